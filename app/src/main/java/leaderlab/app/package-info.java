@@ -1,0 +1,4 @@
+/**
+ * The leaderlab entry point and, later, the JavaFX visualizer.
+ */
+package leaderlab.app;

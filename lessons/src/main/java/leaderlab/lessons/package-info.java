@@ -1,0 +1,4 @@
+/**
+ * Markdown lessons: format, player and lesson files.
+ */
+package leaderlab.lessons;
