@@ -1,0 +1,393 @@
+package leaderlab.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import leaderlab.cluster.broker.Broker;
+import leaderlab.cluster.broker.BrokerStorage;
+import leaderlab.cluster.client.ClientNode;
+import leaderlab.cluster.client.ConsumeResult;
+import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.config.Configs;
+import leaderlab.cluster.controller.Controller;
+import leaderlab.cluster.controller.ControllerView;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.Journal;
+import leaderlab.cluster.metadata.BrokerRegistration;
+import leaderlab.cluster.protocol.AdminOperation;
+import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.LinkRule;
+import leaderlab.cluster.runtime.Network;
+import leaderlab.cluster.runtime.NetworkFault;
+import leaderlab.cluster.runtime.NodeRuntime;
+import leaderlab.cluster.runtime.SimulatedRuntime;
+import leaderlab.cluster.runtime.ThreadedRuntime;
+import leaderlab.cluster.view.BrokerView;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * The one way into a running cluster for the shell, the window, lessons and tests: start it, read
+ * snapshots and the journal, and act on it (admin operations, clients, crashes, network faults).
+ * Every action is carried out by the nodes through messages; this class only starts them and waits.
+ * Bad arguments throw {@link IllegalArgumentException} with a one-line message and change nothing.
+ */
+public final class Cluster implements AutoCloseable {
+
+    /** Cluster time a controlled shutdown may take before the command gives up waiting. */
+    private static final long SHUTDOWN_WAIT_FACTOR = 4;
+
+    private final ClusterOptions options;
+    private final NodeRuntime runtime;
+    private final Journal journal;
+    private final Controller controller;
+    private final Map<Integer, Broker> brokers = new TreeMap<>();
+    private final Map<Integer, BrokerStorage> storages = new TreeMap<>();
+    private final ClientNode client;
+    private Configs clientConfigs;
+
+    private Cluster(ClusterOptions options) {
+        this.options = options;
+        this.journal = new Journal();
+        Configs configs = Configs.defaults(options.kafkaTimings());
+        Network network = new Network(configs.getLong(ConfigKey.NETWORK_LATENCY_MS));
+        this.runtime = options.simulated()
+                ? new SimulatedRuntime(options.seed(), network, journal)
+                : new ThreadedRuntime(options.seed(), network, journal);
+        this.controller = new Controller(configs);
+        this.clientConfigs = configs;
+        this.client = new ClientNode(options.brokers(), configs);
+        runtime.start(Address.CONTROLLER, controller);
+        for (int id = 1; id <= options.brokers(); id++) {
+            storages.put(id, new BrokerStorage());
+            startBroker(id);
+        }
+        runtime.start(Address.client(0), client);
+    }
+
+    /** Starts a cluster and waits until every broker is registered and unfenced. */
+    public static Cluster start(ClusterOptions options) {
+        Cluster cluster = new Cluster(options);
+        long waitMs = 20 * cluster.clientConfigs.getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
+        if (!cluster.runtime.awaitCondition(cluster::allBrokersUnfenced, waitMs)) {
+            cluster.close();
+            throw new IllegalStateException("brokers did not all register within " + waitMs + " ms");
+        }
+        return cluster;
+    }
+
+    private boolean allBrokersUnfenced() {
+        ControllerView view = controller.view();
+        if (view == null || view.metadata().brokers().size() < options.brokers()) {
+            return false;
+        }
+        return view.metadata().brokers().values().stream().allMatch(BrokerRegistration::active);
+    }
+
+    private void startBroker(int id) {
+        Broker broker = new Broker(id, options.rackOf(id), storages.get(id), Configs.defaults(options.kafkaTimings()));
+        brokers.put(id, broker);
+        runtime.start(Address.broker(id), broker);
+    }
+
+    public ClusterOptions options() {
+        return options;
+    }
+
+    public NodeRuntime runtime() {
+        return runtime;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public long nowMs() {
+        return runtime.nowMs();
+    }
+
+    /** The cluster as it is now: cheap, immutable, safe from any thread. */
+    public ClusterSnapshot snapshot() {
+        List<ClusterSnapshot.BrokerState> states = new ArrayList<>(brokers.size());
+        ControllerView view = controller.view();
+        for (Map.Entry<Integer, Broker> entry : brokers.entrySet()) {
+            int id = entry.getKey();
+            BrokerView brokerView = entry.getValue().view();
+            states.add(new ClusterSnapshot.BrokerState(id, options.rackOf(id), runtime.isRunning(Address.broker(id)),
+                    brokerView, view.metadata().brokers().get(id), view.sessions().get(id)));
+        }
+        return new ClusterSnapshot(runtime.nowMs(), runtime.isPaused(), view, List.copyOf(states),
+                runtime.network().faults());
+    }
+
+    // ---- Validation -------------------------------------------------------------------------------
+
+    public void requireBroker(int id) {
+        if (!brokers.containsKey(id)) {
+            throw new IllegalArgumentException("no broker " + id + ": brokers are 1.." + options.brokers());
+        }
+    }
+
+    private long requestTimeoutMs() {
+        return clientConfigs.getLong(ConfigKey.REQUEST_TIMEOUT_MS);
+    }
+
+    /** Runs an operation on the client's thread and waits for its answer in cluster time. */
+    private <T> T viaClient(Consumer<CompletableFuture<T>> operation, long timeoutMs) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        runtime.submit(Address.client(0), () -> operation.accept(future));
+        try {
+            return runtime.await(future, timeoutMs);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer within " + timeoutMs + " ms of cluster time");
+        }
+    }
+
+    private long clientWaitMs() {
+        // Metadata may try every broker (a quarter timeout each) before the request itself.
+        return requestTimeoutMs() * (2L + options.brokers()) + 1000;
+    }
+
+    // ---- Admin ------------------------------------------------------------------------------------
+
+    public AdminResult admin(AdminOperation operation) {
+        return viaClient(future -> client.admin(operation, future), clientWaitMs());
+    }
+
+    /** Sets a config: client-side keys locally, everything else through the controller. */
+    public AdminResult setConfig(String key, String value, String topic) {
+        ConfigKey configKey = ConfigKey.byName(key).orElse(null);
+        if (configKey != null && configKey.scope() == ConfigKey.Scope.CLIENT) {
+            if (topic != null) {
+                throw new IllegalArgumentException(key + " is a client setting; drop --topic");
+            }
+            Object parsed = configKey.parse(value);
+            clientConfigs = clientConfigs.with(configKey, parsed, null);
+            Configs updated = clientConfigs;
+            runtime.submit(Address.client(0), () -> client.setConfigs(updated));
+            record(EventType.CONFIG_CHANGED, null, "set client " + key + "=" + parsed, "operator command");
+            return AdminResult.ok("Set client " + key + "=" + parsed + ".");
+        }
+        return admin(new AdminOperation.AlterConfig(key, value, topic));
+    }
+
+    public Configs clientConfigs() {
+        return clientConfigs;
+    }
+
+    // ---- Clients ----------------------------------------------------------------------------------
+
+    /** @param acks 0, 1 or -1 (all); partition -1 spreads the records over all partitions */
+    public List<ProduceResult> produce(String topic, int partition, int count, int acks) {
+        requireTopicPartition(topic, partition);
+        if (count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, got " + count);
+        }
+        return viaClient(future -> client.produce(topic, partition, count, acks, future), clientWaitMs());
+    }
+
+    public List<ConsumeResult> consume(String topic, int partition, boolean fromBeginning, int maxRecords) {
+        requireTopicPartition(topic, partition);
+        return viaClient(future -> client.consume(topic, partition, fromBeginning, maxRecords, future), clientWaitMs());
+    }
+
+    private void requireTopicPartition(String topic, int partition) {
+        var info = snapshot().topic(topic);
+        if (info == null) {
+            throw new IllegalArgumentException("no topic '" + topic + "'" + knownTopics());
+        }
+        if (partition < -1 || partition >= info.partitionCount()) {
+            throw new IllegalArgumentException(topic + " has partitions 0.." + (info.partitionCount() - 1)
+                    + ", not " + partition);
+        }
+    }
+
+    public String knownTopics() {
+        var names = snapshot().metadata().topics().keySet();
+        return names.isEmpty() ? " (there are no topics yet: create topic NAME)" : " (topics: " + String.join(", ", names) + ")";
+    }
+
+    // ---- Brokers ----------------------------------------------------------------------------------
+
+    /** Crashes a broker: its thread stops at once; its log stays on disk. */
+    public void kill(int id) {
+        requireBroker(id);
+        if (!runtime.isRunning(Address.broker(id))) {
+            throw new IllegalArgumentException("broker " + id + " is already stopped; restart " + id + " starts it");
+        }
+        runtime.stop(Address.broker(id));
+        record(EventType.FAULT_INJECTED, "broker " + id, "broker " + id + " killed (crash, no controlled shutdown)",
+                "operator command");
+    }
+
+    public void restart(int id) {
+        requireBroker(id);
+        if (runtime.isRunning(Address.broker(id))) {
+            throw new IllegalArgumentException("broker " + id + " is already running; kill " + id + " or shutdown "
+                    + id + " first");
+        }
+        startBroker(id);
+    }
+
+    /**
+     * Controlled shutdown: the broker asks the controller to move its leaderships, then stops.
+     *
+     * @return true if it stopped within the wait, false if it is still shutting down
+     */
+    public boolean shutdown(int id) {
+        requireBroker(id);
+        if (!runtime.isRunning(Address.broker(id))) {
+            throw new IllegalArgumentException("broker " + id + " is already stopped");
+        }
+        Broker broker = brokers.get(id);
+        runtime.submit(Address.broker(id), broker::beginControlledShutdown);
+        long waitMs = SHUTDOWN_WAIT_FACTOR * clientConfigs.getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
+        return runtime.awaitCondition(() -> !runtime.isRunning(Address.broker(id)), waitMs);
+    }
+
+    // ---- Network ----------------------------------------------------------------------------------
+
+    /** Where an isolated broker is cut off from. */
+    public enum IsolateFrom { ALL, CLIENTS, CONTROLLER, BROKERS }
+
+    /**
+     * Cuts a broker off, both directions.
+     *
+     * @param peers for {@link IsolateFrom#BROKERS}: the brokers to cut it from (empty = all others)
+     */
+    public void isolate(int id, IsolateFrom from, Set<Integer> peers) {
+        requireBroker(id);
+        peers.forEach(this::requireBroker);
+        Address broker = Address.broker(id);
+        List<Address> others = new ArrayList<>();
+        if (from == IsolateFrom.ALL || from == IsolateFrom.CLIENTS) {
+            others.add(Address.client(0));
+        }
+        if (from == IsolateFrom.ALL || from == IsolateFrom.CONTROLLER) {
+            others.add(Address.CONTROLLER);
+        }
+        if (from == IsolateFrom.ALL || from == IsolateFrom.BROKERS) {
+            for (int other : brokers.keySet()) {
+                if (other != id && (peers.isEmpty() || peers.contains(other))) {
+                    others.add(Address.broker(other));
+                }
+            }
+        }
+        Map<NetworkFault.Link, LinkRule> links = new LinkedHashMap<>();
+        for (Address other : others) {
+            links.put(new NetworkFault.Link(broker, other), new LinkRule(true, 0, 0));
+            links.put(new NetworkFault.Link(other, broker), new LinkRule(true, 0, 0));
+        }
+        String what = switch (from) {
+            case ALL -> "everything";
+            case CLIENTS -> "clients (the cluster still sees it)";
+            case CONTROLLER -> "the controller";
+            case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
+        };
+        addFault(new NetworkFault("isolate broker " + id + " from " + what, links));
+    }
+
+    /**
+     * Splits the cluster: nodes in different groups cannot talk. The controller stays with the first
+     * group unless a group names it; clients reach everyone.
+     */
+    public void partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
+        List<List<Address>> groups = new ArrayList<>();
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (Set<Integer> group : brokerGroups) {
+            List<Address> members = new ArrayList<>();
+            for (int id : group) {
+                requireBroker(id);
+                if (!seen.add(id)) {
+                    throw new IllegalArgumentException("broker " + id + " is in two groups");
+                }
+                members.add(Address.broker(id));
+            }
+            groups.add(members);
+        }
+        groups.get(controllerGroup).add(Address.CONTROLLER);
+        Map<NetworkFault.Link, LinkRule> links = new LinkedHashMap<>();
+        for (int a = 0; a < groups.size(); a++) {
+            for (int b = 0; b < groups.size(); b++) {
+                if (a != b) {
+                    for (Address from : groups.get(a)) {
+                        for (Address to : groups.get(b)) {
+                            links.put(new NetworkFault.Link(from, to), new LinkRule(true, 0, 0));
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder("partition ");
+        for (int g = 0; g < groups.size(); g++) {
+            text.append(g == 0 ? "" : " / ").append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
+        }
+        addFault(new NetworkFault(text.toString(), links));
+    }
+
+    /** Applies a rule to one directed link between two nodes. */
+    public void link(Address from, Address to, LinkRule rule) {
+        addFault(new NetworkFault("link " + from + " -> " + to + ": " + describe(rule),
+                Map.of(new NetworkFault.Link(from, to), rule)));
+    }
+
+    private static String describe(LinkRule rule) {
+        List<String> parts = new ArrayList<>();
+        if (rule.cut()) {
+            parts.add("cut");
+        }
+        if (rule.dropProbability() > 0) {
+            parts.add("drop " + Math.round(rule.dropProbability() * 100) + "%");
+        }
+        if (rule.addedDelayMs() > 0) {
+            parts.add("delay " + rule.addedDelayMs() + " ms");
+        }
+        return String.join(", ", parts);
+    }
+
+    private void addFault(NetworkFault fault) {
+        runtime.network().add(fault);
+        record(EventType.FAULT_INJECTED, null, fault.description(), "operator command");
+    }
+
+    public void heal() {
+        runtime.network().heal();
+        record(EventType.FAULT_HEALED, null, "network healed: every link works again", "operator command");
+    }
+
+    private void record(EventType type, String subject, String text, String cause) {
+        journal.append(runtime.nowMs(), type, "operator", subject, text, cause, -1);
+    }
+
+    // ---- Time -------------------------------------------------------------------------------------
+
+    public void advance(long durationMs) {
+        runtime.advance(durationMs);
+    }
+
+    public boolean awaitCondition(Predicate<ClusterSnapshot> condition, long timeoutMs) {
+        return runtime.awaitCondition(() -> condition.test(snapshot()), timeoutMs);
+    }
+
+    /** Errors that mean the operator asked for something impossible, as opposed to a cluster outcome. */
+    public static boolean isRequestProblem(Errors error) {
+        return error == Errors.INVALID_REQUEST || error == Errors.INVALID_CONFIG
+                || error == Errors.INVALID_REPLICA_ASSIGNMENT || error == Errors.INVALID_PARTITIONS
+                || error == Errors.INVALID_REPLICATION_FACTOR || error == Errors.TOPIC_ALREADY_EXISTS
+                || error == Errors.UNKNOWN_TOPIC_OR_PARTITION;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

@@ -1,0 +1,238 @@
+package leaderlab.cluster.broker;
+
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.config.Configs;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.MetadataImage;
+import leaderlab.cluster.metadata.MetadataRecord;
+import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
+import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
+import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
+import leaderlab.cluster.protocol.ControllerApi.AlterPartitionResponse;
+import leaderlab.cluster.protocol.ControllerApi.BrokerHeartbeatRequest;
+import leaderlab.cluster.protocol.ControllerApi.BrokerHeartbeatResponse;
+import leaderlab.cluster.protocol.ControllerApi.BrokerRegistrationRequest;
+import leaderlab.cluster.protocol.ControllerApi.BrokerRegistrationResponse;
+import leaderlab.cluster.protocol.ControllerApi.MetadataFetchRequest;
+import leaderlab.cluster.protocol.ControllerApi.MetadataFetchResponse;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.protocol.ReplicaApi.FetchRequest;
+import leaderlab.cluster.protocol.ReplicaApi.FetchResponse;
+import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.Message;
+import leaderlab.cluster.runtime.Node;
+import leaderlab.cluster.runtime.NodeContext;
+import leaderlab.cluster.runtime.Timer;
+import leaderlab.cluster.view.BrokerView;
+
+/**
+ * A broker process: registers with the controller, heartbeats, fetches and replays the metadata log
+ * (so it can act on stale metadata, as in Kafka), and hosts replicas through its {@link ReplicaManager}.
+ * Lifecycle as Kafka's BrokerLifecycleManager: STARTING, RECOVERY (registered, fenced), RUNNING,
+ * SHUTTING_DOWN (controlled shutdown), then stopped.
+ */
+public final class Broker implements Node {
+
+    enum Process { STARTING, RECOVERY, RUNNING, SHUTTING_DOWN, STOPPED }
+
+    /** Heartbeat period while starting up or shutting down (Kafka uses 10 ms and 50 ms). */
+    private static final long FAST_HEARTBEAT_MS = 50;
+
+    final int id;
+    private final String rack;
+    private final BrokerStorage storage;
+    private final Configs initialConfigs;
+    private NodeContext context;
+    private MetadataImage image;
+    private ReplicaManager replicas;
+    private Process process = Process.STARTING;
+    private long incarnation;
+    private long previousBrokerEpoch;
+    private long brokerEpoch = -1;
+    private long heartbeatGeneration;
+    private long metadataGeneration;
+    private boolean metadataFetchInFlight;
+    private volatile BrokerView view;
+
+    public Broker(int id, String rack, BrokerStorage storage, Configs initialConfigs) {
+        this.id = id;
+        this.rack = rack;
+        this.storage = storage;
+        this.initialConfigs = initialConfigs;
+        this.view = BrokerView.stopped(id, rack);
+    }
+
+    long brokerEpoch() {
+        return brokerEpoch;
+    }
+
+    private long config(ConfigKey key) {
+        return image.configs().getLong(key);
+    }
+
+    @Override
+    public void onStart(NodeContext nodeContext) {
+        this.context = nodeContext;
+        this.image = new MetadataImage(initialConfigs);
+        this.replicas = new ReplicaManager(this, context, storage, image);
+        this.incarnation = storage.nextIncarnation();
+        this.previousBrokerEpoch = storage.takeCleanShutdownEpoch();
+        context.journal().append(context.nowMs(), EventType.BROKER_STARTED, "broker " + id, "broker " + id,
+                "broker " + id + " process started (incarnation " + incarnation + ")",
+                previousBrokerEpoch >= 0 ? "after a clean shutdown" : "fresh start or after a crash", -1);
+        register();
+        context.schedule(config(ConfigKey.REPLICA_LAG_TIME_MAX_MS) / 2, new BrokerTimers.IsrExpiration());
+    }
+
+    private void register() {
+        context.send(Address.CONTROLLER, new BrokerRegistrationRequest(id, incarnation, rack, previousBrokerEpoch));
+        context.schedule(config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS), new BrokerTimers.RegistrationRetry());
+    }
+
+    /** Begins a controlled shutdown (SIGTERM); with controlled.shutdown.enable=false it stops at once. */
+    public void beginControlledShutdown() {
+        if (process == Process.STOPPED) {
+            return;
+        }
+        if (!image.configs().getBoolean(ConfigKey.CONTROLLED_SHUTDOWN_ENABLE, null) || brokerEpoch < 0) {
+            stop("controlled.shutdown.enable=false: stopped without moving leadership");
+            return;
+        }
+        process = Process.SHUTTING_DOWN;
+        sendHeartbeat();
+    }
+
+    @Override
+    public void onMessage(Address from, Message message) {
+        if (message instanceof FetchRequest fetch) {
+            replicas.onFetchRequest(from, fetch);
+        } else if (message instanceof FetchResponse fetched) {
+            replicas.onFetchResponse(from.id(), fetched);
+        } else if (message instanceof BrokerHeartbeatResponse heartbeat) {
+            onHeartbeatResponse(heartbeat);
+        } else if (message instanceof MetadataFetchResponse metadata) {
+            onMetadata(metadata);
+        } else if (message instanceof ProduceRequest produce) {
+            replicas.clients().produce(from, produce);
+        } else if (message instanceof ConsumerFetchRequest fetch) {
+            context.send(from, replicas.clients().consumerFetch(fetch));
+        } else if (message instanceof MetadataRequest metadata) {
+            context.send(from, replicas.clients().metadata(metadata, image.view()));
+        } else if (message instanceof AlterPartitionResponse alter) {
+            replicas.onAlterPartitionResponse(alter);
+        } else if (message instanceof BrokerRegistrationResponse registration) {
+            onRegistered(registration);
+        }
+    }
+
+    @Override
+    public void onTimer(Timer timer) {
+        if (timer instanceof BrokerTimers.HeldFetchExpiry expiry) {
+            replicas.onHeldFetchExpiry(expiry);
+        } else if (timer instanceof BrokerTimers.FetchRetry retry) {
+            replicas.onFetchRetry(retry);
+        } else if (timer instanceof BrokerTimers.Heartbeat heartbeat) {
+            if (heartbeat.generation() == heartbeatGeneration) {
+                sendHeartbeat();
+            }
+        } else if (timer instanceof BrokerTimers.ProduceTimeout timeout) {
+            replicas.clients().onTimeout(timeout);
+        } else if (timer instanceof BrokerTimers.IsrExpiration) {
+            replicas.onIsrExpiration();
+            context.schedule(config(ConfigKey.REPLICA_LAG_TIME_MAX_MS) / 2, new BrokerTimers.IsrExpiration());
+        } else if (timer instanceof BrokerTimers.AlterPartitionTimeout timeout) {
+            replicas.onAlterPartitionTimeout(timeout);
+        } else if (timer instanceof BrokerTimers.MetadataFetchTimeout timeout) {
+            if (timeout.generation() == metadataGeneration) {
+                metadataFetchInFlight = false;
+                fetchMetadata();
+            }
+        } else if (timer instanceof BrokerTimers.RegistrationRetry && brokerEpoch < 0) {
+            register();
+        }
+    }
+
+    private void onRegistered(BrokerRegistrationResponse response) {
+        if (brokerEpoch >= 0 || response.error() != Errors.NONE) {
+            return; // a duplicate registration is retried by RegistrationRetry until the old session expires
+        }
+        brokerEpoch = response.brokerEpoch();
+        process = Process.RECOVERY;
+        fetchMetadata();
+        sendHeartbeat();
+    }
+
+    private void sendHeartbeat() {
+        context.send(Address.CONTROLLER, new BrokerHeartbeatRequest(id, brokerEpoch, image.offset(), false,
+                process == Process.SHUTTING_DOWN));
+        long delay = process == Process.RUNNING ? config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS) : FAST_HEARTBEAT_MS;
+        context.schedule(Math.min(delay, config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS)),
+                new BrokerTimers.Heartbeat(++heartbeatGeneration));
+    }
+
+    private void onHeartbeatResponse(BrokerHeartbeatResponse response) {
+        if (response.error().isError()) {
+            return;
+        }
+        if (response.shouldShutDown()) {
+            stop("controlled shutdown complete");
+        } else if (process == Process.RECOVERY && !response.isFenced()) {
+            process = Process.RUNNING;
+        }
+    }
+
+    private void stop(String why) {
+        storage.markCleanShutdown(brokerEpoch);
+        replicas.shutdown();
+        process = Process.STOPPED;
+        context.journal().append(context.nowMs(), EventType.BROKER_STOPPED, "broker " + id, "broker " + id,
+                "broker " + id + " stopped cleanly", why, -1);
+        context.exit();
+    }
+
+    private void fetchMetadata() {
+        if (metadataFetchInFlight) {
+            return;
+        }
+        metadataFetchInFlight = true;
+        context.send(Address.CONTROLLER, new MetadataFetchRequest(image.offset()));
+        context.schedule(config(ConfigKey.METADATA_FETCH_MAX_WAIT_MS) + config(ConfigKey.REQUEST_TIMEOUT_MS),
+                new BrokerTimers.MetadataFetchTimeout(++metadataGeneration));
+    }
+
+    /** Replays fetched records in order and applies partition changes as they come (§4.6). */
+    private void onMetadata(MetadataFetchResponse response) {
+        metadataFetchInFlight = false;
+        metadataGeneration++;
+        if (response.baseOffset() == image.offset()) {
+            // Like Kafka's metadata publisher: replay the batch, then apply each changed partition's
+            // final state once, in partition order.
+            java.util.BitSet changed = new java.util.BitSet();
+            long offset = response.baseOffset();
+            for (MetadataRecord record : response.records()) {
+                image.replay(offset++, record);
+                if (record instanceof MetadataRecord.Partition created) {
+                    changed.set(created.registration().id());
+                } else if (record instanceof MetadataRecord.PartitionChange change) {
+                    changed.set(change.registration().id());
+                }
+            }
+            for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
+                replicas.apply(image.partition(id));
+            }
+        }
+        if (process != Process.STOPPED) {
+            fetchMetadata();
+        }
+    }
+
+    @Override
+    public void publish() {
+        view = new BrokerView(id, rack, process.name(), brokerEpoch, image.view(), replicas.views());
+    }
+
+    /** The latest published view; safe from any thread. */
+    public BrokerView view() {
+        return view;
+    }
+}

@@ -1,0 +1,39 @@
+package leaderlab.cluster.broker;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A broker's disk: what survives a crash and restart. Replica logs by partition id, the broker epoch
+ * written at the last clean shutdown (Kafka's clean-shutdown file), and an incarnation counter so each
+ * start registers as a new incarnation.
+ */
+public final class BrokerStorage {
+
+    private final Map<Integer, ReplicaLog> logs = new TreeMap<>();
+    private long cleanShutdownEpoch = -1;
+    private long incarnations;
+
+    ReplicaLog log(int partitionId) {
+        return logs.computeIfAbsent(partitionId, id -> new ReplicaLog());
+    }
+
+    void delete(int partitionId) {
+        logs.remove(partitionId);
+    }
+
+    /** The epoch saved by the last clean shutdown, consumed by the next start (-1 after a crash). */
+    long takeCleanShutdownEpoch() {
+        long epoch = cleanShutdownEpoch;
+        cleanShutdownEpoch = -1;
+        return epoch;
+    }
+
+    void markCleanShutdown(long brokerEpoch) {
+        cleanShutdownEpoch = brokerEpoch;
+    }
+
+    long nextIncarnation() {
+        return ++incarnations;
+    }
+}

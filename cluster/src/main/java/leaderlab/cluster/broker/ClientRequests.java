@@ -1,0 +1,156 @@
+package leaderlab.cluster.broker;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.MetadataView;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
+import leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse;
+import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
+import leaderlab.cluster.protocol.ClientApi.MetadataResponse;
+import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
+import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.protocol.LogSlice;
+import leaderlab.cluster.runtime.Address;
+
+/**
+ * What a broker does for clients: metadata from its own (possibly stale) image, produce with acks
+ * 0/1/all and min.insync.replicas (§2.6), and consumer reads up to the high watermark (§3.1).
+ */
+final class ClientRequests {
+
+    private final ReplicaManager manager;
+
+    ClientRequests(ReplicaManager manager) {
+        this.manager = manager;
+    }
+
+    MetadataResponse metadata(MetadataRequest request, MetadataView image) {
+        TopicInfo topic = image.topics().get(request.topic());
+        if (topic == null) {
+            return new MetadataResponse(request.requestId(), manager.self, Errors.UNKNOWN_TOPIC_OR_PARTITION, null, List.of());
+        }
+        List<PartitionRegistration> partitions = new ArrayList<>(topic.partitionCount());
+        for (int p = 0; p < topic.partitionCount(); p++) {
+            partitions.add(image.partitions().get(topic.partitionId(p)));
+        }
+        return new MetadataResponse(request.requestId(), manager.self, Errors.NONE, topic, partitions);
+    }
+
+    void produce(Address client, ProduceRequest request) {
+        Partition partition = manager.partitions.get(request.partitionId());
+        if (partition == null || !partition.isLeader()) {
+            reply(client, request, Errors.NOT_LEADER_OR_FOLLOWER, -1, "broker " + manager.self
+                    + " is not the leader", partition);
+            return;
+        }
+        int minIsr = manager.minIsr(partition);
+        if (request.acks() == -1 && partition.committedIsr.length < minIsr) {
+            reply(client, request, Errors.NOT_ENOUGH_REPLICAS, -1, "ISR " + Replicas.bracketed(partition.committedIsr)
+                    + " is smaller than min.insync.replicas=" + minIsr + "; nothing was written", partition);
+            return;
+        }
+        long base = partition.log.endOffset();
+        for (long recordId : request.recordIds()) {
+            partition.log.append(partition.leaderEpoch, recordId);
+        }
+        long end = partition.log.endOffset();
+        manager.markDirty(partition);
+        manager.wakeFollowers(partition);
+        manager.maybeIncrementHighWatermark(partition);
+        if (request.acks() == 1) {
+            reply(client, request, Errors.NONE, base, "acks=1: acknowledged once written to the leader", partition);
+        } else if (request.acks() == 0) {
+            manager.journal(EventType.PRODUCE_ACKED, partition, "appended offsets " + base + "-" + (end - 1)
+                    + " (acks=0, no response)", "produce request");
+        } else if (partition.log.highWatermark() >= end) {
+            reply(client, request, Errors.NONE, base, "acks=all: committed, HW " + partition.log.highWatermark(), partition);
+        } else {
+            partition.pendingProduces.add(new PendingProduce(client, request.requestId(), base, end));
+            manager.context.schedule(request.timeoutMs(),
+                    new BrokerTimers.ProduceTimeout(partition.id, request.requestId()));
+        }
+    }
+
+    /** The HW moved: answer acks=all produces it now covers (§2.6). */
+    void completePending(Partition partition) {
+        Iterator<PendingProduce> pending = partition.pendingProduces.iterator();
+        while (pending.hasNext()) {
+            PendingProduce produce = pending.next();
+            if (partition.log.highWatermark() >= produce.requiredHighWatermark()) {
+                pending.remove();
+                int minIsr = manager.minIsr(partition);
+                if (partition.maximalIsr().length >= minIsr) {
+                    send(produce, Errors.NONE, "acks=all: replicated to ISR " + Replicas.bracketed(partition.maximalIsr()),
+                            partition);
+                } else {
+                    send(produce, Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND, "written, but the ISR "
+                            + Replicas.bracketed(partition.maximalIsr()) + " shrank below min.insync.replicas="
+                            + minIsr, partition);
+                }
+            }
+        }
+    }
+
+    void onTimeout(BrokerTimers.ProduceTimeout timeout) {
+        Partition partition = manager.partitions.get(timeout.partitionId());
+        if (partition == null) {
+            return;
+        }
+        Iterator<PendingProduce> pending = partition.pendingProduces.iterator();
+        while (pending.hasNext()) {
+            PendingProduce produce = pending.next();
+            if (produce.requestId() == timeout.requestId()) {
+                pending.remove();
+                send(produce, Errors.REQUEST_TIMED_OUT, "the HW did not reach " + produce.requiredHighWatermark()
+                        + " in time (HW " + partition.log.highWatermark() + ", ISR "
+                        + Replicas.bracketed(partition.maximalIsr()) + ")", partition);
+            }
+        }
+    }
+
+    void failPending(Partition partition, Errors error, String why) {
+        for (PendingProduce produce : partition.pendingProduces) {
+            send(produce, error, why, partition);
+        }
+        partition.pendingProduces.clear();
+    }
+
+    ConsumerFetchResponse consumerFetch(ConsumerFetchRequest request) {
+        Partition partition = manager.partitions.get(request.partitionId());
+        if (partition == null || !partition.isLeader()) {
+            return new ConsumerFetchResponse(request.requestId(), request.partitionId(), Errors.NOT_LEADER_OR_FOLLOWER,
+                    -1, LogSlice.EMPTY);
+        }
+        long hw = partition.log.highWatermark();
+        if (request.offset() < 0 || request.offset() > partition.log.endOffset()) {
+            return new ConsumerFetchResponse(request.requestId(), request.partitionId(), Errors.OFFSET_OUT_OF_RANGE,
+                    hw, LogSlice.EMPTY);
+        }
+        return new ConsumerFetchResponse(request.requestId(), request.partitionId(), Errors.NONE, hw,
+                partition.log.read(request.offset(), hw, request.maxRecords()));
+    }
+
+    private void reply(Address client, ProduceRequest request, Errors error, long base, String detail, Partition partition) {
+        if (partition == null) {
+            manager.context.send(client, new ProduceResponse(request.requestId(), request.partitionId(), error, -1, detail));
+            return;
+        }
+        send(new PendingProduce(client, request.requestId(), base, base + request.recordIds().length), error, detail,
+                partition);
+    }
+
+    private void send(PendingProduce produce, Errors error, String detail, Partition partition) {
+        manager.context.send(produce.client(), new ProduceResponse(produce.requestId(), partition.id, error,
+                error.isError() ? -1 : produce.baseOffset(), detail));
+        String range = produce.baseOffset() < 0 ? "" : " offsets " + produce.baseOffset() + "-"
+                + (produce.requiredHighWatermark() - 1);
+        manager.journal(error.isError() ? EventType.PRODUCE_FAILED : EventType.PRODUCE_ACKED, partition,
+                (error.isError() ? "produce failed with " + error.name() : "produce acknowledged") + range, detail);
+    }
+}

@@ -1,0 +1,268 @@
+package leaderlab.cluster.broker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.protocol.LogSlice;
+import leaderlab.cluster.protocol.ReplicaApi.DivergingEpoch;
+import leaderlab.cluster.protocol.ReplicaApi.FetchPartition;
+import leaderlab.cluster.protocol.ReplicaApi.FetchedPartition;
+
+/**
+ * One replica of one partition on one broker (Kafka's Partition): its role, the leader's view of its
+ * followers, ISR maintenance (§2), the high watermark (§3.2) and divergence checks (§3.4). Pure state
+ * and decisions; the {@link ReplicaManager} does the sending.
+ */
+final class Partition {
+
+    enum Role { LEADER, FOLLOWER, OFFLINE }
+
+    private static final long NEVER = Long.MIN_VALUE / 2;
+
+    final int id;
+    final String name;
+    final ReplicaLog log;
+    private final int self;
+    Role role = Role.OFFLINE;
+    int leaderId = PartitionRegistration.NO_LEADER;
+    int leaderEpoch = -1;
+    int partitionEpoch = -1;
+    int[] replicas = Replicas.NONE;
+    int[] committedIsr = Replicas.NONE;
+    /** The ISR asked for in an AlterPartition still in flight, or null. */
+    int[] pendingIsr;
+    long leaderEpochStartOffset;
+    private int[] remoteIds = Replicas.NONE;
+    private long[] remoteLeo = new long[0];
+    private long[] lastCaughtUpMs = new long[0];
+    private long[] lastFetchLeaderLeo = new long[0];
+    private long[] lastFetchTimeMs = new long[0];
+    final List<PendingProduce> pendingProduces = new ArrayList<>();
+
+    Partition(int self, PartitionRegistration registration, ReplicaLog log) {
+        this.self = self;
+        this.id = registration.id();
+        this.name = registration.name();
+        this.log = log;
+    }
+
+    boolean isLeader() {
+        return role == Role.LEADER;
+    }
+
+    /** ISR used for the HW and acks: during an expansion it already counts the new member. */
+    int[] maximalIsr() {
+        if (pendingIsr == null) {
+            return committedIsr;
+        }
+        int[] union = committedIsr;
+        for (int member : pendingIsr) {
+            union = Replicas.with(union, member);
+        }
+        return union;
+    }
+
+    void becomeLeader(PartitionRegistration registration, long nowMs) {
+        boolean newEpoch = registration.leaderEpoch() > leaderEpoch || role != Role.LEADER;
+        role = Role.LEADER;
+        leaderId = self;
+        updateEpochs(registration);
+        pendingIsr = null;
+        if (newEpoch) {
+            log.assignEpochStartOffset(leaderEpoch, log.endOffset());
+            leaderEpochStartOffset = log.endOffset();
+            remoteIds = Replicas.without(registration.replicas(), self);
+            remoteLeo = new long[remoteIds.length];
+            lastCaughtUpMs = new long[remoteIds.length];
+            lastFetchLeaderLeo = new long[remoteIds.length];
+            lastFetchTimeMs = new long[remoteIds.length];
+            for (int i = 0; i < remoteIds.length; i++) {
+                remoteLeo[i] = -1;
+                lastCaughtUpMs[i] = Replicas.contains(committedIsr, remoteIds[i]) ? nowMs : NEVER;
+                lastFetchTimeMs[i] = NEVER;
+            }
+        } else {
+            trackReplicas(registration.replicas());
+        }
+    }
+
+    /** Keeps follower state for replicas that stay, and starts fresh for added ones (reassignment). */
+    private void trackReplicas(int[] newReplicas) {
+        int[] ids = Replicas.without(newReplicas, self);
+        long[] leo = new long[ids.length];
+        long[] caughtUp = new long[ids.length];
+        long[] fetchLeo = new long[ids.length];
+        long[] fetchTime = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            int old = indexOf(ids[i]);
+            leo[i] = old >= 0 ? remoteLeo[old] : -1;
+            caughtUp[i] = old >= 0 ? lastCaughtUpMs[old] : NEVER;
+            fetchLeo[i] = old >= 0 ? lastFetchLeaderLeo[old] : 0;
+            fetchTime[i] = old >= 0 ? lastFetchTimeMs[old] : NEVER;
+        }
+        remoteIds = ids;
+        remoteLeo = leo;
+        lastCaughtUpMs = caughtUp;
+        lastFetchLeaderLeo = fetchLeo;
+        lastFetchTimeMs = fetchTime;
+    }
+
+    void becomeFollower(PartitionRegistration registration) {
+        role = registration.hasLeader() ? Role.FOLLOWER : Role.OFFLINE;
+        leaderId = registration.leader();
+        updateEpochs(registration);
+        pendingIsr = null;
+    }
+
+    /** Same leader epoch, newer partition epoch: the controller changed the ISR or replicas. */
+    void updateState(PartitionRegistration registration) {
+        updateEpochs(registration);
+        pendingIsr = null;
+        if (role == Role.LEADER) {
+            trackReplicas(registration.replicas());
+        }
+    }
+
+    private void updateEpochs(PartitionRegistration registration) {
+        leaderEpoch = registration.leaderEpoch();
+        partitionEpoch = registration.partitionEpoch();
+        replicas = registration.replicas();
+        committedIsr = registration.isr();
+    }
+
+    private int indexOf(int replica) {
+        for (int i = 0; i < remoteIds.length; i++) {
+            if (remoteIds[i] == replica) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Kafka's Replica.isCaughtUp (§2.1). */
+    boolean isCaughtUp(int replica, long nowMs, long lagMaxMs) {
+        int i = indexOf(replica);
+        return i >= 0 && (remoteLeo[i] == log.endOffset() || nowMs - lastCaughtUpMs[i] <= lagMaxMs);
+    }
+
+    long remoteEndOffset(int replica) {
+        int i = indexOf(replica);
+        return i < 0 ? -1 : remoteLeo[i];
+    }
+
+    long lastCaughtUpMs(int replica) {
+        int i = indexOf(replica);
+        return i < 0 ? NEVER : lastCaughtUpMs[i];
+    }
+
+    /**
+     * Checks a follower fetch (leader side). Returns an immediate answer (error or divergence), or null
+     * when the fetch is valid; then the follower's state has been updated.
+     */
+    FetchedPartition acceptFollowerFetch(int replica, FetchPartition fetch, long nowMs) {
+        if (role != Role.LEADER || indexOf(replica) < 0) {
+            return error(Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        if (fetch.currentLeaderEpoch() < leaderEpoch) {
+            return error(Errors.FENCED_LEADER_EPOCH);
+        }
+        if (fetch.currentLeaderEpoch() > leaderEpoch) {
+            return error(Errors.UNKNOWN_LEADER_EPOCH);
+        }
+        if (fetch.lastFetchedEpoch() >= 0) {
+            ReplicaLog.EpochEnd end = log.endOffsetFor(fetch.lastFetchedEpoch());
+            if (end.epoch() < fetch.lastFetchedEpoch() || end.endOffset() < fetch.fetchOffset()) {
+                return new FetchedPartition(id, Errors.NONE, log.highWatermark(),
+                        new DivergingEpoch(end.epoch(), end.endOffset()), LogSlice.EMPTY);
+            }
+        }
+        if (fetch.fetchOffset() > log.endOffset()) {
+            return error(Errors.OFFSET_OUT_OF_RANGE);
+        }
+        updateFollowerFetchState(replica, fetch.fetchOffset(), nowMs);
+        return null;
+    }
+
+    /** §2.1: lastCaughtUpTime moves when the follower reached the leader's LEO now or at its last fetch. */
+    private void updateFollowerFetchState(int replica, long fetchOffset, long nowMs) {
+        int i = indexOf(replica);
+        long leaderEnd = log.endOffset();
+        if (fetchOffset >= leaderEnd) {
+            lastCaughtUpMs[i] = Math.max(lastCaughtUpMs[i], nowMs);
+        } else if (fetchOffset >= lastFetchLeaderLeo[i]) {
+            lastCaughtUpMs[i] = Math.max(lastCaughtUpMs[i], lastFetchTimeMs[i]);
+        }
+        remoteLeo[i] = fetchOffset;
+        lastFetchLeaderLeo[i] = Math.max(leaderEnd, lastFetchLeaderLeo[i]);
+        lastFetchTimeMs[i] = nowMs;
+    }
+
+    FetchedPartition readForFollower(long fetchOffset, int maxRecords) {
+        return new FetchedPartition(id, Errors.NONE, log.highWatermark(), null,
+                log.read(fetchOffset, log.endOffset(), maxRecords));
+    }
+
+    private FetchedPartition error(Errors error) {
+        return new FetchedPartition(id, error, -1, null, LogSlice.EMPTY);
+    }
+
+    /**
+     * §2.3: the ISR may grow by a follower that is eligible and has caught up into the current leader
+     * epoch. Returns the proposed ISR, or null.
+     */
+    int[] maybeExpandIsr(int replica, IntPredicate eligible) {
+        if (role != Role.LEADER || pendingIsr != null || Replicas.contains(committedIsr, replica)
+                || !eligible.test(replica)) {
+            return null;
+        }
+        long leo = remoteEndOffset(replica);
+        if (leo < log.highWatermark() || leo < leaderEpochStartOffset) {
+            return null;
+        }
+        pendingIsr = Replicas.with(committedIsr, replica);
+        return pendingIsr;
+    }
+
+    /** §2.2: ISR members other than the leader that are no longer caught up. */
+    int[] outOfSyncReplicas(long nowMs, long lagMaxMs) {
+        if (role != Role.LEADER || pendingIsr != null) {
+            return Replicas.NONE;
+        }
+        return Arrays.stream(committedIsr)
+                .filter(member -> member != self && !isCaughtUp(member, nowMs, lagMaxMs)).toArray();
+    }
+
+    /**
+     * §3.2: advance the HW to the smallest LEO among the maximal ISR and caught-up eligible followers;
+     * never while the ISR is below min.insync.replicas; never backwards. Returns true if it moved.
+     */
+    boolean maybeIncrementHighWatermark(long nowMs, long lagMaxMs, int minIsr, IntPredicate eligible) {
+        if (role != Role.LEADER || committedIsr.length < minIsr) {
+            return false;
+        }
+        int[] maximal = maximalIsr();
+        long candidate = log.endOffset();
+        for (int i = 0; i < remoteIds.length; i++) {
+            int replica = remoteIds[i];
+            boolean counts = Replicas.contains(maximal, replica)
+                    || (isCaughtUp(replica, nowMs, lagMaxMs) && eligible.test(replica));
+            if (counts && remoteLeo[i] < candidate) {
+                candidate = remoteLeo[i];
+            }
+        }
+        if (candidate > log.highWatermark()) {
+            log.setHighWatermark(candidate);
+            return true;
+        }
+        return false;
+    }
+
+    /** Effective min.insync.replicas: never more than the replication factor. */
+    int effectiveMinIsr(int configured) {
+        return Math.min(configured, replicas.length);
+    }
+}

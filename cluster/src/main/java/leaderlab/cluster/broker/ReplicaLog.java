@@ -1,0 +1,160 @@
+package leaderlab.cluster.broker;
+
+import java.util.Arrays;
+import leaderlab.cluster.protocol.LogSlice;
+import leaderlab.cluster.view.LogView;
+
+/**
+ * One replica's log on disk: records (leader epoch and record id per offset), the leader-epoch cache
+ * of (epoch, start offset) entries (Kafka's LeaderEpochFileCache) and the checkpointed high watermark.
+ * It survives a broker crash and restart. Single-writer; readers get {@link #view()}.
+ */
+public final class ReplicaLog {
+
+    /** What an epoch maps to: Kafka's OffsetsForLeaderEpoch answer. */
+    public record EpochEnd(int epoch, long endOffset) {
+        static final EpochEnd UNDEFINED = new EpochEnd(-1, -1);
+    }
+
+    private int[] epochs = new int[0];
+    private long[] recordIds = new long[0];
+    private int length;
+    private int[] cacheEpochs = new int[0];
+    private long[] cacheStarts = new long[0];
+    private int cacheSize;
+    private long highWatermark;
+    private LogView view = LogView.EMPTY;
+
+    public long endOffset() {
+        return length;
+    }
+
+    public long highWatermark() {
+        return highWatermark;
+    }
+
+    public void setHighWatermark(long offset) {
+        highWatermark = Math.min(offset, length);
+        view = null;
+    }
+
+    public int latestEpoch() {
+        return cacheSize == 0 ? -1 : cacheEpochs[cacheSize - 1];
+    }
+
+    /** The epoch of the last record, as a follower sends it in lastFetchedEpoch (-1 if empty). */
+    public int lastRecordEpoch() {
+        return length == 0 ? -1 : epochs[length - 1];
+    }
+
+    public void append(int epoch, long recordId) {
+        if (length == epochs.length) {
+            int capacity = Math.max(16, length * 2);
+            epochs = Arrays.copyOf(epochs, capacity);
+            recordIds = Arrays.copyOf(recordIds, capacity);
+        }
+        if (epoch > latestEpoch()) {
+            assignEpochStartOffset(epoch, length);
+        }
+        epochs[length] = epoch;
+        recordIds[length] = recordId;
+        length++;
+        view = null;
+    }
+
+    public void append(LogSlice slice) {
+        for (int i = 0; i < slice.size(); i++) {
+            append(slice.epochs()[i], slice.recordIds()[i]);
+        }
+    }
+
+    /** A new leader records where its epoch starts, before appending anything (Kafka's makeLeader). */
+    public void assignEpochStartOffset(int epoch, long startOffset) {
+        if (epoch <= latestEpoch()) {
+            return;
+        }
+        if (cacheSize == cacheEpochs.length) {
+            int capacity = Math.max(4, cacheSize * 2);
+            cacheEpochs = Arrays.copyOf(cacheEpochs, capacity);
+            cacheStarts = Arrays.copyOf(cacheStarts, capacity);
+        }
+        cacheEpochs[cacheSize] = epoch;
+        cacheStarts[cacheSize] = startOffset;
+        cacheSize++;
+        view = null;
+    }
+
+    /**
+     * Removes every record at or after {@code offset}, and epoch entries that start there or later.
+     * Copies into fresh arrays so that published views keep showing what they showed.
+     */
+    public void truncateTo(long offset) {
+        if (offset > length) {
+            return;
+        }
+        int keep = (int) Math.max(0, offset);
+        if (keep < length) {
+            epochs = Arrays.copyOf(epochs, Math.max(16, keep * 2));
+            recordIds = Arrays.copyOf(recordIds, epochs.length);
+            length = keep;
+        }
+        int keepEntries = 0;
+        while (keepEntries < cacheSize && cacheStarts[keepEntries] < keep) {
+            keepEntries++;
+        }
+        cacheEpochs = Arrays.copyOf(cacheEpochs, Math.max(4, keepEntries));
+        cacheStarts = Arrays.copyOf(cacheStarts, cacheEpochs.length);
+        cacheSize = keepEntries;
+        highWatermark = Math.min(highWatermark, length);
+        view = null;
+    }
+
+    /**
+     * Kafka's LeaderEpochFileCache.endOffsetFor: the latest epoch maps to the log end; an older epoch to
+     * the start of the next epoch, answered with the largest known epoch not above it.
+     */
+    public EpochEnd endOffsetFor(int requestedEpoch) {
+        if (cacheSize == 0 || requestedEpoch < 0 || requestedEpoch > latestEpoch()) {
+            return EpochEnd.UNDEFINED;
+        }
+        if (requestedEpoch == latestEpoch()) {
+            return new EpochEnd(requestedEpoch, length);
+        }
+        int floor = -1;
+        for (int i = 0; i < cacheSize; i++) {
+            if (cacheEpochs[i] <= requestedEpoch) {
+                floor = i;
+            }
+        }
+        if (floor < 0) {
+            return new EpochEnd(requestedEpoch, cacheStarts[0]);
+        }
+        return new EpochEnd(cacheEpochs[floor], cacheStarts[floor + 1]);
+    }
+
+    /** The largest epoch in this log's cache that is at most {@code epoch}, or -1. */
+    public int largestEpochAtMost(int epoch) {
+        int found = -1;
+        for (int i = 0; i < cacheSize && cacheEpochs[i] <= epoch; i++) {
+            found = cacheEpochs[i];
+        }
+        return found;
+    }
+
+    /** Records from {@code offset}, at most {@code max} and not beyond {@code limit}. */
+    public LogSlice read(long offset, long limit, int max) {
+        int from = (int) offset;
+        int to = (int) Math.min(Math.min(limit, length), offset + max);
+        if (from >= to) {
+            return new LogSlice(offset, new int[0], new long[0]);
+        }
+        return new LogSlice(offset, Arrays.copyOfRange(epochs, from, to), Arrays.copyOfRange(recordIds, from, to));
+    }
+
+    public LogView view() {
+        if (view == null) {
+            view = new LogView(epochs, recordIds, length, cacheEpochs, cacheStarts, cacheSize, highWatermark);
+        }
+        return view;
+    }
+}

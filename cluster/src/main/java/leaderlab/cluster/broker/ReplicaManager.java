@@ -1,0 +1,403 @@
+package leaderlab.cluster.broker;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.BrokerRegistration;
+import leaderlab.cluster.metadata.MetadataImage;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.protocol.ControllerApi.AlterPartitionRequest;
+import leaderlab.cluster.protocol.ControllerApi.AlterPartitionResponse;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.protocol.ReplicaApi.FetchPartition;
+import leaderlab.cluster.protocol.ReplicaApi.FetchRequest;
+import leaderlab.cluster.protocol.ReplicaApi.FetchResponse;
+import leaderlab.cluster.protocol.ReplicaApi.FetchedPartition;
+import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.NodeContext;
+import leaderlab.cluster.view.PersistentArray;
+import leaderlab.cluster.view.ReplicaView;
+
+/**
+ * A broker's replicas (Kafka's ReplicaManager): applies leadership from replayed metadata, serves and
+ * sends follower fetches, keeps ISRs through AlterPartition, and answers clients through
+ * {@link ClientRequests}. Single-threaded, owned by the broker node.
+ */
+final class ReplicaManager {
+
+    static final int MAX_RECORDS_PER_FETCH = 1000;
+
+    /** Partitions this broker fetches from one leader. */
+    private static final class FetchSession {
+        final TreeSet<Integer> partitions = new TreeSet<>();
+        boolean inFlight;
+        long generation;
+    }
+
+    private record HeldFetch(Address from, FetchRequest request, long generation) {
+    }
+
+    final int self;
+    final NodeContext context;
+    private final BrokerStorage storage;
+    private final MetadataImage image;
+    private final Broker broker;
+    final Map<Integer, Partition> partitions = new TreeMap<>();
+    private final Map<Integer, FetchSession> fetchers = new TreeMap<>();
+    private final Map<Integer, HeldFetch> heldFetches = new TreeMap<>();
+    private final Map<Integer, Long> alterGenerations = new HashMap<>();
+    private final PersistentArray.Builder<ReplicaView> views = new PersistentArray.Builder<>();
+    private final BitSet dirty = new BitSet();
+    private final ClientRequests clients;
+    private long generation;
+
+    ReplicaManager(Broker broker, NodeContext context, BrokerStorage storage, MetadataImage image) {
+        this.broker = broker;
+        this.self = broker.id;
+        this.context = context;
+        this.storage = storage;
+        this.image = image;
+        this.clients = new ClientRequests(this);
+    }
+
+    ClientRequests clients() {
+        return clients;
+    }
+
+    long config(ConfigKey key) {
+        return image.configs().getLong(key);
+    }
+
+    int minIsr(Partition partition) {
+        String topic = image.partition(partition.id).topic();
+        return partition.effectiveMinIsr(image.configs().getInt(ConfigKey.MIN_INSYNC_REPLICAS, topic));
+    }
+
+    void markDirty(Partition partition) {
+        dirty.set(partition.id);
+    }
+
+    void journal(EventType type, Partition partition, String text, String cause) {
+        context.journal().append(context.nowMs(), type, "broker " + self, partition.name,
+                partition.name + " " + text, cause, -1);
+    }
+
+    /** An unfenced, not shutting down broker, as this broker's metadata shows it. */
+    private boolean isEligible(int replica) {
+        BrokerRegistration registration = image.broker(replica);
+        return registration != null && registration.active();
+    }
+
+    // ---- Leadership from metadata ----------------------------------------------------------------
+
+    /** Applies one partition's new registration, replayed from the metadata log. */
+    void apply(PartitionRegistration registration) {
+        Partition partition = partitions.get(registration.id());
+        if (!Replicas.contains(registration.replicas(), self)) {
+            if (partition != null) {
+                stopReplica(partition, registration);
+            }
+            return;
+        }
+        if (partition == null) {
+            partition = new Partition(self, registration, storage.log(registration.id()));
+            partitions.put(partition.id, partition);
+        } else if (registration.leaderEpoch() == partition.leaderEpoch
+                && registration.partitionEpoch() <= partition.partitionEpoch) {
+            return; // already known, e.g. from this leader's own AlterPartition response
+        }
+        if (registration.leader() == self) {
+            boolean newLeadership = !partition.isLeader() || registration.leaderEpoch() > partition.leaderEpoch;
+            partition.becomeLeader(registration, context.nowMs());
+            if (newLeadership) {
+                moveFetcher(partition, PartitionRegistration.NO_LEADER);
+                journal(EventType.BECAME_LEADER, partition, "broker " + self + " became leader at leader epoch "
+                        + partition.leaderEpoch + ", epoch starts at offset " + partition.leaderEpochStartOffset,
+                        "metadata: elected by the controller");
+            }
+            maybeIncrementHighWatermark(partition);
+        } else {
+            boolean changed = partition.role == Partition.Role.LEADER || registration.leaderEpoch() > partition.leaderEpoch
+                    || partition.leaderId != registration.leader();
+            if (partition.isLeader()) {
+                clients.failPending(partition, Errors.NOT_LEADER_OR_FOLLOWER, "leadership moved to "
+                        + (registration.hasLeader() ? "broker " + registration.leader() : "nobody"));
+            }
+            if (changed) {
+                partition.becomeFollower(registration);
+                if (registration.hasLeader()) {
+                    journal(EventType.BECAME_FOLLOWER, partition, "broker " + self + " follows broker "
+                            + registration.leader() + " at leader epoch " + partition.leaderEpoch,
+                            "metadata: new leader");
+                }
+            } else {
+                partition.updateState(registration);
+            }
+            moveFetcher(partition, registration.leader());
+        }
+        markDirty(partition);
+    }
+
+    private void stopReplica(Partition partition, PartitionRegistration registration) {
+        clients.failPending(partition, Errors.NOT_LEADER_OR_FOLLOWER, "replica removed by reassignment");
+        moveFetcher(partition, PartitionRegistration.NO_LEADER);
+        partitions.remove(partition.id);
+        storage.delete(partition.id);
+        views.set(partition.id, null);
+        journal(EventType.BECAME_FOLLOWER, partition, "replica on broker " + self + " stopped and deleted",
+                "no longer in replicas " + Replicas.bracketed(registration.replicas()));
+    }
+
+    /** Stops fetching the partition from its old leader and starts fetching from {@code leader}. */
+    private void moveFetcher(Partition partition, int leader) {
+        for (FetchSession session : fetchers.values()) {
+            session.partitions.remove(partition.id);
+        }
+        if (leader != PartitionRegistration.NO_LEADER && leader != self) {
+            fetchers.computeIfAbsent(leader, id -> new FetchSession()).partitions.add(partition.id);
+            maybeSendFetch(leader);
+        }
+    }
+
+    // ---- Follower side ----------------------------------------------------------------------------
+
+    void maybeSendFetch(int leaderId) {
+        FetchSession session = fetchers.get(leaderId);
+        if (session == null || session.inFlight || session.partitions.isEmpty()) {
+            return;
+        }
+        List<FetchPartition> entries = new ArrayList<>(session.partitions.size());
+        for (int id : session.partitions) {
+            Partition partition = partitions.get(id);
+            entries.add(new FetchPartition(id, partition.leaderEpoch, partition.log.endOffset(),
+                    partition.log.lastRecordEpoch()));
+        }
+        session.inFlight = true;
+        session.generation = ++generation;
+        context.send(Address.broker(leaderId), new FetchRequest(self, broker.brokerEpoch(), entries));
+        context.schedule(config(ConfigKey.REQUEST_TIMEOUT_MS), new BrokerTimers.FetchRetry(leaderId, session.generation));
+    }
+
+    void onFetchRetry(BrokerTimers.FetchRetry retry) {
+        FetchSession session = fetchers.get(retry.leaderId());
+        if (session != null && session.generation == retry.generation()) {
+            session.inFlight = false;
+            maybeSendFetch(retry.leaderId());
+        }
+    }
+
+    void onFetchResponse(int leaderId, FetchResponse response) {
+        FetchSession session = fetchers.get(leaderId);
+        if (session == null || !session.inFlight) {
+            return;
+        }
+        session.inFlight = false;
+        boolean progressed = false;
+        for (FetchedPartition fetched : response.partitions()) {
+            Partition partition = partitions.get(fetched.partitionId());
+            if (partition == null || partition.role != Partition.Role.FOLLOWER || partition.leaderId != leaderId) {
+                continue;
+            }
+            if (fetched.error().isError()) {
+                continue;
+            }
+            progressed = true;
+            if (fetched.diverging() != null) {
+                Truncation.onDivergence(this, partition, fetched.diverging(), leaderId);
+            } else {
+                if (fetched.records().size() > 0 && fetched.records().baseOffset() == partition.log.endOffset()) {
+                    partition.log.append(fetched.records());
+                }
+                partition.log.setHighWatermark(Math.min(fetched.highWatermark(), partition.log.endOffset()));
+            }
+            markDirty(partition);
+        }
+        if (progressed) {
+            maybeSendFetch(leaderId);
+        } else {
+            session.inFlight = true;
+            session.generation = ++generation;
+            context.schedule(config(ConfigKey.REPLICA_FETCH_BACKOFF_MS),
+                    new BrokerTimers.FetchRetry(leaderId, session.generation));
+        }
+    }
+
+    // ---- Leader side: serving follower fetches ---------------------------------------------------
+
+    void onFetchRequest(Address from, FetchRequest request) {
+        Map<Integer, FetchedPartition> immediate = new TreeMap<>();
+        boolean hasData = false;
+        IntPredicate eligible = replica -> isEligible(replica)
+                && (replica != request.replicaId() || image.broker(replica).epoch() == request.brokerEpoch());
+        for (FetchPartition fetch : request.partitions()) {
+            Partition partition = partitions.get(fetch.partitionId());
+            FetchedPartition answer = partition == null
+                    ? new FetchedPartition(fetch.partitionId(), Errors.NOT_LEADER_OR_FOLLOWER, -1, null,
+                    leaderlab.cluster.protocol.LogSlice.EMPTY)
+                    : partition.acceptFollowerFetch(request.replicaId(), fetch, context.nowMs());
+            if (answer != null) {
+                immediate.put(fetch.partitionId(), answer);
+                hasData = true;
+                continue;
+            }
+            int[] expanded = partition.maybeExpandIsr(request.replicaId(), eligible);
+            if (expanded != null) {
+                sendAlterPartition(partition, expanded, "broker " + request.replicaId()
+                        + " caught up (fetch offset " + fetch.fetchOffset() + " >= HW " + partition.log.highWatermark() + ")");
+            }
+            maybeIncrementHighWatermark(partition);
+            hasData |= fetch.fetchOffset() < partition.log.endOffset();
+            markDirty(partition);
+        }
+        if (hasData) {
+            respond(from, request, immediate);
+        } else {
+            long held = ++generation;
+            heldFetches.put(request.replicaId(), new HeldFetch(from, request, held));
+            context.schedule(config(ConfigKey.REPLICA_FETCH_WAIT_MAX_MS),
+                    new BrokerTimers.HeldFetchExpiry(request.replicaId(), held));
+        }
+    }
+
+    private void respond(Address from, FetchRequest request, Map<Integer, FetchedPartition> immediate) {
+        List<FetchedPartition> out = new ArrayList<>(request.partitions().size());
+        for (FetchPartition fetch : request.partitions()) {
+            FetchedPartition answer = immediate.get(fetch.partitionId());
+            if (answer == null) {
+                Partition partition = partitions.get(fetch.partitionId());
+                answer = partition != null && partition.isLeader() && partition.leaderEpoch == fetch.currentLeaderEpoch()
+                        ? partition.readForFollower(fetch.fetchOffset(), MAX_RECORDS_PER_FETCH)
+                        : new FetchedPartition(fetch.partitionId(), Errors.NOT_LEADER_OR_FOLLOWER, -1, null,
+                        leaderlab.cluster.protocol.LogSlice.EMPTY);
+            }
+            out.add(answer);
+        }
+        context.send(from, new FetchResponse(out));
+    }
+
+    void onHeldFetchExpiry(BrokerTimers.HeldFetchExpiry expiry) {
+        HeldFetch held = heldFetches.get(expiry.followerId());
+        if (held != null && held.generation() == expiry.generation()) {
+            heldFetches.remove(expiry.followerId());
+            respond(held.from(), held.request(), Map.of());
+        }
+    }
+
+    /** New data on a partition this broker leads: answer its followers' held fetches now. */
+    void wakeFollowers(Partition partition) {
+        for (int replica : partition.replicas) {
+            HeldFetch held = heldFetches.remove(replica);
+            if (held != null) {
+                respond(held.from(), held.request(), Map.of());
+            }
+        }
+    }
+
+    void maybeIncrementHighWatermark(Partition partition) {
+        long before = partition.log.highWatermark();
+        if (partition.maybeIncrementHighWatermark(context.nowMs(), config(ConfigKey.REPLICA_LAG_TIME_MAX_MS),
+                minIsr(partition), this::isEligible)) {
+            journal(EventType.HW_ADVANCED, partition, "HW " + before + " -> " + partition.log.highWatermark()
+                    + " on leader " + self, "every replica in ISR " + Replicas.bracketed(partition.maximalIsr())
+                    + " has the records below it");
+            clients.completePending(partition);
+            markDirty(partition);
+        }
+    }
+
+    // ---- ISR changes ------------------------------------------------------------------------------
+
+    /** Runs every replica.lag.time.max.ms / 2: asks to drop followers that fell behind (§2.2). */
+    void onIsrExpiration() {
+        long now = context.nowMs();
+        long lagMax = config(ConfigKey.REPLICA_LAG_TIME_MAX_MS);
+        for (Partition partition : partitions.values()) {
+            int[] outOfSync = partition.outOfSyncReplicas(now, lagMax);
+            if (outOfSync.length > 0) {
+                StringBuilder reason = new StringBuilder();
+                for (int replica : outOfSync) {
+                    long lastCaughtUp = partition.lastCaughtUpMs(replica);
+                    reason.append(reason.length() == 0 ? "" : "; ").append("broker ").append(replica)
+                            .append(lastCaughtUp < 0 ? " never caught up" : " not caught up for "
+                                    + (now - lastCaughtUp) + " ms");
+                }
+                reason.append(" (replica.lag.time.max.ms=").append(lagMax).append(")");
+                int[] isr = Replicas.withoutAll(partition.committedIsr, outOfSync);
+                partition.pendingIsr = isr;
+                sendAlterPartition(partition, isr, reason.toString());
+            }
+        }
+    }
+
+    private void sendAlterPartition(Partition partition, int[] newIsr, String reason) {
+        long sent = ++generation;
+        alterGenerations.put(partition.id, sent);
+        context.send(Address.CONTROLLER, new AlterPartitionRequest(self, broker.brokerEpoch(), partition.id,
+                partition.leaderEpoch, partition.partitionEpoch, newIsr, false, reason));
+        context.schedule(config(ConfigKey.REQUEST_TIMEOUT_MS), new BrokerTimers.AlterPartitionTimeout(partition.id, sent));
+    }
+
+    void onAlterPartitionTimeout(BrokerTimers.AlterPartitionTimeout timeout) {
+        Long sent = alterGenerations.get(timeout.partitionId());
+        Partition partition = partitions.get(timeout.partitionId());
+        if (sent != null && sent == timeout.generation() && partition != null) {
+            alterGenerations.remove(timeout.partitionId());
+            partition.pendingIsr = null;
+        }
+    }
+
+    /** Kafka's handling of the AlterPartition answer (§2.4). */
+    void onAlterPartitionResponse(AlterPartitionResponse response) {
+        alterGenerations.remove(response.partitionId());
+        Partition partition = partitions.get(response.partitionId());
+        if (partition == null || !partition.isLeader()) {
+            return;
+        }
+        switch (response.error()) {
+            case NONE -> {
+                PartitionRegistration registration = response.registration();
+                if (registration.leaderEpoch() == partition.leaderEpoch
+                        && registration.partitionEpoch() > partition.partitionEpoch) {
+                    partition.updateState(registration);
+                }
+                partition.pendingIsr = null;
+                maybeIncrementHighWatermark(partition);
+                markDirty(partition);
+            }
+            case INELIGIBLE_REPLICA -> partition.pendingIsr = null;
+            case FENCED_LEADER_EPOCH, INVALID_UPDATE_VERSION, INVALID_REQUEST, NEW_LEADER_ELECTED,
+                 UNKNOWN_TOPIC_OR_PARTITION -> {
+                // Stay pending until newer metadata arrives.
+            }
+            default -> partition.pendingIsr = null;
+        }
+    }
+
+    // ---- Lifecycle and views ----------------------------------------------------------------------
+
+    void shutdown() {
+        for (Partition partition : partitions.values()) {
+            clients.failPending(partition, Errors.NOT_LEADER_OR_FOLLOWER, "broker shutting down");
+        }
+    }
+
+    PersistentArray<ReplicaView> views() {
+        for (int id = dirty.nextSetBit(0); id >= 0; id = dirty.nextSetBit(id + 1)) {
+            Partition partition = partitions.get(id);
+            if (partition != null) {
+                views.set(id, new ReplicaView(id, partition.role.name(), partition.leaderEpoch, partition.leaderId,
+                        partition.committedIsr, partition.log.view()));
+            }
+        }
+        dirty.clear();
+        return views.freeze();
+    }
+}

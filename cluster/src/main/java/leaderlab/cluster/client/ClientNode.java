@@ -1,0 +1,263 @@
+package leaderlab.cluster.client;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.config.Configs;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.protocol.AdminOperation;
+import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
+import leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse;
+import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
+import leaderlab.cluster.protocol.ClientApi.MetadataResponse;
+import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
+import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
+import leaderlab.cluster.protocol.ControllerApi.AdminRequest;
+import leaderlab.cluster.protocol.ControllerApi.AdminResponse;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.protocol.LogSlice;
+import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.Message;
+import leaderlab.cluster.runtime.Node;
+import leaderlab.cluster.runtime.NodeContext;
+import leaderlab.cluster.runtime.Timer;
+
+/**
+ * The in-cluster client: an admin client (talking to the controller directly), a producer and a
+ * consumer. It learns leaders from any broker's metadata, which may be stale, and does not retry:
+ * it reports the first answer or error, like a producer with retries=0, so students see each error.
+ * Operations are started by tasks the runtime runs on this node's thread and end by completing a
+ * future.
+ */
+public final class ClientNode implements Node {
+
+    private record Timeout(long requestId) implements Timer {
+    }
+
+    /** A request waiting for its answer: what to do with it, and with a timeout. */
+    private record Pending(Consumer<Message> onAnswer, Runnable onTimeout) {
+    }
+
+    private final int brokerCount;
+    private final Map<Long, Pending> pending = new HashMap<>();
+    private final Map<String, Long> positions = new HashMap<>();
+    private NodeContext context;
+    private Configs configs;
+    private long nextRequestId;
+    private long nextRecordId = 1;
+    private int bootstrapCursor;
+
+    public ClientNode(int brokerCount, Configs configs) {
+        this.brokerCount = brokerCount;
+        this.configs = configs;
+    }
+
+    @Override
+    public void onStart(NodeContext nodeContext) {
+        this.context = nodeContext;
+    }
+
+    /** Client-side settings (acks, request.timeout.ms) change here, not through the controller. */
+    public void setConfigs(Configs newConfigs) {
+        this.configs = newConfigs;
+    }
+
+    private long requestTimeoutMs() {
+        return configs.getLong(ConfigKey.REQUEST_TIMEOUT_MS);
+    }
+
+    private void send(Address to, long requestId, long timeoutMs, Consumer<Message> onAnswer, Runnable onTimeout,
+                      Message message) {
+        pending.put(requestId, new Pending(onAnswer, onTimeout));
+        context.send(to, message);
+        context.schedule(timeoutMs, new Timeout(requestId));
+    }
+
+    @Override
+    public void onMessage(Address from, Message message) {
+        long id;
+        if (message instanceof AdminResponse r) {
+            id = r.requestId();
+        } else if (message instanceof MetadataResponse r) {
+            id = r.requestId();
+        } else if (message instanceof ProduceResponse r) {
+            id = r.requestId();
+        } else if (message instanceof ConsumerFetchResponse r) {
+            id = r.requestId();
+        } else {
+            return;
+        }
+        Pending waiting = pending.remove(id);
+        if (waiting != null) {
+            waiting.onAnswer().accept(message);
+        }
+    }
+
+    @Override
+    public void onTimer(Timer timer) {
+        if (timer instanceof Timeout timeout) {
+            Pending waiting = pending.remove(timeout.requestId());
+            if (waiting != null) {
+                waiting.onTimeout().run();
+            }
+        }
+    }
+
+    // ---- Admin ----------------------------------------------------------------------------------
+
+    public void admin(AdminOperation operation, CompletableFuture<AdminResult> result) {
+        long id = ++nextRequestId;
+        send(Address.CONTROLLER, id, requestTimeoutMs(), answer -> result.complete(((AdminResponse) answer).result()),
+                () -> result.complete(AdminResult.failed(Errors.REQUEST_TIMED_OUT,
+                        "the controller did not answer within " + requestTimeoutMs() + " ms")),
+                new AdminRequest(id, operation));
+    }
+
+    // ---- Metadata ---------------------------------------------------------------------------------
+
+    /** Asks brokers in turn (starting after the last one that answered) until one answers. */
+    private void fetchMetadata(String topic, int attempt, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
+        if (attempt >= brokerCount) {
+            onNoBroker.run();
+            return;
+        }
+        int broker = 1 + (bootstrapCursor + attempt) % brokerCount;
+        long id = ++nextRequestId;
+        send(Address.broker(broker), id, Math.max(1, requestTimeoutMs() / 4), answer -> {
+            bootstrapCursor = broker - 1;
+            onAnswer.accept((MetadataResponse) answer);
+        }, () -> fetchMetadata(topic, attempt + 1, onAnswer, onNoBroker), new MetadataRequest(id, topic));
+    }
+
+    // ---- Produce ----------------------------------------------------------------------------------
+
+    /**
+     * Produces {@code count} records to one partition, or spread round-robin over all partitions when
+     * {@code partition} is -1.
+     */
+    public void produce(String topic, int partition, int count, int acks, CompletableFuture<List<ProduceResult>> result) {
+        fetchMetadata(topic, 0, metadata -> {
+            if (metadata.error().isError()) {
+                result.complete(List.of(new ProduceResult(topic, -1, count, acks, metadata.error(), -1,
+                        "No such topic as " + topic)));
+                return;
+            }
+            List<PartitionRegistration> targets = new ArrayList<>();
+            int[] counts;
+            if (partition >= 0) {
+                targets.add(metadata.partitions().get(partition));
+                counts = new int[] {count};
+            } else {
+                targets.addAll(metadata.partitions());
+                counts = new int[targets.size()];
+                for (int i = 0; i < count; i++) {
+                    counts[i % counts.length]++;
+                }
+            }
+            ProduceResult[] results = new ProduceResult[targets.size()];
+            int[] outstanding = {targets.size()};
+            Consumer<Integer> done = i -> {
+                if (--outstanding[0] == 0) {
+                    result.complete(List.of(results).stream().filter(r -> r != null && r.count() > 0).toList());
+                }
+            };
+            for (int i = 0; i < targets.size(); i++) {
+                produceTo(targets.get(i), counts[i], acks, results, i, done);
+            }
+        }, () -> result.complete(List.of(new ProduceResult(topic, -1, count, acks, Errors.REQUEST_TIMED_OUT, -1,
+                "no broker answered a metadata request"))));
+    }
+
+    private void produceTo(PartitionRegistration target, int count, int acks, ProduceResult[] results, int slot,
+                           Consumer<Integer> done) {
+        String name = target.name();
+        if (count == 0) {
+            done.accept(slot);
+            return;
+        }
+        if (!target.hasLeader()) {
+            results[slot] = new ProduceResult(name, -1, count, acks, Errors.LEADER_NOT_AVAILABLE, -1,
+                    "the partition has no leader");
+            done.accept(slot);
+            return;
+        }
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = nextRecordId++;
+        }
+        long id = ++nextRequestId;
+        ProduceRequest request = new ProduceRequest(id, target.id(), acks == -1 ? -1 : acks, ids, requestTimeoutMs());
+        if (acks == 0) {
+            context.send(Address.broker(target.leader()), request);
+            results[slot] = new ProduceResult(name, target.leader(), count, acks, Errors.NONE, -1,
+                    "sent with acks=0: no answer is expected, so no offsets are known");
+            done.accept(slot);
+            return;
+        }
+        send(Address.broker(target.leader()), id, requestTimeoutMs(), answer -> {
+            ProduceResponse response = (ProduceResponse) answer;
+            results[slot] = new ProduceResult(name, target.leader(), count, acks, response.error(),
+                    response.baseOffset(), response.message());
+            done.accept(slot);
+        }, () -> {
+            results[slot] = new ProduceResult(name, target.leader(), count, acks, Errors.REQUEST_TIMED_OUT, -1,
+                    "broker " + target.leader() + " did not answer within request.timeout.ms=" + requestTimeoutMs());
+            done.accept(slot);
+        }, request);
+    }
+
+    // ---- Consume ----------------------------------------------------------------------------------
+
+    /** Reads from the leader, from this consumer's position (or offset 0), up to the high watermark. */
+    public void consume(String topic, int partition, boolean fromBeginning, int maxRecords,
+                        CompletableFuture<List<ConsumeResult>> result) {
+        fetchMetadata(topic, 0, metadata -> {
+            if (metadata.error().isError()) {
+                result.complete(List.of(new ConsumeResult(topic, -1, metadata.error(), -1, LogSlice.EMPTY)));
+                return;
+            }
+            List<PartitionRegistration> targets = partition >= 0
+                    ? List.of(metadata.partitions().get(partition)) : metadata.partitions();
+            ConsumeResult[] results = new ConsumeResult[targets.size()];
+            int[] outstanding = {targets.size()};
+            for (int i = 0; i < targets.size(); i++) {
+                int slot = i;
+                PartitionRegistration target = targets.get(i);
+                Runnable done = () -> {
+                    if (--outstanding[0] == 0) {
+                        result.complete(List.of(results));
+                    }
+                };
+                if (fromBeginning) {
+                    positions.remove(target.name());
+                }
+                if (!target.hasLeader()) {
+                    results[slot] = new ConsumeResult(target.name(), -1, Errors.LEADER_NOT_AVAILABLE, -1, LogSlice.EMPTY);
+                    done.run();
+                    continue;
+                }
+                long position = positions.getOrDefault(target.name(), 0L);
+                long id = ++nextRequestId;
+                send(Address.broker(target.leader()), id, requestTimeoutMs(), answer -> {
+                    ConsumerFetchResponse response = (ConsumerFetchResponse) answer;
+                    if (!response.error().isError()) {
+                        positions.put(target.name(), response.records().endOffset() > position
+                                ? response.records().endOffset() : position);
+                    }
+                    results[slot] = new ConsumeResult(target.name(), target.leader(), response.error(),
+                            response.highWatermark(), response.records());
+                    done.run();
+                }, () -> {
+                    results[slot] = new ConsumeResult(target.name(), target.leader(), Errors.REQUEST_TIMED_OUT, -1,
+                            LogSlice.EMPTY);
+                    done.run();
+                }, new ConsumerFetchRequest(id, target.id(), position, maxRecords));
+            }
+        }, () -> result.complete(List.of(new ConsumeResult(topic, -1, Errors.REQUEST_TIMED_OUT, -1, LogSlice.EMPTY))));
+    }
+}

@@ -1,0 +1,199 @@
+package leaderlab.cluster.controller;
+
+import java.util.Map;
+import java.util.TreeMap;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.config.Configs;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.MetadataImage;
+import leaderlab.cluster.metadata.MetadataRecord;
+import leaderlab.cluster.protocol.AdminOperation;
+import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.protocol.ControllerApi.AdminRequest;
+import leaderlab.cluster.protocol.ControllerApi.AdminResponse;
+import leaderlab.cluster.protocol.ControllerApi.AlterPartitionRequest;
+import leaderlab.cluster.protocol.ControllerApi.BrokerHeartbeatRequest;
+import leaderlab.cluster.protocol.ControllerApi.BrokerRegistrationRequest;
+import leaderlab.cluster.protocol.ControllerApi.MetadataFetchRequest;
+import leaderlab.cluster.protocol.ControllerApi.MetadataFetchResponse;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.Message;
+import leaderlab.cluster.runtime.Node;
+import leaderlab.cluster.runtime.NodeContext;
+import leaderlab.cluster.runtime.Timer;
+
+/**
+ * The active controller (one for now, a node that talks only by messages so a Raft quorum can replace
+ * it later). Single-threaded like Kafka's QuorumController: every request and periodic task runs as one
+ * event, decides by appending metadata records, and answers.
+ */
+public final class Controller implements Node {
+
+    /** Records sent per metadata fetch response. */
+    static final int MAX_RECORDS_PER_FETCH = 50_000;
+
+    private record FenceCheck() implements Timer {
+    }
+
+    private record RebalanceCheck() implements Timer {
+    }
+
+    private record UncleanCheck() implements Timer {
+    }
+
+    private record FetchExpiry(Address broker, long generation) implements Timer {
+    }
+
+    private record PendingFetch(long offset, long generation) {
+    }
+
+    private final Configs initialConfigs;
+    private final Map<Address, PendingFetch> pendingFetches = new TreeMap<>();
+    private NodeContext context;
+    private MetadataImage image;
+    private MetadataLog log;
+    private ReplicationControl replication;
+    private ClusterControl clusterControl;
+    private TopicCreation topicCreation;
+    private long fenceCheckAtMs = Long.MAX_VALUE;
+    private long fetchGeneration;
+    private volatile ControllerView view;
+
+    public Controller(Configs initialConfigs) {
+        this.initialConfigs = initialConfigs;
+    }
+
+    @Override
+    public void onStart(NodeContext nodeContext) {
+        this.context = nodeContext;
+        this.image = new MetadataImage(initialConfigs);
+        this.log = new MetadataLog(image);
+        this.replication = new ReplicationControl(context, image, log);
+        this.clusterControl = new ClusterControl(context, image, log, replication);
+        this.topicCreation = new TopicCreation(context, image, log, replication);
+        context.schedule(configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) * 1000, new RebalanceCheck());
+        context.schedule(configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS), new UncleanCheck());
+    }
+
+    private long configMs(ConfigKey key) {
+        return image.configs().getLong(key);
+    }
+
+    @Override
+    public void onMessage(Address from, Message message) {
+        if (message instanceof BrokerHeartbeatRequest heartbeat) {
+            context.send(from, clusterControl.heartbeat(heartbeat));
+        } else if (message instanceof MetadataFetchRequest fetch) {
+            pendingFetches.put(from, new PendingFetch(fetch.fetchOffset(), ++fetchGeneration));
+            context.schedule(configMs(ConfigKey.METADATA_FETCH_MAX_WAIT_MS), new FetchExpiry(from, fetchGeneration));
+        } else if (message instanceof BrokerRegistrationRequest registration) {
+            context.send(from, clusterControl.register(registration));
+        } else if (message instanceof AlterPartitionRequest alter) {
+            context.send(from, replication.alterPartition(alter));
+        } else if (message instanceof AdminRequest admin) {
+            context.send(from, new AdminResponse(admin.requestId(), handleAdmin(admin.operation())));
+        }
+        afterEvent();
+    }
+
+    @Override
+    public void onTimer(Timer timer) {
+        if (timer instanceof FenceCheck) {
+            fenceCheckAtMs = Long.MAX_VALUE;
+        } else if (timer instanceof FetchExpiry expiry) {
+            PendingFetch pending = pendingFetches.get(expiry.broker());
+            if (pending != null && pending.generation() == expiry.generation()) {
+                pendingFetches.remove(expiry.broker());
+                context.send(expiry.broker(), new MetadataFetchResponse(pending.offset(), java.util.List.of()));
+            }
+        } else if (timer instanceof RebalanceCheck) {
+            long delayMs = configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) * 1000;
+            if (image.configs().getBoolean(ConfigKey.AUTO_LEADER_REBALANCE_ENABLE, null)
+                    && replication.index().hasImbalance()) {
+                int written = replication.balancePartitionLeaders(Cause.of(
+                        "automatic leader rebalance (auto.leader.rebalance.enable=true, every "
+                                + configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) + " s)"));
+                if (written == ReplicationControl.MAX_ELECTIONS_PER_IMBALANCE) {
+                    delayMs = 10;
+                }
+            }
+            context.schedule(delayMs, new RebalanceCheck());
+        } else if (timer instanceof UncleanCheck) {
+            replication.electUncleanLeaders(Cause.of("periodic unclean election check (unclean.leader.election.interval.ms="
+                    + configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS) + ")"));
+            context.schedule(configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS), new UncleanCheck());
+        }
+        afterEvent();
+    }
+
+    /** Work that follows any event: session expiry, and answering metadata fetches that now have data. */
+    private void afterEvent() {
+        long nextCheck = clusterControl.maybeFenceOneStaleBroker();
+        if (nextCheck < fenceCheckAtMs) {
+            fenceCheckAtMs = nextCheck;
+            context.schedule(nextCheck - context.nowMs(), new FenceCheck());
+        }
+        if (!pendingFetches.isEmpty()) {
+            var iterator = pendingFetches.entrySet().iterator();
+            while (iterator.hasNext()) {
+                var entry = iterator.next();
+                long offset = entry.getValue().offset();
+                if (offset < log.endOffset()) {
+                    iterator.remove();
+                    context.send(entry.getKey(), new MetadataFetchResponse(offset, log.read(offset, MAX_RECORDS_PER_FETCH)));
+                }
+            }
+        }
+    }
+
+    private AdminResult handleAdmin(AdminOperation operation) {
+        if (operation instanceof AdminOperation.CreateTopic create) {
+            return topicCreation.create(create);
+        } else if (operation instanceof AdminOperation.ElectLeaders elect) {
+            return replication.electLeaders(elect, Cause.of("operator ran a " + elect.type() + " election"));
+        } else if (operation instanceof AdminOperation.AlterReassignment reassign) {
+            return replication.alterReassignment(reassign, Cause.of("operator reassigned " + reassign.partition()
+                    + " to " + leaderlab.cluster.metadata.Replicas.bracketed(reassign.targetReplicas())));
+        } else if (operation instanceof AdminOperation.AlterConfig config) {
+            return alterConfig(config);
+        }
+        throw new IllegalArgumentException("unknown admin operation " + operation);
+    }
+
+    private AdminResult alterConfig(AdminOperation.AlterConfig request) {
+        ConfigKey key = ConfigKey.byName(request.key()).orElse(null);
+        if (key == null || key.scope() == ConfigKey.Scope.CLIENT) {
+            return AdminResult.failed(Errors.INVALID_CONFIG, "Unknown config '" + request.key() + "'. Known: "
+                    + String.join(", ", ConfigKey.names()));
+        }
+        if (request.topic() != null && image.topic(request.topic()) == null) {
+            return AdminResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "No such topic as " + request.topic());
+        }
+        if (request.topic() != null && key.scope() != ConfigKey.Scope.TOPIC) {
+            return AdminResult.failed(Errors.INVALID_CONFIG, key.key() + " is a cluster-wide setting; drop --topic.");
+        }
+        Object value;
+        try {
+            value = key.parse(request.value());
+        } catch (IllegalArgumentException e) {
+            return AdminResult.failed(Errors.INVALID_CONFIG, e.getMessage());
+        }
+        log.append(new MetadataRecord.Config(key, value, request.topic()));
+        String scope = request.topic() == null ? "cluster-wide" : "for topic " + request.topic();
+        context.journal().append(context.nowMs(), EventType.CONFIG_CHANGED, "controller", request.topic(),
+                "set " + key.key() + "=" + value + " " + scope, "operator command", -1);
+        return AdminResult.ok("Set " + key.key() + "=" + value + " " + scope + ".");
+    }
+
+    @Override
+    public void publish() {
+        view = new ControllerView(image.view(), clusterControl.sessions());
+    }
+
+    /** The latest published view; safe from any thread. Null before the controller starts. */
+    public ControllerView view() {
+        return view;
+    }
+
+}

@@ -1,0 +1,185 @@
+package leaderlab.cluster.controller;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+
+/**
+ * Computes one partition change, following Kafka's KRaft {@code PartitionChangeBuilder} with
+ * eligible leader replicas (KIP-966) disabled, as in Kafka 4.0's default:
+ * <ul>
+ *   <li>ONLINE / UNCLEAN: keep the current leader if it is still valid; else the first valid replica in
+ *       assignment order; UNCLEAN only: else the first acceptable replica (ISR ignored).</li>
+ *   <li>PREFERRED: replicas[0] if valid; else keep the current leader if valid; else the first valid of
+ *       replicas[1..].</li>
+ * </ul>
+ * "Valid" means in the target ISR and acceptable (registered, unfenced, not shutting down). An unclean
+ * election sets the ISR to the new leader alone and marks the partition RECOVERING. The ISR is never
+ * written empty: without ELR the last member stays even when it cannot lead.
+ */
+final class PartitionChangeBuilder {
+
+    enum Election { PREFERRED, ONLINE, UNCLEAN }
+
+    /** A new registration and, when the leader changed, how it was chosen. */
+    record Change(PartitionRegistration registration, String electionDetail, boolean unclean) {
+    }
+
+    private record Candidate(int broker, boolean unclean, String rule) {
+    }
+
+    private final PartitionRegistration partition;
+    private final IntPredicate acceptable;
+    private Election election = Election.ONLINE;
+    private int[] targetIsr;
+    private int[] targetReplicas;
+    private int[] targetAdding;
+    private int[] targetRemoving;
+    private boolean targetRecovering;
+
+    PartitionChangeBuilder(PartitionRegistration partition, IntPredicate acceptable) {
+        this.partition = partition;
+        this.acceptable = acceptable;
+        this.targetIsr = partition.isr();
+        this.targetReplicas = partition.replicas();
+        this.targetAdding = partition.adding();
+        this.targetRemoving = partition.removing();
+        this.targetRecovering = partition.recovering();
+    }
+
+    PartitionChangeBuilder election(Election type) {
+        this.election = type;
+        return this;
+    }
+
+    PartitionChangeBuilder targetIsr(int[] isr) {
+        this.targetIsr = isr;
+        return this;
+    }
+
+    PartitionChangeBuilder targetAssignment(int[] replicas, int[] adding, int[] removing) {
+        this.targetReplicas = replicas;
+        this.targetAdding = adding;
+        this.targetRemoving = removing;
+        return this;
+    }
+
+    /** The leader reported that it has recovered after an unclean election. */
+    PartitionChangeBuilder recovered() {
+        this.targetRecovering = false;
+        return this;
+    }
+
+    Optional<Change> build() {
+        completeReassignmentIfNeeded();
+        Candidate candidate = election == Election.PREFERRED ? electPreferredLeader() : electAnyLeader();
+        int leader = partition.leader();
+        boolean writeLeader = false;
+        String detail = "";
+        if (candidate.broker() != partition.leader()) {
+            if (candidate.unclean()) {
+                targetIsr = new int[] {candidate.broker()};
+                targetRecovering = true;
+            }
+            leader = candidate.broker();
+            writeLeader = true;
+            detail = election + " election: " + candidate.rule();
+        }
+        // Removing a replica from the assignment must fence it: force a leader epoch bump.
+        if (!Replicas.containsAll(targetReplicas, partition.replicas())) {
+            writeLeader = true;
+        }
+        int[] isr = targetIsr.length > 0 ? targetIsr : partition.isr();
+        boolean changed = writeLeader
+                || !Arrays.equals(isr, partition.isr())
+                || !Arrays.equals(targetReplicas, partition.replicas())
+                || !Arrays.equals(targetAdding, partition.adding())
+                || !Arrays.equals(targetRemoving, partition.removing())
+                || targetRecovering != partition.recovering();
+        if (!changed) {
+            return Optional.empty();
+        }
+        PartitionRegistration next = new PartitionRegistration(partition.id(), partition.topic(),
+                partition.index(), targetReplicas, isr, leader,
+                partition.leaderEpoch() + (writeLeader ? 1 : 0), partition.partitionEpoch() + 1,
+                targetRecovering, targetAdding, targetRemoving);
+        return Optional.of(new Change(next, detail, candidate.unclean() && writeLeader));
+    }
+
+    /** A reassignment completes once every target replica is in the ISR (Kafka §1.4). */
+    private void completeReassignmentIfNeeded() {
+        if (targetAdding.length == 0 && targetRemoving.length == 0) {
+            return;
+        }
+        int[] newIsr = Replicas.withoutAll(targetIsr, targetRemoving);
+        int[] newReplicas = Replicas.withoutAll(targetReplicas, targetRemoving);
+        if (newIsr.length == 0 || newReplicas.length == 0 || !Replicas.containsAll(newIsr, newReplicas)) {
+            return;
+        }
+        targetIsr = newIsr;
+        targetReplicas = newReplicas;
+        targetAdding = Replicas.NONE;
+        targetRemoving = Replicas.NONE;
+    }
+
+    private boolean isValidLeader(int broker) {
+        return broker != PartitionRegistration.NO_LEADER && Replicas.contains(targetIsr, broker)
+                && acceptable.test(broker);
+    }
+
+    private Candidate electPreferredLeader() {
+        int preferred = targetReplicas.length == 0 ? PartitionRegistration.NO_LEADER : targetReplicas[0];
+        if (isValidLeader(preferred)) {
+            return new Candidate(preferred, false,
+                    "broker " + preferred + " is the preferred replica (first in " + assignment() + ") and is in the ISR");
+        }
+        if (isValidLeader(partition.leader())) {
+            return new Candidate(partition.leader(), false, "current leader kept");
+        }
+        for (int i = 1; i < targetReplicas.length; i++) {
+            if (isValidLeader(targetReplicas[i])) {
+                return new Candidate(targetReplicas[i], false, "preferred replica " + preferred
+                        + " is not eligible; broker " + targetReplicas[i] + " is the next in-sync replica in "
+                        + assignment());
+            }
+        }
+        return noLeader();
+    }
+
+    private Candidate electAnyLeader() {
+        if (isValidLeader(partition.leader())) {
+            return new Candidate(partition.leader(), false, "current leader kept");
+        }
+        for (int replica : targetReplicas) {
+            if (isValidLeader(replica)) {
+                return new Candidate(replica, false, "broker " + replica
+                        + " is the first replica in assignment order " + assignment()
+                        + " that is in the ISR " + Replicas.bracketed(targetIsr) + " and alive");
+            }
+        }
+        if (election == Election.UNCLEAN) {
+            for (int replica : targetReplicas) {
+                if (acceptable.test(replica)) {
+                    return new Candidate(replica, true, "UNCLEAN: no in-sync replica is alive (ISR "
+                            + Replicas.bracketed(partition.isr()) + "), so broker " + replica
+                            + ", the first alive replica in " + assignment()
+                            + ", becomes leader although it may lack acknowledged records");
+                }
+            }
+        }
+        return noLeader();
+    }
+
+    private Candidate noLeader() {
+        return new Candidate(PartitionRegistration.NO_LEADER, false, "no replica of " + assignment()
+                + " is both alive and in the ISR " + Replicas.bracketed(partition.isr())
+                + (election == Election.UNCLEAN ? " and none is alive at all" : "")
+                + ", so the partition is offline");
+    }
+
+    private String assignment() {
+        return Replicas.bracketed(targetReplicas);
+    }
+}

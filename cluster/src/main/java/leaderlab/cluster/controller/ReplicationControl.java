@@ -1,0 +1,303 @@
+package leaderlab.cluster.controller;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.BrokerRegistration;
+import leaderlab.cluster.metadata.MetadataImage;
+import leaderlab.cluster.metadata.MetadataRecord;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.protocol.AdminOperation;
+import leaderlab.cluster.protocol.AdminOperation.TopicPartitionRef;
+import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.protocol.AdminResult.PartitionResult;
+import leaderlab.cluster.protocol.ControllerApi.AlterPartitionRequest;
+import leaderlab.cluster.protocol.ControllerApi.AlterPartitionResponse;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.runtime.NodeContext;
+
+/**
+ * The controller's partition decisions (Kafka's ReplicationControlManager): leader and ISR changes on
+ * broker state changes, AlterPartition, admin elections, reassignment, automatic leader rebalance and
+ * the periodic unclean election check. Every decision is a record written through {@link #write}.
+ */
+final class ReplicationControl {
+
+    /** Kafka's MAX_ELECTIONS_PER_IMBALANCE. */
+    static final int MAX_ELECTIONS_PER_IMBALANCE = 1000;
+
+    private final NodeContext context;
+    private final MetadataImage image;
+    private final MetadataLog log;
+    private final PartitionIndex index = new PartitionIndex();
+
+    ReplicationControl(NodeContext context, MetadataImage image, MetadataLog log) {
+        this.context = context;
+        this.image = image;
+        this.log = log;
+    }
+
+    PartitionIndex index() {
+        return index;
+    }
+
+    /** Writes a new partition (creation); used by topic creation. */
+    void writeNew(PartitionRegistration partition) {
+        log.append(new MetadataRecord.Partition(partition));
+        index.update(null, partition);
+    }
+
+    /** Writes a change and journals what it did and why. */
+    void write(PartitionChangeBuilder.Change change, Cause cause) {
+        PartitionRegistration next = change.registration();
+        PartitionRegistration old = image.partition(next.id());
+        log.append(new MetadataRecord.PartitionChange(next, change.electionDetail()));
+        index.update(old, next);
+        journalChange(old, next, change, cause);
+    }
+
+    private void journalChange(PartitionRegistration old, PartitionRegistration next,
+                               PartitionChangeBuilder.Change change, Cause cause) {
+        String name = next.name();
+        if (!java.util.Arrays.equals(old.replicas(), next.replicas())) {
+            record(EventType.REASSIGNMENT, name, "replicas " + Replicas.bracketed(old.replicas()) + " -> "
+                    + Replicas.bracketed(next.replicas())
+                    + (next.isReassigning() ? " (adding " + Replicas.bracketed(next.adding()) + ", removing "
+                    + Replicas.bracketed(next.removing()) + ")" : " (reassignment complete)"), cause);
+        }
+        if (old.leader() != next.leader()) {
+            record(EventType.LEADER_ELECTED, name, "leader " + leaderName(old.leader()) + " -> "
+                    + leaderName(next.leader()) + ", leader epoch " + next.leaderEpoch() + "; "
+                    + change.electionDetail(), cause);
+        }
+        if (!java.util.Arrays.equals(old.isr(), next.isr())) {
+            boolean shrunk = next.isr().length < old.isr().length
+                    || !Replicas.containsAll(next.isr(), old.isr());
+            record(shrunk ? EventType.ISR_SHRUNK : EventType.ISR_EXPANDED, name, "ISR "
+                    + Replicas.bracketed(old.isr()) + " -> " + Replicas.bracketed(next.isr())
+                    + (change.unclean() ? " (unclean election: RECOVERING)" : ""), cause);
+        }
+    }
+
+    static String leaderName(int leader) {
+        return leader == PartitionRegistration.NO_LEADER ? "none" : Integer.toString(leader);
+    }
+
+    private void record(EventType type, String subject, String text, Cause cause) {
+        context.journal().append(context.nowMs(), type, "controller", subject, subject + " " + text,
+                cause.text(), cause.eventSeq());
+    }
+
+    /** Kafka's "acceptable": registered, unfenced and not in controlled shutdown. */
+    private IntPredicate acceptable(int brokerToRemove, int brokerToAdd) {
+        return broker -> {
+            if (broker == brokerToAdd) {
+                return true;
+            }
+            BrokerRegistration registration = image.broker(broker);
+            return broker != brokerToRemove && registration != null && registration.active();
+        };
+    }
+
+    private PartitionChangeBuilder.Election onlineOrUnclean(String topic) {
+        return image.configs().getBoolean(ConfigKey.UNCLEAN_LEADER_ELECTION_ENABLE, topic)
+                ? PartitionChangeBuilder.Election.UNCLEAN : PartitionChangeBuilder.Election.ONLINE;
+    }
+
+    /**
+     * Kafka's generateLeaderAndIsrUpdates: for each partition, remove {@code brokerToRemove} from the
+     * ISR (it is fenced, shutting down or gone) and re-elect where needed, treating
+     * {@code brokerToAdd} as acceptable (it is being unfenced).
+     */
+    void generateLeaderAndIsrUpdates(int brokerToRemove, int brokerToAdd, BitSet partitions, Cause cause) {
+        IntPredicate acceptable = acceptable(brokerToRemove, brokerToAdd);
+        for (int id = partitions.nextSetBit(0); id >= 0; id = partitions.nextSetBit(id + 1)) {
+            PartitionRegistration partition = image.partition(id);
+            PartitionChangeBuilder builder = new PartitionChangeBuilder(partition, acceptable)
+                    .election(onlineOrUnclean(partition.topic()));
+            if (brokerToRemove >= 0) {
+                builder.targetIsr(Replicas.without(partition.isr(), brokerToRemove));
+            }
+            builder.build().ifPresent(change -> write(change, cause));
+        }
+    }
+
+    void brokerRemoved(int broker, Cause cause) {
+        generateLeaderAndIsrUpdates(broker, -1, index.involving(broker), cause);
+    }
+
+    void brokerUnfenced(int broker, Cause cause) {
+        generateLeaderAndIsrUpdates(-1, broker, index.leaderless(), cause);
+    }
+
+    /** Validates and applies an ISR change requested by a partition leader (Kafka §2.4 order). */
+    AlterPartitionResponse alterPartition(AlterPartitionRequest request) {
+        PartitionRegistration partition = image.partition(request.partitionId());
+        Errors error = validate(request, partition);
+        if (error.isError()) {
+            return new AlterPartitionResponse(request.partitionId(), error, partition);
+        }
+        PartitionChangeBuilder builder = new PartitionChangeBuilder(partition, acceptable(-1, -1))
+                .election(onlineOrUnclean(partition.topic()))
+                .targetIsr(request.newIsr());
+        if (!request.recovering()) {
+            builder.recovered();
+        }
+        Optional<PartitionChangeBuilder.Change> change = builder.build();
+        change.ifPresent(c -> write(c, Cause.of("requested by leader " + request.brokerId() + ": " + request.reason())));
+        PartitionRegistration result = image.partition(request.partitionId());
+        Errors outcome = result.leader() != request.brokerId() ? Errors.NEW_LEADER_ELECTED : Errors.NONE;
+        return new AlterPartitionResponse(request.partitionId(), outcome, result);
+    }
+
+    private Errors validate(AlterPartitionRequest request, PartitionRegistration partition) {
+        if (partition == null) {
+            return Errors.UNKNOWN_TOPIC_OR_PARTITION;
+        }
+        BrokerRegistration requester = image.broker(request.brokerId());
+        if (requester == null || requester.epoch() != request.brokerEpoch()) {
+            return Errors.STALE_BROKER_EPOCH;
+        }
+        if (request.leaderEpoch() > partition.leaderEpoch() || request.partitionEpoch() > partition.partitionEpoch()) {
+            return Errors.NOT_CONTROLLER;
+        }
+        if (request.leaderEpoch() < partition.leaderEpoch()) {
+            return Errors.FENCED_LEADER_EPOCH;
+        }
+        if (request.brokerId() != partition.leader()) {
+            return Errors.INVALID_REQUEST;
+        }
+        if (request.partitionEpoch() < partition.partitionEpoch()) {
+            return Errors.INVALID_UPDATE_VERSION;
+        }
+        int[] isr = request.newIsr();
+        if (isr.length == 0 || java.util.Arrays.stream(isr).distinct().count() != isr.length
+                || !Replicas.containsAll(partition.replicas(), isr) || !Replicas.contains(isr, partition.leader())) {
+            return Errors.INVALID_REQUEST;
+        }
+        if ((request.recovering() && isr.length > 1) || (request.recovering() && !partition.recovering())) {
+            return Errors.INVALID_REQUEST;
+        }
+        for (int member : isr) {
+            BrokerRegistration registration = image.broker(member);
+            if (registration == null || !registration.active()) {
+                return Errors.INELIGIBLE_REPLICA;
+            }
+        }
+        return Errors.NONE;
+    }
+
+    /** Admin ElectLeaders, with Kafka's per-partition results (KIP-460). */
+    AdminResult electLeaders(AdminOperation.ElectLeaders operation, Cause cause) {
+        boolean all = operation.partitions() == null;
+        List<TopicPartitionRef> targets = all ? allPartitions() : operation.partitions();
+        boolean preferred = operation.type() == AdminOperation.ElectionType.PREFERRED;
+        List<PartitionResult> results = new ArrayList<>();
+        for (TopicPartitionRef ref : targets) {
+            PartitionResult result = electLeader(ref, preferred, cause);
+            if (!(all && result.error() == Errors.ELECTION_NOT_NEEDED)) {
+                results.add(result);
+            }
+        }
+        return new AdminResult(Errors.NONE, "", results);
+    }
+
+    private PartitionResult electLeader(TopicPartitionRef ref, boolean preferred, Cause cause) {
+        TopicInfo topic = image.topic(ref.topic());
+        if (topic == null) {
+            return new PartitionResult(ref, Errors.UNKNOWN_TOPIC_OR_PARTITION, "No such topic as " + ref.topic());
+        }
+        if (ref.partition() < 0 || ref.partition() >= topic.partitionCount()) {
+            return new PartitionResult(ref, Errors.UNKNOWN_TOPIC_OR_PARTITION, "No such partition as " + ref);
+        }
+        PartitionRegistration partition = image.partition(topic.partitionId(ref.partition()));
+        if (preferred ? partition.hasPreferredLeader() : partition.hasLeader()) {
+            return new PartitionResult(ref, Errors.ELECTION_NOT_NEEDED, "");
+        }
+        Optional<PartitionChangeBuilder.Change> change = new PartitionChangeBuilder(partition, acceptable(-1, -1))
+                .election(preferred ? PartitionChangeBuilder.Election.PREFERRED : PartitionChangeBuilder.Election.UNCLEAN)
+                .build();
+        if (change.isEmpty()) {
+            Errors error = preferred ? Errors.PREFERRED_LEADER_NOT_AVAILABLE : Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE;
+            return new PartitionResult(ref, error, "");
+        }
+        write(change.get(), cause);
+        return new PartitionResult(ref, Errors.NONE, "");
+    }
+
+    private List<TopicPartitionRef> allPartitions() {
+        List<TopicPartitionRef> out = new ArrayList<>();
+        for (TopicInfo topic : image.topics().values()) {
+            for (int p = 0; p < topic.partitionCount(); p++) {
+                out.add(new TopicPartitionRef(topic.name(), p));
+            }
+        }
+        return out;
+    }
+
+    /** Starts (or replaces) a reassignment (Kafka §1.4, KIP-455). */
+    AdminResult alterReassignment(AdminOperation.AlterReassignment operation, Cause cause) {
+        TopicPartitionRef ref = operation.partition();
+        PartitionRegistration partition = image.partition(ref.topic(), ref.partition());
+        if (partition == null) {
+            return AdminResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "No such partition as " + ref);
+        }
+        int[] target = operation.targetReplicas();
+        String problem = TopicCreation.assignmentProblem(target, image);
+        if (problem != null) {
+            return AdminResult.failed(Errors.INVALID_REPLICA_ASSIGNMENT, problem);
+        }
+        // A reassignment replacing an ongoing one starts from the original replicas.
+        int[] current = Replicas.withoutAll(partition.replicas(), partition.adding());
+        int[] removing = java.util.Arrays.stream(Replicas.withoutAll(current, target)).sorted().toArray();
+        int[] adding = java.util.Arrays.stream(Replicas.withoutAll(target, current)).sorted().toArray();
+        int[] replicas = java.util.stream.IntStream.concat(java.util.Arrays.stream(target),
+                java.util.Arrays.stream(removing)).toArray();
+        new PartitionChangeBuilder(partition, acceptable(-1, -1))
+                .election(onlineOrUnclean(partition.topic()))
+                .targetIsr(Replicas.withoutAll(partition.isr(), partition.adding()))
+                .targetAssignment(replicas, adding, removing)
+                .build()
+                .ifPresent(change -> write(change, cause));
+        PartitionRegistration after = image.partition(partition.id());
+        return AdminResult.ok(after.isReassigning()
+                ? "Successfully started partition reassignment for " + ref
+                : "Reassignment of partition " + ref + " is completed.");
+    }
+
+    /** Automatic leader rebalance (KRaft): PREFERRED elections for imbalanced partitions; returns records written. */
+    int balancePartitionLeaders(Cause cause) {
+        BitSet imbalanced = index.imbalanced();
+        IntPredicate acceptable = acceptable(-1, -1);
+        int written = 0;
+        for (int id = imbalanced.nextSetBit(0); id >= 0 && written < MAX_ELECTIONS_PER_IMBALANCE;
+             id = imbalanced.nextSetBit(id + 1)) {
+            Optional<PartitionChangeBuilder.Change> change = new PartitionChangeBuilder(image.partition(id), acceptable)
+                    .election(PartitionChangeBuilder.Election.PREFERRED).build();
+            if (change.isPresent()) {
+                write(change.get(), cause);
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** The periodic check: UNCLEAN elections for leaderless partitions of topics with unclean enabled. */
+    void electUncleanLeaders(Cause cause) {
+        BitSet leaderless = index.leaderless();
+        IntPredicate acceptable = acceptable(-1, -1);
+        for (int id = leaderless.nextSetBit(0); id >= 0; id = leaderless.nextSetBit(id + 1)) {
+            PartitionRegistration partition = image.partition(id);
+            if (onlineOrUnclean(partition.topic()) == PartitionChangeBuilder.Election.UNCLEAN) {
+                new PartitionChangeBuilder(partition, acceptable).election(PartitionChangeBuilder.Election.UNCLEAN)
+                        .build().ifPresent(change -> write(change, cause));
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package leaderlab.cluster.journal;
+
+/** The kinds of state change the journal records. */
+public enum EventType {
+    BROKER_REGISTERED,
+    BROKER_FENCED,
+    BROKER_UNFENCED,
+    BROKER_CONTROLLED_SHUTDOWN,
+    BROKER_STOPPED,
+    BROKER_STARTED,
+    TOPIC_CREATED,
+    CONFIG_CHANGED,
+    LEADER_ELECTED,
+    ISR_SHRUNK,
+    ISR_EXPANDED,
+    REASSIGNMENT,
+    BECAME_LEADER,
+    BECAME_FOLLOWER,
+    HW_ADVANCED,
+    TRUNCATED,
+    PRODUCE_ACKED,
+    PRODUCE_FAILED,
+    FAULT_INJECTED,
+    FAULT_HEALED
+}

@@ -1,0 +1,35 @@
+package leaderlab.cluster.metadata;
+
+import leaderlab.cluster.config.ConfigKey;
+
+/**
+ * One entry of the metadata log. The controller decides by appending records; every node (the
+ * controller included) changes its metadata only by replaying them, in log order. Partition records
+ * carry the partition's whole new registration, an immutable value, rather than a delta.
+ */
+public sealed interface MetadataRecord {
+
+    record RegisterBroker(BrokerRegistration registration) implements MetadataRecord {
+    }
+
+    record BrokerStateChange(int brokerId, BrokerRegistration.State state) implements MetadataRecord {
+    }
+
+    record Topic(TopicInfo topic) implements MetadataRecord {
+    }
+
+    record Partition(PartitionRegistration registration) implements MetadataRecord {
+    }
+
+    /**
+     * A change to an existing partition.
+     *
+     * @param electionDetail how the leader was chosen when the leader changed, else empty
+     */
+    record PartitionChange(PartitionRegistration registration, String electionDetail) implements MetadataRecord {
+    }
+
+    /** A dynamic config change: cluster-wide when {@code topic} is null. */
+    record Config(ConfigKey key, Object value, String topic) implements MetadataRecord {
+    }
+}

@@ -1,0 +1,74 @@
+package leaderlab.cluster.metadata;
+
+import java.util.Arrays;
+
+/**
+ * The controller's record of one partition, immutable (Kafka's PartitionRegistration, without ELR).
+ * Every applied change yields a new instance with partitionEpoch + 1; the leader epoch moves only when
+ * the leader field is written.
+ *
+ * @param id          global partition id
+ * @param replicas    assignment, in order; replicas[0] is the preferred leader
+ * @param isr         in-sync replicas
+ * @param leader      broker id, or -1 when the partition has no leader
+ * @param recovering  leader recovery state RECOVERING after an unclean election (KIP-704)
+ * @param adding      replicas being added by an ongoing reassignment
+ * @param removing    replicas being removed by an ongoing reassignment
+ */
+public record PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
+                                    int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
+                                    int[] removing) {
+
+    public static final int NO_LEADER = -1;
+
+    public static PartitionRegistration created(int id, String topic, int index, int[] replicas, int[] isr) {
+        return new PartitionRegistration(id, topic, index, replicas, isr, isr[0], 0, 0, false,
+                Replicas.NONE, Replicas.NONE);
+    }
+
+    public String name() {
+        return topic + "-" + index;
+    }
+
+    public boolean hasLeader() {
+        return leader != NO_LEADER;
+    }
+
+    public int preferredReplica() {
+        return replicas.length == 0 ? NO_LEADER : replicas[0];
+    }
+
+    public boolean hasPreferredLeader() {
+        return hasLeader() && leader == preferredReplica();
+    }
+
+    public boolean isReassigning() {
+        return adding.length > 0 || removing.length > 0;
+    }
+
+    /** Replication factor as kafka-topics reports it during a reassignment: replicas minus adding. */
+    public int replicationFactor() {
+        return replicas.length - adding.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PartitionRegistration p && id == p.id && leader == p.leader
+                && leaderEpoch == p.leaderEpoch && partitionEpoch == p.partitionEpoch
+                && recovering == p.recovering && Arrays.equals(replicas, p.replicas)
+                && Arrays.equals(isr, p.isr) && Arrays.equals(adding, p.adding)
+                && Arrays.equals(removing, p.removing);
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(id) * 31 + partitionEpoch;
+    }
+
+    @Override
+    public String toString() {
+        return name() + "{leader=" + leader + ", leaderEpoch=" + leaderEpoch + ", partitionEpoch="
+                + partitionEpoch + ", replicas=" + Replicas.bracketed(replicas) + ", isr="
+                + Replicas.bracketed(isr) + (recovering ? ", RECOVERING" : "") + "}";
+    }
+}

@@ -1,0 +1,38 @@
+package leaderlab.cluster.protocol;
+
+import java.util.List;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.runtime.Message;
+
+/** Messages between clients (producer, consumer) and brokers. */
+public final class ClientApi {
+
+    private ClientApi() {
+    }
+
+    /** Which broker leads each partition of a topic, as the answering broker believes. */
+    public record MetadataRequest(long requestId, String topic) implements Message {
+    }
+
+    public record MetadataResponse(long requestId, int fromBroker, Errors error, TopicInfo topic,
+                                   List<PartitionRegistration> partitions) implements Message {
+    }
+
+    /** @param acks 0, 1 or -1 (all) */
+    public record ProduceRequest(long requestId, int partitionId, int acks, long[] recordIds, long timeoutMs)
+            implements Message {
+    }
+
+    public record ProduceResponse(long requestId, int partitionId, Errors error, long baseOffset, String message)
+            implements Message {
+    }
+
+    public record ConsumerFetchRequest(long requestId, int partitionId, long offset, int maxRecords)
+            implements Message {
+    }
+
+    public record ConsumerFetchResponse(long requestId, int partitionId, Errors error, long highWatermark,
+                                        LogSlice records) implements Message {
+    }
+}

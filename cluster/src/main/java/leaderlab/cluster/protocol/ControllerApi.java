@@ -1,0 +1,57 @@
+package leaderlab.cluster.protocol;
+
+import java.util.List;
+import leaderlab.cluster.metadata.MetadataRecord;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.runtime.Message;
+
+/** Messages between brokers and the controller (KRaft's broker-to-controller RPCs). */
+public final class ControllerApi {
+
+    private ControllerApi() {
+    }
+
+    /** @param previousBrokerEpoch the epoch saved at the last clean shutdown, or -1 (KAFKA-15586) */
+    public record BrokerRegistrationRequest(int brokerId, long incarnation, String rack, long previousBrokerEpoch)
+            implements Message {
+    }
+
+    public record BrokerRegistrationResponse(Errors error, long brokerEpoch) implements Message {
+    }
+
+    public record BrokerHeartbeatRequest(int brokerId, long brokerEpoch, long metadataOffset, boolean wantFence,
+                                         boolean wantShutDown) implements Message {
+    }
+
+    public record BrokerHeartbeatResponse(Errors error, boolean isCaughtUp, boolean isFenced,
+                                          boolean inControlledShutdown, boolean shouldShutDown) implements Message {
+    }
+
+    /** A broker (observer) fetching the metadata log from {@code fetchOffset}. */
+    public record MetadataFetchRequest(long fetchOffset) implements Message {
+    }
+
+    public record MetadataFetchResponse(long baseOffset, List<MetadataRecord> records) implements Message {
+    }
+
+    /**
+     * A leader asking to change a partition's ISR (KIP-497), with the epochs it believes current.
+     *
+     * @param reason why, in words, for the journal (Kafka does not send this)
+     */
+    public record AlterPartitionRequest(int brokerId, long brokerEpoch, int partitionId, int leaderEpoch,
+                                        int partitionEpoch, int[] newIsr, boolean recovering, String reason)
+            implements Message {
+    }
+
+    public record AlterPartitionResponse(int partitionId, Errors error, PartitionRegistration registration)
+            implements Message {
+    }
+
+    /** An admin operation, sent to the controller directly (like Kafka's --bootstrap-controller). */
+    public record AdminRequest(long requestId, AdminOperation operation) implements Message {
+    }
+
+    public record AdminResponse(long requestId, AdminResult result) implements Message {
+    }
+}

@@ -1,0 +1,47 @@
+package leaderlab.cluster.runtime;
+
+/**
+ * Where a message can be sent: a broker, the controller or a client. Brokers are numbered from 1,
+ * as in the shell ({@code kill 2}); there is one controller and clients are numbered from 0.
+ */
+public record Address(Kind kind, int id) implements Comparable<Address> {
+
+    public enum Kind { CONTROLLER, BROKER, CLIENT }
+
+    public static final Address CONTROLLER = new Address(Kind.CONTROLLER, 0);
+
+    public static Address broker(int id) {
+        return new Address(Kind.BROKER, id);
+    }
+
+    public static Address client(int id) {
+        return new Address(Kind.CLIENT, id);
+    }
+
+    public boolean isBroker() {
+        return kind == Kind.BROKER;
+    }
+
+    public boolean isClient() {
+        return kind == Kind.CLIENT;
+    }
+
+    public boolean isController() {
+        return kind == Kind.CONTROLLER;
+    }
+
+    @Override
+    public int compareTo(Address other) {
+        int byKind = kind.compareTo(other.kind);
+        return byKind != 0 ? byKind : Integer.compare(id, other.id);
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case CONTROLLER -> "controller";
+            case BROKER -> "broker " + id;
+            case CLIENT -> "client " + id;
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package leaderlab.cluster.runtime;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import leaderlab.cluster.journal.Journal;
+
+/**
+ * Runs nodes: either on real threads ({@link ThreadedRuntime}) or in a deterministic single-threaded
+ * simulation ({@link SimulatedRuntime}). Callers outside the cluster (the shell, tests) use these
+ * methods; nodes only ever see their {@link NodeContext}.
+ */
+public interface NodeRuntime extends AutoCloseable {
+
+    /** Starts a node, replacing (as a new incarnation) any stopped one at the same address. */
+    void start(Address address, Node node);
+
+    /** Stops a node at once, as a crash would: its queued messages and timers are lost. */
+    void stop(Address address);
+
+    boolean isRunning(Address address);
+
+    /** Runs a task on the node's own thread, in order with its messages and timers. */
+    void submit(Address address, Runnable task);
+
+    long nowMs();
+
+    /** Lets {@code durationMs} of cluster time pass. */
+    void advance(long durationMs);
+
+    /**
+     * Waits for a future for at most {@code timeoutMs} of cluster time.
+     *
+     * @throws TimeoutException if the time passes first
+     */
+    <T> T await(CompletableFuture<T> future, long timeoutMs) throws TimeoutException;
+
+    /** Waits until the condition holds, for at most {@code timeoutMs} of cluster time. */
+    boolean awaitCondition(BooleanSupplier condition, long timeoutMs);
+
+    void pause();
+
+    void resume();
+
+    boolean isPaused();
+
+    /** Cluster time per wall time: 0.25 is slow motion, 4 is fast forward. No effect when simulated. */
+    void setSpeed(double speed);
+
+    double speed();
+
+    /** Number of handler invocations (messages, timers, tasks) so far. */
+    long eventsProcessed();
+
+    Network network();
+
+    Journal journal();
+
+    /** True for the deterministic simulator, where time only moves when asked to. */
+    boolean isSimulated();
+
+    @Override
+    void close();
+}

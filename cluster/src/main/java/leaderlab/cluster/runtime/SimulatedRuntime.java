@@ -1,0 +1,255 @@
+package leaderlab.cluster.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import leaderlab.cluster.journal.Journal;
+
+/**
+ * The deterministic runtime: one thread, a virtual clock and one queue of (time, sequence) items for
+ * all nodes. Every random choice comes from the seed, so the same seed and the same calls give the
+ * same run, bit for bit. Time moves only inside {@link #advance}, {@link #await} and
+ * {@link #awaitCondition}, as fast as the CPU allows.
+ */
+public final class SimulatedRuntime implements NodeRuntime {
+
+    private final class Slot implements NodeContext {
+        final Address address;
+        final Node node;
+        final int incarnation;
+        final Random random;
+        boolean running = true;
+
+        Slot(Address address, Node node, int incarnation) {
+            this.address = address;
+            this.node = node;
+            this.incarnation = incarnation;
+            this.random = new Random(seed * 1_000_003L + address.hashCode() * 8191L + incarnation);
+        }
+
+        @Override
+        public Address self() {
+            return address;
+        }
+
+        @Override
+        public long nowMs() {
+            return nowMs;
+        }
+
+        @Override
+        public void send(Address to, Message message) {
+            long delay = network.deliveryDelayMs(address, to, random);
+            if (delay >= 0) {
+                Slot target = slots.get(to);
+                if (target != null && target.running) {
+                    enqueue(nowMs + delay, target, address, message);
+                }
+            }
+        }
+
+        @Override
+        public void schedule(long delayMs, Timer timer) {
+            enqueue(nowMs + Math.max(0, delayMs), this, address, timer);
+        }
+
+        @Override
+        public Random random() {
+            return random;
+        }
+
+        @Override
+        public Journal journal() {
+            return journal;
+        }
+
+        @Override
+        public void exit() {
+            running = false;
+        }
+    }
+
+    private final long seed;
+    private final Network network;
+    private final Journal journal;
+    private final PriorityQueue<Delivery> queue = new PriorityQueue<>();
+    private final Map<Address, Slot> slots = new HashMap<>();
+    private final Map<Address, Integer> incarnations = new HashMap<>();
+    private long nowMs;
+    private long sequence;
+    private long eventsProcessed;
+    private boolean paused;
+
+    public SimulatedRuntime(long seed, Network network, Journal journal) {
+        this.seed = seed;
+        this.network = network;
+        this.journal = journal;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    private void enqueue(long timeMs, Slot target, Address from, Object payload) {
+        queue.add(new Delivery(timeMs, sequence++, target.address, target.incarnation, from, payload));
+    }
+
+    @Override
+    public void start(Address address, Node node) {
+        Slot old = slots.get(address);
+        if (old != null && old.running) {
+            throw new IllegalStateException(address + " is already running");
+        }
+        int incarnation = incarnations.merge(address, 1, Integer::sum);
+        Slot slot = new Slot(address, node, incarnation);
+        slots.put(address, slot);
+        enqueue(nowMs, slot, address, (Runnable) () -> node.onStart(slot));
+    }
+
+    @Override
+    public void stop(Address address) {
+        Slot slot = slots.get(address);
+        if (slot != null) {
+            slot.running = false;
+        }
+    }
+
+    @Override
+    public boolean isRunning(Address address) {
+        Slot slot = slots.get(address);
+        return slot != null && slot.running;
+    }
+
+    @Override
+    public void submit(Address address, Runnable task) {
+        Slot slot = slots.get(address);
+        if (slot == null || !slot.running) {
+            throw new IllegalStateException(address + " is not running");
+        }
+        enqueue(nowMs, slot, address, task);
+    }
+
+    @Override
+    public long nowMs() {
+        return nowMs;
+    }
+
+    /** Handles the next item if it is due no later than {@code limitMs}; false if there is none. */
+    private boolean stepUntil(long limitMs) {
+        Delivery next = queue.peek();
+        if (next == null || next.timeMs > limitMs) {
+            return false;
+        }
+        queue.poll();
+        nowMs = next.timeMs;
+        Slot slot = slots.get(next.target);
+        if (slot != null && slot.running && slot.incarnation == next.incarnation) {
+            eventsProcessed++;
+            next.dispatchTo(slot.node);
+            slot.node.publish();
+        }
+        return true;
+    }
+
+    /** Handles up to {@code count} items, however far in the future; returns how many ran. */
+    public int step(int count) {
+        int done = 0;
+        while (done < count && stepUntil(Long.MAX_VALUE)) {
+            done++;
+        }
+        return done;
+    }
+
+    @Override
+    public void advance(long durationMs) {
+        long deadline = nowMs + durationMs;
+        while (stepUntil(deadline)) {
+            // keep going
+        }
+        nowMs = Math.max(nowMs, deadline);
+    }
+
+    @Override
+    public <T> T await(CompletableFuture<T> future, long timeoutMs) throws TimeoutException {
+        long deadline = nowMs + timeoutMs;
+        while (!future.isDone()) {
+            if (!stepUntil(deadline)) {
+                nowMs = Math.max(nowMs, deadline);
+                throw new TimeoutException("no answer within " + timeoutMs + " ms");
+            }
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("simulated future failed", e);
+        }
+    }
+
+    @Override
+    public boolean awaitCondition(BooleanSupplier condition, long timeoutMs) {
+        long deadline = nowMs + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (!stepUntil(deadline)) {
+                nowMs = Math.max(nowMs, deadline);
+                return condition.getAsBoolean();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+    }
+
+    @Override
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public void setSpeed(double speed) {
+        // Simulated time only moves when asked; speed has no meaning here.
+    }
+
+    @Override
+    public double speed() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    @Override
+    public Network network() {
+        return network;
+    }
+
+    @Override
+    public Journal journal() {
+        return journal;
+    }
+
+    @Override
+    public boolean isSimulated() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        slots.values().forEach(slot -> slot.running = false);
+        queue.clear();
+    }
+}

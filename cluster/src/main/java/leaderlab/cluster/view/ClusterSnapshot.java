@@ -1,0 +1,102 @@
+package leaderlab.cluster.view;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import leaderlab.cluster.controller.BrokerSession;
+import leaderlab.cluster.controller.ControllerView;
+import leaderlab.cluster.metadata.BrokerRegistration;
+import leaderlab.cluster.metadata.MetadataView;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.runtime.NetworkFault;
+
+/**
+ * The whole cluster at one moment, immutable and cheap to make: it holds references to the latest view
+ * each node published (controller truth, each broker's own state) and derives partition views on demand,
+ * so building one costs O(brokers), not O(partitions).
+ */
+public record ClusterSnapshot(long timeMs, boolean paused, ControllerView controller, List<BrokerState> brokers,
+                              List<NetworkFault> faults) {
+
+    /**
+     * One broker: whether its process runs, what it says of itself, and what the controller believes.
+     *
+     * @param registration the controller's record of it, null before it first registered
+     */
+    public record BrokerState(int id, String rack, boolean running, BrokerView view,
+                              BrokerRegistration registration, BrokerSession session) {
+
+        /** One word for tables: STOPPED, STARTING, FENCED, RUNNING, SHUTTING_DOWN. */
+        public String state() {
+            if (!running) {
+                return "STOPPED";
+            }
+            if (registration == null) {
+                return "STARTING";
+            }
+            return switch (registration.state()) {
+                case FENCED -> "FENCED";
+                case CONTROLLED_SHUTDOWN -> "SHUTTING_DOWN";
+                case UNFENCED -> "RUNNING";
+            };
+        }
+    }
+
+    public MetadataView metadata() {
+        return controller.metadata();
+    }
+
+    public Collection<TopicInfo> topics() {
+        return metadata().topics().values();
+    }
+
+    public TopicInfo topic(String name) {
+        return metadata().topics().get(name);
+    }
+
+    public BrokerState broker(int id) {
+        return brokers.stream().filter(b -> b.id() == id).findFirst().orElse(null);
+    }
+
+    public PartitionView partition(String topic, int index) {
+        PartitionRegistration registration = metadata().partition(topic, index);
+        return registration == null ? null : view(registration);
+    }
+
+    public List<PartitionView> partitions(TopicInfo topic) {
+        List<PartitionView> out = new ArrayList<>(topic.partitionCount());
+        for (int p = 0; p < topic.partitionCount(); p++) {
+            out.add(view(metadata().partitions().get(topic.partitionId(p))));
+        }
+        return out;
+    }
+
+    /** A replica's state as its broker published it, or null if it has none. */
+    public ReplicaView replica(int broker, int partitionId) {
+        BrokerState state = broker(broker);
+        return state == null ? null : state.view().replicas().get(partitionId);
+    }
+
+    private PartitionView view(PartitionRegistration registration) {
+        Map<Integer, Long> leo = new TreeMap<>();
+        long highWatermark = -1;
+        for (int broker : registration.replicas()) {
+            ReplicaView replica = replica(broker, registration.id());
+            if (replica != null) {
+                leo.put(broker, replica.endOffset());
+                highWatermark = Math.max(highWatermark, replica.highWatermark());
+            }
+        }
+        ReplicaView leader = registration.hasLeader() ? replica(registration.leader(), registration.id()) : null;
+        if (leader != null && "LEADER".equals(leader.role())) {
+            highWatermark = leader.highWatermark();
+        }
+        return new PartitionView(registration.topic(), registration.index(), registration.leader(),
+                registration.leaderEpoch(), registration.partitionEpoch(), registration.replicas(),
+                registration.isr(), registration.adding(), registration.removing(), registration.recovering(),
+                Math.max(0, highWatermark), leo, !registration.hasLeader());
+    }
+}

@@ -1,0 +1,120 @@
+package leaderlab.cluster.view;
+
+import java.util.Arrays;
+
+/**
+ * An immutable array that shares structure with its previous versions: elements live in chunks of
+ * 1024, and a new version copies only the chunks that changed plus the small top-level index. This is
+ * what keeps publishing a snapshot cheap at 100k+ partitions: the cost of a publish is proportional to
+ * what changed, not to the size of the cluster.
+ */
+public final class PersistentArray<T> {
+
+    private static final int BITS = 10;
+    private static final int CHUNK = 1 << BITS;
+    private static final Object[][] NO_CHUNKS = new Object[0][];
+
+    @SuppressWarnings("rawtypes")
+    private static final PersistentArray EMPTY = new PersistentArray<>(NO_CHUNKS, 0);
+
+    private final Object[][] chunks;
+    private final int size;
+
+    private PersistentArray(Object[][] chunks, int size) {
+        this.chunks = chunks;
+        this.size = size;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> PersistentArray<T> empty() {
+        return EMPTY;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The element at {@code index}, or null if it was never set or lies beyond the end. */
+    @SuppressWarnings("unchecked")
+    public T get(int index) {
+        if (index < 0 || index >= size) {
+            return null;
+        }
+        return (T) chunks[index >>> BITS][index & (CHUNK - 1)];
+    }
+
+    public Builder<T> toBuilder() {
+        return new Builder<>(chunks, size);
+    }
+
+    /**
+     * The single-threaded, mutable side: a node changes elements through its builder, then calls
+     * {@link #freeze()} to publish. Chunks already published are copied before their first change.
+     */
+    public static final class Builder<T> {
+        private Object[][] chunks;
+        private boolean[] owned;
+        private boolean topOwned;
+        private int size;
+        private boolean dirty;
+        private PersistentArray<T> frozen;
+
+        private Builder(Object[][] chunks, int size) {
+            this.chunks = chunks;
+            this.owned = new boolean[chunks.length];
+            this.size = size;
+        }
+
+        public Builder() {
+            this(NO_CHUNKS, 0);
+        }
+
+        public int size() {
+            return size;
+        }
+
+        @SuppressWarnings("unchecked")
+        public T get(int index) {
+            if (index < 0 || index >= size) {
+                return null;
+            }
+            return (T) chunks[index >>> BITS][index & (CHUNK - 1)];
+        }
+
+        /** Sets an element, growing the array (with nulls) if {@code index} is beyond the end. */
+        public void set(int index, T value) {
+            if (index < 0) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            int chunk = index >>> BITS;
+            if (!topOwned || chunk >= chunks.length) {
+                chunks = Arrays.copyOf(chunks, Math.max(chunks.length, chunk + 1));
+                owned = Arrays.copyOf(owned, chunks.length);
+                topOwned = true;
+            }
+            if (!owned[chunk]) {
+                Object[] old = chunks[chunk];
+                chunks[chunk] = old == null ? new Object[CHUNK] : old.clone();
+                owned[chunk] = true;
+            }
+            chunks[chunk][index & (CHUNK - 1)] = value;
+            size = Math.max(size, index + 1);
+            dirty = true;
+        }
+
+        public void add(T value) {
+            set(size, value);
+        }
+
+        /** An immutable version with the current contents; cheap when nothing changed since the last. */
+        public PersistentArray<T> freeze() {
+            if (frozen == null || dirty) {
+                frozen = new PersistentArray<>(chunks, size);
+                topOwned = false;
+                Arrays.fill(owned, false);
+                dirty = false;
+            }
+            return frozen;
+        }
+    }
+}
