@@ -263,8 +263,9 @@ public final class Cluster implements AutoCloseable {
      * Cuts a broker off, both directions.
      *
      * @param peers for {@link IsolateFrom#BROKERS}: the brokers to cut it from (empty = all others)
+     * @return what was done, in words
      */
-    public void isolate(int id, IsolateFrom from, Set<Integer> peers) {
+    public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
         requireBroker(id);
         peers.forEach(this::requireBroker);
         Address broker = Address.broker(id);
@@ -293,14 +294,16 @@ public final class Cluster implements AutoCloseable {
             case CONTROLLER -> "the controller";
             case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
         };
-        addFault(new NetworkFault("isolate broker " + id + " from " + what, links));
+        return addFault(new NetworkFault("isolate broker " + id + " from " + what, links));
     }
 
     /**
      * Splits the cluster: nodes in different groups cannot talk. The controller stays with the first
      * group unless a group names it; clients reach everyone.
+     *
+     * @return what was done, in words
      */
-    public void partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
+    public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
         List<List<Address>> groups = new ArrayList<>();
         Set<Integer> seen = new java.util.HashSet<>();
         for (Set<Integer> group : brokerGroups) {
@@ -331,7 +334,7 @@ public final class Cluster implements AutoCloseable {
         for (int g = 0; g < groups.size(); g++) {
             text.append(g == 0 ? "" : " / ").append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
         }
-        addFault(new NetworkFault(text.toString(), links));
+        return addFault(new NetworkFault(text.toString(), links));
     }
 
     /** Applies a rule to one directed link between two nodes. */
@@ -354,9 +357,10 @@ public final class Cluster implements AutoCloseable {
         return String.join(", ", parts);
     }
 
-    private void addFault(NetworkFault fault) {
+    private String addFault(NetworkFault fault) {
         runtime.network().add(fault);
         record(EventType.FAULT_INJECTED, null, fault.description(), "operator command");
+        return fault.description();
     }
 
     public void heal() {

@@ -29,6 +29,11 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
     public record BrokerState(int id, String rack, boolean running, BrokerView view,
                               BrokerRegistration registration, BrokerSession session) {
 
+        /** What the controller believes: UNFENCED, FENCED, CONTROLLED_SHUTDOWN or UNREGISTERED. */
+        public String registrationState() {
+            return registration == null ? "UNREGISTERED" : registration.state().name();
+        }
+
         /** One word for tables: STOPPED, STARTING, FENCED, RUNNING, SHUTTING_DOWN. */
         public String state() {
             if (!running) {

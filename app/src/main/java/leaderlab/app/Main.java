@@ -1,0 +1,78 @@
+package leaderlab.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import leaderlab.cluster.Cluster;
+import leaderlab.shell.Repl;
+import leaderlab.shell.ScriptRunner;
+import leaderlab.shell.command.Dispatcher;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.commands.CoreCommands;
+
+/** The {@code leaderlab} entry point: starts a cluster and runs the shell, a script or standard input. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs leaderlab and returns the exit code; never lets a stack trace reach the user. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("leaderlab: " + e.getMessage());
+            return ScriptRunner.ERROR;
+        }
+        if (options.help()) {
+            out.println(LaunchOptions.USAGE);
+            return ScriptRunner.OK;
+        }
+        BufferedReader script = null;
+        try {
+            if (options.script() != null) {
+                script = Files.newBufferedReader(Path.of(options.script()), StandardCharsets.UTF_8);
+            }
+        } catch (NoSuchFileException e) {
+            err.println("leaderlab: no such script file: " + options.script());
+            return ScriptRunner.ERROR;
+        } catch (IOException e) {
+            err.println("leaderlab: cannot read " + options.script() + ": " + e.getMessage());
+            return ScriptRunner.ERROR;
+        }
+        try (Cluster cluster = Cluster.start(options.clusterOptions())) {
+            Dispatcher dispatcher = new Dispatcher(CoreCommands.registry(), new Session(cluster));
+            ScriptRunner runner = new ScriptRunner(dispatcher, out, err, options.echo());
+            if (!options.commands().isEmpty()) {
+                return runner.run(new BufferedReader(new StringReader(String.join("\n", options.commands()))), "-e");
+            }
+            if (script != null) {
+                try (BufferedReader lines = script) {
+                    return runner.run(lines, options.script());
+                }
+            }
+            if (System.console() == null) {
+                return runner.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<stdin>");
+            }
+            return new Repl(dispatcher, historyFile()).run();
+        } catch (IOException | RuntimeException e) {
+            err.println("leaderlab: " + e.getMessage());
+            return ScriptRunner.ERROR;
+        }
+    }
+
+    private static Path historyFile() {
+        return Path.of(System.getProperty("user.home"), ".leaderlab_history");
+    }
+}

@@ -1,0 +1,51 @@
+package leaderlab.shell.command;
+
+import java.util.List;
+
+/**
+ * Runs one line of the command language: the single entry point for the REPL, scripts, lessons and
+ * the window. Never throws; every problem becomes a one-line ERROR result and changes nothing.
+ */
+public final class Dispatcher {
+
+    private final CommandRegistry registry;
+    private final Session session;
+
+    public Dispatcher(CommandRegistry registry, Session session) {
+        this.registry = registry;
+        this.session = session;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** Runs a line; a blank line or a comment gives an empty OK result. */
+    public Result execute(String line) {
+        try {
+            List<String> words = Tokenizer.split(Tokenizer.stripComment(line));
+            if (words.isEmpty()) {
+                return Result.ok();
+            }
+            Command command = registry.find(words.get(0));
+            if (command == null) {
+                List<String> close = registry.suggestions(words.get(0));
+                return Result.error("unknown command '" + words.get(0) + "'"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                        + " (help lists all commands)");
+            }
+            return command.run(words.subList(1, words.size()), session);
+        } catch (CommandException | IllegalArgumentException e) {
+            return Result.error(e.getMessage());
+        } catch (IllegalStateException e) {
+            return Result.error("the cluster could not do that: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return Result.error("internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); the cluster is unchanged; please report this");
+        }
+    }
+}

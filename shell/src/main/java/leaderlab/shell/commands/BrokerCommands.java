@@ -1,0 +1,64 @@
+package leaderlab.shell.commands;
+
+import leaderlab.shell.command.Args;
+import leaderlab.shell.command.Command;
+import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.command.Targets;
+
+/** Broker process commands: crash, restart and controlled shutdown. */
+final class BrokerCommands {
+
+    private BrokerCommands() {
+    }
+
+    static void register(CommandRegistry registry) {
+        registry.add(Command.builder("kill")
+                .usage("kill BROKER")
+                .summary("crash a broker (like kill -9): no controlled shutdown, the controller notices by missed heartbeats")
+                .details("The broker's thread stops at once; its log stays on disk. The controller fences it after "
+                        + "broker.session.timeout.ms without heartbeats, removes it from every ISR and elects new "
+                        + "leaders where it led (one broker fenced per check, as in Kafka).")
+                .example("kill 1")
+                .run(BrokerCommands::kill));
+        registry.add(Command.builder("restart")
+                .usage("restart BROKER")
+                .summary("start a stopped broker again; it registers, catches up on metadata and is unfenced")
+                .details("A restart is a new incarnation. Right after a crash the controller rejects it "
+                        + "(DUPLICATE_BROKER_REGISTRATION) until the old session expires; after a controlled "
+                        + "shutdown it registers at once. Its replicas rejoin ISRs once they catch up.")
+                .example("restart 1")
+                .run(BrokerCommands::restart));
+        registry.add(Command.builder("shutdown")
+                .usage("shutdown BROKER")
+                .summary("controlled shutdown: leadership moves away first, then the broker stops")
+                .details("As in KRaft: the broker heartbeats wantShutDown, the controller removes it from every ISR "
+                        + "and moves its leaderships, and lets it stop once every active broker has seen those "
+                        + "changes. With controlled.shutdown.enable=false it stops without moving anything.")
+                .example("shutdown 2")
+                .run(BrokerCommands::shutdown));
+    }
+
+    private static Result kill(Args args, Session session) {
+        args.expectAtMost(1, "kill BROKER");
+        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. kill 1"));
+        session.cluster().kill(id);
+        return Result.ok("broker " + id + " killed");
+    }
+
+    private static Result restart(Args args, Session session) {
+        args.expectAtMost(1, "restart BROKER");
+        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. restart 1"));
+        session.cluster().restart(id);
+        return Result.ok("broker " + id + " restarting");
+    }
+
+    private static Result shutdown(Args args, Session session) {
+        args.expectAtMost(1, "shutdown BROKER");
+        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. shutdown 2"));
+        boolean stopped = session.cluster().shutdown(id);
+        return Result.ok(stopped ? "broker " + id + " shut down cleanly"
+                : "broker " + id + " is still shutting down (the controller has not let it go yet)");
+    }
+}

@@ -1,0 +1,134 @@
+package leaderlab.shell.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import leaderlab.cluster.client.ConsumeResult;
+import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.protocol.LogSlice;
+import leaderlab.shell.command.Args;
+import leaderlab.shell.command.Command;
+import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Parse;
+import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.command.Targets;
+
+/** The producer and consumer. */
+final class ClientCommands {
+
+    /** Most records one consume command reads per partition. */
+    private static final int MAX_CONSUME = 10_000;
+
+    private ClientCommands() {
+    }
+
+    static void register(CommandRegistry registry) {
+        registry.add(Command.builder("produce")
+                .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all]")
+                .summary("write records; prints the acknowledged offsets or Kafka's error")
+                .details("Without --partition the records are spread round-robin over the partitions, one request "
+                        + "each. acks=1 is answered after the leader's own append; acks=all waits until the high "
+                        + "watermark covers the records and needs |ISR| >= min.insync.replicas "
+                        + "(NOT_ENOUGH_REPLICAS before writing, NOT_ENOUGH_REPLICAS_AFTER_APPEND after). acks=0 gets "
+                        + "no answer. leaderlab's producer does not retry (as with retries=0), so each error shows; "
+                        + "it learns leaders from a broker's metadata, which may be stale.")
+                .options("partition", "count", "acks")
+                .example("produce orders --count 10")
+                .example("produce orders --partition 0 --count 5 --acks 1")
+                .run(ClientCommands::produce));
+        registry.add(Command.builder("consume")
+                .usage("consume TOPIC [--partition P] [--from-beginning]")
+                .summary("read committed records (below the high watermark) from each partition's leader")
+                .details("The consumer remembers its position per partition between commands; --from-beginning "
+                        + "starts again at offset 0. Consumers never see records at or above the HW.")
+                .options("partition")
+                .flags("from-beginning")
+                .example("consume orders --from-beginning")
+                .run(ClientCommands::consume));
+    }
+
+    private static int partitionOption(Args args, TopicInfo topic) {
+        String text = args.option("partition");
+        if (text == null) {
+            return -1;
+        }
+        int partition = Parse.integer(text, "--partition");
+        if (partition < 0 || partition >= topic.partitionCount()) {
+            throw new CommandException(topic.name() + " has partitions 0.." + (topic.partitionCount() - 1)
+                    + ", not " + partition);
+        }
+        return partition;
+    }
+
+    private static Result produce(Args args, Session session) {
+        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all]");
+        TopicInfo topic = Targets.topic(session, args.positional(0, "a topic, e.g. produce orders --count 10"));
+        int partition = partitionOption(args, topic);
+        int count = args.intOption("count", 1);
+        if (count < 1 || count > 1_000_000) {
+            throw new CommandException("--count must be between 1 and 1000000, got " + count);
+        }
+        int acks = Parse.acks(args.option("acks") != null ? args.option("acks")
+                : session.cluster().clientConfigs().getString(ConfigKey.ACKS));
+        List<ProduceResult> results = session.cluster().produce(topic.name(), partition, count, acks);
+        session.setLastProduce(results);
+        List<String> lines = new ArrayList<>();
+        for (ProduceResult r : results) {
+            String acksText = "acks=" + Parse.acksName(r.acks());
+            if (r.error().isError()) {
+                lines.add(r.partition() + ": " + r.error().name() + " (" + r.error().code() + ") "
+                        + (r.leader() < 0 ? "" : "from broker " + r.leader() + ": ") + r.detail());
+            } else if (r.baseOffset() < 0) {
+                lines.add(r.partition() + ": sent " + r.count() + " record(s) to broker " + r.leader() + " with "
+                        + acksText + " (no answer expected)");
+            } else {
+                long last = r.baseOffset() + r.count() - 1;
+                lines.add(r.partition() + ": acked offsets " + (r.count() == 1 ? r.baseOffset() : r.baseOffset() + "-" + last)
+                        + " (" + r.count() + " record(s), " + acksText + ", leader " + r.leader() + ")");
+            }
+        }
+        return Result.ok(lines);
+    }
+
+    private static Result consume(Args args, Session session) {
+        args.expectAtMost(1, "consume TOPIC [--partition P] [--from-beginning]");
+        TopicInfo topic = Targets.topic(session, args.positional(0, "a topic, e.g. consume orders"));
+        int partition = partitionOption(args, topic);
+        List<ConsumeResult> results = session.cluster().consume(topic.name(), partition, args.flag("from-beginning"),
+                MAX_CONSUME);
+        List<String> lines = new ArrayList<>();
+        for (ConsumeResult r : results) {
+            if (r.error().isError()) {
+                lines.add(r.partition() + ": " + r.error().name() + " (" + r.error().code() + ")"
+                        + (r.leader() < 0 ? "" : " from broker " + r.leader()));
+                continue;
+            }
+            LogSlice records = r.records();
+            if (records.size() == 0) {
+                lines.add(r.partition() + ": nothing new below HW " + r.highWatermark() + " (leader " + r.leader() + ")");
+            } else {
+                lines.add(r.partition() + ": read offsets " + records.baseOffset() + "-" + (records.endOffset() - 1)
+                        + " (" + records.size() + " record(s)) below HW " + r.highWatermark() + " from leader "
+                        + r.leader() + ": " + preview(records));
+            }
+        }
+        return Result.ok(lines);
+    }
+
+    /** The record ids, abbreviated: m1 m2 ... m10 at most 8 shown. */
+    private static String preview(LogSlice records) {
+        StringBuilder out = new StringBuilder();
+        int n = records.size();
+        for (int i = 0; i < n; i++) {
+            if (n > 8 && i == 4) {
+                out.append("... ");
+                i = n - 4;
+            }
+            out.append('m').append(records.recordIds()[i]).append(i == n - 1 ? "" : " ");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,156 @@
+package leaderlab.shell.commands;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.PartitionView;
+import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Parse;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.command.Targets;
+
+/**
+ * A checkable statement about the cluster, as written after {@code expect} and {@code wait until}:
+ * {@code SUBJECT TARGET is [not] VALUE}, e.g. {@code leader orders-0 is 2}, {@code isr orders-0 is 1,3},
+ * {@code broker 2 is fenced}, {@code last-produce is NOT_ENOUGH_REPLICAS}.
+ */
+final class Condition {
+
+    static final String FORMS = "leader T-P is N|none, isr T-P is 1,2, replicas T-P is 1,2,3, hw T-P is N, "
+            + "epoch T-P is N, offline T-P is true|false, leo T-P on B is N, broker B is running|stopped|fenced|"
+            + "unfenced|shutting_down, last-produce is acked|ERROR_NAME (each may say 'is not')";
+
+    private final String text;
+    private final boolean negated;
+    private final String expected;
+    private final Function<ClusterSnapshot, String> actual;
+
+    private Condition(String text, boolean negated, String expected, Function<ClusterSnapshot, String> actual) {
+        this.text = text;
+        this.negated = negated;
+        this.expected = expected;
+        this.actual = actual;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The current value, e.g. "3" or "1,2", as the condition compares it. */
+    String actual(ClusterSnapshot snapshot) {
+        return actual.apply(snapshot);
+    }
+
+    boolean holds(ClusterSnapshot snapshot) {
+        return actual(snapshot).equals(expected) != negated;
+    }
+
+    static Condition parse(List<String> words, Session session) {
+        String text = String.join(" ", words);
+        int is = words.indexOf("is");
+        if (is < 1 || is == words.size() - 1) {
+            throw new CommandException("cannot read condition '" + text + "'; write one of: " + FORMS);
+        }
+        boolean negated = words.get(is + 1).equals("not");
+        List<String> valueWords = words.subList(is + (negated ? 2 : 1), words.size());
+        if (valueWords.size() != 1) {
+            throw new CommandException("condition '" + text + "' needs one value after 'is'; e.g. isr orders-0 is 1,3");
+        }
+        String value = valueWords.get(0);
+        List<String> subject = words.subList(0, is);
+        String kind = subject.get(0).toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case "broker" -> {
+                expectWords(subject, 2, text);
+                int id = Targets.broker(session, subject.get(1));
+                String state = value.toUpperCase(Locale.ROOT);
+                if (state.equals("RUNNING") || state.equals("STOPPED")) {
+                    return new Condition(text, negated, state, s -> s.broker(id).running() ? "RUNNING" : "STOPPED");
+                }
+                if (state.equals("SHUTTING_DOWN")) {
+                    state = "CONTROLLED_SHUTDOWN";
+                }
+                if (!List.of("FENCED", "UNFENCED", "CONTROLLED_SHUTDOWN").contains(state)) {
+                    throw new CommandException("a broker is running or stopped (its process), or fenced, unfenced or "
+                            + "shutting_down (as the controller sees it); got '" + value + "'");
+                }
+                return new Condition(text, negated, state, s -> s.broker(id).registrationState());
+            }
+            case "last-produce" -> {
+                expectWords(subject, 1, text);
+                String outcome = value.toUpperCase(Locale.ROOT);
+                return new Condition(text, negated, outcome, s -> lastProduce(session));
+            }
+            default -> {
+                return partitionCondition(kind, subject, value, text, negated, session);
+            }
+        }
+    }
+
+    private static Condition partitionCondition(String kind, List<String> subject, String value, String text,
+                                                boolean negated, Session session) {
+        if (subject.size() < 2) {
+            throw new CommandException("cannot read condition '" + text + "'; write one of: " + FORMS);
+        }
+        Targets.TopicPartition tp = Targets.partition(session, subject.get(1));
+        String topic = tp.topic().name();
+        int index = tp.partition();
+        Function<Function<PartitionView, String>, Function<ClusterSnapshot, String>> on =
+                f -> s -> f.apply(s.partition(topic, index));
+        switch (kind) {
+            case "leader":
+                expectWords(subject, 2, text);
+                return new Condition(text, negated, value.equals("none") ? "none" : number(value, "leader"),
+                        on.apply(p -> p.leader() < 0 ? "none" : Integer.toString(p.leader())));
+            case "isr":
+            case "replicas":
+                expectWords(subject, 2, text);
+                String list = Replicas.format(Parse.brokerList(value, kind));
+                return new Condition(text, negated, list,
+                        on.apply(p -> Replicas.format(kind.equals("isr") ? p.isr() : p.replicas())));
+            case "hw":
+                expectWords(subject, 2, text);
+                return new Condition(text, negated, number(value, "hw"), on.apply(p -> Long.toString(p.highWatermark())));
+            case "epoch":
+                expectWords(subject, 2, text);
+                return new Condition(text, negated, number(value, "epoch"), on.apply(p -> Integer.toString(p.leaderEpoch())));
+            case "offline":
+                expectWords(subject, 2, text);
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new CommandException("offline is true or false, got '" + value + "'");
+                }
+                return new Condition(text, negated, value, on.apply(p -> Boolean.toString(p.offline())));
+            case "leo":
+                if (subject.size() != 4 || !subject.get(2).equals("on")) {
+                    throw new CommandException("write leo TOPIC-P on BROKER is N, e.g. leo orders-0 on 2 is 10");
+                }
+                int broker = Targets.broker(session, subject.get(3));
+                return new Condition(text, negated, number(value, "leo"),
+                        on.apply(p -> String.valueOf(p.leo().getOrDefault(broker, -1L))));
+            default:
+                throw new CommandException("unknown condition '" + kind + "'; write one of: " + FORMS);
+        }
+    }
+
+    private static void expectWords(List<String> subject, int count, String text) {
+        if (subject.size() != count) {
+            throw new CommandException("cannot read condition '" + text + "'; write one of: " + FORMS);
+        }
+    }
+
+    private static String number(String value, String what) {
+        return Long.toString(Parse.integer(value, what));
+    }
+
+    private static String lastProduce(Session session) {
+        List<ProduceResult> results = session.lastProduce();
+        if (results.isEmpty()) {
+            return "NONE_YET";
+        }
+        return results.stream().filter(r -> r.error().isError()).map(r -> r.error().name()).findFirst()
+                .orElse("ACKED");
+    }
+}

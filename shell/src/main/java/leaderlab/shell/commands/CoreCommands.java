@@ -1,0 +1,22 @@
+package leaderlab.shell.commands;
+
+import leaderlab.shell.command.CommandRegistry;
+
+/** The core command language: everything the shell, scripts and lessons share. */
+public final class CoreCommands {
+
+    private CoreCommands() {
+    }
+
+    public static CommandRegistry registry() {
+        CommandRegistry registry = new CommandRegistry();
+        TopicCommands.register(registry);
+        ClientCommands.register(registry);
+        BrokerCommands.register(registry);
+        NetworkCommands.register(registry);
+        AdminCommands.register(registry);
+        CheckCommands.register(registry);
+        InfoCommands.register(registry);
+        return registry;
+    }
+}

@@ -1,0 +1,90 @@
+package leaderlab.shell.commands;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.PartitionView;
+import leaderlab.shell.command.Json;
+
+/**
+ * Renders topics as {@code kafka-topics --describe} prints them (tab-separated, Leader "none" without a
+ * leader, Adding/Removing Replicas during a reassignment), and as one JSON object for scripts.
+ */
+final class Describe {
+
+    private Describe() {
+    }
+
+    static List<String> text(ClusterSnapshot snapshot, Collection<TopicInfo> topics) {
+        List<String> lines = new ArrayList<>();
+        for (TopicInfo topic : topics) {
+            List<PartitionView> partitions = snapshot.partitions(topic);
+            int replicationFactor = partitions.get(0).replicas().length - partitions.get(0).adding().length;
+            Map<String, String> overrides = snapshot.metadata().configs().topicOverrides(topic.name());
+            List<String> configs = new ArrayList<>();
+            overrides.forEach((k, v) -> configs.add(k + "=" + v));
+            lines.add("Topic: " + topic.name() + "\tTopicId: " + topic.topicId() + "\tPartitionCount: "
+                    + topic.partitionCount() + "\tReplicationFactor: " + replicationFactor + "\tConfigs: "
+                    + String.join(",", configs));
+            for (PartitionView p : partitions) {
+                StringBuilder line = new StringBuilder();
+                line.append("\tTopic: ").append(topic.name()).append("\tPartition: ").append(p.partition())
+                        .append("\tLeader: ").append(p.leader() < 0 ? "none" : Integer.toString(p.leader()))
+                        .append("\tReplicas: ").append(Replicas.format(p.replicas()))
+                        .append("\tIsr: ").append(Replicas.format(p.isr()));
+                if (p.adding().length > 0 || p.removing().length > 0) {
+                    line.append("\tAdding Replicas: ").append(Replicas.format(p.adding()))
+                            .append("\tRemoving Replicas: ").append(Replicas.format(p.removing()));
+                }
+                line.append("\tElr: \tLastKnownElr: ");
+                lines.add(line.toString());
+            }
+        }
+        return lines;
+    }
+
+    static String json(ClusterSnapshot snapshot, Collection<TopicInfo> topics) {
+        Json json = new Json().beginObject();
+        json.field("timeMs", snapshot.timeMs());
+        json.name("brokers").beginArray();
+        for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
+            json.beginObject().field("id", broker.id()).field("rack", broker.rack()).field("state", broker.state())
+                    .field("process", broker.running() ? "RUNNING" : "STOPPED")
+                    .field("registration", broker.registrationState())
+                    .field("brokerEpoch", broker.registration() == null ? -1 : broker.registration().epoch())
+                    .endObject();
+        }
+        json.endArray();
+        json.name("controller").beginObject().field("id", 0).field("active", true)
+                .field("metadataOffset", snapshot.metadata().offset()).endObject();
+        json.name("topics").beginArray();
+        for (TopicInfo topic : topics) {
+            json.beginObject().field("name", topic.name()).field("topicId", topic.topicId())
+                    .field("configs", snapshot.metadata().configs().topicOverrides(topic.name()));
+            json.name("partitions").beginArray();
+            for (PartitionView p : snapshot.partitions(topic)) {
+                json.beginObject()
+                        .field("partition", p.partition())
+                        .field("leader", p.leader())
+                        .field("leaderEpoch", p.leaderEpoch())
+                        .field("partitionEpoch", p.partitionEpoch())
+                        .field("replicas", p.replicas())
+                        .field("isr", p.isr())
+                        .field("adding", p.adding())
+                        .field("removing", p.removing())
+                        .field("hw", p.highWatermark())
+                        .field("leo", p.leo())
+                        .field("offline", p.offline())
+                        .field("recovering", p.recovering())
+                        .endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
+        return json.toString();
+    }
+}
