@@ -36,6 +36,9 @@ import leaderlab.cluster.runtime.Timer;
  */
 public final class ClientNode implements Node {
 
+    /** Extra client-side wait for a produce answer beyond the broker's own timeout. */
+    private static final long PRODUCE_GRACE_MS = 100;
+
     private record Timeout(long requestId) implements Timer {
     }
 
@@ -199,7 +202,9 @@ public final class ClientNode implements Node {
             done.accept(slot);
             return;
         }
-        send(Address.broker(target.leader()), id, requestTimeoutMs(), answer -> {
+        // Wait a little longer than the broker does, so its own REQUEST_TIMED_OUT answer (which says
+        // why) arrives before the client gives up on a silent broker.
+        send(Address.broker(target.leader()), id, requestTimeoutMs() + PRODUCE_GRACE_MS, answer -> {
             ProduceResponse response = (ProduceResponse) answer;
             results[slot] = new ProduceResult(name, target.leader(), count, acks, response.error(),
                     response.baseOffset(), response.message());

@@ -162,7 +162,7 @@ final class PartitionChangeBuilder {
         if (election == Election.UNCLEAN) {
             for (int replica : targetReplicas) {
                 if (acceptable.test(replica)) {
-                    return new Candidate(replica, true, "UNCLEAN: no in-sync replica is alive (ISR "
+                    return new Candidate(replica, true, "no in-sync replica is alive (ISR "
                             + Replicas.bracketed(partition.isr()) + "), so broker " + replica
                             + ", the first alive replica in " + assignment()
                             + ", becomes leader although it may lack acknowledged records");

@@ -1,0 +1,132 @@
+package leaderlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The launcher end to end: scripts, exit codes, determinism, and a real child process. */
+class LauncherTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Stream<Path> scripts() throws IOException {
+        return Files.list(Path.of("..", "scripts")).filter(p -> p.toString().endsWith(".ll")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("scripts")
+    void everyShippedScriptPasses(Path script) {
+        Run run = run("--no-gui", "--seed", "1", "--script", script.toString());
+        assertEquals(0, run.code(), () -> script + " failed:\n" + run.err() + "\n" + run.out());
+        assertTrue(run.err().isEmpty(), run.err());
+    }
+
+    @Test
+    void workedExampleALosesAckedRecordsByTruncation() {
+        Run run = run("--no-gui", "--seed", "1", "--script", "../scripts/example-a-acks1-loss.ll");
+        assertTrue(run.out().contains("broker 1 truncated from 110 to 100, removing offsets 100-109"), run.out());
+    }
+
+    @Test
+    void workedExampleBLosesFiftyAckedRecordsToAnUncleanElection() {
+        Run run = run("--no-gui", "--seed", "1", "--script", "../scripts/example-b-unclean-loss.ll");
+        assertTrue(run.out().contains("UNCLEAN election"), run.out());
+        assertTrue(run.out().contains("broker 1 truncated from 150 to 100, removing offsets 100-149"), run.out());
+    }
+
+    @Test
+    void sameSeedAndScriptGiveByteIdenticalOutput() {
+        Run first = run("--no-gui", "--seed", "5", "--script", "../scripts/failover.ll");
+        Run second = run("--no-gui", "--seed", "5", "--script", "../scripts/failover.ll");
+        assertEquals(0, first.code());
+        assertEquals(first.out(), second.out());
+        Run other = run("--no-gui", "--seed", "6", "--script", "../scripts/failover.ll");
+        assertFalse(other.out().equals(first.out()), "a different seed should change something (topic ids)");
+    }
+
+    @Test
+    void aFailedExpectationStopsTheScriptNamingFileAndLine(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("check.ll");
+        Files.writeString(script, "# comment\ncreate topic t --replica-assignment 1:2:3\n\nexpect leader t-0 is 2\n"
+                + "describe\n");
+        Run run = run("--no-gui", "--seed", "1", "--script", script.toString());
+        assertEquals(1, run.code());
+        assertEquals(script + ":4: expectation failed: leader t-0 is 2, but it is 1\n", run.err());
+        assertFalse(run.out().contains("Topic: t"), "nothing after the failing line runs");
+    }
+
+    @Test
+    void aBadCommandStopsWithExitTwoAndOneLine(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("bad.ll");
+        Files.writeString(script, "kill 7\n");
+        Run run = run("--no-gui", "--seed", "1", "--script", script.toString());
+        assertEquals(2, run.code());
+        assertEquals(script + ":1: error: no broker 7: brokers are 1..3\n", run.err());
+    }
+
+    @Test
+    void badLauncherOptionsAreOneLineErrors() {
+        assertEquals("leaderlab: unknown option '--bogus' (leaderlab --help lists options)\n", run("--bogus").err());
+        assertEquals("leaderlab: --brokers must be between 1 and 64, got 0\n", run("--brokers", "0").err());
+        assertEquals("leaderlab: --seed must be a whole number, got 'x'\n", run("--seed", "x").err());
+        assertEquals("leaderlab: no such script file: nope.ll\n", run("--script", "nope.ll").err());
+        assertEquals(0, run("--help").code());
+    }
+
+    @Test
+    void racksAndBrokerCountShape(@TempDir Path dir) {
+        Run run = run("--no-gui", "--seed", "3", "--brokers", "6", "--racks", "3", "-e",
+                "create topic t --partitions 6 --replication-factor 3", "-e", "describe --json");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("{\"id\":6,\"rack\":\"r3\""), run.out());
+    }
+
+    /** The real launcher process, reading commands from a pipe (standard input not a terminal). */
+    @Test
+    void aRealProcessReadsStandardInput() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main", "--no-gui", "--seed", "2"));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().write(("create topic orders --replica-assignment 1:2:3\nkill 1\n"
+                + "wait until leader orders-0 is 2 --timeout 5s\ndescribe orders\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher should exit at end of input");
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), err);
+        assertTrue(out.contains("\tTopic: orders\tPartition: 0\tLeader: 2\tReplicas: 1,2,3\tIsr: 2,3"), out);
+    }
+
+    /** Live threaded mode: a failover with real threads, bounded by wall time. */
+    @Test
+    void liveThreadedFailover() {
+        Run run = run("--no-gui", "-e", "create topic orders --replica-assignment 1:2:3", "-e", "produce orders --count 5",
+                "-e", "kill 1", "-e", "wait until leader orders-0 is 2 --timeout 10s", "-e",
+                "produce orders --count 5", "-e", "expect hw orders-0 is 10");
+        assertEquals(0, run.code(), run.err() + run.out());
+    }
+}
