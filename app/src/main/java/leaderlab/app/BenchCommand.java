@@ -1,0 +1,47 @@
+package leaderlab.app;
+
+import java.io.PrintStream;
+import leaderlab.app.bench.EngineBench;
+import leaderlab.shell.ScriptRunner;
+
+/** {@code leaderlab bench [fence|throughput|heap|all] [--partitions N] [--seconds S]}. */
+final class BenchCommand {
+
+    static final String USAGE = "usage: leaderlab bench [fence|throughput|heap|all] [--partitions N] [--seconds S]";
+
+    private BenchCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String which = "all";
+        Integer partitions = null;
+        double seconds = 20;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "fence", "throughput", "heap", "all" -> which = args[i];
+                    case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                    case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown bench argument '" + args[i] + "'");
+                }
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            err.println("leaderlab: " + USAGE);
+            return ScriptRunner.ERROR;
+        } catch (IllegalArgumentException e) {
+            err.println("leaderlab: " + e.getMessage() + "; " + USAGE);
+            return ScriptRunner.ERROR;
+        }
+        EngineBench bench = new EngineBench(out);
+        if (which.equals("throughput") || which.equals("all")) {
+            bench.throughput(seconds);
+        }
+        if (which.equals("heap") || which.equals("all")) {
+            bench.heap(partitions == null ? 100_000 : partitions);
+        }
+        if (which.equals("fence") || which.equals("all")) {
+            bench.fence(partitions == null ? 1_000_000 : partitions);
+        }
+        return ScriptRunner.OK;
+    }
+}

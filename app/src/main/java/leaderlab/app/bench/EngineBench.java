@@ -1,0 +1,141 @@
+package leaderlab.app.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import leaderlab.cluster.Cluster;
+import leaderlab.cluster.ClusterOptions;
+import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.MetadataView;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.protocol.AdminOperation;
+import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * {@code leaderlab bench}: the engine's performance targets, measured on the simulated runtime so the
+ * numbers do not depend on thread scheduling. Wall time is read here, outside the engine.
+ * <ul>
+ *   <li>fence: with N partitions (RF 3) on 10 brokers, the wall time from the controller fencing a
+ *       broker to every partition it led having a new leader that has published its leadership;</li>
+ *   <li>throughput: simulated events handled per wall second, on an idle-plus-produce cluster;</li>
+ *   <li>heap: live heap after GC with 100k partitions RF 3 on 10 brokers.</li>
+ * </ul>
+ */
+public final class EngineBench {
+
+    private static final int PARTITIONS_PER_TOPIC = 1000;
+
+    private final PrintStream out;
+
+    public EngineBench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Creates {@code partitions} partitions in topics of 1000 and lets the cluster settle. */
+    private static void createPartitions(Cluster cluster, int partitions) {
+        for (int created = 0, topic = 0; created < partitions; topic++) {
+            int count = Math.min(PARTITIONS_PER_TOPIC, partitions - created);
+            AdminResult result = cluster.admin(new AdminOperation.CreateTopic("t" + topic, count, 3, null, Map.of()));
+            if (result.error().isError()) {
+                throw new IllegalStateException(result.message());
+            }
+            created += count;
+        }
+        cluster.advance(1000);
+    }
+
+    public void fence(int partitions) {
+        try (Cluster cluster = Cluster.start(new ClusterOptions(10, 0, 1, true, false))) {
+            long setupStart = System.nanoTime();
+            createPartitions(cluster, partitions);
+            out.printf(Locale.ROOT, "fence: created %,d partitions (RF 3, 10 brokers) in %.1f s wall%n", partitions,
+                    (System.nanoTime() - setupStart) / 1e9);
+            int victim = 1;
+            int led = countLedBy(cluster.snapshot().metadata(), victim);
+            long fromSeq = cluster.journal().size();
+            cluster.kill(victim);
+            // Let simulated time pass until the controller fences the broker (not measured).
+            cluster.runtime().awaitCondition(() -> lastOf(cluster, fromSeq, EventType.BROKER_FENCED) >= 0, 60_000);
+            long fencedSeq = lastOf(cluster, fromSeq, EventType.BROKER_FENCED);
+            long start = System.nanoTime();
+            long[] scanned = {fencedSeq};
+            int[] becameLeader = {0};
+            long simStart = cluster.nowMs();
+            cluster.runtime().awaitCondition(() -> {
+                long end = cluster.journal().size();
+                for (long seq = scanned[0]; seq < end; seq++) {
+                    if (cluster.journal().get(seq).type() == EventType.BECAME_LEADER) {
+                        becameLeader[0]++;
+                    }
+                }
+                scanned[0] = end;
+                return becameLeader[0] >= led;
+            }, 60_000);
+            double wallMs = (System.nanoTime() - start) / 1e6;
+            ClusterSnapshot snapshot = cluster.snapshot();
+            int stillLed = countLedBy(snapshot.metadata(), victim);
+            out.printf(Locale.ROOT, "fence: broker %d led %,d partitions; all re-elected and published by their new "
+                            + "leaders in %.0f ms wall (%d ms simulated); %d still led by it%n", victim, led, wallMs,
+                    cluster.nowMs() - simStart, stillLed);
+        }
+    }
+
+    private static long lastOf(Cluster cluster, long fromSeq, EventType type) {
+        List<Event> events = cluster.journal().since(fromSeq, e -> e.type() == type);
+        return events.isEmpty() ? -1 : events.get(events.size() - 1).seq();
+    }
+
+    private static int countLedBy(MetadataView metadata, int broker) {
+        int count = 0;
+        for (int id = 0; id < metadata.partitions().size(); id++) {
+            PartitionRegistration partition = metadata.partitions().get(id);
+            if (partition != null && partition.leader() == broker) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public void throughput(double simulatedSeconds) {
+        try (Cluster cluster = Cluster.start(new ClusterOptions(3, 0, 1, true, false))) {
+            cluster.admin(new AdminOperation.CreateTopic("load", 30, 3, null, Map.of()));
+            cluster.advance(1000);
+            long events = cluster.runtime().eventsProcessed();
+            long start = System.nanoTime();
+            long simStart = cluster.nowMs();
+            long until = simStart + (long) (simulatedSeconds * 1000);
+            while (cluster.nowMs() < until) {
+                cluster.produce("load", -1, 300, -1);
+                cluster.advance(50);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            long handled = cluster.runtime().eventsProcessed() - events;
+            out.printf(Locale.ROOT, "throughput: %,d simulated events in %.2f s wall = %,.0f events/s "
+                            + "(%.1f s of cluster time, %.0fx real time; 3 brokers, 30 partitions, produce load)%n",
+                    handled, wall, handled / wall, (cluster.nowMs() - simStart) / 1000.0,
+                    (cluster.nowMs() - simStart) / 1000.0 / wall);
+        }
+    }
+
+    public void heap(int partitions) {
+        try (Cluster cluster = Cluster.start(new ClusterOptions(10, 0, 1, true, false))) {
+            long before = usedHeapAfterGc();
+            createPartitions(cluster, partitions);
+            long after = usedHeapAfterGc();
+            out.printf(Locale.ROOT, "heap: %,d partitions RF 3 on 10 brokers use %.0f MiB of live heap "
+                            + "(%.0f MiB before creating them; journal %,d events)%n", partitions,
+                    after / 1048576.0, before / 1048576.0, cluster.journal().size());
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
