@@ -95,7 +95,8 @@ public final class Broker implements Node {
             return;
         }
         if (!image.configs().getBoolean(ConfigKey.CONTROLLED_SHUTDOWN_ENABLE, null) || brokerEpoch < 0) {
-            stop("controlled.shutdown.enable=false: stopped without moving leadership");
+            stop(brokerEpoch < 0 ? "not registered yet: stopped without moving leadership"
+                    : "controlled.shutdown.enable=false: stopped without moving leadership");
             return;
         }
         process = Process.SHUTTING_DOWN;
@@ -153,6 +154,12 @@ public final class Broker implements Node {
     }
 
     private void onRegistered(BrokerRegistrationResponse response) {
+        // An answer to the previous process (killed with its registration in flight) must not be taken
+        // as ours: its epoch belongs to the old incarnation's registration, so every heartbeat would
+        // fail with STALE_BROKER_EPOCH and this broker would stay fenced forever.
+        if (response.incarnation() != incarnation) {
+            return;
+        }
         if (brokerEpoch >= 0 || response.error() != Errors.NONE) {
             return; // a duplicate registration is retried by RegistrationRetry until the old session expires
         }
@@ -228,7 +235,12 @@ public final class Broker implements Node {
 
     @Override
     public void publish() {
-        view = new BrokerView(id, rack, process.name(), brokerEpoch, image.view(), replicas.views());
+        BrokerView current = view;
+        var replicaViews = replicas.views();
+        if (current.metadata() != image.view() || current.replicas() != replicaViews
+                || !current.process().equals(process.name()) || current.brokerEpoch() != brokerEpoch) {
+            view = new BrokerView(id, rack, process.name(), brokerEpoch, image.view(), replicaViews);
+        }
     }
 
     /** The latest published view; safe from any thread. */

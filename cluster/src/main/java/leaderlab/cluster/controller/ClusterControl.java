@@ -29,6 +29,8 @@ final class ClusterControl {
     private final MetadataLog log;
     private final ReplicationControl replication;
     private final SortedMap<Integer, BrokerSession> sessions = new TreeMap<>();
+    /** An immutable copy of {@link #sessions} for readers, made again only after a change. */
+    private SortedMap<Integer, BrokerSession> sessionsView;
 
     ClusterControl(NodeContext context, MetadataImage image, MetadataLog log, ReplicationControl replication) {
         this.context = context;
@@ -47,21 +49,22 @@ final class ClusterControl {
         BrokerSession session = sessions.get(request.brokerId());
         if (existing != null && existing.incarnation() != request.incarnation() && !existing.fenced()
                 && session != null && now - session.lastContactMs() < sessionTimeoutMs()) {
-            return new BrokerRegistrationResponse(Errors.DUPLICATE_BROKER_REGISTRATION, -1);
+            return new BrokerRegistrationResponse(Errors.DUPLICATE_BROKER_REGISTRATION, -1, request.incarnation());
         }
         if (existing != null && existing.incarnation() == request.incarnation()) {
-            return new BrokerRegistrationResponse(Errors.NONE, existing.epoch());
+            return new BrokerRegistrationResponse(Errors.NONE, existing.epoch(), request.incarnation());
         }
         long epoch = log.endOffset();
         log.append(new MetadataRecord.RegisterBroker(
                 new BrokerRegistration(request.brokerId(), epoch, request.incarnation(), request.rack(), State.FENCED)));
         sessions.put(request.brokerId(), new BrokerSession(now, -1, -1));
+        sessionsView = null;
         String shutdown = existing == null ? "first registration"
                 : request.previousBrokerEpoch() == existing.epoch() ? "restart after a clean shutdown"
                 : "restart after an unclean shutdown (crash)";
         journal(EventType.BROKER_REGISTERED, request.brokerId(), "broker " + request.brokerId()
                 + " registered with broker epoch " + epoch + ", fenced until it catches up with metadata", shutdown, -1);
-        return new BrokerRegistrationResponse(Errors.NONE, epoch);
+        return new BrokerRegistrationResponse(Errors.NONE, epoch, request.incarnation());
     }
 
     BrokerHeartbeatResponse heartbeat(BrokerHeartbeatRequest request) {
@@ -73,6 +76,7 @@ final class ClusterControl {
         BrokerSession session = sessions.getOrDefault(id, new BrokerSession(0, -1, -1))
                 .touched(context.nowMs(), request.metadataOffset());
         sessions.put(id, session);
+        sessionsView = null;
         boolean caughtUp = request.metadataOffset() >= registration.epoch();
         boolean shutDownNow = false;
         switch (registration.state()) {
@@ -106,6 +110,7 @@ final class ClusterControl {
                 fence(id, "controlled shutdown complete: it leads nothing and every active broker has seen the moves", -1);
             }
             sessions.remove(id);
+            sessionsView = null;
         }
         BrokerRegistration now = image.broker(id);
         return new BrokerHeartbeatResponse(Errors.NONE, caughtUp, now.fenced(),
@@ -133,6 +138,7 @@ final class ClusterControl {
                 "the broker asked to shut down", -1);
         replication.brokerRemoved(id, new Cause("controlled shutdown of broker " + id, seq));
         sessions.computeIfPresent(id, (k, s) -> s.withControlledShutdownOffset(log.endOffset()));
+        sessionsView = null;
     }
 
     /** Lowest metadata offset among active brokers; they must all have seen a shutdown's moves. */
@@ -168,13 +174,17 @@ final class ClusterControl {
         if (stalest >= 0 && now - oldest >= timeout) {
             fence(stalest, "no heartbeat for " + (now - oldest) + " ms (broker.session.timeout.ms=" + timeout + ")", -1);
             sessions.remove(stalest);
+            sessionsView = null;
             return now;
         }
         return stalest < 0 ? Long.MAX_VALUE : oldest + timeout;
     }
 
     SortedMap<Integer, BrokerSession> sessions() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(sessions));
+        if (sessionsView == null) {
+            sessionsView = Collections.unmodifiableSortedMap(new TreeMap<>(sessions));
+        }
+        return sessionsView;
     }
 
     private long journal(EventType type, int broker, String text, String cause, long causeSeq) {

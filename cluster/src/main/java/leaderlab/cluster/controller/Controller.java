@@ -188,7 +188,10 @@ public final class Controller implements Node {
 
     @Override
     public void publish() {
-        view = new ControllerView(image.view(), clusterControl.sessions());
+        ControllerView current = view;
+        if (current == null || current.metadata() != image.view() || current.sessions() != clusterControl.sessions()) {
+            view = new ControllerView(image.view(), clusterControl.sessions());
+        }
     }
 
     /** The latest published view; safe from any thread. Null before the controller starts. */
