@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import leaderlab.app.bench.EngineBench;
 import leaderlab.shell.ScriptRunner;
 
-/** {@code leaderlab bench [fence|throughput|heap|all] [--partitions N] [--seconds S]}. */
+/** {@code leaderlab bench [fence|throughput|heap|startup|all] [--partitions N] [--seconds S]}. */
 final class BenchCommand {
 
-    static final String USAGE = "usage: leaderlab bench [fence|throughput|heap|all] [--partitions N] [--seconds S]";
+    static final String USAGE = "usage: leaderlab bench [fence|throughput|heap|startup|all] [--partitions N] [--seconds S]";
 
     private BenchCommand() {
     }
@@ -19,7 +19,7 @@ final class BenchCommand {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "fence", "throughput", "heap", "all" -> which = args[i];
+                    case "fence", "throughput", "heap", "startup", "all" -> which = args[i];
                     case "--partitions" -> partitions = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                     default -> throw new IllegalArgumentException("unknown bench argument '" + args[i] + "'");
@@ -33,6 +33,14 @@ final class BenchCommand {
             return ScriptRunner.ERROR;
         }
         EngineBench bench = new EngineBench(out);
+        if (which.equals("startup") || which.equals("all")) {
+            try {
+                new leaderlab.app.bench.StartupBench(out).run(10);
+            } catch (java.io.IOException | InterruptedException | IllegalStateException e) {
+                err.println("leaderlab: startup bench failed: " + e.getMessage());
+                return ScriptRunner.ERROR;
+            }
+        }
         if (which.equals("throughput") || which.equals("all")) {
             bench.throughput(seconds);
         }

@@ -9,7 +9,7 @@ import leaderlab.cluster.ClusterOptions;
  * IllegalArgumentException with a one-line message.
  */
 record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int racks, boolean kafkaTimings,
-                     List<String> commands, boolean echo, boolean help) {
+                     List<String> commands, boolean echo, boolean help, boolean startupProbe) {
 
     static final String USAGE = String.join("\n",
             "usage: leaderlab [--no-gui] [--seed N] [--brokers N] [--racks R] [--kafka-timings]",
@@ -36,6 +36,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
         boolean kafkaTimings = false;
         boolean echo = false;
         boolean help = false;
+        boolean startupProbe = false;
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -44,6 +45,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
                 case "--kafka-timings" -> kafkaTimings = true;
                 case "--echo" -> echo = true;
                 case "--help", "-h" -> help = true;
+                case "--startup-probe" -> startupProbe = true;
                 case "--script" -> script = value(args, ++i, arg);
                 case "-e" -> commands.add(value(args, ++i, arg));
                 case "--seed" -> seed = parseLong(value(args, ++i, arg), arg);
@@ -56,7 +58,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
             throw new IllegalArgumentException("use either --script FILE or -e COMMAND, not both");
         }
         LaunchOptions options = new LaunchOptions(noGui, script, seed, brokers, racks, kafkaTimings,
-                List.copyOf(commands), echo, help);
+                List.copyOf(commands), echo, help, startupProbe);
         options.clusterOptions();
         return options;
     }

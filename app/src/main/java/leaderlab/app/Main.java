@@ -65,6 +65,9 @@ public final class Main {
                     return runner.run(lines, options.script());
                 }
             }
+            if (options.startupProbe()) {
+                return new Repl(dispatcher, historyFile()).probeStartup(out);
+            }
             if (System.console() == null) {
                 return runner.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<stdin>");
             }

@@ -165,11 +165,18 @@ public final class SimulatedRuntime implements NodeRuntime {
         return done;
     }
 
+    /** True when the caller was interrupted (Ctrl-C in the shell); checked every few thousand events. */
+    private boolean interrupted() {
+        return (eventsProcessed & 4095) == 0 && Thread.currentThread().isInterrupted();
+    }
+
     @Override
     public void advance(long durationMs) {
         long deadline = nowMs + durationMs;
         while (stepUntil(deadline)) {
-            // keep going
+            if (interrupted()) {
+                return;
+            }
         }
         nowMs = Math.max(nowMs, deadline);
     }
@@ -197,6 +204,9 @@ public final class SimulatedRuntime implements NodeRuntime {
             if (!stepUntil(deadline)) {
                 nowMs = Math.max(nowMs, deadline);
                 return condition.getAsBoolean();
+            }
+            if (interrupted()) {
+                return false;
             }
         }
         return true;

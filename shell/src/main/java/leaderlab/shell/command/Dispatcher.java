@@ -14,6 +14,7 @@ public final class Dispatcher {
     public Dispatcher(CommandRegistry registry, Session session) {
         this.registry = registry;
         this.session = session;
+        session.attach(this);
     }
 
     public CommandRegistry registry() {

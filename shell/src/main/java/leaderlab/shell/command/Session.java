@@ -10,9 +10,12 @@ import leaderlab.cluster.client.ProduceResult;
  */
 public final class Session {
 
-    private final Cluster cluster;
+    private Cluster cluster;
+    private volatile boolean liveEvents = true;
+    private boolean interactive;
     private List<ProduceResult> lastProduce = List.of();
     private boolean quit;
+    private Dispatcher dispatcher;
 
     public Session(Cluster cluster) {
         this.cluster = cluster;
@@ -22,12 +25,47 @@ public final class Session {
         return cluster;
     }
 
+    /** Replaces the cluster (reset), closing the old one. */
+    public void replaceCluster(Cluster fresh) {
+        Cluster old = cluster;
+        cluster = fresh;
+        lastProduce = List.of();
+        old.close();
+    }
+
+    /** Whether the interactive shell prints cluster events above the prompt as they happen. */
+    public boolean liveEvents() {
+        return liveEvents;
+    }
+
+    public void setLiveEvents(boolean on) {
+        this.liveEvents = on;
+    }
+
+    /** True in the interactive shell, false for scripts, standard input and lessons. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    public void setInteractive(boolean value) {
+        this.interactive = value;
+    }
+
     public List<ProduceResult> lastProduce() {
         return lastProduce;
     }
 
     public void setLastProduce(List<ProduceResult> results) {
         this.lastProduce = List.copyOf(results);
+    }
+
+    void attach(Dispatcher owner) {
+        this.dispatcher = owner;
+    }
+
+    /** Runs another command line through the same dispatcher (used by aliases and lessons). */
+    public Result run(String line) {
+        return dispatcher.execute(line);
     }
 
     public boolean quitRequested() {

@@ -49,7 +49,11 @@ final class CheckCommands {
                 throw new CommandException("--timeout goes with wait until");
             }
             long ms = Parse.durationMs(args.positional(0, "a DURATION"));
+            long start = session.cluster().nowMs();
             session.cluster().advance(ms);
+            if (Thread.currentThread().isInterrupted()) {
+                return Result.ok("wait cancelled after " + Parse.seconds(session.cluster().nowMs() - start));
+            }
             return Result.ok("waited " + Parse.seconds(ms));
         }
         Condition condition = Condition.parse(args.positionals().subList(1, args.count()), session);
@@ -57,6 +61,10 @@ final class CheckCommands {
         long start = session.cluster().nowMs();
         boolean held = session.cluster().awaitCondition(condition::holds, timeout);
         ClusterSnapshot now = session.cluster().snapshot();
+        if (!held && Thread.currentThread().isInterrupted()) {
+            return Result.ok("wait cancelled after " + Parse.seconds(session.cluster().nowMs() - start) + "; "
+                    + condition.text() + " does not hold yet (it is " + condition.actual(now) + ")");
+        }
         if (!held) {
             return Result.failed("wait until " + condition.text() + " timed out after " + Parse.seconds(timeout)
                     + "; it is " + condition.actual(now));

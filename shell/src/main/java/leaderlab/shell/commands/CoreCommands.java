@@ -16,7 +16,12 @@ public final class CoreCommands {
         NetworkCommands.register(registry);
         AdminCommands.register(registry);
         CheckCommands.register(registry);
+        InspectCommands.register(registry);
+        WhyCommand.register(registry);
+        TimeCommands.register(registry);
         InfoCommands.register(registry);
+        SessionCommands.register(registry);
+        KafkaTools.register(registry);
         return registry;
     }
 }

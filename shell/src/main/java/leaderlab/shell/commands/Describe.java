@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.metadata.TopicInfo;
 import leaderlab.cluster.view.ClusterSnapshot;
@@ -16,10 +17,26 @@ import leaderlab.shell.command.Json;
  */
 final class Describe {
 
+    /** kafka-topics' partition filters; with one, only matching partition lines print. */
+    static final List<String> FILTERS = List.of("under-replicated-partitions", "under-min-isr-partitions",
+            "at-min-isr-partitions", "unavailable-partitions");
+
     private Describe() {
     }
 
-    static List<String> text(ClusterSnapshot snapshot, Collection<TopicInfo> topics) {
+    /** Whether a partition passes the filter named as in kafka-topics (§7.1). */
+    static boolean matches(String filter, PartitionView p, ClusterSnapshot snapshot) {
+        int minIsr = snapshot.metadata().configs().getInt(ConfigKey.MIN_INSYNC_REPLICAS, p.topic());
+        return switch (filter) {
+            case "under-replicated-partitions" -> p.replicas().length - p.adding().length > p.isr().length;
+            case "under-min-isr-partitions" -> p.offline() || p.isr().length < minIsr;
+            case "at-min-isr-partitions" -> p.isr().length == minIsr;
+            case "unavailable-partitions" -> p.offline() || !snapshot.broker(p.leader()).running();
+            default -> true;
+        };
+    }
+
+    static List<String> text(ClusterSnapshot snapshot, Collection<TopicInfo> topics, String filter) {
         List<String> lines = new ArrayList<>();
         for (TopicInfo topic : topics) {
             List<PartitionView> partitions = snapshot.partitions(topic);
@@ -27,10 +44,15 @@ final class Describe {
             Map<String, String> overrides = snapshot.metadata().configs().topicOverrides(topic.name());
             List<String> configs = new ArrayList<>();
             overrides.forEach((k, v) -> configs.add(k + "=" + v));
-            lines.add("Topic: " + topic.name() + "\tTopicId: " + topic.topicId() + "\tPartitionCount: "
+            if (filter == null) {
+                lines.add("Topic: " + topic.name() + "\tTopicId: " + topic.topicId() + "\tPartitionCount: "
                     + topic.partitionCount() + "\tReplicationFactor: " + replicationFactor + "\tConfigs: "
-                    + String.join(",", configs));
+                        + String.join(",", configs));
+            }
             for (PartitionView p : partitions) {
+                if (filter != null && !matches(filter, p, snapshot)) {
+                    continue;
+                }
                 StringBuilder line = new StringBuilder();
                 line.append("\tTopic: ").append(topic.name()).append("\tPartition: ").append(p.partition())
                         .append("\tLeader: ").append(p.leader() < 0 ? "none" : Integer.toString(p.leader()))

@@ -24,13 +24,15 @@ final class InfoCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("events")
-                .usage("events [--since DURATION] [--all] [--type TYPE]")
+                .usage("events [on|off] [--since DURATION] [--all] [--type TYPE] [--json]")
                 .summary("show the event journal: elections, fencing, ISR changes, truncation, produce results")
                 .details("Each event says what happened and, in parentheses, why. Without --since it shows the last "
                         + DEFAULT_EVENTS + " events; --all shows everything. HW_ADVANCED and PRODUCE_ACKED events are "
-                        + "only shown with --all or --type.")
+                        + "only shown with --all or --type. In the interactive shell, 'events on' (the default) "
+                        + "prints elections, fencing and ISR changes above the prompt as they happen; 'events off' "
+                        + "stops that.")
                 .options("since", "type")
-                .flags("all")
+                .flags("all", "json")
                 .example("events")
                 .example("events --since 5s")
                 .example("events --type LEADER_ELECTED")
@@ -49,7 +51,16 @@ final class InfoCommands {
     }
 
     private static Result events(Args args, Session session) {
-        args.expectAtMost(0, "events [--since DURATION] [--all] [--type TYPE]");
+        if (args.count() == 1) {
+            String toggle = args.positional(0, "on or off");
+            if (!toggle.equals("on") && !toggle.equals("off")) {
+                throw new CommandException("events takes on or off, or options; got '" + toggle + "'");
+            }
+            session.setLiveEvents(toggle.equals("on"));
+            return Result.ok(toggle.equals("on") ? "live events on: cluster events print above the prompt"
+                    : "live events off");
+        }
+        args.expectAtMost(0, "events [on|off] [--since DURATION] [--all] [--type TYPE]");
         EventType type = null;
         if (args.option("type") != null) {
             try {
@@ -76,6 +87,13 @@ final class InfoCommands {
             events = session.cluster().journal().since(0, filter);
         } else {
             events = session.cluster().journal().latest(DEFAULT_EVENTS, filter);
+        }
+        if (args.flag("json")) {
+            leaderlab.shell.command.Json json = new leaderlab.shell.command.Json().beginArray();
+            events.forEach(e -> json.beginObject().field("seq", e.seq()).field("timeMs", e.timeMs())
+                    .field("type", e.type().name()).field("source", e.source()).field("subject", e.subject())
+                    .field("text", e.text()).field("cause", e.cause()).field("causeSeq", e.causeSeq()).endObject());
+            return Result.ok(json.endArray().toString());
         }
         List<String> lines = new ArrayList<>();
         events.forEach(e -> lines.add(e.format()));

@@ -40,14 +40,17 @@ final class TopicCommands {
                 .example("create topic payments --replica-assignment 1:2:3 --config min.insync.replicas=2")
                 .run(TopicCommands::create));
         registry.add(Command.builder("describe")
-                .usage("describe [TOPIC] [--json]")
+                .usage("describe [TOPIC] [--json] [--under-replicated-partitions | --under-min-isr-partitions | "
+                        + "--at-min-isr-partitions | --unavailable-partitions]")
                 .summary("show topics as kafka-topics --describe does (leader, replicas, ISR)")
                 .details("Prints Kafka's format: Leader is 'none' for an offline partition; during a reassignment "
                         + "Adding/Removing Replicas follow the ISR. leaderlab does not model eligible leader "
                         + "replicas (KIP-966 is off, as in Kafka 4.0), so Elr and LastKnownElr are empty. --json adds "
                         + "leader and partition epochs, the high watermark and each replica's log end offset.")
-                .flags("json")
+                .flags("json", "under-replicated-partitions", "under-min-isr-partitions", "at-min-isr-partitions",
+                        "unavailable-partitions")
                 .example("describe orders")
+                .example("describe --under-replicated-partitions")
                 .example("describe --json")
                 .run(TopicCommands::describe));
     }
@@ -112,7 +115,7 @@ final class TopicCommands {
     }
 
     private static Result describe(Args args, Session session) {
-        args.expectAtMost(1, "describe [TOPIC] [--json]");
+        args.expectAtMost(1, "describe [TOPIC] [--json] [filter]");
         ClusterSnapshot snapshot = session.cluster().snapshot();
         Collection<TopicInfo> topics = args.count() == 1
                 ? List.of(Targets.topic(session, args.positional(0, "TOPIC")))
@@ -123,6 +126,15 @@ final class TopicCommands {
         if (topics.isEmpty()) {
             return Result.ok("no topics yet (create topic NAME)");
         }
-        return Result.ok(Describe.text(snapshot, topics));
+        String filter = null;
+        for (String candidate : Describe.FILTERS) {
+            if (args.flag(candidate)) {
+                if (filter != null) {
+                    throw new CommandException("use one partition filter at a time");
+                }
+                filter = candidate;
+            }
+        }
+        return Result.ok(Describe.text(snapshot, topics, filter));
     }
 }

@@ -1,0 +1,129 @@
+package leaderlab.shell.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.Journal;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.view.PartitionView;
+import leaderlab.shell.command.Args;
+import leaderlab.shell.command.Command;
+import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Json;
+import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.command.Targets;
+
+/**
+ * {@code why TOPIC-P}: the causal chain behind a partition's current leader and ISR, read from the
+ * journal: which election chose the leader and by which rule, what triggered it (a fenced broker and
+ * how long it was silent, a controlled shutdown, an operator's election, automatic rebalance), and
+ * what the operator did to that broker before.
+ */
+final class WhyCommand {
+
+    private WhyCommand() {
+    }
+
+    static void register(CommandRegistry registry) {
+        registry.add(Command.builder("why")
+                .usage("why TOPIC-P [--json]")
+                .summary("explain, from the journal, why a partition has its current leader and ISR")
+                .flags("json")
+                .example("why orders-0")
+                .run(WhyCommand::why));
+    }
+
+    private static Result why(Args args, Session session) {
+        args.expectAtMost(1, "why TOPIC-P [--json]");
+        Targets.TopicPartition tp = Targets.partition(session, args.positional(0, "a partition, e.g. why orders-0"));
+        Journal journal = session.cluster().journal();
+        PartitionView now = session.cluster().snapshot().partition(tp.topic().name(), tp.partition());
+        String name = tp.name();
+        Event leader = latest(journal, name, EventType.LEADER_ELECTED, null);
+        Event isr = latest(journal, name, EventType.ISR_SHRUNK, EventType.ISR_EXPANDED);
+        List<String> leaderChain = leader == null ? List.of() : chain(journal, leader);
+        List<String> isrChain = isr == null ? List.of() : chain(journal, isr);
+        if (args.flag("json")) {
+            return Result.ok(new Json().beginObject().field("partition", name).field("leader", now.leader())
+                    .field("leaderEpoch", now.leaderEpoch()).field("isr", now.isr())
+                    .field("leaderBecause", leaderChain).field("isrBecause", isrChain).endObject().toString());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(name + ": leader " + (now.leader() < 0 ? "none (offline)" : now.leader()) + ", leader epoch "
+                + now.leaderEpoch() + ", ISR " + Replicas.format(now.isr()) + ", replicas " + Replicas.format(now.replicas()));
+        if (leader == null) {
+            lines.add("Leader: broker " + now.leader() + " has led since the topic was created: a new partition's "
+                    + "leader is the first of its replicas that is alive (Kafka §1.3).");
+        } else {
+            lines.add("Leader:");
+            leaderChain.forEach(line -> lines.add("  " + line));
+        }
+        if (isr == null) {
+            lines.add("ISR: unchanged since the topic was created (the replicas alive then).");
+        } else {
+            lines.add("ISR:");
+            isrChain.forEach(line -> lines.add("  " + line));
+        }
+        if (now.recovering()) {
+            lines.add("The partition is RECOVERING: an unclean election chose a replica outside the ISR, which may "
+                    + "lack acknowledged records; the ISR grows again once the leader reports it has recovered.");
+        }
+        return Result.ok(lines);
+    }
+
+    private static Event latest(Journal journal, String subject, EventType type, EventType orType) {
+        List<Event> found = journal.latest(1, e -> subject.equals(e.subject())
+                && (e.type() == type || e.type() == orType));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The event, then what caused it, and so on; ends with what the operator last did to a fenced broker. */
+    private static List<String> chain(Journal journal, Event event) {
+        List<String> lines = new ArrayList<>();
+        lines.add(at(event) + event.text());
+        Event current = event;
+        String indent = "";
+        while (true) {
+            indent += "  ";
+            if (current.causeSeq() >= 0) {
+                Event cause = journal.get(current.causeSeq());
+                lines.add(indent + "because, " + at(cause) + cause.text() + " (" + cause.cause() + ")");
+                current = cause;
+                continue;
+            }
+            if (!current.cause().isEmpty() && current == event) {
+                lines.add(indent + "because: " + current.cause());
+            }
+            break;
+        }
+        if (current.type() == EventType.BROKER_FENCED || current.type() == EventType.BROKER_CONTROLLED_SHUTDOWN) {
+            Event operator = lastOperatorAction(journal, current);
+            if (operator != null) {
+                lines.add(indent + "before that, " + at(operator) + operator.text());
+            }
+        }
+        return lines;
+    }
+
+    /** The last operator fault touching the broker an event is about, before that event. */
+    private static Event lastOperatorAction(Journal journal, Event brokerEvent) {
+        String broker = brokerEvent.subject();
+        for (long seq = brokerEvent.seq() - 1; seq >= 0; seq--) {
+            Event e = journal.get(seq);
+            if (e.source().equals("operator") && e.text().toLowerCase(Locale.ROOT).contains(broker + " ")) {
+                return e;
+            }
+            if (e.type() == EventType.BROKER_STOPPED && broker.equals(e.subject())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String at(Event event) {
+        return String.format(Locale.ROOT, "at %.3fs ", event.timeMs() / 1000.0);
+    }
+}
