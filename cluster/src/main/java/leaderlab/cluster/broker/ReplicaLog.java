@@ -55,6 +55,23 @@ public final class ReplicaLog {
         }
         if (epoch > latestEpoch()) {
             assignEpochStartOffset(epoch, length);
+        } else if (epoch < latestEpoch()) {
+            // A follower copying records of an older epoch after an epoch entry that has no records
+            // (it was elected, wrote nothing, then followed someone else). Kafka's
+            // LeaderEpochFileCache.assign drops the non-monotonic entries (epoch >= this one, or
+            // starting at or after this offset) before adding this one. Skipping the entry instead left
+            // records the cache did not know, so as leader this replica answered a follower's
+            // lastFetchedEpoch with a diverging epoch before those very records: the follower truncated
+            // them, fetched them again, and looped for ever (never rejoining the ISR).
+            int keepEntries = cacheSize;
+            while (keepEntries > 0 && (cacheEpochs[keepEntries - 1] >= epoch || cacheStarts[keepEntries - 1] >= length)) {
+                keepEntries--;
+            }
+            // Fresh arrays: published views keep the entries they showed.
+            cacheEpochs = Arrays.copyOf(cacheEpochs, Math.max(4, keepEntries + 1));
+            cacheStarts = Arrays.copyOf(cacheStarts, cacheEpochs.length);
+            cacheSize = keepEntries;
+            assignEpochStartOffset(epoch, length);
         }
         epochs[length] = epoch;
         recordIds[length] = recordId;

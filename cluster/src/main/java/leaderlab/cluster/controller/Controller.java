@@ -140,8 +140,13 @@ public final class Controller implements Node {
                 var entry = iterator.next();
                 long offset = entry.getValue().offset();
                 if (offset < log.endOffset()) {
+                    // Read the key before remove(): TreeMap's iterator.remove() on a node with two
+                    // children copies the successor's key into that same entry object, so
+                    // entry.getKey() afterwards named the next broker. A lagging broker in the middle
+                    // of the map then never got its answer and stopped replaying metadata for good.
+                    Address broker = entry.getKey();
                     iterator.remove();
-                    context.send(entry.getKey(), new MetadataFetchResponse(offset, log.read(offset, MAX_RECORDS_PER_FETCH)));
+                    context.send(broker, new MetadataFetchResponse(offset, log.read(offset, MAX_RECORDS_PER_FETCH)));
                 }
             }
         }

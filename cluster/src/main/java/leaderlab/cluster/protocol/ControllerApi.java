@@ -16,7 +16,12 @@ public final class ControllerApi {
             implements Message {
     }
 
-    public record BrokerRegistrationResponse(Errors error, long brokerEpoch) implements Message {
+    /**
+     * @param incarnation the incarnation that asked. In Kafka the answer travels on the asking process's
+     *                    connection, so a restarted broker never sees its predecessor's answer; here
+     *                    messages go to an address, so the broker matches this instead.
+     */
+    public record BrokerRegistrationResponse(Errors error, long brokerEpoch, long incarnation) implements Message {
     }
 
     public record BrokerHeartbeatRequest(int brokerId, long brokerEpoch, long metadataOffset, boolean wantFence,

@@ -30,6 +30,17 @@ public record Address(Kind kind, int id) implements Comparable<Address> {
         return kind == Kind.CONTROLLER;
     }
 
+    /**
+     * Value-based on purpose. The runtimes seed each node's Random from this hash; a record's default
+     * hash mixes in {@code kind.hashCode()}, an enum identity hash that differs between JVM runs (and
+     * with whatever hashed objects before), so the same --seed gave different runs (e.g. different
+     * replica placement) depending on the process.
+     */
+    @Override
+    public int hashCode() {
+        return kind.ordinal() * 1_000_003 + id;
+    }
+
     @Override
     public int compareTo(Address other) {
         int byKind = kind.compareTo(other.kind);

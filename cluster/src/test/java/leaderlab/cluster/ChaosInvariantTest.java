@@ -1,0 +1,233 @@
+package leaderlab.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.protocol.AdminOperation;
+import leaderlab.cluster.protocol.Errors;
+import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.LogView;
+import leaderlab.cluster.view.ReplicaView;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded random faults (crashes, restarts, controlled shutdowns, network cuts, elections) against a
+ * safe configuration (RF 3, min.insync.replicas 2, acks=all, unclean disabled), with Kafka's
+ * invariants checked after every step. Every failure message carries the seed; rerun one seed with
+ * {@code -Dchaos.seed=N}, or more seeds with {@code -Dchaos.count=N} (default 40).
+ */
+class ChaosInvariantTest {
+
+    private static final String T = "chaos";
+    private static final int PARTITIONS = 3;
+    private static final int STEPS = 100;
+
+    static LongStream seeds() {
+        String one = System.getProperty("chaos.seed");
+        return one != null ? LongStream.of(Long.parseLong(one)) : LongStream.rangeClosed(1, Long.getLong("chaos.count", 40));
+    }
+
+    /** offset -> record id of every acknowledged acks=all record, per partition. */
+    private final List<Map<Long, Long>> acked = new ArrayList<>();
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void invariantsHoldUnderRandomFaults(long seed) {
+        Random random = new Random(seed);
+        List<String> steps = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            acked.add(new HashMap<>());
+        }
+        try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, seed))) {
+            TestSupport.createTopic(cluster, T, Map.of("min.insync.replicas", "2"),
+                    new int[] {1, 2, 3}, new int[] {2, 3, 1}, new int[] {3, 1, 2});
+            for (int step = 0; step < STEPS; step++) {
+                steps.add(step + ": " + randomStep(cluster, random));
+                check(cluster, seed, steps);
+            }
+            // Repair everything and let the cluster settle: every partition fully replicated.
+            // A broker stuck in controlled shutdown (cut off from the controller) finishes stopping
+            // once healed, so restart stopped brokers a few times over.
+            cluster.heal();
+            for (int round = 0; round < 5; round++) {
+                for (int id = 1; id <= 3; id++) {
+                    if (!cluster.snapshot().broker(id).running()) {
+                        cluster.restart(id);
+                    }
+                }
+                cluster.advance(1_000);
+            }
+            steps.add("heal and restart everything");
+            for (int p = 0; p < PARTITIONS; p++) {
+                int partition = p;
+                boolean settled = cluster.awaitCondition(s -> {
+                    var v = s.partition(T, partition);
+                    return v.leader() >= 0 && v.isr().length == 3 && v.leo().size() == 3
+                            && v.leo().values().stream().allMatch(leo -> leo == v.highWatermark());
+                }, 30_000);
+                if (!settled) {
+                    fail("seed " + seed + ": " + TestSupport.describe(cluster, T, partition) + " did not settle\n"
+                            + TestSupport.describeReplicas(cluster, T, partition) + "\n"
+                            + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster));
+                }
+            }
+            check(cluster, seed, steps);
+            ClusterSnapshot s = cluster.snapshot();
+            for (int p = 0; p < PARTITIONS; p++) {
+                int id = s.topic(T).partitionId(p);
+                LogView leader = s.replica(s.partition(T, p).leader(), id).log();
+                for (int broker = 1; broker <= 3; broker++) {
+                    LogView log = s.replica(broker, id).log();
+                    assertEquals(TestSupport.allRecordIds(leader), TestSupport.allRecordIds(log),
+                            "seed " + seed + ": logs differ after settling, " + T + "-" + p + " broker " + broker);
+                }
+            }
+            // The repaired cluster takes writes again, and they are acknowledged at the log end.
+            for (int p = 0; p < PARTITIONS; p++) {
+                ProduceResult r = cluster.produce(T, p, 3, -1).get(0);
+                // The client does not retry; an automatic rebalance may move the leader under it.
+                for (int attempt = 0; attempt < 3 && (r.error() == Errors.NOT_LEADER_OR_FOLLOWER
+                        || r.error() == Errors.LEADER_NOT_AVAILABLE); attempt++) {
+                    cluster.advance(500);
+                    r = cluster.produce(T, p, 3, -1).get(0);
+                }
+                ProduceResult last = r;
+                int which = p;
+                assertTrue(r.acknowledged(), () -> "seed " + seed + ": repaired cluster rejected a write: " + last
+                        + "\n" + TestSupport.describeReplicas(cluster, T, which) + "\nsteps:\n"
+                        + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster));
+                assertEquals(s.partition(T, p).highWatermark(), r.baseOffset(), "seed " + seed);
+                acked.get(p).put(r.baseOffset(), cluster.snapshot().replica(r.leader(), s.topic(T).partitionId(p))
+                        .log().recordIdAt(r.baseOffset()));
+            }
+            int total = acked.stream().mapToInt(Map::size).sum();
+            System.out.println("chaos seed " + seed + ": " + total + " acknowledged records survived");
+        }
+    }
+
+    private String randomStep(Cluster cluster, Random random) {
+        ClusterSnapshot s = cluster.snapshot();
+        List<Integer> running = new ArrayList<>();
+        List<Integer> stopped = new ArrayList<>();
+        for (ClusterSnapshot.BrokerState b : s.brokers()) {
+            (b.running() ? running : stopped).add(b.id());
+        }
+        int dice = random.nextInt(100);
+        if (dice < 30) {
+            int p = random.nextInt(PARTITIONS);
+            int count = 1 + random.nextInt(5);
+            ProduceResult r = cluster.produce(T, p, count, -1).get(0);
+            if (r.acknowledged()) {
+                int id = s.topic(T).partitionId(p);
+                LogView log = cluster.snapshot().replica(r.leader(), id).log();
+                for (long o = r.baseOffset(); o < r.baseOffset() + count; o++) {
+                    acked.get(p).put(o, log.recordIdAt(o));
+                }
+            }
+            return "produce " + count + " acks=all to " + T + "-" + p + " -> " + r.error() + " @" + r.baseOffset();
+        } else if (dice < 36) {
+            int p = random.nextInt(PARTITIONS);
+            ProduceResult r = cluster.produce(T, p, 1 + random.nextInt(3), 1).get(0);
+            return "produce acks=1 to " + T + "-" + p + " -> " + r.error();
+        } else if (dice < 45 && !running.isEmpty()) {
+            int id = running.get(random.nextInt(running.size()));
+            cluster.kill(id);
+            return "kill " + id;
+        } else if (dice < 55 && !stopped.isEmpty()) {
+            int id = stopped.get(random.nextInt(stopped.size()));
+            cluster.restart(id);
+            return "restart " + id;
+        } else if (dice < 59 && !running.isEmpty()) {
+            int id = running.get(random.nextInt(running.size()));
+            return "shutdown " + id + " -> " + cluster.shutdown(id);
+        } else if (dice < 68) {
+            int id = 1 + random.nextInt(3);
+            Cluster.IsolateFrom from = Cluster.IsolateFrom.values()[random.nextInt(4)];
+            Set<Integer> peers = from == Cluster.IsolateFrom.BROKERS && random.nextBoolean()
+                    ? Set.of(1 + (id + random.nextInt(2)) % 3) : Set.of();
+            cluster.isolate(id, from, peers);
+            return "isolate " + id + " from " + from + " " + peers;
+        } else if (dice < 76) {
+            cluster.heal();
+            return "heal";
+        } else if (dice < 80) {
+            var result = cluster.admin(new AdminOperation.ElectLeaders(AdminOperation.ElectionType.PREFERRED, null));
+            return "elect preferred -> " + result.partitions();
+        } else {
+            long ms = 50 + random.nextInt(3_000);
+            cluster.advance(ms);
+            return "advance " + ms;
+        }
+    }
+
+    private void check(Cluster cluster, long seed, List<String> steps) {
+        ClusterSnapshot s = cluster.snapshot();
+        TopicInfo topic = s.topic(T);
+        for (int p = 0; p < PARTITIONS; p++) {
+            String where = "seed " + seed + ", " + T + "-" + p + " after step " + steps.get(steps.size() - 1);
+            int id = topic.partitionId(p);
+            PartitionRegistration reg = s.metadata().partition(T, p);
+            try {
+                assertTrue(reg.isr().length > 0, "ISR is empty");
+                assertTrue(Replicas.containsAll(reg.replicas(), reg.isr()), "ISR outside replicas");
+                assertTrue(!reg.hasLeader() || Replicas.contains(reg.isr(), reg.leader()), "leader not in ISR");
+                assertTrue(reg.leaderEpoch() <= reg.partitionEpoch(), "leader epoch above partition epoch");
+                assertTrue(!reg.recovering(), "RECOVERING without any unclean election");
+                Map<Integer, Integer> leaderOfEpoch = new HashMap<>();
+                List<ReplicaView> replicas = new ArrayList<>();
+                for (int broker : reg.replicas()) {
+                    ReplicaView r = s.replica(broker, id);
+                    if (r == null) {
+                        continue;
+                    }
+                    replicas.add(r);
+                    assertTrue(r.highWatermark() <= r.endOffset(), "HW above LEO on broker " + broker);
+                    if ("LEADER".equals(r.role())) {
+                        Integer other = leaderOfEpoch.put(r.leaderEpoch(), broker);
+                        assertTrue(other == null, "brokers " + other + " and " + broker
+                                + " both lead at epoch " + r.leaderEpoch());
+                    }
+                }
+                // Committed prefixes agree: below both HWs, two replicas hold the same records.
+                for (int a = 0; a < replicas.size(); a++) {
+                    for (int b = a + 1; b < replicas.size(); b++) {
+                        LogView x = replicas.get(a).log();
+                        LogView y = replicas.get(b).log();
+                        long upTo = Math.min(x.highWatermark(), y.highWatermark());
+                        for (long o = 0; o < upTo; o++) {
+                            assertEquals(x.recordIdAt(o), y.recordIdAt(o), "committed logs disagree at offset " + o);
+                        }
+                    }
+                }
+                // Acknowledged records are on the current leader (as the controller sees it), in place.
+                if (reg.hasLeader()) {
+                    ReplicaView leader = s.replica(reg.leader(), id);
+                    if (leader != null && leader.leaderEpoch() == reg.leaderEpoch()) {
+                        for (Map.Entry<Long, Long> e : acked.get(p).entrySet()) {
+                            assertTrue(e.getKey() < leader.endOffset(), "acked offset " + e.getKey()
+                                    + " missing on leader " + reg.leader() + " (LEO " + leader.endOffset() + ")");
+                            assertEquals(e.getValue(), leader.log().recordIdAt(e.getKey()),
+                                    "acked record at offset " + e.getKey() + " replaced on leader " + reg.leader());
+                        }
+                    }
+                }
+            } catch (AssertionError e) {
+                fail(where + ": " + e.getMessage() + "\n" + TestSupport.describe(cluster, T, p) + "\nsteps:\n"
+                        + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster), e);
+            }
+        }
+    }
+}
