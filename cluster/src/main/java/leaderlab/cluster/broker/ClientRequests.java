@@ -37,7 +37,12 @@ final class ClientRequests {
         }
         List<PartitionRegistration> partitions = new ArrayList<>(topic.partitionCount());
         for (int p = 0; p < topic.partitionCount(); p++) {
-            partitions.add(image.partitions().get(topic.partitionId(p)));
+            PartitionRegistration partition = image.partitions().get(topic.partitionId(p));
+            if (partition == null) {
+                // This broker has replayed the topic but not yet all of its partitions.
+                return new MetadataResponse(request.requestId(), manager.self, Errors.LEADER_NOT_AVAILABLE, null, List.of());
+            }
+            partitions.add(partition);
         }
         return new MetadataResponse(request.requestId(), manager.self, Errors.NONE, topic, partitions);
     }

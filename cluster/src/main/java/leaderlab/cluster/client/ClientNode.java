@@ -147,7 +147,7 @@ public final class ClientNode implements Node {
         fetchMetadata(topic, 0, metadata -> {
             if (metadata.error().isError()) {
                 result.complete(List.of(new ProduceResult(topic, -1, count, acks, metadata.error(), -1,
-                        "No such topic as " + topic)));
+                        "broker " + metadata.fromBroker() + " has no complete metadata for " + topic + " (yet)")));
                 return;
             }
             List<PartitionRegistration> targets = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class ClientNode implements Node {
             int[] outstanding = {targets.size()};
             Consumer<Integer> done = i -> {
                 if (--outstanding[0] == 0) {
-                    result.complete(List.of(results).stream().filter(r -> r != null && r.count() > 0).toList());
+                    result.complete(java.util.Arrays.stream(results).filter(r -> r != null && r.count() > 0).toList());
                 }
             };
             for (int i = 0; i < targets.size(); i++) {
@@ -178,11 +178,11 @@ public final class ClientNode implements Node {
 
     private void produceTo(PartitionRegistration target, int count, int acks, ProduceResult[] results, int slot,
                            Consumer<Integer> done) {
-        String name = target.name();
         if (count == 0) {
             done.accept(slot);
             return;
         }
+        String name = target.name();
         if (!target.hasLeader()) {
             results[slot] = new ProduceResult(name, -1, count, acks, Errors.LEADER_NOT_AVAILABLE, -1,
                     "the partition has no leader");

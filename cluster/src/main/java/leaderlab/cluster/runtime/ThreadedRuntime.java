@@ -33,6 +33,8 @@ public final class ThreadedRuntime implements NodeRuntime {
         final PriorityQueue<Delivery> mailbox = new PriorityQueue<>();
         final Thread thread;
         final Runnable wake = this::wake;
+        /** Messages sent by the current handler, delivered after the node has published its view. */
+        private final java.util.ArrayList<Object[]> outbox = new java.util.ArrayList<>();
         volatile boolean running = true;
 
         NodeThread(Address address, Node node, int incarnation) {
@@ -99,7 +101,9 @@ public final class ThreadedRuntime implements NodeRuntime {
                     try {
                         next.dispatchTo(node);
                         node.publish();
+                        flushOutbox();
                     } catch (RuntimeException e) {
+                        outbox.clear();
                         failures.incrementAndGet();
                         System.err.println("leaderlab: " + address + " failed handling "
                                 + next.payload.getClass().getSimpleName() + ": " + e);
@@ -133,13 +137,25 @@ public final class ThreadedRuntime implements NodeRuntime {
             return clock.nowMs();
         }
 
+        /**
+         * Sends are held until the handler has returned and the node has published, so that whoever
+         * reacts to a reply (the shell, another node) already sees the state that produced it.
+         */
         @Override
         public void send(Address to, Message message) {
-            long delay = network.deliveryDelayMs(address, to, random);
-            NodeThread target = threads.get(to);
-            if (delay >= 0 && target != null && target.running) {
-                target.deliver(clock.nowMs() + delay, address, message);
+            outbox.add(new Object[] {to, message});
+        }
+
+        private void flushOutbox() {
+            for (Object[] pending : outbox) {
+                Address to = (Address) pending[0];
+                long delay = network.deliveryDelayMs(address, to, random);
+                NodeThread target = threads.get(to);
+                if (delay >= 0 && target != null && target.running) {
+                    target.deliver(clock.nowMs() + delay, address, pending[1]);
+                }
             }
+            outbox.clear();
         }
 
         @Override

@@ -45,8 +45,10 @@ public final class Dispatcher {
         } catch (IllegalStateException e) {
             return Result.error("the cluster could not do that: " + e.getMessage());
         } catch (RuntimeException e) {
-            return Result.error("internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); the cluster is unchanged; please report this");
+            String where = java.util.Arrays.stream(e.getStackTrace())
+                    .filter(frame -> frame.getClassName().startsWith("leaderlab."))
+                    .map(frame -> " at " + frame.getFileName() + ":" + frame.getLineNumber()).findFirst().orElse("");
+            return Result.error("internal error (" + e.getClass().getSimpleName() + where + "); please report this line");
         }
     }
 }
