@@ -1,0 +1,93 @@
+package leaderlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real launcher in a real terminal (tmux): completion, events above a half-typed line, history. */
+class TerminalShellTest {
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void tmuxIsInstalled() throws Exception {
+        Tmux.requireInstalled();
+    }
+
+    private static String lastLine(String screen) {
+        List<String> lines = screen.strip().lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    @Test
+    void tabCompletesLiveBrokerIds() throws Exception {
+        try (Tmux tmux = new Tmux("complete", home, "--no-gui")) {
+            tmux.await("the prompt", s -> s.contains("leaderlab [3/3 up]>"));
+            tmux.type("kill 2");
+            tmux.keys("Enter");
+            tmux.await("broker 2 killed", s -> s.contains("broker 2 killed"));
+            tmux.type("kill ");
+            tmux.keys("Tab");
+            String screen = tmux.await("candidates", s -> s.contains("(broker running)"));
+            assertTrue(screen.contains("1 (broker running)") && screen.contains("3 (broker running)"), screen);
+            assertFalse(screen.contains("2 (broker"), "a stopped broker is not offered to kill:\n" + screen);
+            tmux.keys("C-u");
+            tmux.type("resta");
+            tmux.keys("Tab");
+            // capture-pane drops trailing spaces, so "restart " reads as "restart".
+            tmux.await("restart completed", s -> lastLine(s).endsWith("> restart"));
+            tmux.keys("Tab");
+            tmux.await("the only stopped broker", s -> lastLine(s).endsWith("> restart 2"));
+        }
+    }
+
+    @Test
+    void electionsAppearAboveTheHalfTypedLine() throws Exception {
+        try (Tmux tmux = new Tmux("events", home, "--no-gui")) {
+            tmux.await("the prompt", s -> s.contains("leaderlab [3/3 up]>"));
+            tmux.type("create topic orders --replica-assignment 1:2:3");
+            tmux.keys("Enter");
+            tmux.await("the topic", s -> s.contains("Created topic orders."));
+            tmux.type("kill 1");
+            tmux.keys("Enter");
+            tmux.await("the kill", s -> s.contains("broker 1 killed"));
+            tmux.type("describe ord");
+            String screen = tmux.await("the election above the prompt", s -> s.contains("orders-0 leader 1 -> 2"));
+            assertTrue(screen.contains("broker 1 fenced (no heartbeat for"), screen);
+            assertTrue(lastLine(screen).endsWith("> describe ord"), "the half-typed line survives:\n" + screen);
+            tmux.keys("Tab");
+            tmux.await("the topic completed", s -> lastLine(s).endsWith("> describe orders"));
+            tmux.keys("Enter");
+            tmux.await("describe ran", s -> s.matches("(?s).*Partition: 0\\s+Leader: 2\\s+Replicas: 1,2,3\\s+Isr: 2,3.*"));
+        }
+    }
+
+    @Test
+    void historySurvivesARestart() throws Exception {
+        try (Tmux tmux = new Tmux("history1", home, "--no-gui", "--seed", "1")) {
+            tmux.await("the prompt", s -> s.contains("leaderlab [3/3 up"));
+            tmux.type("describe --json");
+            tmux.keys("Enter");
+            tmux.await("the output", s -> s.contains("\"brokers\""));
+            tmux.keys("C-d");
+            tmux.await("exit", s -> {
+                try {
+                    return !tmux.alive();
+                } catch (Exception e) {
+                    return true;
+                }
+            });
+        }
+        try (Tmux tmux = new Tmux("history2", home, "--no-gui", "--seed", "1")) {
+            tmux.await("the prompt", s -> s.contains("leaderlab [3/3 up"));
+            tmux.keys("Up");
+            tmux.await("the recalled line", s -> lastLine(s).endsWith("> describe --json"));
+        }
+    }
+}

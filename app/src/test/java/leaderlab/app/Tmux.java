@@ -1,0 +1,86 @@
+package leaderlab.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Drives a real terminal: leaderlab in a tmux session on a private socket, typed into and read back. */
+final class Tmux implements AutoCloseable {
+
+    private static final String SOCKET = "leaderlab-test";
+
+    private final String session;
+
+    Tmux(String session, Path home, String... leaderlabArgs) throws IOException, InterruptedException {
+        this.session = session;
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main"));
+        java.addAll(List.of(leaderlabArgs));
+        StringBuilder command = new StringBuilder();
+        for (String word : java) {
+            command.append('\'').append(word.replace("'", "'\\''")).append("' ");
+        }
+        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command.toString().strip());
+    }
+
+    static void requireInstalled() throws IOException, InterruptedException {
+        Process probe = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+        if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
+            throw new AssertionError("tmux is needed for terminal tests (.ci/run installs it): apt-get install tmux");
+        }
+    }
+
+    private static String tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", SOCKET));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return out;
+    }
+
+    /** Types text literally (no key names). */
+    void type(String text) throws IOException, InterruptedException {
+        tmux("send-keys", "-t", session, "-l", text);
+    }
+
+    /** Sends key names: Enter, Tab, Up, C-d, C-c. */
+    void keys(String... keys) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(new String[0]));
+    }
+
+    String screen() throws IOException, InterruptedException {
+        return tmux("capture-pane", "-p", "-t", session);
+    }
+
+    /** Waits (bounded) until the screen shows what the test expects; fails with the screen if not. */
+    String await(String what, Predicate<String> condition) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String screen = screen();
+        while (!condition.test(screen)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; screen:\n" + screen);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+            screen = screen();
+        }
+        return screen;
+    }
+
+    boolean alive() throws IOException, InterruptedException {
+        return tmux("has-session", "-t", session).isBlank();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        tmux("kill-session", "-t", session);
+    }
+}
