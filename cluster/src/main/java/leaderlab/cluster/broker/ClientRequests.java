@@ -66,7 +66,7 @@ final class ClientRequests {
         }
         long end = partition.log.endOffset();
         manager.markDirty(partition);
-        manager.wakeFollowers(partition);
+        manager.onLeaderAppend(partition, base);
         manager.maybeIncrementHighWatermark(partition);
         if (request.acks() == 1) {
             reply(client, request, Errors.NONE, base, "acks=1: acknowledged once written to the leader", partition);

@@ -201,6 +201,20 @@ final class Partition {
         lastFetchTimeMs[i] = nowMs;
     }
 
+    /**
+     * The leader appends from {@code previousEnd}. A follower whose position was that end has been caught
+     * up at every fetch until now, its last at {@code lastFetchMs} (fetch sessions skip re-sending an
+     * unchanged position, see FetchServer), so credit it as Kafka's per-fetch update would have.
+     */
+    void creditIdleFollower(int replica, long previousEnd, long lastFetchMs) {
+        int i = indexOf(replica);
+        if (i >= 0 && remoteLeo[i] == previousEnd) {
+            lastCaughtUpMs[i] = Math.max(lastCaughtUpMs[i], lastFetchMs);
+            lastFetchTimeMs[i] = Math.max(lastFetchTimeMs[i], lastFetchMs);
+            lastFetchLeaderLeo[i] = Math.max(lastFetchLeaderLeo[i], previousEnd);
+        }
+    }
+
     FetchedPartition readForFollower(long fetchOffset, int maxRecords) {
         return new FetchedPartition(id, Errors.NONE, log.highWatermark(), null,
                 log.read(fetchOffset, log.endOffset(), maxRecords));

@@ -35,24 +35,14 @@ final class ReplicaManager {
 
     static final int MAX_RECORDS_PER_FETCH = 1000;
 
-    /** Partitions this broker fetches from one leader. */
-    private static final class FetchSession {
-        final TreeSet<Integer> partitions = new TreeSet<>();
-        boolean inFlight;
-        long generation;
-    }
-
-    private record HeldFetch(Address from, FetchRequest request, long generation) {
-    }
-
     final int self;
     final NodeContext context;
     private final BrokerStorage storage;
     private final MetadataImage image;
     private final Broker broker;
     final Map<Integer, Partition> partitions = new TreeMap<>();
-    private final Map<Integer, FetchSession> fetchers = new TreeMap<>();
-    private final Map<Integer, HeldFetch> heldFetches = new TreeMap<>();
+    private final FollowerFetcher fetcher = new FollowerFetcher(this);
+    private final FetchServer fetchServer = new FetchServer(this);
     private final Map<Integer, Long> alterGenerations = new HashMap<>();
     private final PersistentArray.Builder<ReplicaView> views = new PersistentArray.Builder<>();
     private final BitSet dirty = new BitSet();
@@ -123,11 +113,13 @@ final class ReplicaManager {
                         + partition.leaderEpoch + ", epoch starts at offset " + partition.leaderEpochStartOffset,
                         "metadata: elected by the controller");
             }
+            fetchServer.onNews(partition);
             maybeIncrementHighWatermark(partition);
         } else {
             boolean changed = partition.role == Partition.Role.LEADER || registration.leaderEpoch() > partition.leaderEpoch
                     || partition.leaderId != registration.leader();
             if (partition.isLeader()) {
+                fetchServer.onNews(partition);
                 clients.failPending(partition, Errors.NOT_LEADER_OR_FOLLOWER, "leadership moved to "
                         + (registration.hasLeader() ? "broker " + registration.leader() : "nobody"));
             }
@@ -156,149 +148,38 @@ final class ReplicaManager {
                 "no longer in replicas " + Replicas.bracketed(registration.replicas()));
     }
 
-    /** Stops fetching the partition from its old leader and starts fetching from {@code leader}. */
     private void moveFetcher(Partition partition, int leader) {
-        for (FetchSession session : fetchers.values()) {
-            session.partitions.remove(partition.id);
-        }
-        if (leader != PartitionRegistration.NO_LEADER && leader != self) {
-            fetchers.computeIfAbsent(leader, id -> new FetchSession()).partitions.add(partition.id);
-            maybeSendFetch(leader);
-        }
+        fetcher.move(partition, leader);
     }
 
-    // ---- Follower side ----------------------------------------------------------------------------
+    // ---- Replication ------------------------------------------------------------------------------
 
-    void maybeSendFetch(int leaderId) {
-        FetchSession session = fetchers.get(leaderId);
-        if (session == null || session.inFlight || session.partitions.isEmpty()) {
-            return;
-        }
-        List<FetchPartition> entries = new ArrayList<>(session.partitions.size());
-        for (int id : session.partitions) {
-            Partition partition = partitions.get(id);
-            entries.add(new FetchPartition(id, partition.leaderEpoch, partition.log.endOffset(),
-                    partition.log.lastRecordEpoch()));
-        }
-        session.inFlight = true;
-        session.generation = ++generation;
-        context.send(Address.broker(leaderId), new FetchRequest(self, broker.brokerEpoch(), entries));
-        context.schedule(config(ConfigKey.REQUEST_TIMEOUT_MS), new BrokerTimers.FetchRetry(leaderId, session.generation));
-    }
-
-    void onFetchRetry(BrokerTimers.FetchRetry retry) {
-        FetchSession session = fetchers.get(retry.leaderId());
-        if (session != null && session.generation == retry.generation()) {
-            session.inFlight = false;
-            maybeSendFetch(retry.leaderId());
-        }
+    long brokerEpoch() {
+        return broker.brokerEpoch();
     }
 
     void onFetchResponse(int leaderId, FetchResponse response) {
-        FetchSession session = fetchers.get(leaderId);
-        if (session == null || !session.inFlight) {
-            return;
-        }
-        session.inFlight = false;
-        boolean progressed = false;
-        for (FetchedPartition fetched : response.partitions()) {
-            Partition partition = partitions.get(fetched.partitionId());
-            if (partition == null || partition.role != Partition.Role.FOLLOWER || partition.leaderId != leaderId) {
-                continue;
-            }
-            if (fetched.error().isError()) {
-                continue;
-            }
-            progressed = true;
-            if (fetched.diverging() != null) {
-                Truncation.onDivergence(this, partition, fetched.diverging(), leaderId);
-            } else {
-                if (fetched.records().size() > 0 && fetched.records().baseOffset() == partition.log.endOffset()) {
-                    partition.log.append(fetched.records());
-                }
-                partition.log.setHighWatermark(Math.min(fetched.highWatermark(), partition.log.endOffset()));
-            }
-            markDirty(partition);
-        }
-        if (progressed) {
-            maybeSendFetch(leaderId);
-        } else {
-            session.inFlight = true;
-            session.generation = ++generation;
-            context.schedule(config(ConfigKey.REPLICA_FETCH_BACKOFF_MS),
-                    new BrokerTimers.FetchRetry(leaderId, session.generation));
-        }
+        fetcher.onResponse(leaderId, response);
     }
 
-    // ---- Leader side: serving follower fetches ---------------------------------------------------
+    void onFetchRetry(BrokerTimers.FetchRetry retry) {
+        fetcher.onRetry(retry);
+    }
 
     void onFetchRequest(Address from, FetchRequest request) {
-        Map<Integer, FetchedPartition> immediate = new TreeMap<>();
-        boolean hasData = false;
+        // KIP-841/903: a follower may join the ISR only if it is active and fetches with its current epoch.
         IntPredicate eligible = replica -> isEligible(replica)
                 && (replica != request.replicaId() || image.broker(replica).epoch() == request.brokerEpoch());
-        for (FetchPartition fetch : request.partitions()) {
-            Partition partition = partitions.get(fetch.partitionId());
-            FetchedPartition answer = partition == null
-                    ? new FetchedPartition(fetch.partitionId(), Errors.NOT_LEADER_OR_FOLLOWER, -1, null,
-                    leaderlab.cluster.protocol.LogSlice.EMPTY)
-                    : partition.acceptFollowerFetch(request.replicaId(), fetch, context.nowMs());
-            if (answer != null) {
-                immediate.put(fetch.partitionId(), answer);
-                hasData = true;
-                continue;
-            }
-            int[] expanded = partition.maybeExpandIsr(request.replicaId(), eligible);
-            if (expanded != null) {
-                sendAlterPartition(partition, expanded, "broker " + request.replicaId()
-                        + " caught up (fetch offset " + fetch.fetchOffset() + " >= HW " + partition.log.highWatermark() + ")");
-            }
-            maybeIncrementHighWatermark(partition);
-            hasData |= fetch.fetchOffset() < partition.log.endOffset();
-            markDirty(partition);
-        }
-        if (hasData) {
-            respond(from, request, immediate);
-        } else {
-            long held = ++generation;
-            heldFetches.put(request.replicaId(), new HeldFetch(from, request, held));
-            context.schedule(config(ConfigKey.REPLICA_FETCH_WAIT_MAX_MS),
-                    new BrokerTimers.HeldFetchExpiry(request.replicaId(), held));
-        }
-    }
-
-    private void respond(Address from, FetchRequest request, Map<Integer, FetchedPartition> immediate) {
-        List<FetchedPartition> out = new ArrayList<>(request.partitions().size());
-        for (FetchPartition fetch : request.partitions()) {
-            FetchedPartition answer = immediate.get(fetch.partitionId());
-            if (answer == null) {
-                Partition partition = partitions.get(fetch.partitionId());
-                answer = partition != null && partition.isLeader() && partition.leaderEpoch == fetch.currentLeaderEpoch()
-                        ? partition.readForFollower(fetch.fetchOffset(), MAX_RECORDS_PER_FETCH)
-                        : new FetchedPartition(fetch.partitionId(), Errors.NOT_LEADER_OR_FOLLOWER, -1, null,
-                        leaderlab.cluster.protocol.LogSlice.EMPTY);
-            }
-            out.add(answer);
-        }
-        context.send(from, new FetchResponse(out));
+        fetchServer.onRequest(from, request, eligible);
     }
 
     void onHeldFetchExpiry(BrokerTimers.HeldFetchExpiry expiry) {
-        HeldFetch held = heldFetches.get(expiry.followerId());
-        if (held != null && held.generation() == expiry.generation()) {
-            heldFetches.remove(expiry.followerId());
-            respond(held.from(), held.request(), Map.of());
-        }
+        fetchServer.onHeldFetchExpiry(expiry);
     }
 
-    /** New data on a partition this broker leads: answer its followers' held fetches now. */
-    void wakeFollowers(Partition partition) {
-        for (int replica : partition.replicas) {
-            HeldFetch held = heldFetches.remove(replica);
-            if (held != null) {
-                respond(held.from(), held.request(), Map.of());
-            }
-        }
+    /** The leader appended records from {@code previousEnd}: followers have news. */
+    void onLeaderAppend(Partition partition, long previousEnd) {
+        fetchServer.onAppend(partition, previousEnd);
     }
 
     void maybeIncrementHighWatermark(Partition partition) {
@@ -309,6 +190,7 @@ final class ReplicaManager {
                     + " on leader " + self, "every replica in ISR " + Replicas.bracketed(partition.maximalIsr())
                     + " has the records below it");
             clients.completePending(partition);
+            fetchServer.onNews(partition);
             markDirty(partition);
         }
     }
@@ -337,7 +219,7 @@ final class ReplicaManager {
         }
     }
 
-    private void sendAlterPartition(Partition partition, int[] newIsr, String reason) {
+    void sendAlterPartition(Partition partition, int[] newIsr, String reason) {
         long sent = ++generation;
         alterGenerations.put(partition.id, sent);
         context.send(Address.CONTROLLER, new AlterPartitionRequest(self, broker.brokerEpoch(), partition.id,
@@ -369,6 +251,7 @@ final class ReplicaManager {
                     partition.updateState(registration);
                 }
                 partition.pendingIsr = null;
+                fetchServer.onNews(partition);
                 maybeIncrementHighWatermark(partition);
                 markDirty(partition);
             }

@@ -39,7 +39,13 @@ public final class ClientNode implements Node {
     /** Extra client-side wait for a produce answer beyond the broker's own timeout. */
     private static final long PRODUCE_GRACE_MS = 100;
 
+    /** Kafka's retry.backoff.ms default, between metadata requests for a topic a broker does not know yet. */
+    private static final long METADATA_RETRY_BACKOFF_MS = 100;
+
     private record Timeout(long requestId) implements Timer {
+    }
+
+    private record Retry(Runnable action) implements Timer {
     }
 
     /** A request waiting for its answer: what to do with it, and with a timeout. */
@@ -103,7 +109,9 @@ public final class ClientNode implements Node {
 
     @Override
     public void onTimer(Timer timer) {
-        if (timer instanceof Timeout timeout) {
+        if (timer instanceof Retry retry) {
+            retry.action().run();
+        } else if (timer instanceof Timeout timeout) {
             Pending waiting = pending.remove(timeout.requestId());
             if (waiting != null) {
                 waiting.onTimeout().run();
@@ -123,8 +131,17 @@ public final class ClientNode implements Node {
 
     // ---- Metadata ---------------------------------------------------------------------------------
 
-    /** Asks brokers in turn (starting after the last one that answered) until one answers. */
+    /**
+     * Asks brokers in turn (starting after the last one that answered) until one answers. A broker
+     * that does not know the topic yet (it has not replayed it) is asked again after a short backoff,
+     * as Kafka's producer waits for metadata, until request.timeout.ms has passed.
+     */
     private void fetchMetadata(String topic, int attempt, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
+        fetchMetadata(topic, attempt, context.nowMs() + requestTimeoutMs(), onAnswer, onNoBroker);
+    }
+
+    private void fetchMetadata(String topic, int attempt, long deadlineMs, Consumer<MetadataResponse> onAnswer,
+                               Runnable onNoBroker) {
         if (attempt >= brokerCount) {
             onNoBroker.run();
             return;
@@ -133,8 +150,14 @@ public final class ClientNode implements Node {
         long id = ++nextRequestId;
         send(Address.broker(broker), id, Math.max(1, requestTimeoutMs() / 4), answer -> {
             bootstrapCursor = broker - 1;
-            onAnswer.accept((MetadataResponse) answer);
-        }, () -> fetchMetadata(topic, attempt + 1, onAnswer, onNoBroker), new MetadataRequest(id, topic));
+            MetadataResponse metadata = (MetadataResponse) answer;
+            if (metadata.error().isError() && context.nowMs() + METADATA_RETRY_BACKOFF_MS < deadlineMs) {
+                context.schedule(METADATA_RETRY_BACKOFF_MS,
+                        new Retry(() -> fetchMetadata(topic, attempt, deadlineMs, onAnswer, onNoBroker)));
+            } else {
+                onAnswer.accept(metadata);
+            }
+        }, () -> fetchMetadata(topic, attempt + 1, deadlineMs, onAnswer, onNoBroker), new MetadataRequest(id, topic));
     }
 
     // ---- Produce ----------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ public enum Errors {
     NOT_CONTROLLER(41, "NotControllerException", "This is not the correct controller for this cluster."),
     INVALID_REQUEST(42, "InvalidRequestException",
             "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details."),
+    FETCH_SESSION_ID_NOT_FOUND(70, "FetchSessionIdNotFoundException", "The fetch session ID was not found."),
+    INVALID_FETCH_SESSION_EPOCH(71, "InvalidFetchSessionEpochException", "The fetch session epoch is invalid."),
     INVALID_CONFIG(40, "InvalidConfigurationException", "Configuration is invalid."),
     STALE_BROKER_EPOCH(77, "StaleBrokerEpochException", "Broker epoch has changed."),
     FENCED_LEADER_EPOCH(74, "FencedLeaderEpochException",

@@ -13,7 +13,15 @@ public final class ReplicaApi {
     public record FetchPartition(int partitionId, int currentLeaderEpoch, long fetchOffset, int lastFetchedEpoch) {
     }
 
-    public record FetchRequest(int replicaId, long brokerEpoch, List<FetchPartition> partitions) implements Message {
+    /**
+     * A follower fetch within a fetch session (Kafka's KIP-227): a full request lists every partition
+     * and opens a new session; an incremental one lists only partitions whose fetch position changed,
+     * plus those the follower no longer fetches from this leader.
+     *
+     * @param sessionEpoch increments with every incremental request, so a lost request is detected
+     */
+    public record FetchRequest(int replicaId, long brokerEpoch, int sessionId, int sessionEpoch, boolean full,
+                               List<FetchPartition> partitions, List<Integer> forgotten) implements Message {
     }
 
     /** The leader's answer when the follower's log diverges: truncate using this (epoch, end offset). */
@@ -25,6 +33,10 @@ public final class ReplicaApi {
                                    LogSlice records) {
     }
 
-    public record FetchResponse(List<FetchedPartition> partitions) implements Message {
+    /**
+     * The leader's answer: only partitions with something to say (records, a new high watermark, an
+     * error or a divergence), or a session error that makes the follower start a new full session.
+     */
+    public record FetchResponse(Errors error, int sessionId, List<FetchedPartition> partitions) implements Message {
     }
 }
