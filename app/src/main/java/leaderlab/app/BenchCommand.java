@@ -42,6 +42,7 @@ final class BenchCommand {
             }
         }
         if (which.equals("throughput") || which.equals("all")) {
+            new leaderlab.app.bench.RuntimeCoreBench(out).run(50_000_000);
             bench.throughput(seconds);
         }
         if (which.equals("heap") || which.equals("all")) {

@@ -2,7 +2,6 @@ package leaderlab.cluster.runtime;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,7 +76,7 @@ public final class SimulatedRuntime implements NodeRuntime {
     private final long seed;
     private final Network network;
     private final Journal journal;
-    private final PriorityQueue<Delivery> queue = new PriorityQueue<>();
+    private final EventQueue queue = new EventQueue();
     private final Map<Address, Slot> slots = new HashMap<>();
     private final Map<Address, Integer> incarnations = new HashMap<>();
     private long nowMs;
