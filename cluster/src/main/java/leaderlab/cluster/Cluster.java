@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import leaderlab.cluster.broker.Broker;
 import leaderlab.cluster.broker.BrokerStorage;
+import leaderlab.cluster.check.Ledger;
+import leaderlab.cluster.check.SafetyChecker;
 import leaderlab.cluster.client.ClientNode;
 import leaderlab.cluster.client.ConsumeResult;
 import leaderlab.cluster.client.ProduceResult;
@@ -43,6 +45,8 @@ import leaderlab.cluster.view.ClusterSnapshot;
  */
 public final class Cluster implements AutoCloseable {
 
+    private static final long LIVE_CHECK_INTERVAL_NANOS = 20_000_000;
+
     /** Cluster time a controlled shutdown may take before the command gives up waiting. */
     private static final long SHUTDOWN_WAIT_FACTOR = 4;
 
@@ -53,6 +57,9 @@ public final class Cluster implements AutoCloseable {
     private final Map<Integer, Broker> brokers = new TreeMap<>();
     private final Map<Integer, BrokerStorage> storages = new TreeMap<>();
     private final ClientNode client;
+    private final Ledger ledger = new Ledger();
+    private final SafetyChecker checker;
+    private final Thread liveChecker;
     private Configs clientConfigs;
 
     private Cluster(ClusterOptions options) {
@@ -65,13 +72,47 @@ public final class Cluster implements AutoCloseable {
                 : new ThreadedRuntime(options.seed(), network, journal);
         this.controller = new Controller(configs);
         this.clientConfigs = configs;
-        this.client = new ClientNode(options.brokers(), configs);
+        this.client = new ClientNode(options.brokers(), configs, ledger);
+        this.checker = new SafetyChecker(journal, ledger);
         runtime.start(Address.CONTROLLER, controller);
         for (int id = 1; id <= options.brokers(); id++) {
             storages.put(id, new BrokerStorage());
             startBroker(id);
         }
         runtime.start(Address.client(0), client);
+        if (runtime instanceof SimulatedRuntime simulated) {
+            // Every event, as Kafka's own Raft simulation tests check their invariants.
+            simulated.afterEachEvent(() -> {
+                if (checker.enabled()) {
+                    checker.check(snapshot(), true);
+                }
+            });
+            liveChecker = null;
+        } else {
+            liveChecker = new Thread(this::checkContinuously, "leaderlab-checker");
+            liveChecker.setDaemon(true);
+            liveChecker.start();
+        }
+    }
+
+    /** Live mode: check the newest snapshot every few milliseconds, never blocking the nodes. */
+    private void checkContinuously() {
+        while (!Thread.currentThread().isInterrupted()) {
+            if (controller.view() != null && checker.enabled()) {
+                checker.check(snapshot(), false);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
+        }
+    }
+
+    /** The safety checker: violations so far; can be switched off for benchmarks. */
+    public SafetyChecker checker() {
+        return checker;
+    }
+
+    /** Every acknowledged record and every loss of one. */
+    public Ledger ledger() {
+        return ledger;
     }
 
     /** Starts a cluster and waits until every broker is registered and unfenced. */
@@ -392,6 +433,9 @@ public final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
+        if (liveChecker != null) {
+            liveChecker.interrupt();
+        }
         runtime.close();
     }
 }

@@ -156,7 +156,8 @@ public final class Repl {
         }
         int hue = event.type() == EventType.LEADER_ELECTED || event.type() == EventType.BROKER_UNFENCED
                 || event.type() == EventType.ISR_EXPANDED ? AttributedStyle.CYAN : AttributedStyle.YELLOW;
-        if (event.type() == EventType.TRUNCATED || event.text().contains("-> none")) {
+        if (event.type() == EventType.TRUNCATED || event.type() == EventType.RECORDS_LOST
+                || event.type() == EventType.INVARIANT_VIOLATED || event.text().contains("-> none")) {
             hue = AttributedStyle.RED;
         }
         return new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(hue), text).toAnsi();

@@ -50,6 +50,7 @@ public final class EngineBench {
 
     public void fence(int partitions) {
         try (Cluster cluster = Cluster.start(new ClusterOptions(10, 0, 1, true, false))) {
+            cluster.checker().setEnabled(false);
             long setupStart = System.nanoTime();
             createPartitions(cluster, partitions);
             out.printf(Locale.ROOT, "fence: created %,d partitions (RF 3, 10 brokers) in %.1f s wall%n", partitions,
@@ -102,6 +103,7 @@ public final class EngineBench {
 
     public void throughput(double simulatedSeconds) {
         try (Cluster cluster = Cluster.start(new ClusterOptions(3, 0, 1, true, false))) {
+            cluster.checker().setEnabled(false);
             cluster.admin(new AdminOperation.CreateTopic("load", 30, 3, null, Map.of()));
             cluster.advance(1000);
             long events = cluster.runtime().eventsProcessed();
@@ -123,6 +125,7 @@ public final class EngineBench {
 
     public void heap(int partitions) {
         try (Cluster cluster = Cluster.start(new ClusterOptions(10, 0, 1, true, false))) {
+            cluster.checker().setEnabled(false);
             long before = usedHeapAfterGc();
             createPartitions(cluster, partitions);
             long after = usedHeapAfterGc();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import leaderlab.cluster.check.Ledger;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.metadata.PartitionRegistration;
@@ -53,6 +54,7 @@ public final class ClientNode implements Node {
     }
 
     private final int brokerCount;
+    private final Ledger ledger;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
     private NodeContext context;
@@ -61,9 +63,10 @@ public final class ClientNode implements Node {
     private long nextRecordId = 1;
     private int bootstrapCursor;
 
-    public ClientNode(int brokerCount, Configs configs) {
+    public ClientNode(int brokerCount, Configs configs, Ledger ledger) {
         this.brokerCount = brokerCount;
         this.configs = configs;
+        this.ledger = ledger;
     }
 
     @Override
@@ -229,6 +232,9 @@ public final class ClientNode implements Node {
         // why) arrives before the client gives up on a silent broker.
         send(Address.broker(target.leader()), id, requestTimeoutMs() + PRODUCE_GRACE_MS, answer -> {
             ProduceResponse response = (ProduceResponse) answer;
+            if (!response.error().isError()) {
+                ledger.acknowledged(target.id(), name, response.baseOffset(), ids, acks, context.nowMs());
+            }
             results[slot] = new ProduceResult(name, target.leader(), count, acks, response.error(),
                     response.baseOffset(), response.message());
             done.accept(slot);

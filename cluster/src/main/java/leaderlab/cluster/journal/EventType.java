@@ -21,5 +21,9 @@ public enum EventType {
     PRODUCE_ACKED,
     PRODUCE_FAILED,
     FAULT_INJECTED,
-    FAULT_HEALED
+    FAULT_HEALED,
+    /** A safety invariant does not hold (see the check package): a bug, or an unsafe setting at work. */
+    INVARIANT_VIOLATED,
+    /** Acknowledged records are gone from the partition's leader: the data-loss ledger noticed. */
+    RECORDS_LOST
 }

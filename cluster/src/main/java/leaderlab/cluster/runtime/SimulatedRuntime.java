@@ -83,11 +83,17 @@ public final class SimulatedRuntime implements NodeRuntime {
     private long sequence;
     private long eventsProcessed;
     private boolean paused;
+    private Runnable afterEachEvent = () -> { };
 
     public SimulatedRuntime(long seed, Network network, Journal journal) {
         this.seed = seed;
         this.network = network;
         this.journal = journal;
+    }
+
+    /** A check to run after every handled event (the safety checker). */
+    public void afterEachEvent(Runnable check) {
+        this.afterEachEvent = check;
     }
 
     public long seed() {
@@ -151,6 +157,7 @@ public final class SimulatedRuntime implements NodeRuntime {
             eventsProcessed++;
             next.dispatchTo(slot.node);
             slot.node.publish();
+            afterEachEvent.run();
         }
         return true;
     }

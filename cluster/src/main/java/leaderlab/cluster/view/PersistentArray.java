@@ -43,6 +43,28 @@ public final class PersistentArray<T> {
         return (T) chunks[index >>> BITS][index & (CHUNK - 1)];
     }
 
+    /**
+     * Calls {@code action} with every index whose element differs (by identity) from {@code older}'s.
+     * Chunks that are shared are skipped whole, so comparing two versions costs what changed.
+     */
+    public void forEachChanged(PersistentArray<T> older, java.util.function.IntConsumer action) {
+        int chunkCount = (Math.max(size, older.size) + CHUNK - 1) >>> BITS;
+        for (int c = 0; c < chunkCount; c++) {
+            Object[] mine = c < chunks.length ? chunks[c] : null;
+            Object[] theirs = c < older.chunks.length ? older.chunks[c] : null;
+            if (mine == theirs) {
+                continue;
+            }
+            for (int i = 0; i < CHUNK; i++) {
+                Object a = mine == null ? null : mine[i];
+                Object b = theirs == null ? null : theirs[i];
+                if (a != b) {
+                    action.accept((c << BITS) + i);
+                }
+            }
+        }
+    }
+
     public Builder<T> toBuilder() {
         return new Builder<>(chunks, size);
     }

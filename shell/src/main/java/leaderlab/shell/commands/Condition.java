@@ -21,7 +21,7 @@ final class Condition {
 
     static final String FORMS = "leader T-P is N|none, isr T-P is 1,2, replicas T-P is 1,2,3, hw T-P is N, "
             + "epoch T-P is N, offline T-P is true|false, leo T-P on B is N, broker B is running|stopped|fenced|"
-            + "unfenced|shutting_down, last-produce is acked|ERROR_NAME (each may say 'is not')";
+            + "unfenced|shutting_down, last-produce is acked|ERROR_NAME, lost TOPIC is N, violations is N (each may say 'is not')";
 
     private final String text;
     private final boolean negated;
@@ -78,6 +78,19 @@ final class Condition {
                             + "shutting_down (as the controller sees it); got '" + value + "'");
                 }
                 return new Condition(text, negated, state, s -> s.broker(id).registrationState());
+            }
+            case "lost" -> {
+                // lost TOPIC is N: acknowledged records of the topic that vanished
+                expectWords(subject, 2, text);
+                String topic = Targets.topic(session, subject.get(1)).name();
+                return new Condition(text, negated, number(value, "lost"), s -> Long.toString(
+                        session.cluster().ledger().losses().stream().filter(l -> l.partition().startsWith(topic + "-"))
+                                .mapToLong(l -> l.records().size()).sum()));
+            }
+            case "violations" -> {
+                expectWords(subject, 1, text);
+                return new Condition(text, negated, number(value, "violations"),
+                        s -> Integer.toString(session.cluster().checker().violations().size()));
             }
             case "last-produce" -> {
                 expectWords(subject, 1, text);

@@ -18,6 +18,7 @@ public final class CoreCommands {
         CheckCommands.register(registry);
         InspectCommands.register(registry);
         WhyCommand.register(registry);
+        SafetyCommands.register(registry);
         TimeCommands.register(registry);
         InfoCommands.register(registry);
         SessionCommands.register(registry);
