@@ -28,6 +28,9 @@ public final class Main {
 
     /** Runs leaderlab and returns the exit code; never lets a stack trace reach the user. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("chaos")) {
+            return ChaosCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args.length > 0 && args[0].equals("bench")) {
             return BenchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }

@@ -57,7 +57,9 @@ final class LossDetector {
             }
         }
         Event election = latest(partition.name(), EventType.LEADER_ELECTED);
-        boolean safe = isSafe(snapshot.metadata().configs(), partition.topic(), missing);
+        // An operator's unclean election is an unsafe act whatever the configuration says.
+        boolean safe = isSafe(snapshot.metadata().configs(), partition.topic(), missing)
+                && (election == null || !election.text().contains("UNCLEAN"));
         String explanation = explain(partition, missing, election, leader);
         long seq = journal.append(snapshot.timeMs(), EventType.RECORDS_LOST, "checker", partition.name(),
                 partition.name() + " lost " + missing.size() + " acknowledged record(s) at offsets " + from

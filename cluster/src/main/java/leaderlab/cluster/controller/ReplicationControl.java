@@ -253,15 +253,25 @@ final class ReplicationControl {
         if (problem != null) {
             return AdminResult.failed(Errors.INVALID_REPLICA_ASSIGNMENT, problem);
         }
-        // A reassignment replacing an ongoing one starts from the original replicas.
+        // Replacing an ongoing reassignment first reverts it (Kafka's PartitionReassignmentRevert):
+        // replicas and ISR lose the replicas it was adding. If that empties the ISR, the first remaining
+        // replica would have to lead uncleanly, which is refused unless unclean election is enabled.
         int[] current = Replicas.withoutAll(partition.replicas(), partition.adding());
+        int[] isr = Replicas.withoutAll(partition.isr(), partition.adding());
+        if (isr.length == 0) {
+            if (onlineOrUnclean(partition.topic()) != PartitionChangeBuilder.Election.UNCLEAN) {
+                return AdminResult.failed(Errors.INVALID_REPLICA_ASSIGNMENT, "Unable to revert partition assignment for "
+                        + ref + " because it would require an unclean leader election.");
+            }
+            isr = new int[] {current[0]};
+        }
         int[] removing = java.util.Arrays.stream(Replicas.withoutAll(current, target)).sorted().toArray();
         int[] adding = java.util.Arrays.stream(Replicas.withoutAll(target, current)).sorted().toArray();
         int[] replicas = java.util.stream.IntStream.concat(java.util.Arrays.stream(target),
                 java.util.Arrays.stream(removing)).toArray();
         new PartitionChangeBuilder(partition, acceptable(-1, -1))
                 .election(onlineOrUnclean(partition.topic()))
-                .targetIsr(Replicas.withoutAll(partition.isr(), partition.adding()))
+                .targetIsr(isr)
                 .targetAssignment(replicas, adding, removing)
                 .build()
                 .ifPresent(change -> write(change, cause));
