@@ -25,6 +25,8 @@ final class FollowerFetcher {
     private static final class Session {
         final TreeSet<Integer> partitions = new TreeSet<>();
         final Map<Integer, FetchPartition> sent = new HashMap<>();
+        /** Partitions whose position may have changed since it was last sent (so idle ones cost nothing). */
+        final java.util.BitSet changed = new java.util.BitSet();
         boolean inFlight;
         long generation;
         int sessionId;
@@ -45,7 +47,9 @@ final class FollowerFetcher {
             session.partitions.remove(partition.id);
         }
         if (leader != PartitionRegistration.NO_LEADER && leader != manager.self) {
-            sessions.computeIfAbsent(leader, id -> new Session()).partitions.add(partition.id);
+            Session session = sessions.computeIfAbsent(leader, id -> new Session());
+            session.partitions.add(partition.id);
+            session.changed.set(partition.id);
             maybeSend(leader);
         }
     }
@@ -75,13 +79,22 @@ final class FollowerFetcher {
             }
             session.sessionEpoch++;
         }
-        for (int id : session.partitions) {
+        java.util.BitSet candidates = session.changed;
+        if (full) {
+            candidates = new java.util.BitSet();
+            session.partitions.forEach(candidates::set);
+        }
+        for (int id = candidates.nextSetBit(0); id >= 0; id = candidates.nextSetBit(id + 1)) {
+            if (!session.partitions.contains(id)) {
+                continue;
+            }
             FetchPartition entry = position(manager.partitions.get(id));
             if (full || !entry.equals(session.sent.get(id))) {
                 entries.add(entry);
                 session.sent.put(id, entry);
             }
         }
+        session.changed.clear();
         session.inFlight = true;
         session.generation = ++generation;
         manager.context.send(Address.broker(leaderId), new FetchRequest(manager.self, manager.brokerEpoch(),
@@ -118,6 +131,7 @@ final class FollowerFetcher {
             if (partition == null || partition.role != Partition.Role.FOLLOWER || partition.leaderId != leaderId) {
                 continue;
             }
+            session.changed.set(fetched.partitionId());
             if (fetched.error().isError()) {
                 // Ask again once metadata or a backoff has changed something.
                 session.sent.remove(fetched.partitionId());
