@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.ReplicaApi.FetchPartition;
@@ -23,7 +22,9 @@ final class FollowerFetcher {
 
     /** Partitions this broker fetches from one leader, and what that leader already knows of them. */
     private static final class Session {
-        final TreeSet<Integer> partitions = new TreeSet<>();
+        final java.util.BitSet partitions = new java.util.BitSet();
+        /** Partitions moved away that the leader still has in its session. */
+        final java.util.BitSet forgotten = new java.util.BitSet();
         final Map<Integer, FetchPartition> sent = new HashMap<>();
         /** Partitions whose position may have changed since it was last sent (so idle ones cost nothing). */
         final java.util.BitSet changed = new java.util.BitSet();
@@ -44,11 +45,17 @@ final class FollowerFetcher {
     /** Stops fetching the partition from its old leader and starts fetching it from {@code leader}. */
     void move(Partition partition, int leader) {
         for (Session session : sessions.values()) {
-            session.partitions.remove(partition.id);
+            if (session.partitions.get(partition.id)) {
+                session.partitions.clear(partition.id);
+                if (session.sent.containsKey(partition.id)) {
+                    session.forgotten.set(partition.id);
+                }
+            }
         }
         if (leader != PartitionRegistration.NO_LEADER && leader != manager.self) {
             Session session = sessions.computeIfAbsent(leader, id -> new Session());
-            session.partitions.add(partition.id);
+            session.partitions.set(partition.id);
+            session.forgotten.clear(partition.id);
             session.changed.set(partition.id);
             maybeSend(leader);
         }
@@ -71,21 +78,16 @@ final class FollowerFetcher {
             session.sent.clear();
             session.sessionEpoch = 0;
         } else {
-            for (int id : new TreeSet<>(session.sent.keySet())) {
-                if (!session.partitions.contains(id)) {
-                    forgotten.add(id);
-                    session.sent.remove(id);
-                }
+            for (int id = session.forgotten.nextSetBit(0); id >= 0; id = session.forgotten.nextSetBit(id + 1)) {
+                forgotten.add(id);
+                session.sent.remove(id);
             }
             session.sessionEpoch++;
         }
-        java.util.BitSet candidates = session.changed;
-        if (full) {
-            candidates = new java.util.BitSet();
-            session.partitions.forEach(candidates::set);
-        }
+        session.forgotten.clear();
+        java.util.BitSet candidates = full ? session.partitions : session.changed;
         for (int id = candidates.nextSetBit(0); id >= 0; id = candidates.nextSetBit(id + 1)) {
-            if (!session.partitions.contains(id)) {
+            if (!session.partitions.get(id)) {
                 continue;
             }
             FetchPartition entry = position(manager.partitions.get(id));

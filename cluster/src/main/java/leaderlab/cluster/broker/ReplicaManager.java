@@ -40,7 +40,7 @@ final class ReplicaManager {
     private final BrokerStorage storage;
     private final MetadataImage image;
     private final Broker broker;
-    final Map<Integer, Partition> partitions = new TreeMap<>();
+    final PartitionTable partitions = new PartitionTable();
     private final FollowerFetcher fetcher = new FollowerFetcher(this);
     private final FetchServer fetchServer = new FetchServer(this);
     private final Map<Integer, Long> alterGenerations = new HashMap<>();
