@@ -78,11 +78,15 @@ final class PartitionChangeBuilder {
         int leader = partition.leader();
         boolean writeLeader = false;
         String detail = "";
+        if (candidate.unclean() && !Replicas.contains(targetIsr, candidate.broker())) {
+            // An unclean leader becomes the whole ISR. Kafka does this only when the leader changes; when
+            // an unclean choice keeps the current leader (e.g. replacing a reassignment whose revert
+            // empties the ISR) Kafka would write a target ISR without the leader. leaderlab keeps the
+            // leader in its ISR instead (found by `leaderlab chaos --unsafe`, seed 555).
+            targetIsr = new int[] {candidate.broker()};
+            targetRecovering = true;
+        }
         if (candidate.broker() != partition.leader()) {
-            if (candidate.unclean()) {
-                targetIsr = new int[] {candidate.broker()};
-                targetRecovering = true;
-            }
             leader = candidate.broker();
             writeLeader = true;
             detail = election + " election: " + candidate.rule();
