@@ -75,6 +75,8 @@ class TerminalShellTest {
             tmux.type("describe --json");
             tmux.keys("Enter");
             tmux.await("the output", s -> s.contains("\"brokers\""));
+            // Ctrl-D must reach the line reader, not the terminal between two reads.
+            tmux.await("the next prompt", s -> lastLine(s).endsWith("]>"));
             tmux.keys("C-d");
             tmux.await("exit", s -> {
                 try {
