@@ -17,6 +17,10 @@ final class Errors {
         messages.add(source + ":" + line + ": " + message);
     }
 
+    int count() {
+        return messages.size();
+    }
+
     boolean any() {
         return !messages.isEmpty();
     }

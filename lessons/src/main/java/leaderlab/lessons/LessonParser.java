@@ -62,6 +62,7 @@ public final class LessonParser {
         StringBuilder prose = new StringBuilder();
         List<StepLine> block = null;
         int blockStart = 0;
+        int errorsBefore = 0;
         boolean foreign = false;
         for (int i = start; i < lines.length; i++) {
             String line = lines[i];
@@ -69,6 +70,7 @@ public final class LessonParser {
             boolean fence = line.strip().startsWith(FENCE);
             if (block == null && fence) {
                 String info = line.strip().substring(FENCE.length()).strip();
+                errorsBefore = errors.count();
                 foreign = !info.equals("leaderlab");
                 if (foreign) {
                     errors.add(number, "only ```leaderlab blocks are allowed (each is a step of leaderlab commands); got "
@@ -80,7 +82,7 @@ public final class LessonParser {
                 if (!line.strip().equals(FENCE)) {
                     errors.add(number, "a block closes with a bare ``` line; got " + line.strip());
                 }
-                if (!foreign && block.isEmpty()) {
+                if (block.isEmpty() && errors.count() == errorsBefore) {
                     errors.add(blockStart, "empty step: put at least one command in the block");
                 }
                 steps.add(new Step(steps.size() + 1, trim(prose), block, blockStart));

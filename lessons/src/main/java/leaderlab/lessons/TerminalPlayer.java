@@ -47,7 +47,8 @@ final class TerminalPlayer implements PlayerListener {
             if (choice.equals("back") || choice.equals("b")) {
                 // The state before the previous step; the loop then plays that step again.
                 int target = Math.max(0, player.position() - 2);
-                out.println("(back: a fresh cluster replays steps 1-" + target + " from the lesson's seed)");
+                out.println(target == 0 ? "(back: a fresh cluster from the lesson's seed)"
+                        : "(back: a fresh cluster replays steps 1-" + target + " from the lesson's seed)");
                 player.goTo(target);
             } else if (!choice.isEmpty()) {
                 out.println("Enter plays the next step; back and quit are the other choices.");
