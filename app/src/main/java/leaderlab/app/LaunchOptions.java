@@ -14,6 +14,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
     static final String USAGE = String.join("\n",
             "usage: leaderlab [--no-gui] [--seed N] [--brokers N] [--racks R] [--kafka-timings]",
             "                 [--script FILE | -e COMMAND ...] [--echo]",
+            "       leaderlab lesson list | play NAME | verify [NAME | --all]   (leaderlab lesson --help)",
             "",
             "  (no option)        start the interactive shell on a live 3-broker cluster",
             "  --no-gui           terminal only (the window is not available yet)",

@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import leaderlab.cluster.Cluster;
+import leaderlab.lessons.LessonCli;
+import leaderlab.lessons.LessonCommands;
+import leaderlab.lessons.PredictionLog;
+import leaderlab.lessons.ShellLessonCommands;
 import leaderlab.shell.Repl;
 import leaderlab.shell.ScriptRunner;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Session;
-import leaderlab.shell.commands.CoreCommands;
 
 /** The {@code leaderlab} entry point: starts a cluster and runs the shell, a script or standard input. */
 public final class Main {
@@ -33,6 +36,10 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("bench")) {
             return BenchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("lesson")) {
+            return new LessonCli(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err,
+                    PredictionLog.inHome()).run(java.util.Arrays.asList(args).subList(1, args.length));
         }
         LaunchOptions options;
         try {
@@ -58,7 +65,8 @@ public final class Main {
             return ScriptRunner.ERROR;
         }
         try (Cluster cluster = Cluster.start(options.clusterOptions())) {
-            Dispatcher dispatcher = new Dispatcher(CoreCommands.registry(), new Session(cluster));
+            Dispatcher dispatcher = new Dispatcher(LessonCommands.registry(), new Session(cluster));
+            ShellLessonCommands.install(dispatcher);
             ScriptRunner runner = new ScriptRunner(dispatcher, out, err, options.echo());
             if (!options.commands().isEmpty()) {
                 return runner.run(new BufferedReader(new StringReader(String.join("\n", options.commands()))), "-e");

@@ -252,4 +252,26 @@ class CommandsTest {
         assertEquals("error: unknown command 'prodcue'; did you mean produce? (help lists all commands)",
                 error("prodcue orders"));
     }
+
+    @Test
+    void isrConditionsIgnoreOrderButReplicasDoNot() {
+        ok("create topic orders --replica-assignment 1:2:3");
+        ok("expect isr orders-0 is 3,1,2");
+        assertEquals(Result.Status.FAILED, shell.execute("expect replicas orders-0 is 3,1,2").status());
+        assertEquals(List.of("expectation failed: isr orders-0 is 1,2, but it is 1,2,3"),
+                shell.execute("expect isr orders-0 is 1,2").lines());
+    }
+
+    @Test
+    void observersSeeTopLevelLinesOnlyWithTheirResults() {
+        List<String> seen = new java.util.ArrayList<>();
+        Dispatcher.Observer observer = (line, result) -> seen.add(line + " -> " + result.status());
+        shell.addObserver(observer);
+        shell.execute("kafka-topics --create --topic t --partitions 1");
+        shell.execute("kil 1");
+        shell.removeObserver(observer);
+        shell.execute("describe");
+        assertEquals(List.of("kafka-topics --create --topic t --partitions 1 -> OK", "kil 1 -> ERROR"), seen,
+                "the create that the alias runs for itself is not seen separately");
+    }
 }

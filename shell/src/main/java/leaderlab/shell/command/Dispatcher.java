@@ -1,6 +1,7 @@
 package leaderlab.shell.command;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs one line of the command language: the single entry point for the REPL, scripts, lessons and
@@ -8,8 +9,17 @@ import java.util.List;
  */
 public final class Dispatcher {
 
+    /** Sees every line typed at the top level (not the lines commands run for themselves), after it ran. */
+    @FunctionalInterface
+    public interface Observer {
+        void executed(String line, Result result);
+    }
+
     private final CommandRegistry registry;
     private final Session session;
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+    /** Nesting of execute calls on this thread: aliases and lessons run lines through execute too. */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     public Dispatcher(CommandRegistry registry, Session session) {
         this.registry = registry;
@@ -25,8 +35,31 @@ public final class Dispatcher {
         return session;
     }
 
+    public void addObserver(Observer observer) {
+        observers.add(observer);
+    }
+
+    public void removeObserver(Observer observer) {
+        observers.remove(observer);
+    }
+
     /** Runs a line; a blank line or a comment gives an empty OK result. */
     public Result execute(String line) {
+        int[] nesting = depth.get();
+        nesting[0]++;
+        Result result;
+        try {
+            result = run(line);
+        } finally {
+            nesting[0]--;
+        }
+        if (nesting[0] == 0) {
+            observers.forEach(observer -> observer.executed(line, result));
+        }
+        return result;
+    }
+
+    private Result run(String line) {
         try {
             List<String> words = Tokenizer.split(Tokenizer.stripComment(line));
             if (words.isEmpty()) {

@@ -19,7 +19,7 @@ import leaderlab.shell.command.Targets;
  */
 final class Condition {
 
-    static final String FORMS = "leader T-P is N|none, isr T-P is 1,2, replicas T-P is 1,2,3, hw T-P is N, "
+    static final String FORMS = "leader T-P is N|none, isr T-P is 1,2 (in any order), replicas T-P is 1,2,3, hw T-P is N, "
             + "epoch T-P is N, offline T-P is true|false, leo T-P on B is N, broker B is running|stopped|fenced|"
             + "unfenced|shutting_down, last-produce is acked|ERROR_NAME, lost TOPIC is N, violations is N (each may say 'is not')";
 
@@ -119,11 +119,13 @@ final class Condition {
                 return new Condition(text, negated, value.equals("none") ? "none" : number(value, "leader"),
                         on.apply(p -> p.leader() < 0 ? "none" : Integer.toString(p.leader())));
             case "isr":
+                // The ISR is a set (elections walk the replica order, never the ISR's), so its order is not compared.
+                expectWords(subject, 2, text);
+                return new Condition(text, negated, sorted(Parse.brokerList(value, kind)), on.apply(p -> sorted(p.isr())));
             case "replicas":
                 expectWords(subject, 2, text);
-                String list = Replicas.format(Parse.brokerList(value, kind));
-                return new Condition(text, negated, list,
-                        on.apply(p -> Replicas.format(kind.equals("isr") ? p.isr() : p.replicas())));
+                return new Condition(text, negated, Replicas.format(Parse.brokerList(value, kind)),
+                        on.apply(p -> Replicas.format(p.replicas())));
             case "hw":
                 expectWords(subject, 2, text);
                 return new Condition(text, negated, number(value, "hw"), on.apply(p -> Long.toString(p.highWatermark())));
@@ -152,6 +154,10 @@ final class Condition {
         if (subject.size() != count) {
             throw new CommandException("cannot read condition '" + text + "'; write one of: " + FORMS);
         }
+    }
+
+    private static String sorted(int[] brokers) {
+        return Replicas.format(java.util.Arrays.stream(brokers).sorted().toArray());
     }
 
     private static String number(String value, String what) {
