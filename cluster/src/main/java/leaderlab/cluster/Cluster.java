@@ -56,6 +56,9 @@ public final class Cluster implements AutoCloseable {
     private final Controller controller;
     private final Map<Integer, Broker> brokers = new TreeMap<>();
     private final Map<Integer, BrokerStorage> storages = new TreeMap<>();
+    /** Broker id to append latency of its slow disk: hardware, so it outlives restarts. */
+    private final Map<Integer, Long> slowDisks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Triggers triggers = new Triggers();
     private final ClientNode client;
     private final Ledger ledger = new Ledger();
     private final SafetyChecker checker;
@@ -86,6 +89,9 @@ public final class Cluster implements AutoCloseable {
                 if (checker.enabled()) {
                     checker.check(snapshot(), true);
                 }
+                if (triggers.pending()) {
+                    triggers.fire(snapshot());
+                }
             });
             liveChecker = null;
         } else {
@@ -100,6 +106,9 @@ public final class Cluster implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             if (controller.view() != null && checker.enabled()) {
                 checker.check(snapshot(), false);
+            }
+            if (controller.view() != null && triggers.pending()) {
+                triggers.fire(snapshot());
             }
             java.util.concurrent.locks.LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
         }
@@ -138,6 +147,10 @@ public final class Cluster implements AutoCloseable {
         Broker broker = new Broker(id, options.rackOf(id), storages.get(id), Configs.defaults(options.kafkaTimings()));
         brokers.put(id, broker);
         runtime.start(Address.broker(id), broker);
+        long latency = slowDisks.getOrDefault(id, 0L);
+        if (latency > 0) {
+            runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latency));
+        }
     }
 
     public ClusterOptions options() {
@@ -164,10 +177,31 @@ public final class Cluster implements AutoCloseable {
             int id = entry.getKey();
             BrokerView brokerView = entry.getValue().view();
             states.add(new ClusterSnapshot.BrokerState(id, options.rackOf(id), runtime.isRunning(Address.broker(id)),
-                    brokerView, view.metadata().brokers().get(id), view.sessions().get(id)));
+                    brokerView, view.metadata().brokers().get(id), view.sessions().get(id), reality(id)));
         }
         return new ClusterSnapshot(runtime.nowMs(), runtime.isPaused(), view, List.copyOf(states),
                 runtime.network().faults());
+    }
+
+    /** What is actually happening to a broker, whatever the controller believes. */
+    private ClusterSnapshot.Reality reality(int id) {
+        Network network = runtime.network();
+        if (network.faults().isEmpty() && slowDisks.isEmpty() && runtime.stalledUntil(Address.broker(id)) == 0) {
+            return ClusterSnapshot.Reality.HEALTHY;
+        }
+        Address broker = Address.broker(id);
+        long now = runtime.nowMs();
+        List<Integer> cutFrom = new ArrayList<>();
+        for (int other : brokers.keySet()) {
+            if (other != id && network.isCutAt(broker, Address.broker(other), now)) {
+                cutFrom.add(other);
+            }
+        }
+        boolean flapping = network.faults().stream().anyMatch(f -> f.flapPeriodMs() > 0
+                && f.links().keySet().stream().anyMatch(l -> l.from().equals(broker) || l.to().equals(broker)));
+        return new ClusterSnapshot.Reality(runtime.stalledUntil(broker), slowDisks.getOrDefault(id, 0L),
+                network.isCutAt(Address.client(0), broker, now), network.isCutAt(broker, Address.CONTROLLER, now),
+                List.copyOf(cutFrom), flapping);
     }
 
     // ---- Validation -------------------------------------------------------------------------------
@@ -261,13 +295,72 @@ public final class Cluster implements AutoCloseable {
 
     /** Crashes a broker: its thread stops at once; its log stays on disk. */
     public void kill(int id) {
+        kill(id, false);
+    }
+
+    /**
+     * Crashes a broker.
+     *
+     * @param powerLoss the machine lost power too: records not yet flushed (log.flush.interval.ms) are gone
+     */
+    public void kill(int id, boolean powerLoss) {
         requireBroker(id);
         if (!runtime.isRunning(Address.broker(id))) {
             throw new IllegalArgumentException("broker " + id + " is already stopped; restart " + id + " starts it");
         }
         runtime.stop(Address.broker(id));
-        record(EventType.FAULT_INJECTED, "broker " + id, "broker " + id + " killed (crash, no controlled shutdown)",
-                "operator command");
+        long seq = record(EventType.FAULT_INJECTED, "broker " + id, "broker " + id + " killed (crash, no controlled "
+                + "shutdown" + (powerLoss ? ", power loss" : "") + ")", "operator command");
+        if (powerLoss) {
+            var metadata = snapshot().metadata();
+            storages.get(id).loseUnflushed().forEach((partitionId, ends) -> journal.append(runtime.nowMs(),
+                    EventType.TRUNCATED, "broker " + id, metadata.partitions().get(partitionId).name(),
+                    metadata.partitions().get(partitionId).name() + " broker " + id + " lost unflushed offsets "
+                            + ends[1] + "-" + (ends[0] - 1) + " in the power loss", "power loss", seq));
+        }
+    }
+
+    /** A stop-the-world pause (GC): the broker's thread and timers stall, then it resumes on stale state. */
+    public void stall(int id, long durationMs) {
+        requireRunning(id);
+        runtime.stall(Address.broker(id), durationMs);
+        record(EventType.FAULT_INJECTED, "broker " + id, "broker " + id + " process paused for " + durationMs
+                + " ms (a stop-the-world pause: no heartbeats, no fetches, no answers)", "operator command");
+    }
+
+    /** A slow disk: every append keeps the broker busy {@code latencyMs} (0 heals it); survives restarts. */
+    public void slowDisk(int id, long latencyMs) {
+        requireBroker(id);
+        if (latencyMs > 0) {
+            slowDisks.put(id, latencyMs);
+        } else {
+            slowDisks.remove(id);
+        }
+        if (runtime.isRunning(Address.broker(id))) {
+            Broker broker = brokers.get(id);
+            runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latencyMs));
+        }
+        record(latencyMs > 0 ? EventType.FAULT_INJECTED : EventType.FAULT_HEALED, "broker " + id, latencyMs > 0
+                ? "broker " + id + " has a slow disk: each append takes " + latencyMs + " ms"
+                : "broker " + id + " disk healthy again", "operator command");
+    }
+
+    private void requireRunning(int id) {
+        requireBroker(id);
+        if (!runtime.isRunning(Address.broker(id))) {
+            throw new IllegalArgumentException("broker " + id + " is stopped; restart " + id + " first");
+        }
+    }
+
+    /** Event-triggered faults: runs {@code action} once, right after the event that makes the condition true. */
+    public void when(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
+        triggers.add(description, condition, action);
+        record(EventType.FAULT_INJECTED, null, "armed: when " + description, "operator command");
+    }
+
+    /** Armed triggers that have not fired yet. */
+    public List<String> pendingTriggers() {
+        return triggers.descriptions();
     }
 
     public void restart(int id) {
@@ -307,6 +400,18 @@ public final class Cluster implements AutoCloseable {
      * @return what was done, in words
      */
     public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
+        return addFault(isolation(id, from, peers, 0));
+    }
+
+    /** Like {@link #isolate}, switching on and off every {@code periodMs} (a flapping link). */
+    public String flap(int id, IsolateFrom from, Set<Integer> peers, long periodMs) {
+        if (periodMs < 1) {
+            throw new IllegalArgumentException("the flapping period must be at least 1 ms");
+        }
+        return addFault(isolation(id, from, peers, periodMs));
+    }
+
+    private NetworkFault isolation(int id, IsolateFrom from, Set<Integer> peers, long flapPeriodMs) {
         requireBroker(id);
         peers.forEach(this::requireBroker);
         Address broker = Address.broker(id);
@@ -335,7 +440,8 @@ public final class Cluster implements AutoCloseable {
             case CONTROLLER -> "the controller";
             case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
         };
-        return addFault(new NetworkFault("isolate broker " + id + " from " + what, links));
+        String verb = flapPeriodMs > 0 ? "flap broker " + id + " (every " + flapPeriodMs + " ms) from " : "isolate broker " + id + " from ";
+        return new NetworkFault(verb + what, links, flapPeriodMs);
     }
 
     /**
@@ -409,8 +515,8 @@ public final class Cluster implements AutoCloseable {
         record(EventType.FAULT_HEALED, null, "network healed: every link works again", "operator command");
     }
 
-    private void record(EventType type, String subject, String text, String cause) {
-        journal.append(runtime.nowMs(), type, "operator", subject, text, cause, -1);
+    private long record(EventType type, String subject, String text, String cause) {
+        return journal.append(runtime.nowMs(), type, "operator", subject, text, cause, -1);
     }
 
     // ---- Time -------------------------------------------------------------------------------------

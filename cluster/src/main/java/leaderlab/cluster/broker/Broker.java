@@ -82,6 +82,15 @@ public final class Broker implements Node {
                 previousBrokerEpoch >= 0 ? "after a clean shutdown" : "fresh start or after a crash", -1);
         register();
         context.schedule(config(ConfigKey.REPLICA_LAG_TIME_MAX_MS) / 2, new BrokerTimers.IsrExpiration());
+        context.schedule(config(ConfigKey.LOG_FLUSH_INTERVAL_MS), new BrokerTimers.Flush());
+    }
+
+    /**
+     * A slow disk: every append keeps the broker busy this long (0 for a healthy disk). Set by the
+     * operator's fault, on the broker's own thread.
+     */
+    public void setAppendLatencyMs(long latencyMs) {
+        replicas.setAppendLatencyMs(latencyMs);
     }
 
     private void register() {
@@ -138,6 +147,11 @@ public final class Broker implements Node {
             }
         } else if (timer instanceof BrokerTimers.ProduceTimeout timeout) {
             replicas.clients().onTimeout(timeout);
+        } else if (timer instanceof BrokerTimers.DiskWrite write) {
+            write.write().run();
+        } else if (timer instanceof BrokerTimers.Flush) {
+            replicas.flushAll();
+            context.schedule(config(ConfigKey.LOG_FLUSH_INTERVAL_MS), new BrokerTimers.Flush());
         } else if (timer instanceof BrokerTimers.IsrExpiration) {
             replicas.onIsrExpiration();
             context.schedule(config(ConfigKey.REPLICA_LAG_TIME_MAX_MS) / 2, new BrokerTimers.IsrExpiration());
@@ -178,7 +192,9 @@ public final class Broker implements Node {
     }
 
     private void onHeartbeatResponse(BrokerHeartbeatResponse response) {
-        if (response.error().isError()) {
+        // An answer meant for this broker's previous process (before it registered) is not ours: in Kafka
+        // it would have travelled on that process's connection.
+        if (response.error().isError() || brokerEpoch < 0) {
             return;
         }
         if (response.shouldShutDown()) {
@@ -209,6 +225,9 @@ public final class Broker implements Node {
 
     /** Replays fetched records in order and applies partition changes as they come (§4.6). */
     private void onMetadata(MetadataFetchResponse response) {
+        if (!metadataFetchInFlight) {
+            return; // an answer to the previous process's fetch (see onHeartbeatResponse)
+        }
         metadataFetchInFlight = false;
         metadataGeneration++;
         if (response.baseOffset() == image.offset()) {

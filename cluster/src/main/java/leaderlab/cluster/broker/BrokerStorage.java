@@ -33,6 +33,22 @@ public final class BrokerStorage {
         cleanShutdownEpoch = brokerEpoch;
     }
 
+    /**
+     * A power loss: every log loses what was not flushed.
+     *
+     * @return partition id to (end offset before, end offset after) for the logs that lost records
+     */
+    public Map<Integer, long[]> loseUnflushed() {
+        Map<Integer, long[]> lost = new TreeMap<>();
+        logs.forEach((id, log) -> {
+            long before = log.loseUnflushed();
+            if (log.endOffset() < before) {
+                lost.put(id, new long[] {before, log.endOffset()});
+            }
+        });
+        return lost;
+    }
+
     long nextIncarnation() {
         return ++incarnations;
     }

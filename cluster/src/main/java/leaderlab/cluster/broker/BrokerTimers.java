@@ -28,6 +28,14 @@ final class BrokerTimers {
     record IsrExpiration() implements Timer {
     }
 
+    /** A write a slow disk has finished. */
+    record DiskWrite(Runnable write) implements Timer {
+    }
+
+    /** Flush every log (log.flush.interval.ms). */
+    record Flush() implements Timer {
+    }
+
     record ProduceTimeout(int partitionId, long requestId) implements Timer {
     }
 

@@ -47,7 +47,12 @@ final class ClientRequests {
         return new MetadataResponse(request.requestId(), manager.self, Errors.NONE, topic, partitions);
     }
 
+    /** Appends (on the disk, which may be slow) and answers as acks says. */
     void produce(Address client, ProduceRequest request) {
+        manager.onDisk(() -> append(client, request));
+    }
+
+    private void append(Address client, ProduceRequest request) {
         Partition partition = manager.partitions.get(request.partitionId());
         if (partition == null || !partition.isLeader()) {
             reply(client, request, Errors.NOT_LEADER_OR_FOLLOWER, -1, "broker " + manager.self

@@ -120,6 +120,21 @@ final class FollowerFetcher {
         if (session == null || !session.inFlight) {
             return;
         }
+        if (manager.diskIsSlow() && response.partitions().stream().anyMatch(p -> p.records().size() > 0)) {
+            // The fetcher waits for the slow disk before it applies the answer and fetches again.
+            long pending = ++generation;
+            session.generation = pending;
+            manager.onDisk(() -> {
+                if (session.generation == pending) {
+                    apply(leaderId, session, response);
+                }
+            });
+            return;
+        }
+        apply(leaderId, session, response);
+    }
+
+    private void apply(int leaderId, Session session, FetchResponse response) {
         session.inFlight = false;
         if (response.error().isError()) {
             session.sessionId = 0;

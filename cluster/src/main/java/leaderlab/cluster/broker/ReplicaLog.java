@@ -23,6 +23,7 @@ public final class ReplicaLog {
     private long[] cacheStarts = new long[0];
     private int cacheSize;
     private long highWatermark;
+    private long flushedOffset;
     private LogView view = LogView.EMPTY;
 
     public long endOffset() {
@@ -36,6 +37,26 @@ public final class ReplicaLog {
     public void setHighWatermark(long offset) {
         highWatermark = Math.min(offset, length);
         view = null;
+    }
+
+    /** Everything appended so far is now on disk. */
+    public void flush() {
+        flushedOffset = length;
+    }
+
+    /**
+     * A power loss: records written since the last flush never reached the disk.
+     *
+     * @return the log end offset before the loss
+     */
+    public long loseUnflushed() {
+        long end = length;
+        truncateTo(Math.min(flushedOffset, length));
+        return end;
+    }
+
+    public long flushedOffset() {
+        return flushedOffset;
     }
 
     public int latestEpoch() {
@@ -123,6 +144,7 @@ public final class ReplicaLog {
         cacheStarts = Arrays.copyOf(cacheStarts, cacheEpochs.length);
         cacheSize = keepEntries;
         highWatermark = Math.min(highWatermark, length);
+        flushedOffset = Math.min(flushedOffset, length);
         view = null;
     }
 

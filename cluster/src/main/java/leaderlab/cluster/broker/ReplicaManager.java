@@ -48,6 +48,8 @@ final class ReplicaManager {
     private final BitSet dirty = new BitSet();
     private final ClientRequests clients;
     private long generation;
+    private long appendLatencyMs;
+    private long diskFreeAtMs;
 
     ReplicaManager(Broker broker, NodeContext context, BrokerStorage storage, MetadataImage image) {
         this.broker = broker;
@@ -261,6 +263,37 @@ final class ReplicaManager {
                 // Stay pending until newer metadata arrives.
             }
             default -> partition.pendingIsr = null;
+        }
+    }
+
+    // ---- Disk ----------------------------------------------------------------------------------------
+
+    void setAppendLatencyMs(long latencyMs) {
+        this.appendLatencyMs = latencyMs;
+    }
+
+    /**
+     * Runs a log write on the disk: at once when the disk is healthy; otherwise after the slow disk's
+     * latency, one write after another. Heartbeats and metadata are not disk writes, so a broker with a
+     * slow disk stays registered and unfenced while its replicas lag (a gray failure).
+     */
+    void onDisk(Runnable write) {
+        if (appendLatencyMs <= 0) {
+            write.run();
+            return;
+        }
+        long now = context.nowMs();
+        diskFreeAtMs = Math.max(now, diskFreeAtMs) + appendLatencyMs;
+        context.schedule(diskFreeAtMs - now, new BrokerTimers.DiskWrite(write));
+    }
+
+    boolean diskIsSlow() {
+        return appendLatencyMs > 0;
+    }
+
+    void flushAll() {
+        for (Partition partition : partitions.values()) {
+            partition.log.flush();
         }
     }
 

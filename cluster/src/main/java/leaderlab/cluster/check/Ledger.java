@@ -30,6 +30,7 @@ public final class Ledger {
 
     private final Map<Integer, NavigableMap<Long, Acked>> acked = new TreeMap<>();
     private final List<Loss> losses = new ArrayList<>();
+    private final java.util.BitSet newlyAcked = new java.util.BitSet();
     private long ackedCount;
 
     public synchronized void acknowledged(int partitionId, String partition, long baseOffset, long[] recordIds,
@@ -39,6 +40,14 @@ public final class Ledger {
             records.put(baseOffset + i, new Acked(partitionId, partition, baseOffset + i, recordIds[i], acks, nowMs));
         }
         ackedCount += recordIds.length;
+        newlyAcked.set(partitionId);
+    }
+
+    /** Partitions with acknowledgements since the last call: already lost ones must be caught too. */
+    synchronized java.util.BitSet drainNewlyAcked() {
+        java.util.BitSet drained = (java.util.BitSet) newlyAcked.clone();
+        newlyAcked.clear();
+        return drained;
     }
 
     /** Acknowledged records of a partition still believed present, by offset (a copy). */

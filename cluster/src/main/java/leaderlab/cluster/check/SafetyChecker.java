@@ -51,6 +51,7 @@ public final class SafetyChecker {
     }
 
     private final Journal journal;
+    private final Ledger ledger;
     private final LossDetector losses;
     private final List<Violation> found = new ArrayList<>();
     private final Set<String> active = new HashSet<>();
@@ -63,6 +64,7 @@ public final class SafetyChecker {
 
     public SafetyChecker(Journal journal, Ledger ledger) {
         this.journal = journal;
+        this.ledger = ledger;
         this.losses = new LossDetector(journal, ledger);
     }
 
@@ -89,6 +91,9 @@ public final class SafetyChecker {
             return;
         }
         BitSet changed = changedPartitions(snapshot);
+        BitSet newlyAcked = ledger.drainNewlyAcked();
+        newlyAcked.stream().forEach(ledgerCheckedAgainst::remove);
+        changed.or(newlyAcked);
         PersistentArray<PartitionRegistration> partitions = snapshot.metadata().partitions();
         for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
             PartitionRegistration partition = partitions.get(id);

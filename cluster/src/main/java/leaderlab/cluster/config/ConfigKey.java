@@ -45,6 +45,9 @@ public enum ConfigKey {
             "Producer default: 0, 1 or all."),
     REQUEST_TIMEOUT_MS("request.timeout.ms", Type.LONG, Scope.CLIENT, 3000, 30000,
             "How long clients wait for an answer (and acks=all produces wait for replication)."),
+    LOG_FLUSH_INTERVAL_MS("log.flush.interval.ms", Type.LONG, Scope.CLUSTER, 1000, 30000,
+            "How often brokers flush logs to disk; a power loss (kill --power-loss) loses what was not flushed. "
+                    + "(Kafka leaves flushing to the OS by default, typically about 30 s.)"),
     NETWORK_LATENCY_MS("network.latency.ms", Type.LONG, Scope.CLUSTER, 1, 1,
             "One-way latency of every message (leaderlab only).");
 

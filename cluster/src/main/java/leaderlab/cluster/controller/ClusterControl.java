@@ -55,8 +55,9 @@ final class ClusterControl {
             return new BrokerRegistrationResponse(Errors.NONE, existing.epoch(), request.incarnation());
         }
         long epoch = log.endOffset();
-        log.append(new MetadataRecord.RegisterBroker(
-                new BrokerRegistration(request.brokerId(), epoch, request.incarnation(), request.rack(), State.FENCED)));
+        // Demotion is the operator's decision about the broker id, so it outlives restarts.
+        log.append(new MetadataRecord.RegisterBroker(new BrokerRegistration(request.brokerId(), epoch,
+                request.incarnation(), request.rack(), State.FENCED, existing != null && existing.demoted())));
         sessions.put(request.brokerId(), new BrokerSession(now, -1, -1));
         sessionsView = null;
         String shutdown = existing == null ? "first registration"

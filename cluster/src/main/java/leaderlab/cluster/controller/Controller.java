@@ -162,6 +162,8 @@ public final class Controller implements Node {
                     + " to " + leaderlab.cluster.metadata.Replicas.bracketed(reassign.targetReplicas())));
         } else if (operation instanceof AdminOperation.AlterConfig config) {
             return alterConfig(config);
+        } else if (operation instanceof AdminOperation.Demote demote) {
+            return replication.demote(demote.broker(), demote.demoted(), Cause.of("operator command"));
         }
         throw new IllegalArgumentException("unknown admin operation " + operation);
     }

@@ -32,6 +32,7 @@ final class PartitionChangeBuilder {
 
     private final PartitionRegistration partition;
     private final IntPredicate acceptable;
+    private IntPredicate demoted = broker -> false;
     private Election election = Election.ONLINE;
     private int[] targetIsr;
     private int[] targetReplicas;
@@ -47,6 +48,15 @@ final class PartitionChangeBuilder {
         this.targetAdding = partition.adding();
         this.targetRemoving = partition.removing();
         this.targetRecovering = partition.recovering();
+    }
+
+    /**
+     * Leadership priority (leaderlab's demotion, after Confluent's "leadership priority" and KIP-491):
+     * a demoted broker leads only when no valid broker that is not demoted exists.
+     */
+    PartitionChangeBuilder demoted(IntPredicate isDemoted) {
+        this.demoted = isDemoted;
+        return this;
     }
 
     PartitionChangeBuilder election(Election type) {
@@ -133,44 +143,69 @@ final class PartitionChangeBuilder {
                 && acceptable.test(broker);
     }
 
+    /** Valid and not demoted: the candidates every election tries first. */
+    private boolean isPreferable(int broker) {
+        return isValidLeader(broker) && !demoted.test(broker);
+    }
+
     private Candidate electPreferredLeader() {
         int preferred = targetReplicas.length == 0 ? PartitionRegistration.NO_LEADER : targetReplicas[0];
-        if (isValidLeader(preferred)) {
+        if (isPreferable(preferred)) {
             return new Candidate(preferred, false,
                     "broker " + preferred + " is the preferred replica (first in " + assignment() + ") and is in the ISR");
         }
-        if (isValidLeader(partition.leader())) {
+        if (isPreferable(partition.leader())) {
             return new Candidate(partition.leader(), false, "current leader kept");
         }
         for (int i = 1; i < targetReplicas.length; i++) {
-            if (isValidLeader(targetReplicas[i])) {
-                return new Candidate(targetReplicas[i], false, "preferred replica " + preferred
-                        + " is not eligible; broker " + targetReplicas[i] + " is the next in-sync replica in "
-                        + assignment());
+            if (isPreferable(targetReplicas[i])) {
+                return new Candidate(targetReplicas[i], false, "preferred replica " + preferred + " is "
+                        + (demoted.test(preferred) ? "demoted" : "not eligible") + "; broker " + targetReplicas[i]
+                        + " is the next in-sync replica in " + assignment());
             }
         }
-        return noLeader();
+        return demotedFallback();
     }
 
     private Candidate electAnyLeader() {
-        if (isValidLeader(partition.leader())) {
+        if (isPreferable(partition.leader())) {
             return new Candidate(partition.leader(), false, "current leader kept");
         }
         for (int replica : targetReplicas) {
-            if (isValidLeader(replica)) {
+            if (isPreferable(replica)) {
                 return new Candidate(replica, false, "broker " + replica
                         + " is the first replica in assignment order " + assignment()
-                        + " that is in the ISR " + Replicas.bracketed(targetIsr) + " and alive");
+                        + " that is in the ISR " + Replicas.bracketed(targetIsr) + " and alive"
+                        + (demoted.test(partition.leader()) ? " (leader " + partition.leader() + " is demoted)" : ""));
             }
         }
-        if (election == Election.UNCLEAN) {
+        Candidate fallback = demotedFallback();
+        if (fallback.broker() != PartitionRegistration.NO_LEADER || election != Election.UNCLEAN) {
+            return fallback;
+        }
+        for (boolean allowDemoted : new boolean[] {false, true}) {
             for (int replica : targetReplicas) {
-                if (acceptable.test(replica)) {
+                if (acceptable.test(replica) && (allowDemoted || !demoted.test(replica))) {
                     return new Candidate(replica, true, "no in-sync replica is alive (ISR "
                             + Replicas.bracketed(partition.isr()) + "), so broker " + replica
                             + ", the first alive replica in " + assignment()
                             + ", becomes leader although it may lack acknowledged records");
                 }
+            }
+        }
+        return noLeader();
+    }
+
+    /** Only demoted brokers are valid: availability over priority, the current leader first. */
+    private Candidate demotedFallback() {
+        if (isValidLeader(partition.leader())) {
+            return new Candidate(partition.leader(), false, "current leader kept although demoted: no other "
+                    + "in-sync replica is alive");
+        }
+        for (int replica : targetReplicas) {
+            if (isValidLeader(replica)) {
+                return new Candidate(replica, false, "broker " + replica + " is demoted but the only in-sync "
+                        + "replica alive in " + assignment());
             }
         }
         return noLeader();

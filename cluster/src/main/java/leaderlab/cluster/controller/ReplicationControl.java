@@ -105,6 +105,52 @@ final class ReplicationControl {
         };
     }
 
+    /** Every election honours leadership priority: demoted brokers lead only as a last resort. */
+    private PartitionChangeBuilder builder(PartitionRegistration partition, IntPredicate acceptable) {
+        return new PartitionChangeBuilder(partition, acceptable).demoted(broker -> {
+            BrokerRegistration registration = image.broker(broker);
+            return registration != null && registration.demoted();
+        });
+    }
+
+    /**
+     * Demotes (or restores) a broker's leadership priority. Demoting moves its leaderships away at once,
+     * with ordinary elections that respect the ISR: a partition whose only in-sync replica is the
+     * demoted broker keeps it as leader (availability over priority).
+     */
+    AdminResult demote(int broker, boolean demoted, Cause cause) {
+        BrokerRegistration registration = image.broker(broker);
+        if (registration == null) {
+            return AdminResult.failed(Errors.INVALID_REQUEST, "broker " + broker + " is not registered");
+        }
+        if (registration.demoted() == demoted) {
+            return AdminResult.ok("broker " + broker + " is already " + (demoted ? "demoted" : "at normal priority") + ".");
+        }
+        log.append(new MetadataRecord.BrokerDemotion(broker, demoted));
+        long seq = context.journal().append(context.nowMs(), EventType.BROKER_DEMOTED, "controller", "broker " + broker,
+                "broker " + broker + (demoted ? " demoted: it leads only when no other in-sync replica is alive"
+                        : " restored to normal leadership priority"), cause.text(), -1);
+        int moved = 0;
+        if (demoted) {
+            BitSet led = index.involving(broker);
+            IntPredicate acceptable = acceptable(-1, -1);
+            for (int id = led.nextSetBit(0); id >= 0; id = led.nextSetBit(id + 1)) {
+                PartitionRegistration partition = image.partition(id);
+                if (partition.leader() == broker) {
+                    Optional<PartitionChangeBuilder.Change> change = builder(partition, acceptable)
+                            .election(onlineOrUnclean(partition.topic())).build();
+                    if (change.isPresent()) {
+                        write(change.get(), new Cause("broker " + broker + " demoted", seq));
+                        moved++;
+                    }
+                }
+            }
+        }
+        return AdminResult.ok(demoted ? "Demoted broker " + broker + "; moved " + moved + " leadership(s) away."
+                : "Broker " + broker + " is back at normal leadership priority; a preferred election (or automatic "
+                + "rebalance) moves leadership back.");
+    }
+
     private PartitionChangeBuilder.Election onlineOrUnclean(String topic) {
         return image.configs().getBoolean(ConfigKey.UNCLEAN_LEADER_ELECTION_ENABLE, topic)
                 ? PartitionChangeBuilder.Election.UNCLEAN : PartitionChangeBuilder.Election.ONLINE;
@@ -119,7 +165,7 @@ final class ReplicationControl {
         IntPredicate acceptable = acceptable(brokerToRemove, brokerToAdd);
         for (int id = partitions.nextSetBit(0); id >= 0; id = partitions.nextSetBit(id + 1)) {
             PartitionRegistration partition = image.partition(id);
-            PartitionChangeBuilder builder = new PartitionChangeBuilder(partition, acceptable)
+            PartitionChangeBuilder builder = builder(partition, acceptable)
                     .election(onlineOrUnclean(partition.topic()));
             if (brokerToRemove >= 0) {
                 builder.targetIsr(Replicas.without(partition.isr(), brokerToRemove));
@@ -143,7 +189,7 @@ final class ReplicationControl {
         if (error.isError()) {
             return new AlterPartitionResponse(request.partitionId(), error, partition);
         }
-        PartitionChangeBuilder builder = new PartitionChangeBuilder(partition, acceptable(-1, -1))
+        PartitionChangeBuilder builder = builder(partition, acceptable(-1, -1))
                 .election(onlineOrUnclean(partition.topic()))
                 .targetIsr(request.newIsr());
         if (!request.recovering()) {
@@ -220,7 +266,7 @@ final class ReplicationControl {
         if (preferred ? partition.hasPreferredLeader() : partition.hasLeader()) {
             return new PartitionResult(ref, Errors.ELECTION_NOT_NEEDED, "");
         }
-        Optional<PartitionChangeBuilder.Change> change = new PartitionChangeBuilder(partition, acceptable(-1, -1))
+        Optional<PartitionChangeBuilder.Change> change = builder(partition, acceptable(-1, -1))
                 .election(preferred ? PartitionChangeBuilder.Election.PREFERRED : PartitionChangeBuilder.Election.UNCLEAN)
                 .build();
         if (change.isEmpty()) {
@@ -269,7 +315,7 @@ final class ReplicationControl {
         int[] adding = java.util.Arrays.stream(Replicas.withoutAll(target, current)).sorted().toArray();
         int[] replicas = java.util.stream.IntStream.concat(java.util.Arrays.stream(target),
                 java.util.Arrays.stream(removing)).toArray();
-        new PartitionChangeBuilder(partition, acceptable(-1, -1))
+        builder(partition, acceptable(-1, -1))
                 .election(onlineOrUnclean(partition.topic()))
                 .targetIsr(isr)
                 .targetAssignment(replicas, adding, removing)
@@ -288,7 +334,7 @@ final class ReplicationControl {
         int written = 0;
         for (int id = imbalanced.nextSetBit(0); id >= 0 && written < MAX_ELECTIONS_PER_IMBALANCE;
              id = imbalanced.nextSetBit(id + 1)) {
-            Optional<PartitionChangeBuilder.Change> change = new PartitionChangeBuilder(image.partition(id), acceptable)
+            Optional<PartitionChangeBuilder.Change> change = builder(image.partition(id), acceptable)
                     .election(PartitionChangeBuilder.Election.PREFERRED).build();
             if (change.isPresent()) {
                 write(change.get(), cause);
@@ -305,7 +351,7 @@ final class ReplicationControl {
         for (int id = leaderless.nextSetBit(0); id >= 0; id = leaderless.nextSetBit(id + 1)) {
             PartitionRegistration partition = image.partition(id);
             if (onlineOrUnclean(partition.topic()) == PartitionChangeBuilder.Election.UNCLEAN) {
-                new PartitionChangeBuilder(partition, acceptable).election(PartitionChangeBuilder.Election.UNCLEAN)
+                builder(partition, acceptable).election(PartitionChangeBuilder.Election.UNCLEAN)
                         .build().ifPresent(change -> write(change, cause));
             }
         }

@@ -38,6 +38,8 @@ public final class MetadataImage {
             putBroker(r.registration());
         } else if (record instanceof MetadataRecord.BrokerStateChange c) {
             putBroker(brokers.get(c.brokerId()).withState(c.state()));
+        } else if (record instanceof MetadataRecord.BrokerDemotion d) {
+            putBroker(brokers.get(d.brokerId()).withDemoted(d.demoted()));
         } else if (record instanceof MetadataRecord.Topic t) {
             Map<String, TopicInfo> copy = new LinkedHashMap<>(topics);
             copy.put(t.topic().name(), t.topic());

@@ -15,6 +15,10 @@ public sealed interface MetadataRecord {
     record BrokerStateChange(int brokerId, BrokerRegistration.State state) implements MetadataRecord {
     }
 
+    /** The operator demoted (or restored) a broker's leadership priority. */
+    record BrokerDemotion(int brokerId, boolean demoted) implements MetadataRecord {
+    }
+
     record Topic(TopicInfo topic) implements MetadataRecord {
     }
 

@@ -20,6 +20,10 @@ public sealed interface AdminOperation {
     record AlterReassignment(TopicPartitionRef partition, int[] targetReplicas) implements AdminOperation {
     }
 
+    /** Lowest leadership priority for a broker (or back to normal). */
+    record Demote(int broker, boolean demoted) implements AdminOperation {
+    }
+
     /** @param topic null for a cluster-wide setting */
     record AlterConfig(String key, String value, String topic) implements AdminOperation {
     }

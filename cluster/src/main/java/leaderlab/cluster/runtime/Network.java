@@ -13,23 +13,31 @@ import java.util.Random;
  */
 public final class Network {
 
-    private record State(List<NetworkFault> faults, Map<NetworkFault.Link, LinkRule> effective) {
+    private record State(List<NetworkFault> faults, Map<NetworkFault.Link, LinkRule> effective,
+                         List<NetworkFault> flapping) {
     }
 
     private final long baseLatencyMs;
-    private volatile State state = new State(List.of(), Map.of());
+    private volatile State state = new State(List.of(), Map.of(), List.of());
 
     public Network(long baseLatencyMs) {
         this.baseLatencyMs = baseLatencyMs;
     }
 
-    /** Delivery delay for one message, or -1 if the network loses it. */
-    public long deliveryDelayMs(Address from, Address to, Random random) {
-        Map<NetworkFault.Link, LinkRule> effective = state.effective;
-        if (effective.isEmpty()) {
+    /** Delivery delay for one message sent at {@code nowMs}, or -1 if the network loses it. */
+    public long deliveryDelayMs(Address from, Address to, Random random, long nowMs) {
+        State current = state;
+        if (current.effective.isEmpty() && current.flapping.isEmpty()) {
             return baseLatencyMs;
         }
-        LinkRule rule = effective.get(new NetworkFault.Link(from, to));
+        NetworkFault.Link link = new NetworkFault.Link(from, to);
+        LinkRule rule = current.effective.get(link);
+        for (NetworkFault fault : current.flapping) {
+            LinkRule flap = fault.activeAt(nowMs) ? fault.links().get(link) : null;
+            if (flap != null) {
+                rule = rule == null ? flap : rule.combine(flap);
+            }
+        }
         if (rule == null) {
             return baseLatencyMs;
         }
@@ -45,6 +53,22 @@ public final class Network {
         return rule != null && rule.cut();
     }
 
+    /** Whether messages from one to the other are cut at {@code nowMs}, flapping faults included. */
+    public boolean isCutAt(Address from, Address to, long nowMs) {
+        State current = state;
+        LinkRule rule = current.effective.get(new NetworkFault.Link(from, to));
+        if (rule != null && rule.cut()) {
+            return true;
+        }
+        for (NetworkFault fault : current.flapping) {
+            LinkRule flap = fault.links().get(new NetworkFault.Link(from, to));
+            if (flap != null && flap.cut() && fault.activeAt(nowMs)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public LinkRule rule(Address from, Address to) {
         return state.effective.getOrDefault(new NetworkFault.Link(from, to), LinkRule.HEALTHY);
     }
@@ -56,7 +80,7 @@ public final class Network {
     }
 
     public synchronized void heal() {
-        state = new State(List.of(), Map.of());
+        state = new State(List.of(), Map.of(), List.of());
     }
 
     public List<NetworkFault> faults() {
@@ -65,9 +89,14 @@ public final class Network {
 
     private static State compose(List<NetworkFault> faults) {
         Map<NetworkFault.Link, LinkRule> effective = new HashMap<>();
+        List<NetworkFault> flapping = new ArrayList<>();
         for (NetworkFault fault : faults) {
-            fault.links().forEach((link, rule) -> effective.merge(link, rule, LinkRule::combine));
+            if (fault.flapPeriodMs() > 0) {
+                flapping.add(fault);
+            } else {
+                fault.links().forEach((link, rule) -> effective.merge(link, rule, LinkRule::combine));
+            }
         }
-        return new State(List.copyOf(faults), Map.copyOf(effective));
+        return new State(List.copyOf(faults), Map.copyOf(effective), List.copyOf(flapping));
     }
 }

@@ -20,6 +20,15 @@ public interface NodeRuntime extends AutoCloseable {
 
     boolean isRunning(Address address);
 
+    /**
+     * Freezes a running node for {@code durationMs} of cluster time, as a stop-the-world GC pause
+     * does: it handles nothing (its timers wait too) and then resumes acting on what it last knew.
+     */
+    void stall(Address address, long durationMs);
+
+    /** Cluster time until which the node is stalled (0 if not stalled). */
+    long stalledUntil(Address address);
+
     /** Runs a task on the node's own thread, in order with its messages and timers. */
     void submit(Address address, Runnable task);
 

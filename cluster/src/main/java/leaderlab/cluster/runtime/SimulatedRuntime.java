@@ -23,6 +23,7 @@ public final class SimulatedRuntime implements NodeRuntime {
         final int incarnation;
         final Random random;
         boolean running = true;
+        long stalledUntil;
 
         Slot(Address address, Node node, int incarnation) {
             this.address = address;
@@ -43,7 +44,7 @@ public final class SimulatedRuntime implements NodeRuntime {
 
         @Override
         public void send(Address to, Message message) {
-            long delay = network.deliveryDelayMs(address, to, random);
+            long delay = network.deliveryDelayMs(address, to, random, nowMs);
             if (delay >= 0) {
                 Slot target = slots.get(to);
                 if (target != null && target.running) {
@@ -65,6 +66,10 @@ public final class SimulatedRuntime implements NodeRuntime {
         @Override
         public Journal journal() {
             return journal;
+        }
+
+        void stall(long durationMs) {
+            stalledUntil = Math.max(stalledUntil, nowMs + durationMs);
         }
 
         @Override
@@ -131,6 +136,20 @@ public final class SimulatedRuntime implements NodeRuntime {
     }
 
     @Override
+    public void stall(Address address, long durationMs) {
+        Slot slot = slots.get(address);
+        if (slot != null && slot.running) {
+            slot.stall(durationMs);
+        }
+    }
+
+    @Override
+    public long stalledUntil(Address address) {
+        Slot slot = slots.get(address);
+        return slot == null || slot.stalledUntil <= nowMs ? 0 : slot.stalledUntil;
+    }
+
+    @Override
     public void submit(Address address, Runnable task) {
         Slot slot = slots.get(address);
         if (slot == null || !slot.running) {
@@ -153,6 +172,11 @@ public final class SimulatedRuntime implements NodeRuntime {
         queue.poll();
         nowMs = next.timeMs;
         Slot slot = slots.get(next.target);
+        if (slot != null && slot.running && slot.incarnation == next.incarnation && slot.stalledUntil > nowMs) {
+            // A stalled node handles nothing until it wakes; what arrived meanwhile waits, in order.
+            queue.add(new Delivery(slot.stalledUntil, sequence++, next.target, next.incarnation, next.from, next.payload));
+            return true;
+        }
         if (slot != null && slot.running && slot.incarnation == next.incarnation) {
             eventsProcessed++;
             next.dispatchTo(slot.node);

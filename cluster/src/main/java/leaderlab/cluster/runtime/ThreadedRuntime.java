@@ -36,6 +36,7 @@ public final class ThreadedRuntime implements NodeRuntime {
         /** Messages sent by the current handler, delivered after the node has published its view. */
         private final java.util.ArrayList<Object[]> outbox = new java.util.ArrayList<>();
         volatile boolean running = true;
+        volatile long stalledUntil;
 
         NodeThread(Address address, Node node, int incarnation) {
             this.address = address;
@@ -75,7 +76,7 @@ public final class ThreadedRuntime implements NodeRuntime {
                         changed.await();
                         continue;
                     }
-                    long waitNanos = clock.wallNanosUntil(head.timeMs);
+                    long waitNanos = clock.wallNanosUntil(Math.max(head.timeMs, stalledUntil));
                     if (waitNanos == 0) {
                         return mailbox.poll();
                     }
@@ -149,7 +150,7 @@ public final class ThreadedRuntime implements NodeRuntime {
         private void flushOutbox() {
             for (Object[] pending : outbox) {
                 Address to = (Address) pending[0];
-                long delay = network.deliveryDelayMs(address, to, random);
+                long delay = network.deliveryDelayMs(address, to, random, clock.nowMs());
                 NodeThread target = threads.get(to);
                 if (delay >= 0 && target != null && target.running) {
                     target.deliver(clock.nowMs() + delay, address, pending[1]);
@@ -171,6 +172,10 @@ public final class ThreadedRuntime implements NodeRuntime {
         @Override
         public Journal journal() {
             return journal;
+        }
+
+        void stall(long durationMs) {
+            stalledUntil = Math.max(stalledUntil, clock.nowMs() + durationMs);
         }
 
         @Override
@@ -237,6 +242,21 @@ public final class ThreadedRuntime implements NodeRuntime {
     public boolean isRunning(Address address) {
         NodeThread thread = threads.get(address);
         return thread != null && thread.running;
+    }
+
+    @Override
+    public void stall(Address address, long durationMs) {
+        NodeThread thread = threads.get(address);
+        if (thread != null && thread.running) {
+            thread.stall(durationMs);
+            thread.wake();
+        }
+    }
+
+    @Override
+    public long stalledUntil(Address address) {
+        NodeThread thread = threads.get(address);
+        return thread == null || thread.stalledUntil <= clock.nowMs() ? 0 : thread.stalledUntil;
     }
 
     @Override

@@ -27,7 +27,12 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
      * @param registration the controller's record of it, null before it first registered
      */
     public record BrokerState(int id, String rack, boolean running, BrokerView view,
-                              BrokerRegistration registration, BrokerSession session) {
+                              BrokerRegistration registration, BrokerSession session, Reality reality) {
+
+        public BrokerState(int id, String rack, boolean running, BrokerView view, BrokerRegistration registration,
+                           BrokerSession session) {
+            this(id, rack, running, view, registration, session, Reality.HEALTHY);
+        }
 
         /** What the controller believes: UNFENCED, FENCED, CONTROLLED_SHUTDOWN or UNREGISTERED. */
         public String registrationState() {
@@ -47,6 +52,48 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
                 case CONTROLLED_SHUTDOWN -> "SHUTTING_DOWN";
                 case UNFENCED -> "RUNNING";
             };
+        }
+    }
+
+    /**
+     * What is really happening to a broker, which the controller may not know: the truth beside the
+     * belief in {@link BrokerState#registration()}.
+     *
+     * @param stalledUntilMs  a process pause lasts until this cluster time (0: not paused)
+     * @param appendLatencyMs slow disk (0: healthy)
+     * @param cutFromBrokers  brokers it cannot reach
+     */
+    public record Reality(long stalledUntilMs, long appendLatencyMs, boolean cutFromClients,
+                          boolean cutFromController, List<Integer> cutFromBrokers, boolean flapping) {
+
+        public static final Reality HEALTHY = new Reality(0, 0, false, false, List.of(), false);
+
+        public boolean healthy() {
+            return equals(HEALTHY);
+        }
+
+        /** In words, e.g. "paused until 3.200s; clients cannot reach it". */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (stalledUntilMs > 0) {
+                parts.add(String.format(java.util.Locale.ROOT, "process paused until %.3fs", stalledUntilMs / 1000.0));
+            }
+            if (appendLatencyMs > 0) {
+                parts.add("slow disk (" + appendLatencyMs + " ms per append)");
+            }
+            if (cutFromClients) {
+                parts.add("clients cannot reach it");
+            }
+            if (cutFromController) {
+                parts.add("cut from the controller");
+            }
+            if (!cutFromBrokers.isEmpty()) {
+                parts.add("cut from broker(s) " + cutFromBrokers);
+            }
+            if (flapping) {
+                parts.add("flapping link");
+            }
+            return parts.isEmpty() ? "healthy" : String.join("; ", parts);
         }
     }
 

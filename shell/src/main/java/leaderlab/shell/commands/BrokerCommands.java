@@ -15,12 +15,15 @@ final class BrokerCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("kill")
-                .usage("kill BROKER")
+                .usage("kill BROKER [--power-loss]")
                 .summary("crash a broker (like kill -9): no controlled shutdown, the controller notices by missed heartbeats")
                 .details("The broker's thread stops at once; its log stays on disk. The controller fences it after "
                         + "broker.session.timeout.ms without heartbeats, removes it from every ISR and elects new "
-                        + "leaders where it led (one broker fenced per check, as in Kafka).")
+                        + "leaders where it led (one broker fenced per check, as in Kafka). --power-loss also loses "
+                        + "what its logs had not flushed yet (log.flush.interval.ms).")
+                .flags("power-loss")
                 .example("kill 1")
+                .example("kill 2 --power-loss")
                 .run(BrokerCommands::kill));
         registry.add(Command.builder("restart")
                 .usage("restart BROKER")
@@ -41,10 +44,10 @@ final class BrokerCommands {
     }
 
     private static Result kill(Args args, Session session) {
-        args.expectAtMost(1, "kill BROKER");
+        args.expectAtMost(1, "kill BROKER [--power-loss]");
         int id = Targets.broker(session, args.positional(0, "a broker id, e.g. kill 1"));
-        session.cluster().kill(id);
-        return Result.ok("broker " + id + " killed");
+        session.cluster().kill(id, args.flag("power-loss"));
+        return Result.ok("broker " + id + " killed" + (args.flag("power-loss") ? " (power loss)" : ""));
     }
 
     private static Result restart(Args args, Session session) {

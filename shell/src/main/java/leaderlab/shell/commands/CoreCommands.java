@@ -14,7 +14,9 @@ public final class CoreCommands {
         ClientCommands.register(registry);
         BrokerCommands.register(registry);
         NetworkCommands.register(registry);
+        GrayFailureCommands.register(registry);
         AdminCommands.register(registry);
+        PriorityCommands.register(registry);
         CheckCommands.register(registry);
         InspectCommands.register(registry);
         WhyCommand.register(registry);

@@ -66,6 +66,25 @@ final class Describe {
                 lines.add(line.toString());
             }
         }
+        if (filter == null) {
+            lines.addAll(gaps(snapshot));
+        }
+        return lines;
+    }
+
+    /**
+     * Where what the controller believes differs from what is happening (a gray failure), as comment
+     * lines after Kafka's output: kafka-topics would not show them, which is the point.
+     */
+    static List<String> gaps(ClusterSnapshot snapshot) {
+        List<String> lines = new ArrayList<>();
+        for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
+            if (!broker.reality().healthy() && broker.running()) {
+                lines.add("# broker " + broker.id() + ": controller says " + broker.registrationState()
+                        + (broker.registration() != null && broker.registration().active() ? " (healthy)" : "")
+                        + "; really: " + broker.reality().describe());
+            }
+        }
         return lines;
     }
 
@@ -77,6 +96,8 @@ final class Describe {
             json.beginObject().field("id", broker.id()).field("rack", broker.rack()).field("state", broker.state())
                     .field("process", broker.running() ? "RUNNING" : "STOPPED")
                     .field("registration", broker.registrationState())
+                    .field("demoted", broker.registration() != null && broker.registration().demoted())
+                    .field("reality", broker.reality().describe())
                     .field("brokerEpoch", broker.registration() == null ? -1 : broker.registration().epoch())
                     .endObject();
         }

@@ -85,19 +85,22 @@ final class InspectCommands {
                         .field("leaders", leaders[b.id()]).field("replicas", replicas[b.id()])
                         .field("metadataOffset", b.view().metadata() == null ? -1 : b.view().metadata().offset())
                         .field("lastHeartbeatMsAgo", s == null ? null : snapshot.timeMs() - s.lastContactMs())
+                        .field("demoted", b.registration() != null && b.registration().demoted())
+                        .field("reality", b.reality().describe())
                         .endObject();
             }
             return Result.ok(json.endArray().toString());
         }
         Table table = new Table("BROKER", "RACK", "PROCESS", "CONTROLLER SAYS", "EPOCH", "LEADERS", "REPLICAS",
-                "METADATA LAG", "LAST HEARTBEAT");
+                "METADATA LAG", "LAST HEARTBEAT", "REALLY");
         for (ClusterSnapshot.BrokerState b : snapshot.brokers()) {
             BrokerSession s = b.session();
             long lag = b.view().metadata() == null ? -1 : metadata.offset() - b.view().metadata().offset();
             table.row(b.id(), b.rack() == null ? "-" : b.rack(), b.running() ? "RUNNING" : "STOPPED",
-                    b.registrationState(), b.registration() == null ? "-" : b.registration().epoch(),
+                    b.registrationState() + (b.registration() != null && b.registration().demoted() ? " DEMOTED" : ""),
+                    b.registration() == null ? "-" : b.registration().epoch(),
                     leaders[b.id()], replicas[b.id()], lag < 0 ? "-" : lag + " records",
-                    s == null ? "-" : (snapshot.timeMs() - s.lastContactMs()) + " ms ago");
+                    s == null ? "-" : (snapshot.timeMs() - s.lastContactMs()) + " ms ago", b.reality().describe());
         }
         return Result.ok(table.lines());
     }

@@ -62,29 +62,34 @@ final class NetworkCommands {
                 }));
     }
 
-    private static Result isolate(Args args, Session session) {
-        args.expectAtMost(1, "isolate BROKER [--from ...]");
-        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. isolate 2"));
-        String from = args.option("from") == null ? "all" : args.option("from").toLowerCase(Locale.ROOT);
-        Set<Integer> peers = Set.of();
-        Cluster.IsolateFrom mode;
+    /** Where a broker is cut off from, as --from says it. */
+    record Isolation(Cluster.IsolateFrom mode, Set<Integer> peers) {
+    }
+
+    static Isolation isolation(int id, String fromOption) {
+        String from = fromOption == null ? "all" : fromOption.toLowerCase(Locale.ROOT);
         if (from.startsWith("brokers:")) {
-            peers = Parse.brokerSet(from.substring("brokers:".length()), "--from brokers:");
+            Set<Integer> peers = Parse.brokerSet(from.substring("brokers:".length()), "--from brokers:");
             if (peers.contains(id)) {
                 throw new CommandException("broker " + id + " cannot be isolated from itself");
             }
-            mode = Cluster.IsolateFrom.BROKERS;
-        } else {
-            mode = switch (from) {
-                case "all" -> Cluster.IsolateFrom.ALL;
-                case "clients" -> Cluster.IsolateFrom.CLIENTS;
-                case "controller" -> Cluster.IsolateFrom.CONTROLLER;
-                case "brokers" -> Cluster.IsolateFrom.BROKERS;
-                default -> throw new CommandException("--from must be all, clients, controller or brokers[:IDS], got '"
-                        + from + "'");
-            };
+            return new Isolation(Cluster.IsolateFrom.BROKERS, peers);
         }
-        return Result.ok(session.cluster().isolate(id, mode, peers));
+        return new Isolation(switch (from) {
+            case "all" -> Cluster.IsolateFrom.ALL;
+            case "clients" -> Cluster.IsolateFrom.CLIENTS;
+            case "controller" -> Cluster.IsolateFrom.CONTROLLER;
+            case "brokers" -> Cluster.IsolateFrom.BROKERS;
+            default -> throw new CommandException("--from must be all, clients, controller or brokers[:IDS], got '"
+                    + from + "'");
+        }, Set.of());
+    }
+
+    private static Result isolate(Args args, Session session) {
+        args.expectAtMost(1, "isolate BROKER [--from ...]");
+        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. isolate 2"));
+        Isolation isolation = isolation(id, args.option("from"));
+        return Result.ok(session.cluster().isolate(id, isolation.mode(), isolation.peers()));
     }
 
     private static Result partition(Args args, Session session) {
