@@ -61,7 +61,7 @@ class LessonParserTest {
             unknown command        | ```leaderlab\\nkil 1\\n```                    | t.md:7: unknown command 'kil'; did you mean kill?
             host command           | ```leaderlab\\n!rm -rf /\\n```                | t.md:7: unknown command '!rm'
             unknown lesson command | ```leaderlab\\nnarrate \"hi\"\\n```           | t.md:7: unknown command 'narrate'
-            unknown option         | ```leaderlab\\nkill 1 --force\\n```           | t.md:7: unknown option --force for kill (it takes no options)
+            unknown option         | ```leaderlab\\nkill 1 --force\\n```           | t.md:7: unknown option --force for kill; options: --power-loss
             not in lessons         | ```leaderlab\\nquit\\n```                     | t.md:7: 'quit' cannot be used in a lesson; the front matter sets up the cluster
             open quote             | ```leaderlab\\npredict \"who\\n```            | t.md:7: unterminated quote \": close it, e.g. \"text\"
             pause with words       | ```leaderlab\\npause 5\\n```                  | t.md:7: pause takes nothing after it; it waits for the presenter
