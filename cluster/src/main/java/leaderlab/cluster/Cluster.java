@@ -119,6 +119,16 @@ public final class Cluster implements AutoCloseable {
         return checker;
     }
 
+    /**
+     * Checks the newest snapshot now, so a reader of the ledger or the violations sees everything up to
+     * this moment (live, the checker thread may be a few milliseconds behind).
+     */
+    public void checkNow() {
+        if (checker.enabled()) {
+            checker.check(snapshot(), runtime.isSimulated());
+        }
+    }
+
     /** Every acknowledged record and every loss of one. */
     public Ledger ledger() {
         return ledger;

@@ -84,13 +84,13 @@ final class Condition {
                 expectWords(subject, 2, text);
                 String topic = Targets.topic(session, subject.get(1)).name();
                 return new Condition(text, negated, number(value, "lost"), s -> Long.toString(
-                        session.cluster().ledger().losses().stream().filter(l -> l.partition().startsWith(topic + "-"))
+                        checked(session).ledger().losses().stream().filter(l -> l.partition().startsWith(topic + "-"))
                                 .mapToLong(l -> l.records().size()).sum()));
             }
             case "violations" -> {
                 expectWords(subject, 1, text);
                 return new Condition(text, negated, number(value, "violations"),
-                        s -> Integer.toString(session.cluster().checker().violations().size()));
+                        s -> Integer.toString(checked(session).checker().violations().size()));
             }
             case "last-produce" -> {
                 expectWords(subject, 1, text);
@@ -148,6 +148,12 @@ final class Condition {
             default:
                 throw new CommandException("unknown condition '" + kind + "'; write one of: " + FORMS);
         }
+    }
+
+    /** The cluster, just checked: live, the checker thread may be a few milliseconds behind. */
+    private static leaderlab.cluster.Cluster checked(Session session) {
+        session.cluster().checkNow();
+        return session.cluster();
     }
 
     private static void expectWords(List<String> subject, int count, String text) {

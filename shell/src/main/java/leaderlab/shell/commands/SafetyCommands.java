@@ -45,6 +45,7 @@ final class SafetyCommands {
     private static Result lost(Args args, Session session) {
         args.expectAtMost(1, "lost [TOPIC] [--json]");
         String topic = args.count() == 1 ? Targets.topic(session, args.positional(0, "TOPIC")).name() : null;
+        session.cluster().checkNow();
         List<Ledger.Loss> losses = new ArrayList<>();
         for (Ledger.Loss loss : session.cluster().ledger().losses()) {
             if (topic == null || loss.partition().startsWith(topic + "-")
@@ -83,6 +84,7 @@ final class SafetyCommands {
 
     private static Result violations(Args args, Session session) {
         args.expectAtMost(0, "violations [--json]");
+        session.cluster().checkNow();
         List<Violation> found = session.cluster().checker().violations();
         if (args.flag("json")) {
             Json json = new Json().beginArray();
