@@ -143,6 +143,11 @@ class InspectCommandsTest {
         assertTrue(f.shell.session().liveEvents());
         f.ok("create topic orders");
         assertTrue(f.text("events --type TOPIC_CREATED --json").startsWith("[{\"seq\":"));
+        assertTrue(f.run("events --follow").lines().get(0).contains("needs the interactive shell"));
+        f.shell.session().setInteractive(true);
+        f.ok("events off");
+        assertTrue(f.text("events --follow").endsWith("following: new events print above the prompt as they happen (events off stops)"));
+        assertTrue(f.shell.session().liveEvents());
     }
 
     @Test

@@ -24,15 +24,16 @@ final class InfoCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("events")
-                .usage("events [on|off] [--since DURATION] [--all] [--type TYPE] [--json]")
+                .usage("events [on|off] [--follow] [--since DURATION] [--all] [--type TYPE] [--json]")
                 .summary("show the event journal: elections, fencing, ISR changes, truncation, produce results")
                 .details("Each event says what happened and, in parentheses, why. Without --since it shows the last "
                         + DEFAULT_EVENTS + " events; --all shows everything. HW_ADVANCED and PRODUCE_ACKED events are "
                         + "only shown with --all or --type. In the interactive shell, 'events on' (the default) "
                         + "prints elections, fencing and ISR changes above the prompt as they happen; 'events off' "
-                        + "stops that.")
+                        + "stops that. --follow shows the latest events and keeps printing new ones as they happen "
+                        + "(the same as events on).")
                 .options("since", "type")
-                .flags("all", "json")
+                .flags("all", "json", "follow")
                 .example("events")
                 .example("events --since 5s")
                 .example("events --type LEADER_ELECTED")
@@ -60,7 +61,13 @@ final class InfoCommands {
             return Result.ok(toggle.equals("on") ? "live events on: cluster events print above the prompt"
                     : "live events off");
         }
-        args.expectAtMost(0, "events [on|off] [--since DURATION] [--all] [--type TYPE]");
+        args.expectAtMost(0, "events [on|off] [--follow] [--since DURATION] [--all] [--type TYPE]");
+        if (args.flag("follow")) {
+            if (!session.interactive()) {
+                throw new CommandException("events --follow needs the interactive shell; in a script use events or wait until");
+            }
+            session.setLiveEvents(true);
+        }
         EventType type = null;
         if (args.option("type") != null) {
             try {
@@ -99,6 +106,9 @@ final class InfoCommands {
         events.forEach(e -> lines.add(e.format()));
         if (lines.isEmpty()) {
             lines.add("no events");
+        }
+        if (args.flag("follow")) {
+            lines.add("following: new events print above the prompt as they happen (events off stops)");
         }
         return Result.ok(lines);
     }
