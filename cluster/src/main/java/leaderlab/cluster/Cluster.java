@@ -1,7 +1,6 @@
 package leaderlab.cluster;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -410,7 +409,9 @@ public final class Cluster implements AutoCloseable {
      * @return what was done, in words
      */
     public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
-        return addFault(isolation(id, from, peers, 0));
+        requireBroker(id);
+        peers.forEach(this::requireBroker);
+        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), 0));
     }
 
     /** Like {@link #isolate}, switching on and off every {@code periodMs} (a flapping link). */
@@ -418,40 +419,9 @@ public final class Cluster implements AutoCloseable {
         if (periodMs < 1) {
             throw new IllegalArgumentException("the flapping period must be at least 1 ms");
         }
-        return addFault(isolation(id, from, peers, periodMs));
-    }
-
-    private NetworkFault isolation(int id, IsolateFrom from, Set<Integer> peers, long flapPeriodMs) {
         requireBroker(id);
         peers.forEach(this::requireBroker);
-        Address broker = Address.broker(id);
-        List<Address> others = new ArrayList<>();
-        if (from == IsolateFrom.ALL || from == IsolateFrom.CLIENTS) {
-            others.add(Address.client(0));
-        }
-        if (from == IsolateFrom.ALL || from == IsolateFrom.CONTROLLER) {
-            others.add(Address.CONTROLLER);
-        }
-        if (from == IsolateFrom.ALL || from == IsolateFrom.BROKERS) {
-            for (int other : brokers.keySet()) {
-                if (other != id && (peers.isEmpty() || peers.contains(other))) {
-                    others.add(Address.broker(other));
-                }
-            }
-        }
-        Map<NetworkFault.Link, LinkRule> links = new LinkedHashMap<>();
-        for (Address other : others) {
-            links.put(new NetworkFault.Link(broker, other), new LinkRule(true, 0, 0));
-            links.put(new NetworkFault.Link(other, broker), new LinkRule(true, 0, 0));
-        }
-        String what = switch (from) {
-            case ALL -> "everything";
-            case CLIENTS -> "clients (the cluster still sees it)";
-            case CONTROLLER -> "the controller";
-            case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
-        };
-        String verb = flapPeriodMs > 0 ? "flap broker " + id + " (every " + flapPeriodMs + " ms) from " : "isolate broker " + id + " from ";
-        return new NetworkFault(verb + what, links, flapPeriodMs);
+        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), periodMs));
     }
 
     /**
@@ -461,57 +431,13 @@ public final class Cluster implements AutoCloseable {
      * @return what was done, in words
      */
     public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
-        List<List<Address>> groups = new ArrayList<>();
-        Set<Integer> seen = new java.util.HashSet<>();
-        for (Set<Integer> group : brokerGroups) {
-            List<Address> members = new ArrayList<>();
-            for (int id : group) {
-                requireBroker(id);
-                if (!seen.add(id)) {
-                    throw new IllegalArgumentException("broker " + id + " is in two groups");
-                }
-                members.add(Address.broker(id));
-            }
-            groups.add(members);
-        }
-        groups.get(controllerGroup).add(Address.CONTROLLER);
-        Map<NetworkFault.Link, LinkRule> links = new LinkedHashMap<>();
-        for (int a = 0; a < groups.size(); a++) {
-            for (int b = 0; b < groups.size(); b++) {
-                if (a != b) {
-                    for (Address from : groups.get(a)) {
-                        for (Address to : groups.get(b)) {
-                            links.put(new NetworkFault.Link(from, to), new LinkRule(true, 0, 0));
-                        }
-                    }
-                }
-            }
-        }
-        StringBuilder text = new StringBuilder("partition ");
-        for (int g = 0; g < groups.size(); g++) {
-            text.append(g == 0 ? "" : " / ").append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
-        }
-        return addFault(new NetworkFault(text.toString(), links));
+        brokerGroups.forEach(group -> group.forEach(this::requireBroker));
+        return addFault(NetworkFaults.partition(brokerGroups, controllerGroup));
     }
 
     /** Applies a rule to one directed link between two nodes. */
     public void link(Address from, Address to, LinkRule rule) {
-        addFault(new NetworkFault("link " + from + " -> " + to + ": " + describe(rule),
-                Map.of(new NetworkFault.Link(from, to), rule)));
-    }
-
-    private static String describe(LinkRule rule) {
-        List<String> parts = new ArrayList<>();
-        if (rule.cut()) {
-            parts.add("cut");
-        }
-        if (rule.dropProbability() > 0) {
-            parts.add("drop " + Math.round(rule.dropProbability() * 100) + "%");
-        }
-        if (rule.addedDelayMs() > 0) {
-            parts.add("delay " + rule.addedDelayMs() + " ms");
-        }
-        return String.join(", ", parts);
+        addFault(NetworkFaults.link(from, to, rule));
     }
 
     private String addFault(NetworkFault fault) {

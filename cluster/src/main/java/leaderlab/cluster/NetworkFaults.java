@@ -1,0 +1,106 @@
+package leaderlab.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.LinkRule;
+import leaderlab.cluster.runtime.NetworkFault;
+
+/** Builds the network faults the operator asks for, as sets of directed links, each with a description. */
+final class NetworkFaults {
+
+    private NetworkFaults() {
+    }
+
+    /** Cuts a broker off, both directions, from clients, the controller and/or brokers. */
+    static NetworkFault isolation(int id, Cluster.IsolateFrom from, Set<Integer> peers, Set<Integer> allBrokers,
+                                  long flapPeriodMs) {
+        Address broker = Address.broker(id);
+        List<Address> others = new ArrayList<>();
+        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CLIENTS) {
+            others.add(Address.client(0));
+        }
+        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CONTROLLER) {
+            others.add(Address.CONTROLLER);
+        }
+        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.BROKERS) {
+            for (int other : allBrokers) {
+                if (other != id && (peers.isEmpty() || peers.contains(other))) {
+                    others.add(Address.broker(other));
+                }
+            }
+        }
+        Map<NetworkFault.Link, LinkRule> links = new LinkedHashMap<>();
+        for (Address other : others) {
+            links.put(new NetworkFault.Link(broker, other), new LinkRule(true, 0, 0));
+            links.put(new NetworkFault.Link(other, broker), new LinkRule(true, 0, 0));
+        }
+        String what = switch (from) {
+            case ALL -> "everything";
+            case CLIENTS -> "clients (the cluster still sees it)";
+            case CONTROLLER -> "the controller";
+            case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
+        };
+        String verb = flapPeriodMs > 0 ? "flap broker " + id + " (every " + flapPeriodMs + " ms) from " : "isolate broker " + id + " from ";
+        return new NetworkFault(verb + what, links, flapPeriodMs);
+    }
+
+    /**
+     * Splits the cluster: nodes in different groups cannot talk. The controller stays with the first
+     * group unless a group names it; clients reach everyone.
+     */
+    static NetworkFault partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
+        List<List<Address>> groups = new ArrayList<>();
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (Set<Integer> group : brokerGroups) {
+            List<Address> members = new ArrayList<>();
+            for (int id : group) {
+                if (!seen.add(id)) {
+                    throw new IllegalArgumentException("broker " + id + " is in two groups");
+                }
+                members.add(Address.broker(id));
+            }
+            groups.add(members);
+        }
+        groups.get(controllerGroup).add(Address.CONTROLLER);
+        Map<NetworkFault.Link, LinkRule> links = new LinkedHashMap<>();
+        for (int a = 0; a < groups.size(); a++) {
+            for (int b = 0; b < groups.size(); b++) {
+                if (a != b) {
+                    for (Address from : groups.get(a)) {
+                        for (Address to : groups.get(b)) {
+                            links.put(new NetworkFault.Link(from, to), new LinkRule(true, 0, 0));
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder("partition ");
+        for (int g = 0; g < groups.size(); g++) {
+            text.append(g == 0 ? "" : " / ").append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
+        }
+        return new NetworkFault(text.toString(), links);
+    }
+
+    static NetworkFault link(Address from, Address to, LinkRule rule) {
+        return new NetworkFault("link " + from + " -> " + to + ": " + describe(rule),
+                Map.of(new NetworkFault.Link(from, to), rule));
+    }
+
+    private static String describe(LinkRule rule) {
+        List<String> parts = new ArrayList<>();
+        if (rule.cut()) {
+            parts.add("cut");
+        }
+        if (rule.dropProbability() > 0) {
+            parts.add("drop " + Math.round(rule.dropProbability() * 100) + "%");
+        }
+        if (rule.addedDelayMs() > 0) {
+            parts.add("delay " + rule.addedDelayMs() + " ms");
+        }
+        return String.join(", ", parts);
+    }
+}
