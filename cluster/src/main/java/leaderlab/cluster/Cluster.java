@@ -25,7 +25,6 @@ import leaderlab.cluster.journal.Journal;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
-import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.LinkRule;
 import leaderlab.cluster.runtime.Network;
@@ -463,14 +462,6 @@ public final class Cluster implements AutoCloseable {
 
     public boolean awaitCondition(Predicate<ClusterSnapshot> condition, long timeoutMs) {
         return runtime.awaitCondition(() -> condition.test(snapshot()), timeoutMs);
-    }
-
-    /** Errors that mean the operator asked for something impossible, as opposed to a cluster outcome. */
-    public static boolean isRequestProblem(Errors error) {
-        return error == Errors.INVALID_REQUEST || error == Errors.INVALID_CONFIG
-                || error == Errors.INVALID_REPLICA_ASSIGNMENT || error == Errors.INVALID_PARTITIONS
-                || error == Errors.INVALID_REPLICATION_FACTOR || error == Errors.TOPIC_ALREADY_EXISTS
-                || error == Errors.UNKNOWN_TOPIC_OR_PARTITION;
     }
 
     @Override

@@ -55,10 +55,6 @@ public final class ReplicaLog {
         return end;
     }
 
-    public long flushedOffset() {
-        return flushedOffset;
-    }
-
     public int latestEpoch() {
         return cacheSize == 0 ? -1 : cacheEpochs[cacheSize - 1];
     }

@@ -49,11 +49,6 @@ public final class Replicas {
         return true;
     }
 
-    /** Same members, in any order. */
-    public static boolean sameSet(int[] a, int[] b) {
-        return a.length == b.length && containsAll(a, b);
-    }
-
     public static String format(int[] ids) {
         return Arrays.stream(ids).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }

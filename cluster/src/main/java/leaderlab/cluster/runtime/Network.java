@@ -47,12 +47,6 @@ public final class Network {
         return baseLatencyMs + rule.addedDelayMs();
     }
 
-    /** True if messages from one to the other can currently get through at all. */
-    public boolean isCut(Address from, Address to) {
-        LinkRule rule = state.effective.get(new NetworkFault.Link(from, to));
-        return rule != null && rule.cut();
-    }
-
     /** Whether messages from one to the other are cut at {@code nowMs}, flapping faults included. */
     public boolean isCutAt(Address from, Address to, long nowMs) {
         State current = state;
@@ -67,10 +61,6 @@ public final class Network {
             }
         }
         return false;
-    }
-
-    public LinkRule rule(Address from, Address to) {
-        return state.effective.getOrDefault(new NetworkFault.Link(from, to), LinkRule.HEALTHY);
     }
 
     public synchronized void add(NetworkFault fault) {

@@ -65,10 +65,6 @@ public final class PersistentArray<T> {
         }
     }
 
-    public Builder<T> toBuilder() {
-        return new Builder<>(chunks, size);
-    }
-
     /**
      * The single-threaded, mutable side: a node changes elements through its builder, then calls
      * {@link #freeze()} to publish. Chunks already published are copied before their first change.
