@@ -62,7 +62,6 @@ final class StripedReplicaPlacer {
     private final Random random;
     private final Map<String, Rack> racks = new TreeMap<>();
     private final List<String> rackNames;
-    private final int totalBrokers;
     private final int unfencedBrokers;
     private int round;
     private int offset;
@@ -86,22 +85,21 @@ final class StripedReplicaPlacer {
             rack.shuffle(random);
         });
         this.rackNames = new ArrayList<>(racks.keySet());
-        this.totalBrokers = usable.size();
         this.unfencedBrokers = unfenced;
         this.offset = rackNames.isEmpty() ? 0 : random.nextInt(rackNames.size());
     }
 
-    /** Why placement is impossible, or null if {@code replicationFactor} replicas can be placed. */
-    String problem(int replicationFactor) {
+    /** Why placement on these brokers is impossible, or null if {@code replicationFactor} replicas fit. */
+    static String problem(List<BrokerRegistration> usable, int replicationFactor) {
         if (replicationFactor < 1) {
             return "Replication factor must be larger than 0.";
         }
-        if (replicationFactor > totalBrokers) {
+        if (replicationFactor > usable.size()) {
             return "Unable to replicate the partition " + replicationFactor + " time(s): The target "
                     + "replication factor of " + replicationFactor + " cannot be reached because only "
-                    + totalBrokers + " broker(s) are registered.";
+                    + usable.size() + " broker(s) are registered.";
         }
-        if (unfencedBrokers == 0) {
+        if (usable.stream().allMatch(BrokerRegistration::fenced)) {
             return "All brokers are currently fenced.";
         }
         return null;

@@ -108,7 +108,7 @@ final class TopicCreation {
             return AdminResult.failed(Errors.INVALID_PARTITIONS,
                     "Number of partitions was set to an invalid non-positive value.");
         }
-        String problem = new StripedReplicaPlacer(usableBrokers(), new Random(0)).problem(request.replicationFactor());
+        String problem = StripedReplicaPlacer.problem(usableBrokers(), request.replicationFactor());
         return problem == null ? null : AdminResult.failed(Errors.INVALID_REPLICATION_FACTOR, problem);
     }
 
