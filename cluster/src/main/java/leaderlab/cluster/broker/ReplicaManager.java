@@ -78,8 +78,13 @@ final class ReplicaManager {
     }
 
     void journal(EventType type, Partition partition, String text, String cause) {
+        journal(type, partition, () -> text, cause);
+    }
+
+    /** Journals with the text written out only when read (leadership changes come by the thousand). */
+    void journal(EventType type, Partition partition, java.util.function.Supplier<String> text, String cause) {
         context.journal().append(context.nowMs(), type, "broker " + self, partition.name,
-                partition.name + " " + text, cause, -1);
+                () -> partition.name + " " + text.get(), cause, -1);
     }
 
     /** An unfenced, not shutting down broker, as this broker's metadata shows it. */
@@ -111,9 +116,10 @@ final class ReplicaManager {
             partition.becomeLeader(registration, context.nowMs());
             if (newLeadership) {
                 moveFetcher(partition, PartitionRegistration.NO_LEADER);
-                journal(EventType.BECAME_LEADER, partition, "broker " + self + " became leader at leader epoch "
-                        + partition.leaderEpoch + ", epoch starts at offset " + partition.leaderEpochStartOffset,
-                        "metadata: elected by the controller");
+                int epoch = partition.leaderEpoch;
+                long start = partition.leaderEpochStartOffset;
+                journal(EventType.BECAME_LEADER, partition, () -> "broker " + self + " became leader at leader epoch "
+                        + epoch + ", epoch starts at offset " + start, "metadata: elected by the controller");
             }
             fetchServer.onNews(partition);
             maybeIncrementHighWatermark(partition);
@@ -128,9 +134,9 @@ final class ReplicaManager {
             if (changed) {
                 partition.becomeFollower(registration);
                 if (registration.hasLeader()) {
-                    journal(EventType.BECAME_FOLLOWER, partition, "broker " + self + " follows broker "
-                            + registration.leader() + " at leader epoch " + partition.leaderEpoch,
-                            "metadata: new leader");
+                    int epoch = partition.leaderEpoch;
+                    journal(EventType.BECAME_FOLLOWER, partition, () -> "broker " + self + " follows broker "
+                            + registration.leader() + " at leader epoch " + epoch, "metadata: new leader");
                 }
             } else {
                 partition.updateState(registration);
@@ -188,9 +194,10 @@ final class ReplicaManager {
         long before = partition.log.highWatermark();
         if (partition.maybeIncrementHighWatermark(context.nowMs(), config(ConfigKey.REPLICA_LAG_TIME_MAX_MS),
                 minIsr(partition), this::isEligible)) {
-            journal(EventType.HW_ADVANCED, partition, "HW " + before + " -> " + partition.log.highWatermark()
-                    + " on leader " + self, "every replica in ISR " + Replicas.bracketed(partition.maximalIsr())
-                    + " has the records below it");
+            long after = partition.log.highWatermark();
+            int[] isr = partition.maximalIsr();
+            journal(EventType.HW_ADVANCED, partition, () -> "HW " + before + " -> " + after + " on leader " + self
+                    + ": every replica in ISR " + Replicas.bracketed(isr) + " has the records below it", "replication");
             clients.completePending(partition);
             fetchServer.onNews(partition);
             markDirty(partition);

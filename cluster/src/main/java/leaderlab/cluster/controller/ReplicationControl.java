@@ -66,20 +66,20 @@ final class ReplicationControl {
                                PartitionChangeBuilder.Change change, Cause cause) {
         String name = next.name();
         if (!java.util.Arrays.equals(old.replicas(), next.replicas())) {
-            record(EventType.REASSIGNMENT, name, "replicas " + Replicas.bracketed(old.replicas()) + " -> "
+            record(EventType.REASSIGNMENT, name, () -> "replicas " + Replicas.bracketed(old.replicas()) + " -> "
                     + Replicas.bracketed(next.replicas())
                     + (next.isReassigning() ? " (adding " + Replicas.bracketed(next.adding()) + ", removing "
                     + Replicas.bracketed(next.removing()) + ")" : " (reassignment complete)"), cause);
         }
         if (old.leader() != next.leader()) {
-            record(EventType.LEADER_ELECTED, name, "leader " + leaderName(old.leader()) + " -> "
+            record(EventType.LEADER_ELECTED, name, () -> "leader " + leaderName(old.leader()) + " -> "
                     + leaderName(next.leader()) + ", leader epoch " + next.leaderEpoch() + "; "
                     + change.electionDetail(), cause);
         }
         if (!java.util.Arrays.equals(old.isr(), next.isr())) {
             boolean shrunk = next.isr().length < old.isr().length
                     || !Replicas.containsAll(next.isr(), old.isr());
-            record(shrunk ? EventType.ISR_SHRUNK : EventType.ISR_EXPANDED, name, "ISR "
+            record(shrunk ? EventType.ISR_SHRUNK : EventType.ISR_EXPANDED, name, () -> "ISR "
                     + Replicas.bracketed(old.isr()) + " -> " + Replicas.bracketed(next.isr())
                     + (change.unclean() ? " (unclean election: RECOVERING)" : ""), cause);
         }
@@ -89,8 +89,8 @@ final class ReplicationControl {
         return leader == PartitionRegistration.NO_LEADER ? "none" : Integer.toString(leader);
     }
 
-    private void record(EventType type, String subject, String text, Cause cause) {
-        context.journal().append(context.nowMs(), type, "controller", subject, subject + " " + text,
+    private void record(EventType type, String subject, java.util.function.Supplier<String> text, Cause cause) {
+        context.journal().append(context.nowMs(), type, "controller", subject, () -> subject + " " + text.get(),
                 cause.text(), cause.eventSeq());
     }
 

@@ -17,8 +17,14 @@ public final class Journal {
     private volatile long size;
 
     /** Appends and returns the new event's sequence number. */
-    public synchronized long append(long timeMs, EventType type, String source, String subject, String text,
-                                    String cause, long causeSeq) {
+    public long append(long timeMs, EventType type, String source, String subject, String text, String cause,
+                       long causeSeq) {
+        return append(timeMs, type, source, subject, () -> text, cause, causeSeq);
+    }
+
+    /** Appends with the text written out only when someone reads it (for high-volume events). */
+    public synchronized long append(long timeMs, EventType type, String source, String subject,
+                                    java.util.function.Supplier<String> text, String cause, long causeSeq) {
         long seq = size;
         int chunk = (int) (seq >>> CHUNK_BITS);
         if (chunk == chunks.size()) {
