@@ -6,6 +6,7 @@ import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
@@ -22,15 +23,18 @@ import org.jline.utils.InfoCmp;
 /**
  * The interactive shell: JLine with completion from the live cluster, persistent history (Ctrl-R
  * searches it), highlighting, and cluster events printed above the prompt. Ctrl-C stops a running
- * command (a long wait) and keeps the shell; Ctrl-D leaves.
+ * command (a long wait) and keeps the shell; Ctrl-D leaves. Lines run on the shared
+ * {@link CommandRunner}, so they take turns with the window's.
  */
 public final class Repl {
 
+    private final CommandRunner runner;
     private final Dispatcher dispatcher;
     private final Path historyFile;
 
-    public Repl(Dispatcher dispatcher, Path historyFile) {
-        this.dispatcher = dispatcher;
+    public Repl(CommandRunner runner, Path historyFile) {
+        this.runner = runner;
+        this.dispatcher = runner.dispatcher();
         this.historyFile = historyFile;
     }
 
@@ -82,7 +86,6 @@ public final class Repl {
     }
 
     private void loop(LineReader reader, Terminal terminal, EventTicker ticker, boolean color) {
-        Thread shellThread = Thread.currentThread();
         while (!dispatcher.session().quitRequested()) {
             String line;
             try {
@@ -93,13 +96,12 @@ public final class Repl {
                 break;
             }
             Cluster before = dispatcher.session().cluster();
-            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> shellThread.interrupt());
+            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> runner.cancelRunning());
             Result result;
             try {
-                result = dispatcher.execute(line);
+                result = runner.run(line);
             } finally {
                 terminal.handle(Terminal.Signal.INT, previous);
-                Thread.interrupted();
             }
             ticker.drain();
             if (dispatcher.session().cluster() != before) {

@@ -1,0 +1,221 @@
+package leaderlab.app.window;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * The cluster view: one card per broker holding its replica chips, the clients and the controller on
+ * top, and the network's cut links. One Canvas, so the scene does not grow with the partition count.
+ */
+public final class ClusterCanvas extends Pane {
+
+    private final Canvas canvas = new Canvas();
+    private ClusterLayout layout;
+    private ClusterSnapshot drawn;
+
+    public ClusterCanvas() {
+        getChildren().add(canvas);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        setMinSize(200, 150);
+    }
+
+    /** Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. */
+    public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double zoom, MessageFlow flow) {
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        if (layout == null || drawn != snapshot || layout.width != width || layout.height != height
+                || layout.zoom != zoom) {
+            layout = new ClusterLayout(snapshot, width, height, zoom);
+            drawn = snapshot;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, width, height);
+        NetworkCuts cuts = new NetworkCuts(snapshot.faults());
+        drawEndpoints(g, palette, zoom);
+        for (ClusterLayout.Card card : layout.cards) {
+            drawCard(g, snapshot, card, cuts, hovered, palette, zoom);
+        }
+        drawCuts(g, cuts, palette, zoom);
+        if (flow != null) {
+            flow.draw(g, layout, palette, zoom);
+        }
+        if (hovered >= 0) {
+            drawHoverCaption(g, snapshot, hovered, palette, zoom);
+        }
+    }
+
+    /** The partition under a point of the canvas, or -1. */
+    public int partitionAt(double x, double y) {
+        ClusterLayout.Card card = layout == null ? null : layout.cardAt(x, y);
+        return card == null ? -1 : card.partitionAt(x, y);
+    }
+
+    /** The broker whose card is under a point, or -1. */
+    public int brokerAt(double x, double y) {
+        ClusterLayout.Card card = layout == null ? null : layout.cardAt(x, y);
+        return card == null ? -1 : card.brokerId();
+    }
+
+    /** Where the chip of a broker's replica is drawn (for tests and the flow layer), or null. */
+    ClusterLayout.Box chipOf(int broker, int partitionId) {
+        ClusterLayout.Card card = layout == null ? null : layout.cardOf(broker);
+        if (card == null) {
+            return null;
+        }
+        int index = java.util.Arrays.binarySearch(card.partitionIds(), partitionId);
+        return index < 0 ? null : card.chip(index);
+    }
+
+    private void drawEndpoints(GraphicsContext g, Palette palette, double zoom) {
+        endpoint(g, layout.clients, "Clients", "producers and consumers", palette, zoom);
+        endpoint(g, layout.controller, "Controller", "KRaft: fences, elects, records", palette, zoom);
+    }
+
+    private static void endpoint(GraphicsContext g, ClusterLayout.Box box, String title, String subtitle,
+                                 Palette palette, double zoom) {
+        g.setFill(palette.card());
+        g.fillRoundRect(box.x(), box.y(), box.w(), box.h(), 10 * zoom, 10 * zoom);
+        g.setStroke(palette.cardBorder());
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.strokeRoundRect(box.x(), box.y(), box.w(), box.h(), 10 * zoom, 10 * zoom);
+        g.setFill(palette.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
+        g.fillText(title, box.x() + 10 * zoom, box.y() + 4 * zoom);
+        g.setFill(palette.mutedText());
+        g.setFont(Font.font("System", 12 * zoom));
+        g.fillText(subtitle, box.x() + 10 * zoom, box.y() + 24 * zoom, box.w() - 16 * zoom);
+    }
+
+    private static void drawCard(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, NetworkCuts cuts,
+                                 int hovered, Palette palette, double zoom) {
+        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
+        BrokerStatus status = BrokerStatus.of(broker, cuts);
+        ClusterLayout.Box box = card.box();
+        boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
+        g.setFill(palette.card());
+        g.fillRoundRect(box.x(), box.y(), box.w(), box.h(), 14 * zoom, 14 * zoom);
+        g.setStroke(palette.broker(status));
+        g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
+        g.setLineDashes(status == BrokerStatus.STOPPED ? new double[] {12 * zoom, 8 * zoom}
+                : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
+        g.strokeRoundRect(box.x(), box.y(), box.w(), box.h(), 14 * zoom, 14 * zoom);
+        g.setLineDashes();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(down ? palette.mutedText() : palette.text());
+        g.setFont(Font.font("System", FontWeight.BOLD, 24 * zoom));
+        String title = "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack());
+        g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
+        drawStatus(g, status, box, palette, zoom);
+        for (int i = 0; i < card.partitionIds().length; i++) {
+            int id = card.partitionIds()[i];
+            PartitionRegistration partition = snapshot.metadata().partitions().get(id);
+            ClusterLayout.Box chip = card.chip(i);
+            ChipPainter.paint(g, palette, ReplicaState.of(partition, broker), partition.name(), chip.x(), chip.y(),
+                    chip.w(), chip.h(), id == hovered);
+        }
+    }
+
+    /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
+    private static void drawStatus(GraphicsContext g, BrokerStatus status, ClusterLayout.Box box, Palette palette,
+                                   double zoom) {
+        double x = box.x() + 10 * zoom;
+        double y = box.y() + 36 * zoom;
+        double h = 20 * zoom;
+        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
+        String word = status.label().toUpperCase(java.util.Locale.ROOT);
+        double w = word.length() * 9.2 * zoom + h + 8 * zoom;
+        g.setFill(palette.broker(status));
+        g.fillRoundRect(x, y, w, h, h, h);
+        g.setFill(palette.dark() ? palette.background() : palette.card());
+        g.setStroke(g.getFill());
+        g.setLineWidth(2.5 * zoom);
+        double cx = x + h / 2;
+        double cy = y + h / 2;
+        double r = h * 0.28;
+        switch (status) {
+            case STOPPED, FENCED -> {
+                g.strokeLine(cx - r, cy - r, cx + r, cy + r);
+                g.strokeLine(cx - r, cy + r, cx + r, cy - r);
+            }
+            case RUNNING, STARTING -> g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            case CONTROLLED_SHUTDOWN -> g.fillRect(cx - r, cy - r, 2 * r, 2 * r);
+            case ISOLATED -> g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(word, x + h, cy);
+    }
+
+    private void drawCuts(GraphicsContext g, NetworkCuts cuts, Palette palette, double zoom) {
+        for (ClusterLayout.Card card : layout.cards) {
+            double x = card.box().centerX();
+            double y = card.box().y();
+            if (cuts.cutFromClients(card.brokerId())) {
+                cutLine(g, layout.clients.centerX(), layout.clients.y() + layout.clients.h(), x - 20 * zoom, y,
+                        palette, zoom);
+            }
+            if (cuts.cutFromController(card.brokerId())) {
+                cutLine(g, layout.controller.centerX(), layout.controller.y() + layout.controller.h(), x + 20 * zoom,
+                        y, palette, zoom);
+            }
+        }
+        for (NetworkCuts.Pair pair : cuts.brokerPairs()) {
+            ClusterLayout.Card a = layout.cardOf(pair.low());
+            ClusterLayout.Card b = layout.cardOf(pair.high());
+            if (a != null && b != null) {
+                cutLine(g, a.box().centerX(), a.box().y() + layout.headerHeight / 2, b.box().centerX(),
+                        b.box().y() + layout.headerHeight / 2 + 8 * zoom, palette, zoom);
+            }
+        }
+    }
+
+    /** A cut link: a dashed line in the fault colour with a bold cross in the middle. */
+    private static void cutLine(GraphicsContext g, double x1, double y1, double x2, double y2, Palette palette,
+                                double zoom) {
+        g.setStroke(palette.fault());
+        g.setLineWidth(3 * zoom);
+        g.setLineDashes(10 * zoom, 6 * zoom);
+        g.strokeLine(x1, y1, x2, y2);
+        g.setLineDashes();
+        double mx = (x1 + x2) / 2;
+        double my = (y1 + y2) / 2;
+        double r = 9 * zoom;
+        g.setFill(palette.card());
+        g.fillOval(mx - r * 1.5, my - r * 1.5, r * 3, r * 3);
+        g.setLineWidth(4 * zoom);
+        g.strokeLine(mx - r, my - r, mx + r, my + r);
+        g.strokeLine(mx - r, my + r, mx + r, my - r);
+    }
+
+    private void drawHoverCaption(GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette,
+                                  double zoom) {
+        if (hovered >= snapshot.metadata().partitions().size()) {
+            return;
+        }
+        PartitionRegistration p = snapshot.metadata().partitions().get(hovered);
+        String text = p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
+                + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr());
+        double x = layout.clients.x() + layout.clients.w() + 16 * zoom;
+        double w = layout.controller.x() - x - 16 * zoom;
+        g.setFill(palette.highlight());
+        g.fillRoundRect(x, layout.clients.y(), w, layout.clients.h(), 10 * zoom, 10 * zoom);
+        g.setFill(palette.leaderText());
+        g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(text, x + 10 * zoom, layout.clients.centerY(), w - 20 * zoom);
+    }
+}

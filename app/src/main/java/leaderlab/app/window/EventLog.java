@@ -1,0 +1,77 @@
+package leaderlab.app.window;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventType;
+
+/**
+ * The journal as a timeline list: elections with their cause, ISR changes, fencing, truncation,
+ * faults and produce errors (not the steady stream of HW moves and acks). Virtualized, and capped,
+ * so a long run costs nothing per frame.
+ */
+public final class EventLog extends ListView<Event> {
+
+    static final Set<EventType> SHOWN = EnumSet.complementOf(EnumSet.of(EventType.HW_ADVANCED,
+            EventType.PRODUCE_ACKED, EventType.BECAME_FOLLOWER, EventType.BECAME_LEADER));
+
+    private static final int MAX_EVENTS = 5000;
+
+    private final ObservableList<Event> events = FXCollections.observableArrayList();
+
+    public EventLog() {
+        setItems(events);
+        setId("event-log");
+        setCellFactory(view -> new EventCell());
+        setFocusTraversable(false);
+    }
+
+    /** Adds this frame's events that a timeline shows. */
+    void append(List<Event> batch) {
+        List<Event> shown = batch.stream().filter(e -> SHOWN.contains(e.type())).toList();
+        if (!shown.isEmpty()) {
+            events.addAll(shown);
+            if (events.size() > MAX_EVENTS) {
+                events.remove(0, events.size() - MAX_EVENTS);
+            }
+            scrollTo(events.size() - 1);
+        }
+    }
+
+    void clear() {
+        events.clear();
+    }
+
+    public List<Event> shownEvents() {
+        return List.copyOf(events);
+    }
+
+    static String describe(Event event) {
+        return String.format("%8.3fs  %s%s", event.timeMs() / 1000.0, event.text(),
+                event.cause().isEmpty() ? "" : "  — " + event.cause());
+    }
+
+    private static final class EventCell extends ListCell<Event> {
+        @Override
+        protected void updateItem(Event event, boolean empty) {
+            super.updateItem(event, empty);
+            getStyleClass().removeAll("event-election", "event-bad", "event-good");
+            if (empty || event == null) {
+                setText(null);
+                return;
+            }
+            setText(describe(event));
+            getStyleClass().add(switch (event.type()) {
+                case LEADER_ELECTED, REASSIGNMENT -> "event-election";
+                case BROKER_FENCED, ISR_SHRUNK, TRUNCATED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_STOPPED,
+                     BROKER_CONTROLLED_SHUTDOWN -> "event-bad";
+                default -> "event-good";
+            });
+        }
+    }
+}
