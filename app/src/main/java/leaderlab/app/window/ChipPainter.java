@@ -72,7 +72,7 @@ final class ChipPainter {
         if (!small) {
             g.setFill(state == ReplicaState.LEADER ? palette.leaderText() : state == ReplicaState.OFFLINE
                     ? palette.mutedText() : palette.text());
-            g.setFont(Font.font("System", state == ReplicaState.LEADER ? FontWeight.BOLD : FontWeight.NORMAL, h * 0.5));
+            g.setFont(Font.font("System", FontWeight.BOLD, h * 0.56));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(label, x + h * 0.95, y + h / 2, w - h * 1.05);

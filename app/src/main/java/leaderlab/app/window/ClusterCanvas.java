@@ -6,6 +6,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
@@ -49,9 +50,38 @@ public final class ClusterCanvas extends Pane {
         if (flow != null) {
             flow.draw(g, layout, palette, zoom);
         }
-        if (hovered >= 0) {
+        if (hovered >= 0 && hovered < snapshot.metadata().partitions().size()) {
             drawHoverCaption(g, snapshot, hovered, palette, zoom);
+        } else {
+            drawLegend(g, palette, zoom);
         }
+    }
+
+    /** What the chip shapes mean, between the clients and the controller (the hover caption's place). */
+    private void drawLegend(GraphicsContext g, Palette palette, double zoom) {
+        double x = layout.clients.x() + layout.clients.w() + 14 * zoom;
+        double chipH = 20 * zoom;
+        double y = layout.clients.centerY() - chipH / 2;
+        g.setFont(Font.font("System", FontWeight.BOLD, 15 * zoom));
+        for (ReplicaState state : ReplicaState.values()) {
+            double itemW = chipH * 1.6 + 14 * zoom + textWidth(state.label(), g.getFont());
+            if (x + itemW > layout.controller.x()) {
+                break;
+            }
+            ChipPainter.paint(g, palette, state, "", x, y, chipH * 1.6, chipH, false);
+            g.setFill(palette.text());
+            g.setFont(Font.font("System", FontWeight.BOLD, 15 * zoom));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(state.label(), x + chipH * 1.6 + 6 * zoom, y + chipH / 2);
+            x += itemW;
+        }
+    }
+
+    static double textWidth(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
     }
 
     /** The partition under a point of the canvas, or -1. */
@@ -77,8 +107,8 @@ public final class ClusterCanvas extends Pane {
     }
 
     private void drawEndpoints(GraphicsContext g, Palette palette, double zoom) {
-        endpoint(g, layout.clients, "Clients", "producers and consumers", palette, zoom);
-        endpoint(g, layout.controller, "Controller", "KRaft: fences, elects, records", palette, zoom);
+        endpoint(g, layout.clients, "Clients", "produce, consume", palette, zoom);
+        endpoint(g, layout.controller, "Controller", "fences and elects", palette, zoom);
     }
 
     private static void endpoint(GraphicsContext g, ClusterLayout.Box box, String title, String subtitle,
@@ -137,7 +167,7 @@ public final class ClusterCanvas extends Pane {
         double h = 20 * zoom;
         g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
         String word = status.label().toUpperCase(java.util.Locale.ROOT);
-        double w = word.length() * 9.2 * zoom + h + 8 * zoom;
+        double w = textWidth(word, g.getFont()) + h + 10 * zoom;
         g.setFill(palette.broker(status));
         g.fillRoundRect(x, y, w, h, h, h);
         g.setFill(palette.dark() ? palette.background() : palette.card());
@@ -202,9 +232,6 @@ public final class ClusterCanvas extends Pane {
 
     private void drawHoverCaption(GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette,
                                   double zoom) {
-        if (hovered >= snapshot.metadata().partitions().size()) {
-            return;
-        }
         PartitionRegistration p = snapshot.metadata().partitions().get(hovered);
         String text = p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
                 + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr());

@@ -67,8 +67,8 @@ final class ClusterLayout {
         this.zoom = zoom;
         double margin = 12 * zoom;
         double top = 56 * zoom;
-        clients = new Box(margin, margin / 2, 220 * zoom, top - margin);
-        controller = new Box(width - margin - 260 * zoom, margin / 2, 260 * zoom, top - margin);
+        clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
+        controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
         headerHeight = 62 * zoom;
         List<List<Integer>> hosted = partitionsByBroker(snapshot);
         int n = snapshot.brokers().size();
@@ -78,37 +78,64 @@ final class ClusterLayout {
         double gridTop = top + margin / 2;
         double gridH = Math.max(1, height - gridTop - margin);
         double gridW = Math.max(1, width - 2 * margin);
-        int columns = Math.max(1, Math.min(n, (int) Math.round(Math.sqrt(n * gridW / gridH / 1.1))));
+        int columns = columnsFor(n, gridW, gridH);
         int rows = (n + columns - 1) / columns;
         double cardW = (gridW - (columns - 1) * margin) / columns;
         double cardH = (gridH - (rows - 1) * margin) / rows;
+        // One chip size for every card (the one that fits the fullest broker), so a partition's chip
+        // looks the same wherever it is.
+        int mostHosted = hosted.stream().mapToInt(List::size).max().orElse(0);
+        double chipH = chipHeight(mostHosted, cardW - 16 * zoom, cardH - headerHeight - 8 * zoom, zoom);
         for (int i = 0; i < n; i++) {
             ClusterSnapshot.BrokerState broker = snapshot.brokers().get(i);
             Box box = new Box(margin + (i % columns) * (cardW + margin), gridTop + (i / columns) * (cardH + margin),
                     cardW, cardH);
             int[] ids = hosted.get(i).stream().mapToInt(Integer::intValue).toArray();
-            cards.add(card(broker.id(), box, ids, zoom));
+            cards.add(card(broker.id(), box, ids, chipH, zoom));
         }
     }
 
-    private Card card(int brokerId, Box box, int[] ids, double zoom) {
-        double pad = 8 * zoom;
-        double areaX = box.x() + pad;
-        double areaY = box.y() + headerHeight;
-        double areaW = Math.max(1, box.w() - 2 * pad);
-        double areaH = Math.max(1, box.h() - headerHeight - pad);
-        double maxH = 34 * zoom;
-        for (double h = maxH; h >= 2; h -= h > 12 ? 1 : 0.5) {
-            double w = h >= ChipPainter.LABEL_MIN_HEIGHT ? h * 4.6 : h;
-            double gap = Math.max(1, h / 5);
-            int cols = Math.max(1, (int) ((areaW + gap) / (w + gap)));
-            int rowsFit = (int) ((areaH + gap) / (h + gap));
-            if ((long) cols * rowsFit >= ids.length) {
-                return new Card(brokerId, box, ids, areaX, areaY, Math.min(w, areaW), h, gap, cols);
+    private static double chipWidth(double h) {
+        return h >= ChipPainter.LABEL_MIN_HEIGHT ? h * 4.4 : h;
+    }
+
+    private static double gap(double h) {
+        return Math.max(1, h / 5);
+    }
+
+    /** The largest chip height at which {@code count} chips fit the area (at least 2 px). */
+    private static double chipHeight(int count, double areaW, double areaH, double zoom) {
+        for (double h = 40 * zoom; h > 2; h -= h > 12 ? 1 : 0.5) {
+            double gap = gap(h);
+            int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
+            int rows = (int) ((areaH + gap) / (h + gap));
+            if ((long) cols * rows >= count) {
+                return h;
             }
         }
-        int cols = Math.max(1, (int) areaW / 3);
-        return new Card(brokerId, box, ids, areaX, areaY, 2, 2, 1, cols);
+        return 2;
+    }
+
+    /** Cards close to 3:2, preferring a grid with no empty places (4 brokers: 2 x 2, not 3 + 1). */
+    private static int columnsFor(int n, double gridW, double gridH) {
+        int ideal = Math.max(1, Math.min(n, (int) Math.round(Math.sqrt(n * gridW / gridH / 1.5))));
+        for (int delta = 0; delta <= 1; delta++) {
+            for (int columns : new int[] {ideal + delta, ideal - delta}) {
+                if (columns >= 1 && columns <= n && n % columns == 0) {
+                    return columns;
+                }
+            }
+        }
+        return ideal;
+    }
+
+    private Card card(int brokerId, Box box, int[] ids, double h, double zoom) {
+        double pad = 8 * zoom;
+        double areaW = Math.max(1, box.w() - 2 * pad);
+        double gap = gap(h);
+        int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
+        return new Card(brokerId, box, ids, box.x() + pad, box.y() + headerHeight, Math.min(chipWidth(h), areaW), h, gap,
+                cols);
     }
 
     /** Partition ids hosted by each broker (in snapshot broker order), by global id. */

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -44,7 +45,7 @@ public final class CommandConsole extends VBox {
             }
         });
         log.setId("command-log");
-        log.setCellFactory(view -> new EntryCell());
+        log.setCellFactory(view -> new EntryCell(view));
         log.setFocusTraversable(false);
         VBox.setVgrow(log, Priority.ALWAYS);
         getChildren().addAll(log, bar);
@@ -81,15 +82,27 @@ public final class CommandConsole extends VBox {
     }
 
     private static final class EntryCell extends ListCell<Entry> {
+        /** A wrapping label as the graphic: long lines (causes, Kafka commands) wrap at the list's width. */
+        private final Label label = new Label();
+
+        EntryCell(ListView<Entry> list) {
+            label.setWrapText(true);
+            label.prefWidthProperty().bind(list.widthProperty().subtract(30));
+            label.maxWidthProperty().bind(label.prefWidthProperty());
+            label.getStyleClass().add("cell-text");
+            setText(null);
+        }
+
         @Override
         protected void updateItem(Entry entry, boolean empty) {
             super.updateItem(entry, empty);
             getStyleClass().removeAll("entry-command", "entry-kafka", "entry-output", "entry-error");
             if (empty || entry == null) {
-                setText(null);
+                setGraphic(null);
                 return;
             }
-            setText(entry.text());
+            label.setText(entry.text());
+            setGraphic(label);
             getStyleClass().add("entry-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
     }

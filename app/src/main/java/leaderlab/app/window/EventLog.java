@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import leaderlab.cluster.journal.Event;
@@ -27,7 +28,7 @@ public final class EventLog extends ListView<Event> {
     public EventLog() {
         setItems(events);
         setId("event-log");
-        setCellFactory(view -> new EventCell());
+        setCellFactory(view -> new EventCell(view));
         setFocusTraversable(false);
     }
 
@@ -57,15 +58,27 @@ public final class EventLog extends ListView<Event> {
     }
 
     private static final class EventCell extends ListCell<Event> {
+        /** A wrapping label as the graphic: long lines (causes, Kafka commands) wrap at the list's width. */
+        private final Label label = new Label();
+
+        EventCell(ListView<Event> list) {
+            label.setWrapText(true);
+            label.prefWidthProperty().bind(list.widthProperty().subtract(30));
+            label.maxWidthProperty().bind(label.prefWidthProperty());
+            label.getStyleClass().add("cell-text");
+            setText(null);
+        }
+
         @Override
         protected void updateItem(Event event, boolean empty) {
             super.updateItem(event, empty);
             getStyleClass().removeAll("event-election", "event-bad", "event-good");
             if (empty || event == null) {
-                setText(null);
+                setGraphic(null);
                 return;
             }
-            setText(describe(event));
+            label.setText(describe(event));
+            setGraphic(label);
             getStyleClass().add(switch (event.type()) {
                 case LEADER_ELECTED, REASSIGNMENT -> "event-election";
                 case BROKER_FENCED, ISR_SHRUNK, TRUNCATED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_STOPPED,

@@ -3,7 +3,6 @@ package leaderlab.app.window;
 import javafx.animation.AnimationTimer;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.Event;
-import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
@@ -77,6 +76,7 @@ final class FrameLoop extends AnimationTimer {
         if (batch.restarted()) {
             history.clear();
             window.eventLog().clear();
+            window.headline().clear();
             flow.clear();
             produceRate.clear();
             scrubIndex = -1;
@@ -85,9 +85,10 @@ final class FrameLoop extends AnimationTimer {
         boolean timeMoved = live.timeMs() != lastLiveTimeMs;
         lastLiveTimeMs = live.timeMs();
         window.eventLog().append(batch.events());
-        Event news = headlinePriority(batch);
-        if (news != null) {
-            window.headline().show(news);
+        for (Event event : batch.events()) {
+            if (EventLog.SHOWN.contains(event.type())) {
+                window.headline().offer(event);
+            }
         }
         batch.events().forEach(produceRate::record);
         produceRate.advanceTo(live.timeMs());
@@ -127,19 +128,5 @@ final class FrameLoop extends AnimationTimer {
             return "PAST  " + time + "  (release to go live)";
         }
         return (playing ? "LIVE  " : "PAUSED  ") + time;
-    }
-
-    /** Elections are what a class most needs to see; they win the headline over smaller news. */
-    private static Event headlinePriority(EventFeed.Batch batch) {
-        Event best = null;
-        for (Event event : batch.events()) {
-            if (!EventLog.SHOWN.contains(event.type())) {
-                continue;
-            }
-            if (best == null || event.type() == EventType.LEADER_ELECTED || best.type() != EventType.LEADER_ELECTED) {
-                best = event;
-            }
-        }
-        return best;
     }
 }

@@ -26,9 +26,9 @@ public final class PartitionDetail extends Pane {
 
     private final Canvas canvas = new Canvas();
     private String partitionName;
-    /** Per broker: the longest log seen since this partition was selected, to draw what was truncated. */
-    private final Map<Integer, LogView> longestSeen = new HashMap<>();
+    /** Per broker: its newest log seen, and what it truncated since this partition was selected. */
     private final Map<Integer, LogView> lastSeen = new HashMap<>();
+    private final Map<Integer, Ghost> ghosts = new HashMap<>();
 
     public PartitionDetail() {
         getChildren().add(canvas);
@@ -44,8 +44,8 @@ public final class PartitionDetail extends Pane {
     public void select(String name) {
         if (!java.util.Objects.equals(name, partitionName)) {
             partitionName = name;
-            longestSeen.clear();
             lastSeen.clear();
+            ghosts.clear();
         }
     }
 
@@ -71,17 +71,21 @@ public final class PartitionDetail extends Pane {
                 + partition.leaderEpoch() + "   ISR " + Replicas.bracketed(partition.isr())
                 + (partition.recovering() ? "   RECOVERING (unclean)" : ""), 12 * zoom, 8 * zoom, width - 24 * zoom);
         long scale = 1;
-        for (LogView log : longestSeen.values()) {
+        for (LogView log : lastSeen.values()) {
             scale = Math.max(scale, log.endOffset());
+        }
+        for (Ghost ghost : ghosts.values()) {
+            scale = Math.max(scale, ghost.log().endOffset());
         }
         LogView leaderLog = partition.hasLeader() ? lastSeen.get(partition.leader()) : null;
         double labelW = 190 * zoom;
         double tapeX = 12 * zoom + labelW;
-        double tapeW = Math.max(10, width - tapeX - 70 * zoom);
-        double rowH = Math.min(64 * zoom, (height - 44 * zoom) / Math.max(1, partition.replicas().length));
-        double y = 40 * zoom;
+        double tapeW = Math.max(10, width - tapeX - 90 * zoom);
+        double rowH = Math.min(84 * zoom, (height - 44 * zoom) / Math.max(1, partition.replicas().length));
+        double y = 38 * zoom;
         for (int broker : partition.replicas()) {
-            drawRow(g, snapshot, partition, broker, leaderLog, tapeX, y, tapeW, rowH, scale, palette, zoom);
+            drawRow(g, snapshot, partition, broker, leaderLog, new Row(tapeX, y, tapeW, rowH, tapeW / scale), palette,
+                    zoom);
             y += rowH;
         }
     }
@@ -90,44 +94,80 @@ public final class PartitionDetail extends Pane {
         return PartitionName.lookup(snapshot, partitionName);
     }
 
+    /**
+     * Keeps each replica's newest log, and notes a truncation: where a replica's new log stops agreeing
+     * with its previous one, the previous records from there on were removed (even if frames missed the
+     * moment, as the divergent record ids show).
+     */
     private void remember(ClusterSnapshot snapshot, PartitionRegistration partition) {
         for (int broker : partition.replicas()) {
             ReplicaView replica = snapshot.replica(broker, partition.id());
-            if (replica != null) {
-                lastSeen.put(broker, replica.log());
-                longestSeen.merge(broker, replica.log(), (old, now) -> now.endOffset() >= old.endOffset() ? now : old);
+            if (replica == null) {
+                continue;
+            }
+            LogView now = replica.log();
+            LogView previous = lastSeen.put(broker, now);
+            if (previous != null && previous != now) {
+                long from = firstDifference(previous, now);
+                if (from < previous.endOffset()) {
+                    ghosts.put(broker, new Ghost(previous, from));
+                }
             }
         }
     }
 
+    private static long firstDifference(LogView a, LogView b) {
+        long common = Math.min(a.endOffset(), b.endOffset());
+        for (long offset = 0; offset < common; offset++) {
+            if (a.epochAt(offset) != b.epochAt(offset) || a.recordIdAt(offset) != b.recordIdAt(offset)) {
+                return offset;
+            }
+        }
+        return common;
+    }
+
+    /** The geometry of one replica's row: tape position and width, and pixels per offset. */
+    private record Row(double x, double y, double w, double h, double cell) {
+    }
+
     private void drawRow(GraphicsContext g, ClusterSnapshot snapshot, PartitionRegistration partition, int broker,
-                         LogView leaderLog, double x, double y, double w, double rowH, long scale, Palette palette,
-                         double zoom) {
+                         LogView leaderLog, Row row, Palette palette, double zoom) {
         ReplicaState state = ReplicaState.of(partition, snapshot.broker(broker));
         LogView log = lastSeen.get(broker);
         g.setFill(palette.text());
         g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
         g.setTextBaseline(VPos.TOP);
-        g.fillText("Broker " + broker, 12 * zoom, y + 4 * zoom);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("Broker " + broker, 12 * zoom, row.y() + 14 * zoom);
         g.setFont(Font.font("System", 14 * zoom));
-        g.setFill(palette.replica(state).equals(palette.offline()) ? palette.mutedText() : palette.replica(state));
-        g.fillText(state.label(), 12 * zoom, y + 26 * zoom);
-        double tapeH = rowH * 0.52;
-        double tapeY = y + 6 * zoom;
-        double cell = w / scale;
-        LogView longest = longestSeen.get(broker);
-        if (longest != null && log != null && longest.endOffset() > log.endOffset()) {
-            drawTruncated(g, longest, log.endOffset(), x, tapeY, cell, tapeH, palette, zoom);
-        }
+        g.setFill(state == ReplicaState.OFFLINE ? palette.mutedText() : palette.replica(state));
+        g.fillText(state.label(), 12 * zoom, row.y() + 36 * zoom);
+        double tapeH = Math.min(28 * zoom, row.h() * 0.36);
+        double tapeY = row.y() + 18 * zoom;
         if (log == null) {
             return;
         }
-        drawRuns(g, log, x, tapeY, cell, tapeH, palette, zoom);
+        drawRuns(g, log, row.x(), tapeY, row.cell(), tapeH, palette, zoom);
         if (leaderLog != null && leaderLog != log) {
-            drawDivergence(g, log, leaderLog, x, tapeY, cell, tapeH, palette);
+            drawDivergence(g, log, leaderLog, row.x(), tapeY, row.cell(), tapeH, palette);
         }
-        marker(g, "HW " + log.highWatermark(), x + log.highWatermark() * cell, tapeY, tapeH, palette.text(), true, zoom);
-        marker(g, "LEO " + log.endOffset(), x + log.endOffset() * cell, tapeY, tapeH, palette.mutedText(), false, zoom);
+        Ghost ghost = ghosts.get(broker);
+        double belowY = tapeY + tapeH + 3 * zoom;
+        if (ghost != null) {
+            drawTruncated(g, ghost, row.x(), belowY, row.cell(), tapeH * 0.6, palette, zoom);
+        }
+        long hw = log.highWatermark();
+        long leo = log.endOffset();
+        if (hw == leo) {
+            marker(g, "HW = LEO " + hw, row.x() + hw * row.cell(), tapeY, tapeH, palette.text(), zoom);
+        } else {
+            marker(g, "HW " + hw, row.x() + hw * row.cell(), tapeY, tapeH, palette.text(), zoom);
+            marker(g, "LEO " + leo, row.x() + leo * row.cell(), tapeY, tapeH, palette.mutedText(), zoom);
+        }
+    }
+
+    /** Records a replica once had from {@code from} on, which it no longer has: truncated. */
+    private record Ghost(LogView log, long from) {
     }
 
     /** Epoch runs come from the replica's leader-epoch cache: one rectangle per epoch, not per record. */
@@ -175,34 +215,51 @@ public final class PartitionDetail extends Pane {
         }
     }
 
-    private static void drawTruncated(GraphicsContext g, LogView longest, long from, double x, double y, double cell,
-                                      double h, Palette palette, double zoom) {
-        double left = x + from * cell;
-        double width = (longest.endOffset() - from) * cell;
-        g.setFill(palette.fault().deriveColor(0, 1, 1, 0.18));
-        g.fillRect(left, y, width, h);
+    /** The truncated records, as a crossed-out strip under the tape in the colours they had. */
+    private static void drawTruncated(GraphicsContext g, Ghost ghost, double x, double y, double cell, double h,
+                                      Palette palette, double zoom) {
+        LogView log = ghost.log();
+        double left = x + ghost.from() * cell;
+        double width = (log.endOffset() - ghost.from()) * cell;
+        g.setGlobalAlpha(0.45);
+        for (int i = 0; i < log.cacheSize(); i++) {
+            long start = Math.max(ghost.from(), log.cacheStartOffsets()[i]);
+            long end = Math.min(log.endOffset(), i + 1 < log.cacheSize() ? log.cacheStartOffsets()[i + 1]
+                    : log.endOffset());
+            if (end > start) {
+                g.setFill(palette.epoch(log.cacheEpochs()[i]));
+                g.fillRect(x + start * cell, y, (end - start) * cell, h);
+            }
+        }
+        g.setGlobalAlpha(1);
         g.setStroke(palette.fault());
-        g.setLineWidth(2 * zoom);
+        g.setLineWidth(2.5 * zoom);
         g.setLineDashes(6 * zoom, 4 * zoom);
         g.strokeRect(left, y, width, h);
         g.setLineDashes();
         g.strokeLine(left, y, left + width, y + h);
         g.strokeLine(left, y + h, left + width, y);
         g.setFill(palette.fault());
-        g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
-        g.setTextBaseline(VPos.TOP);
-        g.fillText("truncated " + from + "-" + (longest.endOffset() - 1), left + 4 * zoom, y + h + 2 * zoom);
+        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("lost by truncation: " + ghost.from() + "-" + (log.endOffset() - 1) + " \u2192", left - 6 * zoom, y + h / 2);
+        g.setTextAlign(TextAlignment.LEFT);
     }
 
+    /** A vertical line through the tape with its label above it. */
     private static void marker(GraphicsContext g, String text, double x, double y, double h, Color color,
-                               boolean above, double zoom) {
+                               double zoom) {
         g.setStroke(color);
         g.setLineWidth(3 * zoom);
         g.strokeLine(x, y - 3 * zoom, x, y + h + 3 * zoom);
         g.setFill(color);
-        g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
+        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
+        g.setTextBaseline(VPos.BOTTOM);
+        // Near the right edge the label goes to the marker's left, so it is never cut off.
+        boolean fitsRight = x + 3 * zoom + ClusterCanvas.textWidth(text, g.getFont()) < g.getCanvas().getWidth();
+        g.setTextAlign(fitsRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
+        g.fillText(text, fitsRight ? x + 3 * zoom : x - 3 * zoom, y - 1);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(above ? VPos.BOTTOM : VPos.TOP);
-        g.fillText(text, x + 3 * zoom, above ? y + h + 3 * zoom + 16 * zoom : y + h + 3 * zoom);
     }
 }

@@ -47,12 +47,17 @@ public final class Swimlanes extends Pane {
         if (partitionName == null || n < 2) {
             return;
         }
-        double x0 = labelW;
-        double step = (width - labelW - 4) / (n - 1);
+        // Lanes start where the partition first exists, so its whole life fills the width.
+        int first = 0;
+        while (first < n - 1 && lookup(history.get(first), partitionName) == null) {
+            first++;
+        }
+        double step = (width - labelW - 4) / Math.max(1, n - 1 - first);
+        double x0 = labelW - first * step;
         long maxHw = 1;
         int maxEpoch = 1;
         int maxIsr = 1;
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             PartitionRegistration p = lookup(history.get(i), partitionName);
             if (p != null) {
                 ClusterSnapshot.BrokerState leader = history.get(i).broker(p.leader());
@@ -61,7 +66,7 @@ public final class Swimlanes extends Pane {
                 maxHw = Math.max(maxHw, hw(history.get(i), p, leader));
             }
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             PartitionRegistration p = lookup(history.get(i), partitionName);
             if (p == null) {
                 continue;
@@ -70,7 +75,7 @@ public final class Swimlanes extends Pane {
             double w = Math.max(1, step + 0.5);
             g.setFill(p.hasLeader() ? palette.epoch(p.leader() - 1) : palette.fault());
             g.fillRect(x, 2, w, laneH - 4);
-            bar(g, x, w, laneH, 1, p.leaderEpoch() / (double) maxEpoch, palette.text());
+            bar(g, x, w, laneH, 1, (p.leaderEpoch() + 1) / (double) (maxEpoch + 1), palette.text());
             bar(g, x, w, laneH, 2, p.isr().length / (double) maxIsr,
                     p.isr().length < p.replicas().length ? palette.outOfSync() : palette.inSync());
             bar(g, x, w, laneH, 3, hw(history.get(i), p, history.get(i).broker(p.leader())) / (double) maxHw,
