@@ -96,6 +96,10 @@ public final class ClusterCanvas extends Pane {
         return card == null ? -1 : card.brokerId();
     }
 
+    ClusterLayout layoutForTests() {
+        return layout;
+    }
+
     /** Where the chip of a broker's replica is drawn (for tests and the flow layer), or null. */
     ClusterLayout.Box chipOf(int broker, int partitionId) {
         ClusterLayout.Card card = layout == null ? null : layout.cardOf(broker);

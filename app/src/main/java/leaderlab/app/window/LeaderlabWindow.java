@@ -113,13 +113,14 @@ public final class LeaderlabWindow {
         controls.zoomIn.setOnAction(e -> zoomBy(1.15));
         controls.zoomOut.setOnAction(e -> zoomBy(1 / 1.15));
         // Scrubbing shows the past only while the thumb is held; letting go returns to live.
+        // The handler (not a filter) runs after the slider's track has moved the value to the press.
         scrubber.valueProperty().addListener((obs, old, value) -> {
-            if (scrubber.isValueChanging() || scrubber.isPressed()) {
+            if (frames.scrubbing()) {
                 frames.scrubTo((int) Math.round(value.doubleValue()));
             }
         });
-        scrubber.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> frames.scrubTo((int) Math.round(scrubber.getValue())));
-        scrubber.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> frames.backToLive());
+        scrubber.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> frames.scrubTo((int) Math.round(scrubber.getValue())));
+        scrubber.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> frames.backToLive());
     }
 
     private void wireCanvas() {
@@ -135,7 +136,7 @@ public final class LeaderlabWindow {
         ClusterSnapshot snapshot = frames.shown();
         int partitionId = clusterCanvas.partitionAt(e.getX(), e.getY());
         int broker = clusterCanvas.brokerAt(e.getX(), e.getY());
-        if (snapshot == null || (partitionId < 0 && broker < 0)) {
+        if (snapshot == null || (partitionId < 0 && broker < 0) || e.getButton() == MouseButton.MIDDLE) {
             return;
         }
         if (partitionId >= 0) {
@@ -217,7 +218,7 @@ public final class LeaderlabWindow {
 
     void updateScrubber(int historySize, int scrubIndex) {
         scrubber.setMax(Math.max(1, historySize - 1));
-        if (scrubIndex < 0 && !scrubber.isPressed()) {
+        if (scrubIndex < 0) {
             scrubber.setValue(scrubber.getMax());
         }
     }
