@@ -19,11 +19,14 @@ import leaderlab.cluster.view.ClusterSnapshot;
 public final class ClusterCanvas extends Pane {
 
     private final Canvas canvas = new Canvas();
+    private final ChipRaster chips = new ChipRaster();
     private ClusterLayout layout;
     private ClusterSnapshot drawn;
 
     public ClusterCanvas() {
         getChildren().add(canvas);
+        // An opaque pane under the canvas lets JavaFX repaint from here down, not from the window root.
+        getStyleClass().add("canvas-pane");
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         setMinSize(200, 150);
@@ -39,41 +42,73 @@ public final class ClusterCanvas extends Pane {
             drawn = snapshot;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(palette.background());
-        g.fillRect(0, 0, width, height);
         NetworkCuts cuts = new NetworkCuts(snapshot.faults());
+        chips.begin(width, height, palette.background());
+        chips.rect(layout.clients.x(), layout.clients.y(), layout.clients.w(), layout.clients.h(), palette.card());
+        chips.rect(layout.controller.x(), layout.controller.y(), layout.controller.w(), layout.controller.h(),
+                palette.card());
+        for (ClusterLayout.Card card : layout.cards) {
+            ClusterLayout.Box box = card.box();
+            chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
+            rasterChips(snapshot, card, hovered, palette);
+        }
+        boolean hovering = hovered >= 0 && hovered < snapshot.metadata().partitions().size();
+        if (!hovering) {
+            rasterLegend(g, palette, zoom);
+        }
+        chips.drawTo(g);
         drawEndpoints(g, palette, zoom);
         for (ClusterLayout.Card card : layout.cards) {
-            drawCard(g, snapshot, card, cuts, hovered, palette, zoom);
+            drawCard(g, snapshot, card, cuts, palette, zoom);
+            labelChips(g, snapshot, card, palette);
         }
         drawCuts(g, cuts, palette, zoom);
         if (flow != null) {
             flow.draw(g, layout, palette, zoom);
         }
-        if (hovered >= 0 && hovered < snapshot.metadata().partitions().size()) {
+        if (hovering) {
             drawHoverCaption(g, snapshot, hovered, palette, zoom);
         } else {
-            drawLegend(g, palette, zoom);
+            labelLegend(g, palette, zoom);
         }
     }
 
     /** What the chip shapes mean, between the clients and the controller (the hover caption's place). */
-    private void drawLegend(GraphicsContext g, Palette palette, double zoom) {
+    private void rasterLegend(GraphicsContext g, Palette palette, double zoom) {
+        legend(g, zoom, (state, x, y, chipW, chipH) -> chips.chip(palette, state, x, y, chipW, chipH, false));
+    }
+
+    private void labelLegend(GraphicsContext g, Palette palette, double zoom) {
+        legend(g, zoom, (state, x, y, chipW, chipH) -> {
+            ChipRaster.label(g, palette, state, "", x, y, chipW, chipH);
+            g.setFill(palette.text());
+            g.setFont(legendFont(zoom));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(state.label(), x + chipW + 6 * zoom, y + chipH / 2);
+        });
+    }
+
+    private interface LegendItem {
+        void draw(ReplicaState state, double x, double y, double chipW, double chipH);
+    }
+
+    private static Font legendFont(double zoom) {
+        return Font.font("System", FontWeight.BOLD, 15 * zoom);
+    }
+
+    /** Lays the legend out left to right, stopping before the controller box. */
+    private void legend(GraphicsContext g, double zoom, LegendItem item) {
         double x = layout.clients.x() + layout.clients.w() + 14 * zoom;
         double chipH = 20 * zoom;
+        double chipW = chipH * 1.6;
         double y = layout.clients.centerY() - chipH / 2;
-        g.setFont(Font.font("System", FontWeight.BOLD, 15 * zoom));
         for (ReplicaState state : ReplicaState.values()) {
-            double itemW = chipH * 1.6 + 14 * zoom + textWidth(state.label(), g.getFont());
+            double itemW = chipW + 14 * zoom + textWidth(state.label(), legendFont(zoom));
             if (x + itemW > layout.controller.x()) {
                 break;
             }
-            ChipPainter.paint(g, palette, state, "", x, y, chipH * 1.6, chipH, false);
-            g.setFill(palette.text());
-            g.setFont(Font.font("System", FontWeight.BOLD, 15 * zoom));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(state.label(), x + chipH * 1.6 + 6 * zoom, y + chipH / 2);
+            item.draw(state, x, y, chipW, chipH);
             x += itemW;
         }
     }
@@ -117,12 +152,10 @@ public final class ClusterCanvas extends Pane {
 
     private static void endpoint(GraphicsContext g, ClusterLayout.Box box, String title, String subtitle,
                                  Palette palette, double zoom) {
-        g.setFill(palette.card());
-        g.fillRoundRect(box.x(), box.y(), box.w(), box.h(), 10 * zoom, 10 * zoom);
         g.setStroke(palette.cardBorder());
         g.setLineWidth(1.5);
         g.setLineDashes();
-        g.strokeRoundRect(box.x(), box.y(), box.w(), box.h(), 10 * zoom, 10 * zoom);
+        g.strokeRect(box.x(), box.y(), box.w(), box.h());
         g.setFill(palette.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -134,18 +167,16 @@ public final class ClusterCanvas extends Pane {
     }
 
     private static void drawCard(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, NetworkCuts cuts,
-                                 int hovered, Palette palette, double zoom) {
+                                 Palette palette, double zoom) {
         ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
         BrokerStatus status = BrokerStatus.of(broker, cuts);
         ClusterLayout.Box box = card.box();
         boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
-        g.setFill(palette.card());
-        g.fillRoundRect(box.x(), box.y(), box.w(), box.h(), 14 * zoom, 14 * zoom);
         g.setStroke(palette.broker(status));
         g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
         g.setLineDashes(status == BrokerStatus.STOPPED ? new double[] {12 * zoom, 8 * zoom}
                 : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
-        g.strokeRoundRect(box.x(), box.y(), box.w(), box.h(), 14 * zoom, 14 * zoom);
+        g.strokeRect(box.x(), box.y(), box.w(), box.h());
         g.setLineDashes();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -154,12 +185,28 @@ public final class ClusterCanvas extends Pane {
         String title = "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack());
         g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
         drawStatus(g, status, box, palette, zoom);
+    }
+
+    private void rasterChips(ClusterSnapshot snapshot, ClusterLayout.Card card, int hovered, Palette palette) {
+        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
         for (int i = 0; i < card.partitionIds().length; i++) {
             int id = card.partitionIds()[i];
-            PartitionRegistration partition = snapshot.metadata().partitions().get(id);
             ClusterLayout.Box chip = card.chip(i);
-            ChipPainter.paint(g, palette, ReplicaState.of(partition, broker), partition.name(), chip.x(), chip.y(),
+            chips.chip(palette, ReplicaState.of(snapshot.metadata().partitions().get(id), broker), chip.x(), chip.y(),
                     chip.w(), chip.h(), id == hovered);
+        }
+    }
+
+    private static void labelChips(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, Palette palette) {
+        if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
+            return;
+        }
+        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
+        for (int i = 0; i < card.partitionIds().length; i++) {
+            PartitionRegistration partition = snapshot.metadata().partitions().get(card.partitionIds()[i]);
+            ClusterLayout.Box chip = card.chip(i);
+            ChipRaster.label(g, palette, ReplicaState.of(partition, broker), partition.name(), chip.x(), chip.y(),
+                    chip.w(), chip.h());
         }
     }
 

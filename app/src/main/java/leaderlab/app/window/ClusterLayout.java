@@ -70,7 +70,7 @@ final class ClusterLayout {
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
         headerHeight = 62 * zoom;
-        List<List<Integer>> hosted = partitionsByBroker(snapshot);
+        int[][] hosted = partitionsByBroker(snapshot);
         int n = snapshot.brokers().size();
         if (n == 0) {
             return;
@@ -84,19 +84,18 @@ final class ClusterLayout {
         double cardH = (gridH - (rows - 1) * margin) / rows;
         // One chip size for every card (the one that fits the fullest broker), so a partition's chip
         // looks the same wherever it is.
-        int mostHosted = hosted.stream().mapToInt(List::size).max().orElse(0);
+        int mostHosted = java.util.Arrays.stream(hosted).mapToInt(ids -> ids.length).max().orElse(0);
         double chipH = chipHeight(mostHosted, cardW - 16 * zoom, cardH - headerHeight - 8 * zoom, zoom);
         for (int i = 0; i < n; i++) {
             ClusterSnapshot.BrokerState broker = snapshot.brokers().get(i);
             Box box = new Box(margin + (i % columns) * (cardW + margin), gridTop + (i / columns) * (cardH + margin),
                     cardW, cardH);
-            int[] ids = hosted.get(i).stream().mapToInt(Integer::intValue).toArray();
-            cards.add(card(broker.id(), box, ids, chipH, zoom));
+            cards.add(card(broker.id(), box, hosted[i], chipH, zoom));
         }
     }
 
     private static double chipWidth(double h) {
-        return h >= ChipPainter.LABEL_MIN_HEIGHT ? h * 4.4 : h;
+        return h >= ChipRaster.LABEL_MIN_HEIGHT ? h * 4.4 : h;
     }
 
     private static double gap(double h) {
@@ -138,27 +137,32 @@ final class ClusterLayout {
                 cols);
     }
 
-    /** Partition ids hosted by each broker (in snapshot broker order), by global id. */
-    private static List<List<Integer>> partitionsByBroker(ClusterSnapshot snapshot) {
-        List<List<Integer>> hosted = new ArrayList<>();
+    /** Partition ids hosted by each broker (in snapshot broker order), ascending; int arrays, no boxing. */
+    private static int[][] partitionsByBroker(ClusterSnapshot snapshot) {
+        int n = snapshot.brokers().size();
         java.util.Map<Integer, Integer> slot = new java.util.HashMap<>();
-        for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
-            slot.put(broker.id(), hosted.size());
-            hosted.add(new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            slot.put(snapshot.brokers().get(i).id(), i);
         }
+        int[][] hosted = new int[n][16];
+        int[] counts = new int[n];
         for (TopicInfo topic : snapshot.topics()) {
             for (int p = 0; p < topic.partitionCount(); p++) {
                 PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
                 for (int replica : partition.replicas()) {
                     Integer index = slot.get(replica);
                     if (index != null) {
-                        hosted.get(index).add(partition.id());
+                        if (counts[index] == hosted[index].length) {
+                            hosted[index] = java.util.Arrays.copyOf(hosted[index], counts[index] * 2);
+                        }
+                        hosted[index][counts[index]++] = partition.id();
                     }
                 }
             }
         }
-        for (List<Integer> ids : hosted) {
-            ids.sort(null);
+        for (int i = 0; i < n; i++) {
+            hosted[i] = java.util.Arrays.copyOf(hosted[i], counts[i]);
+            java.util.Arrays.sort(hosted[i]);
         }
         return hosted;
     }

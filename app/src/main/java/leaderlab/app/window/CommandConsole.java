@@ -91,6 +91,8 @@ public final class CommandConsole extends VBox {
             label.maxWidthProperty().bind(label.prefWidthProperty());
             label.getStyleClass().add("cell-text");
             setText(null);
+            // Empty cells would otherwise be a few pixels high, and the list would make too many of them.
+            setMinHeight(22);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package leaderlab.app.window;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,8 @@ public final class EventLog extends ListView<Event> {
     private static final int MAX_EVENTS = 5000;
 
     private final ObservableList<Event> events = FXCollections.observableArrayList();
+    /** Events waiting for the next flush: a storm adds hundreds a frame, the list takes them 4 times a second. */
+    private final List<Event> pending = new ArrayList<>();
 
     public EventLog() {
         setItems(events);
@@ -32,11 +35,22 @@ public final class EventLog extends ListView<Event> {
         setFocusTraversable(false);
     }
 
-    /** Adds this frame's events that a timeline shows. */
+    /** Queues this frame's events that a timeline shows; {@link #flush} puts them in the list. */
     void append(List<Event> batch) {
-        List<Event> shown = batch.stream().filter(e -> SHOWN.contains(e.type())).toList();
-        if (!shown.isEmpty()) {
-            events.addAll(shown);
+        for (Event event : batch) {
+            if (SHOWN.contains(event.type())) {
+                pending.add(event);
+            }
+        }
+        if (pending.size() > MAX_EVENTS) {
+            pending.subList(0, pending.size() - MAX_EVENTS).clear();
+        }
+    }
+
+    void flush() {
+        if (!pending.isEmpty()) {
+            events.addAll(pending);
+            pending.clear();
             if (events.size() > MAX_EVENTS) {
                 events.remove(0, events.size() - MAX_EVENTS);
             }
@@ -46,6 +60,7 @@ public final class EventLog extends ListView<Event> {
 
     void clear() {
         events.clear();
+        pending.clear();
     }
 
     public List<Event> shownEvents() {
@@ -67,6 +82,8 @@ public final class EventLog extends ListView<Event> {
             label.maxWidthProperty().bind(label.prefWidthProperty());
             label.getStyleClass().add("cell-text");
             setText(null);
+            // Empty cells would otherwise be a few pixels high, and the list would make too many of them.
+            setMinHeight(22);
         }
 
         @Override

@@ -12,8 +12,11 @@ import leaderlab.cluster.view.ClusterSnapshot;
  */
 final class FrameLoop extends AnimationTimer {
 
-    /** Metrics and swimlanes walk every partition or the whole history: a few times a second is plenty. */
-    private static final long SLOW_PANEL_NANOS = 250_000_000L;
+    /**
+     * Metrics, swimlanes, the timeline list and the scrubber each refresh four times a second, in turn
+     * (one per 62.5 ms slot), so no single frame pays for all of them.
+     */
+    private static final long SLOW_SLOT_NANOS = 62_500_000L;
 
     private final LeaderlabWindow window;
     private final EventFeed feed = new EventFeed();
@@ -25,6 +28,7 @@ final class FrameLoop extends AnimationTimer {
     private int lastHovered = -2;
     private long lastLiveTimeMs = -1;
     private long lastSlowNanos;
+    private int slowSlot;
     private int scrubIndex = -1;
     private boolean forceRedraw = true;
     private Boolean shownPlaying;
@@ -104,13 +108,14 @@ final class FrameLoop extends AnimationTimer {
             lastDrawn = shown;
             lastHovered = hovered;
         }
-        if (forceRedraw || nowNanos - lastSlowNanos >= SLOW_PANEL_NANOS) {
+        if (forceRedraw) {
+            for (int slot = 0; slot < 4; slot++) {
+                refreshSlowPanel(slot, shown);
+            }
+        } else if (nowNanos - lastSlowNanos >= SLOW_SLOT_NANOS) {
             lastSlowNanos = nowNanos;
-            window.metrics().show(ClusterMetrics.of(shown), produceRate.ackedPerSecond(), produceRate.failedPerSecond(),
-                    window.palette(), window.zoom());
-            window.swimlanes().render(history, window.partitionDetail().partitionName(), scrubIndex, window.palette(),
-                    window.zoom());
-            window.updateScrubber(history.size(), scrubIndex);
+            slowSlot = (slowSlot + 1) % 4;
+            refreshSlowPanel(slowSlot, shown);
         }
         forceRedraw = false;
         window.playClock().onFrame(nowNanos);
@@ -120,6 +125,17 @@ final class FrameLoop extends AnimationTimer {
             window.controls().showPlaying(playing);
         }
         window.controls().clock.setText(clockText(shown, playing));
+    }
+
+    private void refreshSlowPanel(int slot, ClusterSnapshot shown) {
+        switch (slot) {
+            case 0 -> window.metrics().show(ClusterMetrics.of(shown), produceRate.ackedPerSecond(),
+                    produceRate.failedPerSecond(), window.palette(), window.zoom());
+            case 1 -> window.swimlanes().render(history, window.partitionDetail().partitionName(), scrubIndex,
+                    window.palette(), window.zoom());
+            case 2 -> window.eventLog().flush();
+            default -> window.updateScrubber(history.size(), scrubIndex);
+        }
     }
 
     private String clockText(ClusterSnapshot shown, boolean playing) {

@@ -232,8 +232,9 @@ public final class LeaderlabWindow {
         frames.stop();
     }
 
-    /** Runs one frame now (the benchmark and screenshots drive frames themselves). */
+    /** Runs one complete frame now, slow panels included (tests and screenshots wait for one). */
     public void frame() {
+        frames.redrawAll();
         frames.frame(System.nanoTime());
     }
 

@@ -124,13 +124,10 @@ final class MessageFlow {
             double t = Math.min(1, Math.max(0, (now - dot.bornNanos) / (double) TRAVEL_NANOS));
             double x = a[0] + (b[0] - a[0]) * t;
             double y = a[1] + (b[1] - a[1]) * t;
-            double r = (dot.kind == Kind.HEARTBEAT ? 4 : 6) * zoom;
+            // Squares, not circles: plain pixel fills in software rendering, with hundreds in flight.
+            double r = (dot.kind == Kind.HEARTBEAT ? 3 : dot.kind == Kind.PRODUCE_FAILED ? 7 : 5) * zoom;
             g.setFill(color(dot.kind, palette));
-            if (dot.kind == Kind.PRODUCE_FAILED) {
-                g.fillRect(x - r, y - r, 2 * r, 2 * r);
-            } else {
-                g.fillOval(x - r, y - r, 2 * r, 2 * r);
-            }
+            g.fillRect(x - r, y - r, 2 * r, 2 * r);
         }
     }
 

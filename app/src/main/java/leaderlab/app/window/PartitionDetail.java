@@ -1,6 +1,8 @@
 package leaderlab.app.window;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -26,12 +28,15 @@ public final class PartitionDetail extends Pane {
 
     private final Canvas canvas = new Canvas();
     private String partitionName;
+    private List<Object> drawnSignature = List.of();
     /** Per broker: its newest log seen, and what it truncated since this partition was selected. */
     private final Map<Integer, LogView> lastSeen = new HashMap<>();
     private final Map<Integer, Ghost> ghosts = new HashMap<>();
 
     public PartitionDetail() {
         getChildren().add(canvas);
+        // An opaque pane under the canvas lets JavaFX repaint from here down, not from the window root.
+        getStyleClass().add("canvas-pane");
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         setMinSize(200, 120);
@@ -46,10 +51,54 @@ public final class PartitionDetail extends Pane {
             partitionName = name;
             lastSeen.clear();
             ghosts.clear();
+            drawnSignature = List.of();
         }
     }
 
+    /**
+     * Draws the selected partition as the snapshot shows it. Skips the work when nothing it shows
+     * changed (the same registration and the same replica logs), since a busy cluster changes every
+     * frame but one partition rarely does.
+     */
     public void render(ClusterSnapshot snapshot, Palette palette, double zoom) {
+        List<Object> shown = signature(snapshot, palette, zoom);
+        if (shown.equals(drawnSignature)) {
+            return;
+        }
+        drawnSignature = shown;
+        draw(snapshot, palette, zoom);
+    }
+
+    /** What a frame of this view depends on, compared by identity of the immutable parts. */
+    private List<Object> signature(ClusterSnapshot snapshot, Palette palette, double zoom) {
+        List<Object> parts = new ArrayList<>(List.of(palette, zoom, canvas.getWidth(), canvas.getHeight()));
+        PartitionRegistration partition = find(snapshot);
+        parts.add(partition == null ? "none" : new IdentityKey(partition));
+        if (partition != null) {
+            for (int broker : partition.replicas()) {
+                ReplicaView replica = snapshot.replica(broker, partition.id());
+                parts.add(replica == null ? "none" : new IdentityKey(replica.log()));
+                var state = snapshot.broker(broker);
+                parts.add(state == null ? "none" : state.state());
+            }
+        }
+        return parts;
+    }
+
+    /** Equal only to a key of the very same object. */
+    private record IdentityKey(Object target) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdentityKey key && key.target == target;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(target);
+        }
+    }
+
+    private void draw(ClusterSnapshot snapshot, Palette palette, double zoom) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();

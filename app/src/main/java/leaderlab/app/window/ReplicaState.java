@@ -5,7 +5,7 @@ import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
  * What one replica chip shows, decided from the controller's truth: the partition's registration and
- * whether the replica's broker is up. Colour and shape both carry it (see {@link ChipPainter}).
+ * whether the replica's broker is up. Colour and shape both carry it (see {@link ChipRaster}).
  */
 public enum ReplicaState {
     LEADER("leader"),

@@ -22,6 +22,8 @@ public final class Swimlanes extends Pane {
 
     public Swimlanes() {
         getChildren().add(canvas);
+        // An opaque pane under the canvas lets JavaFX repaint from here down, not from the window root.
+        getStyleClass().add("canvas-pane");
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         setMinHeight(90);

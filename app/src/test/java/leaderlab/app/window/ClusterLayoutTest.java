@@ -56,7 +56,7 @@ class ClusterLayoutTest {
         for (ClusterLayout.Card card : layout.cards) {
             assertEquals(h, card.chipH(), "the same chip size on broker " + card.brokerId());
         }
-        assertTrue(h >= ChipPainter.LABEL_MIN_HEIGHT, "few partitions get labelled chips");
+        assertTrue(h >= ChipRaster.LABEL_MIN_HEIGHT, "few partitions get labelled chips");
     }
 
     @Test
@@ -67,7 +67,7 @@ class ClusterLayoutTest {
             ClusterLayout.Box last = card.chip(card.partitionIds().length - 1);
             assertTrue(last.y() + last.h() <= card.box().y() + card.box().h(), "all chips fit broker " + card.brokerId());
         }
-        assertTrue(layout.cards.get(0).chipH() < ChipPainter.LABEL_MIN_HEIGHT);
+        assertTrue(layout.cards.get(0).chipH() < ChipRaster.LABEL_MIN_HEIGHT);
         assertEquals(-1, layout.cards.get(0).partitionAt(layout.cards.get(0).box().x() + 1,
                 layout.cards.get(0).box().y() + 1), "the header is no chip");
     }
