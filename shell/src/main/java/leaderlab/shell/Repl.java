@@ -86,34 +86,39 @@ public final class Repl {
     }
 
     private void loop(LineReader reader, Terminal terminal, EventTicker ticker, boolean color) {
-        while (!dispatcher.session().quitRequested()) {
-            String line;
-            try {
-                line = reader.readLine(prompt(color));
-            } catch (UserInterruptException e) {
-                continue;
-            } catch (EndOfFileException e) {
-                break;
+        // Ctrl-C outside the line reader (while a command runs) cancels the running line. Installed for
+        // the whole session, so a Ctrl-C landing between two commands never falls to the JVM's default.
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> runner.cancelRunning());
+        try {
+            while (!dispatcher.session().quitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(prompt(color));
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                Cluster before = dispatcher.session().cluster();
+                Result result = runner.run(line);
+                ticker.drain();
+                if (dispatcher.session().cluster() != before) {
+                    ticker.skipToEnd();
+                }
+                print(terminal, result, color);
             }
-            Cluster before = dispatcher.session().cluster();
-            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> runner.cancelRunning());
-            Result result;
-            try {
-                result = runner.run(line);
-            } finally {
-                terminal.handle(Terminal.Signal.INT, previous);
-            }
-            ticker.drain();
-            if (dispatcher.session().cluster() != before) {
-                ticker.skipToEnd();
-            }
-            for (String output : result.lines()) {
-                terminal.writer().println(result.isOk() || !color ? output
-                        : new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), output)
-                        .toAnsi(terminal));
-            }
-            terminal.flush();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
         }
+    }
+
+    private static void print(Terminal terminal, Result result, boolean color) {
+        for (String output : result.lines()) {
+            terminal.writer().println(result.isOk() || !color ? output
+                    : new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), output)
+                    .toAnsi(terminal));
+        }
+        terminal.flush();
     }
 
     private String welcome() {
