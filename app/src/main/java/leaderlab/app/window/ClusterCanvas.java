@@ -184,7 +184,8 @@ public final class ClusterCanvas extends Pane {
         g.setFont(Font.font("System", FontWeight.BOLD, 24 * zoom));
         String title = "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack());
         g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
-        drawStatus(g, status, box, palette, zoom);
+        String word = status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label();
+        drawStatus(g, status, word.toUpperCase(java.util.Locale.ROOT), box, palette, zoom);
     }
 
     private void rasterChips(ClusterSnapshot snapshot, ClusterLayout.Card card, int hovered, Palette palette) {
@@ -211,14 +212,14 @@ public final class ClusterCanvas extends Pane {
     }
 
     /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
-    private static void drawStatus(GraphicsContext g, BrokerStatus status, ClusterLayout.Box box, Palette palette,
-                                   double zoom) {
+    private static void drawStatus(GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box,
+                                   Palette palette, double zoom) {
         double x = box.x() + 10 * zoom;
         double y = box.y() + 36 * zoom;
         double h = 20 * zoom;
         g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
-        String word = status.label().toUpperCase(java.util.Locale.ROOT);
-        double w = textWidth(word, g.getFont()) + h + 10 * zoom;
+        double maxW = box.w() - 20 * zoom;
+        double w = Math.min(maxW, textWidth(word, g.getFont()) + h + 10 * zoom);
         g.setFill(palette.broker(status));
         g.fillRoundRect(x, y, w, h, h, h);
         g.setFill(palette.dark() ? palette.background() : palette.card());
@@ -237,20 +238,20 @@ public final class ClusterCanvas extends Pane {
             case ISOLATED -> g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
         }
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(word, x + h, cy);
+        g.fillText(word, x + h, cy, w - h - 6 * zoom);
     }
 
+    /**
+     * Cuts to clients or the controller are drawn at the card (a stub with a cross, and the words),
+     * not as lines across other cards; cuts between brokers are lines between the two cards.
+     */
     private void drawCuts(GraphicsContext g, NetworkCuts cuts, Palette palette, double zoom) {
         for (ClusterLayout.Card card : layout.cards) {
-            double x = card.box().centerX();
-            double y = card.box().y();
-            if (cuts.cutFromClients(card.brokerId())) {
-                cutLine(g, layout.clients.centerX(), layout.clients.y() + layout.clients.h(), x - 20 * zoom, y,
-                        palette, zoom);
-            }
-            if (cuts.cutFromController(card.brokerId())) {
-                cutLine(g, layout.controller.centerX(), layout.controller.y() + layout.controller.h(), x + 20 * zoom,
-                        y, palette, zoom);
+            if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
+                // The card's badge says from what ("ISOLATED FROM CLIENTS"); the stub marks the cut link.
+                ClusterLayout.Box box = card.box();
+                double x = box.x() + box.w() - 22 * zoom;
+                cutLine(g, x, box.y() - 14 * zoom, x, box.y() + 4 * zoom, palette, zoom * 0.7);
             }
         }
         for (NetworkCuts.Pair pair : cuts.brokerPairs()) {

@@ -61,6 +61,27 @@ public final class NetworkCuts {
         return brokerPairs;
     }
 
+    /** From what a broker is cut off, in words: "isolated from clients", "isolated from brokers 1,3". */
+    public String isolation(int broker) {
+        List<String> from = new java.util.ArrayList<>();
+        if (fromClients.contains(broker)) {
+            from.add("clients");
+        }
+        if (fromController.contains(broker)) {
+            from.add("controller");
+        }
+        Set<Integer> peers = new TreeSet<>();
+        for (Pair pair : brokerPairs) {
+            if (pair.low() == broker || pair.high() == broker) {
+                peers.add(pair.low() == broker ? pair.high() : pair.low());
+            }
+        }
+        if (!peers.isEmpty()) {
+            from.add("brokers " + peers.toString().replaceAll("[\\[\\] ]", ""));
+        }
+        return from.isEmpty() ? "connected" : "isolated from " + String.join(" + ", from);
+    }
+
     /** Cut off from clients or the controller, or from at least one other broker. */
     public boolean isolated(int broker) {
         return fromClients.contains(broker) || fromController.contains(broker)

@@ -112,7 +112,10 @@ public final class Swimlanes extends Pane {
             previous = p.leader();
             double x = x0 + i * step;
             if (x - lastLabel > 34 * zoom) {
-                g.setFill(palette.card());
+                // Dark text on light bands (yellow, sky blue), light text on dark ones.
+                g.setFill(p.hasLeader() && palette.epoch(p.leader() - 1).getBrightness() > 0.85
+                        && palette.epoch(p.leader() - 1).getSaturation() < 0.9 ? javafx.scene.paint.Color.BLACK
+                        : javafx.scene.paint.Color.WHITE);
                 g.fillText(p.hasLeader() ? "B" + p.leader() : "none", x + 3, laneH / 2);
                 lastLabel = x;
             }

@@ -57,6 +57,8 @@ class ClusterStateTest {
         assertTrue(cuts.brokerPairs().contains(new NetworkCuts.Pair(1, 3)));
         assertEquals(BrokerStatus.ISOLATED, BrokerStatus.of(cluster.snapshot().broker(2), cuts));
         assertFalse(cuts.cutFromClients(1));
+        assertEquals("isolated from clients", cuts.isolation(2));
+        assertEquals("isolated from brokers 3", cuts.isolation(1));
         cluster.close();
     }
 }

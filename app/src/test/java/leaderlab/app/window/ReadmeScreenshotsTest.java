@@ -89,6 +89,24 @@ class ReadmeScreenshotsTest {
         assertPng(fixture.screenshot(robot, DIR.resolve("window-unclean-truncation.png")), 1600, 1000);
     }
 
+    @Test
+    void twelveBrokersAtScaleInTheDarkTheme(FxRobot robot) throws Exception {
+        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(12, 3, 5), 1600, 1000));
+        fixture.run("create topic orders --partitions 1200 --replication-factor 3");
+        fixture.run("wait 1s");
+        fixture.run("kill 4");
+        fixture.run("isolate 9 --from clients");
+        fixture.run("wait until broker 4 is fenced --timeout 5s");
+        fixture.run("wait 200ms");
+        robot.interact(() -> fixture.window.scene().getRoot().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.T);
+        robot.interact(() -> fixture.window.showPartition("orders-3"));
+        fixture.awaitCaughtUp(robot);
+        fixture.hover(robot, fixture.cluster.snapshot().metadata().partition("orders", 3).replicas()[0], "orders", 3);
+        assertTrue(fixture.window.darkTheme());
+        assertPng(fixture.screenshot(robot, DIR.resolve("window-scale-dark.png")), 1600, 1000);
+    }
+
     private static void assertPng(Path file, int width, int height) throws Exception {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(width, image.getWidth());
