@@ -94,6 +94,7 @@ final class FrameLoop extends AnimationTimer {
                 window.headline().offer(event);
             }
         }
+        window.headline().refresh(nowNanos, forceRedraw);
         batch.events().forEach(produceRate::record);
         produceRate.advanceTo(live.timeMs());
         if (window.flowOn()) {

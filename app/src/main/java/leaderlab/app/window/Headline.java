@@ -18,17 +18,33 @@ final class Headline extends Label {
     /** Cluster time for which a big event holds the headline against smaller news. */
     private static final long HOLD_MS = 3000;
 
-    private Event current;
+    /** Wall time a headline stays up at least: in a storm a new one every frame could not be read. */
+    private static final long MIN_SHOWN_NANOS = 1_000_000_000L;
 
-    /** Shows the event unless a more important one is still fresh. */
+    private Event current;
+    private Event next;
+    private long shownAtNanos;
+
+    /** Takes the event as the next headline unless a more important one is still fresh. */
     void offer(Event event) {
-        if (current == null || priority(event) >= priority(current) || event.timeMs() - current.timeMs() > HOLD_MS) {
-            show(event);
+        Event against = next != null ? next : current;
+        if (against == null || priority(event) >= priority(against) || event.timeMs() - against.timeMs() > HOLD_MS) {
+            next = event;
+        }
+    }
+
+    /** Puts up the next headline once the current one has been readable for long enough (or now, if forced). */
+    void refresh(long nowNanos, boolean force) {
+        if (next != null && (force || current == null || nowNanos - shownAtNanos >= MIN_SHOWN_NANOS)) {
+            show(next);
+            next = null;
+            shownAtNanos = nowNanos;
         }
     }
 
     void clear() {
         current = null;
+        next = null;
     }
 
     /** Elections and lost records first, then failures, then the rest. */
