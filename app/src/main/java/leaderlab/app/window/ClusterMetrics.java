@@ -12,13 +12,12 @@ import leaderlab.cluster.view.ClusterSnapshot;
  * and the under-replicated, under-min-ISR and offline partition counts (as kafka-topics' filters
  * define them). O(partitions), so the window computes it a few times a second, not every frame.
  */
-public record ClusterMetrics(Map<Integer, Integer> leadersPerBroker, int partitions, int underReplicated,
-                             int underMinIsr, int offline) {
+public record ClusterMetrics(Map<Integer, Integer> leadersPerBroker, int underReplicated, int underMinIsr,
+                             int offline) {
 
     public static ClusterMetrics of(ClusterSnapshot snapshot) {
         Map<Integer, Integer> leaders = new TreeMap<>();
         snapshot.brokers().forEach(b -> leaders.put(b.id(), 0));
-        int total = 0;
         int underReplicated = 0;
         int underMinIsr = 0;
         int offline = 0;
@@ -26,7 +25,6 @@ public record ClusterMetrics(Map<Integer, Integer> leadersPerBroker, int partiti
             int minIsr = snapshot.metadata().configs().getInt(ConfigKey.MIN_INSYNC_REPLICAS, topic.name());
             for (int p = 0; p < topic.partitionCount(); p++) {
                 PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
-                total++;
                 if (!partition.hasLeader()) {
                     offline++;
                 } else {
@@ -40,6 +38,6 @@ public record ClusterMetrics(Map<Integer, Integer> leadersPerBroker, int partiti
                 }
             }
         }
-        return new ClusterMetrics(leaders, total, underReplicated, underMinIsr, offline);
+        return new ClusterMetrics(leaders, underReplicated, underMinIsr, offline);
     }
 }

@@ -144,6 +144,7 @@ final class FrameLoop extends AnimationTimer {
         if (scrubbing()) {
             return "PAST  " + time + "  (release to go live)";
         }
-        return (playing ? "LIVE  " : "PAUSED  ") + time;
+        boolean simulated = window.runner().session().cluster().runtime().isSimulated();
+        return (playing ? (simulated ? "PLAYING  " : "LIVE  ") : "PAUSED  ") + time;
     }
 }

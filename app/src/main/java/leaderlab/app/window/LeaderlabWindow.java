@@ -309,10 +309,6 @@ public final class LeaderlabWindow {
         return zoom;
     }
 
-    public void setZoom(double value) {
-        zoomBy(value / zoom);
-    }
-
     boolean flowOn() {
         return flowOn;
     }

@@ -1,6 +1,8 @@
 package leaderlab.app.window;
 
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import leaderlab.shell.command.CommandRunner;
@@ -11,6 +13,13 @@ import leaderlab.shell.command.CommandRunner;
  * refuses to launch a main class that extends Application).
  */
 public final class WindowLauncher {
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" when it
+     * runs from the classpath, as leaderlab does; the warning is harmless and would land in the middle of
+     * the shell. Held in a field because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
 
     private WindowLauncher() {
     }
@@ -34,6 +43,7 @@ public final class WindowLauncher {
      * @throws IllegalStateException with a one-line reason if the toolkit cannot start
      */
     public static void open(CommandRunner runner) {
+        PLATFORM_LOG.setLevel(Level.SEVERE);
         try {
             Platform.startup(() -> {
                 // Closing the window leaves the shell running; leaving the shell closes the window.

@@ -96,10 +96,6 @@ public final class CommandRunner implements AutoCloseable {
         listeners.add(listener);
     }
 
-    public void removeListener(BiConsumer<String, Result> listener) {
-        listeners.remove(listener);
-    }
-
     @Override
     public void close() {
         cancelRunning();
