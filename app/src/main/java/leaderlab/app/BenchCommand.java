@@ -4,10 +4,14 @@ import java.io.PrintStream;
 import leaderlab.app.bench.EngineBench;
 import leaderlab.shell.ScriptRunner;
 
-/** {@code leaderlab bench [fence|throughput|heap|startup|all] [--partitions N] [--seconds S]}. */
+/**
+ * {@code leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S]
+ * [--brokers B] [--frames F]}. {@code all} leaves out frames, which needs JavaFX's headless glass.
+ */
 final class BenchCommand {
 
-    static final String USAGE = "usage: leaderlab bench [fence|throughput|heap|startup|all] [--partitions N] [--seconds S]";
+    static final String USAGE = "usage: leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S] "
+            + "[--brokers B] [--frames F]";
 
     private BenchCommand() {
     }
@@ -16,10 +20,14 @@ final class BenchCommand {
         String which = "all";
         Integer partitions = null;
         double seconds = 20;
+        int brokers = 12;
+        int frames = 600;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "fence", "throughput", "heap", "startup", "all" -> which = args[i];
+                    case "fence", "throughput", "heap", "startup", "frames", "all" -> which = args[i];
+                    case "--brokers" -> brokers = Integer.parseInt(args[++i]);
+                    case "--frames" -> frames = Integer.parseInt(args[++i]);
                     case "--partitions" -> partitions = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                     default -> throw new IllegalArgumentException("unknown bench argument '" + args[i] + "'");
@@ -31,6 +39,15 @@ final class BenchCommand {
         } catch (IllegalArgumentException e) {
             err.println("leaderlab: " + e.getMessage() + "; " + USAGE);
             return ScriptRunner.ERROR;
+        }
+        if (which.equals("frames")) {
+            try {
+                new leaderlab.app.bench.FrameBench(out).run(brokers, partitions == null ? 1200 : partitions, frames);
+                return ScriptRunner.OK;
+            } catch (InterruptedException | RuntimeException e) {
+                err.println("leaderlab: frame bench failed: " + e.getMessage());
+                return ScriptRunner.ERROR;
+            }
         }
         EngineBench bench = new EngineBench(out);
         if (which.equals("startup") || which.equals("all")) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import leaderlab.app.window.WindowLauncher;
 import leaderlab.cluster.Cluster;
 import leaderlab.lessons.LessonCli;
 import leaderlab.lessons.LessonCommands;
@@ -16,11 +17,17 @@ import leaderlab.lessons.PredictionLog;
 import leaderlab.lessons.ShellLessonCommands;
 import leaderlab.shell.Repl;
 import leaderlab.shell.ScriptRunner;
+import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Session;
 
-/** The {@code leaderlab} entry point: starts a cluster and runs the shell, a script or standard input. */
+/**
+ * The {@code leaderlab} entry point: starts a cluster and runs the shell (with the window beside it
+ * when there is a display), a script or standard input.
+ */
 public final class Main {
+
+    static final String NO_DISPLAY = "leaderlab: no display, running the shell only (--no-gui)";
 
     private Main() {
     }
@@ -77,15 +84,35 @@ public final class Main {
                 }
             }
             if (options.startupProbe()) {
-                return new Repl(dispatcher, historyFile()).probeStartup(out);
+                return new Repl(new CommandRunner(dispatcher), historyFile()).probeStartup(out);
             }
             if (System.console() == null) {
                 return runner.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<stdin>");
             }
-            return new Repl(dispatcher, historyFile()).run();
+            try (CommandRunner commands = new CommandRunner(dispatcher)) {
+                if (!options.noGui()) {
+                    openWindow(commands, err);
+                }
+                return new Repl(commands, historyFile()).run();
+            } finally {
+                WindowLauncher.close();
+            }
         } catch (IOException | RuntimeException e) {
             err.println("leaderlab: " + e.getMessage());
             return ScriptRunner.ERROR;
+        }
+    }
+
+    /** The window beside the shell; without a display (or if JavaFX cannot start), the shell alone. */
+    private static void openWindow(CommandRunner commands, PrintStream err) {
+        if (!WindowLauncher.displayAvailable()) {
+            err.println(NO_DISPLAY);
+            return;
+        }
+        try {
+            WindowLauncher.open(commands);
+        } catch (IllegalStateException e) {
+            err.println("leaderlab: the window could not open (" + e.getMessage() + "), running the shell only");
         }
     }
 

@@ -92,4 +92,38 @@ class TerminalShellTest {
             tmux.await("the recalled line", s -> lastLine(s).endsWith("> describe --json"));
         }
     }
+
+    @Test
+    void withoutADisplayTheShellRunsAloneAndSaysSo() throws Exception {
+        try (Tmux tmux = Tmux.withoutDisplay("nodisplay", home)) {
+            String screen = tmux.await("the prompt", s -> s.contains("leaderlab [3/3 up]>"));
+            assertTrue(screen.contains("leaderlab: no display, running the shell only (--no-gui)"), screen);
+            tmux.typeLine("kill 2");
+            tmux.keys("Enter");
+            tmux.await("the command ran on the shared command thread", s -> s.contains("broker 2 killed"));
+        }
+    }
+
+    @Test
+    void ctrlCCancelsALongWaitAndKeepsTheShell() throws Exception {
+        try (Tmux tmux = new Tmux("cancel", home, "--no-gui")) {
+            tmux.await("the prompt", s -> s.contains("leaderlab [3/3 up]>"));
+            tmux.typeLine("wait 10m");
+            tmux.keys("Enter");
+            // A Ctrl-C sent before the line reader has handed the terminal back reaches it as a key, not
+            // as a signal; a person cannot be that fast, a test can, so it presses again until it works.
+            String screen = tmux.await("the wait cancelled", s -> {
+                try {
+                    tmux.keys("C-c");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return s.contains("wait cancelled after");
+            });
+            assertFalse(screen.contains("no display"), "--no-gui asks for the shell: no note\n" + screen);
+            tmux.typeLine("kill 3");
+            tmux.keys("Enter");
+            tmux.await("the next command runs", s -> s.contains("broker 3 killed"));
+        }
+    }
 }

@@ -16,8 +16,20 @@ final class Tmux implements AutoCloseable {
     private final String session;
 
     Tmux(String session, Path home, String... leaderlabArgs) throws IOException, InterruptedException {
+        this(session, home, List.of(), leaderlabArgs);
+    }
+
+    /** leaderlab as on a machine without a display, whatever this one has. */
+    static Tmux withoutDisplay(String session, Path home, String... leaderlabArgs)
+            throws IOException, InterruptedException {
+        return new Tmux(session, home, List.of("env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY"), leaderlabArgs);
+    }
+
+    private Tmux(String session, Path home, List<String> prefix, String... leaderlabArgs)
+            throws IOException, InterruptedException {
         this.session = session;
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> java = new ArrayList<>(prefix);
+        java.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main"));
         java.addAll(List.of(leaderlabArgs));
         StringBuilder command = new StringBuilder();
@@ -61,9 +73,33 @@ final class Tmux implements AutoCloseable {
         return tmux("capture-pane", "-p", "-t", session);
     }
 
+    /**
+     * Types a line and waits until the prompt shows it, typing it again if the terminal dropped it
+     * (keys sent while the line reader switches the terminal to raw mode can be flushed).
+     */
+    void typeLine(String text) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            keys("C-u");
+            type(text);
+            try {
+                await("the typed line", s -> s.strip().endsWith("> " + text), 3);
+                return;
+            } catch (AssertionError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Waits (bounded) until the screen shows what the test expects; fails with the screen if not. */
     String await(String what, Predicate<String> condition) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        return await(what, condition, 30);
+    }
+
+    private String await(String what, Predicate<String> condition, int seconds)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String screen = screen();
         while (!condition.test(screen)) {
             if (System.nanoTime() > deadline) {

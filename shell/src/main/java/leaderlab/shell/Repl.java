@@ -6,6 +6,7 @@ import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
@@ -22,15 +23,18 @@ import org.jline.utils.InfoCmp;
 /**
  * The interactive shell: JLine with completion from the live cluster, persistent history (Ctrl-R
  * searches it), highlighting, and cluster events printed above the prompt. Ctrl-C stops a running
- * command (a long wait) and keeps the shell; Ctrl-D leaves.
+ * command (a long wait) and keeps the shell; Ctrl-D leaves. Lines run on the shared
+ * {@link CommandRunner}, so they take turns with the window's.
  */
 public final class Repl {
 
+    private final CommandRunner runner;
     private final Dispatcher dispatcher;
     private final Path historyFile;
 
-    public Repl(Dispatcher dispatcher, Path historyFile) {
-        this.dispatcher = dispatcher;
+    public Repl(CommandRunner runner, Path historyFile) {
+        this.runner = runner;
+        this.dispatcher = runner.dispatcher();
         this.historyFile = historyFile;
     }
 
@@ -82,36 +86,39 @@ public final class Repl {
     }
 
     private void loop(LineReader reader, Terminal terminal, EventTicker ticker, boolean color) {
-        Thread shellThread = Thread.currentThread();
-        while (!dispatcher.session().quitRequested()) {
-            String line;
-            try {
-                line = reader.readLine(prompt(color));
-            } catch (UserInterruptException e) {
-                continue;
-            } catch (EndOfFileException e) {
-                break;
+        // Ctrl-C outside the line reader (while a command runs) cancels the running line. Installed for
+        // the whole session, so a Ctrl-C landing between two commands never falls to the JVM's default.
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> runner.cancelRunning());
+        try {
+            while (!dispatcher.session().quitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(prompt(color));
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                Cluster before = dispatcher.session().cluster();
+                Result result = runner.run(line);
+                ticker.drain();
+                if (dispatcher.session().cluster() != before) {
+                    ticker.skipToEnd();
+                }
+                print(terminal, result, color);
             }
-            Cluster before = dispatcher.session().cluster();
-            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> shellThread.interrupt());
-            Result result;
-            try {
-                result = dispatcher.execute(line);
-            } finally {
-                terminal.handle(Terminal.Signal.INT, previous);
-                Thread.interrupted();
-            }
-            ticker.drain();
-            if (dispatcher.session().cluster() != before) {
-                ticker.skipToEnd();
-            }
-            for (String output : result.lines()) {
-                terminal.writer().println(result.isOk() || !color ? output
-                        : new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), output)
-                        .toAnsi(terminal));
-            }
-            terminal.flush();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
         }
+    }
+
+    private static void print(Terminal terminal, Result result, boolean color) {
+        for (String output : result.lines()) {
+            terminal.writer().println(result.isOk() || !color ? output
+                    : new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), output)
+                    .toAnsi(terminal));
+        }
+        terminal.flush();
     }
 
     private String welcome() {

@@ -10,7 +10,8 @@ import leaderlab.cluster.client.ProduceResult;
  */
 public final class Session {
 
-    private Cluster cluster;
+    // Volatile: the window reads it on the FX thread after a reset on the command thread swaps it.
+    private volatile Cluster cluster;
     private volatile boolean liveEvents = true;
     private boolean interactive;
     private List<ProduceResult> lastProduce = List.of();

@@ -1,0 +1,130 @@
+package leaderlab.app.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import leaderlab.app.window.LeaderlabWindow;
+import leaderlab.cluster.Cluster;
+import leaderlab.cluster.ClusterOptions;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.shell.command.CommandRunner;
+import leaderlab.shell.command.Dispatcher;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.commands.CoreCommands;
+
+/**
+ * {@code leaderlab bench frames}: how long the window takes per frame on a large live cluster in a
+ * failover storm, with software rendering and no display (Monocle's headless glass). A frame is one
+ * JavaFX pulse as JavaFX itself times it: the window's frame loop (snapshot, journal, history, redraws),
+ * CSS and layout, and rendering what changed, in software.
+ */
+public final class FrameBench {
+
+    private static final int WIDTH = 1600;
+    private static final int HEIGHT = 1000;
+    private static final int WARMUP_FRAMES = 150;
+
+    private final PrintStream out;
+
+    public FrameBench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Must run before anything touches JavaFX: headless glass and the software pipeline. */
+    public static void configureHeadlessSoftwareRendering() {
+        System.setProperty("prism.order", "sw");
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("headless.geometry", "1920x1200-32");
+    }
+
+    public void run(int brokers, int partitions, int frames) throws InterruptedException {
+        configureHeadlessSoftwareRendering();
+        PulseLog.enable();
+        PrintStream originalErr = System.err;
+        PulseLog pulses = new PulseLog(originalErr);
+        System.setErr(new PrintStream(pulses, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (Cluster cluster = Cluster.start(new ClusterOptions(brokers, 0, 1, false, false));
+             CommandRunner runner = new CommandRunner(new Dispatcher(CoreCommands.registry(), new Session(cluster)))) {
+            runner.run("create topic storm --partitions " + partitions + " --replication-factor 3");
+            runner.run("wait 3s");
+            long electionsBefore = elections(cluster);
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            CompletableFuture<Void> measured = new CompletableFuture<>();
+            Platform.runLater(() -> measure(runner, frames, pulses, measured));
+            Thread storm = new Thread(() -> storm(runner, brokers, measured), "frame-bench-storm");
+            storm.start();
+            measured.join();
+            storm.join(TimeUnit.SECONDS.toMillis(30));
+            report(brokers, partitions, pulses.durationsMs(), elections(cluster) - electionsBefore);
+        } finally {
+            Platform.exit();
+            System.setErr(originalErr);
+        }
+    }
+
+    /** Kills two brokers, waits, restarts them, waits, and moves on, as long as frames are measured. */
+    private static void storm(CommandRunner runner, int brokers, CompletableFuture<?> done) {
+        for (int round = 0; !done.isDone(); round++) {
+            int a = 1 + round % brokers;
+            int b = 1 + (round + brokers / 2) % brokers;
+            for (String line : new String[] {"kill " + a, "kill " + b, "wait 2s", "restart " + a, "restart " + b,
+                "wait 2s"}) {
+                runner.run(line);
+            }
+        }
+    }
+
+    private static long elections(Cluster cluster) {
+        return cluster.journal().since(0, e -> e.type() == EventType.LEADER_ELECTED).size();
+    }
+
+    /** On the FX thread: shows the window as the app does and records pulses after a warm-up. */
+    private static void measure(CommandRunner runner, int frames, PulseLog pulses, CompletableFuture<Void> done) {
+        LeaderlabWindow window = new LeaderlabWindow(runner, false, WIDTH, HEIGHT);
+        Stage stage = new Stage();
+        stage.setScene(window.scene());
+        stage.show();
+        window.start();
+        new AnimationTimer() {
+            private int frame;
+
+            @Override
+            public void handle(long now) {
+                frame++;
+                pulses.record(frame > WARMUP_FRAMES);
+                if (frame > WARMUP_FRAMES + frames) {
+                    pulses.record(false);
+                    stop();
+                    window.stop();
+                    stage.close();
+                    done.complete(null);
+                }
+            }
+        }.start();
+    }
+
+    private void report(int brokers, int partitions, List<Long> durations, long elections) {
+        long[] sorted = durations.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            throw new IllegalStateException("JavaFX reported no pulses (is javafx.pulseLogger honoured?)");
+        }
+        out.printf(Locale.ROOT, "frames: %d brokers x %,d partitions (RF 3), live, failover storm (%d elections "
+                + "during the run), window %dx%d, software rendering (prism.order=sw), %d frames%n", brokers,
+                partitions, elections, WIDTH, HEIGHT, sorted.length);
+        out.printf(Locale.ROOT, "frames: per frame p50 %d ms, p95 %d ms, max %d ms%n", quantile(sorted, 0.50),
+                quantile(sorted, 0.95), sorted[sorted.length - 1]);
+    }
+
+    private static long quantile(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,176 @@
+package leaderlab.app.window;
+
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints replica chips straight into a pixel buffer that the canvas then draws as one image. With
+ * thousands of chips a frame, one canvas call per rectangle costs more than the whole frame budget in
+ * software rendering; filling an int array costs almost nothing. Shape carries the state as well as
+ * colour: a leader is filled with a bold outline (and a crown when labelled); an in-sync follower has a
+ * solid outline; an out-of-sync follower a dashed one; an offline replica is grey, crossed (and hatched
+ * when labelled).
+ */
+final class ChipRaster {
+
+    /** Below this height a chip has no room for a label or a crown. */
+    static final double LABEL_MIN_HEIGHT = 18;
+
+    private int width;
+    private int height;
+    private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> buffer;
+    private WritableImage image;
+
+    /**
+     * Starts a frame: an opaque buffer the size of the canvas, filled with the background. Opaque and
+     * covering everything, it replaces the canvas's own background fill and large shape fills, which
+     * the software pipeline would rasterize with anti-aliasing.
+     */
+    void begin(double canvasWidth, double canvasHeight, Color background) {
+        int w = Math.max(1, (int) Math.ceil(canvasWidth));
+        int h = Math.max(1, (int) Math.ceil(canvasHeight));
+        if (w != width || h != height) {
+            width = w;
+            height = h;
+            pixels = new int[w * h];
+            // The image reads our array in place (no per-frame conversion to another pixel format).
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
+        }
+        Arrays.fill(pixels, argb(background));
+    }
+
+    /** A plain filled rectangle (card and box bodies). */
+    void rect(double x, double y, double w, double h, Color color) {
+        fill((int) Math.round(x), (int) Math.round(y), (int) Math.round(w), (int) Math.round(h), argb(color));
+    }
+
+    /** Ends a frame: the chips go onto the canvas in one draw. */
+    void drawTo(GraphicsContext g) {
+        buffer.updateBuffer(b -> null);
+        g.drawImage(image, 0, 0);
+    }
+
+    void chip(Palette palette, ReplicaState state, double fx, double fy, double fw, double fh, boolean highlighted) {
+        int x = (int) Math.round(fx);
+        int y = (int) Math.round(fy);
+        int w = Math.max(1, (int) Math.round(fw));
+        int h = Math.max(1, (int) Math.round(fh));
+        boolean small = fh < LABEL_MIN_HEIGHT;
+        int line = small ? Math.max(1, h / 4) : Math.max(2, Math.round(h / 12f));
+        int card = argb(palette.card());
+        switch (state) {
+            case LEADER -> {
+                fill(x, y, w, h, argb(palette.leader()));
+                outline(x, y, w, h, small ? 1 : line * 3 / 2, argb(palette.text()));
+            }
+            case IN_SYNC -> {
+                fill(x, y, w, h, card);
+                outline(x, y, w, h, line, argb(palette.inSync()));
+            }
+            case OUT_OF_SYNC -> {
+                fill(x, y, w, h, card);
+                dashedOutline(x, y, w, h, line, Math.max(2, h / 4), argb(palette.outOfSync()));
+            }
+            case OFFLINE -> {
+                int grey = argb(palette.offline());
+                fill(x, y, w, h, card);
+                if (!small) {
+                    hatch(x, y, w, h, grey);
+                }
+                outline(x, y, w, h, small ? 1 : Math.max(1, line * 3 / 4), grey);
+                cross(x, y, Math.min(w, h), small ? Math.max(1, h / 5) : line, grey);
+            }
+        }
+        if (highlighted) {
+            int ring = Math.max(2, h / 7);
+            outline(x - ring - 1, y - ring - 1, w + 2 * ring + 2, h + 2 * ring + 2, ring, argb(palette.highlight()));
+        }
+    }
+
+    /** The label (and a leader's crown) of a chip big enough for them, drawn on the canvas over the image. */
+    static void label(GraphicsContext g, Palette palette, ReplicaState state, String text, double x, double y,
+                      double w, double h) {
+        if (h < LABEL_MIN_HEIGHT) {
+            return;
+        }
+        if (state == ReplicaState.LEADER) {
+            crown(g, palette.leaderText(), x + h * 0.2, y + h * 0.24, h * 0.52);
+        }
+        g.setFill(state == ReplicaState.LEADER ? palette.leaderText() : state == ReplicaState.OFFLINE
+                ? palette.mutedText() : palette.text());
+        g.setFont(Font.font("System", FontWeight.BOLD, h * 0.56));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x + h * 0.95, y + h / 2, w - h * 1.05);
+    }
+
+    private static void crown(GraphicsContext g, Color color, double x, double y, double size) {
+        double[] xs = {x, x, x + size * 0.25, x + size * 0.5, x + size * 0.75, x + size, x + size};
+        double[] ys = {y + size, y + size * 0.2, y + size * 0.55, y, y + size * 0.55, y + size * 0.2, y + size};
+        g.setFill(color);
+        g.fillPolygon(xs, ys, xs.length);
+    }
+
+    static int argb(Color color) {
+        return 0xFF000000 | (int) Math.round(color.getRed() * 255) << 16 | (int) Math.round(color.getGreen() * 255) << 8
+                | (int) Math.round(color.getBlue() * 255);
+    }
+
+    private void fill(int x, int y, int w, int h, int color) {
+        int x0 = Math.max(0, x);
+        int x1 = Math.min(width, x + w);
+        int y1 = Math.min(height, y + h);
+        if (x0 >= x1) {
+            return;
+        }
+        for (int row = Math.max(0, y); row < y1; row++) {
+            Arrays.fill(pixels, row * width + x0, row * width + x1, color);
+        }
+    }
+
+    private void outline(int x, int y, int w, int h, int t, int color) {
+        fill(x, y, w, t, color);
+        fill(x, y + h - t, w, t, color);
+        fill(x, y, t, h, color);
+        fill(x + w - t, y, t, h, color);
+    }
+
+    private void dashedOutline(int x, int y, int w, int h, int t, int dash, int color) {
+        for (int d = 0; d < w; d += dash * 2) {
+            fill(x + d, y, Math.min(dash, w - d), t, color);
+            fill(x + d, y + h - t, Math.min(dash, w - d), t, color);
+        }
+        for (int d = 0; d < h; d += dash * 2) {
+            fill(x, y + d, t, Math.min(dash, h - d), color);
+            fill(x + w - t, y + d, t, Math.min(dash, h - d), color);
+        }
+    }
+
+    /** A cross in the square at (x, y): blocks along both diagonals. */
+    private void cross(int x, int y, int size, int t, int color) {
+        for (int d = 0; d + t <= size; d += Math.max(1, t / 2)) {
+            fill(x + d, y + d, t, t, color);
+            fill(x + d, y + size - d - t, t, t, color);
+        }
+    }
+
+    /** Diagonal hatching, one pixel wide, every six pixels. */
+    private void hatch(int x, int y, int w, int h, int color) {
+        for (int c = 6; c < w + h; c += 6) {
+            for (int u = Math.max(0, c - h); u < Math.min(w, c); u++) {
+                fill(x + u, y + h - 1 - (c - u - 1), 1, 1, color);
+            }
+        }
+    }
+}

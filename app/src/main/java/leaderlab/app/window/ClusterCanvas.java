@@ -1,0 +1,300 @@
+package leaderlab.app.window;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * The cluster view: one card per broker holding its replica chips, the clients and the controller on
+ * top, and the network's cut links. One Canvas, so the scene does not grow with the partition count.
+ */
+public final class ClusterCanvas extends Pane {
+
+    private final Canvas canvas = new Canvas();
+    private final ChipRaster chips = new ChipRaster();
+    private ClusterLayout layout;
+    private ClusterSnapshot drawn;
+
+    public ClusterCanvas() {
+        getChildren().add(canvas);
+        // An opaque pane under the canvas lets JavaFX repaint from here down, not from the window root.
+        getStyleClass().add("canvas-pane");
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        setMinSize(200, 150);
+    }
+
+    /** Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. */
+    public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double zoom, MessageFlow flow) {
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        if (layout == null || drawn != snapshot || layout.width != width || layout.height != height
+                || layout.zoom != zoom) {
+            layout = new ClusterLayout(snapshot, width, height, zoom);
+            drawn = snapshot;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        NetworkCuts cuts = new NetworkCuts(snapshot.faults());
+        chips.begin(width, height, palette.background());
+        chips.rect(layout.clients.x(), layout.clients.y(), layout.clients.w(), layout.clients.h(), palette.card());
+        chips.rect(layout.controller.x(), layout.controller.y(), layout.controller.w(), layout.controller.h(),
+                palette.card());
+        for (ClusterLayout.Card card : layout.cards) {
+            ClusterLayout.Box box = card.box();
+            chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
+            rasterChips(snapshot, card, hovered, palette);
+        }
+        boolean hovering = hovered >= 0 && hovered < snapshot.metadata().partitions().size();
+        if (!hovering) {
+            rasterLegend(g, palette, zoom);
+        }
+        chips.drawTo(g);
+        drawEndpoints(g, palette, zoom);
+        for (ClusterLayout.Card card : layout.cards) {
+            drawCard(g, snapshot, card, cuts, palette, zoom);
+            labelChips(g, snapshot, card, palette);
+        }
+        drawCuts(g, cuts, palette, zoom);
+        if (flow != null) {
+            flow.draw(g, layout, palette, zoom);
+        }
+        if (hovering) {
+            drawHoverCaption(g, snapshot, hovered, palette, zoom);
+        } else {
+            labelLegend(g, palette, zoom);
+        }
+    }
+
+    /** What the chip shapes mean, between the clients and the controller (the hover caption's place). */
+    private void rasterLegend(GraphicsContext g, Palette palette, double zoom) {
+        legend(g, zoom, (state, x, y, chipW, chipH) -> chips.chip(palette, state, x, y, chipW, chipH, false));
+    }
+
+    private void labelLegend(GraphicsContext g, Palette palette, double zoom) {
+        legend(g, zoom, (state, x, y, chipW, chipH) -> {
+            ChipRaster.label(g, palette, state, "", x, y, chipW, chipH);
+            g.setFill(palette.text());
+            g.setFont(legendFont(zoom));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(state.label(), x + chipW + 6 * zoom, y + chipH / 2);
+        });
+    }
+
+    private interface LegendItem {
+        void draw(ReplicaState state, double x, double y, double chipW, double chipH);
+    }
+
+    private static Font legendFont(double zoom) {
+        return Font.font("System", FontWeight.BOLD, 15 * zoom);
+    }
+
+    /** Lays the legend out left to right, stopping before the controller box. */
+    private void legend(GraphicsContext g, double zoom, LegendItem item) {
+        double x = layout.clients.x() + layout.clients.w() + 14 * zoom;
+        double chipH = 20 * zoom;
+        double chipW = chipH * 1.6;
+        double y = layout.clients.centerY() - chipH / 2;
+        for (ReplicaState state : ReplicaState.values()) {
+            double itemW = chipW + 14 * zoom + textWidth(state.label(), legendFont(zoom));
+            if (x + itemW > layout.controller.x()) {
+                break;
+            }
+            item.draw(state, x, y, chipW, chipH);
+            x += itemW;
+        }
+    }
+
+    static double textWidth(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** The partition under a point of the canvas, or -1. */
+    public int partitionAt(double x, double y) {
+        ClusterLayout.Card card = layout == null ? null : layout.cardAt(x, y);
+        return card == null ? -1 : card.partitionAt(x, y);
+    }
+
+    /** The broker whose card is under a point, or -1. */
+    public int brokerAt(double x, double y) {
+        ClusterLayout.Card card = layout == null ? null : layout.cardAt(x, y);
+        return card == null ? -1 : card.brokerId();
+    }
+
+    ClusterLayout layoutForTests() {
+        return layout;
+    }
+
+    /** Where the chip of a broker's replica is drawn (for tests and the flow layer), or null. */
+    ClusterLayout.Box chipOf(int broker, int partitionId) {
+        ClusterLayout.Card card = layout == null ? null : layout.cardOf(broker);
+        if (card == null) {
+            return null;
+        }
+        int index = java.util.Arrays.binarySearch(card.partitionIds(), partitionId);
+        return index < 0 ? null : card.chip(index);
+    }
+
+    private void drawEndpoints(GraphicsContext g, Palette palette, double zoom) {
+        endpoint(g, layout.clients, "Clients", "produce, consume", palette, zoom);
+        endpoint(g, layout.controller, "Controller", "fences and elects", palette, zoom);
+    }
+
+    private static void endpoint(GraphicsContext g, ClusterLayout.Box box, String title, String subtitle,
+                                 Palette palette, double zoom) {
+        g.setStroke(palette.cardBorder());
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.strokeRect(box.x(), box.y(), box.w(), box.h());
+        g.setFill(palette.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
+        g.fillText(title, box.x() + 10 * zoom, box.y() + 4 * zoom);
+        g.setFill(palette.mutedText());
+        g.setFont(Font.font("System", 12 * zoom));
+        g.fillText(subtitle, box.x() + 10 * zoom, box.y() + 24 * zoom, box.w() - 16 * zoom);
+    }
+
+    private static void drawCard(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, NetworkCuts cuts,
+                                 Palette palette, double zoom) {
+        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
+        BrokerStatus status = BrokerStatus.of(broker, cuts);
+        ClusterLayout.Box box = card.box();
+        boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
+        g.setStroke(palette.broker(status));
+        g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
+        g.setLineDashes(status == BrokerStatus.STOPPED ? new double[] {12 * zoom, 8 * zoom}
+                : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
+        g.strokeRect(box.x(), box.y(), box.w(), box.h());
+        g.setLineDashes();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(down ? palette.mutedText() : palette.text());
+        g.setFont(Font.font("System", FontWeight.BOLD, 24 * zoom));
+        String title = "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack());
+        g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
+        String word = status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label();
+        drawStatus(g, status, word.toUpperCase(java.util.Locale.ROOT), box, palette, zoom);
+    }
+
+    private void rasterChips(ClusterSnapshot snapshot, ClusterLayout.Card card, int hovered, Palette palette) {
+        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
+        for (int i = 0; i < card.partitionIds().length; i++) {
+            int id = card.partitionIds()[i];
+            ClusterLayout.Box chip = card.chip(i);
+            chips.chip(palette, ReplicaState.of(snapshot.metadata().partitions().get(id), broker), chip.x(), chip.y(),
+                    chip.w(), chip.h(), id == hovered);
+        }
+    }
+
+    private static void labelChips(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, Palette palette) {
+        if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
+            return;
+        }
+        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
+        for (int i = 0; i < card.partitionIds().length; i++) {
+            PartitionRegistration partition = snapshot.metadata().partitions().get(card.partitionIds()[i]);
+            ClusterLayout.Box chip = card.chip(i);
+            ChipRaster.label(g, palette, ReplicaState.of(partition, broker), partition.name(), chip.x(), chip.y(),
+                    chip.w(), chip.h());
+        }
+    }
+
+    /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
+    private static void drawStatus(GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box,
+                                   Palette palette, double zoom) {
+        double x = box.x() + 10 * zoom;
+        double y = box.y() + 36 * zoom;
+        double h = 20 * zoom;
+        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
+        double maxW = box.w() - 20 * zoom;
+        double w = Math.min(maxW, textWidth(word, g.getFont()) + h + 10 * zoom);
+        g.setFill(palette.broker(status));
+        g.fillRoundRect(x, y, w, h, h, h);
+        g.setFill(palette.dark() ? palette.background() : palette.card());
+        g.setStroke(g.getFill());
+        g.setLineWidth(2.5 * zoom);
+        double cx = x + h / 2;
+        double cy = y + h / 2;
+        double r = h * 0.28;
+        switch (status) {
+            case STOPPED, FENCED -> {
+                g.strokeLine(cx - r, cy - r, cx + r, cy + r);
+                g.strokeLine(cx - r, cy + r, cx + r, cy - r);
+            }
+            case RUNNING, STARTING -> g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            case CONTROLLED_SHUTDOWN -> g.fillRect(cx - r, cy - r, 2 * r, 2 * r);
+            case ISOLATED -> g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(word, x + h, cy, w - h - 6 * zoom);
+    }
+
+    /**
+     * Cuts to clients or the controller are drawn at the card (a stub with a cross, and the words),
+     * not as lines across other cards; cuts between brokers are lines between the two cards.
+     */
+    private void drawCuts(GraphicsContext g, NetworkCuts cuts, Palette palette, double zoom) {
+        for (ClusterLayout.Card card : layout.cards) {
+            if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
+                // The card's badge says from what ("ISOLATED FROM CLIENTS"); the stub marks the cut link.
+                ClusterLayout.Box box = card.box();
+                double x = box.x() + box.w() - 22 * zoom;
+                cutLine(g, x, box.y() - 14 * zoom, x, box.y() + 4 * zoom, palette, zoom * 0.7);
+            }
+        }
+        for (NetworkCuts.Pair pair : cuts.brokerPairs()) {
+            ClusterLayout.Card a = layout.cardOf(pair.low());
+            ClusterLayout.Card b = layout.cardOf(pair.high());
+            if (a != null && b != null) {
+                cutLine(g, a.box().centerX(), a.box().y() + layout.headerHeight / 2, b.box().centerX(),
+                        b.box().y() + layout.headerHeight / 2 + 8 * zoom, palette, zoom);
+            }
+        }
+    }
+
+    /** A cut link: a dashed line in the fault colour with a bold cross in the middle. */
+    private static void cutLine(GraphicsContext g, double x1, double y1, double x2, double y2, Palette palette,
+                                double zoom) {
+        g.setStroke(palette.fault());
+        g.setLineWidth(3 * zoom);
+        g.setLineDashes(10 * zoom, 6 * zoom);
+        g.strokeLine(x1, y1, x2, y2);
+        g.setLineDashes();
+        double mx = (x1 + x2) / 2;
+        double my = (y1 + y2) / 2;
+        double r = 9 * zoom;
+        g.setFill(palette.card());
+        g.fillOval(mx - r * 1.5, my - r * 1.5, r * 3, r * 3);
+        g.setLineWidth(4 * zoom);
+        g.strokeLine(mx - r, my - r, mx + r, my + r);
+        g.strokeLine(mx - r, my + r, mx + r, my - r);
+    }
+
+    private void drawHoverCaption(GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette,
+                                  double zoom) {
+        PartitionRegistration p = snapshot.metadata().partitions().get(hovered);
+        String text = p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
+                + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr());
+        double x = layout.clients.x() + layout.clients.w() + 16 * zoom;
+        double w = layout.controller.x() - x - 16 * zoom;
+        g.setFill(palette.highlight());
+        g.fillRoundRect(x, layout.clients.y(), w, layout.clients.h(), 10 * zoom, 10 * zoom);
+        g.setFill(palette.leaderText());
+        g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(text, x + 10 * zoom, layout.clients.centerY(), w - 20 * zoom);
+    }
+}

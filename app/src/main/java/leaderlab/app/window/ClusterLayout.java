@@ -1,0 +1,177 @@
+package leaderlab.app.window;
+
+import java.util.ArrayList;
+import java.util.List;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * Where everything goes on the cluster canvas: the clients and controller boxes on top, then a grid
+ * of broker cards, each holding its replica chips in global partition order (so a partition sits in
+ * the same place on every broker). Chips shrink to fit; big enough ones get a label.
+ */
+final class ClusterLayout {
+
+    record Box(double x, double y, double w, double h) {
+        boolean contains(double px, double py) {
+            return px >= x && px < x + w && py >= y && py < y + h;
+        }
+
+        double centerX() {
+            return x + w / 2;
+        }
+
+        double centerY() {
+            return y + h / 2;
+        }
+    }
+
+    /** One broker card: its box, its chips' grid and the partitions they show, in order. */
+    record Card(int brokerId, Box box, int[] partitionIds, double chipX, double chipY, double chipW, double chipH,
+                double gap, int columns) {
+
+        Box chip(int index) {
+            int col = index % columns;
+            int row = index / columns;
+            return new Box(chipX + col * (chipW + gap), chipY + row * (chipH + gap), chipW, chipH);
+        }
+
+        /** The partition id under a point, or -1. */
+        int partitionAt(double px, double py) {
+            if (px < chipX || py < chipY) {
+                return -1;
+            }
+            int col = (int) ((px - chipX) / (chipW + gap));
+            int row = (int) ((py - chipY) / (chipH + gap));
+            int index = row * columns + col;
+            if (col >= columns || index >= partitionIds.length || !chip(index).contains(px, py)) {
+                return -1;
+            }
+            return partitionIds[index];
+        }
+    }
+
+    final Box clients;
+    final Box controller;
+    final List<Card> cards = new ArrayList<>();
+    final double headerHeight;
+    /** The size and zoom this layout was made for, so a frame can tell whether to redo it. */
+    final double width;
+    final double height;
+    final double zoom;
+
+    ClusterLayout(ClusterSnapshot snapshot, double width, double height, double zoom) {
+        this.width = width;
+        this.height = height;
+        this.zoom = zoom;
+        double margin = 12 * zoom;
+        double top = 56 * zoom;
+        clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
+        controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
+        headerHeight = 62 * zoom;
+        int[][] hosted = partitionsByBroker(snapshot);
+        int n = snapshot.brokers().size();
+        if (n == 0) {
+            return;
+        }
+        double gridTop = top + margin / 2;
+        double gridH = Math.max(1, height - gridTop - margin);
+        double gridW = Math.max(1, width - 2 * margin);
+        int columns = columnsFor(n, gridW, gridH);
+        int rows = (n + columns - 1) / columns;
+        double cardW = (gridW - (columns - 1) * margin) / columns;
+        double cardH = (gridH - (rows - 1) * margin) / rows;
+        // One chip size for every card (the one that fits the fullest broker), so a partition's chip
+        // looks the same wherever it is.
+        int mostHosted = java.util.Arrays.stream(hosted).mapToInt(ids -> ids.length).max().orElse(0);
+        double chipH = chipHeight(mostHosted, cardW - 16 * zoom, cardH - headerHeight - 8 * zoom, zoom);
+        for (int i = 0; i < n; i++) {
+            ClusterSnapshot.BrokerState broker = snapshot.brokers().get(i);
+            Box box = new Box(margin + (i % columns) * (cardW + margin), gridTop + (i / columns) * (cardH + margin),
+                    cardW, cardH);
+            cards.add(card(broker.id(), box, hosted[i], chipH, zoom));
+        }
+    }
+
+    private static double chipWidth(double h) {
+        return h >= ChipRaster.LABEL_MIN_HEIGHT ? h * 4.4 : h;
+    }
+
+    private static double gap(double h) {
+        return Math.max(1, h / 5);
+    }
+
+    /** The largest chip height at which {@code count} chips fit the area (at least 2 px). */
+    private static double chipHeight(int count, double areaW, double areaH, double zoom) {
+        for (double h = 40 * zoom; h > 2; h -= h > 12 ? 1 : 0.5) {
+            double gap = gap(h);
+            int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
+            int rows = (int) ((areaH + gap) / (h + gap));
+            if ((long) cols * rows >= count) {
+                return h;
+            }
+        }
+        return 2;
+    }
+
+    /** Cards close to 3:2, preferring a grid with no empty places (4 brokers: 2 x 2, not 3 + 1). */
+    private static int columnsFor(int n, double gridW, double gridH) {
+        int ideal = Math.max(1, Math.min(n, (int) Math.round(Math.sqrt(n * gridW / gridH / 1.5))));
+        for (int delta = 0; delta <= 1; delta++) {
+            for (int columns : new int[] {ideal + delta, ideal - delta}) {
+                if (columns >= 1 && columns <= n && n % columns == 0) {
+                    return columns;
+                }
+            }
+        }
+        return ideal;
+    }
+
+    private Card card(int brokerId, Box box, int[] ids, double h, double zoom) {
+        double pad = 8 * zoom;
+        double areaW = Math.max(1, box.w() - 2 * pad);
+        double gap = gap(h);
+        int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
+        return new Card(brokerId, box, ids, box.x() + pad, box.y() + headerHeight, Math.min(chipWidth(h), areaW), h, gap,
+                cols);
+    }
+
+    /** Partition ids hosted by each broker (in snapshot broker order), ascending; int arrays, no boxing. */
+    private static int[][] partitionsByBroker(ClusterSnapshot snapshot) {
+        int n = snapshot.brokers().size();
+        java.util.Map<Integer, Integer> slot = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            slot.put(snapshot.brokers().get(i).id(), i);
+        }
+        int[][] hosted = new int[n][16];
+        int[] counts = new int[n];
+        for (TopicInfo topic : snapshot.topics()) {
+            for (int p = 0; p < topic.partitionCount(); p++) {
+                PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
+                for (int replica : partition.replicas()) {
+                    Integer index = slot.get(replica);
+                    if (index != null) {
+                        if (counts[index] == hosted[index].length) {
+                            hosted[index] = java.util.Arrays.copyOf(hosted[index], counts[index] * 2);
+                        }
+                        hosted[index][counts[index]++] = partition.id();
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            hosted[i] = java.util.Arrays.copyOf(hosted[i], counts[i]);
+            java.util.Arrays.sort(hosted[i]);
+        }
+        return hosted;
+    }
+
+    Card cardOf(int brokerId) {
+        return cards.stream().filter(c -> c.brokerId() == brokerId).findFirst().orElse(null);
+    }
+
+    Card cardAt(double x, double y) {
+        return cards.stream().filter(c -> c.box().contains(x, y)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,76 @@
+package leaderlab.app.window;
+
+import java.util.function.Consumer;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.Replicas;
+
+/**
+ * The click actions on brokers and partitions. Each item is a shell command line, labelled with
+ * that line, so what the class sees clicked is what they could type.
+ */
+final class ClusterMenus {
+
+    private final Consumer<String> run;
+
+    /** @param run runs a command line (on the command thread) */
+    ClusterMenus(Consumer<String> run) {
+        this.run = run;
+    }
+
+    ContextMenu forBroker(int broker, BrokerStatus status) {
+        ContextMenu menu = new ContextMenu();
+        boolean up = status != BrokerStatus.STOPPED;
+        menu.getItems().addAll(
+                item("Kill broker " + broker, "kill " + broker, up),
+                item("Controlled shutdown of broker " + broker, "shutdown " + broker, up),
+                item("Restart broker " + broker, "restart " + broker, !up),
+                new SeparatorMenuItem(),
+                item("Isolate broker " + broker + " from clients only", "isolate " + broker + " --from clients", up),
+                item("Isolate broker " + broker + " from everything", "isolate " + broker, up),
+                item("Heal the network", "heal", true));
+        menu.setId("broker-menu");
+        return menu;
+    }
+
+    ContextMenu forPartition(PartitionRegistration partition, Runnable showDetail) {
+        ContextMenu menu = new ContextMenu();
+        String name = partition.name();
+        MenuItem detail = new MenuItem("Show " + name + " logs below");
+        detail.setOnAction(e -> showDetail.run());
+        MenuItem reassign = new MenuItem("Reassign " + name + "...");
+        reassign.setOnAction(e -> askReassignment(partition));
+        menu.getItems().addAll(detail, new SeparatorMenuItem(),
+                item("Preferred leader election for " + name, "elect preferred " + name,
+                        !partition.hasPreferredLeader()),
+                item("Unclean leader election for " + name, "elect unclean " + name, !partition.hasLeader()),
+                reassign);
+        menu.setId("partition-menu");
+        return menu;
+    }
+
+    private MenuItem item(String text, String line, boolean enabled) {
+        MenuItem item = new MenuItem(text + "      [" + line + "]");
+        item.setDisable(!enabled);
+        item.setOnAction(e -> run.accept(line));
+        return item;
+    }
+
+    private void askReassignment(PartitionRegistration partition) {
+        int[] replicas = partition.replicas();
+        int[] rotated = new int[replicas.length];
+        for (int i = 0; i < replicas.length; i++) {
+            rotated[i] = replicas[(i + 1) % replicas.length];
+        }
+        TextInputDialog dialog = new TextInputDialog(Replicas.bracketed(rotated).replaceAll("[\\[\\] ]", ""));
+        dialog.setTitle("Reassign " + partition.name());
+        dialog.setHeaderText("New replicas for " + partition.name() + ", preferred leader first (now "
+                + Replicas.bracketed(replicas) + ")");
+        dialog.setContentText("replicas:");
+        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty())
+                .ifPresent(list -> run.accept("reassign " + partition.name() + " --replicas " + list));
+    }
+}

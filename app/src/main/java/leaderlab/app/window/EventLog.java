@@ -1,0 +1,107 @@
+package leaderlab.app.window;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventType;
+
+/**
+ * The journal as a timeline list: elections with their cause, ISR changes, fencing, truncation,
+ * faults and produce errors (not the steady stream of HW moves and acks). Virtualized, and capped,
+ * so a long run costs nothing per frame.
+ */
+public final class EventLog extends ListView<Event> {
+
+    static final Set<EventType> SHOWN = EnumSet.complementOf(EnumSet.of(EventType.HW_ADVANCED,
+            EventType.PRODUCE_ACKED, EventType.BECAME_FOLLOWER, EventType.BECAME_LEADER));
+
+    private static final int MAX_EVENTS = 5000;
+
+    private final ObservableList<Event> events = FXCollections.observableArrayList();
+    /** Events waiting for the next flush: a storm adds hundreds a frame, the list takes them 4 times a second. */
+    private final List<Event> pending = new ArrayList<>();
+
+    public EventLog() {
+        setItems(events);
+        setId("event-log");
+        setCellFactory(view -> new EventCell(view));
+        setFocusTraversable(false);
+    }
+
+    /** Queues this frame's events that a timeline shows; {@link #flush} puts them in the list. */
+    void append(List<Event> batch) {
+        for (Event event : batch) {
+            if (SHOWN.contains(event.type())) {
+                pending.add(event);
+            }
+        }
+        if (pending.size() > MAX_EVENTS) {
+            pending.subList(0, pending.size() - MAX_EVENTS).clear();
+        }
+    }
+
+    void flush() {
+        if (!pending.isEmpty()) {
+            events.addAll(pending);
+            pending.clear();
+            if (events.size() > MAX_EVENTS) {
+                events.remove(0, events.size() - MAX_EVENTS);
+            }
+            scrollTo(events.size() - 1);
+        }
+    }
+
+    void clear() {
+        events.clear();
+        pending.clear();
+    }
+
+    public List<Event> shownEvents() {
+        return List.copyOf(events);
+    }
+
+    static String describe(Event event) {
+        return String.format("%8.3fs  %s%s", event.timeMs() / 1000.0, event.text(),
+                event.cause().isEmpty() ? "" : "  — " + event.cause());
+    }
+
+    private static final class EventCell extends ListCell<Event> {
+        /** A wrapping label as the graphic: long lines (causes, Kafka commands) wrap at the list's width. */
+        private final Label label = new Label();
+
+        EventCell(ListView<Event> list) {
+            label.setWrapText(true);
+            label.prefWidthProperty().bind(list.widthProperty().subtract(30));
+            label.maxWidthProperty().bind(label.prefWidthProperty());
+            label.getStyleClass().add("cell-text");
+            setText(null);
+            // Empty cells would otherwise be a few pixels high, and the list would make too many of them.
+            setMinHeight(22);
+        }
+
+        @Override
+        protected void updateItem(Event event, boolean empty) {
+            super.updateItem(event, empty);
+            getStyleClass().removeAll("event-election", "event-bad", "event-good");
+            if (empty || event == null) {
+                setGraphic(null);
+                return;
+            }
+            label.setText(describe(event));
+            setGraphic(label);
+            getStyleClass().add(switch (event.type()) {
+                case LEADER_ELECTED, REASSIGNMENT -> "event-election";
+                case BROKER_FENCED, ISR_SHRUNK, TRUNCATED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_STOPPED,
+                     BROKER_CONTROLLED_SHUTDOWN -> "event-bad";
+                default -> "event-good";
+            });
+        }
+    }
+}

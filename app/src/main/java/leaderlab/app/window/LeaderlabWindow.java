@@ -1,0 +1,319 @@
+package leaderlab.app.window;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.shell.command.CommandRunner;
+
+/**
+ * The visualizer window: the cluster view with the partition detail below it, the headline, metrics
+ * and the event timeline on the right, the scrubber and the command console at the bottom. It only
+ * reads snapshots and the journal, and acts only by running command lines on the shared runner.
+ */
+public final class LeaderlabWindow {
+
+    private static final double MIN_ZOOM = 0.6;
+    private static final double MAX_ZOOM = 2.4;
+
+    private final CommandRunner runner;
+    private final ClusterCanvas clusterCanvas = new ClusterCanvas();
+    private final PartitionDetail partitionDetail = new PartitionDetail();
+    private final Swimlanes swimlanes = new Swimlanes();
+    private final EventLog eventLog = new EventLog();
+    private final MetricsPanel metrics = new MetricsPanel();
+    private final Headline headline = new Headline();
+    private final TimeControls controls = new TimeControls();
+    private final Slider scrubber = new Slider(0, 1, 1);
+    private final CommandConsole console;
+    private final PlayClock playClock;
+    private final ClusterMenus menus;
+    private final FrameLoop frames;
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private ContextMenu openMenu;
+    private Palette palette = Palette.LIGHT;
+    private double zoom = 1.0;
+    private boolean flowOn = true;
+    private int hovered = -1;
+
+    /** @param playing whether the simulator starts playing (live clusters run by themselves) */
+    public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
+        this.runner = runner;
+        this.console = new CommandConsole(runner);
+        this.playClock = new PlayClock(runner, playing);
+        this.menus = new ClusterMenus(console::run);
+        this.frames = new FrameLoop(this);
+        root.setTop(new VBox(6, controls, headline));
+        root.setCenter(center());
+        root.setBottom(bottom());
+        BorderPane.setMargin(root.getTop(), new Insets(8, 10, 4, 10));
+        scene = new Scene(root, width, height);
+        scene.getStylesheets().add(LeaderlabWindow.class.getResource("leaderlab.css").toExternalForm());
+        wireControls();
+        wireCanvas();
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        applyTheme();
+        applyZoom();
+    }
+
+    private SplitPane center() {
+        SplitPane left = new SplitPane(clusterCanvas, partitionDetail);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.64);
+        Label timelineTitle = new Label("Timeline");
+        timelineTitle.getStyleClass().add("panel-title");
+        Label lanesTitle = new Label("Selected partition over time");
+        lanesTitle.getStyleClass().add("panel-title");
+        VBox right = new VBox(6, metrics, timelineTitle, eventLog, lanesTitle, swimlanes);
+        VBox.setVgrow(eventLog, Priority.ALWAYS);
+        swimlanes.setPrefHeight(110);
+        right.setPadding(new Insets(0, 4, 0, 8));
+        SplitPane center = new SplitPane(left, right);
+        center.setDividerPositions(0.7);
+        return center;
+    }
+
+    private VBox bottom() {
+        scrubber.setId("scrubber");
+        Label label = new Label("History");
+        label.getStyleClass().add("panel-title");
+        HBox scrubRow = new HBox(10, label, scrubber);
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        console.setPrefHeight(170);
+        VBox bottom = new VBox(4, scrubRow, console);
+        bottom.setPadding(new Insets(4, 10, 8, 10));
+        return bottom;
+    }
+
+    private void wireControls() {
+        controls.play.setOnAction(e -> playClock.toggle());
+        controls.step.setOnAction(e -> playClock.step());
+        controls.speed.setOnAction(e -> playClock.setSpeed(controls.speed.getValue()));
+        controls.flow.setSelected(flowOn);
+        controls.flow.setOnAction(e -> setFlow(controls.flow.isSelected()));
+        controls.theme.setOnAction(e -> toggleTheme());
+        controls.zoomIn.setOnAction(e -> zoomBy(1.15));
+        controls.zoomOut.setOnAction(e -> zoomBy(1 / 1.15));
+        // Scrubbing shows the past only while the thumb is held; letting go returns to live.
+        // The handler (not a filter) runs after the slider's track has moved the value to the press.
+        scrubber.valueProperty().addListener((obs, old, value) -> {
+            if (frames.scrubbing()) {
+                frames.scrubTo((int) Math.round(value.doubleValue()));
+            }
+        });
+        scrubber.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> frames.scrubTo((int) Math.round(scrubber.getValue())));
+        scrubber.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> frames.backToLive());
+    }
+
+    private void wireCanvas() {
+        clusterCanvas.setOnMouseMoved(e -> hovered = clusterCanvas.partitionAt(e.getX(), e.getY()));
+        clusterCanvas.setOnMouseExited(e -> hovered = -1);
+        clusterCanvas.setOnMouseClicked(this::onCanvasClick);
+    }
+
+    private void onCanvasClick(MouseEvent e) {
+        if (openMenu != null) {
+            openMenu.hide();
+        }
+        ClusterSnapshot snapshot = frames.shown();
+        int partitionId = clusterCanvas.partitionAt(e.getX(), e.getY());
+        int broker = clusterCanvas.brokerAt(e.getX(), e.getY());
+        if (snapshot == null || (partitionId < 0 && broker < 0) || e.getButton() == MouseButton.MIDDLE) {
+            return;
+        }
+        if (partitionId >= 0) {
+            PartitionRegistration partition = snapshot.metadata().partitions().get(partitionId);
+            showPartition(partition.name());
+            openMenu = menus.forPartition(partition, () -> showPartition(partition.name()));
+        } else if (e.getButton() == MouseButton.SECONDARY) {
+            openMenu = menus.forBroker(broker, BrokerStatus.of(snapshot.broker(broker),
+                    new NetworkCuts(snapshot.faults())));
+        } else {
+            return;
+        }
+        openMenu.show(clusterCanvas, e.getScreenX(), e.getScreenY());
+    }
+
+    /** Shows a partition's logs in the detail view and its history in the swimlanes. */
+    public void showPartition(String name) {
+        partitionDetail.select(name);
+        frames.redrawAll();
+    }
+
+    private void onKey(KeyEvent e) {
+        boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS
+                || e.getCode() == KeyCode.ADD)) {
+            zoomBy(1.15);
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            zoomBy(1 / 1.15);
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.DIGIT0) {
+            zoomBy(1 / zoom);
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            root.requestFocus();
+        } else if (typing) {
+            return;
+        } else if (e.getCode() == KeyCode.SPACE) {
+            playClock.toggle();
+        } else if (e.getCode() == KeyCode.RIGHT) {
+            playClock.step();
+        } else if (e.getCode() == KeyCode.SLASH || e.getCode() == KeyCode.COLON) {
+            console.bar().requestFocus();
+        } else if (e.getCode() == KeyCode.T) {
+            toggleTheme();
+        } else if (e.getCode() == KeyCode.F) {
+            setFlow(!flowOn);
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void setFlow(boolean on) {
+        flowOn = on;
+        controls.flow.setSelected(on);
+        frames.redrawAll();
+    }
+
+    private void toggleTheme() {
+        palette = palette.dark() ? Palette.LIGHT : Palette.DARK;
+        applyTheme();
+    }
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(palette.dark() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll("light", "dark");
+        root.getStyleClass().add(palette.dark() ? "dark" : "light");
+        frames.redrawAll();
+    }
+
+    private void zoomBy(double factor) {
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * factor));
+        applyZoom();
+    }
+
+    private void applyZoom() {
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 15 * zoom));
+        frames.redrawAll();
+    }
+
+    void updateScrubber(int historySize, int scrubIndex) {
+        scrubber.setMax(Math.max(1, historySize - 1));
+        if (scrubIndex < 0) {
+            scrubber.setValue(scrubber.getMax());
+        }
+    }
+
+    /** Starts the frame loop. */
+    public void start() {
+        frames.start();
+    }
+
+    public void stop() {
+        frames.stop();
+    }
+
+    /** Runs one complete frame now, slow panels included (tests and screenshots wait for one). */
+    public void frame() {
+        frames.redrawAll();
+        frames.frame(System.nanoTime());
+    }
+
+    // ---- Parts, for the frame loop and for tests ---------------------------------------------------
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public CommandRunner runner() {
+        return runner;
+    }
+
+    public ClusterCanvas clusterCanvas() {
+        return clusterCanvas;
+    }
+
+    public PartitionDetail partitionDetail() {
+        return partitionDetail;
+    }
+
+    public Swimlanes swimlanes() {
+        return swimlanes;
+    }
+
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    public MetricsPanel metrics() {
+        return metrics;
+    }
+
+    Headline headline() {
+        return headline;
+    }
+
+    TimeControls controls() {
+        return controls;
+    }
+
+    public CommandConsole console() {
+        return console;
+    }
+
+    public PlayClock playClock() {
+        return playClock;
+    }
+
+    /** The snapshot on screen (a past one while scrubbing). */
+    public ClusterSnapshot shownSnapshot() {
+        return frames.shown();
+    }
+
+    public boolean scrubbing() {
+        return frames.scrubbing();
+    }
+
+    public int historySize() {
+        return frames.history().size();
+    }
+
+    Palette palette() {
+        return palette;
+    }
+
+    public boolean darkTheme() {
+        return palette.dark();
+    }
+
+    double zoom() {
+        return zoom;
+    }
+
+    boolean flowOn() {
+        return flowOn;
+    }
+
+    int hovered() {
+        return hovered;
+    }
+}

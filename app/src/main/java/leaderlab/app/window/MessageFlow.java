@@ -1,0 +1,153 @@
+package leaderlab.app.window;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * Animated message flow over the cluster view: follower fetches (follower to leader), heartbeats
+ * (broker to controller) and produce requests (clients to leader, red when they failed). The engine
+ * does not journal every message, so fetches and heartbeats are drawn per broker pair at a fixed
+ * rate while cluster time moves; produces come from the journal. Dots are capped, so a storm at
+ * 1,200 partitions costs the same as a quiet cluster of three.
+ */
+final class MessageFlow {
+
+    private static final int CLIENTS = -1;
+    private static final int CONTROLLER = -2;
+    private static final long TRAVEL_NANOS = 700_000_000L;
+    private static final long PAIR_INTERVAL_NANOS = 450_000_000L;
+    private static final int MAX_DOTS = 240;
+
+    private enum Kind { FETCH, HEARTBEAT, PRODUCE, PRODUCE_FAILED }
+
+    private record Dot(Kind kind, int from, int to, long bornNanos) {
+    }
+
+    private final ArrayDeque<Dot> dots = new ArrayDeque<>();
+    private final List<int[]> fetchPairs = new ArrayList<>();
+    private Object pairsFor;
+    private long lastSpawnNanos;
+
+    /** Adds this frame's dots; nothing new when cluster time stood still (paused). */
+    void update(ClusterSnapshot snapshot, List<Event> events, boolean timeMoved, long nowNanos) {
+        dots.removeIf(d -> nowNanos - d.bornNanos > TRAVEL_NANOS);
+        if (!timeMoved) {
+            return;
+        }
+        for (Event event : events) {
+            if ((event.type() == EventType.PRODUCE_ACKED || event.type() == EventType.PRODUCE_FAILED)
+                    && event.source().startsWith("broker ")) {
+                int broker = Integer.parseInt(event.source().substring("broker ".length()));
+                spawn(event.type() == EventType.PRODUCE_ACKED ? Kind.PRODUCE : Kind.PRODUCE_FAILED, CLIENTS, broker,
+                        nowNanos);
+            }
+        }
+        if (nowNanos - lastSpawnNanos < PAIR_INTERVAL_NANOS) {
+            return;
+        }
+        lastSpawnNanos = nowNanos;
+        refreshPairs(snapshot);
+        for (int[] pair : fetchPairs) {
+            spawn(Kind.FETCH, pair[0], pair[1], nowNanos);
+        }
+        for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
+            if (broker.running()) {
+                spawn(Kind.HEARTBEAT, broker.id(), CONTROLLER, nowNanos);
+            }
+        }
+    }
+
+    private void spawn(Kind kind, int from, int to, long nowNanos) {
+        if (dots.size() >= MAX_DOTS) {
+            return;
+        }
+        // Spread dots of one burst a little so they read as a stream, not a single blob.
+        dots.add(new Dot(kind, from, to, nowNanos - (dots.size() % 7) * 40_000_000L));
+    }
+
+    /** Which running followers fetch from which leaders; recomputed only when the metadata changes. */
+    private void refreshPairs(ClusterSnapshot snapshot) {
+        if (pairsFor == snapshot.metadata().partitions() && !fetchPairs.isEmpty()) {
+            return;
+        }
+        pairsFor = snapshot.metadata().partitions();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (TopicInfo topic : snapshot.topics()) {
+            for (int p = 0; p < topic.partitionCount(); p++) {
+                PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
+                if (partition.hasLeader()) {
+                    for (int replica : partition.replicas()) {
+                        if (replica != partition.leader()) {
+                            seen.add(((long) replica << 32) | partition.leader());
+                        }
+                    }
+                }
+            }
+        }
+        fetchPairs.clear();
+        for (long key : seen) {
+            fetchPairs.add(new int[] {(int) (key >>> 32), (int) key});
+        }
+    }
+
+    void clear() {
+        dots.clear();
+        fetchPairs.clear();
+        pairsFor = null;
+    }
+
+    int dotCount() {
+        return dots.size();
+    }
+
+    void draw(GraphicsContext g, ClusterLayout layout, Palette palette, double zoom) {
+        long now = System.nanoTime();
+        Iterator<Dot> it = dots.iterator();
+        while (it.hasNext()) {
+            Dot dot = it.next();
+            double[] a = anchor(layout, dot.from, zoom);
+            double[] b = anchor(layout, dot.to, zoom);
+            if (a == null || b == null) {
+                continue;
+            }
+            double t = Math.min(1, Math.max(0, (now - dot.bornNanos) / (double) TRAVEL_NANOS));
+            double x = a[0] + (b[0] - a[0]) * t;
+            double y = a[1] + (b[1] - a[1]) * t;
+            // Squares, not circles: plain pixel fills in software rendering, with hundreds in flight.
+            double r = (dot.kind == Kind.HEARTBEAT ? 3 : dot.kind == Kind.PRODUCE_FAILED ? 7 : 5) * zoom;
+            g.setFill(color(dot.kind, palette));
+            g.fillRect(x - r, y - r, 2 * r, 2 * r);
+        }
+    }
+
+    private static Color color(Kind kind, Palette palette) {
+        return switch (kind) {
+            case FETCH -> palette.inSync();
+            case HEARTBEAT -> palette.mutedText();
+            case PRODUCE -> palette.leader();
+            case PRODUCE_FAILED -> palette.fault();
+        };
+    }
+
+    private static double[] anchor(ClusterLayout layout, int endpoint, double zoom) {
+        if (endpoint == CLIENTS) {
+            return new double[] {layout.clients.centerX(), layout.clients.y() + layout.clients.h()};
+        }
+        if (endpoint == CONTROLLER) {
+            return new double[] {layout.controller.centerX(), layout.controller.y() + layout.controller.h()};
+        }
+        ClusterLayout.Card card = layout.cardOf(endpoint);
+        return card == null ? null : new double[] {card.box().centerX(), card.box().y() + 30 * zoom};
+    }
+}

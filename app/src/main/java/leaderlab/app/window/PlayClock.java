@@ -1,0 +1,110 @@
+package leaderlab.app.window;
+
+import java.util.concurrent.CompletableFuture;
+import leaderlab.shell.command.CommandRunner;
+import leaderlab.shell.command.Result;
+
+/**
+ * Pause, play, step and speed, as commands. Live, they are the shell's {@code time} commands. In the
+ * simulator time moves only with commands, so while playing the clock keeps one {@code wait} in
+ * flight per tick of wall time (scaled by the speed) and never queues more, so a slow cluster is
+ * never flooded; the ticks are not logged, the play and pause are.
+ */
+public final class PlayClock {
+
+    /** Cluster time one step (and one play tick at speed 1) moves. */
+    static final long STEP_MS = 100;
+    private static final long TICK_NANOS = STEP_MS * 1_000_000L;
+
+    private final CommandRunner runner;
+    private boolean simulatedPlaying;
+    private double speed = 1.0;
+    private volatile CompletableFuture<Result> tick;
+    private long lastTickNanos;
+
+    public PlayClock(CommandRunner runner, boolean playing) {
+        this.runner = runner;
+        this.simulatedPlaying = playing;
+    }
+
+    private boolean simulated() {
+        return runner.session().cluster().runtime().isSimulated();
+    }
+
+    /** True when cluster time runs by itself (live and not paused) or the window plays the simulator. */
+    public boolean playing() {
+        return simulated() ? simulatedPlaying : !runner.session().cluster().runtime().isPaused();
+    }
+
+    public void toggle() {
+        if (playing()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (simulated()) {
+            simulatedPlaying = true;
+            announce("playing the simulator: each 100 ms of wall time runs wait " + tickMs() + "ms");
+        } else {
+            runner.submit("time resume");
+        }
+    }
+
+    public void pause() {
+        if (simulated()) {
+            simulatedPlaying = false;
+            announce("paused the simulator");
+        } else {
+            runner.submit("time pause");
+        }
+    }
+
+    /** Moves cluster time one step and stops there. */
+    public void step() {
+        if (playing()) {
+            pause();
+        }
+        if (simulated()) {
+            runner.submit("wait " + STEP_MS + "ms");
+        } else {
+            runner.submit("time resume");
+            runner.submit("wait " + STEP_MS + "ms");
+            runner.submit("time pause");
+        }
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public void setSpeed(double newSpeed) {
+        speed = newSpeed;
+        if (!simulated()) {
+            runner.submit("time speed " + newSpeed);
+        }
+    }
+
+    private long tickMs() {
+        return Math.max(1, Math.round(STEP_MS * speed));
+    }
+
+    /** Called every frame: while the simulator plays, keeps one wait in flight. */
+    void onFrame(long nowNanos) {
+        if (!simulatedPlaying || !simulated()) {
+            return;
+        }
+        CompletableFuture<Result> inFlight = tick;
+        if ((inFlight == null || inFlight.isDone()) && nowNanos - lastTickNanos >= TICK_NANOS) {
+            lastTickNanos = nowNanos;
+            tick = runner.submitUnannounced("wait " + tickMs() + "ms");
+        }
+    }
+
+    /** Play and pause of the simulator are window state, not commands; the log still says so. */
+    private void announce(String what) {
+        runner.submit("# " + what);
+    }
+}

@@ -1,0 +1,72 @@
+package leaderlab.app.window;
+
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import leaderlab.shell.command.CommandRunner;
+
+/**
+ * Opens the window beside the shell. The JavaFX toolkit is started here rather than through an
+ * Application subclass, so the launcher's main class stays a plain class (JavaFX on the classpath
+ * refuses to launch a main class that extends Application).
+ */
+public final class WindowLauncher {
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" when it
+     * runs from the classpath, as leaderlab does; the warning is harmless and would land in the middle of
+     * the shell. Held in a field because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
+
+    private WindowLauncher() {
+    }
+
+    /** True when a window can be shown: a display on X11/Wayland systems; always on macOS and Windows. */
+    public static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /**
+     * Starts JavaFX and shows the window; returns at once.
+     *
+     * @throws IllegalStateException with a one-line reason if the toolkit cannot start
+     */
+    public static void open(CommandRunner runner) {
+        PLATFORM_LOG.setLevel(Level.SEVERE);
+        try {
+            Platform.startup(() -> {
+                // Closing the window leaves the shell running; leaving the shell closes the window.
+                Platform.setImplicitExit(false);
+                LeaderlabWindow window = new LeaderlabWindow(runner, true, 1440, 900);
+                Stage stage = new Stage();
+                stage.setTitle("leaderlab");
+                stage.setScene(window.scene());
+                stage.setOnHidden(e -> window.stop());
+                stage.show();
+                window.start();
+            });
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Closes the window and stops the toolkit, if it was started. */
+    public static void close() {
+        try {
+            Platform.exit();
+        } catch (IllegalStateException e) {
+            // The toolkit was never started: nothing to close.
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package leaderlab.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import leaderlab.cluster.journal.EventType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The README's screenshots, made the same way every time: a seeded cluster, scripted commands, and the
+ * scene rendered headless to PNG. They go to target/screenshots, or to the directory named by
+ * {@code -Dscreenshots.dir} (the README's: {@code docs/}).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReadmeScreenshotsTest {
+
+    private static final Path DIR = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+
+    private Stage stage;
+    private WindowFixture fixture;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void failoverJustLogged(FxRobot robot) throws Exception {
+        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(4, 2, 7), 1600, 1000));
+        fixture.run("create topic orders --partitions 6 --replication-factor 3");
+        fixture.run("create topic payments --partitions 3 --replication-factor 3");
+        fixture.run("produce orders --count 120");
+        fixture.run("produce payments --count 60");
+        fixture.run("wait 1s");
+        fixture.run("kill 2");
+        fixture.run("wait until broker 2 is fenced --timeout 5s");
+        fixture.run("wait 300ms");
+        robot.interact(() -> fixture.window.showPartition("orders-1"));
+        fixture.awaitCaughtUp(robot);
+        fixture.hover(robot, 1, "orders", 1);
+        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.type() == EventType.LEADER_ELECTED
+                && e.text().contains("leader 2 ->")), "the election away from broker 2 is in the timeline");
+        assertPng(fixture.screenshot(robot, DIR.resolve("window-failover.png")), 1600, 1000);
+    }
+
+    @Test
+    void uncleanElectionTruncates(FxRobot robot) throws Exception {
+        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1600, 1000));
+        for (String line : new String[] {
+            "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
+            "produce orders --partition 0 --count 100 --acks all",
+            "config set request.timeout.ms 10000",
+            "isolate 3 --from brokers:1",
+            "isolate 2 --from brokers:1",
+            "produce orders --partition 0 --count 50 --acks all",
+            "wait 500ms",
+            "kill 1",
+            "heal",
+            "wait until leader orders-0 is 2 --timeout 5s",
+            "produce orders --partition 0 --count 30 --acks all",
+            "restart 1",
+            "wait until leo orders-0 on 1 is 130 --timeout 10s",
+            "wait 500ms"}) {
+            fixture.run(line);
+            if (line.startsWith("produce orders --partition 0 --count 50")) {
+                robot.interact(() -> fixture.window.showPartition("orders-0"));
+                fixture.awaitCaughtUp(robot);
+            }
+        }
+        fixture.awaitCaughtUp(robot);
+        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.type() == EventType.TRUNCATED),
+                "the truncation is in the timeline");
+        assertPng(fixture.screenshot(robot, DIR.resolve("window-unclean-truncation.png")), 1600, 1000);
+    }
+
+    @Test
+    void twelveBrokersAtScaleInTheDarkTheme(FxRobot robot) throws Exception {
+        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(12, 3, 5), 1600, 1000));
+        fixture.run("create topic orders --partitions 1200 --replication-factor 3");
+        fixture.run("wait 1s");
+        fixture.run("kill 4");
+        fixture.run("isolate 9 --from clients");
+        fixture.run("wait until broker 4 is fenced --timeout 5s");
+        fixture.run("wait 200ms");
+        robot.interact(() -> fixture.window.scene().getRoot().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.T);
+        robot.interact(() -> fixture.window.showPartition("orders-3"));
+        fixture.awaitCaughtUp(robot);
+        fixture.hover(robot, fixture.cluster.snapshot().metadata().partition("orders", 3).replicas()[0], "orders", 3);
+        assertTrue(fixture.window.darkTheme());
+        assertPng(fixture.screenshot(robot, DIR.resolve("window-scale-dark.png")), 1600, 1000);
+    }
+
+    private static void assertPng(Path file, int width, int height) throws Exception {
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+    }
+}

@@ -1,0 +1,182 @@
+package leaderlab.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
+
+/**
+ * The window on a seeded simulated cluster, driven as a teacher would: clicks, keys and the command
+ * bar. Rendering is checked on the canvas's pixels where the claim is about what the class sees.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowTest {
+
+    private Stage stage;
+    private WindowFixture fixture;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private void open(FxRobot robot) {
+        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 11), 1400, 900));
+        fixture.run("create topic orders --partitions 3 --replication-factor 3");
+        fixture.run("wait 500ms");
+        fixture.awaitCaughtUp(robot);
+    }
+
+    private PartitionRegistration orders0() {
+        return fixture.cluster.snapshot().metadata().partition("orders", 0);
+    }
+
+    /** The colour in the middle of a chip's right end, past its label: the chip's fill. */
+    private Color chipFill(int broker, int partitionId) {
+        return WindowFixture.onFx(() -> {
+            fixture.window.frame();
+            ClusterLayout.Box chip = fixture.window.clusterCanvas().chipOf(broker, partitionId);
+            WritableImage image = fixture.window.clusterCanvas().snapshot(null, null);
+            return image.getPixelReader().getColor((int) (chip.x() + chip.w() - 10), (int) chip.centerY());
+        });
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 0.05 && Math.abs(a.getGreen() - b.getGreen()) < 0.05
+                && Math.abs(a.getBlue() - b.getBlue()) < 0.05;
+    }
+
+    @Test
+    void killingALeaderChangesItsChipsAndLogsTheElection(FxRobot robot) {
+        open(robot);
+        PartitionRegistration before = orders0();
+        int oldLeader = before.leader();
+        assertTrue(near(chipFill(oldLeader, before.id()), Palette.LIGHT.leader()), "the leader's chip is filled");
+
+        fixture.run("kill " + oldLeader);
+        fixture.run("wait until broker " + oldLeader + " is fenced --timeout 5s");
+        fixture.run("wait 200ms");
+        fixture.awaitCaughtUp(robot);
+
+        PartitionRegistration after = orders0();
+        assertNotEquals(oldLeader, after.leader());
+        assertFalse(near(chipFill(oldLeader, before.id()), Palette.LIGHT.leader()), "the dead broker's chip is no leader");
+        assertTrue(near(chipFill(after.leader(), before.id()), Palette.LIGHT.leader()), "the new leader's chip is filled");
+        assertEquals(ReplicaState.OFFLINE, ReplicaState.of(after, fixture.window.shownSnapshot().broker(oldLeader)));
+        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.type() == EventType.LEADER_ELECTED
+                && e.text().startsWith("orders-0 leader " + oldLeader + " -> " + after.leader())
+                && e.cause().contains("fenced")), "the election and its cause are in the timeline");
+    }
+
+    @Test
+    void aGuiKillRunsAndEchoesTheShellCommand(FxRobot robot) {
+        open(robot);
+        ClusterLayout.Box card = WindowFixture.onFx(() -> fixture.window.clusterCanvas().layoutForTests().cardOf(2).box());
+        robot.moveTo(fixture.window.clusterCanvas(), Pos.TOP_LEFT, new Point2D(card.centerX(), card.y() + 12),
+                Motion.DIRECT);
+        robot.clickOn(MouseButton.SECONDARY);
+        robot.clickOn("Kill broker 2      [kill 2]");
+        fixture.awaitFx("broker 2 stopped", () -> !fixture.cluster.snapshot().broker(2).running());
+        fixture.awaitFx("the command in the log", () -> fixture.window.console().entries().stream()
+                .anyMatch(e -> e.text().equals("> kill 2")));
+        assertTrue(fixture.window.console().entries().stream().anyMatch(e -> e.kind() == CommandConsole.Entry.Kind.KAFKA
+                && e.text().contains("kill -9")), fixture.window.console().entries().toString());
+    }
+
+    @Test
+    void theScrubberShowsAPastStateAndReleaseReturnsToLive(FxRobot robot) {
+        open(robot);
+        int leader = orders0().leader();
+        fixture.run("kill " + leader);
+        fixture.run("wait until broker " + leader + " is fenced --timeout 5s");
+        fixture.awaitCaughtUp(robot);
+        assertFalse(fixture.window.shownSnapshot().broker(leader).running());
+        assertTrue(fixture.window.historySize() >= 2, "history keeps snapshots from before the kill");
+
+        // Grab the thumb (at the live end) and drag it all the way back to the oldest snapshot.
+        double width = WindowFixture.onFx(() -> robot.lookup("#scrubber").query().getBoundsInLocal().getWidth());
+        robot.moveTo("#scrubber .thumb").press(MouseButton.PRIMARY).moveBy(-width, 0, Motion.DIRECT);
+        robot.interact(fixture.window::frame);
+        assertTrue(fixture.window.scrubbing());
+        assertTrue(fixture.window.shownSnapshot().broker(leader).running(), "in the past the broker still runs");
+        assertTrue(fixture.window.shownSnapshot().timeMs() < fixture.cluster.nowMs());
+
+        robot.release(MouseButton.PRIMARY);
+        robot.interact(fixture.window::frame);
+        assertFalse(fixture.window.scrubbing());
+        assertFalse(fixture.window.shownSnapshot().broker(leader).running(), "back to live on release");
+    }
+
+    @Test
+    void spacePlaysAndPausesTheSimulatorAndRightArrowSteps(FxRobot robot) {
+        open(robot);
+        assertFalse(WindowFixture.onFx(() -> fixture.window.playClock().playing()), "tests start paused");
+        long start = fixture.cluster.nowMs();
+        robot.interact(() -> fixture.window.scene().getRoot().requestFocus());
+        robot.type(KeyCode.SPACE);
+        fixture.awaitFx("cluster time to move while playing", () -> fixture.cluster.nowMs() >= start + 500);
+
+        robot.type(KeyCode.SPACE);
+        fixture.awaitFx("the last tick to finish", () -> !fixture.window.playClock().playing() && !fixture.runner.busy());
+        long paused = fixture.cluster.nowMs();
+        for (int i = 0; i < 5; i++) {
+            robot.interact(fixture.window::frame);
+        }
+        assertEquals(paused, fixture.cluster.nowMs(), "paused: frames do not move cluster time");
+
+        robot.type(KeyCode.RIGHT);
+        fixture.awaitFx("one step", () -> fixture.cluster.nowMs() == paused + PlayClock.STEP_MS && !fixture.runner.busy());
+        assertFalse(WindowFixture.onFx(() -> fixture.window.playClock().playing()), "a step leaves it paused");
+    }
+
+    @Test
+    void theCommandBarRunsAnyShellCommand(FxRobot robot) {
+        open(robot);
+        robot.clickOn("#command-bar").write("create topic demo --partitions 2").type(KeyCode.ENTER);
+        fixture.awaitFx("topic demo", () -> fixture.cluster.snapshot().topic("demo") != null);
+        fixture.awaitFx("the command in the log", () -> fixture.window.console().entries().stream()
+                .anyMatch(e -> e.text().equals("> create topic demo --partitions 2")));
+        assertTrue(fixture.window.console().entries().stream().anyMatch(e -> e.text().contains(
+                "kafka-topics.sh --bootstrap-server localhost:9092 --create --topic demo --partitions 2")));
+        assertEquals("", robot.lookup("#command-bar").queryTextInputControl().getText(), "the bar is cleared");
+    }
+
+    @Test
+    void hoveringAPartitionHighlightsAllItsReplicas(FxRobot robot) {
+        open(robot);
+        PartitionRegistration partition = orders0();
+        fixture.hover(robot, partition.replicas()[0], "orders", 0);
+        for (int broker : partition.replicas()) {
+            Color ring = WindowFixture.onFx(() -> {
+                ClusterLayout.Box chip = fixture.window.clusterCanvas().chipOf(broker, partition.id());
+                return fixture.window.clusterCanvas().snapshot(null, null).getPixelReader()
+                        .getColor((int) chip.centerX(), (int) (chip.y() - 2));
+            });
+            assertTrue(near(ring, Palette.LIGHT.highlight()), "broker " + broker + "'s replica is ringed: " + ring);
+        }
+    }
+}
