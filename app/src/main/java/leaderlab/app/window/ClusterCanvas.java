@@ -185,7 +185,7 @@ public final class ClusterCanvas extends Pane {
         String title = "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack());
         g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
         String word = status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label();
-        drawStatus(g, status, word.toUpperCase(java.util.Locale.ROOT), box, palette, zoom);
+        drawStatus(g, status, (word + grayFailures(broker)).toUpperCase(java.util.Locale.ROOT), box, palette, zoom);
     }
 
     private void rasterChips(ClusterSnapshot snapshot, ClusterLayout.Card card, int hovered, Palette palette) {
@@ -209,6 +209,24 @@ public final class ClusterCanvas extends Pane {
             ChipRaster.label(g, palette, ReplicaState.of(partition, broker), partition.name(), chip.x(), chip.y(),
                     chip.w(), chip.h());
         }
+    }
+
+    /**
+     * What the controller cannot see (a paused process, a slow disk) and the operator's demotion, after
+     * the state word: the gap between belief and truth, on the card itself.
+     */
+    private static String grayFailures(ClusterSnapshot.BrokerState broker) {
+        StringBuilder extra = new StringBuilder();
+        if (broker.running() && broker.reality().stalledUntilMs() > 0) {
+            extra.append(" · paused");
+        }
+        if (broker.reality().appendLatencyMs() > 0) {
+            extra.append(" · slow disk");
+        }
+        if (broker.registration() != null && broker.registration().demoted()) {
+            extra.append(" · demoted");
+        }
+        return extra.toString();
     }
 
     /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
