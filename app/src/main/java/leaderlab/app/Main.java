@@ -111,6 +111,7 @@ public final class Main {
         }
         try {
             WindowLauncher.open(commands);
+            commands.dispatcher().registry().add(PresentCommand.command());
         } catch (IllegalStateException e) {
             err.println("leaderlab: the window could not open (" + e.getMessage() + "), running the shell only");
         }

@@ -31,19 +31,31 @@ public final class LessonPlayer implements AutoCloseable {
     /** Answers given so far, by step number then prediction line, so a replay reveals the same answers. */
     private final Map<Integer, Map<Integer, String>> answers = new HashMap<>();
     private final List<StepRun> runs = new ArrayList<>();
-    private Dispatcher dispatcher;
+    private final LessonHost.Factory hosts;
+    private LessonHost host;
 
     /**
      * @param stopAtFailure stop a step at its first failure (verification) instead of going on (a class)
      * @param predictionLog where answered predictions go, or null to keep them in memory only
      */
     public LessonPlayer(Lesson lesson, PlayMode mode, boolean stopAtFailure, PredictionLog predictionLog) {
+        this(lesson, mode, stopAtFailure, predictionLog, null);
+    }
+
+    /**
+     * @param hosts where each fresh cluster's commands run (a window's session and runner), or null for a
+     *              dispatcher of the player's own
+     */
+    public LessonPlayer(Lesson lesson, PlayMode mode, boolean stopAtFailure, PredictionLog predictionLog,
+                        LessonHost.Factory hosts) {
         this.lesson = lesson;
         this.mode = mode;
         this.registry = LessonCommands.registry();
         this.stopAtFailure = stopAtFailure;
         this.predictionLog = predictionLog;
-        this.dispatcher = freshCluster();
+        this.hosts = hosts != null ? hosts
+                : cluster -> LessonHost.own(new Dispatcher(registry, new Session(cluster)));
+        this.host = freshCluster();
     }
 
     public Lesson lesson() {
@@ -84,12 +96,12 @@ public final class LessonPlayer implements AutoCloseable {
 
     /** The cluster the lesson is playing on now (a new one after Back). */
     public Cluster cluster() {
-        return dispatcher.session().cluster();
+        return host.session().cluster();
     }
 
-    /** Runs other command lines on the lesson's cluster (a window's command bar); they are not replayed by Back. */
-    public Dispatcher dispatcher() {
-        return dispatcher;
+    /** Runs another command line on the lesson's cluster; it is not replayed by Back. */
+    public Result run(String line) {
+        return host.run(line);
     }
 
     /** Plays the upcoming step. */
@@ -112,9 +124,9 @@ public final class LessonPlayer implements AutoCloseable {
         if (target < 0 || target > stepCount()) {
             throw new IllegalArgumentException("a lesson position is 0.." + stepCount() + ", not " + target);
         }
-        Dispatcher old = dispatcher;
-        dispatcher = freshCluster();
-        old.session().cluster().close();
+        LessonHost old = host;
+        host = freshCluster();
+        old.retire();
         runs.clear();
         for (int i = 0; i < target; i++) {
             runs.add(play(lesson.steps().get(i), PlayerListener.SILENT, true));
@@ -122,16 +134,16 @@ public final class LessonPlayer implements AutoCloseable {
         return lastRun();
     }
 
-    private Dispatcher freshCluster() {
+    private LessonHost freshCluster() {
         Cluster cluster = Cluster.start(lesson.clusterOptions(mode.simulated()));
         if (!mode.simulated()) {
             cluster.runtime().setSpeed(mode.speed());
         }
-        Dispatcher fresh = new Dispatcher(registry, new Session(cluster));
+        LessonHost fresh = hosts.start(cluster);
         for (Lesson.Setting setting : lesson.configs()) {
-            Result result = fresh.execute(setting.command());
+            Result result = fresh.run(setting.command());
             if (!result.isOk()) {
-                cluster.close();
+                fresh.retire();
                 throw new IllegalStateException(lesson.source() + ": config " + setting.key() + "=" + setting.value()
                         + " was refused: " + String.join(" ", result.lines()));
             }
@@ -170,7 +182,7 @@ public final class LessonPlayer implements AutoCloseable {
     private void runCommand(StepLine line, PlayerListener listener, List<String> transcript, List<String> failures) {
         listener.command(line);
         transcript.add("> " + line.text());
-        Result result = dispatcher.execute(line.text());
+        Result result = host.run(line.text());
         if (result.isOk()) {
             result.lines().forEach(listener::output);
             transcript.addAll(result.lines());
@@ -191,7 +203,7 @@ public final class LessonPlayer implements AutoCloseable {
                           List<String> failures) {
         Prediction prediction = line.prediction();
         if (prediction.checkLine() != null) {
-            Result check = dispatcher.execute(prediction.checkLine());
+            Result check = host.run(prediction.checkLine());
             if (!check.isOk()) {
                 String failure = lesson.source() + ":" + line.line() + ": the stated --answer " + prediction.answer()
                         + " is not what happened: " + String.join(" ", check.lines());
@@ -209,6 +221,6 @@ public final class LessonPlayer implements AutoCloseable {
 
     @Override
     public void close() {
-        cluster().close();
+        host.retire();
     }
 }

@@ -25,7 +25,7 @@ class LessonPlayerTest {
     }
 
     private static String json(LessonPlayer player) {
-        return String.join("\n", player.dispatcher().execute("describe --json").lines());
+        return String.join("\n", player.run("describe --json").lines());
     }
 
     @Test

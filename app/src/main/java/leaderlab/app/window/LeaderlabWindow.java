@@ -43,6 +43,7 @@ public final class LeaderlabWindow {
     private final TimeControls controls = new TimeControls();
     private final Slider scrubber = new Slider(0, 1, 1);
     private final CommandConsole console;
+    private final LessonPanel lessonPanel;
     private final PlayClock playClock;
     private final ClusterMenus menus;
     private final FrameLoop frames;
@@ -58,6 +59,11 @@ public final class LeaderlabWindow {
     public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
         this.runner = runner;
         this.console = new CommandConsole(runner);
+        this.lessonPanel = new LessonPanel(runner, where -> {
+            if (where.partition() != null) {
+                showPartition(where.partition());
+            }
+        });
         this.playClock = new PlayClock(runner, playing);
         this.menus = new ClusterMenus(console::run);
         this.frames = new FrameLoop(this);
@@ -82,11 +88,16 @@ public final class LeaderlabWindow {
         timelineTitle.getStyleClass().add("panel-title");
         Label lanesTitle = new Label("Selected partition over time");
         lanesTitle.getStyleClass().add("panel-title");
-        VBox right = new VBox(6, metrics, timelineTitle, eventLog, lanesTitle, swimlanes);
+        VBox right = new VBox(6, lessonPanel, metrics, timelineTitle, eventLog, lanesTitle, swimlanes);
         VBox.setVgrow(eventLog, Priority.ALWAYS);
         swimlanes.setPrefHeight(110);
         right.setPadding(new Insets(0, 4, 0, 8));
-        SplitPane center = new SplitPane(left, right);
+        // A lesson's narration can be long: the column scrolls rather than spilling over the headline.
+        javafx.scene.control.ScrollPane rightScroll = new javafx.scene.control.ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setFitToHeight(true);
+        rightScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        SplitPane center = new SplitPane(left, rightScroll);
         center.setDividerPositions(0.7);
         return center;
     }
@@ -171,6 +182,12 @@ public final class LeaderlabWindow {
             root.requestFocus();
         } else if (typing) {
             return;
+        } else if (lessonPanel.active() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE
+                || e.getCode() == KeyCode.PERIOD)) {
+            // Presenter keys: a remote's "next" sends PageDown, space or '.'; "previous" sends PageUp.
+            lessonPanel.next();
+        } else if (lessonPanel.active() && e.getCode() == KeyCode.PAGE_UP) {
+            lessonPanel.back();
         } else if (e.getCode() == KeyCode.SPACE) {
             playClock.toggle();
         } else if (e.getCode() == KeyCode.RIGHT) {
@@ -223,6 +240,19 @@ public final class LeaderlabWindow {
         }
     }
 
+    /**
+     * Presents a lesson: its narration panel appears, the simulator stops playing by itself (the lesson
+     * moves time), and the lesson replaces the cluster the window and the shell share.
+     */
+    public void presentLesson(leaderlab.lessons.Lesson lesson) {
+        playClock.pause();
+        lessonPanel.load(lesson, runner.session());
+    }
+
+    LessonPanel lessonPanel() {
+        return lessonPanel;
+    }
+
     /** Starts the frame loop. */
     public void start() {
         frames.start();
@@ -230,6 +260,7 @@ public final class LeaderlabWindow {
 
     public void stop() {
         frames.stop();
+        lessonPanel.close();
     }
 
     /** Runs one complete frame now, slow panels included (tests and screenshots wait for one). */

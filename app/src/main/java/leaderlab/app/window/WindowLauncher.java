@@ -21,7 +21,24 @@ public final class WindowLauncher {
      */
     private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
 
+    /** The open window, once the FX thread has made it (null before, and without a display). */
+    private static volatile LeaderlabWindow window;
+
     private WindowLauncher() {
+    }
+
+    /**
+     * Shows a lesson in the open window.
+     *
+     * @return false when there is no window
+     */
+    public static boolean present(leaderlab.lessons.Lesson lesson) {
+        LeaderlabWindow open = window;
+        if (open == null) {
+            return false;
+        }
+        Platform.runLater(() -> open.presentLesson(lesson));
+        return true;
     }
 
     /** True when a window can be shown: a display on X11/Wayland systems; always on macOS and Windows. */
@@ -48,13 +65,17 @@ public final class WindowLauncher {
             Platform.startup(() -> {
                 // Closing the window leaves the shell running; leaving the shell closes the window.
                 Platform.setImplicitExit(false);
-                LeaderlabWindow window = new LeaderlabWindow(runner, true, 1440, 900);
+                LeaderlabWindow created = new LeaderlabWindow(runner, true, 1440, 900);
                 Stage stage = new Stage();
                 stage.setTitle("leaderlab");
-                stage.setScene(window.scene());
-                stage.setOnHidden(e -> window.stop());
+                stage.setScene(created.scene());
+                stage.setOnHidden(e -> {
+                    created.stop();
+                    window = null;
+                });
                 stage.show();
-                window.start();
+                created.start();
+                window = created;
             });
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -32,8 +32,13 @@ final class WindowFixture implements AutoCloseable {
     final LeaderlabWindow window;
 
     WindowFixture(Stage stage, ClusterOptions options, double width, double height) {
+        this(stage, options, width, height, CoreCommands.registry());
+    }
+
+    WindowFixture(Stage stage, ClusterOptions options, double width, double height,
+                  leaderlab.shell.command.CommandRegistry registry) {
         this.cluster = Cluster.start(options);
-        this.runner = new CommandRunner(new Dispatcher(CoreCommands.registry(), new Session(cluster)));
+        this.runner = new CommandRunner(new Dispatcher(registry, new Session(cluster)));
         this.window = new LeaderlabWindow(runner, false, width, height);
         stage.setScene(window.scene());
         stage.show();

@@ -53,6 +53,11 @@ public final class CommandRunner implements AutoCloseable {
     }
 
     /** Submits a line and waits for its result (the REPL, which shows one result per prompt). */
+    /** Runs other work on the command thread, after every queued line (e.g. swapping a lesson's cluster in). */
+    public <T> T call(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, executor).join();
+    }
+
     public Result run(String line) {
         return submit(line).join();
     }
