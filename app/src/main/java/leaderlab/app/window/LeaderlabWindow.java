@@ -92,12 +92,7 @@ public final class LeaderlabWindow {
         VBox.setVgrow(eventLog, Priority.ALWAYS);
         swimlanes.setPrefHeight(110);
         right.setPadding(new Insets(0, 4, 0, 8));
-        // A lesson's narration can be long: the column scrolls rather than spilling over the headline.
-        javafx.scene.control.ScrollPane rightScroll = new javafx.scene.control.ScrollPane(right);
-        rightScroll.setFitToWidth(true);
-        rightScroll.setFitToHeight(true);
-        rightScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        SplitPane center = new SplitPane(left, rightScroll);
+        SplitPane center = new SplitPane(left, right);
         center.setDividerPositions(0.7);
         return center;
     }
@@ -246,6 +241,9 @@ public final class LeaderlabWindow {
      */
     public void presentLesson(leaderlab.lessons.Lesson lesson) {
         playClock.pause();
+        // The narration needs the room more than the counters do while a class follows a lesson.
+        metrics.setVisible(false);
+        metrics.setManaged(false);
         lessonPanel.load(lesson, runner.session());
     }
 

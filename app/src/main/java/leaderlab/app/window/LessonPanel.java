@@ -79,7 +79,15 @@ final class LessonPanel extends VBox {
         next.setDefaultButton(true);
         next.setOnAction(e -> next());
         back.setOnAction(e -> back());
-        getChildren().addAll(title, progress, narration, question, choices, feedback, new HBox(8, back, next));
+        // The narration scrolls inside the panel, so a long step never pushes the question, its choices,
+        // Next or Back out of reach.
+        VBox text = new VBox(6, narration, feedback);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(200);
+        scroll.setMinViewportHeight(150);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        getChildren().addAll(title, progress, scroll, question, choices, new HBox(8, back, next));
         setVisible(false);
         setManaged(false);
     }

@@ -53,6 +53,13 @@ class LessonPanelTest {
         return WindowFixture.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
+    /** Waits until the step is shown and nothing is playing, so Next and Back are live. */
+    private void awaitIdleAt(FxRobot robot, String progress) {
+        fixture.awaitFx("progress '" + progress + "' (it shows '"
+                        + WindowFixture.onFx(() -> robot.lookup("#lesson-progress").queryAs(Label.class).getText()) + "')",
+                () -> robot.lookup("#lesson-progress").queryAs(Label.class).getText().equals(progress));
+    }
+
     private void awaitText(FxRobot robot, String id, String expected) {
         fixture.awaitFx(id + " to show '" + expected + "'",
                 () -> robot.lookup(id).queryAs(Label.class).getText().contains(expected));
@@ -61,10 +68,10 @@ class LessonPanelTest {
     @Test
     void narrationNextBackAndAPrediction(FxRobot robot) throws Exception {
         present(robot, new LessonLibrary().load("03"));
-        awaitText(robot, "#lesson-progress", "Step 1 of 7");
+        awaitIdleAt(robot, "Step 1 of 7");
         assertTrue(text(robot, "#lesson-narration").contains("In KRaft mode every broker sends a heartbeat"));
         robot.clickOn("#lesson-next");
-        awaitText(robot, "#lesson-progress", "Step 2 of 7");
+        awaitIdleAt(robot, "Step 2 of 7");
         // The cluster view follows the lesson: the window's cluster is the lesson's.
         fixture.awaitFx("the lesson's topic", () -> fixture.runner.session().cluster().snapshot().topic("orders") != null);
         // Step 2 asks what the controller believes; the answer buttons appear.
@@ -73,9 +80,9 @@ class LessonPanelTest {
         robot.clickOn(robot.lookup(".lesson-choice").match(n -> ((Button) n).getText().equals("unfenced"))
                 .queryAs(Button.class));
         awaitText(robot, "#lesson-feedback", "You said unfenced: right. The answer is unfenced.");
-        awaitText(robot, "#lesson-progress", "Step 3 of 7");
+        awaitIdleAt(robot, "Step 3 of 7");
         robot.clickOn("#lesson-back");
-        awaitText(robot, "#lesson-progress", "Step 2 of 7");
+        awaitIdleAt(robot, "Step 2 of 7");
         assertNotNull(fixture.runner.session().cluster().snapshot().topic("orders"), "Back replayed step 1");
         fixture.awaitFx("the replayed cluster", () -> fixture.runner.session().cluster().snapshot().broker(1).running());
     }
@@ -86,7 +93,7 @@ class LessonPanelTest {
         Files.writeString(lesson, "---\ntitle: A wrong claim\nbrokers: 3\nseed: 2\n---\n\nWe claim the wrong leader.\n\n"
                 + "```leaderlab\ncreate topic orders --replica-assignment 1:2:3\nexpect leader orders-0 is 3\n```\n");
         present(robot, new LessonLibrary().load(lesson.toString()));
-        awaitText(robot, "#lesson-progress", "Step 1 of 1");
+        awaitIdleAt(robot, "Step 1 of 1");
         robot.clickOn("#lesson-next");
         awaitText(robot, "#lesson-feedback", "expectation failed: leader orders-0 is 3, but it is 1");
         assertTrue(WindowFixture.onFx(() -> robot.lookup("#lesson-feedback").queryAs(Label.class).getStyleClass()
