@@ -42,22 +42,27 @@ final class FollowerFetcher {
         this.manager = manager;
     }
 
-    /** Stops fetching the partition from its old leader and starts fetching it from {@code leader}. */
+    /**
+     * Stops fetching the partition from its old leader and starts fetching it from {@code leader}.
+     * Only the one session that holds the partition is touched, so a metadata batch that moves many
+     * partitions costs one step each however many leaders there are.
+     */
     void move(Partition partition, int leader) {
-        for (Session session : sessions.values()) {
-            if (session.partitions.get(partition.id)) {
-                session.partitions.clear(partition.id);
-                if (session.sent.containsKey(partition.id)) {
-                    session.forgotten.set(partition.id);
-                }
+        int target = leader == manager.self ? PartitionRegistration.NO_LEADER : leader;
+        Session old = sessions.get(partition.fetchingFrom);
+        if (old != null && partition.fetchingFrom != target) {
+            old.partitions.clear(partition.id);
+            if (old.sent.containsKey(partition.id)) {
+                old.forgotten.set(partition.id);
             }
         }
-        if (leader != PartitionRegistration.NO_LEADER && leader != manager.self) {
-            Session session = sessions.computeIfAbsent(leader, id -> new Session());
+        partition.fetchingFrom = target;
+        if (target != PartitionRegistration.NO_LEADER) {
+            Session session = sessions.computeIfAbsent(target, id -> new Session());
             session.partitions.set(partition.id);
             session.forgotten.clear(partition.id);
             session.changed.set(partition.id);
-            maybeSend(leader);
+            maybeSend(target);
         }
     }
 

@@ -29,6 +29,8 @@ final class Partition {
     private final int self;
     Role role = Role.OFFLINE;
     int leaderId = PartitionRegistration.NO_LEADER;
+    /** The leader whose fetch session holds this partition (kept by FollowerFetcher), or NO_LEADER. */
+    int fetchingFrom = PartitionRegistration.NO_LEADER;
     int leaderEpoch = -1;
     int partitionEpoch = -1;
     int[] replicas = Replicas.NONE;
