@@ -4,8 +4,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -45,7 +43,9 @@ public final class CommandConsole extends VBox {
             }
         });
         log.setId("command-log");
-        log.setCellFactory(view -> new EntryCell(view));
+        log.setCellFactory(view -> new WrappingCell<>(view, Entry::text,
+                entry -> "entry-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT),
+                List.of("entry-command", "entry-kafka", "entry-output", "entry-error")));
         log.setFocusTraversable(false);
         VBox.setVgrow(log, Priority.ALWAYS);
         getChildren().addAll(log, bar);
@@ -79,33 +79,5 @@ public final class CommandConsole extends VBox {
             entries.remove(0, entries.size() - MAX_ENTRIES);
         }
         log.scrollTo(entries.size() - 1);
-    }
-
-    private static final class EntryCell extends ListCell<Entry> {
-        /** A wrapping label as the graphic: long lines (causes, Kafka commands) wrap at the list's width. */
-        private final Label label = new Label();
-
-        EntryCell(ListView<Entry> list) {
-            label.setWrapText(true);
-            label.prefWidthProperty().bind(list.widthProperty().subtract(30));
-            label.maxWidthProperty().bind(label.prefWidthProperty());
-            label.getStyleClass().add("cell-text");
-            setText(null);
-            // Empty cells would otherwise be a few pixels high, and the list would make too many of them.
-            setMinHeight(22);
-        }
-
-        @Override
-        protected void updateItem(Entry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            getStyleClass().removeAll("entry-command", "entry-kafka", "entry-output", "entry-error");
-            if (empty || entry == null) {
-                setGraphic(null);
-                return;
-            }
-            label.setText(entry.text());
-            setGraphic(label);
-            getStyleClass().add("entry-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT));
-        }
     }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventType;
@@ -31,7 +29,8 @@ public final class EventLog extends ListView<Event> {
     public EventLog() {
         setItems(events);
         setId("event-log");
-        setCellFactory(view -> new EventCell(view));
+        setCellFactory(view -> new WrappingCell<>(view, EventLog::describe, EventLog::styleClass,
+                List.of("event-election", "event-bad", "event-good")));
         setFocusTraversable(false);
     }
 
@@ -72,36 +71,12 @@ public final class EventLog extends ListView<Event> {
                 event.cause().isEmpty() ? "" : "  — " + event.cause());
     }
 
-    private static final class EventCell extends ListCell<Event> {
-        /** A wrapping label as the graphic: long lines (causes, Kafka commands) wrap at the list's width. */
-        private final Label label = new Label();
-
-        EventCell(ListView<Event> list) {
-            label.setWrapText(true);
-            label.prefWidthProperty().bind(list.widthProperty().subtract(30));
-            label.maxWidthProperty().bind(label.prefWidthProperty());
-            label.getStyleClass().add("cell-text");
-            setText(null);
-            // Empty cells would otherwise be a few pixels high, and the list would make too many of them.
-            setMinHeight(22);
-        }
-
-        @Override
-        protected void updateItem(Event event, boolean empty) {
-            super.updateItem(event, empty);
-            getStyleClass().removeAll("event-election", "event-bad", "event-good");
-            if (empty || event == null) {
-                setGraphic(null);
-                return;
-            }
-            label.setText(describe(event));
-            setGraphic(label);
-            getStyleClass().add(switch (event.type()) {
-                case LEADER_ELECTED, REASSIGNMENT -> "event-election";
-                case BROKER_FENCED, ISR_SHRUNK, TRUNCATED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_STOPPED,
-                     BROKER_CONTROLLED_SHUTDOWN -> "event-bad";
-                default -> "event-good";
-            });
-        }
+    private static String styleClass(Event event) {
+        return switch (event.type()) {
+            case LEADER_ELECTED, REASSIGNMENT -> "event-election";
+            case BROKER_FENCED, ISR_SHRUNK, TRUNCATED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_STOPPED,
+                 BROKER_CONTROLLED_SHUTDOWN -> "event-bad";
+            default -> "event-good";
+        };
     }
 }
