@@ -225,12 +225,7 @@ class ElectionScenariosTest {
     @Test
     void automaticRebalanceMovesLeadershipBackToThePreferredReplica() {
         try (Cluster cluster = cluster(27, true)) {
-            createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
-            produceAcked(cluster, T, 0, 5, -1);
-            cluster.kill(1);
-            awaitLeader(cluster, T, 0, 5_000, 2);
-            cluster.restart(1);
-            awaitIsr(cluster, T, 0, 10_000, 2, 3, 1);
+            preferredLeaderFailsOverAndRejoins(cluster);
             long back = cluster.nowMs();
             awaitLeader(cluster, T, 0, 5_000 + 100, 1); // leader.imbalance.check.interval.seconds=5
             Event elected = last(events(cluster, EventType.LEADER_ELECTED));
@@ -243,12 +238,7 @@ class ElectionScenariosTest {
     @Test
     void automaticRebalanceDisabledLeavesLeadershipAlone() {
         try (Cluster cluster = cluster(27, false)) {
-            createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
-            produceAcked(cluster, T, 0, 5, -1);
-            cluster.kill(1);
-            awaitLeader(cluster, T, 0, 5_000, 2);
-            cluster.restart(1);
-            awaitIsr(cluster, T, 0, 10_000, 2, 3, 1);
+            preferredLeaderFailsOverAndRejoins(cluster);
             cluster.advance(3 * 5_000 + 100);
             assertEquals(2, partition(cluster, T, 0).leader());
             assertTrue(events(cluster, 0, e -> e.cause().contains("automatic leader rebalance")).isEmpty());
@@ -516,5 +506,15 @@ class ElectionScenariosTest {
             assertEquals(10, rest.records().baseOffset());
             assertEquals(6, rest.records().size());
         }
+    }
+
+    /** T-0 on [1,2,3]: the preferred leader 1 dies, 2 takes over, and 1 comes back into the ISR as a follower. */
+    private static void preferredLeaderFailsOverAndRejoins(Cluster cluster) {
+        createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
+        produceAcked(cluster, T, 0, 5, -1);
+        cluster.kill(1);
+        awaitLeader(cluster, T, 0, 5_000, 2);
+        cluster.restart(1);
+        awaitIsr(cluster, T, 0, 10_000, 2, 3, 1);
     }
 }
