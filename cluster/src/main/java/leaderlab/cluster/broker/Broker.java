@@ -5,6 +5,7 @@ import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.MetadataRecord;
+import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
 import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
@@ -231,16 +232,17 @@ public final class Broker implements Node {
         metadataFetchInFlight = false;
         metadataGeneration++;
         if (response.baseOffset() == image.offset()) {
-            // Like Kafka's metadata publisher: replay the batch, then apply each changed partition's
-            // final state once, in partition order.
+            // Like Kafka's metadata publisher: replay the batch, then apply the final state of each
+            // changed partition this broker hosts (or hosted) once, in partition order.
             java.util.BitSet changed = new java.util.BitSet();
             long offset = response.baseOffset();
             for (MetadataRecord record : response.records()) {
                 image.replay(offset++, record);
-                if (record instanceof MetadataRecord.Partition created) {
-                    changed.set(created.registration().id());
-                } else if (record instanceof MetadataRecord.PartitionChange change) {
-                    changed.set(change.registration().id());
+                PartitionRegistration registration = record instanceof MetadataRecord.Partition created
+                        ? created.registration()
+                        : record instanceof MetadataRecord.PartitionChange change ? change.registration() : null;
+                if (registration != null && replicas.concerns(registration)) {
+                    changed.set(registration.id());
                 }
             }
             for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {

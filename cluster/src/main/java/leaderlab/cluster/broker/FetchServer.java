@@ -2,7 +2,6 @@ package leaderlab.cluster.broker;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +30,8 @@ final class FetchServer {
     private static final class Session {
         final int id;
         int epoch;
-        final Map<Integer, FetchPartition> known = new HashMap<>();
-        final Map<Integer, Long> sentHighWatermark = new HashMap<>();
+        final PartitionIdMap<FetchPartition> known = new PartitionIdMap<>();
+        final PartitionIdMap<Long> sentHighWatermark = new PartitionIdMap<>();
         final Map<Integer, FetchedPartition> immediate = new TreeMap<>();
         /** Partitions to look at when answering: positions that changed, or news on the leader. */
         final BitSet pending = new BitSet();
@@ -160,7 +159,7 @@ final class FetchServer {
         }
         long hw = partition.log.highWatermark();
         boolean newRecords = fetch.fetchOffset() < partition.log.endOffset();
-        if (!newRecords && session.sentHighWatermark.getOrDefault(id, -1L) == hw) {
+        if (!newRecords && Long.valueOf(hw).equals(session.sentHighWatermark.get(id))) {
             return null;
         }
         return partition.readForFollower(fetch.fetchOffset(), ReplicaManager.MAX_RECORDS_PER_FETCH);

@@ -1,7 +1,6 @@
 package leaderlab.cluster.broker;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,7 @@ final class FollowerFetcher {
         final java.util.BitSet partitions = new java.util.BitSet();
         /** Partitions moved away that the leader still has in its session. */
         final java.util.BitSet forgotten = new java.util.BitSet();
-        final Map<Integer, FetchPartition> sent = new HashMap<>();
+        final PartitionIdMap<FetchPartition> sent = new PartitionIdMap<>();
         /** Partitions whose position may have changed since it was last sent (so idle ones cost nothing). */
         final java.util.BitSet changed = new java.util.BitSet();
         boolean inFlight;

@@ -122,9 +122,10 @@ final class Partition {
 
     /** Same leader epoch, newer partition epoch: the controller changed the ISR or replicas. */
     void updateState(PartitionRegistration registration) {
+        boolean replicasChanged = !Arrays.equals(replicas, registration.replicas());
         updateEpochs(registration);
         pendingIsr = null;
-        if (role == Role.LEADER) {
+        if (role == Role.LEADER && replicasChanged) {
             trackReplicas(registration.replicas());
         }
     }

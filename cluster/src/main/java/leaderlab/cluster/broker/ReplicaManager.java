@@ -95,10 +95,15 @@ final class ReplicaManager {
 
     // ---- Leadership from metadata ----------------------------------------------------------------
 
+    /** True if this broker hosts a replica of the partition, or hosted one until this registration. */
+    boolean concerns(PartitionRegistration registration) {
+        return registration.hasReplica(self) || partitions.get(registration.id()) != null;
+    }
+
     /** Applies one partition's new registration, replayed from the metadata log. */
     void apply(PartitionRegistration registration) {
         Partition partition = partitions.get(registration.id());
-        if (!Replicas.contains(registration.replicas(), self)) {
+        if (!registration.hasReplica(self)) {
             if (partition != null) {
                 stopReplica(partition, registration);
             }

@@ -3,6 +3,7 @@ package leaderlab.cluster.controller;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
 
@@ -23,11 +24,18 @@ final class PartitionChangeBuilder {
 
     enum Election { PREFERRED, ONLINE, UNCLEAN }
 
-    /** A new registration and, when the leader changed, how it was chosen. */
-    record Change(PartitionRegistration registration, String electionDetail, boolean unclean) {
+    /**
+     * A new registration and, when the leader changed, how it was chosen. The explanation is written
+     * out only when read: a fence at a million partitions makes a hundred thousand elections at once.
+     */
+    record Change(PartitionRegistration registration, Supplier<String> detail, boolean unclean) {
+        String electionDetail() {
+            return detail.get();
+        }
     }
 
-    private record Candidate(int broker, boolean unclean, String rule) {
+    /** An election's outcome; {@code rule} explains it from values fixed when it was chosen. */
+    private record Candidate(int broker, boolean unclean, Supplier<String> rule) {
     }
 
     private final PartitionRegistration partition;
@@ -87,7 +95,7 @@ final class PartitionChangeBuilder {
         Candidate candidate = election == Election.PREFERRED ? electPreferredLeader() : electAnyLeader();
         int leader = partition.leader();
         boolean writeLeader = false;
-        String detail = "";
+        Supplier<String> detail = () -> "";
         if (candidate.unclean() && !Replicas.contains(targetIsr, candidate.broker())) {
             // An unclean leader becomes the whole ISR. Kafka does this only when the leader changes; when
             // an unclean choice keeps the current leader (e.g. replacing a reassignment whose revert
@@ -99,7 +107,8 @@ final class PartitionChangeBuilder {
         if (candidate.broker() != partition.leader()) {
             leader = candidate.broker();
             writeLeader = true;
-            detail = election + " election: " + candidate.rule();
+            Election type = election;
+            detail = () -> type + " election: " + candidate.rule().get();
         }
         // Removing a replica from the assignment must fence it: force a leader epoch bump.
         if (!Replicas.containsAll(targetReplicas, partition.replicas())) {
@@ -149,19 +158,21 @@ final class PartitionChangeBuilder {
     }
 
     private Candidate electPreferredLeader() {
+        int[] assignment = targetReplicas;
         int preferred = targetReplicas.length == 0 ? PartitionRegistration.NO_LEADER : targetReplicas[0];
         if (isPreferable(preferred)) {
-            return new Candidate(preferred, false,
-                    "broker " + preferred + " is the preferred replica (first in " + assignment() + ") and is in the ISR");
+            return new Candidate(preferred, false, () -> "broker " + preferred + " is the preferred replica (first in "
+                    + Replicas.bracketed(assignment) + ") and is in the ISR");
         }
         if (isPreferable(partition.leader())) {
-            return new Candidate(partition.leader(), false, "current leader kept");
+            return new Candidate(partition.leader(), false, () -> "current leader kept");
         }
         for (int i = 1; i < targetReplicas.length; i++) {
-            if (isPreferable(targetReplicas[i])) {
-                return new Candidate(targetReplicas[i], false, "preferred replica " + preferred + " is "
-                        + (demoted.test(preferred) ? "demoted" : "not eligible") + "; broker " + targetReplicas[i]
-                        + " is the next in-sync replica in " + assignment());
+            int replica = targetReplicas[i];
+            if (isPreferable(replica)) {
+                String why = demoted.test(preferred) ? "demoted" : "not eligible";
+                return new Candidate(replica, false, () -> "preferred replica " + preferred + " is " + why
+                        + "; broker " + replica + " is the next in-sync replica in " + Replicas.bracketed(assignment));
             }
         }
         return demotedFallback();
@@ -169,14 +180,18 @@ final class PartitionChangeBuilder {
 
     private Candidate electAnyLeader() {
         if (isPreferable(partition.leader())) {
-            return new Candidate(partition.leader(), false, "current leader kept");
+            return new Candidate(partition.leader(), false, () -> "current leader kept");
         }
+        int[] assignment = targetReplicas;
         for (int replica : targetReplicas) {
             if (isPreferable(replica)) {
-                return new Candidate(replica, false, "broker " + replica
-                        + " is the first replica in assignment order " + assignment()
-                        + " that is in the ISR " + Replicas.bracketed(targetIsr) + " and alive"
-                        + (demoted.test(partition.leader()) ? " (leader " + partition.leader() + " is demoted)" : ""));
+                int[] isr = targetIsr;
+                int leader = partition.leader();
+                boolean leaderDemoted = demoted.test(leader);
+                return new Candidate(replica, false, () -> "broker " + replica
+                        + " is the first replica in assignment order " + Replicas.bracketed(assignment)
+                        + " that is in the ISR " + Replicas.bracketed(isr) + " and alive"
+                        + (leaderDemoted ? " (leader " + leader + " is demoted)" : ""));
             }
         }
         Candidate fallback = demotedFallback();
@@ -186,9 +201,9 @@ final class PartitionChangeBuilder {
         for (boolean allowDemoted : new boolean[] {false, true}) {
             for (int replica : targetReplicas) {
                 if (acceptable.test(replica) && (allowDemoted || !demoted.test(replica))) {
-                    return new Candidate(replica, true, "no in-sync replica is alive (ISR "
+                    return new Candidate(replica, true, () -> "no in-sync replica is alive (ISR "
                             + Replicas.bracketed(partition.isr()) + "), so broker " + replica
-                            + ", the first alive replica in " + assignment()
+                            + ", the first alive replica in " + Replicas.bracketed(assignment)
                             + ", becomes leader although it may lack acknowledged records");
                 }
             }
@@ -199,26 +214,24 @@ final class PartitionChangeBuilder {
     /** Only demoted brokers are valid: availability over priority, the current leader first. */
     private Candidate demotedFallback() {
         if (isValidLeader(partition.leader())) {
-            return new Candidate(partition.leader(), false, "current leader kept although demoted: no other "
+            return new Candidate(partition.leader(), false, () -> "current leader kept although demoted: no other "
                     + "in-sync replica is alive");
         }
+        int[] assignment = targetReplicas;
         for (int replica : targetReplicas) {
             if (isValidLeader(replica)) {
-                return new Candidate(replica, false, "broker " + replica + " is demoted but the only in-sync "
-                        + "replica alive in " + assignment());
+                return new Candidate(replica, false, () -> "broker " + replica + " is demoted but the only in-sync "
+                        + "replica alive in " + Replicas.bracketed(assignment));
             }
         }
         return noLeader();
     }
 
     private Candidate noLeader() {
-        return new Candidate(PartitionRegistration.NO_LEADER, false, "no replica of " + assignment()
-                + " is both alive and in the ISR " + Replicas.bracketed(partition.isr())
-                + (election == Election.UNCLEAN ? " and none is alive at all" : "")
+        int[] assignment = targetReplicas;
+        String unclean = election == Election.UNCLEAN ? " and none is alive at all" : "";
+        return new Candidate(PartitionRegistration.NO_LEADER, false, () -> "no replica of "
+                + Replicas.bracketed(assignment) + " is both alive and in the ISR " + Replicas.bracketed(partition.isr()) + unclean
                 + ", so the partition is offline");
-    }
-
-    private String assignment() {
-        return Replicas.bracketed(targetReplicas);
     }
 }

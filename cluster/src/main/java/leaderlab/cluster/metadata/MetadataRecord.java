@@ -25,12 +25,8 @@ public sealed interface MetadataRecord {
     record Partition(PartitionRegistration registration) implements MetadataRecord {
     }
 
-    /**
-     * A change to an existing partition.
-     *
-     * @param electionDetail how the leader was chosen when the leader changed, else empty
-     */
-    record PartitionChange(PartitionRegistration registration, String electionDetail) implements MetadataRecord {
+    /** A change to an existing partition (how a new leader was chosen is in the controller's journal). */
+    record PartitionChange(PartitionRegistration registration) implements MetadataRecord {
     }
 
     /** A dynamic config change: cluster-wide when {@code topic} is null. */

@@ -6,24 +6,111 @@ import java.util.Arrays;
  * The controller's record of one partition, immutable (Kafka's PartitionRegistration, without ELR).
  * Every applied change yields a new instance with partitionEpoch + 1; the leader epoch moves only when
  * the leader field is written.
- *
- * @param id          global partition id
- * @param replicas    assignment, in order; replicas[0] is the preferred leader
- * @param isr         in-sync replicas
- * @param leader      broker id, or -1 when the partition has no leader
- * @param recovering  leader recovery state RECOVERING after an unclean election (KIP-704)
- * @param adding      replicas being added by an ongoing reassignment
- * @param removing    replicas being removed by an ongoing reassignment
  */
-public record PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
-                                    int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
-                                    int[] removing) {
+public final class PartitionRegistration {
 
     public static final int NO_LEADER = -1;
+
+    private final int id;
+    private final String topic;
+    private final int index;
+    private final int[] replicas;
+    private final int[] isr;
+    private final int leader;
+    private final int leaderEpoch;
+    private final int partitionEpoch;
+    private final boolean recovering;
+    private final int[] adding;
+    private final int[] removing;
+    /**
+     * Bit b set when broker b (below 64) is a replica. Every broker asks "am I a replica?" of every
+     * partition record it replays; the answer then costs no trip to the replica array.
+     */
+    private final long replicaBits;
+
+    /**
+     * @param id          global partition id
+     * @param replicas    assignment, in order; replicas[0] is the preferred leader
+     * @param isr         in-sync replicas
+     * @param leader      broker id, or -1 when the partition has no leader
+     * @param recovering  leader recovery state RECOVERING after an unclean election (KIP-704)
+     * @param adding      replicas being added by an ongoing reassignment
+     * @param removing    replicas being removed by an ongoing reassignment
+     */
+    public PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
+                                 int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
+                                 int[] removing) {
+        this.id = id;
+        this.topic = topic;
+        this.index = index;
+        this.replicas = replicas;
+        this.isr = isr;
+        this.leader = leader;
+        this.leaderEpoch = leaderEpoch;
+        this.partitionEpoch = partitionEpoch;
+        this.recovering = recovering;
+        this.adding = adding;
+        this.removing = removing;
+        long bits = 0;
+        for (int replica : replicas) {
+            bits |= replica >= 0 && replica < Long.SIZE ? 1L << replica : 0;
+        }
+        this.replicaBits = bits;
+    }
 
     public static PartitionRegistration created(int id, String topic, int index, int[] replicas, int[] isr) {
         return new PartitionRegistration(id, topic, index, replicas, isr, isr[0], 0, 0, false,
                 Replicas.NONE, Replicas.NONE);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public int[] replicas() {
+        return replicas;
+    }
+
+    public int[] isr() {
+        return isr;
+    }
+
+    public int leader() {
+        return leader;
+    }
+
+    public int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    public int partitionEpoch() {
+        return partitionEpoch;
+    }
+
+    public boolean recovering() {
+        return recovering;
+    }
+
+    public int[] adding() {
+        return adding;
+    }
+
+    public int[] removing() {
+        return removing;
+    }
+
+    /** True if {@code broker} is one of the replicas (adding ones included). */
+    public boolean hasReplica(int broker) {
+        return broker >= 0 && broker < Long.SIZE ? (replicaBits & 1L << broker) != 0
+                : Replicas.contains(replicas, broker);
     }
 
     public String name() {

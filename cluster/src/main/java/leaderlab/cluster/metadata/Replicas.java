@@ -1,7 +1,6 @@
 package leaderlab.cluster.metadata;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Small helpers for broker-id lists, which are kept as int arrays (ordered, as Kafka keeps them). */
 public final class Replicas {
@@ -20,15 +19,30 @@ public final class Replicas {
         return false;
     }
 
+    /** {@code ids} without {@code id}; the same array when it is not there. */
     public static int[] without(int[] ids, int id) {
         if (!contains(ids, id)) {
             return ids;
         }
-        return Arrays.stream(ids).filter(each -> each != id).toArray();
+        int[] out = new int[ids.length - 1];
+        int next = 0;
+        for (int each : ids) {
+            if (each != id) {
+                out[next++] = each;
+            }
+        }
+        return out;
     }
 
     public static int[] withoutAll(int[] ids, int[] removed) {
-        return Arrays.stream(ids).filter(each -> !contains(removed, each)).toArray();
+        int[] out = new int[ids.length];
+        int next = 0;
+        for (int each : ids) {
+            if (!contains(removed, each)) {
+                out[next++] = each;
+            }
+        }
+        return next == out.length ? out : Arrays.copyOf(out, next);
     }
 
     public static int[] with(int[] ids, int id) {
@@ -50,7 +64,11 @@ public final class Replicas {
     }
 
     public static String format(int[] ids) {
-        return Arrays.stream(ids).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        StringBuilder out = new StringBuilder();
+        for (int each : ids) {
+            out.append(out.length() == 0 ? "" : ",").append(each);
+        }
+        return out.toString();
     }
 
     public static String bracketed(int[] ids) {
