@@ -1,11 +1,10 @@
 package leaderlab.cluster.broker;
 
+import java.util.BitSet;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.metadata.MetadataImage;
-import leaderlab.cluster.metadata.MetadataRecord;
-import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
 import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
@@ -233,19 +232,11 @@ public final class Broker implements Node {
         metadataGeneration++;
         if (response.baseOffset() == image.offset()) {
             // Like Kafka's metadata publisher: replay the batch, then apply the final state of each
-            // changed partition this broker hosts (or hosted) once, in partition order.
-            java.util.BitSet changed = new java.util.BitSet();
-            long offset = response.baseOffset();
-            for (MetadataRecord record : response.records()) {
-                image.replay(offset++, record);
-                PartitionRegistration registration = record instanceof MetadataRecord.Partition created
-                        ? created.registration()
-                        : record instanceof MetadataRecord.PartitionChange change ? change.registration() : null;
-                if (registration != null && replicas.concerns(registration)) {
-                    changed.set(registration.id());
-                }
-            }
-            for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
+            // changed partition this broker hosts (or may now host) once, in partition order.
+            BitSet hosted = replicas.hostedPartitions();
+            BitSet concerning = response.changes().concerning(hosted);
+            image.replay(response.baseOffset(), response.records(), response.partitionsAfter());
+            for (int id = concerning.nextSetBit(0); id >= 0; id = concerning.nextSetBit(id + 1)) {
                 replicas.apply(image.partition(id));
             }
         }

@@ -70,6 +70,7 @@ final class Partition {
 
     void becomeLeader(PartitionRegistration registration, long nowMs) {
         boolean newEpoch = registration.leaderEpoch() > leaderEpoch || role != Role.LEADER;
+        boolean replicasChanged = !Arrays.equals(replicas, registration.replicas());
         role = Role.LEADER;
         leaderId = self;
         updateEpochs(registration);
@@ -87,7 +88,7 @@ final class Partition {
                 lastCaughtUpMs[i] = Replicas.contains(committedIsr, remoteIds[i]) ? nowMs : NEVER;
                 lastFetchTimeMs[i] = NEVER;
             }
-        } else {
+        } else if (replicasChanged) {
             trackReplicas(registration.replicas());
         }
     }

@@ -2,6 +2,7 @@ package leaderlab.cluster.broker;
 
 import java.util.AbstractCollection;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -12,6 +13,7 @@ import java.util.NoSuchElementException;
 final class PartitionTable {
 
     private Partition[] byId = new Partition[16];
+    private final BitSet ids = new BitSet();
     private int count;
 
     Partition get(int id) {
@@ -26,13 +28,20 @@ final class PartitionTable {
             count++;
         }
         byId[id] = partition;
+        ids.set(id);
     }
 
     void remove(int id) {
         if (get(id) != null) {
             byId[id] = null;
+            ids.clear(id);
             count--;
         }
+    }
+
+    /** The ids present; callers only read it. */
+    BitSet ids() {
+        return ids;
     }
 
     /** The replicas in partition-id order. */

@@ -36,6 +36,8 @@ final class ReplicaManager {
     static final int MAX_RECORDS_PER_FETCH = 1000;
 
     final int self;
+    /** This broker as the journal names it. */
+    private final String source;
     final NodeContext context;
     private final BrokerStorage storage;
     private final MetadataImage image;
@@ -54,6 +56,7 @@ final class ReplicaManager {
     ReplicaManager(Broker broker, NodeContext context, BrokerStorage storage, MetadataImage image) {
         this.broker = broker;
         this.self = broker.id;
+        this.source = "broker " + broker.id;
         this.context = context;
         this.storage = storage;
         this.image = image;
@@ -83,7 +86,7 @@ final class ReplicaManager {
 
     /** Journals with the text written out only when read (leadership changes come by the thousand). */
     void journal(EventType type, Partition partition, java.util.function.Supplier<String> text, String cause) {
-        context.journal().append(context.nowMs(), type, "broker " + self, partition.name,
+        context.journal().append(context.nowMs(), type, source, partition.name,
                 () -> partition.name + " " + text.get(), cause, -1);
     }
 
@@ -95,9 +98,9 @@ final class ReplicaManager {
 
     // ---- Leadership from metadata ----------------------------------------------------------------
 
-    /** True if this broker hosts a replica of the partition, or hosted one until this registration. */
-    boolean concerns(PartitionRegistration registration) {
-        return registration.hasReplica(self) || partitions.get(registration.id()) != null;
+    /** The ids of the partitions this broker has a replica of; read-only. */
+    BitSet hostedPartitions() {
+        return partitions.ids();
     }
 
     /** Applies one partition's new registration, replayed from the metadata log. */

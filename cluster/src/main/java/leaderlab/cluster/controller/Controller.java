@@ -30,9 +30,6 @@ import leaderlab.cluster.runtime.Timer;
  */
 public final class Controller implements Node {
 
-    /** Records sent per metadata fetch response. */
-    static final int MAX_RECORDS_PER_FETCH = 50_000;
-
     private record FenceCheck() implements Timer {
     }
 
@@ -105,7 +102,7 @@ public final class Controller implements Node {
             PendingFetch pending = pendingFetches.get(expiry.broker());
             if (pending != null && pending.generation() == expiry.generation()) {
                 pendingFetches.remove(expiry.broker());
-                context.send(expiry.broker(), new MetadataFetchResponse(pending.offset(), java.util.List.of()));
+                context.send(expiry.broker(), MetadataFetchResponse.empty(pending.offset()));
             }
         } else if (timer instanceof RebalanceCheck) {
             long delayMs = configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) * 1000;
@@ -146,7 +143,7 @@ public final class Controller implements Node {
                     // of the map then never got its answer and stopped replaying metadata for good.
                     Address broker = entry.getKey();
                     iterator.remove();
-                    context.send(broker, new MetadataFetchResponse(offset, log.read(offset, MAX_RECORDS_PER_FETCH)));
+                    context.send(broker, log.read(offset));
                 }
             }
         }

@@ -124,8 +124,7 @@ final class PartitionChangeBuilder {
         if (!changed) {
             return Optional.empty();
         }
-        PartitionRegistration next = new PartitionRegistration(partition.id(), partition.topic(),
-                partition.index(), targetReplicas, isr, leader,
+        PartitionRegistration next = partition.next(targetReplicas, isr, leader,
                 partition.leaderEpoch() + (writeLeader ? 1 : 0), partition.partitionEpoch() + 1,
                 targetRecovering, targetAdding, targetRemoving);
         return Optional.of(new Change(next, detail, candidate.unclean() && writeLeader));

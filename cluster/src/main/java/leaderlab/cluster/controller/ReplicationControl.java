@@ -57,7 +57,7 @@ final class ReplicationControl {
     void write(PartitionChangeBuilder.Change change, Cause cause) {
         PartitionRegistration next = change.registration();
         PartitionRegistration old = image.partition(next.id());
-        log.append(new MetadataRecord.PartitionChange(next));
+        log.append(new MetadataRecord.PartitionChange(next, !java.util.Arrays.equals(old.replicas(), next.replicas())));
         index.update(old, next);
         journalChange(old, next, change, cause);
     }

@@ -2,6 +2,7 @@ package leaderlab.cluster.metadata;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,6 +35,28 @@ public final class MetadataImage {
         if (recordOffset != offset) {
             throw new IllegalStateException("replaying offset " + recordOffset + " but expected " + offset);
         }
+        apply(record, true);
+    }
+
+    /**
+     * Replays a fetched batch. Given {@code partitionsAfter}, the partition table after exactly these
+     * records (replayed once by the controller for every broker), the image takes it instead of
+     * rebuilding it record by record; all other records replay as usual.
+     */
+    public void replay(long baseOffset, List<MetadataRecord> records,
+                       PersistentArray<PartitionRegistration> partitionsAfter) {
+        if (baseOffset != offset) {
+            throw new IllegalStateException("replaying offset " + baseOffset + " but expected " + offset);
+        }
+        for (MetadataRecord record : records) {
+            apply(record, partitionsAfter == null);
+        }
+        if (partitionsAfter != null) {
+            partitions.reset(partitionsAfter);
+        }
+    }
+
+    private void apply(MetadataRecord record, boolean withPartitions) {
         if (record instanceof MetadataRecord.RegisterBroker r) {
             putBroker(r.registration());
         } else if (record instanceof MetadataRecord.BrokerStateChange c) {
@@ -45,13 +68,17 @@ public final class MetadataImage {
             copy.put(t.topic().name(), t.topic());
             topics = Collections.unmodifiableMap(copy);
         } else if (record instanceof MetadataRecord.Partition p) {
-            partitions.set(p.registration().id(), p.registration());
+            if (withPartitions) {
+                partitions.set(p.registration().id(), p.registration());
+            }
         } else if (record instanceof MetadataRecord.PartitionChange c) {
-            partitions.set(c.registration().id(), c.registration());
+            if (withPartitions) {
+                partitions.set(c.registration().id(), c.registration());
+            }
         } else if (record instanceof MetadataRecord.Config c) {
             configs = configs.with(c.key(), c.value(), c.topic());
         }
-        offset = recordOffset + 1;
+        offset++;
         view = null;
     }
 
@@ -85,6 +112,11 @@ public final class MetadataImage {
     public PartitionRegistration partition(String topic, int index) {
         TopicInfo info = topics.get(topic);
         return info == null || index < 0 || index >= info.partitionCount() ? null : partitions.get(info.partitionId(index));
+    }
+
+    /** The partition table as it stands, immutable. */
+    public PersistentArray<PartitionRegistration> partitions() {
+        return partitions.freeze();
     }
 
     public int partitionCount() {

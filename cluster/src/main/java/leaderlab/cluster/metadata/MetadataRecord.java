@@ -25,8 +25,13 @@ public sealed interface MetadataRecord {
     record Partition(PartitionRegistration registration) implements MetadataRecord {
     }
 
-    /** A change to an existing partition (how a new leader was chosen is in the controller's journal). */
-    record PartitionChange(PartitionRegistration registration) implements MetadataRecord {
+    /**
+     * A change to an existing partition (how a new leader was chosen is in the controller's journal).
+     *
+     * @param replicasChanged the replica set differs from the previous version's (Kafka's
+     *                        PartitionChangeRecord likewise carries replicas only when they change)
+     */
+    record PartitionChange(PartitionRegistration registration, boolean replicasChanged) implements MetadataRecord {
     }
 
     /** A dynamic config change: cluster-wide when {@code topic} is null. */

@@ -22,6 +22,8 @@ public final class PartitionRegistration {
     private final boolean recovering;
     private final int[] adding;
     private final int[] removing;
+    /** "topic-index", made once per partition and shared by every later version of it. */
+    private final String name;
     /**
      * Bit b set when broker b (below 64) is a replica. Every broker asks "am I a replica?" of every
      * partition record it replays; the answer then costs no trip to the replica array.
@@ -40,6 +42,14 @@ public final class PartitionRegistration {
     public PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
                                  int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
                                  int[] removing) {
+        this(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch, recovering, adding, removing,
+                topic + "-" + index);
+    }
+
+    private PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
+                                  int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
+                                  int[] removing, String name) {
+        this.name = name;
         this.id = id;
         this.topic = topic;
         this.index = index;
@@ -113,8 +123,15 @@ public final class PartitionRegistration {
                 : Replicas.contains(replicas, broker);
     }
 
+    /** The next version of this partition: same id and name, the given state. */
+    public PartitionRegistration next(int[] replicas, int[] isr, int leader, int leaderEpoch, int partitionEpoch,
+                                      boolean recovering, int[] adding, int[] removing) {
+        return new PartitionRegistration(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch,
+                recovering, adding, removing, name);
+    }
+
     public String name() {
-        return topic + "-" + index;
+        return name;
     }
 
     public boolean hasLeader() {

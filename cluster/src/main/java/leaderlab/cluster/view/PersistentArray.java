@@ -124,6 +124,19 @@ public final class PersistentArray<T> {
             set(size, value);
         }
 
+        /**
+         * Takes {@code contents} as the current state, sharing its chunks (they are copied before their
+         * first change, as after a freeze).
+         */
+        public void reset(PersistentArray<T> contents) {
+            chunks = contents.chunks;
+            owned = new boolean[chunks.length];
+            topOwned = false;
+            size = contents.size;
+            dirty = false;
+            frozen = contents;
+        }
+
         /** An immutable version with the current contents; cheap when nothing changed since the last. */
         public PersistentArray<T> freeze() {
             if (frozen == null || dirty) {
