@@ -234,8 +234,8 @@ public final class Broker implements Node {
             // Like Kafka's metadata publisher: replay the batch, then apply the final state of each
             // changed partition this broker hosts (or may now host) once, in partition order.
             BitSet hosted = replicas.hostedPartitions();
-            BitSet concerning = response.changes().concerning(hosted);
-            image.replay(response.baseOffset(), response.records(), response.partitionsAfter());
+            BitSet concerning = response.delta().concerning(hosted);
+            image.replay(response.baseOffset(), response.records(), response.delta());
             for (int id = concerning.nextSetBit(0); id >= 0; id = concerning.nextSetBit(id + 1)) {
                 replicas.apply(image.partition(id));
             }

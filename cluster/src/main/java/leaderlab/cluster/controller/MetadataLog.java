@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import leaderlab.cluster.metadata.MetadataDelta;
 import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.MetadataRecord;
-import leaderlab.cluster.metadata.PartitionChanges;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.ControllerApi.MetadataFetchResponse;
 import leaderlab.cluster.view.PersistentArray;
@@ -24,23 +24,28 @@ final class MetadataLog {
 
     /** Records per metadata fetch response. */
     static final int MAX_RECORDS_PER_READ = 50_000;
-    /** Reads and checkpoints kept: brokers in step fetch the same few ranges; a straggler replays. */
-    private static final int KEPT = 4;
+    /**
+     * Checkpoints kept: enough for brokers in step to fetch a burst of 800,000 records (a fence at a
+     * million partitions writes 300,000) with shared tables; a broker further behind replays itself.
+     */
+    static final int CHECKPOINTS_KEPT = 16;
+    /** Reads kept: brokers in step fetch the same range one after another. */
+    private static final int READS_KEPT = 4;
 
     private final List<MetadataRecord> records = new ArrayList<>();
     private final MetadataImage image;
-    private final Map<Long, PersistentArray<PartitionRegistration>> checkpoints = lru();
-    private final Map<Long, MetadataFetchResponse> reads = lru();
+    private final Map<Long, PersistentArray<PartitionRegistration>> checkpoints = lru(CHECKPOINTS_KEPT);
+    private final Map<Long, MetadataFetchResponse> reads = lru(READS_KEPT);
 
     MetadataLog(MetadataImage image) {
         this.image = image;
     }
 
-    private static <V> Map<Long, V> lru() {
+    private static <V> Map<Long, V> lru(int kept) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
-                return size() > KEPT;
+                return size() > kept;
             }
         };
     }
@@ -70,7 +75,7 @@ final class MetadataLog {
         }
         List<MetadataRecord> slice = List.copyOf(records.subList(from, to));
         PersistentArray<PartitionRegistration> after = to == records.size() ? image.partitions() : checkpoints.get((long) to);
-        MetadataFetchResponse read = new MetadataFetchResponse(from, slice, PartitionChanges.of(slice), after);
+        MetadataFetchResponse read = new MetadataFetchResponse(from, slice, MetadataDelta.of(slice, after));
         reads.put(fromOffset, read);
         return read;
     }

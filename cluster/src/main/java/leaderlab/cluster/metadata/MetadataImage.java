@@ -35,28 +35,27 @@ public final class MetadataImage {
         if (recordOffset != offset) {
             throw new IllegalStateException("replaying offset " + recordOffset + " but expected " + offset);
         }
-        apply(record, true);
+        apply(record);
     }
 
     /**
-     * Replays a fetched batch. Given {@code partitionsAfter}, the partition table after exactly these
-     * records (replayed once by the controller for every broker), the image takes it instead of
-     * rebuilding it record by record; all other records replay as usual.
+     * Replays a fetched batch. When the delta holds the partition table after it, the image takes that
+     * table and replays only the other records; otherwise it replays every record.
      */
-    public void replay(long baseOffset, List<MetadataRecord> records,
-                       PersistentArray<PartitionRegistration> partitionsAfter) {
+    public void replay(long baseOffset, List<MetadataRecord> records, MetadataDelta delta) {
         if (baseOffset != offset) {
             throw new IllegalStateException("replaying offset " + baseOffset + " but expected " + offset);
         }
-        for (MetadataRecord record : records) {
-            apply(record, partitionsAfter == null);
+        if (delta.partitionsAfter() == null) {
+            records.forEach(this::apply);
+            return;
         }
-        if (partitionsAfter != null) {
-            partitions.reset(partitionsAfter);
-        }
+        delta.otherRecords().forEach(this::apply);
+        partitions.reset(delta.partitionsAfter());
+        offset = baseOffset + records.size();
     }
 
-    private void apply(MetadataRecord record, boolean withPartitions) {
+    private void apply(MetadataRecord record) {
         if (record instanceof MetadataRecord.RegisterBroker r) {
             putBroker(r.registration());
         } else if (record instanceof MetadataRecord.BrokerStateChange c) {
@@ -68,13 +67,9 @@ public final class MetadataImage {
             copy.put(t.topic().name(), t.topic());
             topics = Collections.unmodifiableMap(copy);
         } else if (record instanceof MetadataRecord.Partition p) {
-            if (withPartitions) {
-                partitions.set(p.registration().id(), p.registration());
-            }
+            partitions.set(p.registration().id(), p.registration());
         } else if (record instanceof MetadataRecord.PartitionChange c) {
-            if (withPartitions) {
-                partitions.set(c.registration().id(), c.registration());
-            }
+            partitions.set(c.registration().id(), c.registration());
         } else if (record instanceof MetadataRecord.Config c) {
             configs = configs.with(c.key(), c.value(), c.topic());
         }

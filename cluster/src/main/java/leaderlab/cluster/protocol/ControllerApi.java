@@ -1,11 +1,10 @@
 package leaderlab.cluster.protocol;
 
 import java.util.List;
+import leaderlab.cluster.metadata.MetadataDelta;
 import leaderlab.cluster.metadata.MetadataRecord;
-import leaderlab.cluster.metadata.PartitionChanges;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.runtime.Message;
-import leaderlab.cluster.view.PersistentArray;
 
 /** Messages between brokers and the controller (KRaft's broker-to-controller RPCs). */
 public final class ControllerApi {
@@ -39,16 +38,14 @@ public final class ControllerApi {
     }
 
     /**
-     * Records from {@code baseOffset}, with two results of replaying them that the controller computes
-     * once and every broker fetching the same range shares (replay is a pure function of the log):
-     * which partitions they touch, and the partition table after them, or null when the controller no
-     * longer holds it (the broker then replays the records into its own table).
+     * Records from {@code baseOffset}, with what replaying them yields, computed once by the controller
+     * and shared by every broker that fetches the same range.
      */
-    public record MetadataFetchResponse(long baseOffset, List<MetadataRecord> records, PartitionChanges changes,
-                                        PersistentArray<PartitionRegistration> partitionsAfter) implements Message {
+    public record MetadataFetchResponse(long baseOffset, List<MetadataRecord> records, MetadataDelta delta)
+            implements Message {
 
         public static MetadataFetchResponse empty(long baseOffset) {
-            return new MetadataFetchResponse(baseOffset, List.of(), PartitionChanges.NONE, null);
+            return new MetadataFetchResponse(baseOffset, List.of(), MetadataDelta.NONE);
         }
     }
 

@@ -48,10 +48,10 @@ class MetadataLogTest {
         MetadataImage broker = new MetadataImage(Configs.defaults(false));
         while (broker.offset() < log.endOffset()) {
             MetadataFetchResponse read = log.read(broker.offset());
-            if (read.partitionsAfter() != null) {
+            if (read.delta().partitionsAfter() != null) {
                 readsWithTable[0]++;
             }
-            broker.replay(read.baseOffset(), read.records(), read.partitionsAfter());
+            broker.replay(read.baseOffset(), read.records(), read.delta());
         }
         return broker;
     }
@@ -69,12 +69,12 @@ class MetadataLogTest {
         write(120); // 121,000 records: boundaries at 50,000 and 100,000, then the end
         MetadataFetchResponse first = log.read(0);
         assertEquals(MetadataLog.MAX_RECORDS_PER_READ, first.records().size());
-        assertNotNull(first.partitionsAfter());
+        assertNotNull(first.delta().partitionsAfter());
         MetadataFetchResponse fromMiddle = log.read(70_000);
         assertEquals(30_000, fromMiddle.records().size(), "a read from mid-range ends at the next boundary");
         MetadataFetchResponse last = log.read(100_000);
         assertEquals(21_000, last.records().size());
-        assertSame(controllerImage.partitions(), last.partitionsAfter(), "at the end it is the controller's own table");
+        assertSame(controllerImage.partitions(), last.delta().partitionsAfter(), "at the end it is the controller's own table");
         assertSame(last, log.read(100_000), "brokers fetching the same range share one read");
     }
 
@@ -89,10 +89,12 @@ class MetadataLogTest {
 
     @Test
     void aStragglerWhoseCheckpointIsGoneReplaysTheRecordsItself() {
-        write(300); // 301,000 records: six boundaries, more than the log keeps checkpoints for
+        int boundaries = MetadataLog.CHECKPOINTS_KEPT + 2;
+        write(boundaries * MetadataLog.MAX_RECORDS_PER_READ / PARTITIONS); // one more record than that
         int[] withTable = {0};
         MetadataImage broker = fetchAll(withTable);
-        assertEquals(5, withTable[0], "the two oldest boundaries' tables were dropped; those reads came without one");
+        assertEquals(MetadataLog.CHECKPOINTS_KEPT + 1, withTable[0],
+                "the two oldest boundaries' tables were dropped; those two reads came without one");
         assertSameTable(controllerImage, broker);
     }
 
@@ -103,8 +105,8 @@ class MetadataLogTest {
         BitSet hosted = new BitSet();
         hosted.set(5);
         hosted.set(7);
-        assertEquals(hosted, read.changes().concerning(hosted), "ISR changes concern only the hosts");
-        BitSet created = log.read(0).changes().concerning(new BitSet());
+        assertEquals(hosted, read.delta().concerning(hosted), "ISR changes concern only the hosts");
+        BitSet created = log.read(0).delta().concerning(new BitSet());
         assertEquals(PARTITIONS, created.cardinality(), "a created partition concerns every broker");
     }
 }
