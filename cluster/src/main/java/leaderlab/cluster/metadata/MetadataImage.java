@@ -53,6 +53,7 @@ public final class MetadataImage {
         delta.otherRecords().forEach(this::apply);
         partitions.reset(delta.partitionsAfter());
         offset = baseOffset + records.size();
+        view = null;
     }
 
     private void apply(MetadataRecord record) {

@@ -51,7 +51,10 @@ class MetadataLogTest {
             if (read.delta().partitionsAfter() != null) {
                 readsWithTable[0]++;
             }
+            broker.view(); // a reader's view from before the batch must not survive it
             broker.replay(read.baseOffset(), read.records(), read.delta());
+            assertEquals(broker.offset(), broker.view().offset(), "the view follows the replay");
+            assertSame(broker.partitions(), broker.view().partitions());
         }
         return broker;
     }
