@@ -149,7 +149,10 @@ final class ReplicaManager {
             } else {
                 partition.updateState(registration);
             }
-            moveFetcher(partition, registration.leader());
+            if (changed || partition.fetchingFrom != registration.leader()) {
+                // Same leader and epoch (an ISR change): the fetch position the leader holds is still right.
+                moveFetcher(partition, registration.leader());
+            }
         }
         markDirty(partition);
     }
