@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.IntPredicate;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.journal.EventType;
@@ -36,6 +37,7 @@ final class ReplicationControl {
     private final MetadataImage image;
     private final MetadataLog log;
     private final PartitionIndex index = new PartitionIndex();
+    private BrokerStates brokerStates;
 
     ReplicationControl(NodeContext context, MetadataImage image, MetadataLog log) {
         this.context = context;
@@ -96,21 +98,43 @@ final class ReplicationControl {
 
     /** Kafka's "acceptable": registered, unfenced and not in controlled shutdown. */
     private IntPredicate acceptable(int brokerToRemove, int brokerToAdd) {
-        return broker -> {
-            if (broker == brokerToAdd) {
-                return true;
-            }
-            BrokerRegistration registration = image.broker(broker);
-            return broker != brokerToRemove && registration != null && registration.active();
-        };
+        boolean[] active = brokerStates().active;
+        return broker -> broker == brokerToAdd
+                || (broker != brokerToRemove && broker >= 0 && broker < active.length && active[broker]);
     }
 
     /** Every election honours leadership priority: demoted brokers lead only as a last resort. */
     private PartitionChangeBuilder builder(PartitionRegistration partition, IntPredicate acceptable) {
-        return new PartitionChangeBuilder(partition, acceptable).demoted(broker -> {
-            BrokerRegistration registration = image.broker(broker);
-            return registration != null && registration.demoted();
-        });
+        return new PartitionChangeBuilder(partition, acceptable).demoted(brokerStates().isDemoted);
+    }
+
+    /**
+     * Each broker's state by id, for elections that ask it per partition (a fence asks 300,000 times).
+     * Rebuilt only when the registrations change: the image replaces its broker map on every change.
+     */
+    private BrokerStates brokerStates() {
+        if (brokerStates == null || brokerStates.of != image.brokers()) {
+            brokerStates = new BrokerStates(image.brokers());
+        }
+        return brokerStates;
+    }
+
+    private static final class BrokerStates {
+        final SortedMap<Integer, BrokerRegistration> of;
+        final boolean[] active;
+        final IntPredicate isDemoted;
+
+        BrokerStates(SortedMap<Integer, BrokerRegistration> registrations) {
+            this.of = registrations;
+            int size = registrations.isEmpty() ? 0 : registrations.lastKey() + 1;
+            this.active = new boolean[size];
+            boolean[] demoted = new boolean[size];
+            registrations.forEach((id, registration) -> {
+                active[id] = registration.active();
+                demoted[id] = registration.demoted();
+            });
+            this.isDemoted = broker -> broker >= 0 && broker < demoted.length && demoted[broker];
+        }
     }
 
     /**
