@@ -47,7 +47,7 @@ final class FetchServer {
     }
 
     private final ReplicaManager manager;
-    private final Map<Integer, Session> sessions = new TreeMap<>();
+    private final ByBrokerId<Session> sessions = new ByBrokerId<>();
     private int nextSessionId;
     private long generation;
 

@@ -2,8 +2,6 @@ package leaderlab.cluster.broker;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.ReplicaApi.FetchPartition;
@@ -34,7 +32,7 @@ final class FollowerFetcher {
     }
 
     private final ReplicaManager manager;
-    private final Map<Integer, Session> sessions = new TreeMap<>();
+    private final ByBrokerId<Session> sessions = new ByBrokerId<>();
     private long generation;
 
     FollowerFetcher(ReplicaManager manager) {
