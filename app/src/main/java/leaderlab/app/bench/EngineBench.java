@@ -48,12 +48,17 @@ public final class EngineBench {
         cluster.advance(1000);
     }
 
+    /** Warm-up rounds before the measured fence (JMH warms up the same way, five times by default). */
+    private static final int FENCE_WARM_UPS = 2;
+
     /**
-     * One warm-up fence on a tenth of the partitions, so the JIT has compiled the failover path (JMH
-     * warms up the same way), then the measured one.
+     * Warm-up fences on a tenth of the partitions, so the JIT has compiled the failover path, then the
+     * measured one.
      */
     public void fence(int partitions) {
-        fence(Math.max(1000, partitions / 10), true);
+        for (int round = 0; round < FENCE_WARM_UPS; round++) {
+            fence(Math.max(1000, partitions / 10), true);
+        }
         fence(partitions, false);
     }
 
@@ -68,11 +73,13 @@ public final class EngineBench {
             int led = countLedBy(cluster.snapshot().metadata(), victim);
             long fromSeq = cluster.journal().size();
             cluster.kill(victim);
-            // Let simulated time pass until just before the controller's session check fences the
-            // broker (not measured); the measured window then holds the fencing decision itself.
+            // Let cluster time pass (not measured) until 1 ms before the controller's session check
+            // fences the broker: its last heartbeat plus broker.session.timeout.ms. The measured window
+            // then opens with the fencing decision itself.
             long sessionTimeoutMs = cluster.snapshot().metadata().configs()
                     .getLong(leaderlab.cluster.config.ConfigKey.BROKER_SESSION_TIMEOUT_MS);
-            cluster.advance(sessionTimeoutMs - 300);
+            long lastContactMs = cluster.snapshot().broker(victim).session().lastContactMs();
+            cluster.advance(lastContactMs + sessionTimeoutMs - 1 - cluster.nowMs());
             if (lastOf(cluster, fromSeq, EventType.BROKER_FENCED) >= 0) {
                 throw new IllegalStateException("fenced before the measured window");
             }
