@@ -36,7 +36,10 @@ final class Tmux implements AutoCloseable {
         for (String word : java) {
             command.append('\'').append(word.replace("'", "'\\''")).append("' ");
         }
-        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command.toString().strip());
+        // remain-on-exit keeps the pane, and so what leaderlab printed last, if it exits: a test that
+        // then times out shows why instead of "no server running".
+        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command.toString().strip(),
+                ";", "set-option", "-t", session, "remain-on-exit", "on");
     }
 
     static void requireInstalled() throws IOException, InterruptedException {
@@ -111,8 +114,9 @@ final class Tmux implements AutoCloseable {
         return screen;
     }
 
+    /** True while leaderlab runs in the session (its pane stays, dead, after it exits). */
     boolean alive() throws IOException, InterruptedException {
-        return tmux("has-session", "-t", session).isBlank();
+        return tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("0");
     }
 
     @Override

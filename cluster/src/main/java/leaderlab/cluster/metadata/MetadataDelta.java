@@ -61,7 +61,9 @@ public final class MetadataDelta {
      * reassigned one. A new set; {@code hosted} is only read.
      */
     public BitSet concerning(BitSet hosted) {
-        BitSet out = (BitSet) changed.clone();
+        // Not changed.clone(): BitSet.clone trims the original, and brokers on other threads share it.
+        BitSet out = new BitSet();
+        out.or(changed);
         out.and(hosted);
         out.or(reassigned);
         return out;
