@@ -1,6 +1,7 @@
 package leaderlab.cluster.journal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -13,7 +14,11 @@ public final class Journal {
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
 
-    private final List<Event[]> chunks = new ArrayList<>();
+    /**
+     * The chunks; the array is replaced when it grows. Readers take no lock: they read {@link #size}
+     * first, and the writer stores an event (and its chunk) before it writes the size that covers it.
+     */
+    private volatile Event[][] chunks = new Event[0][];
     private volatile long size;
 
     /** Appends and returns the new event's sequence number. */
@@ -27,10 +32,15 @@ public final class Journal {
                                     java.util.function.Supplier<String> text, String cause, long causeSeq) {
         long seq = size;
         int chunk = (int) (seq >>> CHUNK_BITS);
-        if (chunk == chunks.size()) {
-            chunks.add(new Event[CHUNK_SIZE]);
+        Event[][] current = chunks;
+        if (chunk == current.length) {
+            current = Arrays.copyOf(current, Math.max(16, current.length * 2));
+            chunks = current;
         }
-        chunks.get(chunk)[(int) (seq & (CHUNK_SIZE - 1))] =
+        if (current[chunk] == null) {
+            current[chunk] = new Event[CHUNK_SIZE];
+        }
+        current[chunk][(int) (seq & (CHUNK_SIZE - 1))] =
                 new Event(seq, timeMs, type, source, subject, text, cause, causeSeq);
         size = seq + 1;
         return seq;
@@ -44,9 +54,7 @@ public final class Journal {
         if (seq < 0 || seq >= size) {
             throw new IndexOutOfBoundsException("no event " + seq + " (journal has " + size + ")");
         }
-        synchronized (this) {
-            return chunks.get((int) (seq >>> CHUNK_BITS))[(int) (seq & (CHUNK_SIZE - 1))];
-        }
+        return chunks[(int) (seq >>> CHUNK_BITS)][(int) (seq & (CHUNK_SIZE - 1))];
     }
 
     /** Events with sequence number in [fromSeq, size) that match, oldest first. */
