@@ -35,8 +35,11 @@ public final class ReplicaLog {
     }
 
     public void setHighWatermark(long offset) {
-        highWatermark = Math.min(offset, length);
-        view = null;
+        long bounded = Math.min(offset, length);
+        if (bounded != highWatermark) {
+            highWatermark = bounded;
+            view = null; // only on a change: every fetch answer sets it, mostly to what it was
+        }
     }
 
     /** Everything appended so far is now on disk. */
