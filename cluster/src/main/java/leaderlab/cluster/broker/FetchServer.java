@@ -159,7 +159,7 @@ final class FetchServer {
         }
         long hw = partition.log.highWatermark();
         boolean newRecords = fetch.fetchOffset() < partition.log.endOffset();
-        if (!newRecords && Long.valueOf(hw).equals(session.sentHighWatermark.get(id))) {
+        if (!newRecords && hw == session.sentHighWatermark.getOrDefault(id, -1L)) {
             return null;
         }
         return partition.readForFollower(fetch.fetchOffset(), ReplicaManager.MAX_RECORDS_PER_FETCH);

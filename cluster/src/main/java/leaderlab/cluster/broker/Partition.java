@@ -70,7 +70,6 @@ final class Partition {
 
     void becomeLeader(PartitionRegistration registration, long nowMs) {
         boolean newEpoch = registration.leaderEpoch() > leaderEpoch || role != Role.LEADER;
-        boolean replicasChanged = !Arrays.equals(replicas, registration.replicas());
         role = Role.LEADER;
         leaderId = self;
         updateEpochs(registration);
@@ -88,7 +87,7 @@ final class Partition {
                 lastCaughtUpMs[i] = Replicas.contains(committedIsr, remoteIds[i]) ? nowMs : NEVER;
                 lastFetchTimeMs[i] = NEVER;
             }
-        } else if (replicasChanged) {
+        } else {
             trackReplicas(registration.replicas());
         }
     }
@@ -96,6 +95,9 @@ final class Partition {
     /** Keeps follower state for replicas that stay, and starts fresh for added ones (reassignment). */
     private void trackReplicas(int[] newReplicas) {
         int[] ids = Replicas.without(newReplicas, self);
+        if (Arrays.equals(ids, remoteIds)) {
+            return; // the usual case, an ISR change: the same followers
+        }
         long[] leo = new long[ids.length];
         long[] caughtUp = new long[ids.length];
         long[] fetchLeo = new long[ids.length];
@@ -123,10 +125,9 @@ final class Partition {
 
     /** Same leader epoch, newer partition epoch: the controller changed the ISR or replicas. */
     void updateState(PartitionRegistration registration) {
-        boolean replicasChanged = !Arrays.equals(replicas, registration.replicas());
         updateEpochs(registration);
         pendingIsr = null;
-        if (role == Role.LEADER && replicasChanged) {
+        if (role == Role.LEADER) {
             trackReplicas(registration.replicas());
         }
     }

@@ -22,6 +22,11 @@ final class PartitionIdMap<V> {
         return keys.get(partitionId) ? values.get(partitionId) : null;
     }
 
+    V getOrDefault(int partitionId, V absent) {
+        V value = get(partitionId);
+        return value == null ? absent : value;
+    }
+
     void put(int partitionId, V value) {
         values.put(partitionId, value);
         keys.set(partitionId);

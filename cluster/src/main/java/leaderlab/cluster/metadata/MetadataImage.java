@@ -32,9 +32,7 @@ public final class MetadataImage {
     }
 
     public void replay(long recordOffset, MetadataRecord record) {
-        if (recordOffset != offset) {
-            throw new IllegalStateException("replaying offset " + recordOffset + " but expected " + offset);
-        }
+        requireNext(recordOffset);
         apply(record);
     }
 
@@ -43,9 +41,7 @@ public final class MetadataImage {
      * table and replays only the other records; otherwise it replays every record.
      */
     public void replay(long baseOffset, List<MetadataRecord> records, MetadataDelta delta) {
-        if (baseOffset != offset) {
-            throw new IllegalStateException("replaying offset " + baseOffset + " but expected " + offset);
-        }
+        requireNext(baseOffset);
         if (delta.partitionsAfter() == null) {
             records.forEach(this::apply);
             return;
@@ -54,6 +50,12 @@ public final class MetadataImage {
         partitions.reset(delta.partitionsAfter());
         offset = baseOffset + records.size();
         view = null;
+    }
+
+    private void requireNext(long recordOffset) {
+        if (recordOffset != offset) {
+            throw new IllegalStateException("replaying offset " + recordOffset + " but expected " + offset);
+        }
     }
 
     private void apply(MetadataRecord record) {

@@ -35,8 +35,12 @@ public final class PersistentArray<T> {
     }
 
     /** The element at {@code index}, or null if it was never set or lies beyond the end. */
-    @SuppressWarnings("unchecked")
     public T get(int index) {
+        return elementAt(chunks, size, index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T elementAt(Object[][] chunks, int size, int index) {
         if (index < 0 || index >= size) {
             return null;
         }
@@ -91,12 +95,8 @@ public final class PersistentArray<T> {
             return size;
         }
 
-        @SuppressWarnings("unchecked")
         public T get(int index) {
-            if (index < 0 || index >= size) {
-                return null;
-            }
-            return (T) chunks[index >>> BITS][index & (CHUNK - 1)];
+            return elementAt(chunks, size, index);
         }
 
         /** Sets an element, growing the array (with nulls) if {@code index} is beyond the end. */
