@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code leaderlab lesson list | play NAME | verify [NAME... | --all]}: the launcher's lesson commands.
@@ -78,7 +79,7 @@ public final class LessonCli {
     private int list() throws IOException, LessonFormatException {
         for (String name : library.names()) {
             Lesson lesson = library.load(name);
-            out.printf("%-36s %s (%d steps)%n", name, lesson.title(), lesson.steps().size());
+            out.printf(Locale.ROOT, "%-36s %s (%d steps)%n", name, lesson.title(), lesson.steps().size());
         }
         return OK;
     }
