@@ -78,7 +78,7 @@ public final class Event {
     }
 
     public String format() {
-        return String.format("%9.3fs  %-10s %s%s", timeMs / 1000.0, source, text(),
+        return String.format(java.util.Locale.ROOT, "%9.3fs  %-10s %s%s", timeMs / 1000.0, source, text(),
                 cause.isEmpty() ? "" : " (" + cause + ")");
     }
 
