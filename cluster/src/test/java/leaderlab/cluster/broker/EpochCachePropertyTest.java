@@ -110,7 +110,7 @@ class EpochCachePropertyTest {
 
     @Test
     void agreesWithANaiveModel() {
-        PropertyCheck.forAll("epoch cache = naive model", 300, EpochCachePropertyTest::steps, steps -> {
+        PropertyCheck.forAll("epoch cache = naive model", 1_000, EpochCachePropertyTest::steps, steps -> {
             ReplicaLog log = new ReplicaLog();
             NaiveLog model = new NaiveLog();
             long nextId = 0;

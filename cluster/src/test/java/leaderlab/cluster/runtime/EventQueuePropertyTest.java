@@ -35,7 +35,7 @@ class EventQueuePropertyTest {
 
     @Test
     void ordersExactlyLikeOnePriorityQueue() {
-        PropertyCheck.forAll("EventQueue = PriorityQueue", 300, EventQueuePropertyTest::steps, steps -> {
+        PropertyCheck.forAll("EventQueue = PriorityQueue", 1_000, EventQueuePropertyTest::steps, steps -> {
             EventQueue queue = new EventQueue();
             PriorityQueue<Delivery> model = new PriorityQueue<>();
             long now = 0;
