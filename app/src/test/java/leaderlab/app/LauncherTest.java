@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The launcher end to end: scripts, exit codes, determinism, and a real child process. */
+@org.junit.jupiter.api.Tag("slow")
 class LauncherTest {
 
     private record Run(int code, String out, String err) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real launcher in a real terminal (tmux): completion, events above a half-typed line, history. */
+@org.junit.jupiter.api.Tag("slow")
 class TerminalShellTest {
 
     @TempDir

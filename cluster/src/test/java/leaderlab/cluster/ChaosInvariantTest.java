@@ -1,6 +1,7 @@
 package leaderlab.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
+import leaderlab.cluster.check.Ledger;
+import leaderlab.cluster.check.Violation;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
@@ -20,15 +23,21 @@ import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.cluster.view.LogView;
 import leaderlab.cluster.view.ReplicaView;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Seeded random faults (crashes, restarts, controlled shutdowns, network cuts, elections) against a
  * safe configuration (RF 3, min.insync.replicas 2, acks=all, unclean disabled), with Kafka's
- * invariants checked after every step. Every failure message carries the seed; rerun one seed with
- * {@code -Dchaos.seed=N}, or more seeds with {@code -Dchaos.count=N} (default 40).
+ * invariants checked after every step, both by this test's own checks and by the cluster's safety
+ * checker, whose verdict must agree: no violation, no loss. The same faults under an unsafe
+ * configuration (min.insync.replicas 1, acks=1, unclean elections) lose acknowledged records, and the
+ * checker's ledger must report every loss this test sees, as unsafe and explained. Every failure
+ * message carries the seed; rerun one seed with {@code -Dchaos.seed=N}, or more seeds with
+ * {@code -Dchaos.count=N} (default 40).
  */
+@org.junit.jupiter.api.Tag("slow")
 class ChaosInvariantTest {
 
     private static final String T = "chaos";
@@ -40,8 +49,10 @@ class ChaosInvariantTest {
         return one != null ? LongStream.of(Long.parseLong(one)) : LongStream.rangeClosed(1, Long.getLong("chaos.count", 40));
     }
 
-    /** offset -> record id of every acknowledged acks=all record, per partition. */
+    /** offset -> record id of every acknowledged record (acks=all when safe), per partition. */
     private final List<Map<Long, Long>> acked = new ArrayList<>();
+    /** Unsafe runs: acks=1 writes, unclean elections allowed and asked for. */
+    private boolean unsafe;
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -114,7 +125,92 @@ class ChaosInvariantTest {
                         .log().recordIdAt(r.baseOffset()));
             }
             int total = acked.stream().mapToInt(Map::size).sum();
+            assertTrue(cluster.ledger().acknowledgedCount() >= total, "seed " + seed + ": the ledger saw "
+                    + cluster.ledger().acknowledgedCount() + " acknowledgements, this test " + total);
             System.out.println("chaos seed " + seed + ": " + total + " acknowledged records survived");
+        }
+    }
+
+    /**
+     * The unsafe configuration: acknowledged records are lost, and the checker's ledger reports every
+     * loss this test finds on the settled leaders, as unsafe and explained; of the protocol invariants
+     * only log matching may break (an unclean election rewrites committed offsets).
+     */
+    @Test
+    void underUnsafeSettingsTheCheckerReportsEveryLoss() {
+        unsafe = true;
+        int seedsWithLoss = 0;
+        int goneTotal = 0;
+        for (long seed : seeds().toArray()) {
+            acked.clear();
+            Random random = new Random(seed);
+            List<String> steps = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                acked.add(new HashMap<>());
+            }
+            try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, seed))) {
+                TestSupport.createTopic(cluster, T, Map.of("min.insync.replicas", "1",
+                        "unclean.leader.election.enable", "true"),
+                        new int[] {1, 2, 3}, new int[] {2, 3, 1}, new int[] {3, 1, 2});
+                for (int step = 0; step < STEPS; step++) {
+                    steps.add(step + ": " + randomStep(cluster, random));
+                }
+                cluster.heal();
+                for (int round = 0; round < 5; round++) {
+                    for (int id = 1; id <= 3; id++) {
+                        if (!cluster.snapshot().broker(id).running()) {
+                            cluster.restart(id);
+                        }
+                    }
+                    cluster.advance(1_000);
+                }
+                cluster.checkNow();
+                String where = "seed " + seed + "\nsteps:\n" + String.join("\n", steps);
+                List<Ledger.Loss> losses = cluster.ledger().losses();
+                for (Ledger.Loss loss : losses) {
+                    assertFalse(loss.safe(), where + "\na loss under unsafe settings breaks no promise: " + loss);
+                    assertFalse(loss.explanation().isBlank(), where + "\nevery loss is explained: " + loss);
+                    assertTrue(loss.eventSeq() >= 0, where + "\nevery loss is a journal event: " + loss);
+                }
+                List<String> protocolViolations = cluster.checker().violations().stream()
+                        .filter(v -> !v.invariant().equals("LogMatching")).map(Violation::toString).toList();
+                assertEquals(List.of(), protocolViolations, where);
+                // This test's own oracle: acknowledged records missing from (or replaced on) the leader.
+                ClusterSnapshot s = cluster.snapshot();
+                for (int p = 0; p < PARTITIONS; p++) {
+                    PartitionRegistration reg = s.metadata().partition(T, p);
+                    ReplicaView leader = reg.hasLeader() ? s.replica(reg.leader(), s.topic(T).partitionId(p)) : null;
+                    if (leader == null) {
+                        continue;
+                    }
+                    String name = T + "-" + p;
+                    for (Map.Entry<Long, Long> e : acked.get(p).entrySet()) {
+                        long offset = e.getKey();
+                        long recordId = e.getValue();
+                        boolean present = offset < leader.endOffset() && leader.log().recordIdAt(offset) == recordId;
+                        if (!present) {
+                            goneTotal++;
+                            assertTrue(losses.stream().anyMatch(loss -> loss.partition().equals(name)
+                                    && loss.records().stream().anyMatch(a -> a.offset() == offset
+                                            && a.recordId() == recordId)),
+                                    where + "\nrecord " + recordId + " acked at " + name + "@" + offset
+                                            + " is gone from leader " + reg.leader() + " but the ledger has no loss"
+                                            + " for it; losses: " + losses);
+                        }
+                    }
+                }
+                if (!losses.isEmpty()) {
+                    seedsWithLoss++;
+                }
+                System.out.println("unsafe chaos seed " + seed + ": the ledger reports " + losses.size()
+                        + " loss(es) of " + cluster.ledger().lostCount() + " record(s)");
+            }
+        }
+        System.out.println("unsafe chaos: losses on " + seedsWithLoss + " seed(s); " + goneTotal
+                + " acknowledged record(s) gone from settled leaders, every one reported by the ledger");
+        if (seeds().count() >= 10) {
+            assertTrue(seedsWithLoss > 0, "acks=1 with unclean elections must lose acknowledged records on some seed");
+            assertTrue(goneTotal > 0, "some loss must still show on the settled leaders, or the cross-check is empty");
         }
     }
 
@@ -129,7 +225,7 @@ class ChaosInvariantTest {
         if (dice < 30) {
             int p = random.nextInt(PARTITIONS);
             int count = 1 + random.nextInt(5);
-            ProduceResult r = cluster.produce(T, p, count, -1).get(0);
+            ProduceResult r = cluster.produce(T, p, count, unsafe ? 1 : -1).get(0);
             if (r.acknowledged()) {
                 int id = s.topic(T).partitionId(p);
                 LogView log = cluster.snapshot().replica(r.leader(), id).log();
@@ -137,7 +233,8 @@ class ChaosInvariantTest {
                     acked.get(p).put(o, log.recordIdAt(o));
                 }
             }
-            return "produce " + count + " acks=all to " + T + "-" + p + " -> " + r.error() + " @" + r.baseOffset();
+            return "produce " + count + (unsafe ? " acks=1" : " acks=all") + " to " + T + "-" + p + " -> " + r.error()
+                    + " @" + r.baseOffset();
         } else if (dice < 36) {
             int p = random.nextInt(PARTITIONS);
             ProduceResult r = cluster.produce(T, p, 1 + random.nextInt(3), 1).get(0);
@@ -164,8 +261,10 @@ class ChaosInvariantTest {
             cluster.heal();
             return "heal";
         } else if (dice < 80) {
-            var result = cluster.admin(new AdminOperation.ElectLeaders(AdminOperation.ElectionType.PREFERRED, null));
-            return "elect preferred -> " + result.partitions();
+            AdminOperation.ElectionType type = unsafe && random.nextBoolean()
+                    ? AdminOperation.ElectionType.UNCLEAN : AdminOperation.ElectionType.PREFERRED;
+            var result = cluster.admin(new AdminOperation.ElectLeaders(type, null));
+            return "elect " + type + " -> " + result.partitions();
         } else {
             long ms = 50 + random.nextInt(3_000);
             cluster.advance(ms);
@@ -229,5 +328,10 @@ class ChaosInvariantTest {
                         + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster), e);
             }
         }
+        // The checker's own verdict agrees with the checks above: nothing violated, nothing lost.
+        cluster.checkNow();
+        String where = "seed " + seed + " after step " + steps.get(steps.size() - 1);
+        assertEquals(List.of(), cluster.checker().violations(), where + ": the safety checker found violations");
+        assertEquals(List.of(), cluster.ledger().losses(), where + ": the ledger found lost records");
     }
 }

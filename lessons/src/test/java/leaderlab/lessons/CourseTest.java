@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The shipped course: its shape (11 lessons of 5-15 steps, each with predictions and checks), and
  * {@code lesson verify --all} through the real CLI in both runtimes, the threaded one bounded in time.
  */
+@org.junit.jupiter.api.Tag("slow")
 class CourseTest {
 
     private record Run(int code, String out, String err) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * 100,000 random and mutated command lines: nothing escapes as an exception or an internal error,
  * every error is one line, and no rejected line changes the cluster.
  */
+@org.junit.jupiter.api.Tag("slow")
 class CommandFuzzTest {
 
     private static final long SEED = 20261124L;

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A lesson played in the window: narration, Next and Back, a prediction, and a failed expect. */
+@org.junit.jupiter.api.Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LessonPanelTest {
 

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
  * scene rendered headless to PNG. They go to target/screenshots, or to the directory named by
  * {@code -Dscreenshots.dir} (the README's: {@code docs/}).
  */
+@org.junit.jupiter.api.Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ReadmeScreenshotsTest {
 

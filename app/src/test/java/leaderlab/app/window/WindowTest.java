@@ -27,6 +27,7 @@ import org.testfx.robot.Motion;
  * The window on a seeded simulated cluster, driven as a teacher would: clicks, keys and the command
  * bar. Rendering is checked on the canvas's pixels where the claim is about what the class sees.
  */
+@org.junit.jupiter.api.Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class WindowTest {
 

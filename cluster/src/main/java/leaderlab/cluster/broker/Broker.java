@@ -133,6 +133,9 @@ public final class Broker implements Node {
             replicas.onAlterPartitionResponse(alter);
         } else if (message instanceof BrokerRegistrationResponse registration) {
             onRegistered(registration);
+        } else {
+            // Every ToBroker type is handled above (DispatchTest); anything else was sent to the wrong node.
+            throw new IllegalArgumentException("a broker does not handle " + message + " from " + from);
         }
     }
 

@@ -82,9 +82,12 @@ public final class ReplicaLog {
             // starting at or after this offset) before adding this one. Skipping the entry instead left
             // records the cache did not know, so as leader this replica answered a follower's
             // lastFetchedEpoch with a diverging epoch before those very records: the follower truncated
-            // them, fetched them again, and looped for ever (never rejoining the ISR).
+            // them, fetched them again, and looped for ever (never rejoining the ISR). An entry of this
+            // very epoch that has records stays: dropping it too (as Kafka's assign would; Kafka's
+            // follower truncates the empty entries away first) left those records under an older
+            // epoch's entry (EpochCachePropertyTest), and the append below just continues it.
             int keepEntries = cacheSize;
-            while (keepEntries > 0 && (cacheEpochs[keepEntries - 1] >= epoch || cacheStarts[keepEntries - 1] >= length)) {
+            while (keepEntries > 0 && (cacheEpochs[keepEntries - 1] > epoch || cacheStarts[keepEntries - 1] >= length)) {
                 keepEntries--;
             }
             // Fresh arrays: published views keep the entries they showed.

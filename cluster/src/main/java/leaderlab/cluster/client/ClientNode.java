@@ -102,7 +102,8 @@ public final class ClientNode implements Node {
         } else if (message instanceof ConsumerFetchResponse r) {
             id = r.requestId();
         } else {
-            return;
+            // Every ToClient type is handled above (DispatchTest); anything else was sent to the wrong node.
+            throw new IllegalArgumentException("a client does not handle " + message + " from " + from);
         }
         Pending waiting = pending.remove(id);
         if (waiting != null) {

@@ -91,6 +91,9 @@ public final class Controller implements Node {
             context.send(from, replication.alterPartition(alter));
         } else if (message instanceof AdminRequest admin) {
             context.send(from, new AdminResponse(admin.requestId(), handleAdmin(admin.operation())));
+        } else {
+            // Every ToController type is handled above (DispatchTest); anything else was sent to the wrong node.
+            throw new IllegalArgumentException("the controller does not handle " + message + " from " + from);
         }
         afterEvent();
     }

@@ -3,7 +3,6 @@ package leaderlab.cluster.protocol;
 import java.util.List;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.TopicInfo;
-import leaderlab.cluster.runtime.Message;
 
 /** Messages between clients (producer, consumer) and brokers. */
 public final class ClientApi {
@@ -12,27 +11,27 @@ public final class ClientApi {
     }
 
     /** Which broker leads each partition of a topic, as the answering broker believes. */
-    public record MetadataRequest(long requestId, String topic) implements Message {
+    public record MetadataRequest(long requestId, String topic) implements ToBroker {
     }
 
     public record MetadataResponse(long requestId, int fromBroker, Errors error, TopicInfo topic,
-                                   List<PartitionRegistration> partitions) implements Message {
+                                   List<PartitionRegistration> partitions) implements ToClient {
     }
 
     /** @param acks 0, 1 or -1 (all) */
     public record ProduceRequest(long requestId, int partitionId, int acks, long[] recordIds, long timeoutMs)
-            implements Message {
+            implements ToBroker {
     }
 
     public record ProduceResponse(long requestId, int partitionId, Errors error, long baseOffset, String message)
-            implements Message {
+            implements ToClient {
     }
 
     public record ConsumerFetchRequest(long requestId, int partitionId, long offset, int maxRecords)
-            implements Message {
+            implements ToBroker {
     }
 
     public record ConsumerFetchResponse(long requestId, int partitionId, Errors error, long highWatermark,
-                                        LogSlice records) implements Message {
+                                        LogSlice records) implements ToClient {
     }
 }

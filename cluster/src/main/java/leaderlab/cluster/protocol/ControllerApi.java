@@ -4,7 +4,6 @@ import java.util.List;
 import leaderlab.cluster.metadata.MetadataDelta;
 import leaderlab.cluster.metadata.MetadataRecord;
 import leaderlab.cluster.metadata.PartitionRegistration;
-import leaderlab.cluster.runtime.Message;
 
 /** Messages between brokers and the controller (KRaft's broker-to-controller RPCs). */
 public final class ControllerApi {
@@ -14,7 +13,7 @@ public final class ControllerApi {
 
     /** @param previousBrokerEpoch the epoch saved at the last clean shutdown, or -1 (KAFKA-15586) */
     public record BrokerRegistrationRequest(int brokerId, long incarnation, String rack, long previousBrokerEpoch)
-            implements Message {
+            implements ToController {
     }
 
     /**
@@ -22,19 +21,19 @@ public final class ControllerApi {
      *                    connection, so a restarted broker never sees its predecessor's answer; here
      *                    messages go to an address, so the broker matches this instead.
      */
-    public record BrokerRegistrationResponse(Errors error, long brokerEpoch, long incarnation) implements Message {
+    public record BrokerRegistrationResponse(Errors error, long brokerEpoch, long incarnation) implements ToBroker {
     }
 
     public record BrokerHeartbeatRequest(int brokerId, long brokerEpoch, long metadataOffset, boolean wantFence,
-                                         boolean wantShutDown) implements Message {
+                                         boolean wantShutDown) implements ToController {
     }
 
     public record BrokerHeartbeatResponse(Errors error, boolean isCaughtUp, boolean isFenced,
-                                          boolean inControlledShutdown, boolean shouldShutDown) implements Message {
+                                          boolean inControlledShutdown, boolean shouldShutDown) implements ToBroker {
     }
 
     /** A broker (observer) fetching the metadata log from {@code fetchOffset}. */
-    public record MetadataFetchRequest(long fetchOffset) implements Message {
+    public record MetadataFetchRequest(long fetchOffset) implements ToController {
     }
 
     /**
@@ -42,7 +41,7 @@ public final class ControllerApi {
      * and shared by every broker that fetches the same range.
      */
     public record MetadataFetchResponse(long baseOffset, List<MetadataRecord> records, MetadataDelta delta)
-            implements Message {
+            implements ToBroker {
 
         public static MetadataFetchResponse empty(long baseOffset) {
             return new MetadataFetchResponse(baseOffset, List.of(), MetadataDelta.NONE);
@@ -56,17 +55,17 @@ public final class ControllerApi {
      */
     public record AlterPartitionRequest(int brokerId, long brokerEpoch, int partitionId, int leaderEpoch,
                                         int partitionEpoch, int[] newIsr, boolean recovering, String reason)
-            implements Message {
+            implements ToController {
     }
 
     public record AlterPartitionResponse(int partitionId, Errors error, PartitionRegistration registration)
-            implements Message {
+            implements ToBroker {
     }
 
     /** An admin operation, sent to the controller directly (like Kafka's --bootstrap-controller). */
-    public record AdminRequest(long requestId, AdminOperation operation) implements Message {
+    public record AdminRequest(long requestId, AdminOperation operation) implements ToController {
     }
 
-    public record AdminResponse(long requestId, AdminResult result) implements Message {
+    public record AdminResponse(long requestId, AdminResult result) implements ToClient {
     }
 }

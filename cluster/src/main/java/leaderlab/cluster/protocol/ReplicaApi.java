@@ -1,7 +1,6 @@
 package leaderlab.cluster.protocol;
 
 import java.util.List;
-import leaderlab.cluster.runtime.Message;
 
 /** Follower fetches: how replication works (pull-based, as in Kafka). */
 public final class ReplicaApi {
@@ -21,7 +20,7 @@ public final class ReplicaApi {
      * @param sessionEpoch increments with every incremental request, so a lost request is detected
      */
     public record FetchRequest(int replicaId, long brokerEpoch, int sessionId, int sessionEpoch, boolean full,
-                               List<FetchPartition> partitions, List<Integer> forgotten) implements Message {
+                               List<FetchPartition> partitions, List<Integer> forgotten) implements ToBroker {
     }
 
     /** The leader's answer when the follower's log diverges: truncate using this (epoch, end offset). */
@@ -37,6 +36,6 @@ public final class ReplicaApi {
      * The leader's answer: only partitions with something to say (records, a new high watermark, an
      * error or a divergence), or a session error that makes the follower start a new full session.
      */
-    public record FetchResponse(Errors error, int sessionId, List<FetchedPartition> partitions) implements Message {
+    public record FetchResponse(Errors error, int sessionId, List<FetchedPartition> partitions) implements ToBroker {
     }
 }

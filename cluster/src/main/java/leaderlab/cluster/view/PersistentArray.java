@@ -44,7 +44,9 @@ public final class PersistentArray<T> {
         if (index < 0 || index >= size) {
             return null;
         }
-        return (T) chunks[index >>> BITS][index & (CHUNK - 1)];
+        // A chunk nothing was ever set in stays null (set() far beyond the end skips over it).
+        Object[] chunk = chunks[index >>> BITS];
+        return chunk == null ? null : (T) chunk[index & (CHUNK - 1)];
     }
 
     /**

@@ -10,6 +10,7 @@ import leaderlab.cluster.check.Ledger;
 import org.junit.jupiter.api.Test;
 
 /** Randomized fault testing in the simulator: a thousand safe seeds, unsafe ones, and shrinking. */
+@org.junit.jupiter.api.Tag("slow")
 class ChaosTest {
 
     private static final int SAFE_SEEDS = 1000;

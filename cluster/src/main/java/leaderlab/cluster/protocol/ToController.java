@@ -1,0 +1,9 @@
+package leaderlab.cluster.protocol;
+
+import leaderlab.cluster.runtime.Message;
+
+/** Every message the controller handles; see {@link ToBroker} for why it is sealed. */
+public sealed interface ToController extends Message
+        permits ControllerApi.BrokerRegistrationRequest, ControllerApi.BrokerHeartbeatRequest,
+                ControllerApi.MetadataFetchRequest, ControllerApi.AlterPartitionRequest, ControllerApi.AdminRequest {
+}
