@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import leaderlab.cluster.controller.BrokerSession;
 import leaderlab.cluster.controller.ControllerView;
+import leaderlab.cluster.metadata.Replicas;
+import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.Message;
 import leaderlab.cluster.runtime.Node;
@@ -77,11 +79,15 @@ final class ClusterRules {
                     .or(resideInAPackage(CONTROLLER).and(not(belongToAnyOf(ControllerView.class, BrokerSession.class)))))
             .because("readers get published views, never a node's mutable state");
 
-    /** The journal and the configuration catalogue are leaves: everything may use them, they use nothing. */
+    /**
+     * The journal and the configuration catalogue are leaves: everything may use them, and they use only
+     * the two value leaves a typed event is made of (Kafka's error codes and replica-list rendering).
+     */
     static final ArchRule JOURNAL_AND_CONFIG_ARE_LEAVES = noClasses()
             .that().resideInAnyPackage("leaderlab.cluster.journal..", "leaderlab.cluster.config..")
             .should().dependOnClassesThat(resideInAPackage(CLUSTER)
-                    .and(not(resideInAnyPackage("leaderlab.cluster.journal..", "leaderlab.cluster.config.."))))
+                    .and(not(resideInAnyPackage("leaderlab.cluster.journal..", "leaderlab.cluster.config..")))
+                    .and(not(belongToAnyOf(Errors.class, Replicas.class))))
             .because("they sit at the bottom of the cluster module");
 
     /** The runtimes run nodes; they know nothing of what a node is beyond the Node interface. */
