@@ -76,7 +76,8 @@ final class ClusterRules {
                     "leaderlab.cluster.metadata..", "leaderlab.cluster.protocol..", "leaderlab.cluster.config..",
                     "leaderlab.cluster.check..", RUNTIME)
             .should().dependOnClassesThat(resideInAnyPackage(BROKER, CLIENT)
-                    .or(resideInAPackage(CONTROLLER).and(not(belongToAnyOf(ControllerView.class, BrokerSession.class)))))
+                    .or(resideInAPackage(CONTROLLER)
+                            .and(not(belongToAnyOf(ControllerView.class, BrokerSession.class)))))
             .because("readers get published views, never a node's mutable state");
 
     /**
