@@ -263,6 +263,11 @@ public final class Cluster implements AutoCloseable {
         return admin(new AdminOperation.AlterConfig(key, value, topic));
     }
 
+    /** Finalizes a feature level through the controller, as kafka-features does. */
+    public AdminResult setFeature(String feature, String level) {
+        return admin(new AdminOperation.UpdateFeature(feature, level));
+    }
+
     public Configs clientConfigs() {
         return clientConfigs;
     }

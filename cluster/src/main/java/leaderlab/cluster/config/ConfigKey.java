@@ -48,13 +48,19 @@ public enum ConfigKey {
     LOG_FLUSH_INTERVAL_MS("log.flush.interval.ms", Type.LONG, Scope.CLUSTER, 1000, 30000,
             "How often brokers flush logs to disk; a power loss (kill --power-loss) loses what was not flushed. "
                     + "(Kafka leaves flushing to the OS by default, typically about 30 s.)"),
+    ELIGIBLE_LEADER_REPLICAS_VERSION("eligible.leader.replicas.version", Type.INT, Scope.FEATURE, 1, 1,
+            "Feature level of eligible leader replicas (KIP-966): 1 (a freshly formatted Kafka 4.4 cluster) or 0 "
+                    + "(as before 4.1: the ISR never empties). Set with `feature set`, not `config set`."),
     NETWORK_LATENCY_MS("network.latency.ms", Type.LONG, Scope.CLUSTER, 1, 1,
             "One-way latency of every message (leaderlab only).");
 
     public enum Type { LONG, INT, BOOLEAN, ACKS }
 
-    /** Where a key may be set: per topic (and cluster-wide default), cluster-wide only, or client side. */
-    public enum Scope { TOPIC, CLUSTER, CLIENT }
+    /**
+     * Where a key may be set: per topic (and cluster-wide default), cluster-wide only, client side, or a
+     * finalized feature level (Kafka's kafka-features, stored in the metadata log like a config here).
+     */
+    public enum Scope { TOPIC, CLUSTER, CLIENT, FEATURE }
 
     private final String key;
     private final Type type;
@@ -133,11 +139,14 @@ public enum ConfigKey {
                 if (number < min || (type == Type.INT && number > Integer.MAX_VALUE)) {
                     throw new IllegalArgumentException(key + " must be at least " + min + ", got " + number);
                 }
+                if (scope == Scope.FEATURE && number > 1) {
+                    throw new IllegalArgumentException(key + " must be 0 or 1, got " + number);
+                }
                 return type == Type.INT ? Integer.valueOf((int) number) : Long.valueOf(number);
         }
     }
 
     private long minimum() {
-        return this == NETWORK_LATENCY_MS ? 0 : 1;
+        return this == NETWORK_LATENCY_MS || scope == Scope.FEATURE ? 0 : 1;
     }
 }

@@ -60,11 +60,20 @@ final class ClusterControl {
                 request.incarnation(), request.rack(), State.FENCED, existing != null && existing.demoted())));
         sessions.put(request.brokerId(), new BrokerSession(now, -1, -1));
         sessionsView = null;
+        // Kafka 4.x clean-shutdown detection: a new incarnation is clean only if it presents the epoch it
+        // saved at a clean shutdown, and that is the epoch the controller last registered.
+        boolean clean = existing != null && request.previousBrokerEpoch() == existing.epoch();
+        boolean elr = replication.elrEnabled();
         String shutdown = existing == null ? "first registration"
-                : request.previousBrokerEpoch() == existing.epoch() ? "restart after a clean shutdown"
-                : "restart after an unclean shutdown (crash)";
-        journal(EventType.BROKER_REGISTERED, request.brokerId(), "broker " + request.brokerId()
+                : clean ? "restart after a clean shutdown"
+                : "restart after an unclean shutdown (crash): its log may lack unflushed records"
+                + (elr ? ", so it leaves every ISR and ELR it was in" : "");
+        long seq = journal(EventType.BROKER_REGISTERED, request.brokerId(), "broker " + request.brokerId()
                 + " registered with broker epoch " + epoch + ", fenced until it catches up with metadata", shutdown, -1);
+        if (existing != null && !clean) {
+            replication.brokerUncleanlyShutDown(request.brokerId(),
+                    new Cause("broker " + request.brokerId() + " restarted after an unclean shutdown", seq));
+        }
         return new BrokerRegistrationResponse(Errors.NONE, epoch, request.incarnation());
     }
 
