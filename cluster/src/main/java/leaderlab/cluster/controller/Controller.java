@@ -214,8 +214,8 @@ public final class Controller implements Node {
         } catch (IllegalArgumentException e) {
             return AdminResult.failed(Errors.INVALID_REQUEST, e.getMessage());
         }
-        Object before = image.configs().get(key, null);
-        if (level.equals(before)) {
+        int before = image.configs().getInt(key, null);
+        if (((Number) level).intValue() == before) {
             return AdminResult.ok(key.key() + " is already at level " + level + ".");
         }
         log.append(new MetadataRecord.Config(key, level, null));
@@ -224,7 +224,7 @@ public final class Controller implements Node {
         if (!replication.elrEnabled()) {
             replication.clearAllElr(new Cause("eligible leader replicas turned off", seq));
         }
-        String verb = ((Integer) level) > ((Integer) before) ? "upgraded" : "downgraded";
+        String verb = ((Number) level).intValue() > before ? "upgraded" : "downgraded";
         return AdminResult.ok(key.key() + " was " + verb + " to " + level + ".");
     }
 
