@@ -45,6 +45,14 @@ public enum ConfigKey {
             "Producer default: 0, 1 or all."),
     REQUEST_TIMEOUT_MS("request.timeout.ms", Type.LONG, Scope.CLIENT, 3000, 30000,
             "How long clients wait for an answer (and acks=all produces wait for replication)."),
+    RETRIES("retries", Type.INT, Scope.CLIENT, Integer.MAX_VALUE, Integer.MAX_VALUE,
+            "Producer: how often a batch is resent after a retriable error (Kafka's default: effectively forever, "
+                    + "bounded by delivery.timeout.ms). 0 reports the first error, as leaderlab did before."),
+    DELIVERY_TIMEOUT_MS("delivery.timeout.ms", Type.LONG, Scope.CLIENT, 12000, 120000,
+            "Producer: a batch not acknowledged this long after it was created expires with a TimeoutException."),
+    RETRY_BACKOFF_MS("retry.backoff.ms", Type.LONG, Scope.CLIENT, 100, 100,
+            "Producer and consumer: wait before retrying and refreshing metadata (Kafka also backs off "
+                    + "exponentially up to retry.backoff.max.ms=1000; leaderlab keeps it fixed)."),
     LOG_FLUSH_INTERVAL_MS("log.flush.interval.ms", Type.LONG, Scope.CLUSTER, 1000, 30000,
             "How often brokers flush logs to disk; a power loss (kill --power-loss) loses what was not flushed. "
                     + "(Kafka leaves flushing to the OS by default, typically about 30 s.)"),
@@ -147,6 +155,6 @@ public enum ConfigKey {
     }
 
     private long minimum() {
-        return this == NETWORK_LATENCY_MS || scope == Scope.FEATURE ? 0 : 1;
+        return this == NETWORK_LATENCY_MS || this == RETRIES || scope == Scope.FEATURE ? 0 : 1;
     }
 }
