@@ -56,7 +56,7 @@ final class WhyCommand {
         }
         List<String> lines = new ArrayList<>();
         lines.add(name + ": leader " + (now.leader() < 0 ? "none (offline)" : now.leader()) + ", leader epoch "
-                + now.leaderEpoch() + ", ISR " + Replicas.format(now.isr()) + ", replicas " + Replicas.format(now.replicas()));
+                + now.leaderEpoch() + ", ISR " + (now.isr().length == 0 ? "(empty)" : Replicas.format(now.isr())) + ", replicas " + Replicas.format(now.replicas()));
         if (leader == null) {
             lines.add("Leader: broker " + now.leader() + " has led since the topic was created: a new partition's "
                     + "leader is the first of its replicas that is alive (Kafka §1.3).");
