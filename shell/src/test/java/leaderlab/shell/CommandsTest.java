@@ -83,7 +83,7 @@ class CommandsTest {
         ok("kill 2");
         ok("kill 3");
         ok("wait until isr orders-0 is 1 --timeout 10s");
-        assertTrue(text("produce orders --count 1").startsWith("orders-0: NOT_ENOUGH_REPLICAS (19) from broker 1"));
+        assertTrue(text("produce orders --count 1 --retries 0").startsWith("orders-0: NOT_ENOUGH_REPLICAS (19) from broker 1"));
         ok("expect last-produce is NOT_ENOUGH_REPLICAS");
     }
 
