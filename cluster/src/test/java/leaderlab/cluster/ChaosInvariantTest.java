@@ -272,6 +272,11 @@ class ChaosInvariantTest {
         }
     }
 
+    private static boolean uncleanElection(Cluster cluster, String partition) {
+        return TestSupport.events(cluster, 0, e -> e.type() == leaderlab.cluster.journal.EventType.LEADER_ELECTED
+                && partition.equals(e.subject()) && e.text().contains("UNCLEAN")).size() > 0;
+    }
+
     private void check(Cluster cluster, long seed, List<String> steps) {
         ClusterSnapshot s = cluster.snapshot();
         TopicInfo topic = s.topic(T);
@@ -280,11 +285,16 @@ class ChaosInvariantTest {
             int id = topic.partitionId(p);
             PartitionRegistration reg = s.metadata().partition(T, p);
             try {
-                assertTrue(reg.isr().length > 0, "ISR is empty");
+                // Eligible leader replicas are on (Kafka 4.4's default): the ISR may empty, the ELR may not
+                // overlap it, and a RECOVERING leader must come from an unclean (last-known-leader) election.
                 assertTrue(Replicas.containsAll(reg.replicas(), reg.isr()), "ISR outside replicas");
+                assertTrue(Replicas.containsAll(reg.replicas(), reg.elr()), "ELR outside replicas");
+                assertTrue(Replicas.withoutAll(reg.elr(), reg.isr()).length == reg.elr().length, "ELR overlaps ISR");
+                assertTrue(reg.elr().length == 0 || reg.isr().length < 2, "ELR while the ISR is at min ISR");
                 assertTrue(!reg.hasLeader() || Replicas.contains(reg.isr(), reg.leader()), "leader not in ISR");
                 assertTrue(reg.leaderEpoch() <= reg.partitionEpoch(), "leader epoch above partition epoch");
-                assertTrue(!reg.recovering(), "RECOVERING without any unclean election");
+                assertTrue(!reg.recovering() || uncleanElection(cluster, reg.name()),
+                        "RECOVERING without any unclean election");
                 Map<Integer, Integer> leaderOfEpoch = new HashMap<>();
                 List<ReplicaView> replicas = new ArrayList<>();
                 for (int broker : reg.replicas()) {
