@@ -274,7 +274,8 @@ class ChaosInvariantTest {
 
     private static boolean uncleanElection(Cluster cluster, String partition) {
         return TestSupport.events(cluster, 0, e -> e.type() == leaderlab.cluster.journal.EventType.LEADER_ELECTED
-                && partition.equals(e.subject()) && e.text().contains("UNCLEAN")).size() > 0;
+                && e.partition() != null && partition.equals(e.partition().name())
+                && ((leaderlab.cluster.journal.EventDetail.LeaderElected) e.detail()).unclean()).size() > 0;
     }
 
     private void check(Cluster cluster, long seed, List<String> steps) {
