@@ -478,7 +478,8 @@ class ElectionScenariosTest {
             assertEquals(Errors.NOT_ENOUGH_REPLICAS, rejected.error());
             assertEquals(-1, rejected.baseOffset());
             assertEquals(leo, partition(cluster, T, 0).leo().get(1), "nothing appended");
-            Event failed = last(events(cluster, EventType.PRODUCE_FAILED));
+            Event failed = last(events(cluster, EventType.PRODUCE_FAILED).stream()
+                    .filter(e -> e.detail() instanceof EventDetail.ProduceFailed).toList());
             assertEquals(Errors.NOT_ENOUGH_REPLICAS, detail(failed, EventDetail.ProduceFailed.class).error());
             // acks=1 is not subject to min.insync.replicas.
             ProduceResult acks1 = produceOne(cluster, T, 0, 1, 1);

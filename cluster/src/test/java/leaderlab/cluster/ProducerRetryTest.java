@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.protocol.Errors;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,12 @@ class ProducerRetryTest {
     }
 
     private static List<Event> clientFailures(Cluster cluster, long mark) {
-        return events(cluster, mark, e -> e.type() == EventType.PRODUCE_FAILED && e.source().equals("client"));
+        return events(cluster, mark, e -> e.type() == EventType.PRODUCE_FAILED
+                && e.detail() instanceof EventDetail.ProduceAttemptFailed);
+    }
+
+    private static EventDetail.ProduceAttemptFailed attempt(Event event) {
+        return (EventDetail.ProduceAttemptFailed) event.detail();
     }
 
     @Test
@@ -46,8 +52,9 @@ class ProducerRetryTest {
             assertTrue(cluster.nowMs() - killedAt < 12_000, "within delivery.timeout.ms");
             List<Event> failures = clientFailures(cluster, mark);
             assertFalse(failures.isEmpty());
-            assertTrue(failures.get(0).text().contains("NETWORK_EXCEPTION"), failures.get(0).text());
-            assertTrue(failures.get(0).text().contains("retry 1"), failures.get(0).text());
+            assertEquals(Errors.NETWORK_EXCEPTION, attempt(failures.get(0)).error(), failures.get(0).text());
+            assertEquals(1, attempt(failures.get(0)).broker());
+            assertEquals(1, attempt(failures.get(0)).nextRetry(), failures.get(0).text());
         }
     }
 
@@ -81,7 +88,10 @@ class ProducerRetryTest {
             assertTrue(cluster.nowMs() - start >= 12_000, "waited delivery.timeout.ms");
             assertTrue(r.retried().stream().anyMatch(e -> e.startsWith("LEADER_NOT_AVAILABLE")), r.retried().toString());
             List<Event> failures = clientFailures(cluster, mark);
-            assertTrue(failures.get(failures.size() - 1).text().contains("Expiring"), failures.toString());
+            EventDetail.ProduceAttemptFailed expired = attempt(failures.get(failures.size() - 1));
+            assertEquals(Errors.REQUEST_TIMED_OUT, expired.error(), failures.toString());
+            assertTrue(expired.givesUp());
+            assertEquals(-1, expired.broker(), "expired in the producer, not answered by a broker");
             assertTrue(failures.size() < 10, "waiting for a leader is journaled once, not per retry: " + failures.size());
         }
     }
@@ -95,7 +105,8 @@ class ProducerRetryTest {
             assertEquals(Errors.REQUEST_TIMED_OUT, r.error());
             List<Event> failures = clientFailures(cluster, mark);
             assertEquals(1, failures.size());
-            assertTrue(failures.get(0).text().contains("REQUEST_TIMED_OUT"), failures.get(0).text());
+            assertEquals(Errors.REQUEST_TIMED_OUT, attempt(failures.get(0)).error(), failures.get(0).text());
+            assertTrue(attempt(failures.get(0)).givesUp());
         }
     }
 }
