@@ -339,10 +339,18 @@ class ChaosInvariantTest {
                         + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster), e);
             }
         }
-        // The checker's own verdict agrees with the checks above: nothing violated, nothing lost.
+        // The checker's own verdict agrees with the checks above: nothing violated, and nothing lost that the
+        // configuration promised to keep. The run also writes a few untracked acks=1 batches; those may be
+        // lost (a leader alone had them, or the last known leader is elected when the ISR and ELR are empty),
+        // and the ledger must then say the configuration did not protect them.
         cluster.checkNow();
         String where = "seed " + seed + " after step " + steps.get(steps.size() - 1);
         assertEquals(List.of(), cluster.checker().violations(), where + ": the safety checker found violations");
-        assertEquals(List.of(), cluster.ledger().losses(), where + ": the ledger found lost records");
+        for (Ledger.Loss loss : cluster.ledger().losses()) {
+            assertFalse(loss.safe(), where + ": lost despite the safe configuration: " + loss);
+            for (Ledger.Acked record : loss.records()) {
+                assertEquals(1, record.acks(), where + ": an acks=all record was lost: " + loss);
+            }
+        }
     }
 }
