@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import leaderlab.app.window.WindowLauncher;
 import leaderlab.cluster.Cluster;
 import leaderlab.lessons.LessonCli;
-import leaderlab.lessons.LessonCommands;
 import leaderlab.lessons.PredictionLog;
-import leaderlab.lessons.ShellLessonCommands;
 import leaderlab.shell.Repl;
 import leaderlab.shell.ScriptRunner;
 import leaderlab.shell.command.CommandRunner;
@@ -72,8 +70,7 @@ public final class Main {
             return ScriptRunner.ERROR;
         }
         try (Cluster cluster = Cluster.start(options.clusterOptions())) {
-            Dispatcher dispatcher = new Dispatcher(LessonCommands.registry(), new Session(cluster));
-            ShellLessonCommands.install(dispatcher);
+            Dispatcher dispatcher = new Dispatcher(AppCommands.registry(), new Session(cluster));
             ScriptRunner runner = new ScriptRunner(dispatcher, out, err, options.echo());
             if (!options.commands().isEmpty()) {
                 return runner.run(new BufferedReader(new StringReader(String.join("\n", options.commands()))), "-e");
@@ -111,7 +108,6 @@ public final class Main {
         }
         try {
             WindowLauncher.open(commands);
-            commands.dispatcher().registry().add(PresentCommand.command());
         } catch (IllegalStateException e) {
             err.println("leaderlab: the window could not open (" + e.getMessage() + "), running the shell only");
         }

@@ -10,14 +10,13 @@ import leaderlab.cluster.ClusterOptions;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Session;
-import leaderlab.shell.commands.CoreCommands;
 import org.junit.jupiter.api.Test;
 
 /** What the cluster view and the metrics read from a snapshot: replica and broker states, cuts, health. */
 class ClusterStateTest {
 
     private final Cluster cluster = Cluster.start(ClusterOptions.simulated(3, 9));
-    private final Dispatcher shell = new Dispatcher(CoreCommands.registry(), new Session(cluster));
+    private final Dispatcher shell = new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster));
 
     private void run(String line) {
         assertTrue(shell.execute(line).isOk(), line);

@@ -64,6 +64,20 @@ public final class Session {
         this.dispatcher = owner;
     }
 
+    /** Every command this session's dispatcher knows. */
+    public CommandRegistry registry() {
+        return dispatcher.registry();
+    }
+
+    /** Lets an observer see every top-level line from now on (a recording that starts). */
+    public void observe(Dispatcher.Observer observer) {
+        dispatcher.addObserver(observer);
+    }
+
+    public void stopObserving(Dispatcher.Observer observer) {
+        dispatcher.removeObserver(observer);
+    }
+
     /** Runs another command line through the same dispatcher (used by aliases and lessons). */
     public Result run(String line) {
         return dispatcher.execute(line);

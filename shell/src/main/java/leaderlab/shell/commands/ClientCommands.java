@@ -10,6 +10,7 @@ import leaderlab.cluster.protocol.LogSlice;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
@@ -27,6 +28,8 @@ final class ClientCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("produce")
+                .completes(Completions.first(Completions.topics()))
+                .kafka(args -> "kafka-console-producer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, ""))
                 .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all]")
                 .summary("write records; prints the acknowledged offsets or Kafka's error")
                 .details("Without --partition the records are spread round-robin over the partitions, one request "
@@ -35,11 +38,15 @@ final class ClientCommands {
                         + "(NOT_ENOUGH_REPLICAS before writing, NOT_ENOUGH_REPLICAS_AFTER_APPEND after). acks=0 gets "
                         + "no answer. leaderlab's producer does not retry (as with retries=0), so each error shows; "
                         + "it learns leaders from a broker's metadata, which may be stale.")
-                .options("partition", "count", "acks")
+                .options("partition", "count")
+                .option("acks", Completions.words("acks", "0", "1", "all"))
                 .example("produce orders --count 10")
                 .example("produce orders --partition 0 --count 5 --acks 1")
                 .run(ClientCommands::produce));
         registry.add(Command.builder("consume")
+                .completes(Completions.first(Completions.topics()))
+                .recording(Command.Recording.ENDS_STEP)
+                .kafka(args -> "kafka-console-consumer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, "") + " --from-beginning")
                 .usage("consume TOPIC [--partition P] [--from-beginning]")
                 .summary("read committed records (below the high watermark) from each partition's leader")
                 .details("The consumer remembers its position per partition between commands; --from-beginning "
