@@ -193,23 +193,7 @@ public final class Cluster implements AutoCloseable {
 
     /** What is actually happening to a broker, whatever the controller believes. */
     private ClusterSnapshot.Reality reality(int id) {
-        Network network = runtime.network();
-        if (network.faults().isEmpty() && slowDisks.isEmpty() && runtime.stalledUntil(Address.broker(id)) == 0) {
-            return ClusterSnapshot.Reality.HEALTHY;
-        }
-        Address broker = Address.broker(id);
-        long now = runtime.nowMs();
-        List<Integer> cutFrom = new ArrayList<>();
-        for (int other : brokers.keySet()) {
-            if (other != id && network.isCutAt(broker, Address.broker(other), now)) {
-                cutFrom.add(other);
-            }
-        }
-        boolean flapping = network.faults().stream().anyMatch(f -> f.flapPeriodMs() > 0
-                && f.links().keySet().stream().anyMatch(l -> l.from().equals(broker) || l.to().equals(broker)));
-        return new ClusterSnapshot.Reality(runtime.stalledUntil(broker), slowDisks.getOrDefault(id, 0L),
-                network.isCutAt(Address.client(0), broker, now), network.isCutAt(broker, Address.CONTROLLER, now),
-                List.copyOf(cutFrom), flapping);
+        return BrokerReality.of(id, runtime, slowDisks, brokers.keySet());
     }
 
     // ---- Validation -------------------------------------------------------------------------------

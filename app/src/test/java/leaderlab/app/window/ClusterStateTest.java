@@ -50,7 +50,7 @@ class ClusterStateTest {
     void isolationFromClientsOnlyIsDrawnAsSuch() {
         run("isolate 2 --from clients");
         run("link 1 3 --cut");
-        NetworkCuts cuts = new NetworkCuts(cluster.snapshot().faults());
+        NetworkCuts cuts = NetworkCuts.of(cluster.snapshot());
         assertTrue(cuts.cutFromClients(2));
         assertFalse(cuts.cutFromController(2));
         assertTrue(cuts.brokerPairs().contains(new NetworkCuts.Pair(1, 3)));

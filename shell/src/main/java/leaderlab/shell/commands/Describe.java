@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.metadata.TopicInfo;
 import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.PartitionHealth;
 import leaderlab.cluster.view.PartitionView;
 import leaderlab.shell.command.Json;
 
@@ -26,12 +26,12 @@ final class Describe {
 
     /** Whether a partition passes the filter named as in kafka-topics (§7.1). */
     static boolean matches(String filter, PartitionView p, ClusterSnapshot snapshot) {
-        int minIsr = snapshot.metadata().configs().getInt(ConfigKey.MIN_INSYNC_REPLICAS, p.topic());
+        PartitionHealth health = PartitionHealth.of(p, snapshot);
         return switch (filter) {
-            case "under-replicated-partitions" -> p.replicas().length - p.adding().length > p.isr().length;
-            case "under-min-isr-partitions" -> p.offline() || p.isr().length < minIsr;
-            case "at-min-isr-partitions" -> p.isr().length == minIsr;
-            case "unavailable-partitions" -> p.offline() || !snapshot.broker(p.leader()).running();
+            case "under-replicated-partitions" -> health.underReplicated();
+            case "under-min-isr-partitions" -> health.underMinIsr();
+            case "at-min-isr-partitions" -> health.atMinIsr();
+            case "unavailable-partitions" -> health.unavailable();
             default -> true;
         };
     }
