@@ -40,26 +40,29 @@ final class AdminCommands {
                 .completes(Completions.byPosition(Completions.words("election type", "preferred", "unclean"),
                         Completions.both(Completions.topics(), Completions.partitions())))
                 .kafka(AdminCommands::electionCli)
-                .usage("elect preferred|unclean (TOPIC | TOPIC-P | --all)")
+                .usage("elect preferred|unclean (TOPIC | TOPIC-P | --all) [--json]")
                 .summary("run a leader election, as kafka-leader-election does, with its per-partition results")
                 .details("preferred: elect replicas[0] if it is alive and in the ISR (else Kafka keeps the current "
                         + "leader: PreferredLeaderNotAvailable). unclean: only for partitions with no leader; Kafka "
                         + "still prefers an in-sync replica and otherwise takes the first alive one, which can lose "
                         + "acknowledged records. Partitions that need nothing report 'Valid replica already elected' "
-                        + "(omitted with --all). Unlike the Kafka tool, failures do not stop a script.")
-                .flags("all")
+                        + "(omitted with --all). Unlike the Kafka tool, failures do not stop a script. --json prints "
+                        + ResultJson.ELECT_SHAPE)
+                .flags("all", "json")
                 .example("elect preferred --all")
                 .example("elect unclean orders-0")
                 .run(AdminCommands::elect));
         registry.add(Command.builder("reassign")
                 .completes(Completions.first(Completions.partitions()))
                 .kafka(AdminCommands::reassignmentCli)
-                .usage("reassign TOPIC-P --replicas 2,3,1")
+                .usage("reassign TOPIC-P --replicas 2,3,1 [--json]")
                 .summary("move a partition's replicas; the first replica becomes its preferred leader")
                 .details("As kafka-reassign-partitions --execute (KIP-455): new replicas are added and catch up, "
                         + "and once all target replicas are in the ISR the removed ones are dropped; if the leader "
-                        + "was removed a new one is elected from the target replicas. Watch it with describe.")
+                        + "was removed a new one is elected from the target replicas. Watch it with describe. --json prints "
+                        + ResultJson.REASSIGN_SHAPE)
                 .options("replicas")
+                .flags("json")
                 .example("reassign orders-0 --replicas 2,3,4")
                 .run(AdminCommands::reassign));
         registry.add(Command.builder("config")
@@ -126,7 +129,8 @@ final class AdminCommands {
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }
-        return Result.ok(electionReport(electionType, result));
+        return args.flag("json") ? Result.ok(ResultJson.election(electionType, result))
+                : Result.ok(electionReport(electionType, result));
     }
 
     private static List<TopicPartitionRef> targets(Session session, String text) {
@@ -181,12 +185,13 @@ final class AdminCommands {
         if (replicas == null) {
             throw new CommandException("reassign needs --replicas, e.g. --replicas 2,3,1");
         }
+        int[] target = Parse.brokerList(replicas, "--replicas");
         AdminResult result = session.cluster().admin(new AdminOperation.AlterReassignment(
-                new TopicPartitionRef(tp.topic().name(), tp.partition()), Parse.brokerList(replicas, "--replicas")));
+                new TopicPartitionRef(tp.topic().name(), tp.partition()), target));
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }
-        return Result.ok(result.message());
+        return Result.ok(args.flag("json") ? ResultJson.reassignment(tp.name(), target, result) : result.message());
     }
 
     private static Result config(Args args, Session session) {

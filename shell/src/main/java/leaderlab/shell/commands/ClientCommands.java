@@ -30,16 +30,18 @@ final class ClientCommands {
         registry.add(Command.builder("produce")
                 .completes(Completions.first(Completions.topics()))
                 .kafka(args -> "kafka-console-producer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, ""))
-                .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all]")
+                .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--json]")
                 .summary("write records; prints the acknowledged offsets or Kafka's error")
                 .details("Without --partition the records are spread round-robin over the partitions, one request "
                         + "each. acks=1 is answered after the leader's own append; acks=all waits until the high "
                         + "watermark covers the records and needs |ISR| >= min.insync.replicas "
                         + "(NOT_ENOUGH_REPLICAS before writing, NOT_ENOUGH_REPLICAS_AFTER_APPEND after). acks=0 gets "
                         + "no answer. leaderlab's producer does not retry (as with retries=0), so each error shows; "
-                        + "it learns leaders from a broker's metadata, which may be stale.")
+                        + "it learns leaders from a broker's metadata, which may be stale. --json prints "
+                        + ResultJson.PRODUCE_SHAPE)
                 .options("partition", "count")
                 .option("acks", Completions.words("acks", "0", "1", "all"))
+                .flags("json")
                 .example("produce orders --count 10")
                 .example("produce orders --partition 0 --count 5 --acks 1")
                 .run(ClientCommands::produce));
@@ -47,12 +49,13 @@ final class ClientCommands {
                 .completes(Completions.first(Completions.topics()))
                 .recording(Command.Recording.ENDS_STEP)
                 .kafka(args -> "kafka-console-consumer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, "") + " --from-beginning")
-                .usage("consume TOPIC [--partition P] [--from-beginning]")
+                .usage("consume TOPIC [--partition P] [--from-beginning] [--json]")
                 .summary("read committed records (below the high watermark) from each partition's leader")
                 .details("The consumer remembers its position per partition between commands; --from-beginning "
-                        + "starts again at offset 0. Consumers never see records at or above the HW.")
+                        + "starts again at offset 0. Consumers never see records at or above the HW. --json prints "
+                        + ResultJson.CONSUME_SHAPE)
                 .options("partition")
-                .flags("from-beginning")
+                .flags("from-beginning", "json")
                 .example("consume orders --from-beginning")
                 .run(ClientCommands::consume));
     }
@@ -71,7 +74,7 @@ final class ClientCommands {
     }
 
     private static Result produce(Args args, Session session) {
-        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all]");
+        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--json]");
         TopicInfo topic = Targets.topic(session, args.positional(0, "a topic, e.g. produce orders --count 10"));
         int partition = partitionOption(args, topic);
         int count = args.intOption("count", 1);
@@ -82,6 +85,9 @@ final class ClientCommands {
                 : session.cluster().clientConfigs().getString(ConfigKey.ACKS));
         List<ProduceResult> results = session.cluster().produce(topic.name(), partition, count, acks);
         session.setLastProduce(results);
+        if (args.flag("json")) {
+            return Result.ok(ResultJson.produce(results));
+        }
         List<String> lines = new ArrayList<>();
         for (ProduceResult r : results) {
             String acksText = "acks=" + Parse.acksName(r.acks());
@@ -106,6 +112,9 @@ final class ClientCommands {
         int partition = partitionOption(args, topic);
         List<ConsumeResult> results = session.cluster().consume(topic.name(), partition, args.flag("from-beginning"),
                 MAX_CONSUME);
+        if (args.flag("json")) {
+            return Result.ok(ResultJson.consume(results));
+        }
         List<String> lines = new ArrayList<>();
         for (ConsumeResult r : results) {
             if (r.error().isError()) {

@@ -119,7 +119,8 @@ final class Describe {
                         .field("isr", p.isr())
                         .field("adding", p.adding())
                         .field("removing", p.removing())
-                        .field("hw", p.highWatermark())
+                        // A leaderless partition has no high watermark: no replica serves it.
+                        .field("hw", p.offline() ? null : p.highWatermark())
                         .field("leo", p.leo())
                         .field("offline", p.offline())
                         .field("recovering", p.recovering())

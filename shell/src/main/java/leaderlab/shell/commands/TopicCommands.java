@@ -60,7 +60,8 @@ final class TopicCommands {
                 .details("Prints Kafka's format: Leader is 'none' for an offline partition; during a reassignment "
                         + "Adding/Removing Replicas follow the ISR. leaderlab does not model eligible leader "
                         + "replicas (KIP-966 is off, as in Kafka 4.0), so Elr and LastKnownElr are empty. --json adds "
-                        + "leader and partition epochs, the high watermark and each replica's log end offset.")
+                        + "leader and partition epochs, the high watermark (null for a partition without a leader) "
+                        + "and each replica's log end offset.")
                 .flags("json", "under-replicated-partitions", "under-min-isr-partitions", "at-min-isr-partitions",
                         "unavailable-partitions")
                 .example("describe orders")
