@@ -152,6 +152,30 @@ class LauncherTest {
         assertTrue(out.contains("\tTopic: orders\tPartition: 0\tLeader: 2\tReplicas: 1,2,3\tIsr: 2,3"), out);
     }
 
+    /**
+     * Output does not depend on the machine's locale: a German JVM (decimal comma) prints the same
+     * bytes as this one, timestamps, --json and explanations included.
+     */
+    @Test
+    void aSeededScriptPrintsTheSameBytesUnderAGermanLocale(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("locale.ll");
+        Files.writeString(script, Files.readString(Path.of("..", "scripts", "failover.ll"))
+                + "\nevents --all\nevents --json\nwhy orders-0\nhistory orders-0\nbrokers\nlost\ntime now\n");
+        Run here = run("--no-gui", "--seed", "7", "--script", script.toString());
+        assertEquals(0, here.code(), here.err());
+        assertTrue(here.out().contains("s  controller"), "the journal's timestamps are in the output: " + here.out());
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.language=de", "-Duser.country=DE", "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main", "--no-gui", "--seed", "7",
+                "--script", script.toString());
+        Process process = new ProcessBuilder(command).start();
+        byte[] german = process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), err);
+        assertEquals(here.out(), new String(german, StandardCharsets.UTF_8));
+    }
+
     /** Live threaded mode: a failover with real threads, bounded by wall time. */
     @Test
     void liveThreadedFailover() {

@@ -20,8 +20,10 @@ import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.controller.Controller;
 import leaderlab.cluster.controller.ControllerView;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.Journal;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
@@ -241,7 +243,7 @@ public final class Cluster implements AutoCloseable {
             clientConfigs = clientConfigs.with(configKey, parsed, null);
             Configs updated = clientConfigs;
             runtime.submit(Address.client(0), () -> client.setConfigs(updated));
-            record(EventType.CONFIG_CHANGED, null, "set client " + key + "=" + parsed, "operator command");
+            record(new EventDetail.ConfigChanged(key, String.valueOf(parsed), null, true));
             return AdminResult.ok("Set client " + key + "=" + parsed + ".");
         }
         return admin(new AdminOperation.AlterConfig(key, value, topic));
@@ -301,14 +303,16 @@ public final class Cluster implements AutoCloseable {
             throw new IllegalArgumentException("broker " + id + " is already stopped; restart " + id + " starts it");
         }
         runtime.stop(Address.broker(id));
-        long seq = record(EventType.FAULT_INJECTED, "broker " + id, "broker " + id + " killed (crash, no controlled "
-                + "shutdown" + (powerLoss ? ", power loss" : "") + ")", "operator command");
+        long seq = record(new EventDetail.FaultInjected(EventDetail.FaultKind.KILL, List.of(id), "broker " + id
+                + " killed (crash, no controlled shutdown" + (powerLoss ? ", power loss" : "") + ")"));
         if (powerLoss) {
             var metadata = snapshot().metadata();
-            storages.get(id).loseUnflushed().forEach((partitionId, ends) -> journal.append(runtime.nowMs(),
-                    EventType.TRUNCATED, "broker " + id, metadata.partitions().get(partitionId).name(),
-                    metadata.partitions().get(partitionId).name() + " broker " + id + " lost unflushed offsets "
-                            + ends[1] + "-" + (ends[0] - 1) + " in the power loss", "power loss", seq));
+            storages.get(id).loseUnflushed().forEach((partitionId, ends) -> {
+                var partition = metadata.partitions().get(partitionId);
+                journal.append(runtime.nowMs(), NodeId.broker(id), new TopicPartition(partition.topic(), partition.index()),
+                        new EventDetail.Truncated(id, ends[0], ends[1], -1, -1, EventDetail.TruncationReason.POWER_LOSS),
+                        "power loss", seq);
+            });
         }
     }
 
@@ -316,8 +320,8 @@ public final class Cluster implements AutoCloseable {
     public void stall(int id, long durationMs) {
         requireRunning(id);
         runtime.stall(Address.broker(id), durationMs);
-        record(EventType.FAULT_INJECTED, "broker " + id, "broker " + id + " process paused for " + durationMs
-                + " ms (a stop-the-world pause: no heartbeats, no fetches, no answers)", "operator command");
+        record(new EventDetail.FaultInjected(EventDetail.FaultKind.STALL, List.of(id), "broker " + id
+                + " process paused for " + durationMs + " ms (a stop-the-world pause: no heartbeats, no fetches, no answers)"));
     }
 
     /** A slow disk: every append keeps the broker busy {@code latencyMs} (0 heals it); survives restarts. */
@@ -332,9 +336,11 @@ public final class Cluster implements AutoCloseable {
             Broker broker = brokers.get(id);
             runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latencyMs));
         }
-        record(latencyMs > 0 ? EventType.FAULT_INJECTED : EventType.FAULT_HEALED, "broker " + id, latencyMs > 0
-                ? "broker " + id + " has a slow disk: each append takes " + latencyMs + " ms"
-                : "broker " + id + " disk healthy again", "operator command");
+        record(latencyMs > 0
+                ? new EventDetail.FaultInjected(EventDetail.FaultKind.SLOW_DISK, List.of(id),
+                        "broker " + id + " has a slow disk: each append takes " + latencyMs + " ms")
+                : new EventDetail.FaultHealed(EventDetail.FaultKind.SLOW_DISK, List.of(id),
+                        "broker " + id + " disk healthy again"));
     }
 
     private void requireRunning(int id) {
@@ -347,7 +353,7 @@ public final class Cluster implements AutoCloseable {
     /** Event-triggered faults: runs {@code action} once, right after the event that makes the condition true. */
     public void when(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
         triggers.add(description, condition, action);
-        record(EventType.FAULT_INJECTED, null, "armed: when " + description, "operator command");
+        record(new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
     }
 
     /** Armed triggers that have not fired yet. */
@@ -394,7 +400,7 @@ public final class Cluster implements AutoCloseable {
     public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
         requireBroker(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), 0));
+        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), 0), List.of(id));
     }
 
     /** Like {@link #isolate}, switching on and off every {@code periodMs} (a flapping link). */
@@ -404,7 +410,7 @@ public final class Cluster implements AutoCloseable {
         }
         requireBroker(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), periodMs));
+        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), periodMs), List.of(id));
     }
 
     /**
@@ -415,27 +421,30 @@ public final class Cluster implements AutoCloseable {
      */
     public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
         brokerGroups.forEach(group -> group.forEach(this::requireBroker));
-        return addFault(NetworkFaults.partition(brokerGroups, controllerGroup));
+        List<Integer> named = brokerGroups.stream().flatMap(Set::stream).sorted().toList();
+        return addFault(NetworkFaults.partition(brokerGroups, controllerGroup), named);
     }
 
     /** Applies a rule to one directed link between two nodes. */
     public void link(Address from, Address to, LinkRule rule) {
-        addFault(NetworkFaults.link(from, to, rule));
+        List<Integer> ends = java.util.stream.Stream.of(from, to).filter(Address::isBroker).map(Address::id).toList();
+        addFault(NetworkFaults.link(from, to, rule), ends);
     }
 
-    private String addFault(NetworkFault fault) {
+    /** @param brokers the brokers the fault is done to, for readers of the journal */
+    private String addFault(NetworkFault fault, List<Integer> brokers) {
         runtime.network().add(fault);
-        record(EventType.FAULT_INJECTED, null, fault.description(), "operator command");
+        record(new EventDetail.FaultInjected(EventDetail.FaultKind.NETWORK, brokers, fault.description()));
         return fault.description();
     }
 
     public void heal() {
         runtime.network().heal();
-        record(EventType.FAULT_HEALED, null, "network healed: every link works again", "operator command");
+        record(new EventDetail.FaultHealed(EventDetail.FaultKind.NETWORK, List.of(), "network healed: every link works again"));
     }
 
-    private long record(EventType type, String subject, String text, String cause) {
-        return journal.append(runtime.nowMs(), type, "operator", subject, text, cause, -1);
+    private long record(EventDetail detail) {
+        return journal.append(runtime.nowMs(), NodeId.OPERATOR, null, detail, "operator command", -1);
     }
 
     // ---- Time -------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
@@ -147,6 +148,12 @@ final class TestSupport {
 
     static List<Event> events(Cluster cluster, EventType type) {
         return cluster.journal().since(0, e -> e.type() == type);
+    }
+
+    /** The event's detail as the kind the test expects; fails (with the event) when it is another kind. */
+    static <D extends EventDetail> D detail(Event event, Class<D> kind) {
+        assertTrue(kind.isInstance(event.detail()), () -> "expected a " + kind.getSimpleName() + ": " + event.format());
+        return kind.cast(event.detail());
     }
 
     static List<Event> events(Cluster cluster, long fromSeq, Predicate<Event> filter) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
@@ -77,7 +78,7 @@ final class ShellLessonCommands {
                 case "list" -> {
                     args.expectAtMost(1, "lesson list");
                     for (String name : library.names()) {
-                        lines.add(String.format("%-36s %s", name, library.load(name).title()));
+                        lines.add(String.format(Locale.ROOT, "%-36s %s", name, library.load(name).title()));
                     }
                     lines.add("play one with: leaderlab lesson play NAME");
                 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.CommandRunner;
@@ -164,7 +165,8 @@ public final class Repl {
         int hue = event.type() == EventType.LEADER_ELECTED || event.type() == EventType.BROKER_UNFENCED
                 || event.type() == EventType.ISR_EXPANDED ? AttributedStyle.CYAN : AttributedStyle.YELLOW;
         if (event.type() == EventType.TRUNCATED || event.type() == EventType.RECORDS_LOST
-                || event.type() == EventType.INVARIANT_VIOLATED || event.text().contains("-> none")) {
+                || event.type() == EventType.INVARIANT_VIOLATED
+                || (event.detail() instanceof EventDetail.LeaderElected elected && elected.offline())) {
             hue = AttributedStyle.RED;
         }
         return new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(hue), text).toAnsi();

@@ -3,6 +3,7 @@ package leaderlab.app.window;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -67,7 +68,7 @@ public final class EventLog extends ListView<Event> {
     }
 
     static String describe(Event event) {
-        return String.format("%8.3fs  %s%s", event.timeMs() / 1000.0, event.text(),
+        return String.format(Locale.ROOT, "%8.3fs  %s%s", event.timeMs() / 1000.0, event.text(),
                 event.cause().isEmpty() ? "" : "  — " + event.cause());
     }
 

@@ -1,5 +1,6 @@
 package leaderlab.app.window;
 
+import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.Event;
@@ -140,7 +141,7 @@ final class FrameLoop extends AnimationTimer {
     }
 
     private String clockText(ClusterSnapshot shown, boolean playing) {
-        String time = String.format("t = %.1f s", shown.timeMs() / 1000.0);
+        String time = String.format(Locale.ROOT, "t = %.1f s", shown.timeMs() / 1000.0);
         if (scrubbing()) {
             return "PAST  " + time + "  (release to go live)";
         }

@@ -1,5 +1,6 @@
 package leaderlab.app.window;
 
+import java.util.Locale;
 import javafx.scene.control.Label;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventType;
@@ -59,7 +60,7 @@ final class Headline extends Label {
     private void show(Event event) {
         current = event;
         String cause = event.cause().isEmpty() ? "" : "\nWhy: " + event.cause();
-        setText(String.format("t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
+        setText(String.format(Locale.ROOT, "t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
         getStyleClass().removeAll("headline-election", "headline-bad");
         if (event.type() == EventType.LEADER_ELECTED) {
             getStyleClass().add("headline-election");

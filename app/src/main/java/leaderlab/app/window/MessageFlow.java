@@ -47,10 +47,9 @@ final class MessageFlow {
         }
         for (Event event : events) {
             if ((event.type() == EventType.PRODUCE_ACKED || event.type() == EventType.PRODUCE_FAILED)
-                    && event.source().startsWith("broker ")) {
-                int broker = Integer.parseInt(event.source().substring("broker ".length()));
-                spawn(event.type() == EventType.PRODUCE_ACKED ? Kind.PRODUCE : Kind.PRODUCE_FAILED, CLIENTS, broker,
-                        nowNanos);
+                    && event.source().isBroker()) {
+                spawn(event.type() == EventType.PRODUCE_ACKED ? Kind.PRODUCE : Kind.PRODUCE_FAILED, CLIENTS,
+                        event.source().id(), nowNanos);
             }
         }
         if (nowNanos - lastSpawnNanos < PAIR_INTERVAL_NANOS) {

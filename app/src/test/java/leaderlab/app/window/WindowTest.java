@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import org.junit.jupiter.api.AfterEach;
@@ -87,9 +88,11 @@ class WindowTest {
         assertFalse(near(chipFill(oldLeader, before.id()), Palette.LIGHT.leader()), "the dead broker's chip is no leader");
         assertTrue(near(chipFill(after.leader(), before.id()), Palette.LIGHT.leader()), "the new leader's chip is filled");
         assertEquals(ReplicaState.OFFLINE, ReplicaState.of(after, fixture.window.shownSnapshot().broker(oldLeader)));
-        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.type() == EventType.LEADER_ELECTED
-                && e.text().startsWith("orders-0 leader " + oldLeader + " -> " + after.leader())
-                && e.cause().contains("fenced")), "the election and its cause are in the timeline");
+        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.isAbout("orders", 0)
+                && e.detail() instanceof EventDetail.LeaderElected elected
+                && elected.oldLeader() == oldLeader && elected.newLeader() == after.leader()
+                && e.causeSeq() >= 0 && fixture.cluster.journal().get(e.causeSeq()).type() == EventType.BROKER_FENCED),
+                "the election and its cause are in the timeline");
     }
 
     @Test

@@ -3,7 +3,8 @@ package leaderlab.cluster.broker;
 import java.util.BitSet;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
@@ -77,8 +78,8 @@ public final class Broker implements Node {
         this.replicas = new ReplicaManager(this, context, storage, image);
         this.incarnation = storage.nextIncarnation();
         this.previousBrokerEpoch = storage.takeCleanShutdownEpoch();
-        context.journal().append(context.nowMs(), EventType.BROKER_STARTED, "broker " + id, "broker " + id,
-                "broker " + id + " process started (incarnation " + incarnation + ")",
+        context.journal().append(context.nowMs(), NodeId.broker(id), null,
+                new EventDetail.BrokerStarted(id, incarnation, previousBrokerEpoch >= 0),
                 previousBrokerEpoch >= 0 ? "after a clean shutdown" : "fresh start or after a crash", -1);
         register();
         context.schedule(config(ConfigKey.REPLICA_LAG_TIME_MAX_MS) / 2, new BrokerTimers.IsrExpiration());
@@ -208,8 +209,7 @@ public final class Broker implements Node {
         storage.markCleanShutdown(brokerEpoch);
         replicas.shutdown();
         process = Process.STOPPED;
-        context.journal().append(context.nowMs(), EventType.BROKER_STOPPED, "broker " + id, "broker " + id,
-                "broker " + id + " stopped cleanly", why, -1);
+        context.journal().append(context.nowMs(), NodeId.broker(id), null, new EventDetail.BrokerStopped(id), why, -1);
         context.exit();
     }
 

@@ -3,7 +3,7 @@ package leaderlab.cluster.broker;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.metadata.MetadataView;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
@@ -76,8 +76,7 @@ final class ClientRequests {
         if (request.acks() == 1) {
             reply(client, request, Errors.NONE, base, "acks=1: acknowledged once written to the leader", partition);
         } else if (request.acks() == 0) {
-            manager.journal(EventType.PRODUCE_ACKED, partition, "appended offsets " + base + "-" + (end - 1)
-                    + " (acks=0, no response)", "produce request");
+            manager.journal(partition, new EventDetail.ProduceAcked(manager.self, base, end, true), "produce request");
         } else if (partition.log.highWatermark() >= end) {
             reply(client, request, Errors.NONE, base, "acks=all: committed, HW " + partition.log.highWatermark(), partition);
         } else {
@@ -158,9 +157,9 @@ final class ClientRequests {
     private void send(PendingProduce produce, Errors error, String detail, Partition partition) {
         manager.context.send(produce.client(), new ProduceResponse(produce.requestId(), partition.id, error,
                 error.isError() ? -1 : produce.baseOffset(), detail));
-        String range = produce.baseOffset() < 0 ? "" : " offsets " + produce.baseOffset() + "-"
-                + (produce.requiredHighWatermark() - 1);
-        manager.journal(error.isError() ? EventType.PRODUCE_FAILED : EventType.PRODUCE_ACKED, partition,
-                (error.isError() ? "produce failed with " + error.name() : "produce acknowledged") + range, detail);
+        long base = produce.baseOffset();
+        long end = produce.requiredHighWatermark();
+        manager.journal(partition, error.isError() ? new EventDetail.ProduceFailed(manager.self, error, base, end)
+                : new EventDetail.ProduceAcked(manager.self, base, end, false), detail);
     }
 }

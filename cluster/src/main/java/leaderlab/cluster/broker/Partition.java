@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
+import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.protocol.Errors;
@@ -25,6 +26,8 @@ final class Partition {
 
     final int id;
     final String name;
+    /** The partition as the journal names it, made once. */
+    final TopicPartition topicPartition;
     final ReplicaLog log;
     private final int self;
     Role role = Role.OFFLINE;
@@ -49,6 +52,7 @@ final class Partition {
         this.self = self;
         this.id = registration.id();
         this.name = registration.name();
+        this.topicPartition = new TopicPartition(registration.topic(), registration.index());
         this.log = log;
     }
 

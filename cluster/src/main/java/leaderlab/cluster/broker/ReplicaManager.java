@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import leaderlab.cluster.config.ConfigKey;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.PartitionRegistration;
@@ -37,7 +38,7 @@ final class ReplicaManager {
 
     final int self;
     /** This broker as the journal names it. */
-    private final String source;
+    private final NodeId source;
     final NodeContext context;
     private final BrokerStorage storage;
     private final MetadataImage image;
@@ -56,7 +57,7 @@ final class ReplicaManager {
     ReplicaManager(Broker broker, NodeContext context, BrokerStorage storage, MetadataImage image) {
         this.broker = broker;
         this.self = broker.id;
-        this.source = "broker " + broker.id;
+        this.source = NodeId.broker(broker.id);
         this.context = context;
         this.storage = storage;
         this.image = image;
@@ -80,14 +81,8 @@ final class ReplicaManager {
         dirty.set(partition.id);
     }
 
-    void journal(EventType type, Partition partition, String text, String cause) {
-        journal(type, partition, () -> text, cause);
-    }
-
-    /** Journals with the text written out only when read (leadership changes come by the thousand). */
-    void journal(EventType type, Partition partition, java.util.function.Supplier<String> text, String cause) {
-        context.journal().append(context.nowMs(), type, source, partition.name,
-                () -> partition.name + " " + text.get(), cause, -1);
+    void journal(Partition partition, EventDetail detail, String cause) {
+        context.journal().append(context.nowMs(), source, partition.topicPartition, detail, cause, -1);
     }
 
     /** An unfenced, not shutting down broker, as this broker's metadata shows it. */
@@ -124,10 +119,8 @@ final class ReplicaManager {
             partition.becomeLeader(registration, context.nowMs());
             if (newLeadership) {
                 moveFetcher(partition, PartitionRegistration.NO_LEADER);
-                int epoch = partition.leaderEpoch;
-                long start = partition.leaderEpochStartOffset;
-                journal(EventType.BECAME_LEADER, partition, () -> "broker " + self + " became leader at leader epoch "
-                        + epoch + ", epoch starts at offset " + start, "metadata: elected by the controller");
+                journal(partition, new EventDetail.BecameLeader(self, partition.leaderEpoch,
+                        partition.leaderEpochStartOffset), "metadata: elected by the controller");
             }
             fetchServer.onNews(partition);
             maybeIncrementHighWatermark(partition);
@@ -142,9 +135,8 @@ final class ReplicaManager {
             if (changed) {
                 partition.becomeFollower(registration);
                 if (registration.hasLeader()) {
-                    int epoch = partition.leaderEpoch;
-                    journal(EventType.BECAME_FOLLOWER, partition, () -> "broker " + self + " follows broker "
-                            + registration.leader() + " at leader epoch " + epoch, "metadata: new leader");
+                    journal(partition, new EventDetail.BecameFollower(self, registration.leader(),
+                            partition.leaderEpoch), "metadata: new leader");
                 }
             } else {
                 partition.updateState(registration);
@@ -163,7 +155,7 @@ final class ReplicaManager {
         partitions.remove(partition.id);
         storage.delete(partition.id);
         views.set(partition.id, null);
-        journal(EventType.BECAME_FOLLOWER, partition, "replica on broker " + self + " stopped and deleted",
+        journal(partition, new EventDetail.ReplicaDeleted(self),
                 "no longer in replicas " + Replicas.bracketed(registration.replicas()));
     }
 
@@ -206,9 +198,7 @@ final class ReplicaManager {
         if (partition.maybeIncrementHighWatermark(context.nowMs(), config(ConfigKey.REPLICA_LAG_TIME_MAX_MS),
                 minIsr(partition), this::isEligible)) {
             long after = partition.log.highWatermark();
-            int[] isr = partition.maximalIsr();
-            journal(EventType.HW_ADVANCED, partition, () -> "HW " + before + " -> " + after + " on leader " + self
-                    + ": every replica in ISR " + Replicas.bracketed(isr) + " has the records below it", "replication");
+            journal(partition, new EventDetail.HwAdvanced(self, before, after, partition.maximalIsr()), "replication");
             clients.completePending(partition);
             fetchServer.onNews(partition);
             markDirty(partition);

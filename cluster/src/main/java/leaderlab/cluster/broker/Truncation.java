@@ -1,6 +1,6 @@
 package leaderlab.cluster.broker;
 
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.protocol.ReplicaApi.DivergingEpoch;
 
 /**
@@ -37,15 +37,9 @@ final class Truncation {
             }
         }
         if (target < ownEnd) {
-            StringBuilder removed = new StringBuilder();
-            removed.append("offsets ").append(target).append('-').append(ownEnd - 1).append(" (epoch");
-            removed.append(target == ownEnd - 1 ? " " : "s ").append(log.view().epochAt(target));
-            if (log.view().epochAt(ownEnd - 1) != log.view().epochAt(target)) {
-                removed.append("..").append(log.view().epochAt(ownEnd - 1));
-            }
-            removed.append(")");
-            manager.journal(EventType.TRUNCATED, partition, "broker " + manager.self + " truncated from "
-                    + ownEnd + " to " + target + ", removing " + removed, rule);
+            manager.journal(partition, new EventDetail.Truncated(manager.self, ownEnd, target,
+                    log.view().epochAt(target), log.view().epochAt(ownEnd - 1),
+                    EventDetail.TruncationReason.DIVERGENCE), rule);
         }
         log.truncateTo(target);
     }

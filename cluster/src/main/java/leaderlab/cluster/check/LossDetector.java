@@ -7,8 +7,11 @@ import java.util.NavigableMap;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.journal.Journal;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.cluster.view.LogView;
@@ -56,16 +59,13 @@ final class LossDetector {
                 missingOn.add(broker);
             }
         }
-        Event election = latest(partition.name(), EventType.LEADER_ELECTED);
+        Event election = latest(partition, EventType.LEADER_ELECTED);
         // An operator's unclean election is an unsafe act whatever the configuration says.
-        boolean safe = isSafe(snapshot.metadata().configs(), partition.topic(), missing)
-                && (election == null || !election.text().contains("UNCLEAN"));
+        boolean safe = isSafe(snapshot.metadata().configs(), partition.topic(), missing) && !unclean(election);
         String explanation = explain(partition, missing, election, leader);
-        long seq = journal.append(snapshot.timeMs(), EventType.RECORDS_LOST, "checker", partition.name(),
-                partition.name() + " lost " + missing.size() + " acknowledged record(s) at offsets " + from
-                        + (to > from ? "-" + to : "") + ", missing on broker(s) " + missingOn
-                        + (safe ? " DESPITE A SAFE CONFIGURATION" : ""), explanation,
-                election == null ? -1 : election.seq());
+        long seq = journal.append(snapshot.timeMs(), NodeId.CHECKER, new TopicPartition(partition.topic(),
+                        partition.index()), new EventDetail.RecordsLost(missing.size(), from, to, List.copyOf(missingOn),
+                        safe), explanation, election == null ? -1 : election.seq());
         Ledger.Loss loss = new Ledger.Loss(partition.name(), from, to, List.copyOf(missing),
                 Integer.toString(partition.leader()), List.copyOf(missingOn), explanation, snapshot.timeMs(), safe, seq);
         ledger.lost(loss);
@@ -92,7 +92,7 @@ final class LossDetector {
                            ReplicaView leader) {
         StringBuilder why = new StringBuilder();
         boolean leaderOnlyAcks = missing.stream().anyMatch(r -> r.acks() != -1);
-        if (election != null && election.text().contains("UNCLEAN")) {
+        if (unclean(election)) {
             why.append("an unclean election made broker ").append(partition.leader())
                     .append(" leader without them (").append(election.cause()).append(")");
         } else if (leaderOnlyAcks) {
@@ -102,15 +102,21 @@ final class LossDetector {
             why.append("broker ").append(partition.leader()).append(" became leader at epoch ")
                     .append(leader.leaderEpoch()).append(" without them");
         }
-        Event truncation = latest(partition.name(), EventType.TRUNCATED);
+        Event truncation = latest(partition, EventType.TRUNCATED);
         if (truncation != null) {
             why.append("; ").append(truncation.text());
         }
         return why.toString();
     }
 
-    private Event latest(String subject, EventType type) {
-        List<Event> found = journal.latest(1, e -> e.type() == type && subject.equals(e.subject()));
+    /** The election chose its leader from outside the ISR, or was an operator's (or periodic) UNCLEAN election. */
+    private static boolean unclean(Event election) {
+        return election != null && election.detail() instanceof EventDetail.LeaderElected elected
+                && (elected.unclean() || elected.election() == EventDetail.Election.UNCLEAN);
+    }
+
+    private Event latest(PartitionRegistration partition, EventType type) {
+        List<Event> found = journal.latest(1, e -> e.type() == type && e.isAbout(partition.topic(), partition.index()));
         return found.isEmpty() ? null : found.get(0);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.journal.Journal;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
@@ -228,8 +229,8 @@ public final class SafetyChecker {
             String text = message.get();
             Violation violation = new Violation(invariant, where, text, snapshot.timeMs());
             found.add(violation);
-            journal.append(snapshot.timeMs(), EventType.INVARIANT_VIOLATED, "checker", where,
-                    "INVARIANT " + invariant + " violated on " + where + ": " + text, "safety checker", -1);
+            journal.append(snapshot.timeMs(), NodeId.CHECKER, null, new EventDetail.InvariantViolated(invariant, where, text),
+                    "safety checker", -1);
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import leaderlab.cluster.config.ConfigKey;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.metadata.BrokerRegistration.State;
 import leaderlab.cluster.metadata.MetadataImage;
@@ -60,11 +61,15 @@ final class ClusterControl {
                 request.incarnation(), request.rack(), State.FENCED, existing != null && existing.demoted())));
         sessions.put(request.brokerId(), new BrokerSession(now, -1, -1));
         sessionsView = null;
-        String shutdown = existing == null ? "first registration"
-                : request.previousBrokerEpoch() == existing.epoch() ? "restart after a clean shutdown"
-                : "restart after an unclean shutdown (crash)";
-        journal(EventType.BROKER_REGISTERED, request.brokerId(), "broker " + request.brokerId()
-                + " registered with broker epoch " + epoch + ", fenced until it catches up with metadata", shutdown, -1);
+        EventDetail.Registration registration = existing == null ? EventDetail.Registration.FIRST
+                : request.previousBrokerEpoch() == existing.epoch() ? EventDetail.Registration.AFTER_CLEAN_SHUTDOWN
+                : EventDetail.Registration.AFTER_CRASH;
+        String shutdown = switch (registration) {
+            case FIRST -> "first registration";
+            case AFTER_CLEAN_SHUTDOWN -> "restart after a clean shutdown";
+            case AFTER_CRASH -> "restart after an unclean shutdown (crash)";
+        };
+        journal(new EventDetail.BrokerRegistered(request.brokerId(), epoch, registration), shutdown, -1);
         return new BrokerRegistrationResponse(Errors.NONE, epoch, request.incarnation());
     }
 
@@ -90,7 +95,7 @@ final class ClusterControl {
                 break;
             case UNFENCED:
                 if (request.wantFence() && !request.wantShutDown()) {
-                    fence(id, "broker asked to be fenced", -1);
+                    fence(id, EventDetail.FenceReason.BROKER_ASKED, "broker asked to be fenced", -1);
                 } else if (request.wantShutDown()) {
                     if (replication.index().leadsAny(id)) {
                         beginControlledShutdown(id);
@@ -108,7 +113,8 @@ final class ClusterControl {
         }
         if (shutDownNow) {
             if (!image.broker(id).fenced()) {
-                fence(id, "controlled shutdown complete: it leads nothing and every active broker has seen the moves", -1);
+                fence(id, EventDetail.FenceReason.CONTROLLED_SHUTDOWN_COMPLETE,
+                        "controlled shutdown complete: it leads nothing and every active broker has seen the moves", -1);
             }
             sessions.remove(id);
             sessionsView = null;
@@ -120,23 +126,20 @@ final class ClusterControl {
 
     private void unfence(int id) {
         log.append(new MetadataRecord.BrokerStateChange(id, State.UNFENCED));
-        long seq = journal(EventType.BROKER_UNFENCED, id, "broker " + id + " unfenced",
-                "it caught up with the metadata log", -1);
+        long seq = journal(new EventDetail.BrokerUnfenced(id), "it caught up with the metadata log", -1);
         replication.brokerUnfenced(id, new Cause("broker " + id + " unfenced", seq));
     }
 
-    private void fence(int id, String why, long causeSeq) {
+    private void fence(int id, EventDetail.FenceReason reason, String why, long causeSeq) {
         log.append(new MetadataRecord.BrokerStateChange(id, State.FENCED));
-        long seq = journal(EventType.BROKER_FENCED, id, "broker " + id + " fenced", why, causeSeq);
+        long seq = journal(new EventDetail.BrokerFenced(id, reason), why, causeSeq);
         replication.brokerRemoved(id, new Cause("broker " + id + " fenced", seq));
     }
 
     private void beginControlledShutdown(int id) {
         log.append(new MetadataRecord.BrokerStateChange(id, State.CONTROLLED_SHUTDOWN));
         int leaderships = replication.index().leaderCount(id);
-        long seq = journal(EventType.BROKER_CONTROLLED_SHUTDOWN, id, "broker " + id
-                + " entered controlled shutdown; moving its " + leaderships + " leadership(s) away",
-                "the broker asked to shut down", -1);
+        long seq = journal(new EventDetail.ControlledShutdownBegan(id, leaderships), "the broker asked to shut down", -1);
         replication.brokerRemoved(id, new Cause("controlled shutdown of broker " + id, seq));
         sessions.computeIfPresent(id, (k, s) -> s.withControlledShutdownOffset(log.endOffset()));
         sessionsView = null;
@@ -173,7 +176,7 @@ final class ClusterControl {
             }
         }
         if (stalest >= 0 && now - oldest >= timeout) {
-            fence(stalest, "no heartbeat for " + (now - oldest) + " ms (broker.session.timeout.ms=" + timeout + ")", -1);
+            fence(stalest, EventDetail.FenceReason.SESSION_TIMEOUT, "no heartbeat for " + (now - oldest) + " ms (broker.session.timeout.ms=" + timeout + ")", -1);
             sessions.remove(stalest);
             sessionsView = null;
             return now;
@@ -188,7 +191,7 @@ final class ClusterControl {
         return sessionsView;
     }
 
-    private long journal(EventType type, int broker, String text, String cause, long causeSeq) {
-        return context.journal().append(context.nowMs(), type, "controller", "broker " + broker, text, cause, causeSeq);
+    private long journal(EventDetail detail, String cause, long causeSeq) {
+        return context.journal().append(context.nowMs(), NodeId.CONTROLLER, null, detail, cause, causeSeq);
     }
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.MetadataRecord;
 import leaderlab.cluster.protocol.AdminOperation;
@@ -185,8 +186,8 @@ public final class Controller implements Node {
         }
         log.append(new MetadataRecord.Config(key, value, request.topic()));
         String scope = request.topic() == null ? "cluster-wide" : "for topic " + request.topic();
-        context.journal().append(context.nowMs(), EventType.CONFIG_CHANGED, "controller", request.topic(),
-                "set " + key.key() + "=" + value + " " + scope, "operator command", -1);
+        context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
+                new EventDetail.ConfigChanged(key.key(), String.valueOf(value), request.topic(), false), "operator command", -1);
         return AdminResult.ok("Set " + key.key() + "=" + value + " " + scope + ".");
     }
 

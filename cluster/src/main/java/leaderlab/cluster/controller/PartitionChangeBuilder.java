@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
 
@@ -22,16 +23,25 @@ import leaderlab.cluster.metadata.Replicas;
  */
 final class PartitionChangeBuilder {
 
-    enum Election { PREFERRED, ONLINE, UNCLEAN }
+    enum Election {
+        PREFERRED, ONLINE, UNCLEAN;
+
+        /** The same kind, as the journal records it. */
+        EventDetail.Election journalled() {
+            return switch (this) {
+                case PREFERRED -> EventDetail.Election.PREFERRED;
+                case ONLINE -> EventDetail.Election.ONLINE;
+                case UNCLEAN -> EventDetail.Election.UNCLEAN;
+            };
+        }
+    }
 
     /**
-     * A new registration and, when the leader changed, how it was chosen. The explanation is written
-     * out only when read: a fence at a million partitions makes a hundred thousand elections at once.
+     * A new registration and, when the leader changed, the election that chose it and the rule it
+     * chose by. The rule is written out only when read: a fence at a million partitions makes a
+     * hundred thousand elections at once.
      */
-    record Change(PartitionRegistration registration, Supplier<String> detail, boolean unclean) {
-        String electionDetail() {
-            return detail.get();
-        }
+    record Change(PartitionRegistration registration, Election election, Supplier<String> detail, boolean unclean) {
     }
 
     /** An election's outcome; {@code rule} explains it from values fixed when it was chosen. */
@@ -107,8 +117,7 @@ final class PartitionChangeBuilder {
         if (candidate.broker() != partition.leader()) {
             leader = candidate.broker();
             writeLeader = true;
-            Election type = election;
-            detail = () -> type + " election: " + candidate.rule().get();
+            detail = candidate.rule();
         }
         // Removing a replica from the assignment must fence it: force a leader epoch bump.
         if (!Replicas.containsAll(targetReplicas, partition.replicas())) {
@@ -127,7 +136,7 @@ final class PartitionChangeBuilder {
         PartitionRegistration next = partition.next(targetReplicas, isr, leader,
                 partition.leaderEpoch() + (writeLeader ? 1 : 0), partition.partitionEpoch() + 1,
                 targetRecovering, targetAdding, targetRemoving);
-        return Optional.of(new Change(next, detail, candidate.unclean() && writeLeader));
+        return Optional.of(new Change(next, election, detail, candidate.unclean() && writeLeader));
     }
 
     /** A reassignment completes once every target replica is in the ISR (Kafka §1.4). */

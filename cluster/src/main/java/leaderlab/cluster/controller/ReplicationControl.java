@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.IntPredicate;
 import leaderlab.cluster.config.ConfigKey;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.MetadataRecord;
@@ -66,34 +68,22 @@ final class ReplicationControl {
 
     private void journalChange(PartitionRegistration old, PartitionRegistration next,
                                PartitionChangeBuilder.Change change, Cause cause) {
-        String name = next.name();
+        TopicPartition partition = new TopicPartition(next.topic(), next.index());
         if (!java.util.Arrays.equals(old.replicas(), next.replicas())) {
-            record(EventType.REASSIGNMENT, name, () -> "replicas " + Replicas.bracketed(old.replicas()) + " -> "
-                    + Replicas.bracketed(next.replicas())
-                    + (next.isReassigning() ? " (adding " + Replicas.bracketed(next.adding()) + ", removing "
-                    + Replicas.bracketed(next.removing()) + ")" : " (reassignment complete)"), cause);
+            record(partition, new EventDetail.Reassignment(old.replicas(), next.replicas(), next.adding(),
+                    next.removing()), cause);
         }
         if (old.leader() != next.leader()) {
-            record(EventType.LEADER_ELECTED, name, () -> "leader " + leaderName(old.leader()) + " -> "
-                    + leaderName(next.leader()) + ", leader epoch " + next.leaderEpoch() + "; "
-                    + change.electionDetail(), cause);
+            record(partition, new EventDetail.LeaderElected(old.leader(), next.leader(), next.leaderEpoch(),
+                    change.election().journalled(), change.unclean(), change.detail()), cause);
         }
         if (!java.util.Arrays.equals(old.isr(), next.isr())) {
-            boolean shrunk = next.isr().length < old.isr().length
-                    || !Replicas.containsAll(next.isr(), old.isr());
-            record(shrunk ? EventType.ISR_SHRUNK : EventType.ISR_EXPANDED, name, () -> "ISR "
-                    + Replicas.bracketed(old.isr()) + " -> " + Replicas.bracketed(next.isr())
-                    + (change.unclean() ? " (unclean election: RECOVERING)" : ""), cause);
+            record(partition, EventDetail.IsrChanged.of(old.isr(), next.isr(), change.unclean()), cause);
         }
     }
 
-    static String leaderName(int leader) {
-        return leader == PartitionRegistration.NO_LEADER ? "none" : Integer.toString(leader);
-    }
-
-    private void record(EventType type, String subject, java.util.function.Supplier<String> text, Cause cause) {
-        context.journal().append(context.nowMs(), type, "controller", subject, () -> subject + " " + text.get(),
-                cause.text(), cause.eventSeq());
+    private void record(TopicPartition partition, EventDetail detail, Cause cause) {
+        context.journal().append(context.nowMs(), NodeId.CONTROLLER, partition, detail, cause.text(), cause.eventSeq());
     }
 
     /** Kafka's "acceptable": registered, unfenced and not in controlled shutdown. */
@@ -151,9 +141,8 @@ final class ReplicationControl {
             return AdminResult.ok("broker " + broker + " is already " + (demoted ? "demoted" : "at normal priority") + ".");
         }
         log.append(new MetadataRecord.BrokerDemotion(broker, demoted));
-        long seq = context.journal().append(context.nowMs(), EventType.BROKER_DEMOTED, "controller", "broker " + broker,
-                "broker " + broker + (demoted ? " demoted: it leads only when no other in-sync replica is alive"
-                        : " restored to normal leadership priority"), cause.text(), -1);
+        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
+                new EventDetail.BrokerDemoted(broker, demoted), cause.text(), -1);
         int moved = 0;
         if (demoted) {
             BitSet led = index.involving(broker);

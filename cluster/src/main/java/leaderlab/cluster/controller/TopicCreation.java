@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 import leaderlab.cluster.config.ConfigKey;
-import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.MetadataRecord;
@@ -97,9 +98,8 @@ final class TopicCreation {
         for (int p = 0; p < assignment.length; p++) {
             replication.writeNew(PartitionRegistration.created(topic.partitionId(p), name, p, assignment[p], isrs.get(p)));
         }
-        context.journal().append(context.nowMs(), EventType.TOPIC_CREATED, "controller", name,
-                "created topic " + name + " with " + assignment.length + " partition(s), replication factor "
-                        + assignment[0].length, "operator command", -1);
+        context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
+                new EventDetail.TopicCreated(name, assignment.length, assignment[0].length), "operator command", -1);
         return AdminResult.ok("Created topic " + name + ".");
     }
 

@@ -1,37 +1,42 @@
 package leaderlab.cluster.journal;
 
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * One state change, with its cause. {@code causeSeq} links to the journal event that triggered this
- * one (-1 when the cause is not itself an event, e.g. an operator command or a timeout), so readers
- * can walk a causal chain backwards.
+ * One state change, with its cause: who recorded it ({@link #source()}), the partition it is about
+ * (or null), and what happened as a typed {@link EventDetail}. {@code causeSeq} links to the journal
+ * event that triggered this one (-1 when the cause is not itself an event, e.g. an operator command
+ * or a timeout), so readers can walk a causal chain backwards.
  *
- * <p>The text may be given as a supplier and is then written out only when first read: a failover at
- * 100k partitions records hundreds of thousands of events that nobody reads one by one.
+ * <p>The sentence ({@link #text()}) is rendered from the detail each time it is read, with
+ * {@link Locale#ROOT}: recording builds no string, and a reader never needs the words to know what
+ * happened.
  */
 public final class Event {
 
     private final long seq;
     private final long timeMs;
     private final EventType type;
-    private final String source;
-    private final String subject;
+    private final NodeId source;
+    private final TopicPartition partition;
+    private final EventDetail detail;
     private final String cause;
     private final long causeSeq;
-    private Supplier<String> textSupplier;
-    private String text;
 
-    Event(long seq, long timeMs, EventType type, String source, String subject, Supplier<String> text, String cause,
+    Event(long seq, long timeMs, NodeId source, TopicPartition partition, EventDetail detail, String cause,
           long causeSeq) {
         this.seq = seq;
         this.timeMs = timeMs;
-        this.type = type;
-        this.source = source;
-        this.subject = subject;
-        this.textSupplier = text;
-        this.cause = cause;
+        this.type = detail.type();
+        this.source = Objects.requireNonNull(source);
+        this.partition = partition;
+        this.detail = detail;
+        this.cause = Objects.requireNonNull(cause);
         this.causeSeq = causeSeq;
     }
 
@@ -49,23 +54,29 @@ public final class Event {
         return type;
     }
 
-    /** Who decided it: "controller", "broker 2", "operator", ... */
-    public String source() {
+    /** Who decided it: the controller, a broker, the operator, the checker. */
+    public NodeId source() {
         return source;
     }
 
-    /** What it is about: a partition ("orders-0"), a broker ("broker 2"), or null. */
-    public String subject() {
-        return subject;
+    /** The partition it is about, or null (a broker's or a topic's event, a fault). */
+    public TopicPartition partition() {
+        return partition;
     }
 
-    /** What happened, in one sentence. */
-    public synchronized String text() {
-        if (text == null) {
-            text = textSupplier.get();
-            textSupplier = null;
-        }
-        return text;
+    /** True when it is about that partition. */
+    public boolean isAbout(String topic, int partitionIndex) {
+        return partition != null && partition.is(topic, partitionIndex);
+    }
+
+    /** What happened, as fields. */
+    public EventDetail detail() {
+        return detail;
+    }
+
+    /** What happened, in one sentence (the partition first, when there is one). */
+    public String text() {
+        return partition == null ? detail.text() : partition.name() + " " + detail.text();
     }
 
     /** Why, in one sentence. */
@@ -78,15 +89,32 @@ public final class Event {
     }
 
     public String format() {
-        return String.format("%9.3fs  %-10s %s%s", timeMs / 1000.0, source, text(),
+        return String.format(Locale.ROOT, "%9.3fs  %-10s %s%s", timeMs / 1000.0, source, text(),
                 cause.isEmpty() ? "" : " (" + cause + ")");
+    }
+
+    /**
+     * The detail's fields by name, in declaration order, for machine-readable output; an explanation
+     * given as a supplier is written out.
+     */
+    public Map<String, Object> detailFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (RecordComponent component : detail.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(detail);
+                fields.put(component.getName(), value instanceof Supplier<?> text ? text.get() : value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component + " of " + detail.getClass(), e);
+            }
+        }
+        return fields;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Event e && seq == e.seq && timeMs == e.timeMs && type == e.type
-                && Objects.equals(source, e.source) && Objects.equals(subject, e.subject)
-                && text().equals(e.text()) && Objects.equals(cause, e.cause) && causeSeq == e.causeSeq;
+                && source.equals(e.source) && Objects.equals(partition, e.partition)
+                && text().equals(e.text()) && cause.equals(e.cause) && causeSeq == e.causeSeq;
     }
 
     @Override

@@ -22,14 +22,8 @@ public final class Journal {
     private volatile long size;
 
     /** Appends and returns the new event's sequence number. */
-    public long append(long timeMs, EventType type, String source, String subject, String text, String cause,
-                       long causeSeq) {
-        return append(timeMs, type, source, subject, () -> text, cause, causeSeq);
-    }
-
-    /** Appends with the text written out only when someone reads it (for high-volume events). */
-    public synchronized long append(long timeMs, EventType type, String source, String subject,
-                                    java.util.function.Supplier<String> text, String cause, long causeSeq) {
+    public synchronized long append(long timeMs, NodeId source, TopicPartition partition, EventDetail detail,
+                                    String cause, long causeSeq) {
         long seq = size;
         int chunk = (int) (seq >>> CHUNK_BITS);
         Event[][] current = chunks;
@@ -41,7 +35,7 @@ public final class Journal {
             current[chunk] = new Event[CHUNK_SIZE];
         }
         current[chunk][(int) (seq & (CHUNK_SIZE - 1))] =
-                new Event(seq, timeMs, type, source, subject, text, cause, causeSeq);
+                new Event(seq, timeMs, source, partition, detail, cause, causeSeq);
         size = seq + 1;
         return seq;
     }

@@ -115,7 +115,7 @@ class PartitionChangeBuilderTest {
         assertArrayEquals(ids(2), next.isr(), "an unclean election sets the ISR to the new leader alone");
         assertTrue(next.recovering(), "an unclean election sets RECOVERING");
         assertTrue(change.get().unclean());
-        assertTrue(change.get().electionDetail().contains("UNCLEAN"), change.get().electionDetail());
+        assertEquals(Election.UNCLEAN, change.get().election());
         assertEquals(6, next.leaderEpoch());
         assertEquals(12, next.partitionEpoch());
     }

@@ -1,6 +1,7 @@
 package leaderlab.shell.command;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /** A minimal JSON writer: objects keep insertion order, so output is stable for scripts. */
@@ -95,7 +96,7 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

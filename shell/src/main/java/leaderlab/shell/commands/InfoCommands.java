@@ -112,9 +112,19 @@ final class InfoCommands {
         }
         if (args.flag("json")) {
             leaderlab.shell.command.Json json = new leaderlab.shell.command.Json().beginArray();
-            events.forEach(e -> json.beginObject().field("seq", e.seq()).field("timeMs", e.timeMs())
-                    .field("type", e.type().name()).field("source", e.source()).field("subject", e.subject())
-                    .field("text", e.text()).field("cause", e.cause()).field("causeSeq", e.causeSeq()).endObject());
+            for (Event e : events) {
+                json.beginObject().field("seq", e.seq()).field("timeMs", e.timeMs()).field("type", e.type().name())
+                        .name("source").beginObject().field("kind", e.source().kind().name())
+                        .field("id", e.source().id()).endObject();
+                if (e.partition() == null) {
+                    json.field("partition", null);
+                } else {
+                    json.name("partition").beginObject().field("topic", e.partition().topic())
+                            .field("partition", e.partition().partition()).endObject();
+                }
+                json.field("detail", e.detailFields()).field("text", e.text()).field("cause", e.cause())
+                        .field("causeSeq", e.causeSeq()).endObject();
+            }
             return Result.ok(json.endArray().toString());
         }
         List<String> lines = new ArrayList<>();
@@ -134,7 +144,7 @@ final class InfoCommands {
         if (args.count() == 0) {
             lines.add("Commands (help COMMAND for details and examples):");
             for (Command command : registry.all()) {
-                lines.add(String.format("  %-10s %s", command.name(), command.summary()));
+                lines.add(String.format(Locale.ROOT, "  %-10s %s", command.name(), command.summary()));
             }
             lines.add("Times are cluster time. Kafka's rules are followed; where leaderlab simplifies, help COMMAND says so.");
             return Result.ok(lines);

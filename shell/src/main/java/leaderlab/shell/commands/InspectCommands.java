@@ -198,14 +198,15 @@ final class InspectCommands {
         args.expectAtMost(1, "history TOPIC-P [--json]");
         Targets.TopicPartition tp = Targets.partition(session, args.positional(0, "a partition, e.g. history orders-0"));
         String name = tp.name();
-        List<Event> events = session.cluster().journal().since(0, e -> name.equals(e.subject())
+        List<Event> events = session.cluster().journal().since(0, e -> e.isAbout(tp.topic().name(), tp.partition())
                 && (e.type() == EventType.LEADER_ELECTED || e.type() == EventType.ISR_SHRUNK
                 || e.type() == EventType.ISR_EXPANDED || e.type() == EventType.REASSIGNMENT
                 || e.type() == EventType.TRUNCATED || e.type() == EventType.TOPIC_CREATED));
         if (args.flag("json")) {
             Json json = new Json().beginArray();
             events.forEach(e -> json.beginObject().field("seq", e.seq()).field("timeMs", e.timeMs())
-                    .field("type", e.type().name()).field("text", e.text()).field("cause", e.cause()).endObject());
+                    .field("type", e.type().name()).field("detail", e.detailFields()).field("text", e.text())
+                    .field("cause", e.cause()).endObject());
             return Result.ok(json.endArray().toString());
         }
         List<String> lines = new ArrayList<>();

@@ -2,6 +2,7 @@ package leaderlab.shell.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import leaderlab.cluster.check.Ledger;
 import leaderlab.cluster.check.Violation;
 import leaderlab.shell.command.Args;
@@ -73,7 +74,7 @@ final class SafetyCommands {
                 + session.cluster().ledger().acknowledgedCount() + " acknowledged in all)");
         for (Ledger.Loss loss : losses) {
             Ledger.Acked first = loss.records().get(0);
-            lines.add(String.format("  %s offsets %d-%d: %d record(s) acked with acks=%s at %s, lost at %s, missing on "
+            lines.add(String.format(Locale.ROOT, "  %s offsets %d-%d: %d record(s) acked with acks=%s at %s, lost at %s, missing on "
                             + "broker(s) %s%s", loss.partition(), loss.fromOffset(), loss.toOffset(), loss.records().size(),
                     first.acks() == -1 ? "all" : first.acks(), Parse.seconds(first.ackedAtMs()),
                     Parse.seconds(loss.lostAtMs()), loss.missingOn(), loss.safe() ? " (VIOLATION: safe configuration)" : ""));

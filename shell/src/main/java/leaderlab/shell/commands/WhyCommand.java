@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.journal.Journal;
 import leaderlab.cluster.metadata.Replicas;
@@ -45,8 +46,8 @@ final class WhyCommand {
         Journal journal = session.cluster().journal();
         PartitionView now = session.cluster().snapshot().partition(tp.topic().name(), tp.partition());
         String name = tp.name();
-        Event leader = latest(journal, name, EventType.LEADER_ELECTED, null);
-        Event isr = latest(journal, name, EventType.ISR_SHRUNK, EventType.ISR_EXPANDED);
+        Event leader = latest(journal, tp, EventType.LEADER_ELECTED, null);
+        Event isr = latest(journal, tp, EventType.ISR_SHRUNK, EventType.ISR_EXPANDED);
         List<String> leaderChain = leader == null ? List.of() : chain(journal, leader);
         List<String> isrChain = isr == null ? List.of() : chain(journal, isr);
         if (args.flag("json")) {
@@ -77,8 +78,8 @@ final class WhyCommand {
         return Result.ok(lines);
     }
 
-    private static Event latest(Journal journal, String subject, EventType type, EventType orType) {
-        List<Event> found = journal.latest(1, e -> subject.equals(e.subject())
+    private static Event latest(Journal journal, Targets.TopicPartition tp, EventType type, EventType orType) {
+        List<Event> found = journal.latest(1, e -> e.isAbout(tp.topic().name(), tp.partition())
                 && (e.type() == type || e.type() == orType));
         return found.isEmpty() ? null : found.get(0);
     }
@@ -102,8 +103,10 @@ final class WhyCommand {
             }
             break;
         }
-        if (current.type() == EventType.BROKER_FENCED || current.type() == EventType.BROKER_CONTROLLED_SHUTDOWN) {
-            Event operator = lastOperatorAction(journal, current);
+        int broker = current.detail() instanceof EventDetail.BrokerFenced fenced ? fenced.broker()
+                : current.detail() instanceof EventDetail.ControlledShutdownBegan shutdown ? shutdown.broker() : -1;
+        if (broker >= 0) {
+            Event operator = lastOperatorAction(journal, current, broker);
             if (operator != null) {
                 lines.add(indent + "before that, " + at(operator) + operator.text());
             }
@@ -111,15 +114,14 @@ final class WhyCommand {
         return lines;
     }
 
-    /** The last operator fault touching the broker an event is about, before that event. */
-    private static Event lastOperatorAction(Journal journal, Event brokerEvent) {
-        String broker = brokerEvent.subject();
+    /** The last operator fault done to a broker (or its clean stop), before an event about it. */
+    private static Event lastOperatorAction(Journal journal, Event brokerEvent, int broker) {
         for (long seq = brokerEvent.seq() - 1; seq >= 0; seq--) {
             Event e = journal.get(seq);
-            if (e.source().equals("operator") && e.text().toLowerCase(Locale.ROOT).contains(broker + " ")) {
-                return e;
-            }
-            if (e.type() == EventType.BROKER_STOPPED && broker.equals(e.subject())) {
+            EventDetail detail = e.detail();
+            if (detail instanceof EventDetail.FaultInjected fault && fault.brokers().contains(broker)
+                    || detail instanceof EventDetail.FaultHealed healed && healed.brokers().contains(broker)
+                    || detail instanceof EventDetail.BrokerStopped stopped && stopped.broker() == broker) {
                 return e;
             }
         }
