@@ -17,12 +17,13 @@ public final class Args {
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, List<String>> options = new LinkedHashMap<>();
 
-    Args(String command, List<String> words, Set<String> knownOptions, Set<String> knownFlags) {
+    /** @param raw every word is positional: the command runs another command's words (when ... do). */
+    Args(String command, List<String> words, Set<String> knownOptions, Set<String> knownFlags, boolean raw) {
         this.command = command;
         this.words = List.copyOf(words);
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (word.startsWith("--") && word.length() > 2) {
+            if (!raw && word.startsWith("--") && word.length() > 2) {
                 String name = word.substring(2);
                 String value = null;
                 int eq = name.indexOf('=');

@@ -45,6 +45,7 @@ public final class Command {
     private final Completion completion;
     private final Map<String, Completion> optionCompletions;
     private final boolean triggerable;
+    private final boolean rawWords;
     private final boolean allowedInLessons;
     private final Recording recording;
     private final Function<Args, String> kafkaCli;
@@ -62,6 +63,7 @@ public final class Command {
         this.completion = b.completion;
         this.optionCompletions = Map.copyOf(b.optionCompletions);
         this.triggerable = b.triggerable;
+        this.rawWords = b.rawWords;
         this.allowedInLessons = b.allowedInLessons;
         this.recording = b.recording;
         this.kafkaCli = b.kafkaCli;
@@ -130,7 +132,7 @@ public final class Command {
      * @throws CommandException saying what is wrong
      */
     public Args check(List<String> words) {
-        return new Args(name, words, options, flags);
+        return new Args(name, words, options, flags, rawWords);
     }
 
     /** The real Kafka command that does what these words do, where one exists. */
@@ -161,6 +163,7 @@ public final class Command {
         private final Map<String, Completion> optionCompletions = new TreeMap<>();
         private Completion completion = Completion.NONE;
         private boolean triggerable;
+        private boolean rawWords;
         private boolean allowedInLessons = true;
         private Recording recording = Recording.STEP;
         private Function<Args, String> kafkaCli;
@@ -219,6 +222,15 @@ public final class Command {
         /** A trigger ({@code when ... do}) may run it. */
         public Builder triggerable() {
             this.triggerable = true;
+            return this;
+        }
+
+        /**
+         * Its words are all positional, options included: it holds another command line, which it checks
+         * itself with that command's {@link Command#check}.
+         */
+        public Builder rawWords() {
+            this.rawWords = true;
             return this;
         }
 

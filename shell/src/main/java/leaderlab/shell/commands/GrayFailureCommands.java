@@ -53,6 +53,7 @@ final class GrayFailureCommands {
                 .example("flap 2 --period 1s --from controller")
                 .run(GrayFailureCommands::flap));
         registry.add(Command.builder("when")
+                .rawWords()
                 .completes(Condition.COMPLETION)
                 .usage("when CONDITION do COMMAND")
                 .summary("arm a fault that fires once, right when a condition becomes true")
