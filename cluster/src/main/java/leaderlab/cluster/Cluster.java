@@ -83,6 +83,7 @@ public final class Cluster implements AutoCloseable {
             startBroker(id);
         }
         runtime.start(Address.client(0), client);
+        runtime.betweenSteps(this::runDueTriggers);
         if (runtime instanceof SimulatedRuntime simulated) {
             // Every event, as Kafka's own Raft simulation tests check their invariants.
             simulated.afterEachEvent(() -> {
@@ -370,6 +371,22 @@ public final class Cluster implements AutoCloseable {
     public void when(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
         triggers.add(description, condition, action);
         record(new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
+    }
+
+    /**
+     * Runs the actions of triggers that have fired, on the calling thread, which must be the command
+     * thread. Waits ({@link #advance}, {@link #awaitCondition}, produce...) run them between events on
+     * their own; an idle command thread is woken through {@link #onTriggersDue}.
+     */
+    public void runDueTriggers() {
+        if (triggers.anyDue()) {
+            triggers.runDue();
+        }
+    }
+
+    /** Called (from any thread) when a trigger has fired and its action waits for the command thread. */
+    public void onTriggersDue(Runnable wake) {
+        triggers.onDue(wake);
     }
 
     /** Armed triggers that have not fired yet. */

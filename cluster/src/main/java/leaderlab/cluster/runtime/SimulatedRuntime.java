@@ -89,6 +89,7 @@ public final class SimulatedRuntime implements NodeRuntime {
     private long eventsProcessed;
     private boolean paused;
     private Runnable afterEachEvent = () -> { };
+    private Runnable betweenSteps = () -> { };
 
     public SimulatedRuntime(long seed, Network network, Journal journal) {
         this.seed = seed;
@@ -99,6 +100,11 @@ public final class SimulatedRuntime implements NodeRuntime {
     /** A check to run after every handled event (the safety checker). */
     public void afterEachEvent(Runnable check) {
         this.afterEachEvent = check;
+    }
+
+    @Override
+    public void betweenSteps(Runnable work) {
+        this.betweenSteps = work;
     }
 
     public long seed() {
@@ -191,6 +197,7 @@ public final class SimulatedRuntime implements NodeRuntime {
         int done = 0;
         while (done < count && stepUntil(Long.MAX_VALUE)) {
             done++;
+            betweenSteps.run();
         }
         return done;
     }
@@ -204,6 +211,7 @@ public final class SimulatedRuntime implements NodeRuntime {
     public void advance(long durationMs) {
         long deadline = nowMs + durationMs;
         while (stepUntil(deadline)) {
+            betweenSteps.run();
             if (interrupted()) {
                 return;
             }
@@ -219,6 +227,7 @@ public final class SimulatedRuntime implements NodeRuntime {
                 nowMs = Math.max(nowMs, deadline);
                 throw new TimeoutException("no answer within " + timeoutMs + " ms");
             }
+            betweenSteps.run();
         }
         try {
             return future.get();
@@ -235,6 +244,7 @@ public final class SimulatedRuntime implements NodeRuntime {
                 nowMs = Math.max(nowMs, deadline);
                 return condition.getAsBoolean();
             }
+            betweenSteps.run();
             if (interrupted()) {
                 return false;
             }
