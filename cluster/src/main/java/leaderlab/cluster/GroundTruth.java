@@ -1,0 +1,62 @@
+package leaderlab.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.Network;
+import leaderlab.cluster.runtime.NodeRuntime;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * What is actually happening to each broker, whatever the controller believes: a stalled process,
+ * a slow disk, who it is cut off from (flapping links and one-way cuts included). The one place that
+ * answers "who is cut off from whom"; safe from any thread (it reads only what the runtime and the
+ * network publish).
+ */
+final class GroundTruth {
+
+    private final NodeRuntime runtime;
+    /** Broker id to append latency of its slow disk: hardware, so it outlives restarts. */
+    private final Map<Integer, Long> slowDisks = new ConcurrentHashMap<>();
+
+    GroundTruth(NodeRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    long slowDiskMs(int broker) {
+        return slowDisks.getOrDefault(broker, 0L);
+    }
+
+    /** @param latencyMs 0 for a healthy disk */
+    void setSlowDisk(int broker, long latencyMs) {
+        if (latencyMs > 0) {
+            slowDisks.put(broker, latencyMs);
+        } else {
+            slowDisks.remove(broker);
+        }
+    }
+
+    /** The broker's reality now, among {@code brokers} (every broker id). */
+    ClusterSnapshot.Reality of(int id, Set<Integer> brokers) {
+        Network network = runtime.network();
+        if (network.faults().isEmpty() && slowDisks.isEmpty() && runtime.stalledUntil(Address.broker(id)) == 0) {
+            return ClusterSnapshot.Reality.HEALTHY;
+        }
+        Address broker = Address.broker(id);
+        long now = runtime.nowMs();
+        List<Integer> cutFrom = new ArrayList<>();
+        for (int other : brokers) {
+            if (other != id && network.isCutAt(broker, Address.broker(other), now)) {
+                cutFrom.add(other);
+            }
+        }
+        boolean flapping = network.faults().stream().anyMatch(f -> f.flapPeriodMs() > 0
+                && f.links().keySet().stream().anyMatch(l -> l.from().equals(broker) || l.to().equals(broker)));
+        return new ClusterSnapshot.Reality(runtime.stalledUntil(broker), slowDiskMs(id),
+                network.isCutAt(Address.client(0), broker, now), network.isCutAt(broker, Address.CONTROLLER, now),
+                List.copyOf(cutFrom), flapping);
+    }
+}
