@@ -91,6 +91,14 @@ final class Recorder implements Dispatcher.Observer {
         }
     }
 
+    /** A line a trigger ran is the trigger's doing, so replaying the {@code when} redoes it: a comment. */
+    @Override
+    public void triggered(String line, Result result) {
+        if (recording()) {
+            group.add("# triggered: " + Tokenizer.stripComment(line).strip());
+        }
+    }
+
     private void closeGroup() {
         if (!group.isEmpty()) {
             groups.add(group);

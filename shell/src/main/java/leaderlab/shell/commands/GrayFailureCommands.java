@@ -127,7 +127,7 @@ final class GrayFailureCommands {
         target.check(command.subList(1, command.size()));
         String line = String.join(" ", command);
         Cluster cluster = session.cluster();
-        cluster.when(condition.text() + " do " + line, condition::holds, () -> session.run(line));
+        cluster.when(condition.text() + " do " + line, condition::holds, () -> session.runTriggered(line));
         return Result.ok("armed: when " + condition.text() + " do " + line);
     }
 }
