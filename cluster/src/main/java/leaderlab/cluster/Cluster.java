@@ -84,7 +84,7 @@ public final class Cluster implements AutoCloseable {
         this.options = options;
         this.journal = new Journal();
         Configs configs = Configs.defaults(options.kafkaTimings());
-        Network network = new Network(configs.getLong(ConfigKey.NETWORK_LATENCY_MS));
+        Network network = new Network(configs.getLong(ConfigKey.NETWORK_LATENCY_MS), options.seed());
         this.runtime = options.simulated()
                 ? new SimulatedRuntime(options.seed(), network, journal)
                 : new ThreadedRuntime(options.seed(), network, journal);

@@ -46,7 +46,7 @@ public final class SimulatedRuntime implements NodeRuntime {
 
         @Override
         public void send(Address to, Message message) {
-            long delay = network.deliveryDelayMs(address, to, random, nowMs);
+            long delay = network.deliveryDelayMs(address, to, nowMs);
             if (delay >= 0) {
                 Slot target = slots.get(to);
                 if (target != null && target.running) {

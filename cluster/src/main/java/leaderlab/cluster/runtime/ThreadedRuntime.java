@@ -150,7 +150,7 @@ public final class ThreadedRuntime implements NodeRuntime {
         private void flushOutbox() {
             for (Object[] pending : outbox) {
                 Address to = (Address) pending[0];
-                long delay = network.deliveryDelayMs(address, to, random, clock.nowMs());
+                long delay = network.deliveryDelayMs(address, to, clock.nowMs());
                 NodeThread target = threads.get(to);
                 if (delay >= 0 && target != null && target.running) {
                     target.deliver(clock.nowMs() + delay, address, pending[1]);
