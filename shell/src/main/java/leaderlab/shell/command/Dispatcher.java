@@ -9,10 +9,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Dispatcher {
 
-    /** Sees every line typed at the top level (not the lines commands run for themselves), after it ran. */
+    /**
+     * Sees every top-level line after it ran: typed, clicked, played, and triggered by a
+     * {@code when ... do} (not the lines commands run for themselves). Called on the command thread.
+     */
     @FunctionalInterface
     public interface Observer {
         void executed(String line, Result result);
+
+        /** A line a {@code when ... do} trigger ran; by default seen like any other line. */
+        default void triggered(String line, Result result) {
+            executed(line, result);
+        }
     }
 
     private final CommandRegistry registry;
@@ -45,17 +53,39 @@ public final class Dispatcher {
 
     /** Runs a line; a blank line or a comment gives an empty OK result. */
     public Result execute(String line) {
+        Result result = executeUnannounced(line);
+        if (depth.get()[0] == 0) {
+            observers.forEach(observer -> observer.executed(line, result));
+        }
+        return result;
+    }
+
+    /** Runs a line without telling observers (the steady ticks of a play clock). */
+    public Result executeUnannounced(String line) {
         int[] nesting = depth.get();
         nesting[0]++;
-        Result result;
         try {
-            result = run(line);
+            return run(line);
         } finally {
             nesting[0]--;
         }
-        if (nesting[0] == 0) {
-            observers.forEach(observer -> observer.executed(line, result));
+    }
+
+    /**
+     * Runs a line a fired trigger asked for, as a top-level line of its own although it runs while
+     * another line waits for cluster time (the trigger fired during that wait): observers see it.
+     */
+    public Result executeTriggered(String line) {
+        int[] nesting = depth.get();
+        int outer = nesting[0];
+        nesting[0] = 0;
+        Result result;
+        try {
+            result = executeUnannounced(line);
+        } finally {
+            nesting[0] = outer;
         }
+        observers.forEach(observer -> observer.triggered(line, result));
         return result;
     }
 
