@@ -51,11 +51,14 @@ class JsonOutputTest {
         assertEquals(9, batch.get("lastOffset").asLong());
         assertEquals("NONE", batch.get("error").asText());
         assertEquals(0, batch.get("errorCode").asInt());
+        assertEquals(0, batch.get("retries").asInt());
+        assertEquals(0, batch.get("retried").size());
 
         f.ok("kill 2");
         f.ok("kill 3");
         f.ok("wait until isr orders-0 is 1 --timeout 20s");
-        JsonNode failed = json("produce orders --json").get("results").get(0);
+        // --retries 0 reports the broker's answer instead of retrying it until delivery.timeout.ms.
+        JsonNode failed = json("produce orders --retries 0 --json").get("results").get(0);
         assertFalse(failed.get("acknowledged").asBoolean());
         assertEquals("NOT_ENOUGH_REPLICAS", failed.get("error").asText());
         assertEquals(19, failed.get("errorCode").asInt());

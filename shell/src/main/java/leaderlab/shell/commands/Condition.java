@@ -37,7 +37,8 @@ final class Condition {
 
     private static Map<String, Target> subjects() {
         Map<String, Target> subjects = new LinkedHashMap<>();
-        for (String partitionSubject : List.of("leader", "isr", "replicas", "hw", "epoch", "offline", "leo")) {
+        for (String partitionSubject : List.of("leader", "isr", "elr", "last-known-elr", "replicas", "hw", "epoch", "offline",
+                "leo")) {
             subjects.put(partitionSubject, Target.PARTITION);
         }
         subjects.put("broker", Target.BROKER);

@@ -18,7 +18,8 @@ final class ResultJson {
 
     static final String PRODUCE_SHAPE = "{\"results\":[{\"partition\":\"orders-0\",\"leader\":2,\"acks\":\"all\","
             + "\"count\":10,\"acknowledged\":true,\"baseOffset\":0,\"lastOffset\":9,\"error\":\"NONE\",\"errorCode\":0,"
-            + "\"detail\":\"\"}]} (baseOffset and lastOffset are null unless acknowledged)";
+            + "\"detail\":\"\",\"retries\":1,\"retried\":[\"NETWORK_EXCEPTION from broker 1\"]}]} (baseOffset and "
+            + "lastOffset are null unless acknowledged; retried lists the error of each attempt the producer resent)";
     static final String CONSUME_SHAPE = "{\"results\":[{\"partition\":\"orders-0\",\"leader\":2,\"error\":\"NONE\","
             + "\"errorCode\":0,\"highWatermark\":10,\"baseOffset\":0,\"endOffset\":10,\"records\":[\"m1\",...]}]}";
     static final String ELECT_SHAPE = "{\"electionType\":\"PREFERRED\",\"partitions\":[{\"partition\":\"orders-0\","
@@ -39,7 +40,8 @@ final class ResultJson {
                     .field("baseOffset", acknowledged ? r.baseOffset() : null)
                     .field("lastOffset", acknowledged ? r.baseOffset() + r.count() - 1 : null)
                     .field("error", r.error().name()).field("errorCode", r.error().code())
-                    .field("detail", r.detail() == null ? "" : r.detail()).endObject();
+                    .field("detail", r.detail() == null ? "" : r.detail())
+                    .field("retries", r.retries()).field("retried", r.retried()).endObject();
         }
         return json.endArray().endObject().toString();
     }
