@@ -143,6 +143,13 @@ class InspectCommandsTest {
         assertTrue(f.shell.session().liveEvents());
         f.ok("create topic orders");
         assertTrue(f.text("events --type TOPIC_CREATED --json").startsWith("[{\"seq\":"));
+        f.ok("kill " + f.cluster().snapshot().partition("orders", 0).leader());
+        f.ok("wait 3s");
+        // The typed fields, not only the sentence: source, partition and the election's detail.
+        String election = f.text("events --type LEADER_ELECTED --json");
+        assertTrue(election.contains("\"source\":{\"kind\":\"CONTROLLER\",\"id\":0},\"partition\":{\"topic\":"
+                + "\"orders\",\"partition\":0},\"detail\":{\"oldLeader\":"), election);
+        assertTrue(election.contains("\"election\":\"ONLINE\",\"unclean\":false,\"rule\":\"broker "), election);
         assertTrue(f.run("events --follow").lines().get(0).contains("needs the interactive shell"));
         f.shell.session().setInteractive(true);
         f.ok("events off");
