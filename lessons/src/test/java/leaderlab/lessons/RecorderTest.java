@@ -46,7 +46,6 @@ class RecorderTest {
         Path file = dir.resolve("triggered.md");
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, 5))) {
             Dispatcher shell = new Dispatcher(LessonCommands.registry(), new Session(cluster));
-            ShellLessonCommands.install(shell);
             for (String line : List.of("create topic orders --replica-assignment 1:2:3", "record start " + file,
                     "when broker 2 is fenced do kill 1", "kill 2", "wait 5s", "record stop")) {
                 assertTrue(shell.execute(line).isOk(), line);
