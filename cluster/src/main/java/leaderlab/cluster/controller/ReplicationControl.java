@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.function.IntPredicate;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.journal.EventDetail;
@@ -125,24 +124,6 @@ final class ReplicationControl {
             brokerStates = new BrokerStates(image.brokers());
         }
         return brokerStates;
-    }
-
-    private static final class BrokerStates {
-        final SortedMap<Integer, BrokerRegistration> of;
-        final boolean[] active;
-        final IntPredicate isDemoted;
-
-        BrokerStates(SortedMap<Integer, BrokerRegistration> registrations) {
-            this.of = registrations;
-            int size = registrations.isEmpty() ? 0 : registrations.lastKey() + 1;
-            this.active = new boolean[size];
-            boolean[] demoted = new boolean[size];
-            registrations.forEach((id, registration) -> {
-                active[id] = registration.active();
-                demoted[id] = registration.demoted();
-            });
-            this.isDemoted = broker -> broker >= 0 && broker < demoted.length && demoted[broker];
-        }
     }
 
     /**
@@ -267,7 +248,7 @@ final class ReplicationControl {
     /** Validates and applies an ISR change requested by a partition leader (Kafka §2.4 order). */
     AlterPartitionResponse alterPartition(AlterPartitionRequest request) {
         PartitionRegistration partition = image.partition(request.partitionId());
-        Errors error = validate(request, partition);
+        Errors error = AlterPartitionValidation.validate(request, partition, image);
         if (error.isError()) {
             return new AlterPartitionResponse(request.partitionId(), error, partition);
         }
@@ -282,43 +263,6 @@ final class ReplicationControl {
         PartitionRegistration result = image.partition(request.partitionId());
         Errors outcome = result.leader() != request.brokerId() ? Errors.NEW_LEADER_ELECTED : Errors.NONE;
         return new AlterPartitionResponse(request.partitionId(), outcome, result);
-    }
-
-    private Errors validate(AlterPartitionRequest request, PartitionRegistration partition) {
-        if (partition == null) {
-            return Errors.UNKNOWN_TOPIC_OR_PARTITION;
-        }
-        BrokerRegistration requester = image.broker(request.brokerId());
-        if (requester == null || requester.epoch() != request.brokerEpoch()) {
-            return Errors.STALE_BROKER_EPOCH;
-        }
-        if (request.leaderEpoch() > partition.leaderEpoch() || request.partitionEpoch() > partition.partitionEpoch()) {
-            return Errors.NOT_CONTROLLER;
-        }
-        if (request.leaderEpoch() < partition.leaderEpoch()) {
-            return Errors.FENCED_LEADER_EPOCH;
-        }
-        if (request.brokerId() != partition.leader()) {
-            return Errors.INVALID_REQUEST;
-        }
-        if (request.partitionEpoch() < partition.partitionEpoch()) {
-            return Errors.INVALID_UPDATE_VERSION;
-        }
-        int[] isr = request.newIsr();
-        if (isr.length == 0 || java.util.Arrays.stream(isr).distinct().count() != isr.length
-                || !Replicas.containsAll(partition.replicas(), isr) || !Replicas.contains(isr, partition.leader())) {
-            return Errors.INVALID_REQUEST;
-        }
-        if ((request.recovering() && isr.length > 1) || (request.recovering() && !partition.recovering())) {
-            return Errors.INVALID_REQUEST;
-        }
-        for (int member : isr) {
-            BrokerRegistration registration = image.broker(member);
-            if (registration == null || !registration.active()) {
-                return Errors.INELIGIBLE_REPLICA;
-            }
-        }
-        return Errors.NONE;
     }
 
     /** Admin ElectLeaders, with Kafka's per-partition results (KIP-460). */
