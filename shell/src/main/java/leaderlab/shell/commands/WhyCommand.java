@@ -75,7 +75,7 @@ final class WhyCommand {
             isrChain.forEach(line -> lines.add("  " + line));
         }
         if (now.elr().length > 0 || now.lastKnownElr().length > 0) {
-            lines.add("ELR " + Replicas.format(now.elr()) + ", LastKnownElr " + Replicas.format(now.lastKnownElr())
+            lines.add("ELR " + orNone(now.elr()) + ", LastKnownElr " + orNone(now.lastKnownElr())
                     + ": replicas that left an ISR below min.insync.replicas; with an empty ISR the first of them "
                     + "alive is elected cleanly (KIP-966).");
             elrChain.forEach(line -> lines.add("  " + line));
@@ -139,5 +139,9 @@ final class WhyCommand {
 
     private static String at(Event event) {
         return String.format(Locale.ROOT, "at %.3fs ", event.timeMs() / 1000.0);
+    }
+
+    private static String orNone(int[] replicas) {
+        return replicas.length == 0 ? "none" : Replicas.format(replicas);
     }
 }
