@@ -25,6 +25,7 @@ import leaderlab.cluster.journal.Journal;
 import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.BrokerRegistration;
+import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
 import leaderlab.cluster.runtime.Address;
@@ -53,7 +54,7 @@ public final class Cluster implements AutoCloseable {
     private final ClusterOptions options;
     private final NodeRuntime runtime;
     private final Journal journal;
-    private final Controller controller;
+    private final ControllerQuorum controllers;
     private final Map<Integer, Broker> brokers = new TreeMap<>();
     private final Map<Integer, BrokerStorage> storages = new TreeMap<>();
     /** Broker id to append latency of its slow disk: hardware, so it outlives restarts. */
@@ -73,11 +74,11 @@ public final class Cluster implements AutoCloseable {
         this.runtime = options.simulated()
                 ? new SimulatedRuntime(options.seed(), network, journal)
                 : new ThreadedRuntime(options.seed(), network, journal);
-        this.controller = new Controller(configs);
+        this.controllers = new ControllerQuorum(runtime, configs, options.controllerIds());
         this.clientConfigs = configs;
-        this.client = new ClientNode(options.brokers(), configs, ledger);
+        this.client = new ClientNode(options.brokers(), configs, ledger, options.controllerIds());
         this.checker = new SafetyChecker(journal, ledger);
-        runtime.start(Address.CONTROLLER, controller);
+        controllers.startAll();
         for (int id = 1; id <= options.brokers(); id++) {
             storages.put(id, new BrokerStorage());
             startBroker(id);
@@ -104,10 +105,11 @@ public final class Cluster implements AutoCloseable {
     /** Live mode: check the newest snapshot every few milliseconds, never blocking the nodes. */
     private void checkContinuously() {
         while (!Thread.currentThread().isInterrupted()) {
-            if (controller.view() != null && checker.enabled()) {
-                checker.check(snapshot(), false);
+            ClusterSnapshot snapshot = snapshot();
+            if (snapshot.controller() != null && checker.enabled()) {
+                checker.check(snapshot, false);
             }
-            if (controller.view() != null && triggers.pending()) {
+            if (snapshot.controller() != null && triggers.pending()) {
                 triggers.fire(snapshot());
             }
             java.util.concurrent.locks.LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
@@ -146,7 +148,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     private boolean allBrokersUnfenced() {
-        ControllerView view = controller.view();
+        Controller active = controllers.active();
+        ControllerView view = active == null ? null : active.view();
         if (view == null || view.metadata().brokers().size() < options.brokers()) {
             return false;
         }
@@ -154,7 +157,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void startBroker(int id) {
-        Broker broker = new Broker(id, options.rackOf(id), storages.get(id), Configs.defaults(options.kafkaTimings()));
+        Broker broker = new Broker(id, options.rackOf(id), storages.get(id), Configs.defaults(options.kafkaTimings()),
+                options.controllerIds());
         brokers.put(id, broker);
         runtime.start(Address.broker(id), broker);
         long latency = slowDisks.getOrDefault(id, 0L);
@@ -182,15 +186,22 @@ public final class Cluster implements AutoCloseable {
     /** The cluster as it is now: cheap, immutable, safe from any thread. */
     public ClusterSnapshot snapshot() {
         List<ClusterSnapshot.BrokerState> states = new ArrayList<>(brokers.size());
-        ControllerView view = controller.view();
+        List<BrokerView> brokerViews = new ArrayList<>(brokers.size());
+        for (Map.Entry<Integer, Broker> entry : brokers.entrySet()) {
+            if (runtime.isRunning(Address.broker(entry.getKey()))) {
+                brokerViews.add(entry.getValue().view());
+            }
+        }
+        ControllerView view = controllers.view(brokerViews);
         for (Map.Entry<Integer, Broker> entry : brokers.entrySet()) {
             int id = entry.getKey();
             BrokerView brokerView = entry.getValue().view();
             states.add(new ClusterSnapshot.BrokerState(id, options.rackOf(id), runtime.isRunning(Address.broker(id)),
-                    brokerView, view.metadata().brokers().get(id), view.sessions().get(id), reality(id)));
+                    brokerView, view == null ? null : view.metadata().brokers().get(id),
+                    view == null ? null : view.sessions().get(id), reality(id)));
         }
         return new ClusterSnapshot(runtime.nowMs(), runtime.isPaused(), view, List.copyOf(states),
-                runtime.network().faults());
+                runtime.network().faults(), controllers.views());
     }
 
     /** What is actually happening to a broker, whatever the controller believes. */
@@ -210,11 +221,37 @@ public final class Cluster implements AutoCloseable {
         boolean flapping = network.faults().stream().anyMatch(f -> f.flapPeriodMs() > 0
                 && f.links().keySet().stream().anyMatch(l -> l.from().equals(broker) || l.to().equals(broker)));
         return new ClusterSnapshot.Reality(runtime.stalledUntil(broker), slowDisks.getOrDefault(id, 0L),
-                network.isCutAt(Address.client(0), broker, now), network.isCutAt(broker, Address.CONTROLLER, now),
+                network.isCutAt(Address.client(0), broker, now), cutFromActiveController(broker, now),
                 List.copyOf(cutFrom), flapping);
     }
 
+    private boolean cutFromActiveController(Address broker, long now) {
+        Controller active = controllers.active();
+        int id = active == null ? options.controllerIds().get(0) : active.quorumView().id();
+        return runtime.network().isCutAt(broker, Address.controller(id), now);
+    }
+
     // ---- Validation -------------------------------------------------------------------------------
+
+    /** The quorum's controller ids (101, 102, ...). */
+    public List<Integer> controllerIds() {
+        return controllers.ids();
+    }
+
+    private void requireControllerRunning(int id, boolean running) {
+        if (controllers.isRunning(id) != running) {
+            throw new IllegalArgumentException("controller " + id + (running ? " is already stopped; restart " + id
+                    + " starts it" : " is already running; kill " + id + " first"));
+        }
+    }
+
+    /** A broker or a controller id. */
+    public void requireNode(int id) {
+        if (!controllers.isController(id) && !brokers.containsKey(id)) {
+            throw new IllegalArgumentException("no node " + id + ": brokers are 1.." + options.brokers()
+                    + ", controllers " + Replicas.bracketed(controllers.ids().stream().mapToInt(i -> i).toArray()));
+        }
+    }
 
     public void requireBroker(int id) {
         if (!brokers.containsKey(id)) {
@@ -314,6 +351,13 @@ public final class Cluster implements AutoCloseable {
      * @param powerLoss the machine lost power too: records not yet flushed (log.flush.interval.ms) are gone
      */
     public void kill(int id, boolean powerLoss) {
+        if (controllers.isController(id)) {
+            requireControllerRunning(id, true);
+            runtime.stop(Address.controller(id));
+            record(new EventDetail.FaultInjected(EventDetail.FaultKind.KILL, List.of(id), "controller " + id
+                    + " killed (its metadata log and vote stay on disk)"));
+            return;
+        }
         requireBroker(id);
         if (!runtime.isRunning(Address.broker(id))) {
             throw new IllegalArgumentException("broker " + id + " is already stopped; restart " + id + " starts it");
@@ -334,6 +378,13 @@ public final class Cluster implements AutoCloseable {
 
     /** A stop-the-world pause (GC): the broker's thread and timers stall, then it resumes on stale state. */
     public void stall(int id, long durationMs) {
+        if (controllers.isController(id)) {
+            requireControllerRunning(id, true);
+            runtime.stall(Address.controller(id), durationMs);
+            record(new EventDetail.FaultInjected(EventDetail.FaultKind.STALL, List.of(id), "controller " + id
+                    + " process paused for " + durationMs + " ms (no votes, no fetches, no answers)"));
+            return;
+        }
         requireRunning(id);
         runtime.stall(Address.broker(id), durationMs);
         record(new EventDetail.FaultInjected(EventDetail.FaultKind.STALL, List.of(id), "broker " + id
@@ -378,6 +429,11 @@ public final class Cluster implements AutoCloseable {
     }
 
     public void restart(int id) {
+        if (controllers.isController(id)) {
+            requireControllerRunning(id, false);
+            controllers.start(id);
+            return;
+        }
         requireBroker(id);
         if (runtime.isRunning(Address.broker(id))) {
             throw new IllegalArgumentException("broker " + id + " is already running; kill " + id + " or shutdown "
@@ -414,9 +470,9 @@ public final class Cluster implements AutoCloseable {
      * @return what was done, in words
      */
     public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
-        requireBroker(id);
+        requireNode(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), 0), List.of(id));
+        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), controllers.ids(), 0), List.of(id));
     }
 
     /** Like {@link #isolate}, switching on and off every {@code periodMs} (a flapping link). */
@@ -424,9 +480,10 @@ public final class Cluster implements AutoCloseable {
         if (periodMs < 1) {
             throw new IllegalArgumentException("the flapping period must be at least 1 ms");
         }
-        requireBroker(id);
+        requireNode(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), periodMs), List.of(id));
+        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), controllers.ids(), periodMs),
+                List.of(id));
     }
 
     /**
@@ -436,9 +493,9 @@ public final class Cluster implements AutoCloseable {
      * @return what was done, in words
      */
     public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
-        brokerGroups.forEach(group -> group.forEach(this::requireBroker));
+        brokerGroups.forEach(group -> group.forEach(this::requireNode));
         List<Integer> named = brokerGroups.stream().flatMap(Set::stream).sorted().toList();
-        return addFault(NetworkFaults.partition(brokerGroups, controllerGroup), named);
+        return addFault(NetworkFaults.partition(brokerGroups, controllerGroup, controllers.ids()), named);
     }
 
     /** Applies a rule to one directed link between two nodes. */
