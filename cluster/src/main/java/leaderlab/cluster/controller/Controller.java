@@ -60,9 +60,14 @@ public final class Controller implements Node, RaftVoter.Listener {
     private record PendingFetch(long offset, long generation) {
     }
 
+    /** An answer held until the records its decision wrote (below {@code endOffset}) are committed. */
+    private record HeldReply(Address to, Message reply, long endOffset) {
+    }
+
     private final Configs initialConfigs;
     private final QuorumStorage storage;
     private final Map<Address, PendingFetch> pendingFetches = new TreeMap<>();
+    private final java.util.ArrayDeque<HeldReply> heldReplies = new java.util.ArrayDeque<>();
     private NodeContext context;
     private RaftVoter voter;
     /** The state below is the active controller's, null while this controller does not lead. */
@@ -111,11 +116,21 @@ public final class Controller implements Node, RaftVoter.Listener {
         topicCreation = null;
         pendingFetches.keySet().forEach(broker -> context.send(broker, notController()));
         pendingFetches.clear();
+        // Their decisions may never be committed: the askers retry, elsewhere (as Kafka fails them).
+        heldReplies.clear();
     }
 
     @Override
     public void onCommit(long highWatermark) {
         // Observers waiting for data are answered after the event (afterEvent).
+    }
+
+    /**
+     * Like Kafka's QuorumController, a write's answer waits until its records are committed, so nobody
+     * is told of a decision a new leader could still truncate.
+     */
+    private void replyWhenCommitted(Address to, Message reply) {
+        heldReplies.add(new HeldReply(to, reply, log.endOffset()));
     }
 
     private boolean active() {
@@ -152,16 +167,16 @@ public final class Controller implements Node, RaftVoter.Listener {
                 context.send(from, notController());
             }
         } else if (message instanceof BrokerHeartbeatRequest heartbeat) {
-            context.send(from, clusterControl.heartbeat(heartbeat));
+            replyWhenCommitted(from, clusterControl.heartbeat(heartbeat));
         } else if (message instanceof MetadataFetchRequest fetch) {
             pendingFetches.put(from, new PendingFetch(fetch.fetchOffset(), ++fetchGeneration));
             context.schedule(configMs(ConfigKey.METADATA_FETCH_MAX_WAIT_MS), new FetchExpiry(from, fetchGeneration));
         } else if (message instanceof BrokerRegistrationRequest registration) {
-            context.send(from, clusterControl.register(registration));
+            replyWhenCommitted(from, clusterControl.register(registration));
         } else if (message instanceof AlterPartitionRequest alter) {
-            context.send(from, replication.alterPartition(alter));
+            replyWhenCommitted(from, replication.alterPartition(alter));
         } else if (message instanceof AdminRequest admin) {
-            context.send(from, new AdminResponse(admin.requestId(), handleAdmin(admin.operation()),
+            replyWhenCommitted(from, new AdminResponse(admin.requestId(), handleAdmin(admin.operation()),
                     context.self().id()));
         } else {
             // Every ToController type is handled above (DispatchTest); anything else was sent to the wrong node.
@@ -215,6 +230,10 @@ public final class Controller implements Node, RaftVoter.Listener {
         voter.onLocalAppend();
         long highWatermark = voter.highWatermark();
         log.markEventEnd(highWatermark);
+        while (!heldReplies.isEmpty() && heldReplies.peek().endOffset() <= highWatermark) {
+            HeldReply held = heldReplies.poll();
+            context.send(held.to(), held.reply());
+        }
         long nextCheck = clusterControl.maybeFenceOneStaleBroker();
         if (nextCheck < fenceCheckAtMs) {
             fenceCheckAtMs = nextCheck;
