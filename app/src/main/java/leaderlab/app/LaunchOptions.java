@@ -8,11 +8,11 @@ import leaderlab.cluster.ClusterOptions;
  * The launcher's command line. Parsing never exits or prints; problems come back as an
  * IllegalArgumentException with a one-line message.
  */
-record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int racks, boolean kafkaTimings,
+record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int controllers, int racks, boolean kafkaTimings,
                      List<String> commands, boolean echo, boolean help, boolean startupProbe) {
 
     static final String USAGE = String.join("\n",
-            "usage: leaderlab [--no-gui] [--seed N] [--brokers N] [--racks R] [--kafka-timings]",
+            "usage: leaderlab [--no-gui] [--seed N] [--brokers N] [--controllers N] [--racks R] [--kafka-timings]",
             "                 [--script FILE | -e COMMAND ...] [--echo]",
             "       leaderlab lesson list | play NAME | verify [NAME | --all]   (leaderlab lesson --help)",
             "",
@@ -24,6 +24,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
             "  -e COMMAND         run one command (repeatable), then exit",
             "  --seed N           deterministic simulated runtime: same seed + commands = same output",
             "  --brokers N        number of brokers, ids 1..N (default 3)",
+            "  --controllers N    controllers of the KRaft quorum, ids 101.. (default 3; 1: no controller failover)",
             "  --racks R          racks r1..rR assigned round-robin (default none)",
             "  --kafka-timings    Kafka's own default timings instead of the faster classroom ones",
             "  --echo             print each command before its result",
@@ -34,6 +35,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
         String script = null;
         Long seed = null;
         int brokers = 3;
+        int controllers = ClusterOptions.DEFAULT_CONTROLLERS;
         int racks = 0;
         boolean kafkaTimings = false;
         boolean echo = false;
@@ -52,6 +54,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
                 case "-e" -> commands.add(value(args, ++i, arg));
                 case "--seed" -> seed = parseLong(value(args, ++i, arg), arg);
                 case "--brokers" -> brokers = (int) parseLong(value(args, ++i, arg), arg);
+                case "--controllers" -> controllers = (int) parseLong(value(args, ++i, arg), arg);
                 case "--racks" -> racks = (int) parseLong(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' (leaderlab --help lists options)");
             }
@@ -59,14 +62,14 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
         if (script != null && !commands.isEmpty()) {
             throw new IllegalArgumentException("use either --script FILE or -e COMMAND, not both");
         }
-        LaunchOptions options = new LaunchOptions(noGui, script, seed, brokers, racks, kafkaTimings,
+        LaunchOptions options = new LaunchOptions(noGui, script, seed, brokers, controllers, racks, kafkaTimings,
                 List.copyOf(commands), echo, help, startupProbe);
         options.clusterOptions();
         return options;
     }
 
     ClusterOptions clusterOptions() {
-        return new ClusterOptions(brokers, racks, seed == null ? 1 : seed, seed != null, kafkaTimings);
+        return new ClusterOptions(brokers, racks, seed == null ? 1 : seed, seed != null, kafkaTimings, controllers);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -41,6 +41,13 @@ public final class Targets {
         return new TopicPartition(topic, partition);
     }
 
+    /** A broker or a controller (101, 102, ...), for the faults that work on both. */
+    public static int node(Session session, String text) {
+        int id = Parse.integer(text, "node id");
+        session.cluster().requireNode(id);
+        return id;
+    }
+
     public static int broker(Session session, String text) {
         int id = Parse.integer(text, "broker id");
         session.cluster().requireBroker(id);

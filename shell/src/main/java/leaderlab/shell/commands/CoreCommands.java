@@ -25,6 +25,7 @@ public final class CoreCommands {
         InfoCommands.register(registry);
         SessionCommands.register(registry);
         KafkaTools.register(registry);
+        QuorumCommands.register(registry);
         return registry;
     }
 }

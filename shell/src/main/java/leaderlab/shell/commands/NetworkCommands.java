@@ -24,7 +24,7 @@ final class NetworkCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("isolate")
-                .usage("isolate BROKER [--from all|clients|controller|brokers[:1,3]]")
+                .usage("isolate BROKER|CONTROLLER [--from all|clients|controller|brokers[:1,3]]")
                 .summary("cut a broker off (both directions) from everything, or only from clients, the controller or brokers")
                 .details("--from clients is the gray failure failover does not see: the controller still gets "
                         + "heartbeats, so nothing is re-elected, while producers and consumers cannot reach the "
@@ -87,7 +87,7 @@ final class NetworkCommands {
 
     private static Result isolate(Args args, Session session) {
         args.expectAtMost(1, "isolate BROKER [--from ...]");
-        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. isolate 2"));
+        int id = Targets.node(session, args.positional(0, "a broker or controller id, e.g. isolate 2"));
         Isolation isolation = isolation(id, args.option("from"));
         return Result.ok(session.cluster().isolate(id, isolation.mode(), isolation.peers()));
     }
@@ -152,11 +152,20 @@ final class NetworkCommands {
         return Result.ok("link " + from + (args.flag("both") ? " <-> " : " -> ") + to + " impaired");
     }
 
+    /** The active controller, or the first one while the quorum has no leader. */
+    private static int activeController(Session session) {
+        var leader = session.cluster().snapshot().quorumLeader();
+        return leader == null ? session.cluster().controllerIds().get(0) : leader.id();
+    }
+
     private static Address address(Session session, String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
-            case "controller", "c" -> Address.CONTROLLER;
+            case "controller", "c" -> Address.controller(activeController(session));
             case "client", "clients" -> Address.client(0);
-            default -> Address.broker(Targets.broker(session, text));
+            default -> {
+                int id = Targets.node(session, text);
+                yield session.cluster().controllerIds().contains(id) ? Address.controller(id) : Address.broker(id);
+            }
         };
     }
 }
