@@ -60,8 +60,8 @@ public final class Controller implements Node, RaftVoter.Listener {
     private record PendingFetch(long offset, long generation) {
     }
 
-    /** An answer held until the records its decision wrote (below {@code endOffset}) are committed. */
-    private record HeldReply(Address to, Message reply, long endOffset) {
+    /** An answer held until the records its decision wrote are committed. */
+    private record HeldReply(Address to, Message reply) {
     }
 
     private final Configs initialConfigs;
@@ -130,7 +130,7 @@ public final class Controller implements Node, RaftVoter.Listener {
      * is told of a decision a new leader could still truncate.
      */
     private void replyWhenCommitted(Address to, Message reply) {
-        heldReplies.add(new HeldReply(to, reply, log.endOffset()));
+        heldReplies.add(new HeldReply(to, reply));
     }
 
     private boolean active() {
@@ -230,7 +230,8 @@ public final class Controller implements Node, RaftVoter.Listener {
         voter.onLocalAppend();
         long highWatermark = voter.highWatermark();
         log.markEventEnd(highWatermark);
-        while (!heldReplies.isEmpty() && heldReplies.peek().endOffset() <= highWatermark) {
+        // Only once everything is committed, when readers' view (see publish) shows the decision too.
+        while (!heldReplies.isEmpty() && log.endOffset() <= highWatermark) {
             HeldReply held = heldReplies.poll();
             context.send(held.to(), held.reply());
         }
@@ -302,7 +303,8 @@ public final class Controller implements Node, RaftVoter.Listener {
     public void publish() {
         quorumView = voter.view();
         ControllerView current = view;
-        if (!active()) {
+        // Readers see committed metadata only: while records await a majority, the last committed view stays.
+        if (!active() || voter.highWatermark() < log.endOffset()) {
             return;
         }
         if (current == null || current.metadata() != image.view() || current.sessions() != clusterControl.sessions()) {
