@@ -74,6 +74,20 @@ final class ControllerQuorum {
         return best;
     }
 
+    /**
+     * Whether the active controller's view is the newest truth: it leads the highest epoch any running
+     * controller knows. Otherwise (no leader, or a new leader that has not committed yet) readers see
+     * older metadata than some broker may act on, so checks that compare views at one instant must wait.
+     */
+    boolean viewIsCurrent() {
+        Controller active = active();
+        if (active == null) {
+            return false;
+        }
+        int epoch = active.quorumView().epoch();
+        return views().stream().noneMatch(view -> view.epoch() > epoch);
+    }
+
     /** Each running controller's quorum state, by id; stopped ones are left out. */
     List<QuorumView> views() {
         List<QuorumView> views = new ArrayList<>(controllers.size());

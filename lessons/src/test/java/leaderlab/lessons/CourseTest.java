@@ -41,11 +41,11 @@ class CourseTest {
     }
 
     @Test
-    void theCourseHasElevenLessonsInOrder() throws Exception {
+    void theCourseHasTwelveLessonsInOrder() throws Exception {
         assertEquals(List.of("01-leaders-and-followers", "02-isr-and-high-watermark", "03-a-broker-dies",
                 "04-preferred-leader", "05-controlled-shutdown", "06-acks-and-min-isr", "07-unclean-leader-election",
                 "08-reassignment", "09-reachable-by-the-cluster-not-by-clients", "10-transient-disk-and-network-trouble",
-                "11-leadership-priority-demoting-a-broker"), lessons());
+                "11-leadership-priority-demoting-a-broker", "12-the-controllers-own-election"), lessons());
     }
 
     @ParameterizedTest

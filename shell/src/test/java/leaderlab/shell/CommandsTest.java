@@ -68,7 +68,8 @@ class CommandsTest {
         String json = text("describe --json");
         assertTrue(json.startsWith("{\"timeMs\":"), json);
         assertTrue(json.contains("\"brokers\":[{\"id\":1,\"rack\":null,\"state\":\"RUNNING\""), json);
-        assertTrue(json.contains("\"controller\":{\"id\":0"), json);
+        assertTrue(json.matches("(?s).*\"controller\":\\{\"id\":10[1-3],\"active\":true.*"), json);
+        assertTrue(json.contains("\"quorum\":{\"leaderId\":"), json);
         assertTrue(json.contains("{\"partition\":0,\"leader\":1,\"leaderEpoch\":0,\"partitionEpoch\":0,"
                 + "\"replicas\":[1,2,3],\"isr\":[1,2,3]"), json);
         assertTrue(json.contains("\"hw\":4,\"leo\":{\"1\":4,\"2\":4,\"3\":4},\"offline\":false"), json);

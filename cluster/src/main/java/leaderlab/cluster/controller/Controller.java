@@ -24,6 +24,7 @@ import leaderlab.cluster.protocol.RaftApi.QuorumFetchRequest;
 import leaderlab.cluster.protocol.RaftApi.QuorumFetchResponse;
 import leaderlab.cluster.protocol.RaftApi.VoteRequest;
 import leaderlab.cluster.protocol.RaftApi.VoteResponse;
+import leaderlab.cluster.quorum.QuorumListener;
 import leaderlab.cluster.quorum.QuorumStorage;
 import leaderlab.cluster.quorum.QuorumView;
 import leaderlab.cluster.quorum.RaftVoter;
@@ -42,7 +43,7 @@ import leaderlab.cluster.runtime.Timer;
  * the others answer broker and admin requests with NOT_CONTROLLER and the leader they know. A new active
  * controller rebuilds its state by replaying the whole log.
  */
-public final class Controller implements Node, RaftVoter.Listener {
+public final class Controller implements Node, QuorumListener {
 
     private record FenceCheck() implements Timer {
     }
@@ -118,6 +119,8 @@ public final class Controller implements Node, RaftVoter.Listener {
         pendingFetches.clear();
         // Their decisions may never be committed: the askers retry, elsewhere (as Kafka fails them).
         heldReplies.clear();
+        // What it believed may be overtaken by the next leader; it is no reader's truth any more.
+        view = null;
     }
 
     @Override
@@ -227,6 +230,11 @@ public final class Controller implements Node, RaftVoter.Listener {
         if (!active()) {
             return;
         }
+        long nextCheck = clusterControl.maybeFenceOneStaleBroker();
+        if (nextCheck < fenceCheckAtMs) {
+            fenceCheckAtMs = nextCheck;
+            context.schedule(nextCheck - context.nowMs(), new FenceCheck());
+        }
         voter.onLocalAppend();
         long highWatermark = voter.highWatermark();
         log.markEventEnd(highWatermark);
@@ -234,11 +242,6 @@ public final class Controller implements Node, RaftVoter.Listener {
         while (!heldReplies.isEmpty() && log.endOffset() <= highWatermark) {
             HeldReply held = heldReplies.poll();
             context.send(held.to(), held.reply());
-        }
-        long nextCheck = clusterControl.maybeFenceOneStaleBroker();
-        if (nextCheck < fenceCheckAtMs) {
-            fenceCheckAtMs = nextCheck;
-            context.schedule(nextCheck - context.nowMs(), new FenceCheck());
         }
         if (!pendingFetches.isEmpty()) {
             var iterator = pendingFetches.entrySet().iterator();

@@ -32,36 +32,13 @@ import leaderlab.cluster.runtime.Timer;
  */
 public final class RaftVoter {
 
-    /** What the controller is told. */
-    public interface Listener {
-        /** Now the active controller: the log holds this epoch's leader-change record. */
-        void onBecomeLeader(int epoch);
-
-        /** No longer the active controller (resigned, or a higher epoch exists). */
-        void onLeadershipLost();
-
-        /** Records below {@code highWatermark} are committed: brokers may now see them. */
-        void onCommit(long highWatermark);
-    }
-
-    /** Fetch timeout (as a follower), election timeout, or election backoff; one at a time. */
-    record ElectionTimer(long generation, boolean backoffOver) implements Timer {
-    }
-
-    record CheckQuorumTimer(int epoch) implements Timer {
-    }
-
-    /** A follower's fetch that got no answer (lost, or the leader died): fetch again. */
-    record FetchRetry(long generation) implements Timer {
-    }
-
     /** Kafka's base for the exponential election backoff. */
     private static final long BACKOFF_BASE_MS = 50;
 
     private final NodeContext context;
     private final RaftLog log;
     private final QuorumState state;
-    private final Listener listener;
+    private final QuorumListener listener;
     private final long electionTimeoutMs;
     private final long fetchTimeoutMs;
     private final long backoffMaxMs;
@@ -72,10 +49,9 @@ public final class RaftVoter {
     private long fetchGeneration;
     private int failedElections;
     private ElectionTrigger pendingTrigger = ElectionTrigger.ELECTION_TIMEOUT;
-    private long highWatermark;
-    private long lastFetchMs = -1;
+    private final FollowerLog follower;
 
-    public RaftVoter(NodeContext context, QuorumStorage storage, Configs configs, Listener listener) {
+    public RaftVoter(NodeContext context, QuorumStorage storage, Configs configs, QuorumListener listener) {
         this.context = context;
         this.log = storage.log();
         this.state = storage.state();
@@ -84,6 +60,7 @@ public final class RaftVoter {
         this.fetchTimeoutMs = configs.getLong(ConfigKey.CONTROLLER_QUORUM_FETCH_TIMEOUT_MS);
         this.backoffMaxMs = configs.getLong(ConfigKey.CONTROLLER_QUORUM_ELECTION_BACKOFF_MAX_MS);
         this.fetchMaxWaitMs = configs.getLong(ConfigKey.METADATA_FETCH_MAX_WAIT_MS);
+        this.follower = new FollowerLog(context, log);
     }
 
     /** Like Kafka, the only voter of a quorum elects itself at once; others wait an election timeout. */
@@ -105,13 +82,7 @@ public final class RaftVoter {
     }
 
     public long highWatermark() {
-        return leader != null ? Math.max(0, leader.highWatermark()) : highWatermark;
-    }
-
-    public static boolean handles(Message message) {
-        return message instanceof VoteRequest || message instanceof VoteResponse
-                || message instanceof BeginQuorumEpochRequest || message instanceof EndQuorumEpochRequest
-                || message instanceof QuorumFetchRequest || message instanceof QuorumFetchResponse;
+        return leader != null ? Math.max(0, leader.highWatermark()) : follower.highWatermark();
     }
 
     public void onMessage(Address from, Message message) {
@@ -135,20 +106,21 @@ public final class RaftVoter {
     }
 
     public boolean handles(Timer timer) {
-        return timer instanceof ElectionTimer || timer instanceof CheckQuorumTimer || timer instanceof FetchRetry
+        return timer instanceof QuorumTimers.ElectionTimer || timer instanceof QuorumTimers.CheckQuorum
+                || timer instanceof QuorumTimers.FetchRetry
                 || timer instanceof LeaderFetches.HeldFetchExpiry;
     }
 
     public void onTimer(Timer timer) {
-        if (timer instanceof ElectionTimer election && election.generation() == electionGeneration) {
+        if (timer instanceof QuorumTimers.ElectionTimer election && election.generation() == electionGeneration) {
             onElectionTimer(election.backoffOver());
-        } else if (timer instanceof CheckQuorumTimer check && isLeader() && check.epoch() == state.epoch()) {
+        } else if (timer instanceof QuorumTimers.CheckQuorum check && isLeader() && check.epoch() == state.epoch()) {
             if (leader.state().checkQuorum()) {
-                context.schedule(checkQuorumMs(), new CheckQuorumTimer(state.epoch()));
+                context.schedule(checkQuorumMs(), new QuorumTimers.CheckQuorum(state.epoch()));
             } else {
                 resign();
             }
-        } else if (timer instanceof FetchRetry retry && retry.generation() == fetchGeneration
+        } else if (timer instanceof QuorumTimers.FetchRetry retry && retry.generation() == fetchGeneration
                 && state.role() == QuorumState.Role.FOLLOWER) {
             sendFetch();
         } else if (timer instanceof LeaderFetches.HeldFetchExpiry expiry && leader != null) {
@@ -180,7 +152,7 @@ public final class RaftVoter {
     }
 
     private void resetElectionTimer(long delayMs, boolean backoffOver) {
-        context.schedule(delayMs, new ElectionTimer(++electionGeneration, backoffOver));
+        context.schedule(delayMs, new QuorumTimers.ElectionTimer(++electionGeneration, backoffOver));
     }
 
     private void onElectionTimer(boolean backoffOver) {
@@ -247,7 +219,7 @@ public final class RaftVoter {
         leader = new LeaderFetches(context, log, new LeaderState(state.localId(), state.epoch(), epochStart,
                 state.voters(), context.nowMs()), fetchMaxWaitMs, this::committed);
         broadcast(new BeginQuorumEpochRequest(state.epoch(), state.localId()));
-        context.schedule(checkQuorumMs(), new CheckQuorumTimer(state.epoch()));
+        context.schedule(checkQuorumMs(), new QuorumTimers.CheckQuorum(state.epoch()));
         listener.onBecomeLeader(state.epoch());
         leader.onLocalAppend();
         return true;
@@ -326,7 +298,7 @@ public final class RaftVoter {
     }
 
     private void dropLeadership() {
-        highWatermark = leader.highWatermark() < 0 ? highWatermark : leader.highWatermark();
+        follower.keepHighWatermark(leader.highWatermark());
         leader = null;
         listener.onLeadershipLost();
     }
@@ -383,7 +355,7 @@ public final class RaftVoter {
         context.send(Address.controller(state.leaderId()), new QuorumFetchRequest(state.epoch(), state.localId(),
                 log.endOffset(), log.lastEpoch()));
         // Held at most fetchMaxWaitMs by the leader; no answer in three times that means it was lost.
-        context.schedule(3 * fetchMaxWaitMs, new FetchRetry(++fetchGeneration));
+        context.schedule(3 * fetchMaxWaitMs, new QuorumTimers.FetchRetry(++fetchGeneration));
     }
 
     private void onFetchRequest(Address from, QuorumFetchRequest request) {
@@ -392,7 +364,7 @@ public final class RaftVoter {
         }
         if (leader == null) {
             context.send(from, new QuorumFetchResponse(Errors.NOT_LEADER_OR_FOLLOWER, state.epoch(), state.leaderId(),
-                    request.fetchOffset(), List.of(), new int[0], highWatermark, -1, -1));
+                    request.fetchOffset(), List.of(), new int[0], follower.highWatermark(), -1, -1));
         } else if (request.epoch() < state.epoch()) {
             context.send(from, new QuorumFetchResponse(Errors.FENCED_LEADER_EPOCH, state.epoch(), state.localId(),
                     request.fetchOffset(), List.of(), new int[0], highWatermark(), -1, -1));
@@ -410,40 +382,13 @@ public final class RaftVoter {
                 || response.error() != Errors.NONE) {
             return; // stale, or a voter that cannot serve us: the fetch timeout decides what next
         }
-        if (response.divergingEpoch() >= 0) {
-            truncate(response);
-        } else if (response.baseOffset() == log.endOffset()) {
-            for (int i = 0; i < response.records().size(); i++) {
-                log.append(response.recordEpochs()[i], response.records().get(i));
-            }
-            long newHighWatermark = Math.min(response.highWatermark(), log.endOffset());
-            if (newHighWatermark > highWatermark) {
-                highWatermark = newHighWatermark;
-                listener.onCommit(highWatermark);
-            }
+        if (follower.accept(response)) {
+            listener.onCommit(follower.highWatermark());
         }
-        lastFetchMs = context.nowMs();
         state.fetchedFromLeader(true);
         pendingTrigger = ElectionTrigger.FETCH_TIMEOUT;
         resetElectionTimer(fetchTimeoutMs, true);
         sendFetch();
-    }
-
-    /** Kafka's follower truncation: to where the leader's diverging epoch ends, at most our own end of it. */
-    private void truncate(QuorumFetchResponse response) {
-        OffsetAndEpoch local = log.endOffsetForEpoch(response.divergingEpoch());
-        long to = local.epoch() == response.divergingEpoch()
-                ? Math.min(local.offset(), response.divergingEndOffset()) : local.offset();
-        to = Math.min(to, log.endOffset());
-        if (to < highWatermark) {
-            throw new IllegalStateException("controller " + state.localId() + " asked to truncate below its high "
-                    + "watermark " + highWatermark + " to " + to);
-        }
-        long from = log.endOffset();
-        log.truncateTo(to);
-        context.journal().append(context.nowMs(), NodeId.controller(state.localId()), null,
-                new EventDetail.MetadataTruncated(state.localId(), from, to, response.epoch()),
-                "diverging epoch " + response.divergingEpoch() + " from the leader", -1);
     }
 
     private void committed(long fromOffset, long toOffset) {
@@ -456,6 +401,6 @@ public final class RaftVoter {
         Map<Integer, LeaderState.VoterProgress> voters = leader == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(leader.state().voters()));
         return new QuorumView(state.localId(), state.role(), state.epoch(), state.leaderId(), state.votedFor(),
-                log.endOffset(), highWatermark(), voters, log.epochStarts(), lastFetchMs);
+                log.endOffset(), highWatermark(), voters, log.epochStarts(), follower.lastFetchMs());
     }
 }

@@ -41,8 +41,18 @@ public final class Targets {
         return new TopicPartition(topic, partition);
     }
 
-    /** A broker or a controller (101, 102, ...), for the faults that work on both. */
+    /**
+     * A broker or a controller (101, 102, ...), for the faults that work on both; {@code controller}
+     * names the active one.
+     */
     public static int node(Session session, String text) {
+        if (text.equals("controller")) {
+            var leader = session.cluster().snapshot().quorumLeader();
+            if (leader == null) {
+                throw new CommandException("no active controller: the quorum has no leader (quorum shows the voters)");
+            }
+            return leader.id();
+        }
         int id = Parse.integer(text, "node id");
         session.cluster().requireNode(id);
         return id;
