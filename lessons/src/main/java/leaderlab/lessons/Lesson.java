@@ -13,7 +13,7 @@ import leaderlab.cluster.ClusterOptions;
  *                 (feature levels as {@code feature set KEY VALUE})
  * @param epilogue narration after the last step (may be empty)
  */
-public record Lesson(String name, String source, String title, int brokers, int racks, long seed,
+public record Lesson(String name, String source, String title, int brokers, int controllers, int racks, long seed,
                      List<Setting> configs, List<Step> steps, String epilogue) {
 
     /** One {@code KEY=VALUE} of the front matter's {@code config} or {@code feature}. */
@@ -31,7 +31,7 @@ public record Lesson(String name, String source, String title, int brokers, int 
     }
 
     ClusterOptions clusterOptions(boolean simulated) {
-        return new ClusterOptions(brokers, racks, seed, simulated, false);
+        return new ClusterOptions(brokers, racks, seed, simulated, false, controllers);
     }
 
     /** How many things a verification checks: expects, waits for a condition, and predictions with --check. */

@@ -37,7 +37,7 @@ public final class LessonParser {
         if (errors.any()) {
             throw errors.exception();
         }
-        return new Lesson(name, source, front.title, front.brokers, front.racks, front.seed, front.configs, steps, epilogue);
+        return new Lesson(name, source, front.title, front.brokers, front.controllers, front.racks, front.seed, front.configs, steps, epilogue);
     }
 
     /** @return the index of the first body line */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shipped course: its shape (12 lessons of 5-15 steps, each with predictions and checks), and
+ * The shipped course: its shape (13 lessons of 5-15 steps, each with predictions and checks), and
  * {@code lesson verify --all} through the real CLI in both runtimes, the threaded one bounded in time.
  */
 @org.junit.jupiter.api.Tag("slow")
@@ -41,11 +41,12 @@ class CourseTest {
     }
 
     @Test
-    void theCourseHasTwelveLessonsInOrder() throws Exception {
+    void theCourseHasThirteenLessonsInOrder() throws Exception {
         assertEquals(List.of("01-leaders-and-followers", "02-isr-and-high-watermark", "03-a-broker-dies",
                 "04-preferred-leader", "05-controlled-shutdown", "06-acks-and-min-isr", "07-unclean-leader-election",
                 "08-reassignment", "09-reachable-by-the-cluster-not-by-clients", "10-transient-disk-and-network-trouble",
-                "11-leadership-priority-demoting-a-broker", "12-eligible-leader-replicas"), lessons());
+                "11-leadership-priority-demoting-a-broker", "12-eligible-leader-replicas",
+                "13-the-controllers-own-election"), lessons());
     }
 
     @ParameterizedTest

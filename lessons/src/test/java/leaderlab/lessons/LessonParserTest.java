@@ -92,7 +92,7 @@ class LessonParserTest {
         List<String> errors = errors("---\ntitel: x\nbrokers: many\nconfig: nope=1, min.insync.replicas=zero\n---\n"
                 + "```leaderlab\ndescribe\n```\n");
         assertEquals(List.of(
-                "t.md:2: unknown front matter key 'titel'; keys are title, brokers, racks, seed, config, feature",
+                "t.md:2: unknown front matter key 'titel'; keys are title, brokers, controllers, racks, seed, config, feature",
                 "t.md:3: brokers must be a whole number from 1 to 64, got 'many'",
                 "t.md:4: unknown config 'nope'; known: " + String.join(", ", leaderlab.cluster.config.ConfigKey.names()),
                 "t.md:4: min.insync.replicas must be a whole number, got 'zero'",

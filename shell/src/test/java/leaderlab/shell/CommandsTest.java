@@ -73,7 +73,10 @@ class CommandsTest {
         assertEquals(1, broker1.get("id").asInt());
         assertTrue(broker1.get("rack").isNull());
         assertEquals("RUNNING", broker1.get("state").asText());
-        assertEquals(0, parsed.get("controller").get("id").asInt());
+        int controllerId = parsed.get("controller").get("id").asInt();
+        assertTrue(controllerId >= 101 && controllerId <= 103, json);
+        assertTrue(parsed.get("controller").get("active").asBoolean(), json);
+        assertEquals(controllerId, parsed.get("quorum").get("leaderId").asInt());
         var p0 = parsed.get("topics").get(0).get("partitions").get(0);
         assertEquals(0, p0.get("partition").asInt());
         assertEquals(1, p0.get("leader").asInt());
@@ -201,7 +204,7 @@ class CommandsTest {
     @Test
     void networkFaultsAreDescribedAndHealed() {
         assertEquals("isolate broker 1 from clients (the cluster still sees it)", text("isolate 1 --from clients"));
-        assertEquals("partition {broker 1, broker 2, controller} / {broker 3}", text("partition 1,2 / 3"));
+        assertEquals("partition {broker 1, broker 2, controller 101, controller 102, controller 103} / {broker 3}", text("partition 1,2 / 3"));
         assertEquals("link broker 1 <-> broker 2 impaired", text("link 1 2 --delay 50ms --drop 0.1 --both"));
         assertEquals(4, cluster.snapshot().faults().size());
         ok("heal");

@@ -233,7 +233,7 @@ final class ReplicaManager {
     void sendAlterPartition(Partition partition, int[] newIsr, String reason) {
         long sent = ++generation;
         alterGenerations.put(partition.id, sent);
-        context.send(Address.CONTROLLER, new AlterPartitionRequest(self, broker.brokerEpoch(), partition.id,
+        context.send(broker.controller(), new AlterPartitionRequest(self, broker.brokerEpoch(), partition.id,
                 partition.leaderEpoch(), partition.partitionEpoch(), newIsr, false, reason));
         context.schedule(config(ConfigKey.REQUEST_TIMEOUT_MS), new BrokerTimers.AlterPartitionTimeout(partition.id, sent));
     }

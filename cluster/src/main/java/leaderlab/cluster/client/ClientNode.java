@@ -45,6 +45,10 @@ public final class ClientNode implements Node {
     /** Kafka's retry.backoff.ms default, between metadata requests for a topic a broker does not know yet. */
     private static final long METADATA_RETRY_BACKOFF_MS = 100;
 
+    /** The controllers admin requests may go to, and the one believed active. */
+    private final List<Integer> controllerIds;
+    private int activeController;
+
     private record Timeout(long requestId) implements Timer {
     }
 
@@ -70,8 +74,10 @@ public final class ClientNode implements Node {
     private int bootstrapCursor;
     private volatile java.util.function.IntPredicate refusing = broker -> false;
 
-    public ClientNode(int brokerCount, Configs configs, Ledger ledger) {
+    public ClientNode(int brokerCount, Configs configs, Ledger ledger, List<Integer> controllerIds) {
         this.brokerCount = brokerCount;
+        this.controllerIds = List.copyOf(controllerIds);
+        this.activeController = controllerIds.get(0);
         this.configs = configs;
         this.ledger = ledger;
     }
@@ -182,12 +188,43 @@ public final class ClientNode implements Node {
 
     // ---- Admin ----------------------------------------------------------------------------------
 
+    /**
+     * Sends an admin operation to the controller believed active (like --bootstrap-controller). A
+     * NOT_CONTROLLER answer names the active one, or none during an election; a controller that does not
+     * answer may be down: either way the next is tried, until request.timeout.ms has passed.
+     */
     public void admin(AdminOperation operation, CompletableFuture<AdminResult> result) {
+        admin(operation, result, context.nowMs() + requestTimeoutMs());
+    }
+
+    private void admin(AdminOperation operation, CompletableFuture<AdminResult> result, long deadlineMs) {
         long id = ++nextRequestId;
-        send(Address.CONTROLLER, id, requestTimeoutMs(), answer -> result.complete(((AdminResponse) answer).result()),
-                error -> result.complete(AdminResult.failed(Errors.REQUEST_TIMED_OUT,
-                        "the controller did not answer within " + requestTimeoutMs() + " ms")),
-                new AdminRequest(id, operation));
+        long attemptMs = Math.max(1, Math.min(deadlineMs - context.nowMs(), requestTimeoutMs() / 4));
+        Runnable retryOrGiveUp = () -> {
+            if (context.nowMs() + METADATA_RETRY_BACKOFF_MS < deadlineMs) {
+                context.schedule(METADATA_RETRY_BACKOFF_MS, new Retry(() -> admin(operation, result, deadlineMs)));
+            } else {
+                result.complete(AdminResult.failed(Errors.REQUEST_TIMED_OUT,
+                        "no active controller answered within " + requestTimeoutMs() + " ms"));
+            }
+        };
+        send(Address.controller(activeController), id, attemptMs, answer -> {
+            AdminResponse response = (AdminResponse) answer;
+            if (response.result().error() == Errors.NOT_CONTROLLER) {
+                nextController(response.activeControllerId());
+                retryOrGiveUp.run();
+            } else {
+                result.complete(response.result());
+            }
+        }, error -> {
+            nextController(-1);
+            retryOrGiveUp.run();
+        }, new AdminRequest(id, operation));
+    }
+
+    private void nextController(int hint) {
+        activeController = hint >= 0 ? hint
+                : controllerIds.get((controllerIds.indexOf(activeController) + 1) % controllerIds.size());
     }
 
     // ---- Metadata ---------------------------------------------------------------------------------

@@ -9,6 +9,6 @@ import leaderlab.cluster.runtime.Message;
 public sealed interface ToBroker extends Message
         permits ReplicaApi.FetchRequest, ReplicaApi.FetchResponse,
                 ControllerApi.BrokerRegistrationResponse, ControllerApi.BrokerHeartbeatResponse,
-                ControllerApi.MetadataFetchResponse, ControllerApi.AlterPartitionResponse,
+                ControllerApi.MetadataFetchResponse, ControllerApi.AlterPartitionResponse, ControllerApi.NotControllerResponse,
                 ClientApi.MetadataRequest, ClientApi.ProduceRequest, ClientApi.ConsumerFetchRequest {
 }

@@ -16,10 +16,10 @@ final class BrokerCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("kill")
-                .completes(Completions.first(Completions.runningBrokers()))
+                .completes(Completions.first(Completions.runningNodes()))
                 .triggerable()
-                .kafka(args -> "kill -9 <broker " + args.positional(0, "") + "'s JVM pid>   # a crash: no Kafka tool does this")
-                .usage("kill BROKER [--power-loss]")
+                .kafka(args -> "kill -9 <" + Targets.nodeName(args.positional(0, "")) + "'s JVM pid>   # a crash: no Kafka tool does this")
+                .usage("kill BROKER|CONTROLLER [--power-loss]")
                 .summary("crash a broker (like kill -9): no controlled shutdown, the controller notices by missed heartbeats")
                 .details("The broker's thread stops at once; its log stays on disk. The controller fences it after "
                         + "broker.session.timeout.ms without heartbeats, removes it from every ISR and elects new "
@@ -28,12 +28,13 @@ final class BrokerCommands {
                 .flags("power-loss")
                 .example("kill 1")
                 .example("kill 2 --power-loss")
+                .example("kill 101")
                 .run(BrokerCommands::kill));
         registry.add(Command.builder("restart")
-                .completes(Completions.first(Completions.stoppedBrokers()))
+                .completes(Completions.first(Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers())))
                 .triggerable()
-                .kafka(args -> "kafka-server-start.sh config/server.properties   # on broker " + args.positional(0, "") + "'s host")
-                .usage("restart BROKER")
+                .kafka(args -> "kafka-server-start.sh config/server.properties   # on " + Targets.nodeName(args.positional(0, "")) + "'s host")
+                .usage("restart BROKER|CONTROLLER")
                 .summary("start a stopped broker again; it registers, catches up on metadata and is unfenced")
                 .details("A restart is a new incarnation. Right after a crash the controller rejects it "
                         + "(DUPLICATE_BROKER_REGISTRATION) until the old session expires; after a controlled "
@@ -54,16 +55,20 @@ final class BrokerCommands {
 
     private static Result kill(Args args, Session session) {
         args.expectAtMost(1, "kill BROKER [--power-loss]");
-        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. kill 1"));
+        int id = Targets.node(session, args.positional(0, "a broker or controller id, e.g. kill 1"));
         session.cluster().kill(id, args.flag("power-loss"));
-        return Result.ok("broker " + id + " killed" + (args.flag("power-loss") ? " (power loss)" : ""));
+        return Result.ok(kind(session, id) + " " + id + " killed" + (args.flag("power-loss") ? " (power loss)" : ""));
     }
 
     private static Result restart(Args args, Session session) {
         args.expectAtMost(1, "restart BROKER");
-        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. restart 1"));
+        int id = Targets.node(session, args.positional(0, "a broker or controller id, e.g. restart 1"));
         session.cluster().restart(id);
-        return Result.ok("broker " + id + " restarting");
+        return Result.ok(kind(session, id) + " " + id + " restarting");
+    }
+
+    static String kind(Session session, int id) {
+        return session.cluster().controllerIds().contains(id) ? "controller" : "broker";
     }
 
     private static Result shutdown(Args args, Session session) {

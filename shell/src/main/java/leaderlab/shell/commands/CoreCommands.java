@@ -26,6 +26,7 @@ public final class CoreCommands {
         SessionCommands.register(registry);
         KafkaTools.register(registry);
         FeatureCommands.register(registry);
+        QuorumCommands.register(registry);
         return registry;
     }
 }
