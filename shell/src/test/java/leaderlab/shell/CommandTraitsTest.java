@@ -41,7 +41,7 @@ class CommandTraitsTest {
     void completionOffersWhatEachArgumentTakes() {
         f.ok("create topic orders --partitions 2 --replication-factor 3");
         f.ok("kill 3");
-        assertEquals(Set.of("1", "2"), tab("kill "));
+        assertEquals(Set.of("1", "2", "101", "102", "103", "controller"), tab("kill "));
         assertEquals(Set.of("3"), tab("restart "));
         assertEquals(Set.of("preferred", "unclean"), tab("elect "));
         assertEquals(Set.of("orders", "orders-0", "orders-1"), tab("elect preferred "));
@@ -51,6 +51,8 @@ class CommandTraitsTest {
         assertTrue(tab("isolate 2 --from ").containsAll(Set.of("clients", "controller", "brokers:1")));
         assertTrue(tab("help ").containsAll(Set.of("kill", "when", "describe")));
         assertTrue(tab("produce orders --").containsAll(Set.of("--acks", "--count", "--json", "--partition")));
+        f.ok("kill 102");
+        assertEquals(Set.of("3", "102"), tab("restart "));
     }
 
     @Test
@@ -79,7 +81,7 @@ class CommandTraitsTest {
         assertEquals(triggerable, commands);
         assertTrue(triggerable.containsAll(Set.of("kill", "restart", "isolate", "heal", "stall", "flap")));
         assertFalse(triggerable.contains("describe"));
-        assertEquals(Set.of("1", "2", "3"), tab("when leader orders-0 is 2 do kill "));
+        assertEquals(Set.of("1", "2", "3", "101", "102", "103", "controller"), tab("when leader orders-0 is 2 do kill "));
     }
 
     @Test
