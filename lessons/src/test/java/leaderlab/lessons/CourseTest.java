@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shipped course: its shape (11 lessons of 5-15 steps, each with predictions and checks), and
+ * The shipped course: its shape (12 lessons of 5-15 steps, each with predictions and checks), and
  * {@code lesson verify --all} through the real CLI in both runtimes, the threaded one bounded in time.
  */
 @org.junit.jupiter.api.Tag("slow")
@@ -62,7 +62,7 @@ class CourseTest {
     void verifyAllPassesInBothRuntimes(@TempDir Path dir) {
         Run run = assertTimeoutPreemptively(Duration.ofSeconds(180), () -> cli("", dir.resolve("p.csv"), "verify", "--all"));
         assertEquals(0, run.code(), run.out() + run.err());
-        assertTrue(run.out().contains("11 lesson(s), 22 run(s): 22 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("12 lesson(s), 24 run(s): 24 passed, 0 failed"), run.out());
         assertTrue(run.out().contains("threaded x5"), run.out());
     }
 
