@@ -61,6 +61,9 @@ public final class Targets {
         if (text.equals("controller")) {
             return "the active controller";
         }
+        if (text.equals("controllers")) {
+            return "each stopped controller";
+        }
         boolean controller = text.chars().allMatch(Character::isDigit) && !text.isEmpty() && text.length() < 10
                 && Integer.parseInt(text) >= leaderlab.cluster.runtime.Address.FIRST_CONTROLLER_ID;
         return (controller ? "controller " : "broker ") + text;

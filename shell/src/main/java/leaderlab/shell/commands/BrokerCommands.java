@@ -31,10 +31,11 @@ final class BrokerCommands {
                 .example("kill 101")
                 .run(BrokerCommands::kill));
         registry.add(Command.builder("restart")
-                .completes(Completions.first(Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers())))
+                .completes(Completions.first(Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers(),
+                        Completions.words("every stopped controller", "controllers"))))
                 .triggerable()
                 .kafka(args -> "kafka-server-start.sh config/server.properties   # on " + Targets.nodeName(args.positional(0, "")) + "'s host")
-                .usage("restart BROKER|CONTROLLER")
+                .usage("restart BROKER|CONTROLLER|controllers")
                 .summary("start a stopped broker again; it registers, catches up on metadata and is unfenced")
                 .details("A restart is a new incarnation. Right after a crash the controller rejects it "
                         + "(DUPLICATE_BROKER_REGISTRATION) until the old session expires; after a controlled "
@@ -62,7 +63,15 @@ final class BrokerCommands {
 
     private static Result restart(Args args, Session session) {
         args.expectAtMost(1, "restart BROKER");
-        int id = Targets.node(session, args.positional(0, "a broker or controller id, e.g. restart 1"));
+        String target = args.positional(0, "a broker or controller id, e.g. restart 1");
+        if (target.equals("controllers")) {
+            // Every stopped controller, whichever they are (on threads, which one led is a race).
+            var running = session.cluster().snapshot().quorum().stream().map(q -> q.id()).toList();
+            var stopped = session.cluster().controllerIds().stream().filter(c -> !running.contains(c)).toList();
+            stopped.forEach(session.cluster()::restart);
+            return Result.ok("controllers " + stopped + " restarting");
+        }
+        int id = Targets.node(session, target);
         session.cluster().restart(id);
         return Result.ok(kind(session, id) + " " + id + " restarting");
     }
