@@ -31,7 +31,8 @@ final class BrokerCommands {
                 .example("kill 101")
                 .run(BrokerCommands::kill));
         registry.add(Command.builder("restart")
-                .completes(Completions.first(Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers(),
+                .completes(Completions.first(Completions.both(
+                        Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers()),
                         Completions.words("every stopped controller", "controllers"))))
                 .triggerable()
                 .kafka(args -> "kafka-server-start.sh config/server.properties   # on " + Targets.nodeName(args.positional(0, "")) + "'s host")
