@@ -14,6 +14,7 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
     static final String USAGE = String.join("\n",
             "usage: leaderlab [--no-gui] [--seed N] [--brokers N] [--racks R] [--kafka-timings]",
             "                 [--script FILE | -e COMMAND ...] [--echo]",
+            "       leaderlab replay FILE [--quiet]      run a bundle from 'save run' again and check its digest",
             "       leaderlab lesson list | play NAME | verify [NAME | --all]   (leaderlab lesson --help)",
             "",
             "  (no option)        start the interactive shell on a live 3-broker cluster, and the",

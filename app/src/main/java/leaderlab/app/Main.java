@@ -44,6 +44,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("bench")) {
             return BenchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("replay")) {
+            return ReplayCommand.run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
+        }
         if (args.length > 0 && args[0].equals("lesson")) {
             return new LessonCli(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err,
                     PredictionLog.inHome()).run(java.util.Arrays.asList(args).subList(1, args.length));

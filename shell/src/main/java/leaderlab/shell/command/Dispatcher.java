@@ -2,6 +2,7 @@ package leaderlab.shell.command;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import leaderlab.shell.bundle.RunLog;
 
 /**
  * Runs one line of the command language: the single entry point for the REPL, scripts, lessons and
@@ -46,6 +47,9 @@ public final class Dispatcher {
     /** Runs a line; a blank line or a comment gives an empty OK result. */
     public Result execute(String line) {
         int[] nesting = depth.get();
+        // A top-level line is recorded against the run it started on (a reset starts a new, empty one).
+        RunLog runLog = session.runLog();
+        long startMs = nesting[0] == 0 ? runLog.cluster().nowMs() : 0;
         nesting[0]++;
         Result result;
         try {
@@ -54,6 +58,9 @@ public final class Dispatcher {
             nesting[0]--;
         }
         if (nesting[0] == 0) {
+            if (session.runLog() == runLog) {
+                runLog.record(line, startMs, result);
+            }
             observers.forEach(observer -> observer.executed(line, result));
         }
         return result;

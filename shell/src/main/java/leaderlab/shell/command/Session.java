@@ -3,6 +3,7 @@ package leaderlab.shell.command;
 import java.util.List;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.client.ProduceResult;
+import leaderlab.shell.bundle.RunLog;
 
 /**
  * What commands act on: the cluster, plus what the shell remembers between commands (the last
@@ -17,9 +18,11 @@ public final class Session {
     private List<ProduceResult> lastProduce = List.of();
     private boolean quit;
     private Dispatcher dispatcher;
+    private RunLog runLog;
 
     public Session(Cluster cluster) {
         this.cluster = cluster;
+        this.runLog = new RunLog(cluster);
     }
 
     public Cluster cluster() {
@@ -30,8 +33,26 @@ public final class Session {
     public void replaceCluster(Cluster fresh) {
         Cluster old = cluster;
         cluster = fresh;
+        runLog = new RunLog(fresh);
         lastProduce = List.of();
         old.close();
+    }
+
+    /**
+     * Puts another run in place without closing the current one (a fork and its original), and
+     * returns the current one's log so it can be switched back exactly as it was.
+     */
+    public RunLog swapRun(RunLog other) {
+        RunLog current = runLog;
+        runLog = other;
+        cluster = other.cluster();
+        lastProduce = List.of();
+        return current;
+    }
+
+    /** The commands that acted on the current cluster (what {@code save run} writes). */
+    public RunLog runLog() {
+        return runLog;
     }
 
     /** Whether the interactive shell prints cluster events above the prompt as they happen. */

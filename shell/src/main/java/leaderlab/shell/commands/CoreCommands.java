@@ -24,6 +24,7 @@ public final class CoreCommands {
         TimeCommands.register(registry);
         InfoCommands.register(registry);
         SessionCommands.register(registry);
+        BundleCommands.register(registry);
         KafkaTools.register(registry);
         return registry;
     }

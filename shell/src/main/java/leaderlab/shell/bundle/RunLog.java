@@ -1,0 +1,59 @@
+package leaderlab.shell.bundle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import leaderlab.cluster.Cluster;
+import leaderlab.cluster.journal.JournalDigest;
+import leaderlab.shell.command.Result;
+
+/**
+ * Every command line that acted on one cluster since it started, with the cluster time it started at
+ * and the journal's size and digest after it: the material of a run bundle. Lines that were rejected
+ * (nothing changed) and lines about files or the session itself are left out, so replaying the log
+ * does exactly what the cluster saw. Used on the command thread only.
+ */
+public final class RunLog {
+
+    /** Commands that write files or switch runs: replaying them would not reproduce the cluster, or would write again. */
+    private static final Set<String> NOT_RECORDED = Set.of("save", "export", "fork", "unfork", "record", "lesson",
+            "present", "help", "replay", "compare-configs");
+
+    private final Cluster cluster;
+    private final JournalDigest digest = new JournalDigest();
+    private final List<RunBundle.Entry> entries = new ArrayList<>();
+
+    public RunLog(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /** Records a top-level line that ran on this log's cluster, which started at {@code startMs}. */
+    public void record(String line, long startMs, Result result) {
+        String command = line.strip();
+        if (result.status() == Result.Status.ERROR || command.isEmpty() || command.startsWith("#")
+                || NOT_RECORDED.contains(command.split("\\s+", 2)[0])) {
+            return;
+        }
+        digest.catchUp(cluster.journal());
+        entries.add(new RunBundle.Entry(startMs, command, digest.events(), digest.hex()));
+    }
+
+    public List<RunBundle.Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** The entries that started before {@code timeMs} (what a fork at that time replays). */
+    public List<RunBundle.Entry> entriesBefore(long timeMs) {
+        return entries.stream().filter(entry -> entry.startMs() < timeMs).toList();
+    }
+
+    /** The bundle of this run so far. */
+    public RunBundle bundle() {
+        digest.catchUp(cluster.journal());
+        return new RunBundle(cluster.options(), entries(), digest.events(), digest.hex());
+    }
+}
