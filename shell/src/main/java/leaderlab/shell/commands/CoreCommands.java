@@ -25,6 +25,7 @@ public final class CoreCommands {
         InfoCommands.register(registry);
         SessionCommands.register(registry);
         BundleCommands.register(registry);
+        ExportCommands.register(registry);
         KafkaTools.register(registry);
         return registry;
     }
