@@ -13,7 +13,8 @@ wait 500ms
 kill 2
 wait until leader orders-0 is 3 --timeout 5s
 expect isr orders-0 is 3
-produce orders --partition 0 --count 10 --acks all
+# --retries 0 shows the broker's refusal (a retrying producer would expire the batch after delivery.timeout.ms).
+produce orders --partition 0 --count 10 --acks all --retries 0
 expect last-produce is NOT_ENOUGH_REPLICAS
 # Every acknowledged record is still there and readable.
 consume orders --partition 0 --from-beginning

@@ -6,12 +6,12 @@ import leaderlab.shell.ScriptRunner;
 
 /**
  * {@code leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S]
- * [--brokers B] [--frames F]}. {@code all} leaves out frames, which needs JavaFX's headless glass.
+ * [--brokers B] [--frames F] [--present]}. {@code all} leaves out frames, which needs JavaFX's headless glass.
  */
 final class BenchCommand {
 
     static final String USAGE = "usage: leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S] "
-            + "[--brokers B] [--frames F]";
+            + "[--brokers B] [--frames F] [--present]";
 
     private BenchCommand() {
     }
@@ -22,12 +22,14 @@ final class BenchCommand {
         double seconds = 20;
         int brokers = 12;
         int frames = 600;
+        boolean present = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "fence", "throughput", "heap", "startup", "frames", "all" -> which = args[i];
                     case "--brokers" -> brokers = Integer.parseInt(args[++i]);
                     case "--frames" -> frames = Integer.parseInt(args[++i]);
+                    case "--present" -> present = true;
                     case "--partitions" -> partitions = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                     default -> throw new IllegalArgumentException("unknown bench argument '" + args[i] + "'");
@@ -42,7 +44,7 @@ final class BenchCommand {
         }
         if (which.equals("frames")) {
             try {
-                new leaderlab.app.bench.FrameBench(out).run(brokers, partitions == null ? 1200 : partitions, frames);
+                new leaderlab.app.bench.FrameBench(out).run(brokers, partitions == null ? 1200 : partitions, frames, present);
                 return ScriptRunner.OK;
             } catch (InterruptedException | RuntimeException e) {
                 err.println("leaderlab: frame bench failed: " + e.getMessage());

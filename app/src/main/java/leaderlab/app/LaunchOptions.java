@@ -9,10 +9,10 @@ import leaderlab.cluster.ClusterOptions;
  * IllegalArgumentException with a one-line message.
  */
 record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int racks, boolean kafkaTimings,
-                     List<String> commands, boolean echo, boolean help, boolean startupProbe) {
+                     List<String> commands, boolean echo, boolean help, boolean startupProbe, boolean present) {
 
     static final String USAGE = String.join("\n",
-            "usage: leaderlab [--no-gui] [--seed N] [--brokers N] [--racks R] [--kafka-timings]",
+            "usage: leaderlab [--no-gui | --present] [--seed N] [--brokers N] [--racks R] [--kafka-timings]",
             "                 [--script FILE | -e COMMAND ...] [--echo]",
             "       leaderlab replay FILE [--quiet]      run a bundle from 'save run' again and check its digest",
             "       leaderlab lesson list | play NAME | verify [NAME | --all]   (leaderlab lesson --help)",
@@ -20,6 +20,8 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
             "  (no option)        start the interactive shell on a live 3-broker cluster, and the",
             "                     window beside it when there is a display",
             "  --no-gui           the shell only, no window",
+            "  --present          open the window in presenter mode: full screen, cluster view and",
+            "                     lesson narration only, in type for a lecture hall (P toggles it)",
             "  --script FILE      run commands from FILE, one per line (# starts a comment);",
             "                     stops at the first failed expect or bad command, naming FILE:LINE",
             "  -e COMMAND         run one command (repeatable), then exit",
@@ -40,11 +42,13 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
         boolean echo = false;
         boolean help = false;
         boolean startupProbe = false;
+        boolean present = false;
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--no-gui" -> noGui = true;
+                case "--present" -> present = true;
                 case "--kafka-timings" -> kafkaTimings = true;
                 case "--echo" -> echo = true;
                 case "--help", "-h" -> help = true;
@@ -57,11 +61,14 @@ record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int r
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "' (leaderlab --help lists options)");
             }
         }
+        if (present && noGui) {
+            throw new IllegalArgumentException("--present opens the window in presenter mode; it cannot go with --no-gui");
+        }
         if (script != null && !commands.isEmpty()) {
             throw new IllegalArgumentException("use either --script FILE or -e COMMAND, not both");
         }
         LaunchOptions options = new LaunchOptions(noGui, script, seed, brokers, racks, kafkaTimings,
-                List.copyOf(commands), echo, help, startupProbe);
+                List.copyOf(commands), echo, help, startupProbe, present);
         options.clusterOptions();
         return options;
     }

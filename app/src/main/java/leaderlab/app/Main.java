@@ -76,7 +76,7 @@ public final class Main {
         }
         try (Cluster cluster = Cluster.start(options.clusterOptions())) {
             Dispatcher dispatcher = new Dispatcher(LessonCommands.registry(), new Session(cluster));
-            ShellLessonCommands.install(dispatcher);
+            ShellLessonCommands.install(dispatcher, WindowLauncher::endLesson);
             ScriptRunner runner = new ScriptRunner(dispatcher, out, err, options.echo());
             if (!options.commands().isEmpty()) {
                 return runner.run(new BufferedReader(new StringReader(String.join("\n", options.commands()))), "-e");
@@ -94,7 +94,7 @@ public final class Main {
             }
             try (CommandRunner commands = new CommandRunner(dispatcher)) {
                 if (!options.noGui()) {
-                    openWindow(commands, err);
+                    openWindow(commands, err, options.present());
                 }
                 return new Repl(commands, historyFile()).run();
             } finally {
@@ -107,13 +107,13 @@ public final class Main {
     }
 
     /** The window beside the shell; without a display (or if JavaFX cannot start), the shell alone. */
-    private static void openWindow(CommandRunner commands, PrintStream err) {
+    private static void openWindow(CommandRunner commands, PrintStream err, boolean present) {
         if (!WindowLauncher.displayAvailable()) {
             err.println(NO_DISPLAY);
             return;
         }
         try {
-            WindowLauncher.open(commands);
+            WindowLauncher.open(commands, present);
             commands.dispatcher().registry().add(PresentCommand.command());
         } catch (IllegalStateException e) {
             err.println("leaderlab: the window could not open (" + e.getMessage() + "), running the shell only");

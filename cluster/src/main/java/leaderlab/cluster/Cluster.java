@@ -64,6 +64,7 @@ public final class Cluster implements AutoCloseable {
     private final SafetyChecker checker;
     private final Thread liveChecker;
     private Configs clientConfigs;
+    private final Set<Integer> hostsDown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Cluster(ClusterOptions options) {
         this.options = options;
@@ -76,6 +77,8 @@ public final class Cluster implements AutoCloseable {
         this.controller = new Controller(configs);
         this.clientConfigs = configs;
         this.client = new ClientNode(options.brokers(), configs, ledger);
+        // A stopped broker process on a live host refuses connections; a host lost to power does not answer.
+        client.setRefusing(id -> !runtime.isRunning(Address.broker(id)) && !hostsDown.contains(id));
         this.checker = new SafetyChecker(journal, ledger);
         runtime.start(Address.CONTROLLER, controller);
         for (int id = 1; id <= options.brokers(); id++) {
@@ -238,8 +241,9 @@ public final class Cluster implements AutoCloseable {
     }
 
     private long clientWaitMs() {
-        // Metadata may try every broker (a quarter timeout each) before the request itself.
-        return requestTimeoutMs() * (2L + options.brokers()) + 1000;
+        // Metadata may try every broker (a quarter timeout each) before the request itself; the producer
+        // retries until delivery.timeout.ms, with one request and metadata refresh possibly in flight.
+        return clientConfigs.getLong(ConfigKey.DELIVERY_TIMEOUT_MS) + requestTimeoutMs() * (2L + options.brokers()) + 1000;
     }
 
     // ---- Admin ------------------------------------------------------------------------------------
@@ -265,6 +269,11 @@ public final class Cluster implements AutoCloseable {
         return admin(new AdminOperation.AlterConfig(key, value, topic));
     }
 
+    /** Finalizes a feature level through the controller, as kafka-features does. */
+    public AdminResult setFeature(String feature, String level) {
+        return admin(new AdminOperation.UpdateFeature(feature, level));
+    }
+
     public Configs clientConfigs() {
         return clientConfigs;
     }
@@ -273,11 +282,16 @@ public final class Cluster implements AutoCloseable {
 
     /** @param acks 0, 1 or -1 (all); partition -1 spreads the records over all partitions */
     public List<ProduceResult> produce(String topic, int partition, int count, int acks) {
+        return produce(topic, partition, count, acks, -1);
+    }
+
+    /** @param retries resends allowed per batch, -1 for the client's {@code retries} setting */
+    public List<ProduceResult> produce(String topic, int partition, int count, int acks, int retries) {
         requireTopicPartition(topic, partition);
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, got " + count);
         }
-        return viaClient(future -> client.produce(topic, partition, count, acks, future), clientWaitMs());
+        return viaClient(future -> client.produce(topic, partition, count, acks, retries, future), clientWaitMs());
     }
 
     public List<ConsumeResult> consume(String topic, int partition, boolean fromBeginning, int maxRecords) {
@@ -317,6 +331,9 @@ public final class Cluster implements AutoCloseable {
         requireBroker(id);
         if (!runtime.isRunning(Address.broker(id))) {
             throw new IllegalArgumentException("broker " + id + " is already stopped; restart " + id + " starts it");
+        }
+        if (powerLoss) {
+            hostsDown.add(id);
         }
         runtime.stop(Address.broker(id));
         long seq = record(new EventDetail.FaultInjected(EventDetail.FaultKind.KILL, List.of(id), "broker " + id
@@ -383,6 +400,7 @@ public final class Cluster implements AutoCloseable {
             throw new IllegalArgumentException("broker " + id + " is already running; kill " + id + " or shutdown "
                     + id + " first");
         }
+        hostsDown.remove(id);
         startBroker(id);
     }
 

@@ -80,8 +80,9 @@ final class TestSupport {
         return recordIds(log, 0, log.endOffset());
     }
 
+    /** One attempt (retries=0): the answer of the broker the client's metadata names, as these tests check. */
     static ProduceResult produceOne(Cluster cluster, String topic, int p, int count, int acks) {
-        List<ProduceResult> results = cluster.produce(topic, p, count, acks);
+        List<ProduceResult> results = cluster.produce(topic, p, count, acks, 0);
         assertEquals(1, results.size(), results.toString());
         return results.get(0);
     }

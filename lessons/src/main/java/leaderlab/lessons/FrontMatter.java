@@ -8,13 +8,14 @@ import leaderlab.cluster.config.ConfigKey;
 
 /**
  * The lines between the two {@code ---} at the top of a lesson: {@code title}, {@code brokers},
- * {@code racks}, {@code seed} and {@code config} (a list of {@code KEY=VALUE}, either {@code - K=V}
- * items on the following lines or comma-separated on the same line). Unknown keys are errors, so a typo
+ * {@code racks}, {@code seed}, {@code config} (a list of {@code KEY=VALUE}, either {@code - K=V}
+ * items on the following lines or comma-separated on the same line) and {@code feature} (feature levels
+ * in the same form, e.g. {@code feature: eligible.leader.replicas.version=0}). Unknown keys are errors, so a typo
  * never silently changes the cluster a lesson starts.
  */
 final class FrontMatter {
 
-    private static final Set<String> KEYS = Set.of("title", "brokers", "racks", "seed", "config");
+    private static final Set<String> KEYS = Set.of("title", "brokers", "racks", "seed", "config", "feature");
 
     String title;
     int brokers = 3;
@@ -25,6 +26,7 @@ final class FrontMatter {
     private final Errors errors;
     private final Set<String> seen = new java.util.HashSet<>();
     private boolean inConfigList;
+    private boolean featureList;
 
     FrontMatter(Errors errors) {
         this.errors = errors;
@@ -43,13 +45,13 @@ final class FrontMatter {
         inConfigList = false;
         int colon = text.indexOf(':');
         if (colon <= 0) {
-            errors.add(line, "front matter lines are KEY: VALUE (keys: title, brokers, racks, seed, config); got '" + text + "'");
+            errors.add(line, "front matter lines are KEY: VALUE (keys: title, brokers, racks, seed, config, feature); got '" + text + "'");
             return;
         }
         String key = text.substring(0, colon).strip();
         String value = text.substring(colon + 1).strip();
         if (!KEYS.contains(key)) {
-            errors.add(line, "unknown front matter key '" + key + "'; keys are title, brokers, racks, seed, config");
+            errors.add(line, "unknown front matter key '" + key + "'; keys are title, brokers, racks, seed, config, feature");
             return;
         }
         if (!seen.add(key)) {
@@ -63,6 +65,7 @@ final class FrontMatter {
             case "seed" -> seed = number(value, key, line, Long.MIN_VALUE, Long.MAX_VALUE);
             default -> {
                 inConfigList = value.isEmpty();
+                featureList = key.equals("feature");
                 for (String item : value.isEmpty() ? new String[0] : value.split(",")) {
                     setting(item.strip(), line);
                 }
@@ -91,6 +94,11 @@ final class FrontMatter {
         ConfigKey configKey = ConfigKey.byName(key).orElse(null);
         if (configKey == null) {
             errors.add(line, "unknown config '" + key + "'; known: " + String.join(", ", ConfigKey.names()));
+            return;
+        }
+        if (featureList != (configKey.scope() == ConfigKey.Scope.FEATURE)) {
+            errors.add(line, featureList ? "'" + key + "' is a config, not a feature: put it under config:"
+                    : "'" + key + "' is a feature level: put it under feature:, e.g. feature: " + key + "=0");
             return;
         }
         try {

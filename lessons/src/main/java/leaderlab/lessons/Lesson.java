@@ -10,15 +10,18 @@ import leaderlab.cluster.ClusterOptions;
  * @param name     the name it is played by, e.g. {@code 01-leaders-and-followers}
  * @param source   what error messages call it (a file path, or the resource name)
  * @param configs  cluster-wide settings applied before the first step, as {@code config set KEY VALUE}
+ *                 (feature levels as {@code feature set KEY VALUE})
  * @param epilogue narration after the last step (may be empty)
  */
 public record Lesson(String name, String source, String title, int brokers, int racks, long seed,
                      List<Setting> configs, List<Step> steps, String epilogue) {
 
-    /** One {@code KEY=VALUE} of the front matter's {@code config}. */
+    /** One {@code KEY=VALUE} of the front matter's {@code config} or {@code feature}. */
     public record Setting(String key, String value) {
         String command() {
-            return "config set " + key + " " + value;
+            boolean feature = leaderlab.cluster.config.ConfigKey.byName(key)
+                    .map(k -> k.scope() == leaderlab.cluster.config.ConfigKey.Scope.FEATURE).orElse(false);
+            return (feature ? "feature set " : "config set ") + key + " " + value;
         }
     }
 

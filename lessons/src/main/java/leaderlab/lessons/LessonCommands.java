@@ -42,11 +42,14 @@ public final class LessonCommands {
         registry.add(Command.builder("predict")
                 .usage(Prediction.USAGE)
                 .summary("(lessons) ask the class what will happen, record the answer, reveal it after the step")
-                .details("The question is asked where the line stands; the step's remaining commands run; then the "
-                        + "answer is revealed. With --check SUBJECT, verification also checks 'expect SUBJECT is "
-                        + "ANSWER' at the reveal, so a lesson's stated answer cannot drift from what happens.")
-                .options("answer", "check")
-                .example("predict \"Who leads orders-0 once broker 1 is fenced?\" 1 2 3 --answer 2 --check \"leader orders-0\"")
+                .details("A predict opens its step: the question is asked before any of the step's commands run, "
+                        + "so the class sees the state before the step; then the step runs and the answer is "
+                        + "revealed, with the lesson's --why line. With --check SUBJECT, verification also checks "
+                        + "'expect SUBJECT is ANSWER' at the reveal, so a lesson's stated answer cannot drift from "
+                        + "what happens.")
+                .options(Prediction.OPTIONS.toArray(String[]::new))
+                .example("predict \"Who will lead orders-0 once broker 1 is fenced?\" 1 2 3 --answer 2 --check "
+                        + "\"leader orders-0\" --why \"broker 2 is the first replica in the ISR\"")
                 .run(LessonCommands::predict));
         registry.add(Command.builder("focus")
                 .usage(Focus.USAGE)
@@ -61,7 +64,7 @@ public final class LessonCommands {
         List<String> lines = new ArrayList<>();
         lines.add("? " + prediction.question());
         for (int i = 0; i < prediction.choices().size(); i++) {
-            lines.add("  " + (i + 1) + ") " + prediction.choices().get(i));
+            lines.add("  " + Prediction.letter(i) + ") " + prediction.choices().get(i));
         }
         lines.add("(in a lesson, the answer is recorded and revealed after the step)");
         return Result.ok(lines);
@@ -69,13 +72,11 @@ public final class LessonCommands {
 
     /** Puts back the options Args took out, so Prediction.parse sees the line as a lesson writes it. */
     private static List<String> withOptions(List<String> words, Args args) {
-        if (args.option("answer") != null) {
-            words.add("--answer");
-            words.add(args.option("answer"));
-        }
-        if (args.option("check") != null) {
-            words.add("--check");
-            words.add(args.option("check"));
+        for (String option : Prediction.OPTIONS) {
+            if (args.option(option) != null) {
+                words.add("--" + option);
+                words.add(args.option(option));
+            }
         }
         return words;
     }

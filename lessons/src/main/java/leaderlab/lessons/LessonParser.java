@@ -114,12 +114,23 @@ public final class LessonParser {
         }
     }
 
-    /** A prediction without --check must be followed in its step by an expect or wait until that shows the answer. */
+    /**
+     * A prediction opens its step, so the class answers before anything of the step has happened (a
+     * question asked after a command could be read off the screen); and one without --check must be
+     * followed in its step by an expect or wait until that shows the answer.
+     */
     private static void checkReveals(List<Step> steps, Errors errors) {
         for (Step step : steps) {
             List<StepLine> lines = step.lines();
+            StepLine firstOther = null;
             for (int i = 0; i < lines.size(); i++) {
                 Prediction prediction = lines.get(i).prediction();
+                if (prediction == null && firstOther == null) {
+                    firstOther = lines.get(i);
+                } else if (prediction != null && firstOther != null) {
+                    errors.add(lines.get(i).line(), "a predict opens its step: move it above line " + firstOther.line()
+                            + " (" + firstOther.text() + "), so the question is asked before anything of the step happens");
+                }
                 if (prediction != null && prediction.check() == null
                         && lines.subList(i + 1, lines.size()).stream().noneMatch(StepLine::isCheck)) {
                     errors.add(lines.get(i).line(), "this prediction is never checked: add --check \"SUBJECT\" "

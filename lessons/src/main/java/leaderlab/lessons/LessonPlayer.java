@@ -17,9 +17,12 @@ import leaderlab.shell.command.Session;
  * fresh cluster from the lesson's seed replays the earlier steps silently, so state after Back is the
  * state the class saw the first time (exactly so in the simulated runtime).
  *
- * <p>Not thread-safe: call it from one thread (a window from a worker thread, since {@link #next} blocks
- * while commands run and while its listener waits for a pause or a prediction). After {@link #back()}
- * the cluster is a new object: read {@link #cluster()} again.
+ * <p>Predictions open their step (the parser insists), so they are asked before any of the step's commands
+ * run: the class answers looking at the state before the step.
+ *
+ * <p>Its methods are called from one thread (a window's worker, since {@link #next} blocks while commands
+ * run and while its listener waits for a pause). Other threads read {@link #state()}, an immutable value
+ * published after every change. After {@link #back()} the cluster is a new object: read it again.
  */
 public final class LessonPlayer implements AutoCloseable {
 
@@ -33,6 +36,7 @@ public final class LessonPlayer implements AutoCloseable {
     private final List<StepRun> runs = new ArrayList<>();
     private final LessonHost.Factory hosts;
     private LessonHost host;
+    private volatile PlayerState state;
 
     /**
      * @param stopAtFailure stop a step at its first failure (verification) instead of going on (a class)
@@ -56,6 +60,17 @@ public final class LessonPlayer implements AutoCloseable {
         this.hosts = hosts != null ? hosts
                 : cluster -> LessonHost.own(new Dispatcher(registry, new Session(cluster)));
         this.host = freshCluster();
+        publish();
+    }
+
+    /** The player as of its last change; safe to read from any thread. */
+    public PlayerState state() {
+        return state;
+    }
+
+    private void publish() {
+        state = new PlayerState(lesson, runs.size(), finished() ? null : lesson.steps().get(runs.size()), lastRun(),
+                host.session().cluster());
     }
 
     public Lesson lesson() {
@@ -111,6 +126,7 @@ public final class LessonPlayer implements AutoCloseable {
         }
         StepRun run = play(lesson.steps().get(position()), listener, false);
         runs.add(run);
+        publish();
         return run;
     }
 
@@ -131,6 +147,7 @@ public final class LessonPlayer implements AutoCloseable {
         for (int i = 0; i < target; i++) {
             runs.add(play(lesson.steps().get(i), PlayerListener.SILENT, true));
         }
+        publish();
         return lastRun();
     }
 

@@ -6,20 +6,30 @@ import java.util.Locale;
 import leaderlab.shell.command.CommandException;
 
 /**
- * A question asked before students see what happens:
- * {@code predict "Who leads orders-0 now?" 1 2 3 --answer 2 --check "leader orders-0"}.
+ * A question asked before students see what happens, at the top of its step:
+ * {@code predict "Who will lead orders-0?" 1 2 3 --answer 2 --check "leader orders-0" --why "..."}.
  *
  * @param answer the right choice, as spelled in {@link #choices}
  * @param check  optional condition subject; the player checks {@code expect CHECK is ANSWER} when it
  *               reveals the answer, so verification proves the stated answer is what really happens
+ * @param why    one line the reveal shows under the answer, or null
  */
-public record Prediction(String question, List<String> choices, String answer, String check) {
+public record Prediction(String question, List<String> choices, String answer, String check, String why) {
 
-    static final String USAGE = "predict \"QUESTION\" CHOICE CHOICE... --answer CHOICE [--check \"SUBJECT\"], "
-            + "e.g. predict \"Who leads orders-0 now?\" 1 2 3 --answer 2 --check \"leader orders-0\"";
+    static final String USAGE = "predict \"QUESTION\" CHOICE CHOICE... --answer CHOICE [--check \"SUBJECT\"] "
+            + "[--why \"ONE LINE\"], e.g. predict \"Who will lead orders-0?\" 1 2 3 --answer 2 --check \"leader orders-0\" "
+            + "--why \"broker 2 is the first replica in the ISR\"";
+
+    /** Options a predict line takes, each with a value. */
+    static final List<String> OPTIONS = List.of("answer", "check", "why");
 
     public Prediction {
         choices = List.copyOf(choices);
+    }
+
+    /** A prediction without a why line. */
+    public Prediction(String question, List<String> choices, String answer, String check) {
+        this(question, choices, answer, check, null);
     }
 
     /** Parses the words after {@code predict}; a CommandException says what is wrong. */
@@ -27,17 +37,19 @@ public record Prediction(String question, List<String> choices, String answer, S
         String question = null;
         String answer = null;
         String check = null;
+        String why = null;
         List<String> choices = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (word.equals("--answer") || word.equals("--check")) {
+            if (word.startsWith("--") && OPTIONS.contains(word.substring(2))) {
                 if (i + 1 >= words.size()) {
                     throw new CommandException(word + " needs a value; usage: " + USAGE);
                 }
-                if (word.equals("--answer")) {
-                    answer = words.get(++i);
-                } else {
-                    check = words.get(++i);
+                String value = words.get(++i);
+                switch (word) {
+                    case "--answer" -> answer = value;
+                    case "--check" -> check = value;
+                    default -> why = value;
                 }
             } else if (word.startsWith("--")) {
                 throw new CommandException("unknown option " + word + " for predict; usage: " + USAGE);
@@ -65,26 +77,31 @@ public record Prediction(String question, List<String> choices, String answer, S
         if (check != null && check.isBlank()) {
             throw new CommandException("--check needs a condition subject, e.g. --check \"leader orders-0\"");
         }
-        return new Prediction(question, choices, right, check);
+        if (why != null && why.isBlank()) {
+            throw new CommandException("--why needs one line saying why the answer is right");
+        }
+        return new Prediction(question, choices, right, check, why);
     }
 
     /**
-     * The choice a student means: the text of a choice (any case), or else its number in the list.
+     * The choice a student means: the text of a choice (any case), or else its letter (a, b, c...). A
+     * number is only ever a choice's text: choices are often broker ids, so "2" must mean broker 2.
      *
      * @return null if it matches nothing
      */
     public String resolve(String typed) {
         String text = typed.strip();
         String byText = find(choices, text);
-        if (byText != null || text.isEmpty()) {
+        if (byText != null || text.length() != 1) {
             return byText;
         }
-        try {
-            int index = Integer.parseInt(text);
-            return index >= 1 && index <= choices.size() ? choices.get(index - 1) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        int index = Character.toLowerCase(text.charAt(0)) - 'a';
+        return index >= 0 && index < choices.size() ? choices.get(index) : null;
+    }
+
+    /** The letter a choice is picked by: a for the first. */
+    public static char letter(int index) {
+        return (char) ('a' + index);
     }
 
     public boolean isRight(String choice) {

@@ -15,12 +15,15 @@ public record Reveal(int step, Prediction prediction, String given) {
         return given != null && prediction.isRight(given);
     }
 
-    /** One line for a terminal or a panel, e.g. "You said 3. The answer is 2." */
+    /** The verdict: "Right", "Not quite" or, when nobody voted, "Answer". */
+    public String verdict() {
+        return given == null ? "Answer" : correct() ? "Right" : "Not quite";
+    }
+
+    /** One line for a terminal, e.g. "Not quite: you said 3. The answer is 2." and the lesson's why. */
     public String text() {
         String answer = "The answer is " + prediction.answer() + ".";
-        if (given == null) {
-            return answer;
-        }
-        return "You said " + given + (correct() ? ": right. " : ". ") + answer;
+        String said = given == null ? "" : (correct() ? "Right: " : "Not quite: you said " + given + ". ");
+        return said + answer + (prediction.why() == null ? "" : " Why: " + prediction.why());
     }
 }

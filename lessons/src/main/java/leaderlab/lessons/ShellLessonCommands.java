@@ -21,8 +21,19 @@ public final class ShellLessonCommands {
     private ShellLessonCommands() {
     }
 
+    /** Ends a lesson presented elsewhere (the window); false when none is being presented. */
+    @FunctionalInterface
+    public interface LessonEnder {
+        boolean end();
+    }
+
     /** Adds the commands to the dispatcher's registry and lets the recorder see every line it runs. */
     public static void install(Dispatcher dispatcher) {
+        install(dispatcher, () -> false);
+    }
+
+    /** @param ender what {@code lesson end} ends (the window's presented lesson) */
+    public static void install(Dispatcher dispatcher, LessonEnder ender) {
         Recorder recorder = new Recorder();
         dispatcher.addObserver(recorder);
         dispatcher.registry().add(Command.builder("record")
@@ -35,9 +46,12 @@ public final class ShellLessonCommands {
                 .example("record stop")
                 .run((args, session) -> record(args, session, recorder)));
         dispatcher.registry().add(Command.builder("lesson")
-                .usage("lesson list | lesson verify [NAME|FILE.md]")
-                .summary("list the course's lessons, or verify one; play one with: leaderlab lesson play NAME")
-                .run(ShellLessonCommands::lesson));
+                .usage("lesson list | lesson verify [NAME|FILE.md] | lesson end")
+                .summary("list the course's lessons, verify one, or end the one presented in the window")
+                .details("Play one in the terminal with: leaderlab lesson play NAME; in the window with present NAME. "
+                        + "lesson end gives the window its normal layout and the session a fresh cluster in the mode "
+                        + "it started in.")
+                .run((args, session) -> lesson(args, session, ender)));
     }
 
     private static Result record(Args args, Session session, Recorder recorder) {
@@ -61,8 +75,15 @@ public final class ShellLessonCommands {
         throw new CommandException("record takes start FILE or stop, got '" + action + "'");
     }
 
-    private static Result lesson(Args args, Session session) {
-        String action = args.positional(0, "list or verify");
+    private static Result lesson(Args args, Session session, LessonEnder ender) {
+        String action = args.positional(0, "list, verify or end");
+        if (action.equals("end")) {
+            args.expectAtMost(1, "lesson end");
+            if (!ender.end()) {
+                throw new CommandException("no lesson is being presented (present NAME starts one in the window)");
+            }
+            return Result.ok("lesson ended");
+        }
         LessonLibrary library = new LessonLibrary();
         List<String> lines = new ArrayList<>();
         try {
@@ -85,7 +106,7 @@ public final class ShellLessonCommands {
                 }
                 case "play" -> throw new CommandException("a lesson plays on its own cluster from the launcher: "
                         + "leaderlab lesson play " + (args.count() > 1 ? args.positional(1, "") : "NAME"));
-                default -> throw new CommandException("lesson takes list or verify, got '" + action + "'");
+                default -> throw new CommandException("lesson takes list, verify or end, got '" + action + "'");
             }
         } catch (IOException e) {
             throw new CommandException(e.getMessage());

@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
- * Plays a lesson in the terminal: narration, then the step's commands with their output, questions
- * asked where the lesson asks them, answers revealed after the step. Between steps: Enter plays the
+ * Plays a lesson in the terminal: narration, the step's questions (before any of its commands run, so
+ * what is on the screen is the state before the step), then its commands with their output, and the
+ * answers revealed after the step. Between steps: Enter plays the
  * next one, {@code back} goes to the previous one (by replay), {@code quit} leaves.
  */
 final class TerminalPlayer implements PlayerListener {
@@ -98,10 +99,11 @@ final class TerminalPlayer implements PlayerListener {
     public String predict(Prediction prediction) {
         out.println("  ? " + prediction.question());
         for (int i = 0; i < prediction.choices().size(); i++) {
-            out.println("      " + (i + 1) + ") " + prediction.choices().get(i));
+            out.println("      " + Prediction.letter(i) + ") " + prediction.choices().get(i));
         }
+        String letters = Prediction.letter(0) + "-" + Prediction.letter(prediction.choices().size() - 1);
         while (true) {
-            String typed = prompt("    your prediction (number or text; Enter skips): ");
+            String typed = prompt("    your prediction (a letter " + letters + " or the choice's text; Enter skips): ");
             if (typed == null || typed.isEmpty()) {
                 return null;
             }
@@ -109,13 +111,14 @@ final class TerminalPlayer implements PlayerListener {
             if (choice != null) {
                 return choice;
             }
-            out.println("    type one of: " + String.join(", ", prediction.choices()) + " (or its number)");
+            out.println("    type a letter " + letters + ", or one of: " + String.join(", ", prediction.choices()));
         }
     }
 
     @Override
     public void reveal(Reveal reveal) {
-        out.println("  = " + reveal.prediction().question() + " " + reveal.text());
+        out.println("  = " + reveal.prediction().question());
+        out.println("    " + reveal.text());
     }
 
     @Override

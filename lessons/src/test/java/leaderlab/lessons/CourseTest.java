@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shipped course: its shape (11 lessons of 5-15 steps, each with predictions and checks), and
+ * The shipped course: its shape (12 lessons of 5-15 steps, each with predictions and checks), and
  * {@code lesson verify --all} through the real CLI in both runtimes, the threaded one bounded in time.
  */
 @org.junit.jupiter.api.Tag("slow")
@@ -41,11 +41,11 @@ class CourseTest {
     }
 
     @Test
-    void theCourseHasElevenLessonsInOrder() throws Exception {
+    void theCourseHasTwelveLessonsInOrder() throws Exception {
         assertEquals(List.of("01-leaders-and-followers", "02-isr-and-high-watermark", "03-a-broker-dies",
                 "04-preferred-leader", "05-controlled-shutdown", "06-acks-and-min-isr", "07-unclean-leader-election",
                 "08-reassignment", "09-reachable-by-the-cluster-not-by-clients", "10-transient-disk-and-network-trouble",
-                "11-leadership-priority-demoting-a-broker"), lessons());
+                "11-leadership-priority-demoting-a-broker", "12-eligible-leader-replicas"), lessons());
     }
 
     @ParameterizedTest
@@ -62,7 +62,7 @@ class CourseTest {
     void verifyAllPassesInBothRuntimes(@TempDir Path dir) {
         Run run = assertTimeoutPreemptively(Duration.ofSeconds(180), () -> cli("", dir.resolve("p.csv"), "verify", "--all"));
         assertEquals(0, run.code(), run.out() + run.err());
-        assertTrue(run.out().contains("11 lesson(s), 22 run(s): 22 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("12 lesson(s), 24 run(s): 24 passed, 0 failed"), run.out());
         assertTrue(run.out().contains("threaded x5"), run.out());
     }
 
@@ -77,14 +77,17 @@ class CourseTest {
     @Test
     void playInTheTerminalAsksRecordsAndGoesBack(@TempDir Path dir) throws Exception {
         // Step 1 right, step 2 wrong; back (to before step 1, which plays again), step 1 right, step 2 right, quit.
-        Run run = cli("1\n\n2\nback\n1\n\n1\nquit\n", dir.resolve("p.csv"), "play", "leaders-and-followers");
+        // "2" is broker 2 (a choice's text), never "the second choice"; the last answer is by letter (a = 1).
+        Run run = cli("1\n\n2\nback\n1\n\na\nquit\n", dir.resolve("p.csv"), "play", "leaders-and-followers");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Step 2/8"), run.out());
-        assertTrue(run.out().contains("You said 1: right. The answer is 1."), run.out());
-        assertTrue(run.out().contains("You said 2. The answer is 1."), run.out());
         assertTrue(run.out().contains("(back: a fresh cluster from the lesson's seed)"), run.out());
         List<String> rows = Files.readAllLines(dir.resolve("p.csv"));
         assertEquals(5, rows.size(), "a header and four answers: " + rows);
+        // answer, right_answer, correct: the last three fields of each row
+        assertEquals(List.of("1,1,true", "2,1,false", "1,1,true", "1,1,true"), rows.subList(1, 5).stream()
+                .map(row -> String.join(",", java.util.Arrays.asList(row.split(",")).subList(row.split(",").length - 3,
+                        row.split(",").length))).toList());
     }
 
     @Test

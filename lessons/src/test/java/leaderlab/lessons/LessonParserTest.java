@@ -33,8 +33,9 @@ class LessonParserTest {
     void aGoodLessonHasFrontMatterStepsNarrationAndPredictions() throws LessonFormatException {
         Lesson lesson = parse("---\ntitle: \"Leaders\"\nbrokers: 4\nracks: 2\nseed: 9\nconfig:\n"
                 + "  - auto.leader.rebalance.enable=false\n  - min.insync.replicas=2\n---\n"
-                + "# Intro\n\nFirst words.\n\n```leaderlab\ncreate topic orders --replica-assignment 1:2:3  # a comment\n"
-                + "predict \"Who leads?\" 1 2 3 --answer 1 --check \"leader orders-0\"\n\n```\n"
+                + "# Intro\n\nFirst words.\n\n```leaderlab\n"
+                + "predict \"Who leads?\" 1 2 3 --answer 1 --check \"leader orders-0\" --why \"first in the list\"\n"
+                + "create topic orders --replica-assignment 1:2:3  # a comment\n\n```\n"
                 + "Second.\n```leaderlab\npause\nfocus broker 2\nfocus orders-0\nkill 1\nexpect broker 1 is stopped\n```\n"
                 + "The end.\n");
         assertEquals("Leaders", lesson.title());
@@ -45,8 +46,9 @@ class LessonParserTest {
         Step first = lesson.steps().get(0);
         assertEquals("# Intro\n\nFirst words.", first.narration());
         assertEquals(14, first.line());
-        assertEquals("create topic orders --replica-assignment 1:2:3", first.lines().get(0).text());
-        assertEquals(new Prediction("Who leads?", List.of("1", "2", "3"), "1", "leader orders-0"), first.predictions().get(0));
+        assertEquals("create topic orders --replica-assignment 1:2:3", first.lines().get(1).text());
+        assertEquals(new Prediction("Who leads?", List.of("1", "2", "3"), "1", "leader orders-0", "first in the list"),
+                first.predictions().get(0));
         Step second = lesson.steps().get(1);
         assertEquals(List.of(StepLine.Kind.PAUSE, StepLine.Kind.FOCUS, StepLine.Kind.FOCUS, StepLine.Kind.COMMAND,
                 StepLine.Kind.COMMAND), second.lines().stream().map(StepLine::kind).toList());
@@ -68,6 +70,9 @@ class LessonParserTest {
             focus                  | ```leaderlab\\nfocus orders\\n```             | t.md:7: cannot read focus orders; usage: focus broker N | focus TOPIC-P, e.g. focus broker 2 or focus orders-0
             answer not a choice    | ```leaderlab\\npredict \"Q\" 1 2 --answer 3\\n``` | t.md:7: --answer 3 is not one of the choices 1, 2
             no answer              | ```leaderlab\\npredict \"Q\" 1 2\\n```        | t.md:7: predict needs --answer, one of 1, 2
+            predict after command  | ```leaderlab\\nkill 1\\npredict \"Q\" 1 2 --answer 1 --check \"leader t-0\"\\n``` | t.md:8: a predict opens its step: move it above line 7 (kill 1)
+            predict after pause    | ```leaderlab\\npause\\npredict \"Q\" 1 2 --answer 1 --check \"leader t-0\"\\n``` | t.md:8: a predict opens its step: move it above line 7 (pause)
+            blank why              | ```leaderlab\\npredict \"Q\" 1 2 --answer 1 --check \"leader t-0\" --why \" \"\\n``` | t.md:7: --why needs one line
             never checked          | ```leaderlab\\npredict \"Q\" 1 2 --answer 1\\nkill 1\\n``` | t.md:7: this prediction is never checked: add --check \"SUBJECT\" (e.g. --check \"leader orders-0\") or an expect after it in the same block
             foreign fence          | ```bash\\nls\\n```                            | t.md:6: only ```leaderlab blocks are allowed (each is a step of leaderlab commands); got ```bash
             unclosed block         | text\\n```leaderlab\\nkill 1\\n               | t.md:7: this block is never closed: add a ``` line after its last command
@@ -87,7 +92,7 @@ class LessonParserTest {
         List<String> errors = errors("---\ntitel: x\nbrokers: many\nconfig: nope=1, min.insync.replicas=zero\n---\n"
                 + "```leaderlab\ndescribe\n```\n");
         assertEquals(List.of(
-                "t.md:2: unknown front matter key 'titel'; keys are title, brokers, racks, seed, config",
+                "t.md:2: unknown front matter key 'titel'; keys are title, brokers, racks, seed, config, feature",
                 "t.md:3: brokers must be a whole number from 1 to 64, got 'many'",
                 "t.md:4: unknown config 'nope'; known: " + String.join(", ", leaderlab.cluster.config.ConfigKey.names()),
                 "t.md:4: min.insync.replicas must be a whole number, got 'zero'",
@@ -103,14 +108,18 @@ class LessonParserTest {
     }
 
     @Test
-    void predictionsResolveTextFirstThenNumbers() {
+    void predictionsResolveTextFirstThenLetters() {
         Prediction numbers = Prediction.parse(List.of("Who?", "2", "3", "4", "--answer", "3"));
-        assertEquals("2", numbers.resolve("2"), "a choice's own text wins over its position");
+        assertEquals("2", numbers.resolve("2"), "a number is a choice's text, never its position");
         assertEquals("3", numbers.resolve(" 3 "));
-        assertNull(numbers.resolve("7"));
+        assertNull(numbers.resolve("1"), "1 is not a choice, and numbers are not positions");
+        assertEquals("2", numbers.resolve("a"));
+        assertEquals("4", numbers.resolve("C"));
+        assertNull(numbers.resolve("d"));
         Prediction words = Prediction.parse(List.of("Q", "yes", "no", "--answer", "NO"));
         assertEquals("no", words.answer(), "the answer is spelled as the choice");
-        assertEquals("yes", words.resolve("1"));
+        assertEquals("yes", words.resolve("a"));
+        assertNull(words.resolve("1"));
         assertEquals("no", words.resolve("No"));
     }
 }

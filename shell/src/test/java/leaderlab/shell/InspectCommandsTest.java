@@ -26,7 +26,8 @@ class InspectCommandsTest {
         f.ok("kill 1");
         f.ok("wait until leader orders-0 is none --timeout 5s");
         String why = f.text("why orders-0");
-        assertTrue(why.startsWith("orders-0: leader none (offline), leader epoch 1, ISR 1, replicas 1,2"), why);
+        assertTrue(why.startsWith("orders-0: leader none (offline), leader epoch 1, ISR (empty), replicas 1,2"), why);
+        assertTrue(why.contains("ELR 1, LastKnownElr 1"), why);
         assertTrue(why.contains("leader 1 -> none"), why);
         assertTrue(why.contains("so the partition is offline"), why);
         assertTrue(why.contains("because, at"), why);

@@ -82,6 +82,15 @@ final class ChipRaster {
                 fill(x, y, w, h, card);
                 dashedOutline(x, y, w, h, line, Math.max(2, h / 4), argb(palette.outOfSync()));
             }
+            case ELIGIBLE -> {
+                // A double outline: out of the ISR, yet still a clean leader candidate.
+                fill(x, y, w, h, card);
+                int inset = 2 * line;
+                outline(x, y, w, h, line, argb(palette.inSync()));
+                if (w > 2 * inset && h > 2 * inset) {
+                    outline(x + inset, y + inset, w - 2 * inset, h - 2 * inset, Math.max(1, line / 2), argb(palette.inSync()));
+                }
+            }
             case OFFLINE -> {
                 int grey = argb(palette.offline());
                 fill(x, y, w, h, card);

@@ -22,6 +22,8 @@ public final class ClusterCanvas extends Pane {
     private final ChipRaster chips = new ChipRaster();
     private ClusterLayout layout;
     private ClusterSnapshot drawn;
+    private java.util.Set<Integer> failing = java.util.Set.of();
+    private boolean clientsFailing;
 
     public ClusterCanvas() {
         getChildren().add(canvas);
@@ -30,6 +32,16 @@ public final class ClusterCanvas extends Pane {
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         setMinSize(200, 150);
+    }
+
+    /** Produce failures to flash on the next render: the failing partitions' leader chips, and the Clients box. */
+    void alerts(java.util.Set<Integer> failingPartitions, boolean clients) {
+        failing = failingPartitions;
+        clientsFailing = clients;
+    }
+
+    boolean clientsFailing() {
+        return clientsFailing;
     }
 
     /** Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. */
@@ -63,6 +75,7 @@ public final class ClusterCanvas extends Pane {
             labelChips(g, snapshot, card, palette);
         }
         drawCuts(g, cuts, palette, zoom);
+        drawFailures(g, snapshot, palette, zoom);
         if (flow != null) {
             flow.draw(g, layout, palette, zoom);
         }
@@ -145,6 +158,37 @@ public final class ClusterCanvas extends Pane {
         return index < 0 ? null : card.chip(index);
     }
 
+    /** Failed produces, which only clients feel: a red frame on Clients, a red ring on the leader's chip. */
+    private void drawFailures(GraphicsContext g, ClusterSnapshot snapshot, Palette palette, double zoom) {
+        if (!clientsFailing && failing.isEmpty()) {
+            return;
+        }
+        g.setStroke(palette.fault());
+        g.setLineDashes();
+        if (clientsFailing) {
+            ClusterLayout.Box box = layout.clients;
+            g.setLineWidth(5 * zoom);
+            g.strokeRect(box.x() - 2 * zoom, box.y() - 2 * zoom, box.w() + 4 * zoom, box.h() + 4 * zoom);
+            g.setFill(palette.fault());
+            g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText("PRODUCE FAILED", box.x() + 10 * zoom, box.y() + box.h() - 18 * zoom, box.w() - 16 * zoom);
+        }
+        g.setLineWidth(4 * zoom);
+        for (int id : failing) {
+            if (id >= snapshot.metadata().partitions().size()) {
+                continue;
+            }
+            PartitionRegistration partition = snapshot.metadata().partitions().get(id);
+            int target = partition.hasLeader() ? partition.leader() : partition.replicas()[0];
+            ClusterLayout.Box chip = chipOf(target, id);
+            if (chip != null) {
+                g.strokeRect(chip.x() - 3 * zoom, chip.y() - 3 * zoom, chip.w() + 6 * zoom, chip.h() + 6 * zoom);
+            }
+        }
+    }
+
     private void drawEndpoints(GraphicsContext g, Palette palette, double zoom) {
         endpoint(g, layout.clients, "Clients", "produce, consume", palette, zoom);
         endpoint(g, layout.controller, "Controller", "fences and elects", palette, zoom);
@@ -186,6 +230,14 @@ public final class ClusterCanvas extends Pane {
         g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
         String word = status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label();
         drawStatus(g, status, (word + grayFailures(broker)).toUpperCase(java.util.Locale.ROOT), box, palette, zoom);
+        String belief = ControllerBelief.of(snapshot, broker);
+        if (belief != null) {
+            g.setFill(palette.fault());
+            g.setFont(Font.font("System", FontWeight.BOLD, 16 * zoom));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(belief, box.x() + 10 * zoom, box.y() + 60 * zoom, box.w() - 20 * zoom);
+        }
     }
 
     private void rasterChips(ClusterSnapshot snapshot, ClusterLayout.Card card, int hovered, Palette palette) {

@@ -24,11 +24,13 @@ public final class EventLog extends ListView<Event> {
     private static final int MAX_EVENTS = 5000;
 
     private final ObservableList<Event> events = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<Event> filtered = new javafx.collections.transformation.FilteredList<>(events);
+    private long shownUpTo = Long.MAX_VALUE;
     /** Events waiting for the next flush: a storm adds hundreds a frame, the list takes them 4 times a second. */
     private final List<Event> pending = new ArrayList<>();
 
     public EventLog() {
-        setItems(events);
+        setItems(filtered);
         setId("event-log");
         setCellFactory(view -> new WrappingCell<>(view, EventLog::describe, EventLog::styleClass,
                 List.of("event-election", "event-bad", "event-good")));
@@ -54,17 +56,31 @@ public final class EventLog extends ListView<Event> {
             if (events.size() > MAX_EVENTS) {
                 events.remove(0, events.size() - MAX_EVENTS);
             }
-            scrollTo(events.size() - 1);
+            scrollTo(filtered.size() - 1);
         }
     }
 
     void clear() {
         events.clear();
         pending.clear();
+        showUpTo(Long.MAX_VALUE);
     }
 
+    /** Shows only what had happened by {@code timeMs} (the scrubbed moment); MAX_VALUE shows all. */
+    void showUpTo(long timeMs) {
+        if (timeMs == shownUpTo) {
+            return;
+        }
+        shownUpTo = timeMs;
+        filtered.setPredicate(timeMs == Long.MAX_VALUE ? null : event -> event.timeMs() <= timeMs);
+        if (!filtered.isEmpty()) {
+            scrollTo(filtered.size() - 1);
+        }
+    }
+
+    /** The events in the list as shown (only those up to the scrubbed moment while scrubbing). */
     public List<Event> shownEvents() {
-        return List.copyOf(events);
+        return List.copyOf(filtered);
     }
 
     static String describe(Event event) {

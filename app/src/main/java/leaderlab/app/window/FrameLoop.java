@@ -24,6 +24,12 @@ final class FrameLoop extends AnimationTimer {
     private final SnapshotHistory history = new SnapshotHistory(3000, 100);
     private final MessageFlow flow = new MessageFlow();
     private final ProduceRate produceRate = new ProduceRate();
+    /** The cluster every per-cluster view here shows; a different one in the session rebuilds them all. */
+    private Cluster shownCluster;
+    /** Headline-worthy events of this cluster, oldest first (bounded), for the scrubbed headline and marks. */
+    private final java.util.ArrayList<Event> notable = new java.util.ArrayList<>();
+    private final ProduceFailures failures = new ProduceFailures();
+    private int shownScrub = -1;
     private ClusterSnapshot live;
     private ClusterSnapshot lastDrawn;
     private int lastHovered = -2;
@@ -60,6 +66,14 @@ final class FrameLoop extends AnimationTimer {
         scrubIndex = -1;
     }
 
+    int scrubIndex() {
+        return scrubIndex;
+    }
+
+    ProduceFailures failures() {
+        return failures;
+    }
+
     boolean scrubbing() {
         return scrubIndex >= 0;
     }
@@ -76,16 +90,11 @@ final class FrameLoop extends AnimationTimer {
     /** One frame; public to the package so the benchmark can time frames without a vsync pulse. */
     void frame(long nowNanos) {
         Cluster cluster = window.runner().session().cluster();
+        if (cluster != shownCluster) {
+            newCluster(cluster);
+        }
         live = cluster.snapshot();
         EventFeed.Batch batch = feed.poll(cluster.journal());
-        if (batch.restarted()) {
-            history.clear();
-            window.eventLog().clear();
-            window.headline().clear();
-            flow.clear();
-            produceRate.clear();
-            scrubIndex = -1;
-        }
         history.offer(live);
         boolean timeMoved = live.timeMs() != lastLiveTimeMs;
         lastLiveTimeMs = live.timeMs();
@@ -93,9 +102,11 @@ final class FrameLoop extends AnimationTimer {
         for (Event event : batch.events()) {
             if (EventLog.SHOWN.contains(event.type())) {
                 window.headline().offer(event);
+                remember(event);
             }
         }
-        window.headline().refresh(nowNanos, forceRedraw);
+        failures.record(batch.events(), live);
+        showMoment(nowNanos);
         batch.events().forEach(produceRate::record);
         produceRate.advanceTo(live.timeMs());
         if (window.flowOn()) {
@@ -105,6 +116,7 @@ final class FrameLoop extends AnimationTimer {
         int hovered = window.hovered();
         boolean animating = window.flowOn() && flow.dotCount() > 0;
         if (forceRedraw || shown != lastDrawn || hovered != lastHovered || animating) {
+            window.clusterCanvas().alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));
             window.clusterCanvas().render(shown, hovered, window.palette(), window.zoom(), window.flowOn() ? flow : null);
             window.partitionDetail().render(shown, window.palette(), window.zoom());
             lastDrawn = shown;
@@ -136,16 +148,91 @@ final class FrameLoop extends AnimationTimer {
             case 1 -> window.swimlanes().render(history, window.partitionDetail().partitionName(), scrubIndex,
                     window.palette(), window.zoom());
             case 2 -> window.eventLog().flush();
-            default -> window.updateScrubber(history.size(), scrubIndex);
+            default -> window.updateScrubber(history, notable, scrubIndex);
         }
     }
 
-    private String clockText(ClusterSnapshot shown, boolean playing) {
-        String time = String.format(Locale.ROOT, "t = %.1f s", shown.timeMs() / 1000.0);
+    /**
+     * Rebuilds every view that shows one cluster: its history, timeline, headline, message flow, rates,
+     * failure flashes and the partition logs' memory of truncations. Keyed to the cluster object, so a
+     * reset, a lesson's present or Back, or anything else that swaps the cluster cannot leave the old one
+     * on screen.
+     */
+    private void newCluster(Cluster cluster) {
+        shownCluster = cluster;
+        history.clear();
+        notable.clear();
+        window.eventLog().clear();
+        window.headline().clear();
+        window.partitionDetail().forgetCluster();
+        flow.clear();
+        produceRate.clear();
+        failures.clear();
+        scrubIndex = -1;
+        shownScrub = -1;
+        lastDrawn = null;
+        lastLiveTimeMs = -1;
+        forceRedraw = true;
+        window.clusterChanged(cluster);
+    }
+
+    private static final int MAX_NOTABLE = 20_000;
+
+    private void remember(Event event) {
+        notable.add(event);
+        if (notable.size() > MAX_NOTABLE) {
+            notable.subList(0, notable.size() - MAX_NOTABLE / 2).clear();
+        }
+    }
+
+    /** The headline and the timeline of the moment shown: live, or the scrubbed past. */
+    private void showMoment(long nowNanos) {
         if (scrubbing()) {
-            return "PAST  " + time + "  (release to go live)";
+            if (scrubIndex != shownScrub) {
+                shownScrub = scrubIndex;
+                long at = shown().timeMs();
+                window.eventLog().showUpTo(at);
+                window.headline().showPast(latestAtOrBefore(at));
+            }
+            return;
+        }
+        if (shownScrub >= 0) {
+            shownScrub = -1;
+            window.eventLog().showUpTo(Long.MAX_VALUE);
+            window.headline().refresh(nowNanos, true);
+        }
+        window.headline().refresh(nowNanos, forceRedraw);
+    }
+
+    /** The most important notable event of the few seconds before {@code timeMs}, or null. */
+    private Event latestAtOrBefore(long timeMs) {
+        Event best = null;
+        for (int i = notable.size() - 1; i >= 0; i--) {
+            Event event = notable.get(i);
+            if (event.timeMs() > timeMs) {
+                continue;
+            }
+            if (best != null && best.timeMs() - event.timeMs() > 3000) {
+                break;
+            }
+            if (best == null || Headline.priority(event) > Headline.priority(best)) {
+                best = event;
+            }
+        }
+        return best;
+    }
+
+    private String clockText(ClusterSnapshot shown, boolean playing) {
+        String time = String.format(java.util.Locale.ROOT, "t = %.1f s", shown.timeMs() / 1000.0);
+        String speed = String.format(java.util.Locale.ROOT, "  x%s", speedText(window.playClock().speed()));
+        if (scrubbing()) {
+            return "PAST  " + time + "  (Live returns)";
         }
         boolean simulated = window.runner().session().cluster().runtime().isSimulated();
-        return (playing ? (simulated ? "PLAYING  " : "LIVE  ") : "PAUSED  ") + time;
+        return (playing ? (simulated ? "PLAYING  " : "LIVE  ") : "PAUSED  ") + time + speed;
+    }
+
+    private static String speedText(double speed) {
+        return speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);
     }
 }

@@ -13,8 +13,10 @@ final class Headline extends Label {
         getStyleClass().add("headline");
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
-        setText("Waiting for something to happen: right-click a broker to kill it.");
+        setText(WAITING);
     }
+
+    private static final String WAITING = "Waiting for something to happen: right-click a broker to kill it.";
 
     /** Cluster time for which a big event holds the headline against smaller news. */
     private static final long HOLD_MS = 3000;
@@ -26,11 +28,21 @@ final class Headline extends Label {
     private Event next;
     private long shownAtNanos;
 
+    /** How many elections with the current headline's cause are summed up in it (a mass failover). */
+    private int electionsMoved;
+
     /** Takes the event as the next headline unless a more important one is still fresh. */
     void offer(Event event) {
         Event against = next != null ? next : current;
+        if (against != null && sameFailover(against, event)) {
+            // One fencing moved many leaders: one headline counts them instead of showing only the last.
+            electionsMoved++;
+            next = event;
+            return;
+        }
         if (against == null || priority(event) >= priority(against) || event.timeMs() - against.timeMs() > HOLD_MS) {
             next = event;
+            electionsMoved = event.type() == EventType.LEADER_ELECTED ? 1 : 0;
         }
     }
 
@@ -43,9 +55,24 @@ final class Headline extends Label {
         }
     }
 
+    /** A new cluster: nothing has happened on it yet. */
     void clear() {
         current = null;
         next = null;
+        electionsMoved = 0;
+        setText(WAITING);
+        getStyleClass().removeAll("headline-election", "headline-bad");
+    }
+
+    /** While scrubbing: the headline of that moment (the latest shown event at or before it). */
+    void showPast(Event event) {
+        if (event == null) {
+            setText(WAITING);
+            getStyleClass().removeAll("headline-election", "headline-bad");
+        } else {
+            electionsMoved = 0;
+            show(event);
+        }
     }
 
     /** Elections and lost records first, then failures, then the rest. */
@@ -57,10 +84,26 @@ final class Headline extends Label {
         };
     }
 
+    private static boolean sameFailover(Event against, Event event) {
+        return against.type() == EventType.LEADER_ELECTED && event.type() == EventType.LEADER_ELECTED
+                && event.causeSeq() >= 0 && event.causeSeq() == against.causeSeq()
+                && event.timeMs() - against.timeMs() <= HOLD_MS;
+    }
+
+    /** Elections summed up in the headline on screen (1 for a single election). */
+    int electionsMoved() {
+        return electionsMoved;
+    }
+
     private void show(Event event) {
         current = event;
         String cause = event.cause().isEmpty() ? "" : "\nWhy: " + event.cause();
-        setText(String.format(Locale.ROOT, "t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
+        if (event.type() == EventType.LEADER_ELECTED && electionsMoved > 1) {
+            setText(String.format(java.util.Locale.ROOT, "t=%.1fs  %s: %d leaders moved (the last: %s)",
+                    event.timeMs() / 1000.0, event.cause(), electionsMoved, event.text()));
+        } else {
+            setText(String.format(java.util.Locale.ROOT, "t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
+        }
         getStyleClass().removeAll("headline-election", "headline-bad");
         if (event.type() == EventType.LEADER_ELECTED) {
             getStyleClass().add("headline-election");

@@ -19,6 +19,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Button;
+import leaderlab.cluster.ClusterOptions;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.CommandRunner;
@@ -54,6 +56,14 @@ public final class LeaderlabWindow {
     private double zoom = 1.0;
     private boolean flowOn = true;
     private int hovered = -1;
+    private boolean presenter;
+    /** The swallowed '/' of the key that focused the command bar (its KEY_TYPED follows the press). */
+    private boolean swallowSlash;
+    /** What the user had before the first lesson: a lesson's end gives it back. */
+    private ClusterOptions userOptions;
+    private boolean userPlaying;
+    private final Button live = new Button("Live");
+    private final ScrubMarks marks = new ScrubMarks();
 
     /** @param playing whether the simulator starts playing (live clusters run by themselves) */
     public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
@@ -63,19 +73,23 @@ public final class LeaderlabWindow {
             if (where.partition() != null) {
                 showPartition(where.partition());
             }
-        });
+        }, this::lessonEnded);
         this.playClock = new PlayClock(runner, playing);
         this.menus = new ClusterMenus(console::run);
         this.frames = new FrameLoop(this);
-        root.setTop(new VBox(6, controls, headline));
-        root.setCenter(center());
-        root.setBottom(bottom());
-        BorderPane.setMargin(root.getTop(), new Insets(8, 10, 4, 10));
+        layOut();
         scene = new Scene(root, width, height);
         scene.getStylesheets().add(LeaderlabWindow.class.getResource("leaderlab.css").toExternalForm());
         wireControls();
         wireCanvas();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowSlash) {
+                swallowSlash = false;
+                e.consume();
+            }
+        });
+        runner.addListener(this::followTimeSpeed);
         applyTheme();
         applyZoom();
     }
@@ -97,12 +111,51 @@ public final class LeaderlabWindow {
         return center;
     }
 
+    /**
+     * Puts the parts in place: the full window, or presenter mode (the headline, the cluster view and the
+     * lesson's narration only). The parts are the same objects either way, so nothing is lost by switching.
+     */
+    private void layOut() {
+        root.getStyleClass().remove("presenter");
+        if (presenter) {
+            root.getStyleClass().add("presenter");
+            root.setTop(headline);
+            SplitPane center = new SplitPane(clusterCanvas, lessonPanel);
+            center.setDividerPositions(0.6);
+            root.setCenter(center);
+            root.setBottom(null);
+        } else {
+            root.setTop(new VBox(6, controls, headline));
+            root.setCenter(center());
+            root.setBottom(bottom());
+        }
+        BorderPane.setMargin(root.getTop(), new Insets(8, 10, 4, 10));
+    }
+
+    /** Presenter mode on or off: full screen, cluster view and narration only, type for the back row. */
+    public void setPresenter(boolean on) {
+        presenter = on;
+        layOut();
+        if (scene != null && scene.getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreenExitHint("");
+            stage.setFullScreen(on);
+        }
+        frames.redrawAll();
+    }
+
+    public boolean presenter() {
+        return presenter;
+    }
+
     private VBox bottom() {
         scrubber.setId("scrubber");
+        live.setId("live");
         Label label = new Label("History");
         label.getStyleClass().add("panel-title");
-        HBox scrubRow = new HBox(10, label, scrubber);
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        VBox track = new VBox(0, marks, scrubber);
+        marks.widthProperty().bind(scrubber.widthProperty());
+        HBox scrubRow = new HBox(10, label, track, live);
+        HBox.setHgrow(track, Priority.ALWAYS);
         console.setPrefHeight(170);
         VBox bottom = new VBox(4, scrubRow, console);
         bottom.setPadding(new Insets(4, 10, 8, 10));
@@ -118,7 +171,7 @@ public final class LeaderlabWindow {
         controls.theme.setOnAction(e -> toggleTheme());
         controls.zoomIn.setOnAction(e -> zoomBy(1.15));
         controls.zoomOut.setOnAction(e -> zoomBy(1 / 1.15));
-        // Scrubbing shows the past only while the thumb is held; letting go returns to live.
+        // Scrubbing stays in the past, for as long as a teacher talks about it, until Live is pressed.
         // The handler (not a filter) runs after the slider's track has moved the value to the press.
         scrubber.valueProperty().addListener((obs, old, value) -> {
             if (frames.scrubbing()) {
@@ -126,7 +179,7 @@ public final class LeaderlabWindow {
             }
         });
         scrubber.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> frames.scrubTo((int) Math.round(scrubber.getValue())));
-        scrubber.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> frames.backToLive());
+        live.setOnAction(e -> goLive());
     }
 
     private void wireCanvas() {
@@ -164,6 +217,36 @@ public final class LeaderlabWindow {
         frames.redrawAll();
     }
 
+    /** Back to the present: the scrubber's thumb, the headline and the timeline follow the cluster again. */
+    public void goLive() {
+        frames.backToLive();
+        frames.redrawAll();
+    }
+
+    /** Left arrow: one kept snapshot further into the past (from live, the newest before now). */
+    void stepBack() {
+        int index = frames.scrubbing() ? frames.scrubIndex() - 1 : frames.history().size() - 2;
+        frames.scrubTo(Math.max(0, index));
+        scrubber.setValue(frames.scrubIndex());
+        frames.redrawAll();
+    }
+
+    /** The speed box and the clock follow {@code time speed}, whoever ran it (shell, script, window). */
+    private void followTimeSpeed(String line, leaderlab.shell.command.Result result) {
+        java.util.List<String> words = leaderlab.shell.command.Tokenizer.split(line.strip());
+        if (result.isOk() && words.size() == 3 && words.get(0).equals("time") && words.get(1).equals("speed")) {
+            try {
+                double speed = Double.parseDouble(words.get(2));
+                javafx.application.Platform.runLater(() -> {
+                    playClock.followSpeed(speed);
+                    controls.showSpeed(speed);
+                });
+            } catch (NumberFormatException e) {
+                // A speed the command accepted is a number; nothing to follow otherwise.
+            }
+        }
+    }
+
     private void onKey(KeyEvent e) {
         boolean typing = scene.getFocusOwner() instanceof TextInputControl;
         if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS
@@ -174,20 +257,33 @@ public final class LeaderlabWindow {
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.DIGIT0) {
             zoomBy(1 / zoom);
         } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (presenter && !typing) {
+                setPresenter(false);
+            }
             root.requestFocus();
         } else if (typing) {
             return;
+        } else if (lessonPanel.active() && e.getCode().isLetterKey() && e.getText().length() == 1
+                && lessonPanel.choose(Character.toLowerCase(e.getText().charAt(0)) - 'a')) {
+            // A question is open: a, b, c... pick its choices (before any other use of those letters).
         } else if (lessonPanel.active() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE
-                || e.getCode() == KeyCode.PERIOD)) {
+                || e.getCode() == KeyCode.PERIOD || e.getCode() == KeyCode.ENTER)) {
             // Presenter keys: a remote's "next" sends PageDown, space or '.'; "previous" sends PageUp.
             lessonPanel.next();
         } else if (lessonPanel.active() && e.getCode() == KeyCode.PAGE_UP) {
             lessonPanel.back();
+        } else if (lessonPanel.active() && e.getCode() == KeyCode.END) {
+            lessonPanel.end();
+        } else if (e.getCode() == KeyCode.P || e.getCode() == KeyCode.F5) {
+            setPresenter(!presenter);
         } else if (e.getCode() == KeyCode.SPACE) {
             playClock.toggle();
         } else if (e.getCode() == KeyCode.RIGHT) {
             playClock.step();
+        } else if (e.getCode() == KeyCode.LEFT) {
+            stepBack();
         } else if (e.getCode() == KeyCode.SLASH || e.getCode() == KeyCode.COLON) {
+            swallowSlash = true;
             console.bar().requestFocus();
         } else if (e.getCode() == KeyCode.T) {
             toggleTheme();
@@ -228,11 +324,13 @@ public final class LeaderlabWindow {
         frames.redrawAll();
     }
 
-    void updateScrubber(int historySize, int scrubIndex) {
-        scrubber.setMax(Math.max(1, historySize - 1));
+    void updateScrubber(SnapshotHistory history, java.util.List<leaderlab.cluster.journal.Event> marked, int scrubIndex) {
+        scrubber.setMax(Math.max(1, history.size() - 1));
         if (scrubIndex < 0) {
             scrubber.setValue(scrubber.getMax());
         }
+        live.setDisable(scrubIndex < 0);
+        marks.draw(history, marked, palette);
     }
 
     /**
@@ -240,11 +338,55 @@ public final class LeaderlabWindow {
      * moves time), and the lesson replaces the cluster the window and the shell share.
      */
     public void presentLesson(leaderlab.lessons.Lesson lesson) {
+        if (!lessonPanel.active()) {
+            userOptions = runner.session().cluster().options();
+            userPlaying = playClock.playing();
+        }
         playClock.pause();
         // The narration needs the room more than the counters do while a class follows a lesson.
         metrics.setVisible(false);
         metrics.setManaged(false);
         lessonPanel.load(lesson, runner.session());
+    }
+
+    /** Ends the running lesson (End, {@code lesson end}); returns false when none runs. */
+    public boolean endLesson() {
+        if (!lessonPanel.active()) {
+            return false;
+        }
+        lessonPanel.end();
+        return true;
+    }
+
+    /**
+     * After a lesson: the normal layout, and, unless something else (a reset) already replaced the lesson's
+     * cluster, a fresh cluster in the mode the user started in (live or simulated), playing as it was.
+     */
+    private void lessonEnded(leaderlab.cluster.Cluster lessonCluster) {
+        metrics.setVisible(true);
+        metrics.setManaged(true);
+        ClusterOptions options = userOptions;
+        boolean playing = userPlaying;
+        runner.call(() -> {
+            if (options != null && runner.session().cluster() == lessonCluster) {
+                runner.session().replaceCluster(leaderlab.cluster.Cluster.start(options));
+            }
+            return null;
+        });
+        if (playing) {
+            playClock.play();
+        }
+        frames.redrawAll();
+    }
+
+    /**
+     * A new cluster is on screen (reset, present, a lesson's Back): a lesson whose cluster it is not has
+     * ended. Every per-cluster view was rebuilt by the frame loop already.
+     */
+    void clusterChanged(leaderlab.cluster.Cluster cluster) {
+        if (lessonPanel.active() && lessonPanel.lessonCluster() != null && lessonPanel.lessonCluster() != cluster) {
+            lessonPanel.end();
+        }
     }
 
     LessonPanel lessonPanel() {

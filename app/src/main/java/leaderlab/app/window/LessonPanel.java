@@ -1,6 +1,8 @@
 package leaderlab.app.window;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,33 +11,43 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import leaderlab.cluster.Cluster;
 import leaderlab.lessons.Focus;
 import leaderlab.lessons.Lesson;
 import leaderlab.lessons.LessonHost;
 import leaderlab.lessons.LessonPlayer;
 import leaderlab.lessons.PlayMode;
 import leaderlab.lessons.PlayerListener;
+import leaderlab.lessons.PlayerState;
 import leaderlab.lessons.Prediction;
 import leaderlab.lessons.PredictionLog;
 import leaderlab.lessons.Reveal;
 import leaderlab.lessons.StepLine;
+import leaderlab.lessons.StepRun;
 import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 
 /**
- * A lesson in the window: its narration, Next and Back, progress, predictions to answer with a click,
- * and what each step showed, failures in red. The lesson plays on the window's own session through the
- * shared command runner, so the cluster view follows it. The player runs on a worker thread (its steps
- * block on commands and on the presenter); the FX thread only shows what it reports.
+ * A lesson in the window. A step's questions are asked before any of its commands run, so the class
+ * votes looking at the state before the step; the vote (a click, or a key a/b/c) plays the step, and
+ * its reveal stays up, big, on the same step until Next. The player lives on a worker thread (a step
+ * blocks on commands and pauses); the FX thread reads only the player's published {@link PlayerState}.
  */
 final class LessonPanel extends VBox {
 
+    /** Where the panel is between steps; only the FX thread reads or writes it. */
+    private enum Phase { IDLE, ASKING, READY, PLAYING, PAUSED, REVEAL }
+
     private final CommandRunner runner;
     private final Consumer<Focus> focus;
+    private final Consumer<Cluster> onEnd;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "leaderlab-lesson");
         thread.setDaemon(true);
@@ -43,75 +55,138 @@ final class LessonPanel extends VBox {
     });
     private final Label title = new Label();
     private final Label progress = new Label();
-    private final Label narration = new Label();
+    private final MarkdownView narration = new MarkdownView();
     private final Label question = new Label();
-    private final FlowPane choices = new FlowPane(8, 8);
+    private final FlowPane choices = new FlowPane(10, 10);
+    private final RevealBox reveal = new RevealBox();
     private final Label feedback = new Label();
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
+    private final Button end = new Button("End lesson");
+    /** Touched only on the worker thread. */
     private LessonPlayer player;
-    private volatile CompletableFuture<String> waiting;
-    private volatile boolean busy;
+    private volatile PlayerState state;
+    /** The cluster the lesson put in the session; any other cluster there means the lesson is over. */
+    private volatile Cluster lessonCluster;
+    /** Which lesson the worker's callbacks belong to: a new lesson or an end makes older ones stale. */
+    private volatile int generation;
+    private volatile CompletableFuture<String> pausing;
+    private Phase phase = Phase.IDLE;
+    private final List<String> answers = new ArrayList<>();
 
-    LessonPanel(CommandRunner runner, Consumer<Focus> focus) {
+    LessonPanel(CommandRunner runner, Consumer<Focus> focus, Consumer<Cluster> onEnd) {
         this.runner = runner;
         this.focus = focus;
+        this.onEnd = onEnd;
         setId("lesson-panel");
         getStyleClass().add("lesson-panel");
-        setSpacing(6);
-        setPadding(new Insets(8));
+        setSpacing(8);
+        setPadding(new Insets(10));
         title.getStyleClass().add("lesson-title");
         title.setWrapText(true);
-        // Narration is the point of the panel: it takes the height it needs, never an ellipsis.
-        for (Label label : new Label[] {title, narration, question, feedback}) {
-            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Label label : new Label[] {title, question, feedback}) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
         }
         progress.setId("lesson-progress");
+        progress.getStyleClass().add("lesson-progress");
         narration.setId("lesson-narration");
-        narration.setWrapText(true);
         narration.getStyleClass().add("lesson-narration");
+        question.setId("lesson-question");
         question.setWrapText(true);
         question.getStyleClass().add("lesson-question");
         feedback.setId("lesson-feedback");
         feedback.setWrapText(true);
         next.setId("lesson-next");
         back.setId("lesson-back");
+        end.setId("lesson-end");
         next.setDefaultButton(true);
         next.setOnAction(e -> next());
         back.setOnAction(e -> back());
+        end.setOnAction(e -> end());
         // The narration scrolls inside the panel, so a long step never pushes the question, its choices,
-        // Next or Back out of reach.
-        VBox text = new VBox(6, narration, feedback);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(text);
+        // the reveal or the buttons out of reach.
+        ScrollPane scroll = new ScrollPane(new VBox(8, narration, feedback));
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(200);
         scroll.setMinViewportHeight(150);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        getChildren().addAll(title, progress, scroll, question, choices, new HBox(8, back, next));
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(title, progress, scroll, question, choices, reveal, new HBox(8, back, next, grow, end));
         setVisible(false);
         setManaged(false);
     }
 
     boolean active() {
-        return player != null;
+        return phase != Phase.IDLE;
     }
 
-    /** Loads a lesson on a fresh cluster (this replaces the window's cluster) and shows its first narration. */
+    /** The cluster the running lesson plays on, or null without one. */
+    Cluster lessonCluster() {
+        return active() ? lessonCluster : null;
+    }
+
+    /** Loads a lesson on a fresh cluster (replacing the window's), ending any lesson that is running. */
     void load(Lesson lesson, Session session) {
+        int mine = stopWorkerWaits();
         setVisible(true);
         setManaged(true);
         title.setText(lesson.title());
+        answers.clear();
         feedback.setText("");
-        run(() -> {
-            if (player != null) {
-                player.close();
-            }
-            player = new LessonPlayer(lesson, PlayMode.SIMULATED, false, PredictionLog.inHome(), cluster -> host(session, cluster));
-        });
+        reveal.clear();
+        phase = Phase.PLAYING;
+        refresh();
+        work(mine, () -> {
+            closePlayer();
+            player = new LessonPlayer(lesson, PlayMode.SIMULATED, false, PredictionLog.inHome(),
+                    cluster -> host(session, cluster, mine));
+        }, Phase.READY);
     }
 
-    /** The window's session, its cluster swapped on the command thread, commands run by the shared runner. */
-    private LessonHost host(Session session, leaderlab.cluster.Cluster cluster) {
+    /** Ends the lesson: the panel goes, and {@code onEnd} gives the window back its normal layout (it gets the lesson's cluster). */
+    void end() {
+        if (!active()) {
+            return;
+        }
+        int mine = stopWorkerWaits();
+        phase = Phase.IDLE;
+        setVisible(false);
+        setManaged(false);
+        Cluster ended = lessonCluster;
+        lessonCluster = null;
+        worker.execute(() -> {
+            if (mine == generation) {
+                closePlayer();
+            }
+        });
+        onEnd.accept(ended);
+    }
+
+    /** Makes every callback of the running lesson stale and frees a worker blocked on a pause. */
+    private int stopWorkerWaits() {
+        int mine = ++generation;
+        CompletableFuture<String> pause = pausing;
+        if (pause != null) {
+            pause.completeExceptionally(new CancellationException("the lesson ended"));
+        }
+        return mine;
+    }
+
+    private void closePlayer() {
+        if (player != null) {
+            player.close();
+            player = null;
+        }
+    }
+
+    /**
+     * The window's session, its cluster swapped on the command thread, commands run by the shared runner;
+     * a command of a lesson that has ended (a reset, a new lesson) is refused rather than run on a cluster
+     * that is not the lesson's.
+     */
+    private LessonHost host(Session session, Cluster cluster, int mine) {
+        lessonCluster = cluster;
         runner.call(() -> {
             session.replaceCluster(cluster);
             return null;
@@ -124,6 +199,9 @@ final class LessonPanel extends VBox {
 
             @Override
             public Result run(String line) {
+                if (mine != generation || session.cluster() != cluster) {
+                    throw new CancellationException("the lesson ended");
+                }
                 return runner.run(line);
             }
 
@@ -134,60 +212,164 @@ final class LessonPanel extends VBox {
         };
     }
 
-    /** Next: answers a waiting pause, or plays the upcoming step. */
+    /** Next: continues a pause, skips an open question, leaves a reveal, or plays the upcoming step. */
     void next() {
-        CompletableFuture<String> pending = waiting;
-        if (pending != null && question.getText().isEmpty()) {
-            pending.complete("");
-            return;
+        switch (phase) {
+            case PAUSED -> {
+                CompletableFuture<String> pause = pausing;
+                if (pause != null) {
+                    pause.complete("");
+                }
+            }
+            case ASKING -> {
+                while (answers.size() < state.upcoming().predictions().size()) {
+                    answers.add(null);
+                }
+                play();
+            }
+            case REVEAL -> {
+                reveal.clear();
+                phase = Phase.READY;
+                showUpcoming();
+            }
+            case READY -> {
+                if (!state.finished()) {
+                    play();
+                }
+            }
+            default -> {
+            }
         }
-        if (player == null || busy || player.finished()) {
-            return;
+    }
+
+    /** Picks choice {@code index} of the open question (a click, or the key of its letter). */
+    boolean choose(int index) {
+        if (phase != Phase.ASKING) {
+            return false;
         }
-        feedback.setText("");
-        feedback.getStyleClass().remove("lesson-failure");
-        run(() -> player.next(listener()));
+        Prediction open = state.upcoming().predictions().get(answers.size());
+        if (index < 0 || index >= open.choices().size()) {
+            return false;
+        }
+        answers.add(open.choices().get(index));
+        if (answers.size() < state.upcoming().predictions().size()) {
+            showUpcoming();
+        } else {
+            play();
+        }
+        return true;
     }
 
     void back() {
-        if (player == null || busy || waiting != null) {
+        if (phase != Phase.ASKING && phase != Phase.READY && phase != Phase.REVEAL || state.position() == 0) {
             return;
         }
+        reveal.clear();
         feedback.setText("");
-        run(() -> player.back());
+        phase = Phase.PLAYING;
+        refresh();
+        work(generation, () -> player.back(), Phase.READY);
     }
 
-    private void run(Runnable work) {
-        busy = true;
+    private void play() {
+        List<String> given = List.copyOf(answers);
+        answers.clear();
+        feedback.setText("");
+        feedback.getStyleClass().remove("lesson-failure");
+        phase = Phase.PLAYING;
+        question.setText("");
+        choices.getChildren().clear();
         refresh();
+        int mine = generation;
+        work(mine, () -> player.next(listener(mine, given)), Phase.REVEAL);
+    }
+
+    /** Runs player work on the worker; then, if the lesson is still this one, shows where it is. */
+    private void work(int mine, Runnable job, Phase after) {
         worker.execute(() -> {
+            String failure = null;
             try {
-                work.run();
+                job.run();
+            } catch (CancellationException e) {
+                return;
             } catch (RuntimeException e) {
-                Platform.runLater(() -> fail("the lesson could not go on: " + e.getMessage()));
-            } finally {
-                busy = false;
-                Platform.runLater(this::refresh);
+                failure = "the lesson could not go on: " + e.getMessage();
             }
+            if (mine != generation) {
+                return;
+            }
+            PlayerState now = player == null ? null : player.state();
+            String problem = failure;
+            Platform.runLater(() -> {
+                if (mine != generation) {
+                    return;
+                }
+                state = now;
+                if (problem != null) {
+                    fail(problem);
+                }
+                StepRun last = now == null ? null : now.lastRun();
+                if (after == Phase.REVEAL && last != null && !last.reveals().isEmpty()) {
+                    phase = Phase.REVEAL;
+                    reveal.show(last.reveals());
+                    refresh();
+                } else {
+                    phase = Phase.READY;
+                    showUpcoming();
+                }
+            });
         });
     }
 
-    private void refresh() {
-        if (player == null) {
-            progress.setText("starting...");
-            return;
+    /** Shows the upcoming step's narration and, if it asks something, its next open question. */
+    private void showUpcoming() {
+        if (state != null && !state.finished() && answers.size() < state.upcoming().predictions().size()) {
+            phase = Phase.ASKING;
         }
-        int position = player.position();
-        progress.setText("Step " + Math.min(position + 1, player.stepCount()) + " of " + player.stepCount()
-                + (player.finished() ? " - finished" : "") + (busy ? " (playing)" : ""));
-        narration.setText(plain(player.finished() ? player.lesson().epilogue() : player.upcoming().narration()));
-        next.setDisable(busy && waiting == null || player.finished());
-        back.setDisable(busy || position == 0);
+        refresh();
     }
 
-    /** Markdown narration as plain text for the panel: headings lose their #, emphasis its marks. */
-    static String plain(String markdown) {
-        return markdown == null ? "" : markdown.replaceAll("(?m)^#+\\s*", "").replace("**", "").replace("`", "").strip();
+    private void refresh() {
+        question.setText("");
+        choices.getChildren().clear();
+        if (state == null) {
+            progress.setText("starting...");
+            narration.show("");
+            updateButtons();
+            return;
+        }
+        boolean showingPlayed = phase == Phase.REVEAL || phase == Phase.PLAYING || phase == Phase.PAUSED;
+        int stepNumber = showingPlayed && state.lastRun() != null && phase == Phase.REVEAL ? state.position()
+                : Math.min(state.position() + 1, state.stepCount());
+        progress.setText("Step " + stepNumber + " of " + state.stepCount() + (state.finished() && !showingPlayed
+                ? " - finished" : "") + (phase == Phase.PLAYING ? " (playing)" : ""));
+        if (phase == Phase.REVEAL) {
+            narration.show(state.lastRun().step().narration());
+        } else if (phase != Phase.PLAYING && phase != Phase.PAUSED) {
+            narration.show(state.finished() ? state.lesson().epilogue() : state.upcoming().narration());
+        }
+        if (phase == Phase.ASKING) {
+            Prediction open = state.upcoming().predictions().get(answers.size());
+            question.setText(open.question());
+            for (int i = 0; i < open.choices().size(); i++) {
+                int index = i;
+                Button choice = new Button(Prediction.letter(i) + ")  " + open.choices().get(i));
+                // A choice such as REQUEST_TIMED_OUT is text, not a mnemonic.
+                choice.setMnemonicParsing(false);
+                choice.getStyleClass().add("lesson-choice");
+                choice.setUserData(open.choices().get(i));
+                choice.setOnAction(e -> choose(index));
+                choices.getChildren().add(choice);
+            }
+        }
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        boolean idle = phase == Phase.ASKING || phase == Phase.READY || phase == Phase.REVEAL;
+        next.setText(phase == Phase.ASKING ? "Skip question" : phase == Phase.PAUSED ? "Continue" : "Next");
+        next.setDisable(!(idle || phase == Phase.PAUSED) || phase == Phase.READY && state != null && state.finished());
+        back.setDisable(!idle || state == null || state.position() == 0);
     }
 
     private void fail(String message) {
@@ -197,64 +379,75 @@ final class LessonPanel extends VBox {
         feedback.setText((feedback.getText().isEmpty() ? "" : feedback.getText() + "\n") + message);
     }
 
-    private PlayerListener listener() {
+    /** What the worker hears while a step plays; answers were given before it started. */
+    private PlayerListener listener(int mine, List<String> given) {
         return new PlayerListener() {
+            private int asked;
+
             @Override
             public void failure(String message) {
-                Platform.runLater(() -> fail(message));
+                later(mine, () -> fail(message));
             }
 
             @Override
             public void pause(StepLine line) {
-                ask("Paused: press Next to go on.", List.of());
+                CompletableFuture<String> pause = new CompletableFuture<>();
+                pausing = pause;
+                later(mine, () -> {
+                    phase = Phase.PAUSED;
+                    feedback.setText("Paused: press Next to go on.");
+                    updateButtons();
+                });
+                try {
+                    pause.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw new CancellationException("the lesson ended");
+                } finally {
+                    pausing = null;
+                }
+                later(mine, () -> {
+                    phase = Phase.PLAYING;
+                    feedback.setText("");
+                    updateButtons();
+                });
             }
 
             @Override
             public String predict(Prediction prediction) {
-                return ask(prediction.question(), prediction.choices());
+                return asked < given.size() ? given.get(asked++) : null;
             }
 
             @Override
-            public void reveal(Reveal reveal) {
-                Platform.runLater(() -> feedback.setText((feedback.getText().isEmpty() ? "" : feedback.getText() + "\n")
-                        + reveal.text()));
+            public void reveal(Reveal shown) {
+                // The panel shows every reveal of the step together once it has played.
             }
 
             @Override
             public void focus(Focus where) {
-                Platform.runLater(() -> focus.accept(where));
+                later(mine, () -> focus.accept(where));
             }
         };
     }
 
-    /** Shows a question (or a pause) and blocks the worker until the presenter answers. */
-    private String ask(String text, List<String> options) {
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        waiting = answer;
+    private void later(int mine, Runnable work) {
         Platform.runLater(() -> {
-            question.setText(options.isEmpty() ? "" : text);
-            if (options.isEmpty()) {
-                feedback.setText(text);
+            if (mine == generation) {
+                work.run();
             }
-            choices.getChildren().clear();
-            for (String option : options) {
-                Button choice = new Button(option);
-                choice.getStyleClass().add("lesson-choice");
-                choice.setOnAction(e -> answer.complete(option));
-                choices.getChildren().add(choice);
-            }
-            next.setDisable(!options.isEmpty());
         });
-        String given = answer.join();
-        waiting = null;
-        Platform.runLater(() -> {
-            question.setText("");
-            choices.getChildren().clear();
-        });
-        return given.isEmpty() ? null : given;
+    }
+
+    /** The reveals on screen, for tests. */
+    RevealBox reveal() {
+        return reveal;
+    }
+
+    MarkdownView narration() {
+        return narration;
     }
 
     void close() {
+        stopWorkerWaits();
         worker.shutdownNow();
     }
 }

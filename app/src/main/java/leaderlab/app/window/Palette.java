@@ -38,7 +38,7 @@ public record Palette(boolean dark, Color background, Color card, Color cardBord
     public Color replica(ReplicaState state) {
         return switch (state) {
             case LEADER -> leader;
-            case IN_SYNC -> inSync;
+            case IN_SYNC, ELIGIBLE -> inSync;
             case OUT_OF_SYNC -> outOfSync;
             case OFFLINE -> offline;
         };

@@ -42,8 +42,20 @@ public final class PartitionDetail extends Pane {
         setMinSize(200, 120);
     }
 
+    /** How many replicas have truncated records drawn as crossed-out strips. */
+    int truncationStrips() {
+        return ghosts.size();
+    }
+
     public String partitionName() {
         return partitionName;
+    }
+
+    /** A new cluster: what this view remembered of the old one (its logs, its truncations) is not this one's. */
+    void forgetCluster() {
+        lastSeen.clear();
+        ghosts.clear();
+        drawnSignature = List.of();
     }
 
     public void select(String name) {

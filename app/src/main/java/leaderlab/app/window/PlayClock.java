@@ -87,6 +87,11 @@ public final class PlayClock {
         }
     }
 
+    /** Takes a speed set elsewhere ({@code time speed} in the shell) without setting it again. */
+    void followSpeed(double newSpeed) {
+        speed = newSpeed;
+    }
+
     private long tickMs() {
         return Math.max(1, Math.round(STEP_MS * speed));
     }

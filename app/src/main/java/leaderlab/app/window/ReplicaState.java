@@ -11,6 +11,8 @@ public enum ReplicaState {
     LEADER("leader"),
     IN_SYNC("in-sync follower"),
     OUT_OF_SYNC("out-of-sync follower"),
+    /** Out of the ISR but an eligible leader replica (KIP-966): drawn with a double outline. */
+    ELIGIBLE("eligible leader replica (ELR)"),
     OFFLINE("offline");
 
     private final String label;
@@ -25,6 +27,11 @@ public enum ReplicaState {
 
     /** The state of {@code broker}'s replica of {@code partition}. */
     public static ReplicaState of(PartitionRegistration partition, ClusterSnapshot.BrokerState broker) {
+        boolean alive = broker != null && broker.running() && broker.registration() != null
+                && !broker.registration().fenced();
+        if (alive && leaderlab.cluster.metadata.Replicas.contains(partition.elr(), broker.id())) {
+            return ELIGIBLE;
+        }
         if (!partition.hasLeader() || broker == null || !broker.running() || broker.registration() == null
                 || broker.registration().fenced()) {
             return OFFLINE;

@@ -60,6 +60,15 @@ final class TimeControls extends HBox {
         showPlaying(true);
     }
 
+    /** Shows a speed set anywhere; a value not in the list is added to it, so the box never lies. */
+    void showSpeed(double value) {
+        if (!speed.getItems().contains(value)) {
+            speed.getItems().add(value);
+            speed.getItems().sort(Double::compare);
+        }
+        speed.setValue(value);
+    }
+
     void showPlaying(boolean playing) {
         play.setText(playing ? "Pause" : "Play");
         play.setGraphic(new FontIcon(playing ? Feather.PAUSE : Feather.PLAY));

@@ -41,6 +41,21 @@ public final class WindowLauncher {
         return true;
     }
 
+    /**
+     * Ends the lesson presented in the window, as its End button does.
+     *
+     * @return false when there is no window or no lesson in it
+     */
+    public static boolean endLesson() {
+        LeaderlabWindow open = window;
+        if (open == null) {
+            return false;
+        }
+        java.util.concurrent.CompletableFuture<Boolean> ended = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> ended.complete(open.endLesson()));
+        return ended.join();
+    }
+
     /** True when a window can be shown: a display on X11/Wayland systems; always on macOS and Windows. */
     public static boolean displayAvailable() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -60,6 +75,11 @@ public final class WindowLauncher {
      * @throws IllegalStateException with a one-line reason if the toolkit cannot start
      */
     public static void open(CommandRunner runner) {
+        open(runner, false);
+    }
+
+    /** @param presenter start in presenter mode (full screen, cluster view and narration only) */
+    public static void open(CommandRunner runner, boolean presenter) {
         PLATFORM_LOG.setLevel(Level.SEVERE);
         try {
             Platform.startup(() -> {
@@ -74,6 +94,9 @@ public final class WindowLauncher {
                     window = null;
                 });
                 stage.show();
+                if (presenter) {
+                    created.setPresenter(true);
+                }
                 created.start();
                 window = created;
             });

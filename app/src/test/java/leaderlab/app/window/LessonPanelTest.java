@@ -1,10 +1,12 @@
 package leaderlab.app.window;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -70,19 +72,28 @@ class LessonPanelTest {
     void narrationNextBackAndAPrediction(FxRobot robot) throws Exception {
         present(robot, new LessonLibrary().load("03"));
         awaitIdleAt(robot, "Step 1 of 7");
-        assertTrue(text(robot, "#lesson-narration").contains("In KRaft mode every broker sends a heartbeat"));
+        assertTrue(fixture.window.lessonPanel().narration().plainText().contains("In KRaft mode every broker sends a heartbeat"));
         robot.clickOn("#lesson-next");
-        awaitIdleAt(robot, "Step 2 of 7");
-        // The cluster view follows the lesson: the window's cluster is the lesson's.
-        fixture.awaitFx("the lesson's topic", () -> fixture.runner.session().cluster().snapshot().topic("orders") != null);
-        // Step 2 asks what the controller believes; the answer buttons appear.
-        robot.type(KeyCode.PAGE_DOWN);
+        // Step 2 opens with its question: the choices are up before any of its commands ran.
         fixture.awaitFx("the prediction's choices", () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
-        robot.clickOn(robot.lookup(".lesson-choice").match(n -> ((Button) n).getText().equals("unfenced"))
+        awaitIdleAt(robot, "Step 2 of 7");
+        fixture.awaitFx("the lesson's topic", () -> fixture.runner.session().cluster().snapshot().topic("orders") != null);
+        assertTrue(fixture.runner.session().cluster().snapshot().broker(1).running(), "kill 1 has not run yet");
+        robot.clickOn(robot.lookup(".lesson-choice").match(n -> "unfenced".equals(((Button) n).getUserData()))
                 .queryAs(Button.class));
-        awaitText(robot, "#lesson-feedback", "You said unfenced: right. The answer is unfenced.");
+        // The reveal is on the same step, big: verdict, answer and why.
+        fixture.awaitFx("the reveal", () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
+        awaitIdleAt(robot, "Step 2 of 7");
+        var reveal = fixture.window.lessonPanel().reveal().shown().get(0);
+        assertEquals(List.of("unfenced", "unfenced", "Right"), List.of(reveal.given(), reveal.prediction().answer(),
+                reveal.verdict()));
+        assertTrue(WindowFixture.onFx(() -> fixture.window.lessonPanel().reveal().isVisible()));
+        assertTrue(!fixture.runner.session().cluster().snapshot().broker(1).running(), "the step ran after the vote");
+        robot.clickOn("#lesson-next");
+        fixture.awaitFx("step 3's two choices questions", () -> robot.lookup(".lesson-choice").queryAll().size() == 3);
         awaitIdleAt(robot, "Step 3 of 7");
         robot.clickOn("#lesson-back");
+        fixture.awaitFx("step 2 asked again", () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
         awaitIdleAt(robot, "Step 2 of 7");
         assertNotNull(fixture.runner.session().cluster().snapshot().topic("orders"), "Back replayed step 1");
         fixture.awaitFx("the replayed cluster", () -> fixture.runner.session().cluster().snapshot().broker(1).running());

@@ -109,6 +109,33 @@ class ReadmeScreenshotsTest {
         assertPng(fixture.screenshot(robot, DIR.resolve("window-scale-dark.png")), 1600, 1000);
     }
 
+    @Test
+    void presenterModeMidLessonAndAReveal(FxRobot robot) throws Exception {
+        System.setProperty("user.home", DIR.toAbsolutePath().resolve("home").toString());
+        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1920, 1080,
+                leaderlab.lessons.LessonCommands.registry()));
+        // Presenter mode goes full screen; the headless screen is 1920x1200, so the picture is kept at 1080p.
+        robot.interact(() -> {
+            fixture.window.setPresenter(true);
+            stage.setFullScreen(false);
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        var lesson = new leaderlab.lessons.LessonLibrary().load("03");
+        robot.interact(() -> fixture.window.presentLesson(lesson));
+        fixture.awaitFx("step 1", () -> !robot.lookup("#lesson-next").queryAs(javafx.scene.control.Button.class).isDisabled()
+                && fixture.runner.session().cluster() == fixture.window.lessonPanel().lessonCluster());
+        robot.clickOn("#lesson-next");
+        fixture.awaitFx("step 2's question", () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
+        fixture.awaitFx("a frame of the lesson's cluster", () -> fixture.window.shownSnapshot().topic("orders") != null);
+        assertPng(fixture.screenshot(robot, DIR.resolve("window-presenter-question.png")), 1920, 1080);
+        robot.type(javafx.scene.input.KeyCode.A);
+        fixture.awaitFx("the reveal", () -> !fixture.window.lessonPanel().reveal().shown().isEmpty()
+                && !robot.lookup("#lesson-next").queryAs(javafx.scene.control.Button.class).isDisabled());
+        fixture.awaitFx("the crash on screen", () -> !fixture.window.shownSnapshot().broker(1).running());
+        assertPng(fixture.screenshot(robot, DIR.resolve("window-presenter-reveal.png")), 1920, 1080);
+    }
+
     private static void assertPng(Path file, int width, int height) throws Exception {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(width, image.getWidth());

@@ -41,6 +41,9 @@ final class WindowFixture implements AutoCloseable {
         this.runner = new CommandRunner(new Dispatcher(registry, new Session(cluster)));
         this.window = new LeaderlabWindow(runner, false, width, height);
         stage.setScene(window.scene());
+        // The stage is shared by a test class's tests: each window gets the size it asks for.
+        stage.setFullScreen(false);
+        stage.sizeToScene();
         stage.show();
         window.start();
     }

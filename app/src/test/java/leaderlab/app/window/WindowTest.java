@@ -112,7 +112,7 @@ class WindowTest {
     }
 
     @Test
-    void theScrubberShowsAPastStateAndReleaseReturnsToLive(FxRobot robot) {
+    void theScrubberShowsAPastStateUntilLiveIsPressed(FxRobot robot) {
         open(robot);
         int leader = orders0().leader();
         fixture.run("kill " + leader);
@@ -129,10 +129,15 @@ class WindowTest {
         assertTrue(fixture.window.shownSnapshot().broker(leader).running(), "in the past the broker still runs");
         assertTrue(fixture.window.shownSnapshot().timeMs() < fixture.cluster.nowMs());
 
+        // Letting go keeps the past on screen (a teacher talks about it); Live returns to the present.
         robot.release(MouseButton.PRIMARY);
         robot.interact(fixture.window::frame);
+        assertTrue(fixture.window.scrubbing(), "still in the past after release");
+        assertTrue(fixture.window.shownSnapshot().broker(leader).running());
+        robot.clickOn("#live");
+        robot.interact(fixture.window::frame);
         assertFalse(fixture.window.scrubbing());
-        assertFalse(fixture.window.shownSnapshot().broker(leader).running(), "back to live on release");
+        assertFalse(fixture.window.shownSnapshot().broker(leader).running(), "back to live with Live");
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 import leaderlab.cluster.check.Ledger;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
@@ -30,15 +33,14 @@ import leaderlab.cluster.runtime.Timer;
 
 /**
  * The in-cluster client: an admin client (talking to the controller directly), a producer and a
- * consumer. It learns leaders from any broker's metadata, which may be stale, and does not retry:
- * it reports the first answer or error, like a producer with retries=0, so students see each error.
+ * consumer. It learns leaders from any broker's metadata, which may be stale. The producer retries as
+ * Kafka's does ({@link ProduceBatch}); {@code retries=0} reports the first error. A broker whose process
+ * is down but whose host is up refuses connections at once (NETWORK_EXCEPTION), as its OS answers with a
+ * reset; a network cut, a stall or a host lost to a power loss is silent and times out.
  * Operations are started by tasks the runtime runs on this node's thread and end by completing a
  * future.
  */
 public final class ClientNode implements Node {
-
-    /** Extra client-side wait for a produce answer beyond the broker's own timeout. */
-    private static final long PRODUCE_GRACE_MS = 100;
 
     /** Kafka's retry.backoff.ms default, between metadata requests for a topic a broker does not know yet. */
     private static final long METADATA_RETRY_BACKOFF_MS = 100;
@@ -46,11 +48,15 @@ public final class ClientNode implements Node {
     private record Timeout(long requestId) implements Timer {
     }
 
+    /** The connection was refused: delivered after one round trip instead of the answer. */
+    private record Refused(long requestId) implements Timer {
+    }
+
     private record Retry(Runnable action) implements Timer {
     }
 
-    /** A request waiting for its answer: what to do with it, and with a timeout. */
-    private record Pending(Consumer<Message> onAnswer, Runnable onTimeout) {
+    /** A request waiting for its answer: what to do with it, and with a failure (timeout or refusal). */
+    private record Pending(Consumer<Message> onAnswer, Consumer<Errors> onFailure) {
     }
 
     private final int brokerCount;
@@ -62,6 +68,7 @@ public final class ClientNode implements Node {
     private long nextRequestId;
     private long nextRecordId = 1;
     private int bootstrapCursor;
+    private volatile java.util.function.IntPredicate refusing = broker -> false;
 
     public ClientNode(int brokerCount, Configs configs, Ledger ledger) {
         this.brokerCount = brokerCount;
@@ -79,13 +86,58 @@ public final class ClientNode implements Node {
         this.configs = newConfigs;
     }
 
-    private long requestTimeoutMs() {
+    /** Brokers whose process is down on a host that is up: connecting to them is refused at once. */
+    public void setRefusing(java.util.function.IntPredicate brokersRefusing) {
+        this.refusing = brokersRefusing;
+    }
+
+    Configs configs() {
+        return configs;
+    }
+
+    long requestTimeoutMs() {
         return configs.getLong(ConfigKey.REQUEST_TIMEOUT_MS);
     }
 
-    private void send(Address to, long requestId, long timeoutMs, Consumer<Message> onAnswer, Runnable onTimeout,
+    long nowMs() {
+        return context.nowMs();
+    }
+
+    long nextRequestId() {
+        return ++nextRequestId;
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    void schedule(long delayMs, Runnable action) {
+        context.schedule(delayMs, new Retry(action));
+    }
+
+    void journal(TopicPartition partition, EventDetail detail, String cause) {
+        context.journal().append(context.nowMs(), NodeId.client(0), partition, detail, cause, -1);
+    }
+
+    void sendOneWay(int broker, Message message) {
+        if (!refusing.test(broker)) {
+            context.send(Address.broker(broker), message);
+        }
+    }
+
+    void request(int broker, long requestId, long timeoutMs, Message message, Consumer<Message> onAnswer,
+                 Consumer<Errors> onFailure) {
+        send(Address.broker(broker), requestId, timeoutMs, onAnswer, onFailure, message);
+    }
+
+    private void send(Address to, long requestId, long timeoutMs, Consumer<Message> onAnswer, Consumer<Errors> onFailure,
                       Message message) {
-        pending.put(requestId, new Pending(onAnswer, onTimeout));
+        pending.put(requestId, new Pending(onAnswer, onFailure));
+        if (to.isBroker() && refusing.test(to.id())) {
+            // The broker's host answers the connection attempt with a reset after one round trip.
+            context.schedule(2 * Math.max(1, configs.getLong(ConfigKey.NETWORK_LATENCY_MS)), new Refused(requestId));
+            return;
+        }
         context.send(to, message);
         context.schedule(timeoutMs, new Timeout(requestId));
     }
@@ -118,7 +170,12 @@ public final class ClientNode implements Node {
         } else if (timer instanceof Timeout timeout) {
             Pending waiting = pending.remove(timeout.requestId());
             if (waiting != null) {
-                waiting.onTimeout().run();
+                waiting.onFailure().accept(Errors.REQUEST_TIMED_OUT);
+            }
+        } else if (timer instanceof Refused refused) {
+            Pending waiting = pending.remove(refused.requestId());
+            if (waiting != null) {
+                waiting.onFailure().accept(Errors.NETWORK_EXCEPTION);
             }
         }
     }
@@ -128,7 +185,7 @@ public final class ClientNode implements Node {
     public void admin(AdminOperation operation, CompletableFuture<AdminResult> result) {
         long id = ++nextRequestId;
         send(Address.CONTROLLER, id, requestTimeoutMs(), answer -> result.complete(((AdminResponse) answer).result()),
-                () -> result.complete(AdminResult.failed(Errors.REQUEST_TIMED_OUT,
+                error -> result.complete(AdminResult.failed(Errors.REQUEST_TIMED_OUT,
                         "the controller did not answer within " + requestTimeoutMs() + " ms")),
                 new AdminRequest(id, operation));
     }
@@ -161,7 +218,12 @@ public final class ClientNode implements Node {
             } else {
                 onAnswer.accept(metadata);
             }
-        }, () -> fetchMetadata(topic, attempt + 1, deadlineMs, onAnswer, onNoBroker), new MetadataRequest(id, topic));
+        }, error -> fetchMetadata(topic, attempt + 1, deadlineMs, onAnswer, onNoBroker), new MetadataRequest(id, topic));
+    }
+
+    /** Fresh metadata for a retry, from any broker that answers. */
+    void refreshMetadata(String topic, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
+        fetchMetadata(topic, 0, onAnswer, onNoBroker);
     }
 
     // ---- Produce ----------------------------------------------------------------------------------
@@ -171,6 +233,12 @@ public final class ClientNode implements Node {
      * {@code partition} is -1.
      */
     public void produce(String topic, int partition, int count, int acks, CompletableFuture<List<ProduceResult>> result) {
+        produce(topic, partition, count, acks, -1, result);
+    }
+
+    /** @param retries resends allowed per batch, or -1 for the {@code retries} setting */
+    public void produce(String topic, int partition, int count, int acks, int retries,
+                        CompletableFuture<List<ProduceResult>> result) {
         fetchMetadata(topic, 0, metadata -> {
             if (metadata.error().isError()) {
                 result.complete(List.of(new ProduceResult(topic, -1, count, acks, metadata.error(), -1,
@@ -191,59 +259,27 @@ public final class ClientNode implements Node {
             }
             ProduceResult[] results = new ProduceResult[targets.size()];
             int[] outstanding = {targets.size()};
-            Consumer<Integer> done = i -> {
-                if (--outstanding[0] == 0) {
-                    result.complete(java.util.Arrays.stream(results).filter(r -> r != null && r.count() > 0).toList());
-                }
-            };
             for (int i = 0; i < targets.size(); i++) {
-                produceTo(targets.get(i), counts[i], acks, results, i, done);
+                int slot = i;
+                Consumer<ProduceResult> done = r -> {
+                    results[slot] = r;
+                    if (--outstanding[0] == 0) {
+                        result.complete(java.util.Arrays.stream(results).filter(x -> x != null && x.count() > 0).toList());
+                    }
+                };
+                if (counts[i] == 0) {
+                    done.accept(null);
+                    continue;
+                }
+                long[] ids = new long[counts[i]];
+                for (int r = 0; r < ids.length; r++) {
+                    ids[r] = nextRecordId++;
+                }
+                PartitionRegistration target = targets.get(i);
+                new ProduceBatch(this, topic, target.index(), acks, ids, retries, done).send(target);
             }
         }, () -> result.complete(List.of(new ProduceResult(topic, -1, count, acks, Errors.REQUEST_TIMED_OUT, -1,
                 "no broker answered a metadata request"))));
-    }
-
-    private void produceTo(PartitionRegistration target, int count, int acks, ProduceResult[] results, int slot,
-                           Consumer<Integer> done) {
-        if (count == 0) {
-            done.accept(slot);
-            return;
-        }
-        String name = target.name();
-        if (!target.hasLeader()) {
-            results[slot] = new ProduceResult(name, -1, count, acks, Errors.LEADER_NOT_AVAILABLE, -1,
-                    "the partition has no leader");
-            done.accept(slot);
-            return;
-        }
-        long[] ids = new long[count];
-        for (int i = 0; i < count; i++) {
-            ids[i] = nextRecordId++;
-        }
-        long id = ++nextRequestId;
-        ProduceRequest request = new ProduceRequest(id, target.id(), acks == -1 ? -1 : acks, ids, requestTimeoutMs());
-        if (acks == 0) {
-            context.send(Address.broker(target.leader()), request);
-            results[slot] = new ProduceResult(name, target.leader(), count, acks, Errors.NONE, -1,
-                    "sent with acks=0: no answer is expected, so no offsets are known");
-            done.accept(slot);
-            return;
-        }
-        // Wait a little longer than the broker does, so its own REQUEST_TIMED_OUT answer (which says
-        // why) arrives before the client gives up on a silent broker.
-        send(Address.broker(target.leader()), id, requestTimeoutMs() + PRODUCE_GRACE_MS, answer -> {
-            ProduceResponse response = (ProduceResponse) answer;
-            if (!response.error().isError()) {
-                ledger.acknowledged(target.id(), name, response.baseOffset(), ids, acks, context.nowMs());
-            }
-            results[slot] = new ProduceResult(name, target.leader(), count, acks, response.error(),
-                    response.baseOffset(), response.message());
-            done.accept(slot);
-        }, () -> {
-            results[slot] = new ProduceResult(name, target.leader(), count, acks, Errors.REQUEST_TIMED_OUT, -1,
-                    "broker " + target.leader() + " did not answer within request.timeout.ms=" + requestTimeoutMs());
-            done.accept(slot);
-        }, request);
     }
 
     // ---- Consume ----------------------------------------------------------------------------------
@@ -287,9 +323,8 @@ public final class ClientNode implements Node {
                     results[slot] = new ConsumeResult(target.name(), target.leader(), response.error(),
                             response.highWatermark(), response.records());
                     done.run();
-                }, () -> {
-                    results[slot] = new ConsumeResult(target.name(), target.leader(), Errors.REQUEST_TIMED_OUT, -1,
-                            LogSlice.EMPTY);
+                }, error -> {
+                    results[slot] = new ConsumeResult(target.name(), target.leader(), error, -1, LogSlice.EMPTY);
                     done.run();
                 }, new ConsumerFetchRequest(id, target.id(), position, maxRecords));
             }

@@ -45,16 +45,30 @@ public enum ConfigKey {
             "Producer default: 0, 1 or all."),
     REQUEST_TIMEOUT_MS("request.timeout.ms", Type.LONG, Scope.CLIENT, 3000, 30000,
             "How long clients wait for an answer (and acks=all produces wait for replication)."),
+    RETRIES("retries", Type.INT, Scope.CLIENT, Integer.MAX_VALUE, Integer.MAX_VALUE,
+            "Producer: how often a batch is resent after a retriable error (Kafka's default: effectively forever, "
+                    + "bounded by delivery.timeout.ms). 0 reports the first error, as leaderlab did before."),
+    DELIVERY_TIMEOUT_MS("delivery.timeout.ms", Type.LONG, Scope.CLIENT, 12000, 120000,
+            "Producer: a batch not acknowledged this long after it was created expires with a TimeoutException."),
+    RETRY_BACKOFF_MS("retry.backoff.ms", Type.LONG, Scope.CLIENT, 100, 100,
+            "Producer and consumer: wait before retrying and refreshing metadata (Kafka also backs off "
+                    + "exponentially up to retry.backoff.max.ms=1000; leaderlab keeps it fixed)."),
     LOG_FLUSH_INTERVAL_MS("log.flush.interval.ms", Type.LONG, Scope.CLUSTER, 1000, 30000,
             "How often brokers flush logs to disk; a power loss (kill --power-loss) loses what was not flushed. "
                     + "(Kafka leaves flushing to the OS by default, typically about 30 s.)"),
+    ELIGIBLE_LEADER_REPLICAS_VERSION("eligible.leader.replicas.version", Type.INT, Scope.FEATURE, 1, 1,
+            "Feature level of eligible leader replicas (KIP-966): 1 (a freshly formatted Kafka 4.4 cluster) or 0 "
+                    + "(as before 4.1: the ISR never empties). Set with `feature set`, not `config set`."),
     NETWORK_LATENCY_MS("network.latency.ms", Type.LONG, Scope.CLUSTER, 1, 1,
             "One-way latency of every message (leaderlab only).");
 
     public enum Type { LONG, INT, BOOLEAN, ACKS }
 
-    /** Where a key may be set: per topic (and cluster-wide default), cluster-wide only, or client side. */
-    public enum Scope { TOPIC, CLUSTER, CLIENT }
+    /**
+     * Where a key may be set: per topic (and cluster-wide default), cluster-wide only, client side, or a
+     * finalized feature level (Kafka's kafka-features, stored in the metadata log like a config here).
+     */
+    public enum Scope { TOPIC, CLUSTER, CLIENT, FEATURE }
 
     private final String key;
     private final Type type;
@@ -133,11 +147,14 @@ public enum ConfigKey {
                 if (number < min || (type == Type.INT && number > Integer.MAX_VALUE)) {
                     throw new IllegalArgumentException(key + " must be at least " + min + ", got " + number);
                 }
+                if (scope == Scope.FEATURE && number > 1) {
+                    throw new IllegalArgumentException(key + " must be 0 or 1, got " + number);
+                }
                 return type == Type.INT ? Integer.valueOf((int) number) : Long.valueOf(number);
         }
     }
 
     private long minimum() {
-        return this == NETWORK_LATENCY_MS ? 0 : 1;
+        return this == NETWORK_LATENCY_MS || this == RETRIES || scope == Scope.FEATURE ? 0 : 1;
     }
 }

@@ -64,12 +64,20 @@ final class ClusterControl {
         EventDetail.Registration registration = existing == null ? EventDetail.Registration.FIRST
                 : request.previousBrokerEpoch() == existing.epoch() ? EventDetail.Registration.AFTER_CLEAN_SHUTDOWN
                 : EventDetail.Registration.AFTER_CRASH;
+        // Kafka 4.x clean-shutdown detection: a new incarnation is clean only if it presents the epoch it
+        // saved at a clean shutdown, and that is the epoch the controller last registered.
+        boolean elr = replication.elrEnabled();
         String shutdown = switch (registration) {
             case FIRST -> "first registration";
             case AFTER_CLEAN_SHUTDOWN -> "restart after a clean shutdown";
-            case AFTER_CRASH -> "restart after an unclean shutdown (crash)";
+            case AFTER_CRASH -> "restart after an unclean shutdown (crash): its log may lack unflushed records"
+                    + (elr ? ", so it leaves every ISR and ELR it was in" : "");
         };
-        journal(new EventDetail.BrokerRegistered(request.brokerId(), epoch, registration), shutdown, -1);
+        long seq = journal(new EventDetail.BrokerRegistered(request.brokerId(), epoch, registration), shutdown, -1);
+        if (registration == EventDetail.Registration.AFTER_CRASH) {
+            replication.brokerUncleanlyShutDown(request.brokerId(),
+                    new Cause("broker " + request.brokerId() + " restarted after an unclean shutdown", seq));
+        }
         return new BrokerRegistrationResponse(Errors.NONE, epoch, request.incarnation());
     }
 

@@ -163,6 +163,8 @@ public final class Controller implements Node {
                     + " to " + leaderlab.cluster.metadata.Replicas.bracketed(reassign.targetReplicas())));
         } else if (operation instanceof AdminOperation.AlterConfig config) {
             return alterConfig(config);
+        } else if (operation instanceof AdminOperation.UpdateFeature feature) {
+            return updateFeature(feature);
         } else if (operation instanceof AdminOperation.Demote demote) {
             return replication.demote(demote.broker(), demote.demoted(), Cause.of("operator command"));
         }
@@ -174,6 +176,10 @@ public final class Controller implements Node {
         if (key == null || key.scope() == ConfigKey.Scope.CLIENT) {
             return AdminResult.failed(Errors.INVALID_CONFIG, "Unknown config '" + request.key() + "'. Known: "
                     + String.join(", ", ConfigKey.names()));
+        }
+        if (key.scope() == ConfigKey.Scope.FEATURE) {
+            return AdminResult.failed(Errors.INVALID_CONFIG, key.key() + " is a feature, not a config: use "
+                    + "`feature set " + key.key() + " " + request.value() + "`.");
         }
         if (request.topic() != null && image.topic(request.topic()) == null) {
             return AdminResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "No such topic as " + request.topic());
@@ -189,9 +195,42 @@ public final class Controller implements Node {
         }
         log.append(new MetadataRecord.Config(key, value, request.topic()));
         String scope = request.topic() == null ? "cluster-wide" : "for topic " + request.topic();
-        context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
+        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
                 new EventDetail.ConfigChanged(key.key(), String.valueOf(value), request.topic(), false), "operator command", -1);
+        if (key == ConfigKey.MIN_INSYNC_REPLICAS) {
+            // Kafka 4.x: the ELR was computed against the old min ISR, so it no longer means anything.
+            replication.clearElr(request.topic(), new Cause("min.insync.replicas changed " + scope, seq));
+        }
         return AdminResult.ok("Set " + key.key() + "=" + value + " " + scope + ".");
+    }
+
+    /** Sets a finalized feature level (only eligible.leader.replicas.version is modelled). */
+    private AdminResult updateFeature(AdminOperation.UpdateFeature request) {
+        ConfigKey key = ConfigKey.byName(request.feature()).filter(k -> k.scope() == ConfigKey.Scope.FEATURE)
+                .orElse(null);
+        if (key == null) {
+            return AdminResult.failed(Errors.INVALID_REQUEST, "Unknown feature '" + request.feature()
+                    + "'. Known: " + ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key());
+        }
+        Object level;
+        try {
+            level = key.parse(request.level());
+        } catch (IllegalArgumentException e) {
+            return AdminResult.failed(Errors.INVALID_REQUEST, e.getMessage());
+        }
+        int before = image.configs().getInt(key, null);
+        if (((Number) level).intValue() == before) {
+            return AdminResult.ok(key.key() + " is already at level " + level + ".");
+        }
+        log.append(new MetadataRecord.Config(key, level, null));
+        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
+                new EventDetail.ConfigChanged(key.key(), String.valueOf(level), null, false),
+                "feature finalized (was level " + before + ")", -1);
+        if (!replication.elrEnabled()) {
+            replication.clearAllElr(new Cause("eligible leader replicas turned off", seq));
+        }
+        String verb = ((Number) level).intValue() > before ? "upgraded" : "downgraded";
+        return AdminResult.ok(key.key() + " was " + verb + " to " + level + ".");
     }
 
     @Override

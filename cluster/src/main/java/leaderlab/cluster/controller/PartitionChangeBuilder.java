@@ -4,22 +4,29 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
 
 /**
- * Computes one partition change, following Kafka's KRaft {@code PartitionChangeBuilder} with
- * eligible leader replicas (KIP-966) disabled, as in Kafka 4.0's default:
+ * Computes one partition change, following Kafka's KRaft {@code PartitionChangeBuilder}:
  * <ul>
  *   <li>ONLINE / UNCLEAN: keep the current leader if it is still valid; else the first valid replica in
  *       assignment order; UNCLEAN only: else the first acceptable replica (ISR ignored).</li>
  *   <li>PREFERRED: replicas[0] if valid; else keep the current leader if valid; else the first valid of
  *       replicas[1..].</li>
  * </ul>
- * "Valid" means in the target ISR and acceptable (registered, unfenced, not shutting down). An unclean
- * election sets the ISR to the new leader alone and marks the partition RECOVERING. The ISR is never
- * written empty: without ELR the last member stays even when it cannot lead.
+ * "Valid" means in the target ISR (or, when that is empty, in the target ELR) and acceptable
+ * (registered, unfenced, not shutting down). An unclean election sets the ISR to the new leader alone and
+ * marks the partition RECOVERING.
+ * <p>
+ * With eligible leader replicas (KIP-966, {@link #eligibleLeaderReplicas}): while the target ISR is
+ * below the effective min ISR, the replicas that leave it become ELR (minus any that shut down
+ * uncleanly), so the ISR may become empty; an ELR member is elected only when the ISR is empty, cleanly,
+ * and becomes the ISR; when the ISR first empties, LastKnownElr remembers the leader, who may lead again
+ * (uncleanly) once nothing else is left. Without ELR the ISR is never written empty: the last member
+ * stays even when it cannot lead.
  */
 final class PartitionChangeBuilder {
 
@@ -57,6 +64,10 @@ final class PartitionChangeBuilder {
     private int[] targetAdding;
     private int[] targetRemoving;
     private boolean targetRecovering;
+    private boolean elrEnabled;
+    private int minIsr = 1;
+    private int uncleanShutdownReplica = PartitionRegistration.NO_LEADER;
+    private int[] targetElr;
 
     PartitionChangeBuilder(PartitionRegistration partition, IntPredicate acceptable) {
         this.partition = partition;
@@ -66,6 +77,24 @@ final class PartitionChangeBuilder {
         this.targetAdding = partition.adding();
         this.targetRemoving = partition.removing();
         this.targetRecovering = partition.recovering();
+        this.targetElr = partition.elr();
+    }
+
+    /**
+     * Turns on eligible leader replicas (eligible.leader.replicas.version=1).
+     *
+     * @param effectiveMinIsr min(min.insync.replicas, replication factor), as Kafka's getTopicEffectiveMinIsr
+     */
+    PartitionChangeBuilder eligibleLeaderReplicas(boolean enabled, int effectiveMinIsr) {
+        this.elrEnabled = enabled;
+        this.minIsr = effectiveMinIsr;
+        return this;
+    }
+
+    /** A broker that re-registered after an unclean shutdown: it may keep no place in the ELR. */
+    PartitionChangeBuilder uncleanShutdown(int broker) {
+        this.uncleanShutdownReplica = broker;
+        return this;
     }
 
     /**
@@ -102,17 +131,26 @@ final class PartitionChangeBuilder {
 
     Optional<Change> build() {
         completeReassignmentIfNeeded();
+        populateTargetElr();
         Candidate candidate = election == Election.PREFERRED ? electPreferredLeader() : electAnyLeader();
         int leader = partition.leader();
         boolean writeLeader = false;
+        boolean uncleanIsr = false;
         Supplier<String> detail = () -> "";
-        if (candidate.unclean() && !Replicas.contains(targetIsr, candidate.broker())) {
+        boolean fromElr = candidate.broker() != partition.leader() && Replicas.contains(targetElr, candidate.broker());
+        if (fromElr) {
+            // An election from the ELR: the new leader is the whole ISR, and leaves the ELR.
+            targetIsr = new int[] {candidate.broker()};
+            targetElr = Replicas.without(targetElr, candidate.broker());
+        }
+        if (candidate.unclean() && (fromElr || !Replicas.contains(targetIsr, candidate.broker()))) {
             // An unclean leader becomes the whole ISR. Kafka does this only when the leader changes; when
             // an unclean choice keeps the current leader (e.g. replacing a reassignment whose revert
             // empties the ISR) Kafka would write a target ISR without the leader. leaderlab keeps the
             // leader in its ISR instead (found by `leaderlab chaos --unsafe`, seed 555).
             targetIsr = new int[] {candidate.broker()};
             targetRecovering = true;
+            uncleanIsr = true;
         }
         if (candidate.broker() != partition.leader()) {
             leader = candidate.broker();
@@ -123,9 +161,15 @@ final class PartitionChangeBuilder {
         if (!Replicas.containsAll(targetReplicas, partition.replicas())) {
             writeLeader = true;
         }
-        int[] isr = targetIsr.length > 0 ? targetIsr : partition.isr();
+        if (uncleanIsr || !elrEnabled) {
+            targetElr = Replicas.NONE;
+        }
+        int[] isr = targetIsr.length > 0 || elrEnabled ? targetIsr : partition.isr();
+        int[] lastKnownElr = lastKnownElr(isr, leader, writeLeader);
         boolean changed = writeLeader
                 || !Arrays.equals(isr, partition.isr())
+                || !Arrays.equals(targetElr, partition.elr())
+                || !Arrays.equals(lastKnownElr, partition.lastKnownElr())
                 || !Arrays.equals(targetReplicas, partition.replicas())
                 || !Arrays.equals(targetAdding, partition.adding())
                 || !Arrays.equals(targetRemoving, partition.removing())
@@ -135,8 +179,46 @@ final class PartitionChangeBuilder {
         }
         PartitionRegistration next = partition.next(targetReplicas, isr, leader,
                 partition.leaderEpoch() + (writeLeader ? 1 : 0), partition.partitionEpoch() + 1,
-                targetRecovering, targetAdding, targetRemoving);
+                targetRecovering, targetAdding, targetRemoving, targetElr, lastKnownElr);
         return Optional.of(new Change(next, election, detail, candidate.unclean() && writeLeader));
+    }
+
+    /**
+     * Kafka's maybePopulateTargetElr: below the effective min ISR, whoever was in the ISR or ELR and is not
+     * in the target ISR is eligible, unless it shut down uncleanly; at or above it, the ELR is empty.
+     * Kafka collects them in a hash set, which for broker ids lists them ascending.
+     */
+    private void populateTargetElr() {
+        if (!elrEnabled) {
+            return;
+        }
+        if (targetIsr.length >= minIsr) {
+            targetElr = Replicas.NONE;
+            return;
+        }
+        int[] isr = targetIsr;
+        targetElr = IntStream.concat(Arrays.stream(targetElr), Arrays.stream(partition.isr()))
+                .filter(replica -> !Replicas.contains(isr, replica) && replica != uncleanShutdownReplica)
+                .distinct().sorted().toArray();
+    }
+
+    /**
+     * Kafka's maybeUpdateLastKnownLeader (last-known-leader mode, the default): the first time the ISR is
+     * written empty the current leader is remembered; once the partition has (or keeps) a leader it is
+     * forgotten. Without ELR the field is left as it is.
+     */
+    private int[] lastKnownElr(int[] isr, int leader, boolean writeLeader) {
+        int[] current = partition.lastKnownElr();
+        if (!elrEnabled) {
+            return current;
+        }
+        boolean isrEmptied = isr.length == 0 && !Arrays.equals(isr, partition.isr());
+        boolean remembersLeader = current.length == 1 && current[0] == partition.leader();
+        if (isrEmptied && !remembersLeader && partition.hasLeader()) {
+            return new int[] {partition.leader()};
+        }
+        boolean hasLeader = writeLeader ? leader != PartitionRegistration.NO_LEADER : partition.hasLeader();
+        return hasLeader ? Replicas.NONE : current;
     }
 
     /** A reassignment completes once every target replica is in the ISR (Kafka §1.4). */
@@ -156,8 +238,26 @@ final class PartitionChangeBuilder {
     }
 
     private boolean isValidLeader(int broker) {
-        return broker != PartitionRegistration.NO_LEADER && Replicas.contains(targetIsr, broker)
+        return broker != PartitionRegistration.NO_LEADER
+                && (Replicas.contains(targetIsr, broker) || (targetIsr.length == 0 && Replicas.contains(targetElr, broker)))
                 && acceptable.test(broker);
+    }
+
+    /**
+     * Kafka's canElectLastKnownLeader: with ELR on, an empty target ISR and ELR, and exactly one
+     * remembered leader. Kafka before KAFKA-19522 only logged when that broker was not alive; leaderlab
+     * requires it to be acceptable, as the fix does.
+     */
+    private Candidate lastKnownLeader() {
+        int[] remembered = partition.lastKnownElr();
+        if (!elrEnabled || targetElr.length > 0 || targetIsr.length > 0 || remembered.length != 1
+                || !acceptable.test(remembered[0])) {
+            return null;
+        }
+        int broker = remembered[0];
+        return new Candidate(broker, true, () -> "the ISR and ELR are empty, so broker " + broker
+                + ", the last known leader (LastKnownElr " + Replicas.bracketed(remembered)
+                + "), leads again although it may lack acknowledged records");
     }
 
     /** Valid and not demoted: the candidates every election tries first. */
@@ -183,7 +283,9 @@ final class PartitionChangeBuilder {
                         + "; broker " + replica + " is the next in-sync replica in " + Replicas.bracketed(assignment));
             }
         }
-        return demotedFallback();
+        Candidate fallback = demotedFallback();
+        Candidate lastKnown = fallback.broker() == PartitionRegistration.NO_LEADER ? lastKnownLeader() : null;
+        return lastKnown != null ? lastKnown : fallback;
     }
 
     private Candidate electAnyLeader() {
@@ -194,15 +296,22 @@ final class PartitionChangeBuilder {
         for (int replica : targetReplicas) {
             if (isPreferable(replica)) {
                 int[] isr = targetIsr;
+                int[] elr = targetElr;
                 int leader = partition.leader();
                 boolean leaderDemoted = demoted.test(leader);
+                String set = isr.length == 0 ? "the ISR is empty, so the eligible leader replicas (ELR "
+                        + Replicas.bracketed(elr) + ") count; it is in them" : "in the ISR " + Replicas.bracketed(isr);
                 return new Candidate(replica, false, () -> "broker " + replica
                         + " is the first replica in assignment order " + Replicas.bracketed(assignment)
-                        + " that is in the ISR " + Replicas.bracketed(isr) + " and alive"
+                        + " that is alive and " + set
                         + (leaderDemoted ? " (leader " + leader + " is demoted)" : ""));
             }
         }
         Candidate fallback = demotedFallback();
+        Candidate lastKnown = fallback.broker() == PartitionRegistration.NO_LEADER ? lastKnownLeader() : null;
+        if (lastKnown != null) {
+            return lastKnown;
+        }
         if (fallback.broker() != PartitionRegistration.NO_LEADER || election != Election.UNCLEAN) {
             return fallback;
         }
@@ -238,8 +347,10 @@ final class PartitionChangeBuilder {
     private Candidate noLeader() {
         int[] assignment = targetReplicas;
         String unclean = election == Election.UNCLEAN ? " and none is alive at all" : "";
+        int[] elr = targetElr;
+        String eligible = elr.length > 0 ? " or the ELR " + Replicas.bracketed(elr) : "";
         return new Candidate(PartitionRegistration.NO_LEADER, false, () -> "no replica of "
-                + Replicas.bracketed(assignment) + " is both alive and in the ISR " + Replicas.bracketed(partition.isr()) + unclean
-                + ", so the partition is offline");
+                + Replicas.bracketed(assignment) + " is both alive and in the ISR " + Replicas.bracketed(partition.isr())
+                + eligible + unclean + ", so the partition is offline");
     }
 }

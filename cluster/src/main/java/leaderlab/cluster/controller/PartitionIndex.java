@@ -13,6 +13,9 @@ final class PartitionIndex {
 
     private BitSet[] inIsrOf = new BitSet[0];
     private BitSet[] ledBy = new BitSet[0];
+    private BitSet[] inElrOf = new BitSet[0];
+    /** Partitions with a non-empty ELR or LastKnownElr: what a min ISR change or turning ELR off clears. */
+    private final BitSet withElr = new BitSet();
     private final BitSet leaderless = new BitSet();
     private final BitSet imbalanced = new BitSet();
 
@@ -25,7 +28,14 @@ final class PartitionIndex {
             if (old.hasLeader()) {
                 forBroker(false, old.leader()).clear(id);
             }
+            for (int broker : old.elr()) {
+                inElr(broker).clear(id);
+            }
         }
+        for (int broker : next.elr()) {
+            inElr(broker).set(id);
+        }
+        withElr.set(id, next.elr().length > 0 || next.lastKnownElr().length > 0);
         for (int broker : next.isr()) {
             forBroker(true, broker).set(id);
         }
@@ -50,6 +60,27 @@ final class PartitionIndex {
             sets[broker] = new BitSet();
         }
         return sets[broker];
+    }
+
+    private BitSet inElr(int broker) {
+        if (broker >= inElrOf.length) {
+            inElrOf = Arrays.copyOf(inElrOf, broker + 1);
+        }
+        if (inElrOf[broker] == null) {
+            inElrOf[broker] = new BitSet();
+        }
+        return inElrOf[broker];
+    }
+
+    /** Partitions whose ISR or ELR contains the broker, or which it leads: a copy. */
+    BitSet involvingWithElr(int broker) {
+        BitSet out = involving(broker);
+        out.or(inElr(broker));
+        return out;
+    }
+
+    BitSet withElr() {
+        return (BitSet) withElr.clone();
     }
 
     /** Partitions whose ISR contains, or which are led by, the broker: a copy, safe to write while iterating. */

@@ -80,6 +80,23 @@ final class ReplicationControl {
         if (!java.util.Arrays.equals(old.isr(), next.isr())) {
             record(partition, EventDetail.IsrChanged.of(old.isr(), next.isr(), change.unclean()), cause);
         }
+        if (!java.util.Arrays.equals(old.elr(), next.elr())
+                || !java.util.Arrays.equals(old.lastKnownElr(), next.lastKnownElr())) {
+            record(partition, new EventDetail.ElrChanged(old.elr(), next.elr(), old.lastKnownElr(),
+                    next.lastKnownElr()), cause);
+        }
+    }
+
+    /** eligible.leader.replicas.version >= 1 (Kafka's isElrEnabled). */
+    boolean elrEnabled() {
+        return image.configs().getInt(ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION, null) >= 1;
+    }
+
+    /** Kafka's getTopicEffectiveMinIsr: min.insync.replicas capped at the replication factor of partition 0. */
+    private int effectiveMinIsr(String topic) {
+        int configured = image.configs().getInt(ConfigKey.MIN_INSYNC_REPLICAS, topic);
+        PartitionRegistration first = image.partition(topic, 0);
+        return first == null ? configured : Math.min(configured, first.replicas().length);
     }
 
     private void record(TopicPartition partition, EventDetail detail, Cause cause) {
@@ -95,7 +112,8 @@ final class ReplicationControl {
 
     /** Every election honours leadership priority: demoted brokers lead only as a last resort. */
     private PartitionChangeBuilder builder(PartitionRegistration partition, IntPredicate acceptable) {
-        return new PartitionChangeBuilder(partition, acceptable).demoted(brokerStates().isDemoted);
+        return new PartitionChangeBuilder(partition, acceptable).demoted(brokerStates().isDemoted)
+                .eligibleLeaderReplicas(elrEnabled(), effectiveMinIsr(partition.topic()));
     }
 
     /**
@@ -175,13 +193,24 @@ final class ReplicationControl {
      * {@code brokerToAdd} as acceptable (it is being unfenced).
      */
     void generateLeaderAndIsrUpdates(int brokerToRemove, int brokerToAdd, BitSet partitions, Cause cause) {
-        IntPredicate acceptable = acceptable(brokerToRemove, brokerToAdd);
+        generateLeaderAndIsrUpdates(brokerToRemove, brokerToAdd, -1, partitions, cause);
+    }
+
+    /**
+     * @param uncleanShutdown a broker that re-registered after an unclean shutdown: never acceptable, and
+     *                        removed from ISR and ELR (Kafka's brokerWithUncleanShutdown), or -1
+     */
+    private void generateLeaderAndIsrUpdates(int brokerToRemove, int brokerToAdd, int uncleanShutdown,
+                                             BitSet partitions, Cause cause) {
+        IntPredicate alive = acceptable(brokerToRemove, brokerToAdd);
+        IntPredicate acceptable = uncleanShutdown < 0 ? alive : broker -> broker != uncleanShutdown && alive.test(broker);
         for (int id = partitions.nextSetBit(0); id >= 0; id = partitions.nextSetBit(id + 1)) {
             PartitionRegistration partition = image.partition(id);
             PartitionChangeBuilder builder = builder(partition, acceptable)
-                    .election(onlineOrUnclean(partition.topic()));
-            if (brokerToRemove >= 0) {
-                builder.targetIsr(Replicas.without(partition.isr(), brokerToRemove));
+                    .election(onlineOrUnclean(partition.topic()))
+                    .uncleanShutdown(uncleanShutdown);
+            if (brokerToRemove >= 0 || uncleanShutdown >= 0) {
+                builder.targetIsr(Replicas.without(Replicas.without(partition.isr(), brokerToRemove), uncleanShutdown));
             }
             builder.build().ifPresent(change -> write(change, cause));
         }
@@ -193,6 +222,46 @@ final class ReplicationControl {
 
     void brokerUnfenced(int broker, Cause cause) {
         generateLeaderAndIsrUpdates(-1, broker, index.leaderless(), cause);
+    }
+
+    /**
+     * Kafka's handleBrokerUncleanShutdown (4.x, with ELR on): a broker that comes back without a clean
+     * shutdown may have lost unflushed records, so it leaves every ISR and ELR it was in.
+     */
+    void brokerUncleanlyShutDown(int broker, Cause cause) {
+        if (elrEnabled()) {
+            generateLeaderAndIsrUpdates(-1, -1, broker, index.involvingWithElr(broker), cause);
+        }
+    }
+
+    /**
+     * Clears ELR and LastKnownElr where a min.insync.replicas change (topic, or the cluster default when
+     * {@code topic} is null) or turning the feature off makes them stale, as Kafka 4.x does. A partition
+     * with an empty ISR then has nobody to elect cleanly.
+     */
+    void clearElr(String topic, Cause cause) {
+        if (elrEnabled()) {
+            clearElrWhere(name -> topic == null
+                    ? !image.configs().topicOverrides(name).containsKey(ConfigKey.MIN_INSYNC_REPLICAS.key())
+                    : topic.equals(name), cause);
+        }
+    }
+
+    /** Turning ELR off clears every partition's ELR fields. */
+    void clearAllElr(Cause cause) {
+        clearElrWhere(name -> true, cause);
+    }
+
+    private void clearElrWhere(java.util.function.Predicate<String> topicAffected, Cause cause) {
+        BitSet partitions = index.withElr();
+        for (int id = partitions.nextSetBit(0); id >= 0; id = partitions.nextSetBit(id + 1)) {
+            PartitionRegistration p = image.partition(id);
+            if (topicAffected.test(p.topic())) {
+                PartitionRegistration next = p.next(p.replicas(), p.isr(), p.leader(), p.leaderEpoch(),
+                        p.partitionEpoch() + 1, p.recovering(), p.adding(), p.removing(), Replicas.NONE, Replicas.NONE);
+                write(new PartitionChangeBuilder.Change(next, PartitionChangeBuilder.Election.ONLINE, () -> "", false), cause);
+            }
+        }
     }
 
     /** Validates and applies an ISR change requested by a partition leader (Kafka §2.4 order). */

@@ -160,7 +160,12 @@ public sealed interface EventDetail {
 
         public String text() {
             return "leader " + leaderName(oldLeader) + " -> " + leaderName(newLeader) + ", leader epoch "
-                    + leaderEpoch + "; " + election + " election: " + rule.get();
+                    + leaderEpoch + "; " + electionName() + " election: " + rule.get();
+        }
+
+        /** An unclean choice outside an UNCLEAN election is Kafka's last-known-leader election (ELR). */
+        private String electionName() {
+            return unclean && election != Election.UNCLEAN ? "UNCLEAN (last known leader)" : election.toString();
         }
 
         private static String leaderName(int leader) {
@@ -264,6 +269,44 @@ public sealed interface EventDetail {
         public String text() {
             return unanswered ? "appended offsets " + baseOffset + "-" + (endOffset - 1) + " (acks=0, no response)"
                     : "produce acknowledged" + range(baseOffset, endOffset);
+        }
+    }
+
+    /** The eligible leader replicas (KIP-966) or the last known one changed. */
+    record ElrChanged(int[] oldElr, int[] newElr, int[] oldLastKnownElr, int[] newLastKnownElr)
+            implements EventDetail {
+        public EventType type() {
+            return EventType.ELR_CHANGED;
+        }
+
+        public String text() {
+            return "ELR " + Replicas.bracketed(oldElr) + " -> " + Replicas.bracketed(newElr) + ", LastKnownElr "
+                    + Replicas.bracketed(oldLastKnownElr) + " -> " + Replicas.bracketed(newLastKnownElr);
+        }
+    }
+
+    /**
+     * What the producer saw of one failed attempt (the broker-side {@link ProduceFailed} is what a leader
+     * answered).
+     *
+     * @param broker       who answered or failed to, -1 when no broker was asked (no leader, expiry)
+     * @param nextRetry    the retry the producer schedules (1, 2, ...), or 0 when it gives up
+     * @param backoffMs    how long it waits before that retry
+     */
+    record ProduceAttemptFailed(int broker, Errors error, int records, String why, int nextRetry, long backoffMs)
+            implements EventDetail {
+        public EventType type() {
+            return EventType.PRODUCE_FAILED;
+        }
+
+        public boolean givesUp() {
+            return nextRetry == 0;
+        }
+
+        public String text() {
+            return "produce of " + records + " record(s) failed: " + error.name()
+                    + (broker < 0 ? "" : " from broker " + broker) + " (" + why + ")"
+                    + (givesUp() ? "" : "; retry " + nextRetry + " in " + backoffMs + " ms after refreshing metadata");
         }
     }
 

@@ -14,6 +14,8 @@ public enum EventType {
     LEADER_ELECTED,
     ISR_SHRUNK,
     ISR_EXPANDED,
+    /** Eligible leader replicas or LastKnownElr changed (KIP-966). */
+    ELR_CHANGED,
     REASSIGNMENT,
     BECAME_LEADER,
     BECAME_FOLLOWER,

@@ -3,7 +3,8 @@ package leaderlab.cluster.metadata;
 import java.util.Arrays;
 
 /**
- * The controller's record of one partition, immutable (Kafka's PartitionRegistration, without ELR).
+ * The controller's record of one partition, immutable (Kafka's PartitionRegistration, with the eligible
+ * leader replicas and LastKnownElr of KIP-966).
  * Every applied change yields a new instance with partitionEpoch + 1; the leader epoch moves only when
  * the leader field is written.
  */
@@ -22,6 +23,8 @@ public final class PartitionRegistration {
     private final boolean recovering;
     private final int[] adding;
     private final int[] removing;
+    private final int[] elr;
+    private final int[] lastKnownElr;
     /** "topic-index", made once per partition and shared by every later version of it. */
     private final String name;
     /**
@@ -43,12 +46,24 @@ public final class PartitionRegistration {
                                  int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
                                  int[] removing) {
         this(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch, recovering, adding, removing,
-                topic + "-" + index);
+                Replicas.NONE, Replicas.NONE, topic + "-" + index);
+    }
+
+    /**
+     * @param elr          eligible leader replicas: left the ISR while it was below min ISR, still hold
+     *                     every committed record (KIP-966)
+     * @param lastKnownElr the leader when the ISR became empty, a last resort (Kafka's last-known-leader mode)
+     */
+    public PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
+                                 int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
+                                 int[] removing, int[] elr, int[] lastKnownElr) {
+        this(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch, recovering, adding, removing,
+                elr, lastKnownElr, topic + "-" + index);
     }
 
     private PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
                                   int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
-                                  int[] removing, String name) {
+                                  int[] removing, int[] elr, int[] lastKnownElr, String name) {
         this.name = name;
         this.id = id;
         this.topic = topic;
@@ -61,6 +76,8 @@ public final class PartitionRegistration {
         this.recovering = recovering;
         this.adding = adding;
         this.removing = removing;
+        this.elr = elr;
+        this.lastKnownElr = lastKnownElr;
         long bits = 0;
         for (int replica : replicas) {
             bits |= replica >= 0 && replica < Long.SIZE ? 1L << replica : 0;
@@ -117,6 +134,15 @@ public final class PartitionRegistration {
         return removing;
     }
 
+    /** Eligible leader replicas (KIP-966), ascending. */
+    public int[] elr() {
+        return elr;
+    }
+
+    public int[] lastKnownElr() {
+        return lastKnownElr;
+    }
+
     /** True if {@code broker} is one of the replicas (adding ones included). */
     public boolean hasReplica(int broker) {
         return broker >= 0 && broker < Long.SIZE ? (replicaBits & 1L << broker) != 0
@@ -125,9 +151,10 @@ public final class PartitionRegistration {
 
     /** The next version of this partition: same id and name, the given state. */
     public PartitionRegistration next(int[] replicas, int[] isr, int leader, int leaderEpoch, int partitionEpoch,
-                                      boolean recovering, int[] adding, int[] removing) {
+                                      boolean recovering, int[] adding, int[] removing, int[] elr,
+                                      int[] lastKnownElr) {
         return new PartitionRegistration(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch,
-                recovering, adding, removing, name);
+                recovering, adding, removing, elr, lastKnownElr, name);
     }
 
     public String name() {
@@ -161,7 +188,8 @@ public final class PartitionRegistration {
                 && leaderEpoch == p.leaderEpoch && partitionEpoch == p.partitionEpoch
                 && recovering == p.recovering && Arrays.equals(replicas, p.replicas)
                 && Arrays.equals(isr, p.isr) && Arrays.equals(adding, p.adding)
-                && Arrays.equals(removing, p.removing);
+                && Arrays.equals(removing, p.removing) && Arrays.equals(elr, p.elr)
+                && Arrays.equals(lastKnownElr, p.lastKnownElr);
     }
 
     @Override
@@ -173,6 +201,8 @@ public final class PartitionRegistration {
     public String toString() {
         return name() + "{leader=" + leader + ", leaderEpoch=" + leaderEpoch + ", partitionEpoch="
                 + partitionEpoch + ", replicas=" + Replicas.bracketed(replicas) + ", isr="
-                + Replicas.bracketed(isr) + (recovering ? ", RECOVERING" : "") + "}";
+                + Replicas.bracketed(isr) + (elr.length > 0 ? ", elr=" + Replicas.bracketed(elr) : "")
+                + (lastKnownElr.length > 0 ? ", lastKnownElr=" + Replicas.bracketed(lastKnownElr) : "")
+                + (recovering ? ", RECOVERING" : "") + "}";
     }
 }

@@ -28,6 +28,10 @@ public sealed interface AdminOperation {
     record AlterConfig(String key, String value, String topic) implements AdminOperation {
     }
 
+    /** Kafka's UpdateFeatures (kafka-features upgrade/downgrade): a finalized feature level. */
+    record UpdateFeature(String feature, String level) implements AdminOperation {
+    }
+
     record TopicPartitionRef(String topic, int partition) {
         @Override
         public String toString() {

@@ -12,6 +12,8 @@ public enum Errors {
     NOT_LEADER_OR_FOLLOWER(6, "NotLeaderOrFollowerException",
             "For requests intended only for the leader, this error indicates that the broker is not the current leader."),
     REQUEST_TIMED_OUT(7, "TimeoutException", "The request timed out."),
+    NETWORK_EXCEPTION(13, "NetworkException",
+            "The server disconnected before a response was received."),
     NOT_ENOUGH_REPLICAS(19, "NotEnoughReplicasException",
             "Messages are rejected since there are fewer in-sync replicas than required."),
     NOT_ENOUGH_REPLICAS_AFTER_APPEND(20, "NotEnoughReplicasAfterAppendException",

@@ -149,6 +149,7 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
         return new PartitionView(registration.topic(), registration.index(), registration.leader(),
                 registration.leaderEpoch(), registration.partitionEpoch(), registration.replicas(),
                 registration.isr(), registration.adding(), registration.removing(), registration.recovering(),
-                Math.max(0, highWatermark), leo, !registration.hasLeader());
+                Math.max(0, highWatermark), leo, !registration.hasLeader(), registration.elr(),
+                registration.lastKnownElr());
     }
 }

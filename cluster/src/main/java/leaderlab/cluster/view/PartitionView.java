@@ -10,10 +10,13 @@ import java.util.Map;
  * @param highWatermark the leader's HW; without a leader, the highest HW any replica has
  * @param leo           log end offset by broker id, for replicas whose broker has published one
  * @param offline       no leader
+ * @param elr           eligible leader replicas (KIP-966), ascending
+ * @param lastKnownElr  the leader when the ISR emptied, while the partition has none
  */
 public record PartitionView(String topic, int partition, int leader, int leaderEpoch, int partitionEpoch,
                             int[] replicas, int[] isr, int[] adding, int[] removing, boolean recovering,
-                            long highWatermark, Map<Integer, Long> leo, boolean offline) {
+                            long highWatermark, Map<Integer, Long> leo, boolean offline, int[] elr,
+                            int[] lastKnownElr) {
 
     public String name() {
         return topic + "-" + partition;

@@ -38,7 +38,8 @@ class MetadataLogTest {
                 PartitionRegistration old = controllerImage.partition(id);
                 int[] isr = round % 2 == 0 ? new int[] {2, 3} : old.replicas();
                 log.append(new MetadataRecord.PartitionChange(old.next(old.replicas(), isr, isr[0],
-                        old.leaderEpoch() + 1, old.partitionEpoch() + 1, false, old.adding(), old.removing()), false));
+                        old.leaderEpoch() + 1, old.partitionEpoch() + 1, false, old.adding(), old.removing(),
+                        old.elr(), old.lastKnownElr()), false));
             }
         }
     }

@@ -27,15 +27,22 @@ final class ClientCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("produce")
-                .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all]")
+                .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N]")
                 .summary("write records; prints the acknowledged offsets or Kafka's error")
                 .details("Without --partition the records are spread round-robin over the partitions, one request "
                         + "each. acks=1 is answered after the leader's own append; acks=all waits until the high "
                         + "watermark covers the records and needs |ISR| >= min.insync.replicas "
                         + "(NOT_ENOUGH_REPLICAS before writing, NOT_ENOUGH_REPLICAS_AFTER_APPEND after). acks=0 gets "
-                        + "no answer. leaderlab's producer does not retry (as with retries=0), so each error shows; "
-                        + "it learns leaders from a broker's metadata, which may be stale.")
-                .options("partition", "count", "acks")
+                        + "no answer. The producer behaves as Kafka 4.x's: on a retriable error (NOT_LEADER_OR_FOLLOWER, "
+                        + "NOT_ENOUGH_REPLICAS, a timeout, a refused connection to a crashed broker, no leader yet) it "
+                        + "waits retry.backoff.ms, refreshes metadata and resends, until delivery.timeout.ms "
+                        + "(classroom 12 s; Kafka 120 s, --kafka-timings) expires the batch with a TimeoutException; "
+                        + "the result lists the retries it took. --retries 0 (or config set retries 0) reports the first "
+                        + "error instead. Simplified: one batch in flight per partition, retry.backoff.ms fixed (no "
+                        + "exponential backoff to retry.backoff.max.ms), no linger or batching, and no idempotence "
+                        + "(Kafka's default enable.idempotence=true drops a duplicate when a batch that timed out is "
+                        + "resent; here it may be appended twice).")
+                .options("partition", "count", "acks", "retries")
                 .example("produce orders --count 10")
                 .example("produce orders --partition 0 --count 5 --acks 1")
                 .run(ClientCommands::produce));
@@ -64,7 +71,7 @@ final class ClientCommands {
     }
 
     private static Result produce(Args args, Session session) {
-        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all]");
+        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N]");
         TopicInfo topic = Targets.topic(session, args.positional(0, "a topic, e.g. produce orders --count 10"));
         int partition = partitionOption(args, topic);
         int count = args.intOption("count", 1);
@@ -73,24 +80,34 @@ final class ClientCommands {
         }
         int acks = Parse.acks(args.option("acks") != null ? args.option("acks")
                 : session.cluster().clientConfigs().getString(ConfigKey.ACKS));
-        List<ProduceResult> results = session.cluster().produce(topic.name(), partition, count, acks);
+        int retries = args.option("retries") == null ? -1 : args.intOption("retries", 0);
+        if (args.option("retries") != null && retries < 0) {
+            throw new CommandException("--retries must be 0 or more, got " + retries);
+        }
+        List<ProduceResult> results = session.cluster().produce(topic.name(), partition, count, acks, retries);
         session.setLastProduce(results);
         List<String> lines = new ArrayList<>();
         for (ProduceResult r : results) {
             String acksText = "acks=" + Parse.acksName(r.acks());
             if (r.error().isError()) {
                 lines.add(r.partition() + ": " + r.error().name() + " (" + r.error().code() + ") "
-                        + (r.leader() < 0 ? "" : "from broker " + r.leader() + ": ") + r.detail());
+                        + (r.leader() < 0 ? "" : "from broker " + r.leader() + ": ") + r.detail() + retries(r));
             } else if (r.baseOffset() < 0) {
                 lines.add(r.partition() + ": sent " + r.count() + " record(s) to broker " + r.leader() + " with "
                         + acksText + " (no answer expected)");
             } else {
                 long last = r.baseOffset() + r.count() - 1;
                 lines.add(r.partition() + ": acked offsets " + (r.count() == 1 ? r.baseOffset() : r.baseOffset() + "-" + last)
-                        + " (" + r.count() + " record(s), " + acksText + ", leader " + r.leader() + ")");
+                        + " (" + r.count() + " record(s), " + acksText + ", leader " + r.leader() + ")" + retries(r));
             }
         }
         return Result.ok(lines);
+    }
+
+    /** The retries a result took, as the producer met them. */
+    private static String retries(ProduceResult r) {
+        return r.retries() == 0 ? "" : " after " + r.retries() + " retr" + (r.retries() == 1 ? "y" : "ies") + " ("
+                + String.join(", ", new java.util.LinkedHashSet<>(r.retried())) + ")";
     }
 
     private static Result consume(Args args, Session session) {

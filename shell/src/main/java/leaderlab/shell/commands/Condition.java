@@ -19,7 +19,8 @@ import leaderlab.shell.command.Targets;
  */
 final class Condition {
 
-    static final String FORMS = "leader T-P is N|none, isr T-P is 1,2 (in any order), replicas T-P is 1,2,3, hw T-P is N, "
+    static final String FORMS = "leader T-P is N|none, isr T-P is 1,2|none (in any order), elr T-P is 1,2|none, "
+            + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, "
             + "epoch T-P is N, offline T-P is true|false, leo T-P on B is N, broker B is running|stopped|fenced|"
             + "unfenced|shutting_down, last-produce is acked|ERROR_NAME, lost TOPIC is N, violations is N (each may say 'is not')";
 
@@ -103,6 +104,11 @@ final class Condition {
         }
     }
 
+    /** A broker set as compared: "none" is the empty set. */
+    private static String brokersOrNone(String value, String kind) {
+        return value.equals("none") ? sorted(new int[0]) : sorted(Parse.brokerList(value, kind));
+    }
+
     private static Condition partitionCondition(String kind, List<String> subject, String value, String text,
                                                 boolean negated, Session session) {
         if (subject.size() < 2) {
@@ -121,7 +127,13 @@ final class Condition {
             case "isr":
                 // The ISR is a set (elections walk the replica order, never the ISR's), so its order is not compared.
                 expectWords(subject, 2, text);
-                return new Condition(text, negated, sorted(Parse.brokerList(value, kind)), on.apply(p -> sorted(p.isr())));
+                return new Condition(text, negated, brokersOrNone(value, kind), on.apply(p -> sorted(p.isr())));
+            case "elr":
+                expectWords(subject, 2, text);
+                return new Condition(text, negated, brokersOrNone(value, kind), on.apply(p -> sorted(p.elr())));
+            case "last-known-elr":
+                expectWords(subject, 2, text);
+                return new Condition(text, negated, brokersOrNone(value, kind), on.apply(p -> sorted(p.lastKnownElr())));
             case "replicas":
                 expectWords(subject, 2, text);
                 return new Condition(text, negated, Replicas.format(Parse.brokerList(value, kind)),

@@ -62,7 +62,8 @@ final class Describe {
                     line.append("\tAdding Replicas: ").append(Replicas.format(p.adding()))
                             .append("\tRemoving Replicas: ").append(Replicas.format(p.removing()));
                 }
-                line.append("\tElr: \tLastKnownElr: ");
+                line.append("\tElr: ").append(Replicas.format(p.elr()))
+                        .append("\tLastKnownElr: ").append(Replicas.format(p.lastKnownElr()));
                 lines.add(line.toString());
             }
         }
@@ -104,6 +105,8 @@ final class Describe {
         json.endArray();
         json.name("controller").beginObject().field("id", 0).field("active", true)
                 .field("metadataOffset", snapshot.metadata().offset()).endObject();
+        json.name("features").beginObject().field(ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key(),
+                snapshot.metadata().configs().getInt(ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION, null)).endObject();
         json.name("topics").beginArray();
         for (TopicInfo topic : topics) {
             json.beginObject().field("name", topic.name()).field("topicId", topic.topicId())
@@ -119,6 +122,8 @@ final class Describe {
                         .field("isr", p.isr())
                         .field("adding", p.adding())
                         .field("removing", p.removing())
+                        .field("elr", p.elr())
+                        .field("lastKnownElr", p.lastKnownElr())
                         .field("hw", p.highWatermark())
                         .field("leo", p.leo())
                         .field("offline", p.offline())

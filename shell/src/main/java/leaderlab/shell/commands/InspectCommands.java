@@ -51,7 +51,7 @@ final class InspectCommands {
                 .run(InspectCommands::log));
         registry.add(Command.builder("history")
                 .usage("history TOPIC-P [--json]")
-                .summary("leadership, epochs and ISR of a partition over time, with causes")
+                .summary("leadership, epochs, ISR and ELR of a partition over time, with causes")
                 .flags("json")
                 .example("history orders-0")
                 .run(InspectCommands::history));
@@ -194,7 +194,8 @@ final class InspectCommands {
         String name = tp.name();
         List<Event> events = session.cluster().journal().since(0, e -> e.isAbout(tp.topic().name(), tp.partition())
                 && (e.type() == EventType.LEADER_ELECTED || e.type() == EventType.ISR_SHRUNK
-                || e.type() == EventType.ISR_EXPANDED || e.type() == EventType.REASSIGNMENT
+                || e.type() == EventType.ISR_EXPANDED || e.type() == EventType.ELR_CHANGED
+                || e.type() == EventType.REASSIGNMENT
                 || e.type() == EventType.TRUNCATED || e.type() == EventType.TOPIC_CREATED));
         if (args.flag("json")) {
             Json json = new Json().beginArray();

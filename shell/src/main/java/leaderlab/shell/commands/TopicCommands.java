@@ -44,9 +44,12 @@ final class TopicCommands {
                         + "--at-min-isr-partitions | --unavailable-partitions]")
                 .summary("show topics as kafka-topics --describe does (leader, replicas, ISR)")
                 .details("Prints Kafka's format: Leader is 'none' for an offline partition; during a reassignment "
-                        + "Adding/Removing Replicas follow the ISR. leaderlab does not model eligible leader "
-                        + "replicas (KIP-966 is off, as in Kafka 4.0), so Elr and LastKnownElr are empty. --json adds "
-                        + "leader and partition epochs, the high watermark and each replica's log end offset.")
+                        + "Adding/Removing Replicas follow the ISR. Elr lists the eligible leader replicas (KIP-966, "
+                        + "on as in a new Kafka 4.4 cluster): replicas that left an ISR below min.insync.replicas and "
+                        + "may still be elected cleanly once the ISR is empty; LastKnownElr is the leader when the "
+                        + "ISR emptied. Both stay empty with `feature set eligible.leader.replicas.version 0`. "
+                        + "--json adds leader and partition epochs, ELR, the high watermark and each replica's log "
+                        + "end offset.")
                 .flags("json", "under-replicated-partitions", "under-min-isr-partitions", "at-min-isr-partitions",
                         "unavailable-partitions")
                 .example("describe orders")

@@ -45,16 +45,19 @@ final class WhyCommand {
         String name = tp.name();
         Event leader = latest(journal, tp, EventType.LEADER_ELECTED, null);
         Event isr = latest(journal, tp, EventType.ISR_SHRUNK, EventType.ISR_EXPANDED);
+        Event elr = latest(journal, tp, EventType.ELR_CHANGED, null);
+        List<String> elrChain = elr == null ? List.of() : chain(journal, elr);
         List<String> leaderChain = leader == null ? List.of() : chain(journal, leader);
         List<String> isrChain = isr == null ? List.of() : chain(journal, isr);
         if (args.flag("json")) {
             return Result.ok(new Json().beginObject().field("partition", name).field("leader", now.leader())
-                    .field("leaderEpoch", now.leaderEpoch()).field("isr", now.isr())
-                    .field("leaderBecause", leaderChain).field("isrBecause", isrChain).endObject().toString());
+                    .field("leaderEpoch", now.leaderEpoch()).field("isr", now.isr()).field("elr", now.elr())
+                    .field("lastKnownElr", now.lastKnownElr()).field("leaderBecause", leaderChain)
+                    .field("isrBecause", isrChain).field("elrBecause", elrChain).endObject().toString());
         }
         List<String> lines = new ArrayList<>();
         lines.add(name + ": leader " + (now.leader() < 0 ? "none (offline)" : now.leader()) + ", leader epoch "
-                + now.leaderEpoch() + ", ISR " + Replicas.format(now.isr()) + ", replicas " + Replicas.format(now.replicas()));
+                + now.leaderEpoch() + ", ISR " + (now.isr().length == 0 ? "(empty)" : Replicas.format(now.isr())) + ", replicas " + Replicas.format(now.replicas()));
         if (leader == null) {
             lines.add("Leader: broker " + now.leader() + " has led since the topic was created: a new partition's "
                     + "leader is the first of its replicas that is alive (Kafka §1.3).");
@@ -67,6 +70,12 @@ final class WhyCommand {
         } else {
             lines.add("ISR:");
             isrChain.forEach(line -> lines.add("  " + line));
+        }
+        if (now.elr().length > 0 || now.lastKnownElr().length > 0) {
+            lines.add("ELR " + Replicas.format(now.elr()) + ", LastKnownElr " + Replicas.format(now.lastKnownElr())
+                    + ": replicas that left an ISR below min.insync.replicas; with an empty ISR the first of them "
+                    + "alive is elected cleanly (KIP-966).");
+            elrChain.forEach(line -> lines.add("  " + line));
         }
         if (now.recovering()) {
             lines.add("The partition is RECOVERING: an unclean election chose a replica outside the ISR, which may "

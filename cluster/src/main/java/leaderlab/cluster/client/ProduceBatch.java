@@ -1,0 +1,151 @@
+package leaderlab.cluster.client;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.TopicPartition;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
+import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
+import leaderlab.cluster.protocol.Errors;
+
+/**
+ * One partition's batch in the producer, sent as Kafka 4.x's producer sends it: to the leader the
+ * client's metadata names; on a retriable error (or with no leader known) it waits retry.backoff.ms,
+ * refreshes metadata and sends again, up to {@code retries} times, until delivery.timeout.ms after the
+ * batch was created, when it expires with Kafka's TimeoutException. Every failed attempt is a
+ * PRODUCE_FAILED journal event. Simplified: one batch in flight per partition (no pipelining, so
+ * max.in.flight.requests.per.connection has nothing to order) and no idempotence: a batch resent after
+ * a timeout may be appended twice, which Kafka's default enable.idempotence=true would prevent.
+ */
+final class ProduceBatch {
+
+    /** Kafka's RetriableException subclasses among the errors leaderlab produces. */
+    static final Set<Errors> RETRIABLE = EnumSet.of(Errors.NOT_LEADER_OR_FOLLOWER, Errors.LEADER_NOT_AVAILABLE,
+            Errors.REQUEST_TIMED_OUT, Errors.NETWORK_EXCEPTION, Errors.NOT_ENOUGH_REPLICAS,
+            Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND, Errors.UNKNOWN_TOPIC_OR_PARTITION, Errors.FENCED_LEADER_EPOCH,
+            Errors.UNKNOWN_LEADER_EPOCH);
+
+    /** Extra client-side wait for a produce answer beyond the broker's own timeout. */
+    private static final long PRODUCE_GRACE_MS = 100;
+
+    private final ClientNode client;
+    private final String topic;
+    private final int index;
+    private final int acks;
+    private final long[] ids;
+    private final int retriesAllowed;
+    private final long createdMs;
+    private final long deliveryTimeoutMs;
+    private final Consumer<ProduceResult> done;
+    private final List<String> retried = new ArrayList<>();
+    private String name;
+
+    /** @param retries resends allowed, or -1 for the client's {@code retries} setting */
+    ProduceBatch(ClientNode client, String topic, int index, int acks, long[] ids, int retries,
+                 Consumer<ProduceResult> done) {
+        this.client = client;
+        this.topic = topic;
+        this.index = index;
+        this.name = topic + "-" + index;
+        this.acks = acks;
+        this.ids = ids;
+        this.retriesAllowed = retries >= 0 ? retries : client.configs().getInt(ConfigKey.RETRIES, null);
+        this.deliveryTimeoutMs = client.configs().getLong(ConfigKey.DELIVERY_TIMEOUT_MS);
+        this.createdMs = client.nowMs();
+        this.done = done;
+    }
+
+    /** Sends using metadata the client already has. */
+    void send(PartitionRegistration target) {
+        name = target.name();
+        if (!target.hasLeader()) {
+            failed(-1, Errors.LEADER_NOT_AVAILABLE, "the partition has no leader");
+            return;
+        }
+        int leader = target.leader();
+        long requestTimeoutMs = client.requestTimeoutMs();
+        ProduceRequest request = new ProduceRequest(client.nextRequestId(), target.id(), acks == -1 ? -1 : acks, ids,
+                requestTimeoutMs);
+        if (acks == 0) {
+            client.sendOneWay(leader, request);
+            finish(new ProduceResult(name, leader, ids.length, acks, Errors.NONE, -1,
+                    "sent with acks=0: no answer is expected, so no offsets are known", retried.size(), List.copyOf(retried)));
+            return;
+        }
+        // Wait a little longer than the broker does, so its own REQUEST_TIMED_OUT answer (which says
+        // why) arrives before the client gives up on a silent broker.
+        client.request(leader, request.requestId(), requestTimeoutMs + PRODUCE_GRACE_MS, request, answer -> {
+            ProduceResponse response = (ProduceResponse) answer;
+            if (response.error().isError()) {
+                failed(leader, response.error(), response.message());
+                return;
+            }
+            client.ledger().acknowledged(target.id(), name, response.baseOffset(), ids, acks, client.nowMs());
+            finish(new ProduceResult(name, leader, ids.length, acks, Errors.NONE, response.baseOffset(),
+                    response.message(), retried.size(), List.copyOf(retried)));
+        }, error -> failed(leader, error, error == Errors.NETWORK_EXCEPTION
+                ? "connection to broker " + leader + " refused: its process is not running"
+                : "broker " + leader + " did not answer within request.timeout.ms=" + requestTimeoutMs));
+    }
+
+    private void failed(int broker, Errors error, String why) {
+        long now = client.nowMs();
+        long backoffMs = client.configs().getLong(ConfigKey.RETRY_BACKOFF_MS);
+        boolean retry = RETRIABLE.contains(error) && retried.size() < retriesAllowed
+                && now < createdMs + deliveryTimeoutMs;
+        String from = broker < 0 ? "" : " from broker " + broker;
+        // Waiting out the same error (no leader yet, ISR below min ISR) is journaled once, not per retry.
+        boolean repeat = retry && !retried.isEmpty() && retried.get(retried.size() - 1).equals(error.name() + from);
+        if (!repeat) {
+            client.journal(partition(), new EventDetail.ProduceAttemptFailed(broker, error, ids.length, why,
+                    retry ? retried.size() + 1 : 0, backoffMs), retry ? "producer will retry" : "producer gives up");
+        }
+        if (!retry) {
+            finish(new ProduceResult(name, broker, ids.length, acks, error, -1, why, retried.size(), List.copyOf(retried)));
+            return;
+        }
+        retried.add(error.name() + from);
+        client.schedule(backoffMs, this::retry);
+    }
+
+    private void retry() {
+        if (client.nowMs() >= createdMs + deliveryTimeoutMs) {
+            expire();
+            return;
+        }
+        client.refreshMetadata(topic, metadata -> {
+            if (metadata.error().isError() || index >= metadata.partitions().size()) {
+                failed(-1, metadata.error().isError() ? metadata.error() : Errors.UNKNOWN_TOPIC_OR_PARTITION,
+                        "no usable metadata for " + topic);
+            } else {
+                send(metadata.partitions().get(index));
+            }
+        }, () -> failed(-1, Errors.NETWORK_EXCEPTION, "no broker answered a metadata request"));
+    }
+
+    /** Kafka's RecordAccumulator expiry: "Expiring N record(s) for T-P:D ms has passed since batch creation". */
+    private void expire() {
+        long waited = client.nowMs() - createdMs;
+        String last = retried.isEmpty() ? "" : "; last error " + retried.get(retried.size() - 1);
+        String text = String.format(Locale.ROOT, "Expiring %d record(s) for %s:%d ms has passed since batch creation",
+                ids.length, name, waited);
+        client.journal(partition(), new EventDetail.ProduceAttemptFailed(-1, Errors.REQUEST_TIMED_OUT, ids.length,
+                text + last + ", delivery.timeout.ms=" + deliveryTimeoutMs, 0, 0), "producer gives up");
+        finish(new ProduceResult(name, -1, ids.length, acks, Errors.REQUEST_TIMED_OUT, -1, text + last,
+                retried.size(), List.copyOf(retried)));
+    }
+
+    private TopicPartition partition() {
+        return new TopicPartition(topic, index);
+    }
+
+    private void finish(ProduceResult result) {
+        done.accept(result);
+    }
+}

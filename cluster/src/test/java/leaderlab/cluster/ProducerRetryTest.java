@@ -1,0 +1,112 @@
+package leaderlab.cluster;
+
+import static leaderlab.cluster.TestSupport.createTopic;
+import static leaderlab.cluster.TestSupport.events;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.protocol.Errors;
+import org.junit.jupiter.api.Test;
+
+/** The producer as Kafka 4.x's: retries to the new leader, refused connections, delivery timeout. */
+class ProducerRetryTest {
+
+    private static final String T = "orders";
+
+    private static Cluster start(long seed) {
+        Cluster cluster = TestSupport.simulated(3, seed);
+        createTopic(cluster, T, Map.of("min.insync.replicas", "2"), new int[] {1, 2, 3});
+        return cluster;
+    }
+
+    private static List<Event> clientFailures(Cluster cluster, long mark) {
+        return events(cluster, mark, e -> e.type() == EventType.PRODUCE_FAILED
+                && e.detail() instanceof EventDetail.ProduceAttemptFailed);
+    }
+
+    private static EventDetail.ProduceAttemptFailed attempt(Event event) {
+        return (EventDetail.ProduceAttemptFailed) event.detail();
+    }
+
+    @Test
+    void acksAllRightAfterTheLeaderIsKilledIsAcknowledgedByTheNewLeaderAfterRetries() {
+        try (Cluster cluster = start(41)) {
+            long mark = cluster.journal().size();
+            long killedAt = cluster.nowMs();
+            cluster.kill(1);
+            ProduceResult r = cluster.produce(T, 0, 5, -1).get(0);
+            assertTrue(r.acknowledged(), r.toString());
+            assertEquals(2, r.leader(), "delivered to the leader elected after the fence");
+            assertTrue(r.retries() > 0, r.toString());
+            assertTrue(r.retried().contains("NETWORK_EXCEPTION from broker 1"), r.retried().toString());
+            Event fenced = events(cluster, mark, e -> e.type() == EventType.BROKER_FENCED).get(0);
+            assertTrue(cluster.nowMs() >= fenced.timeMs());
+            assertTrue(cluster.nowMs() - killedAt < 12_000, "within delivery.timeout.ms");
+            List<Event> failures = clientFailures(cluster, mark);
+            assertFalse(failures.isEmpty());
+            assertEquals(Errors.NETWORK_EXCEPTION, attempt(failures.get(0)).error(), failures.get(0).text());
+            assertEquals(1, attempt(failures.get(0)).broker());
+            assertEquals(1, attempt(failures.get(0)).nextRetry(), failures.get(0).text());
+        }
+    }
+
+    @Test
+    void withRetriesZeroTheFirstErrorIsReported() {
+        try (Cluster cluster = start(42)) {
+            long mark = cluster.journal().size();
+            long before = cluster.nowMs();
+            cluster.kill(1);
+            ProduceResult r = cluster.produce(T, 0, 5, -1, 0).get(0);
+            assertEquals(Errors.NETWORK_EXCEPTION, r.error(), "a crashed broker refuses the connection at once");
+            assertEquals(0, r.retries());
+            assertTrue(cluster.nowMs() - before < 100, "refused within a round trip, no timeout");
+            assertEquals(1, clientFailures(cluster, mark).size());
+        }
+    }
+
+    @Test
+    void aLeaderlessPartitionMakesTheProducerWaitAndExpireTheBatch() {
+        try (Cluster cluster = start(43)) {
+            cluster.kill(3);
+            cluster.kill(2);
+            cluster.kill(1);
+            assertTrue(cluster.awaitCondition(s -> s.partition(T, 0).offline(), 10_000));
+            cluster.restart(3); // alive but not eligible: the partition stays leaderless
+            long mark = cluster.journal().size();
+            long start = cluster.nowMs();
+            ProduceResult r = cluster.produce(T, 0, 1, -1).get(0);
+            assertEquals(Errors.REQUEST_TIMED_OUT, r.error(), r.toString());
+            assertTrue(r.detail().startsWith("Expiring 1 record(s) for orders-0:"), r.detail());
+            assertTrue(cluster.nowMs() - start >= 12_000, "waited delivery.timeout.ms");
+            assertTrue(r.retried().stream().anyMatch(e -> e.startsWith("LEADER_NOT_AVAILABLE")), r.retried().toString());
+            List<Event> failures = clientFailures(cluster, mark);
+            EventDetail.ProduceAttemptFailed expired = attempt(failures.get(failures.size() - 1));
+            assertEquals(Errors.REQUEST_TIMED_OUT, expired.error(), failures.toString());
+            assertTrue(expired.givesUp());
+            assertEquals(-1, expired.broker(), "expired in the producer, not answered by a broker");
+            assertTrue(failures.size() < 10, "waiting for a leader is journaled once, not per retry: " + failures.size());
+        }
+    }
+
+    @Test
+    void aBrokerCutOffFromClientsTimesOutAndEachTimeoutIsJournaled() {
+        try (Cluster cluster = start(44)) {
+            cluster.isolate(1, Cluster.IsolateFrom.CLIENTS, Set.of());
+            long mark = cluster.journal().size();
+            ProduceResult r = cluster.produce(T, 0, 1, -1, 0).get(0);
+            assertEquals(Errors.REQUEST_TIMED_OUT, r.error());
+            List<Event> failures = clientFailures(cluster, mark);
+            assertEquals(1, failures.size());
+            assertEquals(Errors.REQUEST_TIMED_OUT, attempt(failures.get(0)).error(), failures.get(0).text());
+            assertTrue(attempt(failures.get(0)).givesUp());
+        }
+    }
+}
