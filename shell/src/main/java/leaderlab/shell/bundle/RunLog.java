@@ -46,11 +46,6 @@ public final class RunLog {
         return List.copyOf(entries);
     }
 
-    /** The entries that started before {@code timeMs} (what a fork at that time replays). */
-    public List<RunBundle.Entry> entriesBefore(long timeMs) {
-        return entries.stream().filter(entry -> entry.startMs() < timeMs).toList();
-    }
-
     /** The bundle of this run so far. */
     public RunBundle bundle() {
         digest.catchUp(cluster.journal());

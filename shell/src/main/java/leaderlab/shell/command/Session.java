@@ -19,6 +19,8 @@ public final class Session {
     private boolean quit;
     private Dispatcher dispatcher;
     private RunLog runLog;
+    /** The original run while a fork of it is current (see {@code fork}), else null. */
+    private RunLog suspendedRun;
 
     public Session(Cluster cluster) {
         this.cluster = cluster;
@@ -36,6 +38,10 @@ public final class Session {
         runLog = new RunLog(fresh);
         lastProduce = List.of();
         old.close();
+        if (suspendedRun != null) {
+            suspendedRun.cluster().close();
+            suspendedRun = null;
+        }
     }
 
     /**
@@ -48,6 +54,15 @@ public final class Session {
         cluster = other.cluster();
         lastProduce = List.of();
         return current;
+    }
+
+    /** The original run a fork was made from, or null when no fork is current. */
+    public RunLog suspendedRun() {
+        return suspendedRun;
+    }
+
+    public void setSuspendedRun(RunLog run) {
+        this.suspendedRun = run;
     }
 
     /** The commands that acted on the current cluster (what {@code save run} writes). */

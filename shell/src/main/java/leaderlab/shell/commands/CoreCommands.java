@@ -26,6 +26,7 @@ public final class CoreCommands {
         SessionCommands.register(registry);
         BundleCommands.register(registry);
         ExportCommands.register(registry);
+        ForkCommands.register(registry);
         KafkaTools.register(registry);
         FeatureCommands.register(registry);
         return registry;
