@@ -55,10 +55,18 @@ public final class JournalDigest {
         }
     }
 
-    /** One event as a line of its typed fields; a field given as a supplier is an explanation, so it is skipped. */
+    /** One event as a line of its typed fields, with its place in the journal. */
     static String canonical(Event event) {
+        return event.seq() + "|" + fields(event) + "|" + event.causeSeq() + "\n";
+    }
+
+    /**
+     * What an event says, by typed fields, without its place in the journal (sequence, causal link), so
+     * events of two runs can be compared; a field given as a supplier is an explanation, so it is skipped.
+     */
+    public static String fields(Event event) {
         StringBuilder out = new StringBuilder();
-        out.append(event.seq()).append('|').append(event.timeMs()).append('|').append(event.type().name())
+        out.append(event.timeMs()).append('|').append(event.type().name())
                 .append('|').append(event.source().kind().name()).append(':').append(event.source().id())
                 .append('|').append(event.partition() == null ? "-" : event.partition().name());
         for (var component : event.detail().getClass().getRecordComponents()) {
@@ -73,7 +81,7 @@ public final class JournalDigest {
             }
             out.append('|').append(component.getName()).append('=').append(valueText(value));
         }
-        return out.append('|').append(event.causeSeq()).append('\n').toString();
+        return out.toString();
     }
 
     private static String valueText(Object value) {

@@ -17,7 +17,7 @@ public final class RunLog {
 
     /** Commands that write files or switch runs: replaying them would not reproduce the cluster, or would write again. */
     private static final Set<String> NOT_RECORDED = Set.of("save", "export", "fork", "unfork", "record", "lesson",
-            "present", "help", "replay", "compare-configs");
+            "present", "help", "replay", "split");
 
     private final Cluster cluster;
     private final JournalDigest digest = new JournalDigest();

@@ -100,6 +100,11 @@ public final class Session {
         this.dispatcher = owner;
     }
 
+    /** Every command the session's dispatcher knows (to run the same language on another cluster). */
+    public CommandRegistry registry() {
+        return dispatcher.registry();
+    }
+
     /** Runs another command line through the same dispatcher (used by aliases and lessons). */
     public Result run(String line) {
         return dispatcher.execute(line);

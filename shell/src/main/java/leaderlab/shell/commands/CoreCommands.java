@@ -27,6 +27,7 @@ public final class CoreCommands {
         BundleCommands.register(registry);
         ExportCommands.register(registry);
         ForkCommands.register(registry);
+        SplitCommands.register(registry);
         KafkaTools.register(registry);
         FeatureCommands.register(registry);
         return registry;
