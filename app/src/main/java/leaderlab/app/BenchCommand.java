@@ -1,48 +1,57 @@
 package leaderlab.app;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import leaderlab.app.bench.EngineBench;
 import leaderlab.shell.ScriptRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S]
  * [--brokers B] [--frames F] [--present]}. {@code all} leaves out frames, which needs JavaFX's headless glass.
  */
-final class BenchCommand {
+@Command(name = "bench", description = "Measure the engine: fence (failover at scale), throughput, heap, startup, "
+        + "frames (the window's frame time); all runs every one but frames.")
+final class BenchCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S] "
-            + "[--brokers B] [--frames F] [--present]";
+    /** The benchmarks, as typed. */
+    enum Which { fence, throughput, heap, startup, frames, all }
 
-    private BenchCommand() {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "0..1", paramLabel = "WHICH", description = "fence, throughput, heap, startup, frames or all "
+            + "(default all)")
+    private Which which = Which.all;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "partitions (default per benchmark)")
+    private Integer partitions;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "throughput run time (default 20)")
+    private double seconds = 20;
+
+    @Option(names = "--brokers", paramLabel = "B", description = "brokers for frames (default 12)")
+    private int brokers = 12;
+
+    @Option(names = "--frames", paramLabel = "F", description = "frames to render (default 600)")
+    private int frames = 600;
+
+    @Option(names = "--present", description = "frames: the window in presenter mode (full screen, narration)")
+    private boolean present;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    private boolean help;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        String which = "all";
-        Integer partitions = null;
-        double seconds = 20;
-        int brokers = 12;
-        int frames = 600;
-        boolean present = false;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "fence", "throughput", "heap", "startup", "frames", "all" -> which = args[i];
-                    case "--brokers" -> brokers = Integer.parseInt(args[++i]);
-                    case "--frames" -> frames = Integer.parseInt(args[++i]);
-                    case "--present" -> present = true;
-                    case "--partitions" -> partitions = Integer.parseInt(args[++i]);
-                    case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown bench argument '" + args[i] + "'");
-                }
-            }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            err.println("leaderlab: " + USAGE);
-            return ScriptRunner.ERROR;
-        } catch (IllegalArgumentException e) {
-            err.println("leaderlab: " + e.getMessage() + "; " + USAGE);
-            return ScriptRunner.ERROR;
-        }
-        if (which.equals("frames")) {
+    @Override
+    public Integer call() {
+        if (which == Which.frames) {
             try {
                 new leaderlab.app.bench.FrameBench(out).run(brokers, partitions == null ? 1200 : partitions, frames, present);
                 return ScriptRunner.OK;
@@ -51,8 +60,9 @@ final class BenchCommand {
                 return ScriptRunner.ERROR;
             }
         }
+        boolean all = which == Which.all;
         EngineBench bench = new EngineBench(out);
-        if (which.equals("startup") || which.equals("all")) {
+        if (which == Which.startup || all) {
             try {
                 new leaderlab.app.bench.StartupBench(out).run(10);
             } catch (java.io.IOException | InterruptedException | IllegalStateException e) {
@@ -60,14 +70,14 @@ final class BenchCommand {
                 return ScriptRunner.ERROR;
             }
         }
-        if (which.equals("throughput") || which.equals("all")) {
+        if (which == Which.throughput || all) {
             new leaderlab.app.bench.RuntimeCoreBench(out).run(50_000_000);
             bench.throughput(seconds);
         }
-        if (which.equals("heap") || which.equals("all")) {
+        if (which == Which.heap || all) {
             bench.heap(partitions == null ? 100_000 : partitions);
         }
-        if (which.equals("fence") || which.equals("all")) {
+        if (which == Which.fence || all) {
             bench.fence(partitions == null ? 1_000_000 : partitions);
         }
         return ScriptRunner.OK;

@@ -3,92 +3,91 @@ package leaderlab.app;
 import java.util.ArrayList;
 import java.util.List;
 import leaderlab.cluster.ClusterOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The launcher's command line. Parsing never exits or prints; problems come back as an
- * IllegalArgumentException with a one-line message.
+ * The launcher's own options, declared for picocli: the shell, a script or {@code -e} lines on a fresh
+ * cluster. Subcommands ({@code lesson}, {@code chaos}, {@code bench}) are added by {@link Main}.
  */
-record LaunchOptions(boolean noGui, String script, Long seed, int brokers, int racks, boolean kafkaTimings,
-                     List<String> commands, boolean echo, boolean help, boolean startupProbe, boolean present) {
+@Command(name = "leaderlab", sortOptions = false,
+        description = {"Start the interactive shell on a live 3-broker cluster, and the window beside it when there "
+                + "is a display. With standard input not a terminal, commands are read from it."},
+        footer = {"", "Subcommands: leaderlab lesson --help, leaderlab chaos --help, leaderlab bench --help, "
+                + "leaderlab replay --help"})
+final class LaunchOptions {
 
-    static final String USAGE = String.join("\n",
-            "usage: leaderlab [--no-gui | --present] [--seed N] [--brokers N] [--racks R] [--kafka-timings]",
-            "                 [--script FILE | -e COMMAND ...] [--echo]",
-            "       leaderlab replay FILE [--quiet]      run a bundle from 'save run' again and check its digest",
-            "       leaderlab lesson list | play NAME | verify [NAME | --all]   (leaderlab lesson --help)",
-            "",
-            "  (no option)        start the interactive shell on a live 3-broker cluster, and the",
-            "                     window beside it when there is a display",
-            "  --no-gui           the shell only, no window",
-            "  --present          open the window in presenter mode: full screen, cluster view and",
-            "                     lesson narration only, in type for a lecture hall (P toggles it)",
-            "  --script FILE      run commands from FILE, one per line (# starts a comment);",
-            "                     stops at the first failed expect or bad command, naming FILE:LINE",
-            "  -e COMMAND         run one command (repeatable), then exit",
-            "  --seed N           deterministic simulated runtime: same seed + commands = same output",
-            "  --brokers N        number of brokers, ids 1..N (default 3)",
-            "  --racks R          racks r1..rR assigned round-robin (default none)",
-            "  --kafka-timings    Kafka's own default timings instead of the faster classroom ones",
-            "  --echo             print each command before its result",
-            "With standard input not a terminal, commands are read from it.");
+    @Option(names = "--no-gui", description = "the shell only, no window")
+    boolean noGui;
 
-    static LaunchOptions parse(String[] args) {
-        boolean noGui = false;
-        String script = null;
-        Long seed = null;
-        int brokers = 3;
-        int racks = 0;
-        boolean kafkaTimings = false;
-        boolean echo = false;
-        boolean help = false;
-        boolean startupProbe = false;
-        boolean present = false;
-        List<String> commands = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--no-gui" -> noGui = true;
-                case "--present" -> present = true;
-                case "--kafka-timings" -> kafkaTimings = true;
-                case "--echo" -> echo = true;
-                case "--help", "-h" -> help = true;
-                case "--startup-probe" -> startupProbe = true;
-                case "--script" -> script = value(args, ++i, arg);
-                case "-e" -> commands.add(value(args, ++i, arg));
-                case "--seed" -> seed = parseLong(value(args, ++i, arg), arg);
-                case "--brokers" -> brokers = (int) parseLong(value(args, ++i, arg), arg);
-                case "--racks" -> racks = (int) parseLong(value(args, ++i, arg), arg);
-                default -> throw new IllegalArgumentException("unknown option '" + arg + "' (leaderlab --help lists options)");
-            }
-        }
+    @Option(names = "--present", description = {"open the window in presenter mode: full screen, cluster view and",
+            "lesson narration only, in type for a lecture hall (P toggles it)"})
+    boolean present;
+
+    @Option(names = "--seed", paramLabel = "N", converter = WholeNumber.class,
+            description = "deterministic simulated runtime: same seed + commands = same output")
+    Long seed;
+
+    @Option(names = "--brokers", paramLabel = "N", converter = WholeNumber.class,
+            description = "number of brokers, ids 1..N (default 3)")
+    long brokers = 3;
+
+    @Option(names = "--racks", paramLabel = "R", converter = WholeNumber.class,
+            description = "racks r1..rR assigned round-robin (default none)")
+    long racks;
+
+    @Option(names = "--kafka-timings", description = "Kafka's own default timings instead of the faster classroom ones")
+    boolean kafkaTimings;
+
+    @Option(names = "--script", paramLabel = "FILE", description = {"run commands from FILE, one per line (# starts a "
+            + "comment);", "stops at the first failed expect or bad command, naming FILE:LINE"})
+    String script;
+
+    @Option(names = "-e", paramLabel = "COMMAND", description = "run one command (repeatable), then exit")
+    List<String> commands = new ArrayList<>();
+
+    @Option(names = "--echo", description = "print each command before its result")
+    boolean echo;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    /** Starts the shell to its prompt and exits: what {@code leaderlab bench startup} measures. */
+    @Option(names = "--startup-probe", hidden = true)
+    boolean startupProbe;
+
+    /** Checks what picocli cannot: option combinations and the cluster's shape. */
+    void validate(CommandLine commandLine) {
         if (present && noGui) {
-            throw new IllegalArgumentException("--present opens the window in presenter mode; it cannot go with --no-gui");
+            throw new CommandLine.ParameterException(commandLine,
+                    "--present opens the window in presenter mode; it cannot go with --no-gui");
         }
         if (script != null && !commands.isEmpty()) {
-            throw new IllegalArgumentException("use either --script FILE or -e COMMAND, not both");
+            throw new CommandLine.ParameterException(commandLine, "use either --script FILE or -e COMMAND, not both");
         }
-        LaunchOptions options = new LaunchOptions(noGui, script, seed, brokers, racks, kafkaTimings,
-                List.copyOf(commands), echo, help, startupProbe, present);
-        options.clusterOptions();
-        return options;
+        try {
+            clusterOptions();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
+        }
     }
 
     ClusterOptions clusterOptions() {
-        return new ClusterOptions(brokers, racks, seed == null ? 1 : seed, seed != null, kafkaTimings);
+        return new ClusterOptions(Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, brokers))),
+                Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, racks))),
+                seed == null ? 1 : seed, seed != null, kafkaTimings);
     }
 
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static long parseLong(String text, String option) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, got '" + text + "'");
+    /** A whole number, with the launcher's one-line message when it is not. */
+    static final class WholeNumber implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("must be a whole number, got '" + text + "'");
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,15 +12,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import leaderlab.app.window.WindowLauncher;
 import leaderlab.cluster.Cluster;
+import leaderlab.lessons.BadOption;
 import leaderlab.lessons.LessonCli;
-import leaderlab.lessons.LessonCommands;
 import leaderlab.lessons.PredictionLog;
-import leaderlab.lessons.ShellLessonCommands;
 import leaderlab.shell.Repl;
 import leaderlab.shell.ScriptRunner;
 import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Session;
+import picocli.CommandLine;
 
 /**
  * The {@code leaderlab} entry point: starts a cluster and runs the shell (with the window beside it
@@ -38,63 +39,63 @@ public final class Main {
 
     /** Runs leaderlab and returns the exit code; never lets a stack trace reach the user. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("chaos")) {
-            return ChaosCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
-        if (args.length > 0 && args[0].equals("bench")) {
-            return BenchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-        }
-        if (args.length > 0 && args[0].equals("replay")) {
-            return ReplayCommand.run(java.util.Arrays.asList(args).subList(1, args.length), out, err);
-        }
-        if (args.length > 0 && args[0].equals("lesson")) {
-            return new LessonCli(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err,
-                    PredictionLog.inHome()).run(java.util.Arrays.asList(args).subList(1, args.length));
-        }
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("leaderlab: " + e.getMessage());
-            return ScriptRunner.ERROR;
-        }
-        if (options.help()) {
-            out.println(LaunchOptions.USAGE);
-            return ScriptRunner.OK;
-        }
+        LaunchOptions options = new LaunchOptions();
+        LessonCli lessons = new LessonCli(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                out, err, PredictionLog.inHome());
+        CommandLine launcher = new CommandLine(options)
+                .addSubcommand("lesson", lessons.commandLine())
+                .addSubcommand("chaos", new ChaosCommand(out))
+                .addSubcommand("bench", new BenchCommand(out, err))
+                .addSubcommand("replay", new ReplayCommand(out, err));
+        launcher.setExpandAtFiles(false);
+        launcher.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        launcher.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        launcher.setParameterExceptionHandler(new BadOption());
+        launcher.setExecutionExceptionHandler((e, line, parsed) -> lessons.failed(e));
+        launcher.setExecutionStrategy(parsed -> {
+            if (!parsed.hasSubcommand() && !parsed.isUsageHelpRequested()) {
+                options.validate(launcher);
+                return shell(options, out, err);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return launcher.execute(args);
+    }
+
+    /** The shell, a script, -e lines or standard input, on a fresh cluster. */
+    private static int shell(LaunchOptions options, PrintStream out, PrintStream err) {
         BufferedReader script = null;
         try {
-            if (options.script() != null) {
-                script = Files.newBufferedReader(Path.of(options.script()), StandardCharsets.UTF_8);
+            if (options.script != null) {
+                script = Files.newBufferedReader(Path.of(options.script), StandardCharsets.UTF_8);
             }
         } catch (NoSuchFileException e) {
-            err.println("leaderlab: no such script file: " + options.script());
+            err.println("leaderlab: no such script file: " + options.script);
             return ScriptRunner.ERROR;
         } catch (IOException e) {
-            err.println("leaderlab: cannot read " + options.script() + ": " + e.getMessage());
+            err.println("leaderlab: cannot read " + options.script + ": " + e.getMessage());
             return ScriptRunner.ERROR;
         }
         try (Cluster cluster = Cluster.start(options.clusterOptions())) {
-            Dispatcher dispatcher = new Dispatcher(LessonCommands.registry(), new Session(cluster));
-            ShellLessonCommands.install(dispatcher, WindowLauncher::endLesson);
-            ScriptRunner runner = new ScriptRunner(dispatcher, out, err, options.echo());
-            if (!options.commands().isEmpty()) {
-                return runner.run(new BufferedReader(new StringReader(String.join("\n", options.commands()))), "-e");
+            Dispatcher dispatcher = new Dispatcher(AppCommands.registry(), new Session(cluster));
+            ScriptRunner runner = new ScriptRunner(dispatcher, out, err, options.echo);
+            if (!options.commands.isEmpty()) {
+                return runner.run(new BufferedReader(new StringReader(String.join("\n", options.commands))), "-e");
             }
             if (script != null) {
                 try (BufferedReader lines = script) {
-                    return runner.run(lines, options.script());
+                    return runner.run(lines, options.script);
                 }
             }
-            if (options.startupProbe()) {
+            if (options.startupProbe) {
                 return new Repl(new CommandRunner(dispatcher), historyFile()).probeStartup(out);
             }
             if (System.console() == null) {
                 return runner.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<stdin>");
             }
             try (CommandRunner commands = new CommandRunner(dispatcher)) {
-                if (!options.noGui()) {
-                    openWindow(commands, err, options.present());
+                if (!options.noGui) {
+                    openWindow(commands, err, options.present);
                 }
                 return new Repl(commands, historyFile()).run();
             } finally {
@@ -114,7 +115,6 @@ public final class Main {
         }
         try {
             WindowLauncher.open(commands, present);
-            commands.dispatcher().registry().add(PresentCommand.command());
         } catch (IllegalStateException e) {
             err.println("leaderlab: the window could not open (" + e.getMessage() + "), running the shell only");
         }

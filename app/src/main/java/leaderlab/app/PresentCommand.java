@@ -15,6 +15,9 @@ final class PresentCommand {
 
     static Command command() {
         return Command.builder("present")
+                // Presenting starts a lesson's own cluster: inside a lesson it would nest one.
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .usage("present LESSON")
                 .summary("play a lesson in the window: narration, Next/Back, predictions (PageDown/PageUp, space, '.')")
                 .details("The lesson starts a fresh cluster that the window and the shell share from then on.")

@@ -99,11 +99,45 @@ class LauncherTest {
     }
 
     @Test
-    void racksAndBrokerCountShape(@TempDir Path dir) {
+    void subcommandsHaveHelpAndOneLineErrorsWithExitTwo() {
+        for (String[] help : new String[][] {{"--help"}, {"lesson", "--help"}, {"chaos", "--help"}, {"bench", "--help"}}) {
+            Run run = run(help);
+            assertEquals(0, run.code(), String.join(" ", help));
+            assertTrue(run.out().startsWith("Usage: leaderlab"), run.out());
+            assertTrue(run.err().isEmpty(), run.err());
+        }
+        assertTrue(run("--help").out().contains("--kafka-timings"));
+        for (String[] bad : new String[][] {{"chaos", "--bogus"}, {"chaos", "--seeds"}, {"chaos", "--seeds", "x"},
+                {"chaos", "--steps", "0"}, {"bench", "--seconds", "x"}, {"bench", "nope"}, {"bench", "--frames"},
+                {"lesson"}, {"lesson", "bogus"}, {"lesson", "play"}, {"lesson", "verify", "--speed", "500"},
+                {"lesson", "verify", "--all", "01-leaders-and-followers"}, {"--brokers"}, {"stray"},
+                {"--script", "a.ll", "-e", "describe"}, {"--racks", "9"}}) {
+            Run run = run(bad);
+            assertEquals(2, run.code(), String.join(" ", bad));
+            assertEquals(1, run.err().lines().count(), () -> String.join(" ", bad) + ": " + run.err());
+            assertTrue(run.err().startsWith("leaderlab: "), run.err());
+            assertTrue(run.out().isEmpty(), run.out());
+        }
+        assertEquals("leaderlab: unknown option '--bogus' (leaderlab chaos --help lists options)\n",
+                run("chaos", "--bogus").err());
+    }
+
+    @Test
+    void chaosRunsTheSeedsItIsGiven() {
+        Run run = run("chaos", "--seed", "3", "--steps", "5");
+        assertEquals(0, run.code(), run.err() + run.out());
+        assertTrue(run.err().isEmpty(), run.err());
+    }
+
+    @Test
+    void racksAndBrokerCountShape(@TempDir Path dir) throws IOException {
         Run run = run("--no-gui", "--seed", "3", "--brokers", "6", "--racks", "3", "-e",
                 "create topic t --partitions 6 --replication-factor 3", "-e", "describe --json");
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().contains("{\"id\":6,\"rack\":\"r3\""), run.out());
+        var broker6 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out().lines()
+                .filter(l -> l.startsWith("{")).findFirst().orElseThrow()).get("brokers").get(5);
+        assertEquals(6, broker6.get("id").asInt());
+        assertEquals("r3", broker6.get("rack").asText());
     }
 
     /** The real launcher process, reading commands from a pipe (standard input not a terminal). */

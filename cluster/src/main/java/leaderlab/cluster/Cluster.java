@@ -1,13 +1,12 @@
 package leaderlab.cluster;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import leaderlab.cluster.broker.Broker;
 import leaderlab.cluster.broker.BrokerStorage;
@@ -22,8 +21,6 @@ import leaderlab.cluster.controller.Controller;
 import leaderlab.cluster.controller.ControllerView;
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.Journal;
-import leaderlab.cluster.journal.NodeId;
-import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
@@ -41,11 +38,29 @@ import leaderlab.cluster.view.ClusterSnapshot;
  * The one way into a running cluster for the shell, the window, lessons and tests: start it, read
  * snapshots and the journal, and act on it (admin operations, clients, crashes, network faults).
  * Every action is carried out by the nodes through messages; this class only starts them and waits.
+ * Faults are values ({@link Fault}) applied by {@link FaultInjector}; what is really happening to a
+ * broker is {@link GroundTruth}'s; the checker and triggers are {@link LiveChecks}'.
  * Bad arguments throw {@link IllegalArgumentException} with a one-line message and change nothing.
+ *
+ * <h2>Threading</h2>
+ * <ul>
+ *   <li><b>One command thread</b> acts on a cluster: every action and every wait (admin, produce,
+ *       kill, {@link #advance}, {@link #awaitCondition}...) is called from it. That is the
+ *       {@code CommandRunner}'s thread behind the REPL, the window and lessons, the script runner's
+ *       thread, or a test's thread. The lines of fired {@code when} triggers run on it too: between
+ *       simulator events while it waits, or, when it is idle, after it is woken through
+ *       {@link #onTriggersDue}.</li>
+ *   <li><b>Any thread</b> may read {@link #snapshot()}, {@link #journal()}, {@link #nowMs()},
+ *       {@link #ledger()}, {@link #checker()} and {@link #pendingTriggers()}. A snapshot is composed
+ *       only of immutable views the nodes publish (volatile), the runtime's published node states
+ *       and the network's immutable fault list; it never reads a node's working state, and no reader
+ *       takes a lock a node holds.</li>
+ *   <li><b>Node code</b> runs on the nodes' own threads (live) or inside the simulator, which the
+ *       command thread drives while it waits (simulated). Live, a checker thread reads snapshots and
+ *       queues fired triggers; it never runs a command.</li>
+ * </ul>
  */
 public final class Cluster implements AutoCloseable {
-
-    private static final long LIVE_CHECK_INTERVAL_NANOS = 20_000_000;
 
     /** Cluster time a controlled shutdown may take before the command gives up waiting. */
     private static final long SHUTDOWN_WAIT_FACTOR = 4;
@@ -54,31 +69,36 @@ public final class Cluster implements AutoCloseable {
     private final NodeRuntime runtime;
     private final Journal journal;
     private final Controller controller;
-    private final Map<Integer, Broker> brokers = new TreeMap<>();
+    /** The current broker processes by id: replaced whole on a restart, so snapshots may iterate it from any thread. */
+    private volatile SortedMap<Integer, Broker> brokers = Collections.emptySortedMap();
     private final Map<Integer, BrokerStorage> storages = new TreeMap<>();
-    /** Broker id to append latency of its slow disk: hardware, so it outlives restarts. */
-    private final Map<Integer, Long> slowDisks = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Triggers triggers = new Triggers();
+    private final GroundTruth truth;
+    private final FaultInjector faults;
     private final ClientNode client;
     private final Ledger ledger = new Ledger();
     private final SafetyChecker checker;
-    private final Thread liveChecker;
-    private Configs clientConfigs;
-    private final Set<Integer> hostsDown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final LiveChecks checks;
+    private final ClientCalls clients;
 
     private Cluster(ClusterOptions options) {
         this.options = options;
         this.journal = new Journal();
         Configs configs = Configs.defaults(options.kafkaTimings());
-        Network network = new Network(configs.getLong(ConfigKey.NETWORK_LATENCY_MS));
+        Network network = new Network(configs.getLong(ConfigKey.NETWORK_LATENCY_MS), options.seed());
         this.runtime = options.simulated()
                 ? new SimulatedRuntime(options.seed(), network, journal)
                 : new ThreadedRuntime(options.seed(), network, journal);
+        this.truth = new GroundTruth(runtime);
+        this.faults = new FaultInjector(runtime, journal, storages, truth, () -> snapshot().metadata(),
+                (id, latencyMs) -> {
+                    Broker broker = brokers.get(id);
+                    runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latencyMs));
+                });
         this.controller = new Controller(configs);
-        this.clientConfigs = configs;
         this.client = new ClientNode(options.brokers(), configs, ledger);
+        this.clients = new ClientCalls(runtime, client, configs, options.brokers(), this::snapshot, faults);
         // A stopped broker process on a live host refuses connections; a host lost to power does not answer.
-        client.setRefusing(id -> !runtime.isRunning(Address.broker(id)) && !hostsDown.contains(id));
+        client.setRefusing(id -> !runtime.isRunning(Address.broker(id)) && !truth.hostDown(id));
         this.checker = new SafetyChecker(journal, ledger);
         runtime.start(Address.CONTROLLER, controller);
         for (int id = 1; id <= options.brokers(); id++) {
@@ -86,35 +106,7 @@ public final class Cluster implements AutoCloseable {
             startBroker(id);
         }
         runtime.start(Address.client(0), client);
-        if (runtime instanceof SimulatedRuntime simulated) {
-            // Every event, as Kafka's own Raft simulation tests check their invariants.
-            simulated.afterEachEvent(() -> {
-                if (checker.enabled()) {
-                    checker.check(snapshot(), true);
-                }
-                if (triggers.pending()) {
-                    triggers.fire(snapshot());
-                }
-            });
-            liveChecker = null;
-        } else {
-            liveChecker = new Thread(this::checkContinuously, "leaderlab-checker");
-            liveChecker.setDaemon(true);
-            liveChecker.start();
-        }
-    }
-
-    /** Live mode: check the newest snapshot every few milliseconds, never blocking the nodes. */
-    private void checkContinuously() {
-        while (!Thread.currentThread().isInterrupted()) {
-            if (controller.view() != null && checker.enabled()) {
-                checker.check(snapshot(), false);
-            }
-            if (controller.view() != null && triggers.pending()) {
-                triggers.fire(snapshot());
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
-        }
+        this.checks = new LiveChecks(runtime, checker, this::snapshot, () -> controller.view() != null);
     }
 
     /** The safety checker: violations so far; can be switched off for benchmarks. */
@@ -127,9 +119,7 @@ public final class Cluster implements AutoCloseable {
      * this moment (live, the checker thread may be a few milliseconds behind).
      */
     public void checkNow() {
-        if (checker.enabled()) {
-            checker.check(snapshot(), runtime.isSimulated());
-        }
+        checks.checkNow();
     }
 
     /** Every acknowledged record and every loss of one. */
@@ -140,7 +130,7 @@ public final class Cluster implements AutoCloseable {
     /** Starts a cluster and waits until every broker is registered and unfenced. */
     public static Cluster start(ClusterOptions options) {
         Cluster cluster = new Cluster(options);
-        long waitMs = 20 * cluster.clientConfigs.getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
+        long waitMs = 20 * cluster.clientConfigs().getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
         if (!cluster.runtime.awaitCondition(cluster::allBrokersUnfenced, waitMs)) {
             cluster.close();
             throw new IllegalStateException("brokers did not all register within " + waitMs + " ms");
@@ -158,9 +148,11 @@ public final class Cluster implements AutoCloseable {
 
     private void startBroker(int id) {
         Broker broker = new Broker(id, options.rackOf(id), storages.get(id), Configs.defaults(options.kafkaTimings()));
-        brokers.put(id, broker);
+        SortedMap<Integer, Broker> next = new TreeMap<>(brokers);
+        next.put(id, broker);
+        brokers = Collections.unmodifiableSortedMap(next);
         runtime.start(Address.broker(id), broker);
-        long latency = slowDisks.getOrDefault(id, 0L);
+        long latency = truth.slowDiskMs(id);
         if (latency > 0) {
             runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latency));
         }
@@ -182,39 +174,22 @@ public final class Cluster implements AutoCloseable {
         return runtime.nowMs();
     }
 
-    /** The cluster as it is now: cheap, immutable, safe from any thread. */
+    /**
+     * The cluster as it is now: cheap, immutable, safe from any thread. Composed only of what the
+     * nodes and the runtime publish (volatile immutable views), never of a node's working state.
+     */
     public ClusterSnapshot snapshot() {
-        List<ClusterSnapshot.BrokerState> states = new ArrayList<>(brokers.size());
+        SortedMap<Integer, Broker> processes = brokers;
+        List<ClusterSnapshot.BrokerState> states = new ArrayList<>(processes.size());
         ControllerView view = controller.view();
-        for (Map.Entry<Integer, Broker> entry : brokers.entrySet()) {
+        for (Map.Entry<Integer, Broker> entry : processes.entrySet()) {
             int id = entry.getKey();
             BrokerView brokerView = entry.getValue().view();
             states.add(new ClusterSnapshot.BrokerState(id, options.rackOf(id), runtime.isRunning(Address.broker(id)),
-                    brokerView, view.metadata().brokers().get(id), view.sessions().get(id), reality(id)));
+                    brokerView, view.metadata().brokers().get(id), view.sessions().get(id), truth.of(id, processes.keySet())));
         }
         return new ClusterSnapshot(runtime.nowMs(), runtime.isPaused(), view, List.copyOf(states),
                 runtime.network().faults());
-    }
-
-    /** What is actually happening to a broker, whatever the controller believes. */
-    private ClusterSnapshot.Reality reality(int id) {
-        Network network = runtime.network();
-        if (network.faults().isEmpty() && slowDisks.isEmpty() && runtime.stalledUntil(Address.broker(id)) == 0) {
-            return ClusterSnapshot.Reality.HEALTHY;
-        }
-        Address broker = Address.broker(id);
-        long now = runtime.nowMs();
-        List<Integer> cutFrom = new ArrayList<>();
-        for (int other : brokers.keySet()) {
-            if (other != id && network.isCutAt(broker, Address.broker(other), now)) {
-                cutFrom.add(other);
-            }
-        }
-        boolean flapping = network.faults().stream().anyMatch(f -> f.flapPeriodMs() > 0
-                && f.links().keySet().stream().anyMatch(l -> l.from().equals(broker) || l.to().equals(broker)));
-        return new ClusterSnapshot.Reality(runtime.stalledUntil(broker), slowDisks.getOrDefault(id, 0L),
-                network.isCutAt(Address.client(0), broker, now), network.isCutAt(broker, Address.CONTROLLER, now),
-                List.copyOf(cutFrom), flapping);
     }
 
     // ---- Validation -------------------------------------------------------------------------------
@@ -225,48 +200,15 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private long requestTimeoutMs() {
-        return clientConfigs.getLong(ConfigKey.REQUEST_TIMEOUT_MS);
-    }
-
-    /** Runs an operation on the client's thread and waits for its answer in cluster time. */
-    private <T> T viaClient(Consumer<CompletableFuture<T>> operation, long timeoutMs) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        runtime.submit(Address.client(0), () -> operation.accept(future));
-        try {
-            return runtime.await(future, timeoutMs);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer within " + timeoutMs + " ms of cluster time");
-        }
-    }
-
-    private long clientWaitMs() {
-        // Metadata may try every broker (a quarter timeout each) before the request itself; the producer
-        // retries until delivery.timeout.ms, with one request and metadata refresh possibly in flight.
-        return clientConfigs.getLong(ConfigKey.DELIVERY_TIMEOUT_MS) + requestTimeoutMs() * (2L + options.brokers()) + 1000;
-    }
-
-    // ---- Admin ------------------------------------------------------------------------------------
+    // ---- Admin and clients --------------------------------------------------------------------------
 
     public AdminResult admin(AdminOperation operation) {
-        return viaClient(future -> client.admin(operation, future), clientWaitMs());
+        return clients.admin(operation);
     }
 
     /** Sets a config: client-side keys locally, everything else through the controller. */
     public AdminResult setConfig(String key, String value, String topic) {
-        ConfigKey configKey = ConfigKey.byName(key).orElse(null);
-        if (configKey != null && configKey.scope() == ConfigKey.Scope.CLIENT) {
-            if (topic != null) {
-                throw new IllegalArgumentException(key + " is a client setting; drop --topic");
-            }
-            Object parsed = configKey.parse(value);
-            clientConfigs = clientConfigs.with(configKey, parsed, null);
-            Configs updated = clientConfigs;
-            runtime.submit(Address.client(0), () -> client.setConfigs(updated));
-            record(new EventDetail.ConfigChanged(key, String.valueOf(parsed), null, true));
-            return AdminResult.ok("Set client " + key + "=" + parsed + ".");
-        }
-        return admin(new AdminOperation.AlterConfig(key, value, topic));
+        return clients.setConfig(key, value, topic);
     }
 
     /** Finalizes a feature level through the controller, as kafka-features does. */
@@ -275,10 +217,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     public Configs clientConfigs() {
-        return clientConfigs;
+        return clients.configs();
     }
-
-    // ---- Clients ----------------------------------------------------------------------------------
 
     /** @param acks 0, 1 or -1 (all); partition -1 spreads the records over all partitions */
     public List<ProduceResult> produce(String topic, int partition, int count, int acks) {
@@ -287,32 +227,16 @@ public final class Cluster implements AutoCloseable {
 
     /** @param retries resends allowed per batch, -1 for the client's {@code retries} setting */
     public List<ProduceResult> produce(String topic, int partition, int count, int acks, int retries) {
-        requireTopicPartition(topic, partition);
-        if (count < 1) {
-            throw new IllegalArgumentException("--count must be at least 1, got " + count);
-        }
-        return viaClient(future -> client.produce(topic, partition, count, acks, retries, future), clientWaitMs());
+        return clients.produce(topic, partition, count, acks, retries);
     }
 
     public List<ConsumeResult> consume(String topic, int partition, boolean fromBeginning, int maxRecords) {
-        requireTopicPartition(topic, partition);
-        return viaClient(future -> client.consume(topic, partition, fromBeginning, maxRecords, future), clientWaitMs());
+        return clients.consume(topic, partition, fromBeginning, maxRecords);
     }
 
-    private void requireTopicPartition(String topic, int partition) {
-        var info = snapshot().topic(topic);
-        if (info == null) {
-            throw new IllegalArgumentException("no topic '" + topic + "'" + knownTopics());
-        }
-        if (partition < -1 || partition >= info.partitionCount()) {
-            throw new IllegalArgumentException(topic + " has partitions 0.." + (info.partitionCount() - 1)
-                    + ", not " + partition);
-        }
-    }
-
+    /** The topics there are, for an error message: " (topics: a, b)". */
     public String knownTopics() {
-        var names = snapshot().metadata().topics().keySet();
-        return names.isEmpty() ? " (there are no topics yet: create topic NAME)" : " (topics: " + String.join(", ", names) + ")";
+        return clients.knownTopics();
     }
 
     // ---- Brokers ----------------------------------------------------------------------------------
@@ -332,48 +256,19 @@ public final class Cluster implements AutoCloseable {
         if (!runtime.isRunning(Address.broker(id))) {
             throw new IllegalArgumentException("broker " + id + " is already stopped; restart " + id + " starts it");
         }
-        if (powerLoss) {
-            hostsDown.add(id);
-        }
-        runtime.stop(Address.broker(id));
-        long seq = record(new EventDetail.FaultInjected(EventDetail.FaultKind.KILL, List.of(id), "broker " + id
-                + " killed (crash, no controlled shutdown" + (powerLoss ? ", power loss" : "") + ")"));
-        if (powerLoss) {
-            var metadata = snapshot().metadata();
-            storages.get(id).loseUnflushed().forEach((partitionId, ends) -> {
-                var partition = metadata.partitions().get(partitionId);
-                journal.append(runtime.nowMs(), NodeId.broker(id), new TopicPartition(partition.topic(), partition.index()),
-                        new EventDetail.Truncated(id, ends[0], ends[1], -1, -1, EventDetail.TruncationReason.POWER_LOSS),
-                        "power loss", seq);
-            });
-        }
+        faults.inject(new Fault.Crash(id, powerLoss));
     }
 
     /** A stop-the-world pause (GC): the broker's thread and timers stall, then it resumes on stale state. */
     public void stall(int id, long durationMs) {
         requireRunning(id);
-        runtime.stall(Address.broker(id), durationMs);
-        record(new EventDetail.FaultInjected(EventDetail.FaultKind.STALL, List.of(id), "broker " + id
-                + " process paused for " + durationMs + " ms (a stop-the-world pause: no heartbeats, no fetches, no answers)"));
+        faults.inject(new Fault.Pause(id, durationMs));
     }
 
     /** A slow disk: every append keeps the broker busy {@code latencyMs} (0 heals it); survives restarts. */
     public void slowDisk(int id, long latencyMs) {
         requireBroker(id);
-        if (latencyMs > 0) {
-            slowDisks.put(id, latencyMs);
-        } else {
-            slowDisks.remove(id);
-        }
-        if (runtime.isRunning(Address.broker(id))) {
-            Broker broker = brokers.get(id);
-            runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latencyMs));
-        }
-        record(latencyMs > 0
-                ? new EventDetail.FaultInjected(EventDetail.FaultKind.SLOW_DISK, List.of(id),
-                        "broker " + id + " has a slow disk: each append takes " + latencyMs + " ms")
-                : new EventDetail.FaultHealed(EventDetail.FaultKind.SLOW_DISK, List.of(id),
-                        "broker " + id + " disk healthy again"));
+        faults.inject(new Fault.SlowDisk(id, latencyMs));
     }
 
     private void requireRunning(int id) {
@@ -383,15 +278,32 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Event-triggered faults: runs {@code action} once, right after the event that makes the condition true. */
+    /**
+     * Event-triggered faults: {@code action} runs once, on the command thread, right after the event
+     * that makes the condition true (simulated), or within milliseconds of it (live).
+     */
     public void when(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
-        triggers.add(description, condition, action);
-        record(new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
+        checks.arm(description, condition, action);
+        faults.record(new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
+    }
+
+    /**
+     * Runs the actions of triggers that have fired, on the calling thread, which must be the command
+     * thread. Waits ({@link #advance}, {@link #awaitCondition}, produce...) run them between events on
+     * their own; an idle command thread is woken through {@link #onTriggersDue}.
+     */
+    public void runDueTriggers() {
+        checks.runDueTriggers();
+    }
+
+    /** Called (from any thread) when a trigger has fired and its action waits for the command thread. */
+    public void onTriggersDue(Runnable wake) {
+        checks.onTriggersDue(wake);
     }
 
     /** Armed triggers that have not fired yet. */
     public List<String> pendingTriggers() {
-        return triggers.descriptions();
+        return checks.pendingTriggers();
     }
 
     public void restart(int id) {
@@ -400,7 +312,7 @@ public final class Cluster implements AutoCloseable {
             throw new IllegalArgumentException("broker " + id + " is already running; kill " + id + " or shutdown "
                     + id + " first");
         }
-        hostsDown.remove(id);
+        truth.setHostDown(id, false);
         startBroker(id);
     }
 
@@ -416,7 +328,7 @@ public final class Cluster implements AutoCloseable {
         }
         Broker broker = brokers.get(id);
         runtime.submit(Address.broker(id), broker::beginControlledShutdown);
-        long waitMs = SHUTDOWN_WAIT_FACTOR * clientConfigs.getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
+        long waitMs = SHUTDOWN_WAIT_FACTOR * clientConfigs().getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
         return runtime.awaitCondition(() -> !runtime.isRunning(Address.broker(id)), waitMs);
     }
 
@@ -467,18 +379,12 @@ public final class Cluster implements AutoCloseable {
 
     /** @param brokers the brokers the fault is done to, for readers of the journal */
     private String addFault(NetworkFault fault, List<Integer> brokers) {
-        runtime.network().add(fault);
-        record(new EventDetail.FaultInjected(EventDetail.FaultKind.NETWORK, brokers, fault.description()));
+        faults.inject(new Fault.NetworkCut(fault, brokers));
         return fault.description();
     }
 
     public void heal() {
-        runtime.network().heal();
-        record(new EventDetail.FaultHealed(EventDetail.FaultKind.NETWORK, List.of(), "network healed: every link works again"));
-    }
-
-    private long record(EventDetail detail) {
-        return journal.append(runtime.nowMs(), NodeId.OPERATOR, null, detail, "operator command", -1);
+        faults.inject(new Fault.NetworkHeal());
     }
 
     // ---- Time -------------------------------------------------------------------------------------
@@ -493,9 +399,7 @@ public final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        if (liveChecker != null) {
-            liveChecker.interrupt();
-        }
+        checks.close();
         runtime.close();
     }
 }

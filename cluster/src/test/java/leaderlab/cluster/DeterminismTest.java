@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.runtime.Address;
+import leaderlab.cluster.runtime.LinkRule;
 import leaderlab.cluster.view.PartitionView;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,29 @@ class DeterminismTest {
 
     private static String last(List<String> lines) {
         return lines.stream().filter(l -> l.startsWith("topic id")).findFirst().orElseThrow();
+    }
+
+    /** The placement of a topic the controller places itself, and its id, after some cluster time. */
+    private static String placementAfterTraffic(long seed, boolean lossyLink) {
+        try (Cluster cluster = Cluster.start(ClusterOptions.simulated(4, seed))) {
+            if (lossyLink) {
+                // The controller sends heartbeat answers and metadata to broker 2 over a lossy link.
+                cluster.link(Address.CONTROLLER, Address.broker(2), new LinkRule(false, 0.2, 0));
+            }
+            cluster.advance(3_000);
+            assertEquals(Errors.NONE, cluster.admin(new AdminOperation.CreateTopic("placed", 8, 3, null, Map.of())).error());
+            StringBuilder out = new StringBuilder(cluster.snapshot().topic("placed").topicId());
+            for (PartitionView p : cluster.snapshot().partitions(cluster.snapshot().topic("placed"))) {
+                out.append(' ').append(java.util.Arrays.toString(p.replicas()));
+            }
+            return out.toString();
+        }
+    }
+
+    @Test
+    void aLossyLinkDrawsFromTheNetworkStreamNotTheSendersSoPlacementStaysPut() {
+        long seed = 31;
+        assertEquals(placementAfterTraffic(seed, false), placementAfterTraffic(seed, true), "seed " + seed);
     }
 
     @Test

@@ -3,16 +3,24 @@ package leaderlab.lessons;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code leaderlab lesson list | play NAME | verify [NAME... | --all]}: the launcher's lesson commands.
- * Returns exit codes like scripts do: 0 fine, 1 an expectation failed, 2 bad input (a malformed
- * lesson, an unknown name); every problem is one line, never a stack trace.
+ * {@code leaderlab lesson list | play NAME | verify [NAME... | --all]}: the launcher's lesson commands,
+ * declared with picocli. Returns exit codes like scripts do: 0 fine, 1 an expectation failed, 2 bad input
+ * (a malformed lesson, an unknown name, a bad option); every problem is one line, never a stack trace.
  */
-public final class LessonCli {
+@Command(name = "lesson", description = "List, play or verify the course's lessons.",
+        synopsisSubcommandLabel = "list | play | verify", subcommands = CommandLine.HelpCommand.class)
+public final class LessonCli implements Runnable {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -25,21 +33,17 @@ public final class LessonCli {
      */
     public static final double VERIFY_SPEED = 5;
 
-    static final String USAGE = String.join("\n",
-            "usage: leaderlab lesson list",
-            "       leaderlab lesson play NAME|FILE.md [--live [--speed X]]",
-            "       leaderlab lesson verify [NAME|FILE.md ... | --all] [--simulated-only] [--speed X]",
-            "",
-            "  list     the shipped course, in order",
-            "  play     play a lesson in the terminal (simulated, so back replays exactly; --live: real threads)",
-            "  verify   play lessons headless and fast, checking every expect, in the simulated runtime and",
-            "           in the threaded runtime at speed " + (long) VERIFY_SPEED + "; exits 1 if any check fails");
-
     private final LessonLibrary library = new LessonLibrary();
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
     private final PredictionLog predictions;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    private boolean help;
 
     public LessonCli(BufferedReader in, PrintStream out, PrintStream err, PredictionLog predictions) {
         this.in = in;
@@ -48,35 +52,41 @@ public final class LessonCli {
         this.predictions = predictions;
     }
 
-    public int run(List<String> args) {
-        try {
-            if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
-                out.println(USAGE);
-                return args.isEmpty() ? ERROR : OK;
-            }
-            List<String> rest = args.subList(1, args.size());
-            return switch (args.get(0)) {
-                case "list" -> list();
-                case "play" -> play(rest);
-                case "verify" -> verify(rest);
-                default -> usage("unknown lesson command '" + args.get(0) + "'");
-            };
-        } catch (LessonFormatException e) {
-            e.errors().forEach(err::println);
-            err.println("leaderlab: the lesson has " + e.errors().size() + " error(s); nothing was played");
-            return ERROR;
-        } catch (IOException | RuntimeException e) {
-            err.println("leaderlab: " + e.getMessage());
-            return ERROR;
-        }
+    /** The picocli command, ready to run or to be a launcher's subcommand. */
+    public CommandLine commandLine() {
+        CommandLine cli = new CommandLine(this);
+        cli.setExpandAtFiles(false);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> failed(e));
+        cli.setParameterExceptionHandler(new BadOption());
+        return cli;
     }
 
-    private int usage(String problem) {
-        err.println("leaderlab: " + problem + "\n" + USAGE);
+    /** Runs {@code leaderlab lesson ARGS} and returns the exit code. */
+    public int run(List<String> args) {
+        return commandLine().execute(args.toArray(String[]::new));
+    }
+
+    /** One line (a malformed lesson: each of its errors, then one line); exit 2. */
+    public int failed(Exception e) {
+        if (e instanceof LessonFormatException format) {
+            format.errors().forEach(err::println);
+            err.println("leaderlab: the lesson has " + format.errors().size() + " error(s); nothing was played");
+        } else {
+            err.println("leaderlab: " + e.getMessage());
+        }
         return ERROR;
     }
 
-    private int list() throws IOException, LessonFormatException {
+    /** {@code leaderlab lesson} alone: the usage, as an error (nothing was asked for). */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "lesson needs list, play or verify (leaderlab lesson --help)");
+    }
+
+    @Command(name = "list", description = "the shipped course, in order")
+    int list() throws IOException, LessonFormatException {
         for (String name : library.names()) {
             Lesson lesson = library.load(name);
             out.printf(Locale.ROOT, "%-36s %s (%d steps)%n", name, lesson.title(), lesson.steps().size());
@@ -84,33 +94,42 @@ public final class LessonCli {
         return OK;
     }
 
-    private int play(List<String> args) throws IOException, LessonFormatException {
-        Options options = Options.parse(args, List.of("--live"));
-        if (options.targets.size() != 1) {
-            return usage("lesson play takes one lesson name or file");
-        }
-        Lesson lesson = library.load(options.targets.get(0));
-        PlayMode mode = options.flags.contains("--live") ? PlayMode.live(options.speed(1)) : PlayMode.SIMULATED;
+    @Command(name = "play", description = "play a lesson in the terminal (simulated, so back replays exactly; "
+            + "--live: real threads)")
+    int play(@Parameters(paramLabel = "NAME|FILE.md", description = "a lesson name, number or file") String name,
+             @Option(names = "--live", description = "real threads instead of the simulator") boolean live,
+             @Option(names = "--speed", paramLabel = "X", description = "live speed, 0.01 to 100 (default 1)")
+             Double speed) throws IOException, LessonFormatException {
+        Lesson lesson = library.load(name);
+        PlayMode mode = live ? PlayMode.live(speed(speed, 1)) : PlayMode.SIMULATED;
         try (LessonPlayer player = new LessonPlayer(lesson, mode, false, predictions)) {
             new TerminalPlayer(player, in, out).run();
         }
         return OK;
     }
 
-    private int verify(List<String> args) throws IOException, LessonFormatException {
-        Options options = Options.parse(args, List.of("--all", "--simulated-only"));
-        List<String> names = options.flags.contains("--all") || options.targets.isEmpty() ? library.names() : options.targets;
-        if (options.flags.contains("--all") && !options.targets.isEmpty()) {
-            return usage("give lesson names or --all, not both");
+    @Command(name = "verify", description = "play lessons headless and fast, checking every expect, in the simulated "
+            + "runtime and in the threaded runtime at speed " + (long) VERIFY_SPEED + "; exits 1 if any check fails")
+    int verify(@Parameters(paramLabel = "NAME|FILE.md", arity = "0..*", description = "lessons (default: all)")
+               List<String> targets,
+               @Option(names = "--all", description = "every lesson of the course") boolean all,
+               @Option(names = "--simulated-only", description = "skip the threaded runtime") boolean simulatedOnly,
+               @Option(names = "--speed", paramLabel = "X", description = "threaded speed, 0.01 to 100") Double speed)
+            throws IOException, LessonFormatException {
+        List<String> named = targets == null ? List.of() : targets;
+        if (all && !named.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine().getSubcommands().get("verify"),
+                    "give lesson names or --all, not both");
         }
+        List<String> names = named.isEmpty() ? library.names() : named;
         // Parse everything first: a malformed lesson fails the run before any lesson plays.
         List<Lesson> lessons = new ArrayList<>();
         for (String name : names) {
             lessons.add(library.load(name));
         }
         List<PlayMode> modes = new ArrayList<>(List.of(PlayMode.SIMULATED));
-        if (!options.flags.contains("--simulated-only")) {
-            modes.add(PlayMode.live(options.speed(VERIFY_SPEED)));
+        if (!simulatedOnly) {
+            modes.add(PlayMode.live(speed(speed, VERIFY_SPEED)));
         }
         int failed = 0;
         for (Lesson lesson : lessons) {
@@ -126,42 +145,14 @@ public final class LessonCli {
         return failed == 0 ? OK : FAILED;
     }
 
-    /** Lesson names, known flags, and {@code --speed X}. */
-    private record Options(List<String> targets, List<String> flags, Double speedValue) {
-
-        static Options parse(List<String> args, List<String> known) {
-            List<String> targets = new ArrayList<>();
-            List<String> flags = new ArrayList<>();
-            Double speed = null;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (arg.equals("--speed") && i + 1 < args.size()) {
-                    speed = parseSpeed(args.get(++i));
-                } else if (known.contains(arg)) {
-                    flags.add(arg);
-                } else if (arg.startsWith("--")) {
-                    throw new IllegalArgumentException("unknown option " + arg + " (leaderlab lesson --help lists them)");
-                } else {
-                    targets.add(arg);
-                }
-            }
-            return new Options(targets, flags, speed);
+    private double speed(Double value, double otherwise) {
+        if (value == null) {
+            return otherwise;
         }
-
-        double speed(double otherwise) {
-            return speedValue == null ? otherwise : speedValue;
+        if (!(value >= 0.01 && value <= 100)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--speed must be a number from 0.01 to 100, got '" + value + "'");
         }
-
-        private static double parseSpeed(String text) {
-            try {
-                double speed = Double.parseDouble(text);
-                if (speed >= 0.01 && speed <= 100) {
-                    return speed;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("--speed must be a number from 0.01 to 100, got '" + text + "'");
-        }
+        return value;
     }
 }

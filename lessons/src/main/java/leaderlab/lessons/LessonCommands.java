@@ -9,6 +9,7 @@ import leaderlab.cluster.view.PartitionView;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 import leaderlab.shell.command.Targets;
@@ -24,10 +25,20 @@ public final class LessonCommands {
     private LessonCommands() {
     }
 
-    /** The core command language plus the lesson-only commands: what lesson steps are checked against. */
+    /**
+     * The core command language plus the lesson commands (pause, predict, focus, and the shell's record
+     * and lesson): what lesson steps are checked against, and what the app's registry builds on. Complete
+     * when it returns: nothing is added once a front end has started.
+     */
     public static CommandRegistry registry() {
+        return registry(LessonEnder.NONE);
+    }
+
+    /** @param ender what {@code lesson end} ends: the app passes its window's presented lesson */
+    public static CommandRegistry registry(LessonEnder ender) {
         CommandRegistry registry = CoreCommands.registry();
         register(registry);
+        ShellLessonCommands.register(registry, ender);
         return registry;
     }
 
@@ -52,6 +63,8 @@ public final class LessonCommands {
                         + "\"leader orders-0\" --why \"broker 2 is the first replica in the ISR\"")
                 .run(LessonCommands::predict));
         registry.add(Command.builder("focus")
+                .recording(Command.Recording.ENDS_STEP)
+                .completes(Completions.both(Completions.words("a broker", "broker"), Completions.partitions()))
                 .usage(Focus.USAGE)
                 .summary("(lessons) point at a broker or a partition: the window highlights it, the terminal describes it")
                 .example("focus broker 2")

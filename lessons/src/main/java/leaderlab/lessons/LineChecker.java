@@ -1,8 +1,6 @@
 package leaderlab.lessons;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.CommandRegistry;
@@ -14,9 +12,6 @@ import leaderlab.shell.command.Tokenizer;
  * depend on the cluster (a topic that a step creates) can only be checked when the line runs.
  */
 final class LineChecker {
-
-    /** Commands that make no sense inside a lesson: they would leave it, nest it, or change its cluster shape. */
-    private static final Set<String> NOT_IN_LESSONS = Set.of("quit", "reset", "lesson", "record");
 
     private final CommandRegistry registry;
 
@@ -53,30 +48,16 @@ final class LineChecker {
     }
 
     private void checkCommand(String name, List<String> rest) {
-        if (NOT_IN_LESSONS.contains(name)) {
+        Command command = registry.find(name);
+        if (command != null && !command.allowedInLessons()) {
             throw new CommandException("'" + name + "' cannot be used in a lesson; the front matter sets up the cluster");
         }
-        Command command = registry.find(name);
         if (command == null) {
             List<String> close = registry.suggestions(name);
             throw new CommandException("unknown command '" + name + "'"
                     + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
                     + " (steps hold leaderlab commands and pause, predict, focus; narration is the prose outside the blocks)");
         }
-        for (String word : rest) {
-            if (word.startsWith("--") && word.length() > 2) {
-                String option = word.substring(2).split("=", 2)[0];
-                if (!command.options().contains(option) && !command.flags().contains(option)) {
-                    throw new CommandException("unknown option --" + option + " for " + name + optionList(command));
-                }
-            }
-        }
-    }
-
-    private static String optionList(Command command) {
-        List<String> all = new ArrayList<>();
-        command.options().forEach(o -> all.add("--" + o));
-        command.flags().forEach(f -> all.add("--" + f));
-        return all.isEmpty() ? " (it takes no options)" : "; options: " + String.join(", ", all.stream().sorted().toList());
+        command.check(rest);
     }
 }

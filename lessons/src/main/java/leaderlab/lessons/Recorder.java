@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import leaderlab.cluster.ClusterOptions;
+import leaderlab.shell.command.Command;
+import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Tokenizer;
@@ -15,21 +16,22 @@ import leaderlab.shell.command.Tokenizer;
 /**
  * Writes what a teacher types as a lesson skeleton ({@code record start FILE} ... {@code record stop}):
  * front matter from the cluster's shape, then one step per group of commands with TODO narration. A
- * group ends at an empty line or after a command that shows something (describe, events, why, ...),
- * which is where a class usually stops to look. Lines that were errors changed nothing and are left out.
+ * group ends at an empty line or after a command whose {@link Command.Recording} trait says it shows
+ * something, which is where a class usually stops to look. Lines that were errors changed nothing and
+ * are left out.
  */
 final class Recorder implements Dispatcher.Observer {
 
-    /** Commands after which a class looks at the result: each ends a step. */
-    private static final Set<String> LOOKS = Set.of("describe", "events", "why", "log", "history", "brokers",
-            "consume", "focus", "kafka-topics");
-    /** Commands about the recording or the shell itself, not about the cluster. */
-    private static final Set<String> IGNORED = Set.of("record", "lesson", "help", "quit", "reset");
-
+    private final CommandRegistry registry;
     private Path file;
     private ClusterOptions shape;
     private final List<List<String>> groups = new ArrayList<>();
     private List<String> group = new ArrayList<>();
+
+    /** @param registry where each command's {@link Command#recording()} trait is read */
+    Recorder(CommandRegistry registry) {
+        this.registry = registry;
+    }
 
     boolean recording() {
         return file != null;
@@ -78,13 +80,22 @@ final class Recorder implements Dispatcher.Observer {
             closeGroup();
             return;
         }
-        String name = Tokenizer.split(text).get(0);
-        if (IGNORED.contains(name)) {
+        Command command = registry.find(Tokenizer.split(text).get(0));
+        Command.Recording how = command == null ? Command.Recording.STEP : command.recording();
+        if (how == Command.Recording.IGNORED) {
             return;
         }
         group.add(text);
-        if (LOOKS.contains(name)) {
+        if (how == Command.Recording.ENDS_STEP) {
             closeGroup();
+        }
+    }
+
+    /** A line a trigger ran is the trigger's doing, so replaying the {@code when} redoes it: a comment. */
+    @Override
+    public void triggered(String line, Result result) {
+        if (recording()) {
+            group.add("# triggered: " + Tokenizer.stripComment(line).strip());
         }
     }
 

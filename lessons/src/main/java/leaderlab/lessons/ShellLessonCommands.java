@@ -8,7 +8,7 @@ import java.util.Locale;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Dispatcher;
+import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 
@@ -16,27 +16,22 @@ import leaderlab.shell.command.Session;
  * The lesson commands of the interactive shell: {@code lesson list|verify} and {@code record start FILE}
  * / {@code record stop}. Playing a lesson needs the whole terminal, so it starts from the launcher.
  */
-public final class ShellLessonCommands {
+final class ShellLessonCommands {
 
     private ShellLessonCommands() {
     }
 
-    /** Ends a lesson presented elsewhere (the window); false when none is being presented. */
-    @FunctionalInterface
-    public interface LessonEnder {
-        boolean end();
-    }
-
-    /** Adds the commands to the dispatcher's registry and lets the recorder see every line it runs. */
-    public static void install(Dispatcher dispatcher) {
-        install(dispatcher, () -> false);
-    }
-
-    /** @param ender what {@code lesson end} ends (the window's presented lesson) */
-    public static void install(Dispatcher dispatcher, LessonEnder ender) {
-        Recorder recorder = new Recorder();
-        dispatcher.addObserver(recorder);
-        dispatcher.registry().add(Command.builder("record")
+    /**
+     * Adds the commands to a registry (part of {@link LessonCommands#registry()}). A recording watches
+     * the session's lines from {@code record start} to {@code record stop}.
+     *
+     * @param ender what {@code lesson end} ends (the window's presented lesson)
+     */
+    static void register(CommandRegistry registry, LessonEnder ender) {
+        Recorder recorder = new Recorder(registry);
+        registry.add(Command.builder("record")
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .usage("record start FILE | record stop")
                 .summary("write what you type from now on as a lesson skeleton (Markdown) to edit")
                 .details("Each group of commands becomes a step with TODO narration; a group ends at an empty line "
@@ -45,7 +40,9 @@ public final class ShellLessonCommands {
                 .example("record start my-lesson.md")
                 .example("record stop")
                 .run((args, session) -> record(args, session, recorder)));
-        dispatcher.registry().add(Command.builder("lesson")
+        registry.add(Command.builder("lesson")
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .usage("lesson list | lesson verify [NAME|FILE.md] | lesson end")
                 .summary("list the course's lessons, verify one, or end the one presented in the window")
                 .details("Play one in the terminal with: leaderlab lesson play NAME; in the window with present NAME. "
@@ -61,12 +58,14 @@ public final class ShellLessonCommands {
                 args.expectAtMost(2, "record start FILE");
                 Path file = Path.of(args.positional(1, "a FILE to write, e.g. record start my-lesson.md"));
                 recorder.start(file, session.cluster().options());
+                session.observe(recorder);
                 return Result.ok("recording to " + file + "; type commands, an empty line ends a step; record stop writes it");
             }
             if (action.equals("stop")) {
                 args.expectAtMost(1, "record stop");
                 Path file = recorder.file();
                 int steps = recorder.stop();
+                session.stopObserving(recorder);
                 return Result.ok("wrote " + file + " (" + steps + " step(s)); edit the TODOs, then: leaderlab lesson play " + file);
             }
         } catch (IOException e) {

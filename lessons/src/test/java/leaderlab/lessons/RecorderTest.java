@@ -22,7 +22,6 @@ class RecorderTest {
         Path file = dir.resolve("mine.md");
         try (Cluster cluster = Cluster.start(new ClusterOptions(4, 2, 7, true, false))) {
             Dispatcher shell = new Dispatcher(LessonCommands.registry(), new Session(cluster));
-            ShellLessonCommands.install(shell);
             for (String line : List.of("create topic orders --replica-assignment 1:2:3", "record start " + file,
                     "kil 1", "kill 1", "wait until leader orders-0 is 2 --timeout 5s", "describe", "restart 1",
                     "kafka-topics --describe", "help", "", "expect broker 1 is running")) {
@@ -47,7 +46,6 @@ class RecorderTest {
         Path existing = Files.writeString(dir.resolve("taken.md"), "x");
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, 1))) {
             Dispatcher shell = new Dispatcher(LessonCommands.registry(), new Session(cluster));
-            ShellLessonCommands.install(shell);
             assertEquals(List.of("error: " + existing + " already exists; choose a new file name"),
                     shell.execute("record start " + existing).lines());
             Result stop = shell.execute("record stop");

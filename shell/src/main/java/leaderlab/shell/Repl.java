@@ -77,6 +77,17 @@ public final class Repl {
             LineReader reader = reader(terminal, color);
             terminal.writer().println(welcome());
             terminal.flush();
+            dispatcher.addObserver(new Dispatcher.Observer() {
+                @Override
+                public void executed(String line, Result result) {
+                    // The prompt loop prints what was typed.
+                }
+
+                @Override
+                public void triggered(String line, Result result) {
+                    ScriptRunner.triggeredLines(line, result).forEach(reader::printAbove);
+                }
+            });
             try (EventTicker ticker = new EventTicker(dispatcher.session(), e -> reader.printAbove(format(e, color)))) {
                 ticker.start();
                 loop(reader, terminal, ticker, color);

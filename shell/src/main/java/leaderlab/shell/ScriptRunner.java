@@ -27,6 +27,25 @@ public final class ScriptRunner {
         this.out = out;
         this.err = err;
         this.echo = echo;
+        dispatcher.addObserver(new Dispatcher.Observer() {
+            @Override
+            public void executed(String line, Result result) {
+                // The script prints its own lines' results.
+            }
+
+            @Override
+            public void triggered(String line, Result result) {
+                triggeredLines(line, result).forEach(out::println);
+            }
+        });
+    }
+
+    /** How a front end shows a line a trigger ran: the line, then its result, indented. */
+    static java.util.List<String> triggeredLines(String line, Result result) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("triggered: " + line);
+        result.lines().forEach(each -> lines.add("  " + each));
+        return lines;
     }
 
     public int run(BufferedReader lines, String source) throws IOException {
@@ -47,6 +66,8 @@ public final class ScriptRunner {
 
     /** Runs one line; {@code where} names it in error messages (FILE:LINE). */
     public int runLine(String line, String where) {
+        // Live, a trigger may have fired between lines: its line runs before the next one.
+        dispatcher.session().cluster().runDueTriggers();
         if (echo && !line.isBlank()) {
             out.println("> " + line.strip());
         }

@@ -1,6 +1,7 @@
 package leaderlab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -66,12 +67,23 @@ class CommandsTest {
         ok("produce orders --count 4");
         ok("wait 300ms");
         String json = text("describe --json");
-        assertTrue(json.startsWith("{\"timeMs\":"), json);
-        assertTrue(json.contains("\"brokers\":[{\"id\":1,\"rack\":null,\"state\":\"RUNNING\""), json);
-        assertTrue(json.contains("\"controller\":{\"id\":0"), json);
-        assertTrue(json.contains("{\"partition\":0,\"leader\":1,\"leaderEpoch\":0,\"partitionEpoch\":0,"
-                + "\"replicas\":[1,2,3],\"isr\":[1,2,3]"), json);
-        assertTrue(json.contains("\"hw\":4,\"leo\":{\"1\":4,\"2\":4,\"3\":4},\"offline\":false"), json);
+        var parsed = Parsed.json(json);
+        assertTrue(parsed.get("timeMs").isNumber(), json);
+        var broker1 = parsed.get("brokers").get(0);
+        assertEquals(1, broker1.get("id").asInt());
+        assertTrue(broker1.get("rack").isNull());
+        assertEquals("RUNNING", broker1.get("state").asText());
+        assertEquals(0, parsed.get("controller").get("id").asInt());
+        var p0 = parsed.get("topics").get(0).get("partitions").get(0);
+        assertEquals(0, p0.get("partition").asInt());
+        assertEquals(1, p0.get("leader").asInt());
+        assertEquals(0, p0.get("leaderEpoch").asInt());
+        assertEquals(0, p0.get("partitionEpoch").asInt());
+        assertEquals("[1,2,3]", p0.get("replicas").toString());
+        assertEquals("[1,2,3]", p0.get("isr").toString());
+        assertEquals(4, p0.get("hw").asLong());
+        assertEquals("{\"1\":4,\"2\":4,\"3\":4}", p0.get("leo").toString());
+        assertFalse(p0.get("offline").asBoolean());
     }
 
     @Test

@@ -16,7 +16,6 @@ import leaderlab.cluster.journal.EventType;
 import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Session;
-import leaderlab.shell.commands.CoreCommands;
 
 /**
  * {@code leaderlab bench frames}: how long the window takes per frame on a large live cluster in a
@@ -67,7 +66,7 @@ public final class FrameBench {
         PulseLog pulses = new PulseLog(originalErr);
         System.setErr(new PrintStream(pulses, true, java.nio.charset.StandardCharsets.UTF_8));
         try (Cluster cluster = Cluster.start(new ClusterOptions(brokers, 0, 1, false, false));
-             CommandRunner runner = new CommandRunner(new Dispatcher(CoreCommands.registry(), new Session(cluster)))) {
+             CommandRunner runner = new CommandRunner(new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster)))) {
             runner.run("create topic storm --partitions " + partitions + " --replication-factor 3");
             runner.run("wait 3s");
             long electionsBefore = elections(cluster);

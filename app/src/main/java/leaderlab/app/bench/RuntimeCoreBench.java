@@ -61,7 +61,7 @@ public final class RuntimeCoreBench {
 
     public void run(long events) {
         int nodes = 10;
-        SimulatedRuntime runtime = new SimulatedRuntime(1, new Network(1), new Journal());
+        SimulatedRuntime runtime = new SimulatedRuntime(1, new Network(1, 1), new Journal());
         for (int id = 1; id <= nodes; id++) {
             runtime.start(Address.broker(id), new Relay(id, nodes));
         }

@@ -54,7 +54,7 @@ public final class ClusterCanvas extends Pane {
             drawn = snapshot;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
-        NetworkCuts cuts = new NetworkCuts(snapshot.faults());
+        NetworkCuts cuts = NetworkCuts.of(snapshot);
         chips.begin(width, height, palette.background());
         chips.rect(layout.clients.x(), layout.clients.y(), layout.clients.w(), layout.clients.h(), palette.card());
         chips.rect(layout.controller.x(), layout.controller.y(), layout.controller.w(), layout.controller.h(),

@@ -68,7 +68,7 @@ public final class CommandConsole extends VBox {
 
     private void show(String line, Result result) {
         entries.add(new Entry(Entry.Kind.COMMAND, "> " + line));
-        KafkaCli.equivalent(line).ifPresent(cli -> entries.add(new Entry(Entry.Kind.KAFKA, "  Kafka: " + cli)));
+        KafkaCli.equivalent(runner.dispatcher().registry(), line).ifPresent(cli -> entries.add(new Entry(Entry.Kind.KAFKA, "  Kafka: " + cli)));
         for (String output : result.lines().subList(0, Math.min(12, result.lines().size()))) {
             entries.add(new Entry(result.isOk() ? Entry.Kind.OUTPUT : Entry.Kind.ERROR, "  " + output));
         }

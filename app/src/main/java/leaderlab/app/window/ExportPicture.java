@@ -62,7 +62,7 @@ final class ExportPicture {
         sketch.text(layout.clients.x() + layout.clients.w() + 20 * ZOOM, layout.clients.centerY() + 6 * ZOOM,
                 String.format(java.util.Locale.ROOT, "cluster time %.3fs", snapshot.timeMs() / 1000.0), 15 * ZOOM,
                 true, palette.mutedText());
-        NetworkCuts cuts = new NetworkCuts(snapshot.faults());
+        NetworkCuts cuts = NetworkCuts.of(snapshot);
         for (ClusterLayout.Card card : layout.cards) {
             ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
             BrokerStatus status = BrokerStatus.of(broker, cuts);

@@ -204,7 +204,7 @@ public final class LeaderlabWindow {
             openMenu = menus.forPartition(partition, () -> showPartition(partition.name()));
         } else if (e.getButton() == MouseButton.SECONDARY) {
             openMenu = menus.forBroker(broker, BrokerStatus.of(snapshot.broker(broker),
-                    new NetworkCuts(snapshot.faults())));
+                    NetworkCuts.of(snapshot)));
         } else {
             return;
         }

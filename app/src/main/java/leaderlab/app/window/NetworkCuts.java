@@ -1,24 +1,27 @@
 package leaderlab.app.window;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import leaderlab.cluster.runtime.Address;
-import leaderlab.cluster.runtime.LinkRule;
-import leaderlab.cluster.runtime.NetworkFault;
+import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
- * The network faults of a snapshot, reduced to what the cluster view draws: which brokers cannot
- * reach clients or the controller, and which broker pairs are cut. A link counts as cut if either
- * direction is (a one-way cut still breaks request and response).
+ * The network cuts of a snapshot, as the cluster view draws them: which brokers cannot reach clients or
+ * the controller, and which broker pairs are cut. Read from each broker's {@link ClusterSnapshot.Reality}
+ * (the cluster's one computation of who is cut off from whom, flapping and direction included), so the
+ * window never disagrees with describe.
  */
 public final class NetworkCuts {
 
     /** An unordered broker pair, low id first. */
-    public record Pair(int low, int high) {
+    public record Pair(int low, int high) implements Comparable<Pair> {
         static Pair of(int a, int b) {
             return new Pair(Math.min(a, b), Math.max(a, b));
+        }
+
+        @Override
+        public int compareTo(Pair other) {
+            return low != other.low ? Integer.compare(low, other.low) : Integer.compare(high, other.high);
         }
     }
 
@@ -26,27 +29,23 @@ public final class NetworkCuts {
 
     private final Set<Integer> fromClients = new TreeSet<>();
     private final Set<Integer> fromController = new TreeSet<>();
-    private final Set<Pair> brokerPairs = new HashSet<>();
+    private final Set<Pair> brokerPairs = new TreeSet<>();
 
-    public NetworkCuts(List<NetworkFault> faults) {
-        for (NetworkFault fault : faults) {
-            fault.links().forEach(this::add);
+    private NetworkCuts(List<ClusterSnapshot.BrokerState> brokers) {
+        for (ClusterSnapshot.BrokerState broker : brokers) {
+            ClusterSnapshot.Reality reality = broker.reality();
+            if (reality.cutFromClients()) {
+                fromClients.add(broker.id());
+            }
+            if (reality.cutFromController()) {
+                fromController.add(broker.id());
+            }
+            reality.cutFromBrokers().forEach(other -> brokerPairs.add(Pair.of(broker.id(), other)));
         }
     }
 
-    private void add(NetworkFault.Link link, LinkRule rule) {
-        if (!rule.cut()) {
-            return;
-        }
-        Address from = link.from();
-        Address to = link.to();
-        if (from.isBroker() && to.isBroker()) {
-            brokerPairs.add(Pair.of(from.id(), to.id()));
-        } else if (from.isBroker() || to.isBroker()) {
-            Address broker = from.isBroker() ? from : to;
-            Address other = from.isBroker() ? to : from;
-            (other.isClient() ? fromClients : fromController).add(broker.id());
-        }
+    public static NetworkCuts of(ClusterSnapshot snapshot) {
+        return new NetworkCuts(snapshot.brokers());
     }
 
     public boolean cutFromClients(int broker) {
@@ -70,21 +69,25 @@ public final class NetworkCuts {
         if (fromController.contains(broker)) {
             from.add("controller");
         }
-        Set<Integer> peers = new TreeSet<>();
-        for (Pair pair : brokerPairs) {
-            if (pair.low() == broker || pair.high() == broker) {
-                peers.add(pair.low() == broker ? pair.high() : pair.low());
-            }
-        }
+        List<String> peers = peers(broker).stream().map(String::valueOf).toList();
         if (!peers.isEmpty()) {
-            from.add("brokers " + peers.toString().replaceAll("[\\[\\] ]", ""));
+            from.add("brokers " + String.join(",", peers));
         }
         return from.isEmpty() ? "connected" : "isolated from " + String.join(" + ", from);
     }
 
     /** Cut off from clients or the controller, or from at least one other broker. */
     public boolean isolated(int broker) {
-        return fromClients.contains(broker) || fromController.contains(broker)
-                || brokerPairs.stream().anyMatch(p -> p.low() == broker || p.high() == broker);
+        return fromClients.contains(broker) || fromController.contains(broker) || !peers(broker).isEmpty();
+    }
+
+    private Set<Integer> peers(int broker) {
+        Set<Integer> peers = new TreeSet<>();
+        for (Pair pair : brokerPairs) {
+            if (pair.low() == broker || pair.high() == broker) {
+                peers.add(pair.low() == broker ? pair.high() : pair.low());
+            }
+        }
+        return peers;
     }
 }

@@ -11,14 +11,7 @@ final class PartitionName {
 
     /** The partition's registration in a snapshot, or null if the name does not denote one. */
     static PartitionRegistration lookup(ClusterSnapshot snapshot, String name) {
-        int dash = name == null ? -1 : name.lastIndexOf('-');
-        if (dash <= 0) {
-            return null;
-        }
-        try {
-            return snapshot.metadata().partition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return leaderlab.cluster.metadata.PartitionName.parse(name)
+                .map(p -> snapshot.metadata().partition(p.topic(), p.partition())).orElse(null);
     }
 }

@@ -9,7 +9,6 @@ import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Session;
-import leaderlab.shell.commands.CoreCommands;
 import org.junit.jupiter.api.Test;
 
 /** Where chips go: every replica on its broker's card, one size everywhere, and hits find them again. */
@@ -17,7 +16,7 @@ class ClusterLayoutTest {
 
     private static ClusterSnapshot cluster(int brokers, String... lines) {
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(brokers, 1))) {
-            Dispatcher shell = new Dispatcher(CoreCommands.registry(), new Session(cluster));
+            Dispatcher shell = new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster));
             for (String line : lines) {
                 assertTrue(shell.execute(line).isOk(), line);
             }

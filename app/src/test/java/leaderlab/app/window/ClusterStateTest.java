@@ -10,14 +10,13 @@ import leaderlab.cluster.ClusterOptions;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Session;
-import leaderlab.shell.commands.CoreCommands;
 import org.junit.jupiter.api.Test;
 
 /** What the cluster view and the metrics read from a snapshot: replica and broker states, cuts, health. */
 class ClusterStateTest {
 
     private final Cluster cluster = Cluster.start(ClusterOptions.simulated(3, 9));
-    private final Dispatcher shell = new Dispatcher(CoreCommands.registry(), new Session(cluster));
+    private final Dispatcher shell = new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster));
 
     private void run(String line) {
         assertTrue(shell.execute(line).isOk(), line);
@@ -51,7 +50,7 @@ class ClusterStateTest {
     void isolationFromClientsOnlyIsDrawnAsSuch() {
         run("isolate 2 --from clients");
         run("link 1 3 --cut");
-        NetworkCuts cuts = new NetworkCuts(cluster.snapshot().faults());
+        NetworkCuts cuts = NetworkCuts.of(cluster.snapshot());
         assertTrue(cuts.cutFromClients(2));
         assertFalse(cuts.cutFromController(2));
         assertTrue(cuts.brokerPairs().contains(new NetworkCuts.Pair(1, 3)));

@@ -19,7 +19,7 @@ import leaderlab.cluster.Cluster;
 import leaderlab.cluster.ClusterOptions;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventDetail;
-import leaderlab.lessons.LessonCommands;
+import leaderlab.app.AppCommands;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -42,7 +42,7 @@ class ExportTest {
 
     @BeforeEach
     void runExampleA() throws IOException {
-        shell = new Dispatcher(LessonCommands.registry(), new Session(Cluster.start(ClusterOptions.simulated(3, SEED))));
+        shell = new Dispatcher(AppCommands.registry(), new Session(Cluster.start(ClusterOptions.simulated(3, SEED))));
         for (String line : Files.readAllLines(Path.of("../scripts/example-a-acks1-loss.ll"))) {
             ok(line);
         }

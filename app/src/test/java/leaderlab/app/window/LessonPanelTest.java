@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import leaderlab.lessons.Lesson;
-import leaderlab.lessons.LessonCommands;
 import leaderlab.lessons.LessonLibrary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class LessonPanelTest {
     private void present(FxRobot robot, Lesson lesson) {
         System.setProperty("user.home", home.toString());
         robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1400, 900,
-                LessonCommands.registry()));
+                leaderlab.app.AppCommands.registry()));
         robot.interact(() -> fixture.window.presentLesson(lesson));
     }
 

@@ -16,7 +16,6 @@ import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
-import leaderlab.shell.commands.CoreCommands;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,7 +31,7 @@ final class WindowFixture implements AutoCloseable {
     final LeaderlabWindow window;
 
     WindowFixture(Stage stage, ClusterOptions options, double width, double height) {
-        this(stage, options, width, height, CoreCommands.registry());
+        this(stage, options, width, height, leaderlab.app.AppCommands.registry());
     }
 
     WindowFixture(Stage stage, ClusterOptions options, double width, double height,

@@ -17,15 +17,24 @@ public final class Network {
                          List<NetworkFault> flapping) {
     }
 
+    /** Salt that keeps the network's stream apart from every node's (which are seeded from the same seed). */
+    private static final long NETWORK_STREAM = 0x6E6574776F726BL;
+
     private final long baseLatencyMs;
+    /**
+     * The network's own seeded stream, for lossy links: drawing from the sender's would shift what
+     * that node draws next (the controller's placement, say) whenever a link loses messages.
+     */
+    private final Random random;
     private volatile State state = new State(List.of(), Map.of(), List.of());
 
-    public Network(long baseLatencyMs) {
+    public Network(long baseLatencyMs, long seed) {
         this.baseLatencyMs = baseLatencyMs;
+        this.random = new Random(seed ^ NETWORK_STREAM);
     }
 
     /** Delivery delay for one message sent at {@code nowMs}, or -1 if the network loses it. */
-    public long deliveryDelayMs(Address from, Address to, Random random, long nowMs) {
+    public long deliveryDelayMs(Address from, Address to, long nowMs) {
         State current = state;
         if (current.effective.isEmpty() && current.flapping.isEmpty()) {
             return baseLatencyMs;

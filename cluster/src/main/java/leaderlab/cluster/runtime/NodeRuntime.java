@@ -34,6 +34,14 @@ public interface NodeRuntime extends AutoCloseable {
 
     long nowMs();
 
+    /**
+     * Work the waiting caller (the command thread) does between events while it is in
+     * {@link #advance}, {@link #await} or {@link #awaitCondition}: the lines of fired triggers. The
+     * simulator stops stepping after the event that made a trigger fire, the work runs, then time
+     * resumes, so a seeded run stays the same run.
+     */
+    void betweenSteps(Runnable work);
+
     /** Lets {@code durationMs} of cluster time pass. */
     void advance(long durationMs);
 

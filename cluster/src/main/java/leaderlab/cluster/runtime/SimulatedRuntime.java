@@ -1,8 +1,10 @@
 package leaderlab.cluster.runtime;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -44,7 +46,7 @@ public final class SimulatedRuntime implements NodeRuntime {
 
         @Override
         public void send(Address to, Message message) {
-            long delay = network.deliveryDelayMs(address, to, random, nowMs);
+            long delay = network.deliveryDelayMs(address, to, nowMs);
             if (delay >= 0) {
                 Slot target = slots.get(to);
                 if (target != null && target.running) {
@@ -75,6 +77,7 @@ public final class SimulatedRuntime implements NodeRuntime {
         @Override
         public void exit() {
             running = false;
+            publishNodes();
         }
     }
 
@@ -84,11 +87,15 @@ public final class SimulatedRuntime implements NodeRuntime {
     private final EventQueue queue = new EventQueue();
     private final Map<Address, Slot> slots = new HashMap<>();
     private final Map<Address, Integer> incarnations = new HashMap<>();
-    private long nowMs;
+    /** Volatile: readers on other threads (the window's snapshots) ask the time. */
+    private volatile long nowMs;
     private long sequence;
     private long eventsProcessed;
-    private boolean paused;
+    private volatile boolean paused;
+    /** The nodes as readers on other threads see them; {@link #slots} is the simulator's own. */
+    private volatile NodesView published = new NodesView(Set.of(), Map.of());
     private Runnable afterEachEvent = () -> { };
+    private Runnable betweenSteps = () -> { };
 
     public SimulatedRuntime(long seed, Network network, Journal journal) {
         this.seed = seed;
@@ -99,6 +106,29 @@ public final class SimulatedRuntime implements NodeRuntime {
     /** A check to run after every handled event (the safety checker). */
     public void afterEachEvent(Runnable check) {
         this.afterEachEvent = check;
+    }
+
+    @Override
+    public void betweenSteps(Runnable work) {
+        this.betweenSteps = work;
+    }
+
+    /** Which nodes run and which are stalled until when: immutable, replaced on every change. */
+    private record NodesView(Set<Address> running, Map<Address, Long> stalledUntil) {
+    }
+
+    private void publishNodes() {
+        Set<Address> running = new HashSet<>();
+        Map<Address, Long> stalls = new HashMap<>();
+        slots.forEach((address, slot) -> {
+            if (slot.running) {
+                running.add(address);
+                if (slot.stalledUntil > 0) {
+                    stalls.put(address, slot.stalledUntil);
+                }
+            }
+        });
+        published = new NodesView(Set.copyOf(running), Map.copyOf(stalls));
     }
 
     public long seed() {
@@ -118,6 +148,7 @@ public final class SimulatedRuntime implements NodeRuntime {
         int incarnation = incarnations.merge(address, 1, Integer::sum);
         Slot slot = new Slot(address, node, incarnation);
         slots.put(address, slot);
+        publishNodes();
         enqueue(nowMs, slot, address, (Runnable) () -> node.onStart(slot));
     }
 
@@ -126,13 +157,14 @@ public final class SimulatedRuntime implements NodeRuntime {
         Slot slot = slots.get(address);
         if (slot != null) {
             slot.running = false;
+            publishNodes();
         }
     }
 
+    /** Safe from any thread. */
     @Override
     public boolean isRunning(Address address) {
-        Slot slot = slots.get(address);
-        return slot != null && slot.running;
+        return published.running().contains(address);
     }
 
     @Override
@@ -140,13 +172,15 @@ public final class SimulatedRuntime implements NodeRuntime {
         Slot slot = slots.get(address);
         if (slot != null && slot.running) {
             slot.stall(durationMs);
+            publishNodes();
         }
     }
 
+    /** Safe from any thread. */
     @Override
     public long stalledUntil(Address address) {
-        Slot slot = slots.get(address);
-        return slot == null || slot.stalledUntil <= nowMs ? 0 : slot.stalledUntil;
+        long until = published.stalledUntil().getOrDefault(address, 0L);
+        return until <= nowMs ? 0 : until;
     }
 
     @Override
@@ -191,6 +225,7 @@ public final class SimulatedRuntime implements NodeRuntime {
         int done = 0;
         while (done < count && stepUntil(Long.MAX_VALUE)) {
             done++;
+            betweenSteps.run();
         }
         return done;
     }
@@ -204,6 +239,7 @@ public final class SimulatedRuntime implements NodeRuntime {
     public void advance(long durationMs) {
         long deadline = nowMs + durationMs;
         while (stepUntil(deadline)) {
+            betweenSteps.run();
             if (interrupted()) {
                 return;
             }
@@ -219,6 +255,7 @@ public final class SimulatedRuntime implements NodeRuntime {
                 nowMs = Math.max(nowMs, deadline);
                 throw new TimeoutException("no answer within " + timeoutMs + " ms");
             }
+            betweenSteps.run();
         }
         try {
             return future.get();
@@ -235,6 +272,7 @@ public final class SimulatedRuntime implements NodeRuntime {
                 nowMs = Math.max(nowMs, deadline);
                 return condition.getAsBoolean();
             }
+            betweenSteps.run();
             if (interrupted()) {
                 return false;
             }
@@ -290,6 +328,7 @@ public final class SimulatedRuntime implements NodeRuntime {
     @Override
     public void close() {
         slots.values().forEach(slot -> slot.running = false);
+        publishNodes();
         queue.clear();
     }
 }

@@ -150,7 +150,7 @@ public final class ThreadedRuntime implements NodeRuntime {
         private void flushOutbox() {
             for (Object[] pending : outbox) {
                 Address to = (Address) pending[0];
-                long delay = network.deliveryDelayMs(address, to, random, clock.nowMs());
+                long delay = network.deliveryDelayMs(address, to, clock.nowMs());
                 NodeThread target = threads.get(to);
                 if (delay >= 0 && target != null && target.running) {
                     target.deliver(clock.nowMs() + delay, address, pending[1]);
@@ -185,6 +185,8 @@ public final class ThreadedRuntime implements NodeRuntime {
     }
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Run by the waiting command thread on each poll (see {@link NodeRuntime#betweenSteps}). */
+    private volatile Runnable betweenSteps = () -> { };
 
     private final long seed;
     private final Network network;
@@ -274,6 +276,11 @@ public final class ThreadedRuntime implements NodeRuntime {
     }
 
     @Override
+    public void betweenSteps(Runnable work) {
+        this.betweenSteps = work;
+    }
+
+    @Override
     public void advance(long durationMs) {
         // Returns early only if the calling thread is interrupted (Ctrl-C in the shell).
         awaitCondition(() -> false, durationMs);
@@ -283,6 +290,7 @@ public final class ThreadedRuntime implements NodeRuntime {
     public <T> T await(CompletableFuture<T> future, long timeoutMs) throws TimeoutException {
         long deadline = clock.nowMs() + timeoutMs;
         while (true) {
+            betweenSteps.run();
             try {
                 return future.get(Math.max(1, Math.min(50, clock.wallNanosUntil(deadline) / 1_000_000)),
                         TimeUnit.MILLISECONDS);
@@ -307,6 +315,7 @@ public final class ThreadedRuntime implements NodeRuntime {
                 return condition.getAsBoolean();
             }
             LockSupport.parkNanos(POLL_NANOS);
+            betweenSteps.run();
         }
         return true;
     }

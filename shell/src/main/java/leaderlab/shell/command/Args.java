@@ -13,14 +13,17 @@ import java.util.Set;
 public final class Args {
 
     private final String command;
+    private final List<String> words;
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, List<String>> options = new LinkedHashMap<>();
 
-    Args(String command, List<String> words, Set<String> knownOptions, Set<String> knownFlags) {
+    /** @param raw every word is positional: the command runs another command's words (when ... do). */
+    Args(String command, List<String> words, Set<String> knownOptions, Set<String> knownFlags, boolean raw) {
         this.command = command;
+        this.words = List.copyOf(words);
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (word.startsWith("--") && word.length() > 2) {
+            if (!raw && word.startsWith("--") && word.length() > 2) {
                 String name = word.substring(2);
                 String value = null;
                 int eq = name.indexOf('=');
@@ -56,6 +59,11 @@ public final class Args {
 
     public String command() {
         return command;
+    }
+
+    /** The words as typed, options included, in order. */
+    public List<String> words() {
+        return words;
     }
 
     public List<String> positionals() {

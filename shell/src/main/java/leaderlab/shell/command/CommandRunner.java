@@ -1,8 +1,6 @@
 package leaderlab.shell.command;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -17,7 +15,6 @@ public final class CommandRunner implements AutoCloseable {
 
     private final Dispatcher dispatcher;
     private final ExecutorService executor;
-    private final List<BiConsumer<String, Result>> listeners = new CopyOnWriteArrayList<>();
     private volatile Thread runnerThread;
     private volatile boolean running;
 
@@ -29,6 +26,8 @@ public final class CommandRunner implements AutoCloseable {
             runnerThread = thread;
             return thread;
         });
+        // A trigger that fires while no line waits for cluster time (live, the shell idle) runs here.
+        dispatcher.session().onTriggersDue(() -> executor.execute(() -> dispatcher.session().cluster().runDueTriggers()));
     }
 
     public Dispatcher dispatcher() {
@@ -64,20 +63,13 @@ public final class CommandRunner implements AutoCloseable {
 
     private Result runOne(String line, boolean announce) {
         running = true;
-        Result result;
         try {
-            result = dispatcher.execute(line);
+            return announce ? dispatcher.execute(line) : dispatcher.executeUnannounced(line);
         } finally {
             running = false;
             // A cancel that arrived as the line finished must not cancel the next one.
             Thread.interrupted();
         }
-        if (announce) {
-            for (BiConsumer<String, Result> listener : listeners) {
-                listener.accept(line, result);
-            }
-        }
-        return result;
     }
 
     /**
@@ -96,9 +88,12 @@ public final class CommandRunner implements AutoCloseable {
         return running;
     }
 
-    /** Called on the runner thread after each line, with the line and its result. */
+    /**
+     * Called on the runner thread after each top-level line (typed, clicked, played or triggered),
+     * with the line and its result: the dispatcher's observers.
+     */
     public void addListener(BiConsumer<String, Result> listener) {
-        listeners.add(listener);
+        dispatcher.addObserver(listener::accept);
     }
 
     @Override

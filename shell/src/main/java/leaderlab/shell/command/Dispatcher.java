@@ -10,10 +10,18 @@ import leaderlab.shell.bundle.RunLog;
  */
 public final class Dispatcher {
 
-    /** Sees every line typed at the top level (not the lines commands run for themselves), after it ran. */
+    /**
+     * Sees every top-level line after it ran: typed, clicked, played, and triggered by a
+     * {@code when ... do} (not the lines commands run for themselves). Called on the command thread.
+     */
     @FunctionalInterface
     public interface Observer {
         void executed(String line, Result result);
+
+        /** A line a {@code when ... do} trigger ran; by default seen like any other line. */
+        default void triggered(String line, Result result) {
+            executed(line, result);
+        }
     }
 
     private final CommandRegistry registry;
@@ -46,10 +54,24 @@ public final class Dispatcher {
 
     /** Runs a line; a blank line or a comment gives an empty OK result. */
     public Result execute(String line) {
+        Result result = executeUnannounced(line);
+        if (depth.get()[0] == 0) {
+            observers.forEach(observer -> observer.executed(line, result));
+        }
+        return result;
+    }
+
+    /** Runs a line without telling observers (the steady ticks of a play clock). */
+    public Result executeUnannounced(String line) {
+        return runCounted(line, true);
+    }
+
+    private Result runCounted(String line, boolean recordable) {
         int[] nesting = depth.get();
         // A top-level line is recorded against the run it started on (a reset starts a new, empty one).
-        RunLog runLog = session.runLog();
-        long startMs = nesting[0] == 0 ? runLog.cluster().nowMs() : 0;
+        // A triggered line is not: replaying the `when` that set it up fires it again.
+        RunLog runLog = recordable && nesting[0] == 0 ? session.runLog() : null;
+        long startMs = runLog == null ? 0 : runLog.cluster().nowMs();
         nesting[0]++;
         Result result;
         try {
@@ -57,12 +79,27 @@ public final class Dispatcher {
         } finally {
             nesting[0]--;
         }
-        if (nesting[0] == 0) {
-            if (session.runLog() == runLog) {
-                runLog.record(line, startMs, result);
-            }
-            observers.forEach(observer -> observer.executed(line, result));
+        if (runLog != null && session.runLog() == runLog) {
+            runLog.record(line, startMs, result);
         }
+        return result;
+    }
+
+    /**
+     * Runs a line a fired trigger asked for, as a top-level line of its own although it runs while
+     * another line waits for cluster time (the trigger fired during that wait): observers see it.
+     */
+    public Result executeTriggered(String line) {
+        int[] nesting = depth.get();
+        int outer = nesting[0];
+        nesting[0] = 0;
+        Result result;
+        try {
+            result = runCounted(line, false);
+        } finally {
+            nesting[0] = outer;
+        }
+        observers.forEach(observer -> observer.triggered(line, result));
         return result;
     }
 

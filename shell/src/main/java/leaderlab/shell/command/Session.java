@@ -21,10 +21,21 @@ public final class Session {
     private RunLog runLog;
     /** The original run while a fork of it is current (see {@code fork}), else null. */
     private RunLog suspendedRun;
+    /** Wakes the command thread when a trigger fires while no line waits (set by the command runner). */
+    private volatile Runnable triggersDue = () -> { };
 
     public Session(Cluster cluster) {
         this.cluster = cluster;
         this.runLog = new RunLog(cluster);
+    }
+
+    /**
+     * Tells the owner of the command thread when fired triggers wait for it, on this cluster and
+     * every cluster that replaces it. Lines that wait for cluster time run them themselves.
+     */
+    public void onTriggersDue(Runnable wake) {
+        triggersDue = wake;
+        cluster.onTriggersDue(wake);
     }
 
     public Cluster cluster() {
@@ -34,6 +45,7 @@ public final class Session {
     /** Replaces the cluster (reset), closing the old one. */
     public void replaceCluster(Cluster fresh) {
         Cluster old = cluster;
+        fresh.onTriggersDue(triggersDue);
         cluster = fresh;
         runLog = new RunLog(fresh);
         lastProduce = List.of();
@@ -50,6 +62,7 @@ public final class Session {
      */
     public RunLog swapRun(RunLog other) {
         RunLog current = runLog;
+        other.cluster().onTriggersDue(triggersDue);
         runLog = other;
         cluster = other.cluster();
         lastProduce = List.of();
@@ -100,14 +113,28 @@ public final class Session {
         this.dispatcher = owner;
     }
 
-    /** Every command the session's dispatcher knows (to run the same language on another cluster). */
+    /** Every command this session's dispatcher knows. */
     public CommandRegistry registry() {
         return dispatcher.registry();
+    }
+
+    /** Lets an observer see every top-level line from now on (a recording that starts). */
+    public void observe(Dispatcher.Observer observer) {
+        dispatcher.addObserver(observer);
+    }
+
+    public void stopObserving(Dispatcher.Observer observer) {
+        dispatcher.removeObserver(observer);
     }
 
     /** Runs another command line through the same dispatcher (used by aliases and lessons). */
     public Result run(String line) {
         return dispatcher.execute(line);
+    }
+
+    /** Runs the line a fired trigger asked for, on the command thread, seen by every observer. */
+    public Result runTriggered(String line) {
+        return dispatcher.executeTriggered(line);
     }
 
     public boolean quitRequested() {

@@ -1,7 +1,7 @@
 package leaderlab.shell.command;
 
+import leaderlab.cluster.metadata.PartitionName;
 import leaderlab.cluster.metadata.TopicInfo;
-import leaderlab.cluster.view.ClusterSnapshot;
 
 /** Resolves the names users type (topics, TOPIC-PARTITION, broker ids) against the live cluster. */
 public final class Targets {
@@ -24,21 +24,19 @@ public final class Targets {
         return topic;
     }
 
-    /** Parses TOPIC-P (topic names may contain '-'; the partition follows the last one). */
+    /** Resolves TOPIC-P (parsed by {@link PartitionName}) against the cluster. */
     public static TopicPartition partition(Session session, String text) {
-        int dash = text.lastIndexOf('-');
-        ClusterSnapshot snapshot = session.cluster().snapshot();
-        if (dash <= 0 || dash == text.length() - 1 || !text.substring(dash + 1).chars().allMatch(Character::isDigit)) {
-            String hint = snapshot.topic(text) != null ? " (e.g. " + text + "-0)" : " like orders-0";
+        PartitionName name = PartitionName.parse(text).orElse(null);
+        if (name == null) {
+            String hint = session.cluster().snapshot().topic(text) != null ? " (e.g. " + text + "-0)" : " like orders-0";
             throw new CommandException("expected TOPIC-PARTITION" + hint + ", got '" + text + "'");
         }
-        TopicInfo topic = topic(session, text.substring(0, dash));
-        int partition = Parse.integer(text.substring(dash + 1), "partition");
-        if (partition >= topic.partitionCount()) {
+        TopicInfo topic = topic(session, name.topic());
+        if (name.partition() >= topic.partitionCount()) {
             throw new CommandException(topic.name() + " has partitions 0.." + (topic.partitionCount() - 1)
-                    + ", not " + partition);
+                    + ", not " + name.partition());
         }
-        return new TopicPartition(topic, partition);
+        return new TopicPartition(topic, name.partition());
     }
 
     public static int broker(Session session, String text) {

@@ -3,6 +3,8 @@ package leaderlab.shell.commands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import leaderlab.cluster.config.ConfigKey;
+import leaderlab.cluster.metadata.PartitionName;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminOperation.ElectionType;
 import leaderlab.cluster.protocol.AdminOperation.TopicPartitionRef;
@@ -12,6 +14,8 @@ import leaderlab.cluster.metadata.TopicInfo;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
+import leaderlab.shell.command.Completion;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
@@ -24,39 +28,83 @@ final class AdminCommands {
     private AdminCommands() {
     }
 
+    /** Config keys with their documentation. */
+    private static final Completion CONFIG_KEYS = (context, out) -> {
+        for (ConfigKey key : ConfigKey.values()) {
+            out.offer(key.key(), key.doc());
+        }
+    };
+
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("elect")
-                .usage("elect preferred|unclean (TOPIC | TOPIC-P | --all)")
+                .completes(Completions.byPosition(Completions.words("election type", "preferred", "unclean"),
+                        Completions.both(Completions.topics(), Completions.partitions())))
+                .kafka(AdminCommands::electionCli)
+                .usage("elect preferred|unclean (TOPIC | TOPIC-P | --all) [--json]")
                 .summary("run a leader election, as kafka-leader-election does, with its per-partition results")
                 .details("preferred: elect replicas[0] if it is alive and in the ISR (else Kafka keeps the current "
                         + "leader: PreferredLeaderNotAvailable). unclean: only for partitions with no leader; Kafka "
                         + "still prefers an in-sync replica and otherwise takes the first alive one, which can lose "
                         + "acknowledged records. Partitions that need nothing report 'Valid replica already elected' "
-                        + "(omitted with --all). Unlike the Kafka tool, failures do not stop a script.")
-                .flags("all")
+                        + "(omitted with --all). Unlike the Kafka tool, failures do not stop a script. --json prints "
+                        + ResultJson.ELECT_SHAPE)
+                .flags("all", "json")
                 .example("elect preferred --all")
                 .example("elect unclean orders-0")
                 .run(AdminCommands::elect));
         registry.add(Command.builder("reassign")
-                .usage("reassign TOPIC-P --replicas 2,3,1")
+                .completes(Completions.first(Completions.partitions()))
+                .kafka(AdminCommands::reassignmentCli)
+                .usage("reassign TOPIC-P --replicas 2,3,1 [--json]")
                 .summary("move a partition's replicas; the first replica becomes its preferred leader")
                 .details("As kafka-reassign-partitions --execute (KIP-455): new replicas are added and catch up, "
                         + "and once all target replicas are in the ISR the removed ones are dropped; if the leader "
-                        + "was removed a new one is elected from the target replicas. Watch it with describe.")
+                        + "was removed a new one is elected from the target replicas. Watch it with describe. --json prints "
+                        + ResultJson.REASSIGN_SHAPE)
                 .options("replicas")
+                .flags("json")
                 .example("reassign orders-0 --replicas 2,3,4")
                 .run(AdminCommands::reassign));
         registry.add(Command.builder("config")
+                .completes(Completions.byPosition(Completions.words("change a setting", "set"), CONFIG_KEYS, Completion.NONE))
                 .usage("config set KEY VALUE [--topic TOPIC]")
                 .summary("change a setting cluster-wide or for one topic (Kafka's config names)")
                 .details("Topic settings: min.insync.replicas, unclean.leader.election.enable. Cluster settings "
                         + "include broker.session.timeout.ms, replica.lag.time.max.ms, auto.leader.rebalance.enable, "
                         + "leader.imbalance.check.interval.seconds. Client settings: acks, request.timeout.ms. "
                         + "Brokers learn changes through the metadata log, like every other change.")
-                .options("topic")
+                .option("topic", Completions.topics())
                 .example("config set min.insync.replicas 2 --topic orders")
                 .example("config set unclean.leader.election.enable true")
                 .run(AdminCommands::config));
+    }
+
+    /** kafka-leader-election for checked elect arguments, or null without a target. */
+    private static String electionCli(Args args) {
+        if (args.count() < 1 || (args.count() < 2 && !args.flag("all"))) {
+            return null;
+        }
+        String scope;
+        if (args.flag("all")) {
+            scope = "--all-topic-partitions";
+        } else {
+            String target = args.positional(1, "");
+            scope = PartitionName.parse(target).map(p -> "--topic " + p.topic() + " --partition " + p.partition())
+                    .orElse("--topic " + target);
+        }
+        return "kafka-leader-election.sh " + KafkaTools.BOOTSTRAP + " --election-type "
+                + args.positional(0, "").toUpperCase(Locale.ROOT) + " " + scope;
+    }
+
+    /** kafka-reassign-partitions and the JSON file it reads, or null without a partition and --replicas. */
+    private static String reassignmentCli(Args args) {
+        PartitionName target = args.count() < 1 ? null : PartitionName.parse(args.positional(0, "")).orElse(null);
+        if (target == null || args.option("replicas") == null) {
+            return null;
+        }
+        return "kafka-reassign-partitions.sh " + KafkaTools.BOOTSTRAP + " --execute --reassignment-json-file reassign.json"
+                + "   # reassign.json: {\"version\":1,\"partitions\":[{\"topic\":\"" + target.topic()
+                + "\",\"partition\":" + target.partition() + ",\"replicas\":[" + args.option("replicas") + "]}]}";
     }
 
     private static Result elect(Args args, Session session) {
@@ -81,7 +129,8 @@ final class AdminCommands {
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }
-        return Result.ok(electionReport(electionType, result));
+        return args.flag("json") ? Result.ok(ResultJson.election(electionType, result))
+                : Result.ok(electionReport(electionType, result));
     }
 
     private static List<TopicPartitionRef> targets(Session session, String text) {
@@ -136,12 +185,13 @@ final class AdminCommands {
         if (replicas == null) {
             throw new CommandException("reassign needs --replicas, e.g. --replicas 2,3,1");
         }
+        int[] target = Parse.brokerList(replicas, "--replicas");
         AdminResult result = session.cluster().admin(new AdminOperation.AlterReassignment(
-                new TopicPartitionRef(tp.topic().name(), tp.partition()), Parse.brokerList(replicas, "--replicas")));
+                new TopicPartitionRef(tp.topic().name(), tp.partition()), target));
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }
-        return Result.ok(result.message());
+        return Result.ok(args.flag("json") ? ResultJson.reassignment(tp.name(), target, result) : result.message());
     }
 
     private static Result config(Args args, Session session) {

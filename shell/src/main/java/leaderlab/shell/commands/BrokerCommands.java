@@ -2,6 +2,7 @@ package leaderlab.shell.commands;
 
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -15,6 +16,9 @@ final class BrokerCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("kill")
+                .completes(Completions.first(Completions.runningBrokers()))
+                .triggerable()
+                .kafka(args -> "kill -9 <broker " + args.positional(0, "") + "'s JVM pid>   # a crash: no Kafka tool does this")
                 .usage("kill BROKER [--power-loss]")
                 .summary("crash a broker (like kill -9): no controlled shutdown, the controller notices by missed heartbeats")
                 .details("The broker's thread stops at once; its log stays on disk. The controller fences it after "
@@ -26,6 +30,9 @@ final class BrokerCommands {
                 .example("kill 2 --power-loss")
                 .run(BrokerCommands::kill));
         registry.add(Command.builder("restart")
+                .completes(Completions.first(Completions.stoppedBrokers()))
+                .triggerable()
+                .kafka(args -> "kafka-server-start.sh config/server.properties   # on broker " + args.positional(0, "") + "'s host")
                 .usage("restart BROKER")
                 .summary("start a stopped broker again; it registers, catches up on metadata and is unfenced")
                 .details("A restart is a new incarnation. Right after a crash the controller rejects it "
@@ -34,6 +41,8 @@ final class BrokerCommands {
                 .example("restart 1")
                 .run(BrokerCommands::restart));
         registry.add(Command.builder("shutdown")
+                .completes(Completions.first(Completions.runningBrokers()))
+                .kafka(args -> "kafka-server-stop.sh   # on broker " + args.positional(0, "") + "'s host: SIGTERM, a controlled shutdown")
                 .usage("shutdown BROKER")
                 .summary("controlled shutdown: leadership moves away first, then the broker stops")
                 .details("As in KRaft: the broker heartbeats wantShutDown, the controller removes it from every ISR "

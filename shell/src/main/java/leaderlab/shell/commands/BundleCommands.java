@@ -9,6 +9,7 @@ import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 
@@ -32,6 +33,9 @@ final class BundleCommands {
                         + "reset); rejected commands and commands that write files are left out. Live runs (no --seed) "
                         + "are refused: their timing comes from real threads.")
                 .example("save run acks1-loss.run")
+                .completes(Completions.words("what to save", "run"))
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .run(BundleCommands::save));
     }
 

@@ -20,6 +20,7 @@ final class CheckCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("wait")
+                .completes(Condition.COMPLETION_AFTER_UNTIL)
                 .usage("wait DURATION | wait until CONDITION [--timeout DURATION]")
                 .summary("let cluster time pass, or until a condition holds")
                 .details("Durations: 500ms, 3s, 2m. With --seed time is simulated and passes instantly; live, it is "
@@ -30,6 +31,7 @@ final class CheckCommands {
                 .example("wait until leader orders-0 is 2 --timeout 10s")
                 .run(CheckCommands::waitCommand));
         registry.add(Command.builder("expect")
+                .completes(Condition.COMPLETION)
                 .usage("expect CONDITION")
                 .summary("check that something holds now; a script stops with FILE:LINE if it does not")
                 .details("Conditions: " + Condition.FORMS + ".")

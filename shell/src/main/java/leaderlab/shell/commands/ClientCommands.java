@@ -10,6 +10,7 @@ import leaderlab.cluster.protocol.LogSlice;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
@@ -27,7 +28,9 @@ final class ClientCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("produce")
-                .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N]")
+                .completes(Completions.first(Completions.topics()))
+                .kafka(args -> "kafka-console-producer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, ""))
+                .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N] [--json]")
                 .summary("write records; prints the acknowledged offsets or Kafka's error")
                 .details("Without --partition the records are spread round-robin over the partitions, one request "
                         + "each. acks=1 is answered after the leader's own append; acks=all waits until the high "
@@ -41,18 +44,25 @@ final class ClientCommands {
                         + "error instead. Simplified: one batch in flight per partition, retry.backoff.ms fixed (no "
                         + "exponential backoff to retry.backoff.max.ms), no linger or batching, and no idempotence "
                         + "(Kafka's default enable.idempotence=true drops a duplicate when a batch that timed out is "
-                        + "resent; here it may be appended twice).")
-                .options("partition", "count", "acks", "retries")
+                        + "resent; here it may be appended twice). --json prints "
+                        + ResultJson.PRODUCE_SHAPE)
+                .options("partition", "count", "retries")
+                .option("acks", Completions.words("acks", "0", "1", "all"))
+                .flags("json")
                 .example("produce orders --count 10")
                 .example("produce orders --partition 0 --count 5 --acks 1")
                 .run(ClientCommands::produce));
         registry.add(Command.builder("consume")
-                .usage("consume TOPIC [--partition P] [--from-beginning]")
+                .completes(Completions.first(Completions.topics()))
+                .recording(Command.Recording.ENDS_STEP)
+                .kafka(args -> "kafka-console-consumer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, "") + " --from-beginning")
+                .usage("consume TOPIC [--partition P] [--from-beginning] [--json]")
                 .summary("read committed records (below the high watermark) from each partition's leader")
                 .details("The consumer remembers its position per partition between commands; --from-beginning "
-                        + "starts again at offset 0. Consumers never see records at or above the HW.")
+                        + "starts again at offset 0. Consumers never see records at or above the HW. --json prints "
+                        + ResultJson.CONSUME_SHAPE)
                 .options("partition")
-                .flags("from-beginning")
+                .flags("from-beginning", "json")
                 .example("consume orders --from-beginning")
                 .run(ClientCommands::consume));
     }
@@ -71,7 +81,7 @@ final class ClientCommands {
     }
 
     private static Result produce(Args args, Session session) {
-        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N]");
+        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N] [--json]");
         TopicInfo topic = Targets.topic(session, args.positional(0, "a topic, e.g. produce orders --count 10"));
         int partition = partitionOption(args, topic);
         int count = args.intOption("count", 1);
@@ -86,6 +96,9 @@ final class ClientCommands {
         }
         List<ProduceResult> results = session.cluster().produce(topic.name(), partition, count, acks, retries);
         session.setLastProduce(results);
+        if (args.flag("json")) {
+            return Result.ok(ResultJson.produce(results));
+        }
         List<String> lines = new ArrayList<>();
         for (ProduceResult r : results) {
             String acksText = "acks=" + Parse.acksName(r.acks());
@@ -116,6 +129,9 @@ final class ClientCommands {
         int partition = partitionOption(args, topic);
         List<ConsumeResult> results = session.cluster().consume(topic.name(), partition, args.flag("from-beginning"),
                 MAX_CONSUME);
+        if (args.flag("json")) {
+            return Result.ok(ResultJson.consume(results));
+        }
         List<String> lines = new ArrayList<>();
         for (ConsumeResult r : results) {
             if (r.error().isError()) {

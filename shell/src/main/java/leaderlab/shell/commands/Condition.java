@@ -1,13 +1,18 @@
 package leaderlab.shell.commands;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.cluster.view.PartitionView;
+import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completion;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Session;
 import leaderlab.shell.command.Targets;
@@ -23,6 +28,38 @@ final class Condition {
             + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, "
             + "epoch T-P is N, offline T-P is true|false, leo T-P on B is N, broker B is running|stopped|fenced|"
             + "unfenced|shutting_down, last-produce is acked|ERROR_NAME, lost TOPIC is N, violations is N (each may say 'is not')";
+
+    /** What follows a condition's subject word, before "is". */
+    enum Target { PARTITION, BROKER, TOPIC, NOTHING }
+
+    /** Every subject word {@link #parse} reads, with what follows it: completion offers exactly these. */
+    static final Map<String, Target> SUBJECTS = subjects();
+
+    private static Map<String, Target> subjects() {
+        Map<String, Target> subjects = new LinkedHashMap<>();
+        for (String partitionSubject : List.of("leader", "isr", "elr", "last-known-elr", "replicas", "hw", "epoch", "offline",
+                "leo")) {
+            subjects.put(partitionSubject, Target.PARTITION);
+        }
+        subjects.put("broker", Target.BROKER);
+        subjects.put("lost", Target.TOPIC);
+        subjects.put("violations", Target.NOTHING);
+        subjects.put("last-produce", Target.NOTHING);
+        return java.util.Collections.unmodifiableMap(subjects);
+    }
+
+    /** Completes a condition, and after "do" (in when) a triggerable command and its arguments. */
+    static final Completion COMPLETION = Condition::complete;
+
+    /** As {@link #COMPLETION}, with wait's leading "until". */
+    static final Completion COMPLETION_AFTER_UNTIL = (context, out) -> {
+        List<String> before = context.before();
+        if (before.isEmpty()) {
+            out.offer("until", "wait until CONDITION");
+        }
+        List<String> rest = !before.isEmpty() && before.get(0).equals("until") ? before.subList(1, before.size()) : before;
+        complete(new Completion.Context(context.snapshot(), rest, context.registry()), out);
+    };
 
     private final String text;
     private final boolean negated;
@@ -49,6 +86,52 @@ final class Condition {
         return actual(snapshot).equals(expected) != negated;
     }
 
+    private static void complete(Completion.Context context, Completion.Sink out) {
+        List<String> words = context.before();
+        int split = words.indexOf("do");
+        if (split >= 0) {
+            List<String> command = words.subList(split + 1, words.size());
+            if (command.isEmpty()) {
+                context.registry().all().stream().filter(Command::triggerable).forEach(c -> out.offer(c.name(), c.summary()));
+                return;
+            }
+            Command target = context.registry().find(command.get(0));
+            if (target != null) {
+                target.completion().complete(new Completion.Context(context.snapshot(),
+                        command.subList(1, command.size()), context.registry()), out);
+            }
+            return;
+        }
+        if (words.isEmpty()) {
+            SUBJECTS.keySet().forEach(s -> out.offer(s, "condition"));
+            return;
+        }
+        Target target = SUBJECTS.get(words.get(0));
+        if (target == null) {
+            return;
+        }
+        if (words.contains("is")) {
+            if (words.get(words.size() - 1).equals("is") || words.get(words.size() - 1).equals("not")) {
+                return;
+            }
+            out.offer("do", "then run a fault (when only)");
+            return;
+        }
+        Completion next = switch (target) {
+            case BROKER -> words.size() == 1 ? Completions.allBrokers() : null;
+            case TOPIC -> words.size() == 1 ? Completions.topics() : null;
+            case PARTITION -> words.size() == 1 ? Completions.partitions()
+                    : words.get(0).equals("leo") && words.size() == 2 ? Completions.words("", "on")
+                    : words.get(0).equals("leo") && words.size() == 3 ? Completions.allBrokers() : null;
+            case NOTHING -> null;
+        };
+        if (next == null) {
+            out.offer("is", "");
+        } else {
+            next.complete(context, out);
+        }
+    }
+
     static Condition parse(List<String> words, Session session) {
         String text = String.join(" ", words);
         int is = words.indexOf("is");
@@ -63,6 +146,9 @@ final class Condition {
         String value = valueWords.get(0);
         List<String> subject = words.subList(0, is);
         String kind = subject.get(0).toLowerCase(Locale.ROOT);
+        if (!SUBJECTS.containsKey(kind)) {
+            throw new CommandException("unknown condition '" + kind + "'; write one of: " + FORMS);
+        }
         switch (kind) {
             case "broker" -> {
                 expectWords(subject, 2, text);

@@ -8,6 +8,7 @@ import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.metadata.TopicInfo;
 import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.PartitionHealth;
 import leaderlab.cluster.view.PartitionView;
 import leaderlab.shell.command.Json;
 
@@ -26,12 +27,12 @@ final class Describe {
 
     /** Whether a partition passes the filter named as in kafka-topics (§7.1). */
     static boolean matches(String filter, PartitionView p, ClusterSnapshot snapshot) {
-        int minIsr = snapshot.metadata().configs().getInt(ConfigKey.MIN_INSYNC_REPLICAS, p.topic());
+        PartitionHealth health = PartitionHealth.of(p, snapshot);
         return switch (filter) {
-            case "under-replicated-partitions" -> p.replicas().length - p.adding().length > p.isr().length;
-            case "under-min-isr-partitions" -> p.offline() || p.isr().length < minIsr;
-            case "at-min-isr-partitions" -> p.isr().length == minIsr;
-            case "unavailable-partitions" -> p.offline() || !snapshot.broker(p.leader()).running();
+            case "under-replicated-partitions" -> health.underReplicated();
+            case "under-min-isr-partitions" -> health.underMinIsr();
+            case "at-min-isr-partitions" -> health.atMinIsr();
+            case "unavailable-partitions" -> health.unavailable();
             default -> true;
         };
     }
@@ -124,7 +125,8 @@ final class Describe {
                         .field("removing", p.removing())
                         .field("elr", p.elr())
                         .field("lastKnownElr", p.lastKnownElr())
-                        .field("hw", p.highWatermark())
+                        // A leaderless partition has no high watermark: no replica serves it.
+                        .field("hw", p.offline() ? null : p.highWatermark())
                         .field("leo", p.leo())
                         .field("offline", p.offline())
                         .field("recovering", p.recovering())

@@ -11,6 +11,7 @@ import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 
@@ -34,6 +35,9 @@ final class ExportCommands {
                 .example("export journal run.jsonl")
                 .example("export report run.md")
                 .example("export svg cluster.svg")
+                .completes(Completions.words("what to export", "journal", "report", "png", "svg"))
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .run(ExportCommands::export));
     }
 

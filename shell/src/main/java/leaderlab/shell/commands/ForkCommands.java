@@ -5,6 +5,7 @@ import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -27,10 +28,16 @@ final class ForkCommands {
                         + "unfork goes back to the original run exactly as it was. Seeded runs only.")
                 .example("fork at 12.5s")
                 .example("fork")
+                .completes(Completions.words("at TIME", "at"))
+                // A lesson plays on a cluster of its own, which Back already rewinds by replay.
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .run(ForkCommands::fork));
         registry.add(Command.builder("unfork")
                 .usage("unfork")
                 .summary("leave the what-if fork and return to the original run as it was")
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .run(ForkCommands::unfork));
     }
 

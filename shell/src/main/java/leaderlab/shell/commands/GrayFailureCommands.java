@@ -2,11 +2,11 @@ package leaderlab.shell.commands;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import leaderlab.cluster.Cluster;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
@@ -19,15 +19,13 @@ import leaderlab.shell.command.Targets;
  */
 final class GrayFailureCommands {
 
-    /** Commands a trigger may run: immediate faults that need no answer from the cluster. */
-    private static final Set<String> TRIGGERABLE = Set.of("kill", "restart", "isolate", "partition", "link", "heal",
-            "stall", "slow-disk", "flap");
-
     private GrayFailureCommands() {
     }
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("stall")
+                .completes(Completions.first(Completions.runningBrokers()))
+                .triggerable()
                 .usage("stall BROKER DURATION")
                 .summary("pause a broker's process (a stop-the-world GC): no heartbeats, fetches or answers, then it resumes")
                 .details("Longer than broker.session.timeout.ms and the controller fences it and moves its leaderships; "
@@ -36,6 +34,8 @@ final class GrayFailureCommands {
                 .example("stall 1 3s")
                 .run(GrayFailureCommands::stall));
         registry.add(Command.builder("slow-disk")
+                .completes(Completions.first(Completions.allBrokers()))
+                .triggerable()
                 .usage("slow-disk BROKER DURATION|off")
                 .summary("make every append on a broker take this long (0 or off heals it); survives restarts")
                 .details("A leader with a slow disk stalls acks=all producers; a follower with one falls behind and "
@@ -44,16 +44,21 @@ final class GrayFailureCommands {
                 .example("slow-disk 3 off")
                 .run(GrayFailureCommands::slowDisk));
         registry.add(Command.builder("flap")
+                .completes(Completions.first(Completions.runningBrokers()))
+                .triggerable()
                 .usage("flap BROKER --period DURATION [--from all|clients|controller|brokers[:1,3]]")
                 .summary("cut a broker off and back on, over and over (a flapping link)")
-                .options("period", "from")
+                .options("period")
+                .option("from", NetworkCommands.FROM)
                 .example("flap 2 --period 1s --from controller")
                 .run(GrayFailureCommands::flap));
         registry.add(Command.builder("when")
+                .rawWords()
+                .completes(Condition.COMPLETION)
                 .usage("when CONDITION do COMMAND")
                 .summary("arm a fault that fires once, right when a condition becomes true")
-                .details("Conditions as for expect (e.g. hw orders-0 is 50, leader orders-0 is 2, broker 2 is fenced). "
-                        + "COMMAND may be: " + String.join(", ", TRIGGERABLE.stream().sorted().toList())
+                .details(() -> "Conditions as for expect (e.g. hw orders-0 is 50, leader orders-0 is 2, broker 2 is fenced). "
+                        + "COMMAND may be: " + String.join(", ", triggerable(registry))
                         + ". In the simulator the condition is checked after every event, so the fault always bites.")
                 .example("when hw orders-0 is 50 do kill 1")
                 .example("when leader orders-0 is 2 do isolate 2 --from clients")
@@ -67,6 +72,11 @@ final class GrayFailureCommands {
                     return armed.isEmpty() ? Result.ok("no armed triggers")
                             : Result.ok(armed.stream().map(t -> "when " + t).toList());
                 }));
+    }
+
+    /** The commands a trigger may run, sorted; read from the registry when help or an error needs them. */
+    private static List<String> triggerable(CommandRegistry registry) {
+        return registry.all().stream().filter(Command::triggerable).map(Command::name).sorted().toList();
     }
 
     private static Result stall(Args args, Session session) {
@@ -109,13 +119,15 @@ final class GrayFailureCommands {
         }
         Condition condition = Condition.parse(words.subList(0, split), session);
         List<String> command = words.subList(split + 1, words.size());
-        if (!TRIGGERABLE.contains(command.get(0).toLowerCase(Locale.ROOT))) {
-            throw new CommandException("when ... do takes " + String.join(", ", TRIGGERABLE.stream().sorted().toList())
+        Command target = session.registry().find(command.get(0).toLowerCase(Locale.ROOT));
+        if (target == null || !target.triggerable()) {
+            throw new CommandException("when ... do takes " + String.join(", ", triggerable(session.registry()))
                     + "; got '" + command.get(0) + "'");
         }
+        target.check(command.subList(1, command.size()));
         String line = String.join(" ", command);
         Cluster cluster = session.cluster();
-        cluster.when(condition.text() + " do " + line, condition::holds, () -> session.run(line));
+        cluster.when(condition.text() + " do " + line, condition::holds, () -> session.runTriggered(line));
         return Result.ok("armed: when " + condition.text() + " do " + line);
     }
 }

@@ -8,7 +8,9 @@ import leaderlab.cluster.journal.EventType;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completion;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -19,11 +21,19 @@ final class InfoCommands {
     /** Events shown when no --since is given. */
     private static final int DEFAULT_EVENTS = 30;
 
+    private static final Completion EVENT_TYPES = (context, out) -> {
+        for (EventType type : EventType.values()) {
+            out.offer(type.name(), "event type");
+        }
+    };
+
     private InfoCommands() {
     }
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("events")
+                .completes(Completions.first(Completions.words("live events", "on", "off")))
+                .recording(Command.Recording.ENDS_STEP)
                 .usage("events [on|off] [--follow] [--since DURATION] [--all] [--type TYPE] [--json]")
                 .summary("show the event journal: elections, fencing, ISR changes, truncation, produce results")
                 .details("Each event says what happened and, in parentheses, why. Without --since it shows the last "
@@ -32,17 +42,22 @@ final class InfoCommands {
                         + "prints elections, fencing and ISR changes above the prompt as they happen; 'events off' "
                         + "stops that. --follow shows the latest events and keeps printing new ones as they happen "
                         + "(the same as events on).")
-                .options("since", "type")
+                .options("since")
+                .option("type", EVENT_TYPES)
                 .flags("all", "json", "follow")
                 .example("events")
                 .example("events --since 5s")
                 .example("events --type LEADER_ELECTED")
                 .run(InfoCommands::events));
         registry.add(Command.builder("help")
+                .completes(Completions.first(Completions.commands()))
+                .recording(Command.Recording.IGNORED)
                 .usage("help [COMMAND]")
                 .summary("list commands, or explain one with examples")
                 .run((args, session) -> help(args, registry)));
         registry.add(Command.builder("quit")
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .usage("quit")
                 .summary("leave leaderlab")
                 .run((args, session) -> {

@@ -14,6 +14,7 @@ import leaderlab.cluster.view.PartitionView;
 import leaderlab.cluster.view.ReplicaView;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Json;
 import leaderlab.shell.command.Result;
@@ -32,12 +33,15 @@ final class InspectCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("brokers")
+                .recording(Command.Recording.ENDS_STEP)
                 .usage("brokers [--json]")
                 .summary("each broker: process, what the controller believes, leaderships, metadata lag, heartbeat age")
                 .flags("json")
                 .example("brokers")
                 .run(InspectCommands::brokers));
         registry.add(Command.builder("log")
+                .completes(Completions.first(Completions.partitions()))
+                .recording(Command.Recording.ENDS_STEP)
                 .usage("log TOPIC-P [--last N | --all] [--json]")
                 .summary("each replica's log side by side: offsets, leader epochs, record ids, HW and LEO markers")
                 .details("Rows are offsets, newest first; each cell is 'e<epoch> m<record>'. '<HW' marks the high "
@@ -50,6 +54,8 @@ final class InspectCommands {
                 .example("log orders-0 --last 30")
                 .run(InspectCommands::log));
         registry.add(Command.builder("history")
+                .completes(Completions.first(Completions.partitions()))
+                .recording(Command.Recording.ENDS_STEP)
                 .usage("history TOPIC-P [--json]")
                 .summary("leadership, epochs, ISR and ELR of a partition over time, with causes")
                 .flags("json")

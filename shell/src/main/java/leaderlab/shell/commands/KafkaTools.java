@@ -17,11 +17,15 @@ import leaderlab.shell.command.Session;
  */
 final class KafkaTools {
 
+    /** How the Kafka-equivalent lines address the cluster. */
+    static final String BOOTSTRAP = "--bootstrap-server localhost:9092";
+
     private KafkaTools() {
     }
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("kafka-topics")
+                .recording(Command.Recording.ENDS_STEP)
                 .usage("kafka-topics (--describe [--topic T] [filters] | --create --topic T [--partitions N] "
                         + "[--replication-factor R] [--replica-assignment A] [--config K=V] | --list)")
                 .summary("kafka-topics.sh spelling of create/describe")

@@ -10,7 +10,9 @@ import leaderlab.cluster.runtime.LinkRule;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completion;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -19,22 +21,33 @@ import leaderlab.shell.command.Targets;
 /** Network faults: isolation, partitions, per-link cuts, drops and delays, and heal. */
 final class NetworkCommands {
 
+    /** What --from takes: a peer group, or brokers:IDS for some brokers. */
+    static final Completion FROM = (context, out) -> {
+        for (String peers : java.util.List.of("all", "clients", "controller", "brokers")) {
+            out.offer(peers, "isolate from");
+        }
+        context.snapshot().brokers().forEach(b -> out.offer("brokers:" + b.id(), "one broker"));
+    };
+
     private NetworkCommands() {
     }
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("isolate")
+                .completes(Completions.first(Completions.runningBrokers()))
+                .triggerable()
                 .usage("isolate BROKER [--from all|clients|controller|brokers[:1,3]]")
                 .summary("cut a broker off (both directions) from everything, or only from clients, the controller or brokers")
                 .details("--from clients is the gray failure failover does not see: the controller still gets "
                         + "heartbeats, so nothing is re-elected, while producers and consumers cannot reach the "
                         + "broker. --from brokers:1,3 cuts it from those brokers only.")
-                .options("from")
+                .option("from", FROM)
                 .example("isolate 2")
                 .example("isolate 1 --from clients")
                 .example("isolate 3 --from brokers:1")
                 .run(NetworkCommands::isolate));
         registry.add(Command.builder("partition")
+                .triggerable()
                 .usage("partition GROUP / GROUP [/ GROUP...]   (groups of broker ids, e.g. 1,2 / 3)")
                 .summary("split the network into groups that cannot reach each other")
                 .details("The controller stays with the first group unless a group names it ('controller' or 'c'). "
@@ -43,6 +56,8 @@ final class NetworkCommands {
                 .example("partition 1 / 2,3,controller")
                 .run(NetworkCommands::partition));
         registry.add(Command.builder("link")
+                .completes(Completions.both(Completions.allBrokers(), Completions.words("the controller or the clients", "controller", "client")))
+                .triggerable()
                 .usage("link FROM TO [--cut] [--drop P] [--delay DURATION] [--both]")
                 .summary("impair one directed link: cut it, drop a fraction of messages, or add delay")
                 .details("FROM and TO are broker ids, 'controller' or 'client'. --both applies it in both directions. "
@@ -53,6 +68,7 @@ final class NetworkCommands {
                 .example("link 3 1 --delay 300ms --drop 0.2 --both")
                 .run(NetworkCommands::link));
         registry.add(Command.builder("heal")
+                .triggerable()
                 .usage("heal")
                 .summary("remove every network fault")
                 .run((args, session) -> {

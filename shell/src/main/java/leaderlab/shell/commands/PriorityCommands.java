@@ -4,6 +4,7 @@ import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -25,6 +26,7 @@ final class PriorityCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("demote")
+                .completes(Completions.first(Completions.allBrokers()))
                 .usage("demote BROKER")
                 .summary("lowest leadership priority: move the broker's leaderships away, keep it as a follower")
                 .details("Demoting moves each partition it leads to the first in-sync replica in assignment order "
@@ -34,6 +36,7 @@ final class PriorityCommands {
                 .example("demote 1")
                 .run((args, session) -> priority(args, session, true)));
         registry.add(Command.builder("undemote")
+                .completes(Completions.first(Completions.allBrokers()))
                 .usage("undemote BROKER")
                 .summary("restore normal leadership priority (a preferred election or rebalance moves leadership back)")
                 .example("undemote 1")

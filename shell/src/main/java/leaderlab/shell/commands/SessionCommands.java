@@ -17,6 +17,8 @@ final class SessionCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("reset")
+                .notInLessons()
+                .recording(Command.Recording.IGNORED)
                 .usage("reset [--brokers N] [--racks R] [--seed N]")
                 .summary("throw the cluster away and start a fresh one (same shape unless options say otherwise)")
                 .details("--seed N switches to the deterministic simulator with that seed; without it the cluster "

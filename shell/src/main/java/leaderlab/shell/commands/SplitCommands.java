@@ -41,6 +41,8 @@ final class SplitCommands {
                 .example("split \"config set unclean.leader.election.enable false\" "
                         + "\"config set unclean.leader.election.enable true\"")
                 .options("script")
+                // A lesson step may open a split to teach a contrast; it shows what the class looks at.
+                .recording(Command.Recording.ENDS_STEP)
                 .run(SplitCommands::split));
     }
 

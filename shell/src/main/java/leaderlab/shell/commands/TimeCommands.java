@@ -6,6 +6,7 @@ import leaderlab.cluster.runtime.SimulatedRuntime;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
@@ -19,6 +20,7 @@ final class TimeCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("time")
+                .completes(Completions.first(Completions.words("time", "pause", "resume", "step", "speed", "now")))
                 .usage("time pause | resume | step [N] | speed X | now")
                 .summary("pause and resume the live cluster, change its speed, or step the simulator event by event")
                 .details("Live (no --seed): pause freezes cluster time and every node with it; speed 0.25 is slow "

@@ -13,7 +13,9 @@ import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completion;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -22,11 +24,19 @@ import leaderlab.shell.command.Targets;
 /** Topic commands: create and describe, in the shape of kafka-topics. */
 final class TopicCommands {
 
+    /** KEY= for each config key, so the value follows at once. */
+    private static final Completion CONFIG_ASSIGNMENTS = (context, out) -> ConfigKey.names()
+            .forEach(k -> out.offer(k + "=", "config"));
+
     private TopicCommands() {
     }
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("create")
+                .completes(Completions.first(Completions.words("create topic NAME", "topic")))
+                .kafka(args -> args.count() < 2 ? null : "kafka-topics.sh " + KafkaTools.BOOTSTRAP + " --create --topic "
+                        + args.positional(1, "") + args.words().subList(2, args.words().size()).stream().map(w -> " " + w)
+                                .collect(java.util.stream.Collectors.joining()))
                 .usage("create topic NAME [--partitions N] [--replication-factor R] "
                         + "[--replica-assignment 1:2:3,2:3:1] [--config KEY=VALUE]...")
                 .summary("create a topic; the controller places replicas (rack-aware) unless you assign them")
@@ -35,11 +45,15 @@ final class TopicCommands {
                         + "spread over racks. The ISR starts as the alive replicas and the leader is the first of "
                         + "them. Defaults: num.partitions and default.replication.factor (leaderlab's classroom "
                         + "default is 3, capped at the number of brokers; Kafka's is 1).")
-                .options("partitions", "replication-factor", "replica-assignment", "config")
+                .options("partitions", "replication-factor", "replica-assignment")
+                .option("config", CONFIG_ASSIGNMENTS)
                 .example("create topic orders --partitions 3 --replication-factor 3")
                 .example("create topic payments --replica-assignment 1:2:3 --config min.insync.replicas=2")
                 .run(TopicCommands::create));
         registry.add(Command.builder("describe")
+                .completes(Completions.first(Completions.topics()))
+                .recording(Command.Recording.ENDS_STEP)
+                .kafka(args -> "kafka-topics.sh " + KafkaTools.BOOTSTRAP + " --describe" + (args.count() == 0 ? "" : " --topic " + args.positional(0, "")))
                 .usage("describe [TOPIC] [--json] [--under-replicated-partitions | --under-min-isr-partitions | "
                         + "--at-min-isr-partitions | --unavailable-partitions]")
                 .summary("show topics as kafka-topics --describe does (leader, replicas, ISR)")
@@ -48,8 +62,8 @@ final class TopicCommands {
                         + "on as in a new Kafka 4.4 cluster): replicas that left an ISR below min.insync.replicas and "
                         + "may still be elected cleanly once the ISR is empty; LastKnownElr is the leader when the "
                         + "ISR emptied. Both stay empty with `feature set eligible.leader.replicas.version 0`. "
-                        + "--json adds leader and partition epochs, ELR, the high watermark and each replica's log "
-                        + "end offset.")
+                        + "--json adds leader and partition epochs, ELR, the high watermark (null for a partition "
+                        + "without a leader) and each replica's log end offset.")
                 .flags("json", "under-replicated-partitions", "under-min-isr-partitions", "at-min-isr-partitions",
                         "unavailable-partitions")
                 .example("describe orders")

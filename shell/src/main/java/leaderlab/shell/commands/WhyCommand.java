@@ -11,6 +11,7 @@ import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.view.PartitionView;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Json;
 import leaderlab.shell.command.Result;
@@ -30,6 +31,8 @@ final class WhyCommand {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("why")
+                .completes(Completions.first(Completions.partitions()))
+                .recording(Command.Recording.ENDS_STEP)
                 .usage("why TOPIC-P [--json]")
                 .summary("explain, from the journal, why a partition has its current leader and ISR")
                 .flags("json")
