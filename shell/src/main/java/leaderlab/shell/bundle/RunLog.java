@@ -19,6 +19,8 @@ public final class RunLog {
     private static final Set<String> NOT_RECORDED = Set.of("save", "export", "fork", "unfork", "record", "lesson",
             "present", "help", "replay", "split");
 
+    private static final java.util.regex.Pattern PLAIN_WAIT = java.util.regex.Pattern.compile("wait (\\d{1,9})ms");
+
     private final Cluster cluster;
     private final JournalDigest digest = new JournalDigest();
     private final List<RunBundle.Entry> entries = new ArrayList<>();
@@ -39,7 +41,23 @@ public final class RunLog {
             return;
         }
         digest.catchUp(cluster.journal());
+        long waitedMs = plainWaitMs(command);
+        int last = entries.size() - 1;
+        if (waitedMs >= 0 && last >= 0 && plainWaitMs(entries.get(last).line()) >= 0) {
+            // The window's play clock ticks as many short waits; in the simulator one wait of their sum is
+            // the same run, so they are kept as one line and a session's bundle stays small.
+            RunBundle.Entry previous = entries.get(last);
+            entries.set(last, new RunBundle.Entry(previous.startMs(),
+                    "wait " + (plainWaitMs(previous.line()) + waitedMs) + "ms", digest.events(), digest.hex()));
+            return;
+        }
         entries.add(new RunBundle.Entry(startMs, command, digest.events(), digest.hex()));
+    }
+
+    /** The milliseconds of a line of the form {@code wait Nms}, or -1 for any other line. */
+    private static long plainWaitMs(String line) {
+        java.util.regex.Matcher wait = PLAIN_WAIT.matcher(line);
+        return wait.matches() ? Long.parseLong(wait.group(1)) : -1;
     }
 
     public List<RunBundle.Entry> entries() {

@@ -87,6 +87,24 @@ class RunBundleTest {
     }
 
     @Test
+    void playClockTicksAreKeptAsOneWait() throws IOException {
+        Dispatcher original = shell(ClusterOptions.simulated(3, SEED));
+        List<String> lines = new java.util.ArrayList<>(List.of("create topic orders", "kill 1"));
+        for (int i = 0; i < 30; i++) {
+            lines.add("wait 100ms");
+        }
+        lines.add("restart 1");
+        String saved = saveAfter(original, lines);
+        RunBundle bundle = RunBundle.parse(saved);
+        assertEquals(List.of("create topic orders", "kill 1", "wait 3000ms", "restart 1"),
+                bundle.entries().stream().map(RunBundle.Entry::line).toList());
+        Dispatcher[] replayed = new Dispatcher[1];
+        assertNull(replay(saved, replayed).divergence(), "seed " + SEED);
+        original.session().cluster().close();
+        replayed[0].session().cluster().close();
+    }
+
+    @Test
     void anEditedCommandIsReportedAtItsLine() throws IOException {
         Dispatcher original = shell(ClusterOptions.simulated(3, SEED));
         String saved = saveAfter(original, RUN.stream().filter(line -> !line.startsWith("bad")).toList());
