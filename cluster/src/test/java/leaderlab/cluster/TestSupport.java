@@ -1,12 +1,14 @@
 package leaderlab.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import leaderlab.cluster.client.ProduceResult;
@@ -29,6 +31,28 @@ final class TestSupport {
 
     static Cluster simulated(int brokers, long seed) {
         return Cluster.start(ClusterOptions.simulated(brokers, seed));
+    }
+
+    static Cluster cluster(long seed, boolean autoRebalance) {
+        Cluster cluster = simulated(3, seed);
+        if (!autoRebalance) {
+            assertEquals(Errors.NONE, cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
+        }
+        return cluster;
+    }
+
+    static Event last(List<Event> events) {
+        assertFalse(events.isEmpty());
+        return events.get(events.size() - 1);
+    }
+
+    /** Shrinks the ISR to the leader alone by cutting the followers off from it while it takes writes. */
+    static void shrinkIsrToLeader(Cluster cluster, String topic, int leader, int... followers) {
+        for (int follower : followers) {
+            cluster.isolate(follower, Cluster.IsolateFrom.BROKERS, Set.of(leader));
+        }
+        produceAcked(cluster, topic, 0, 5, 1);
+        awaitIsr(cluster, topic, 0, 10_000, leader);
     }
 
     /** Creates a topic with an explicit assignment and waits until every replica has applied it. */

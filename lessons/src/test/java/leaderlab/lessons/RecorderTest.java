@@ -42,6 +42,22 @@ class RecorderTest {
     }
 
     @Test
+    void aTriggeredLineIsRecordedAsACommentSoReplayingTheWhenDoesNotRunItTwice(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("triggered.md");
+        try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, 5))) {
+            Dispatcher shell = new Dispatcher(LessonCommands.registry(), new Session(cluster));
+            for (String line : List.of("create topic orders --replica-assignment 1:2:3", "record start " + file,
+                    "when broker 2 is fenced do kill 1", "kill 2", "wait 5s", "record stop")) {
+                assertTrue(shell.execute(line).isOk(), line);
+            }
+        }
+        Lesson lesson = new LessonLibrary().load(file.toString());
+        assertEquals(List.of("when broker 2 is fenced do kill 1", "kill 2", "wait 5s"),
+                lesson.steps().get(0).lines().stream().map(StepLine::text).toList());
+        assertTrue(Files.readString(file).contains("# triggered: kill 1\nwait 5s\n"), Files.readString(file));
+    }
+
+    @Test
     void recordRefusesToOverwriteAndToStopWhenNotRecording(@TempDir Path dir) throws Exception {
         Path existing = Files.writeString(dir.resolve("taken.md"), "x");
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, 1))) {

@@ -1,6 +1,7 @@
 package leaderlab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -155,6 +156,16 @@ class InspectCommandsTest {
         var created = Parsed.json(f.text("events --type TOPIC_CREATED --json"));
         assertTrue(created.get(0).get("seq").isNumber(), created.toString());
         assertEquals("TOPIC_CREATED", created.get(0).get("type").asText());
+        f.ok("kill " + f.cluster().snapshot().partition("orders", 0).leader());
+        f.ok("wait 3s");
+        // The typed fields, not only the sentence: source, partition and the election's detail.
+        var election = Parsed.json(f.text("events --type LEADER_ELECTED --json")).get(0);
+        assertEquals("CONTROLLER", election.get("source").get("kind").asText(), election.toString());
+        assertEquals("orders", election.get("partition").get("topic").asText());
+        assertEquals(0, election.get("partition").get("partition").asInt());
+        assertTrue(election.get("detail").get("oldLeader").isNumber(), election.toString());
+        assertEquals("ONLINE", election.get("detail").get("election").asText());
+        assertFalse(election.get("detail").get("unclean").asBoolean());
         assertTrue(f.run("events --follow").lines().get(0).contains("needs the interactive shell"));
         f.shell.session().setInteractive(true);
         f.ok("events off");

@@ -60,14 +60,14 @@ final class ClientRequests {
             return;
         }
         int minIsr = manager.minIsr(partition);
-        if (request.acks() == -1 && partition.committedIsr.length < minIsr) {
-            reply(client, request, Errors.NOT_ENOUGH_REPLICAS, -1, "ISR " + Replicas.bracketed(partition.committedIsr)
+        if (request.acks() == -1 && partition.committedIsr().length < minIsr) {
+            reply(client, request, Errors.NOT_ENOUGH_REPLICAS, -1, "ISR " + Replicas.bracketed(partition.committedIsr())
                     + " is smaller than min.insync.replicas=" + minIsr + "; nothing was written", partition);
             return;
         }
         long base = partition.log.endOffset();
         for (long recordId : request.recordIds()) {
-            partition.log.append(partition.leaderEpoch, recordId);
+            partition.log.append(partition.leaderEpoch(), recordId);
         }
         long end = partition.log.endOffset();
         manager.markDirty(partition);

@@ -119,7 +119,7 @@ final class FetchServer {
             return;
         }
         session.outOfIsr.set(partition.id, partition.isLeader()
-                && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr, follower));
+                && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr(), follower));
         int[] expanded = partition.maybeExpandIsr(follower, eligible);
         if (expanded != null) {
             manager.sendAlterPartition(partition, expanded, "broker " + follower + " caught up (fetch offset "
@@ -152,9 +152,9 @@ final class FetchServer {
         if (fetch == null) {
             return null;
         }
-        if (partition == null || !partition.isLeader() || partition.leaderEpoch != fetch.currentLeaderEpoch()) {
+        if (partition == null || !partition.isLeader() || partition.leaderEpoch() != fetch.currentLeaderEpoch()) {
             return new FetchedPartition(id, partition != null && partition.isLeader()
-                    && partition.leaderEpoch > fetch.currentLeaderEpoch() ? Errors.FENCED_LEADER_EPOCH
+                    && partition.leaderEpoch() > fetch.currentLeaderEpoch() ? Errors.FENCED_LEADER_EPOCH
                     : Errors.NOT_LEADER_OR_FOLLOWER, -1, null, LogSlice.EMPTY);
         }
         long hw = partition.log.highWatermark();
@@ -195,7 +195,7 @@ final class FetchServer {
      * that were caught up at their last fetch are credited for it before they look behind.
      */
     void onAppend(Partition partition, long previousEnd) {
-        for (int replica : partition.replicas) {
+        for (int replica : partition.replicas()) {
             Session session = sessions.get(replica);
             if (session != null && session.known.containsKey(partition.id)) {
                 partition.creditIdleFollower(replica, previousEnd, session.lastFetchMs);
@@ -212,12 +212,12 @@ final class FetchServer {
      * next answer, and re-check on every fetch the followers the ISR now lacks.
      */
     void onNews(Partition partition) {
-        for (int replica : partition.replicas) {
+        for (int replica : partition.replicas()) {
             Session session = sessions.get(replica);
             if (session != null && session.known.containsKey(partition.id)) {
                 session.pending.set(partition.id);
                 session.outOfIsr.set(partition.id, partition.isLeader()
-                        && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr, replica));
+                        && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr(), replica));
             }
         }
     }

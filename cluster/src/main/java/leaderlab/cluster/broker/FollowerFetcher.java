@@ -46,14 +46,14 @@ final class FollowerFetcher {
      */
     void move(Partition partition, int leader) {
         int target = leader == manager.self ? PartitionRegistration.NO_LEADER : leader;
-        Session old = sessions.get(partition.fetchingFrom);
-        if (old != null && partition.fetchingFrom != target) {
+        Session old = sessions.get(partition.fetchingFrom());
+        if (old != null && partition.fetchingFrom() != target) {
             old.partitions.clear(partition.id);
             if (old.sent.containsKey(partition.id)) {
                 old.forgotten.set(partition.id);
             }
         }
-        partition.fetchingFrom = target;
+        partition.startFetchingFrom(target);
         if (target != PartitionRegistration.NO_LEADER) {
             Session session = sessions.computeIfAbsent(target, id -> new Session());
             session.partitions.set(partition.id);
@@ -64,7 +64,7 @@ final class FollowerFetcher {
     }
 
     private FetchPartition position(Partition partition) {
-        return new FetchPartition(partition.id, partition.leaderEpoch, partition.log.endOffset(),
+        return new FetchPartition(partition.id, partition.leaderEpoch(), partition.log.endOffset(),
                 partition.log.lastRecordEpoch());
     }
 
@@ -147,7 +147,7 @@ final class FollowerFetcher {
         boolean onlyErrors = !response.partitions().isEmpty();
         for (FetchedPartition fetched : response.partitions()) {
             Partition partition = manager.partitions.get(fetched.partitionId());
-            if (partition == null || partition.role != Partition.Role.FOLLOWER || partition.leaderId != leaderId) {
+            if (partition == null || partition.role() != Partition.Role.FOLLOWER || partition.leaderId() != leaderId) {
                 continue;
             }
             session.changed.set(fetched.partitionId());

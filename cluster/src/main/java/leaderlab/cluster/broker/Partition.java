@@ -16,11 +16,24 @@ import leaderlab.cluster.protocol.ReplicaApi.FetchedPartition;
 /**
  * One replica of one partition on one broker (Kafka's Partition): its role, the leader's view of its
  * followers, ISR maintenance (§2), the high watermark (§3.2) and divergence checks (§3.4). Pure state
- * and decisions; the {@link ReplicaManager} does the sending.
+ * and decisions: it owns its fields and changes them only through the methods below; the
+ * {@link ReplicaManager} does the sending.
+ *
+ * <p>Role transitions, each driven by a partition registration replayed from the metadata log:
+ * <pre>
+ *   becomeLeader    OFFLINE | FOLLOWER -> LEADER    leader epoch newer than the one it knows
+ *                   LEADER -> LEADER                 same or newer epoch (an ISR or assignment change)
+ *   becomeFollower  any role -> FOLLOWER | OFFLINE  leader epoch newer (a new leader, or none)
+ *   updateState     same role, same leader          same leader epoch, ISR or replicas changed
+ *   stop            any role -> STOPPED              a reassignment removed the replica; final
+ * </pre>
+ * A leader epoch never goes backwards, and a STOPPED replica never changes again: anything else
+ * throws {@link IllegalStateException}, because it would mean this broker acted on stale metadata
+ * as if it were new.
  */
 final class Partition {
 
-    enum Role { LEADER, FOLLOWER, OFFLINE }
+    enum Role { LEADER, FOLLOWER, OFFLINE, STOPPED }
 
     private static final long NEVER = Long.MIN_VALUE / 2;
 
@@ -30,17 +43,17 @@ final class Partition {
     final TopicPartition topicPartition;
     final ReplicaLog log;
     private final int self;
-    Role role = Role.OFFLINE;
-    int leaderId = PartitionRegistration.NO_LEADER;
+    private Role role = Role.OFFLINE;
+    private int leaderId = PartitionRegistration.NO_LEADER;
     /** The leader whose fetch session holds this partition (kept by FollowerFetcher), or NO_LEADER. */
-    int fetchingFrom = PartitionRegistration.NO_LEADER;
-    int leaderEpoch = -1;
-    int partitionEpoch = -1;
-    int[] replicas = Replicas.NONE;
-    int[] committedIsr = Replicas.NONE;
+    private int fetchingFrom = PartitionRegistration.NO_LEADER;
+    private int leaderEpoch = -1;
+    private int partitionEpoch = -1;
+    private int[] replicas = Replicas.NONE;
+    private int[] committedIsr = Replicas.NONE;
     /** The ISR asked for in an AlterPartition still in flight, or null. */
-    int[] pendingIsr;
-    long leaderEpochStartOffset;
+    private int[] pendingIsr;
+    private long leaderEpochStartOffset;
     private int[] remoteIds = Replicas.NONE;
     private long[] remoteLeo = new long[0];
     private long[] lastCaughtUpMs = new long[0];
@@ -56,8 +69,62 @@ final class Partition {
         this.log = log;
     }
 
+    Role role() {
+        return role;
+    }
+
     boolean isLeader() {
         return role == Role.LEADER;
+    }
+
+    int leaderId() {
+        return leaderId;
+    }
+
+    int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    int partitionEpoch() {
+        return partitionEpoch;
+    }
+
+    int[] replicas() {
+        return replicas;
+    }
+
+    /** The ISR the controller has committed (the one acks=all and min.insync.replicas count). */
+    int[] committedIsr() {
+        return committedIsr;
+    }
+
+    /** The ISR asked for in an AlterPartition still in flight, or null. */
+    int[] pendingIsr() {
+        return pendingIsr;
+    }
+
+    /** Where this leader's epoch begins in its log. */
+    long leaderEpochStartOffset() {
+        return leaderEpochStartOffset;
+    }
+
+    int fetchingFrom() {
+        return fetchingFrom;
+    }
+
+    /** The follower fetcher moved this partition's fetch session to {@code leader} (or NO_LEADER). */
+    void startFetchingFrom(int leader) {
+        fetchingFrom = leader;
+    }
+
+    /** An AlterPartition asking for {@code isr} is on its way to the controller. */
+    void proposeIsr(int[] isr) {
+        pendingIsr = isr;
+    }
+
+    /** The AlterPartition in flight was answered, refused or timed out: the committed ISR stands. */
+    void settleIsrProposal() {
+        pendingIsr = null;
     }
 
     /** ISR used for the HW and acks: during an expansion it already counts the new member. */
@@ -73,7 +140,11 @@ final class Partition {
     }
 
     void becomeLeader(PartitionRegistration registration, long nowMs) {
+        if (registration.leader() != self) {
+            throw illegal("becomeLeader", registration, "it names broker " + registration.leader() + " leader");
+        }
         boolean newEpoch = registration.leaderEpoch() > leaderEpoch || role != Role.LEADER;
+        requireEpoch("becomeLeader", registration, role == Role.LEADER);
         role = Role.LEADER;
         leaderId = self;
         updateEpochs(registration);
@@ -121,6 +192,10 @@ final class Partition {
     }
 
     void becomeFollower(PartitionRegistration registration) {
+        if (registration.leader() == self) {
+            throw illegal("becomeFollower", registration, "it names this broker leader");
+        }
+        requireEpoch("becomeFollower", registration, false);
         role = registration.hasLeader() ? Role.FOLLOWER : Role.OFFLINE;
         leaderId = registration.leader();
         updateEpochs(registration);
@@ -129,11 +204,40 @@ final class Partition {
 
     /** Same leader epoch, newer partition epoch: the controller changed the ISR or replicas. */
     void updateState(PartitionRegistration registration) {
+        if (registration.leaderEpoch() != leaderEpoch || registration.leader() != leaderId || role == Role.STOPPED) {
+            throw illegal("updateState", registration, "it changes the leader or its epoch");
+        }
         updateEpochs(registration);
         pendingIsr = null;
         if (role == Role.LEADER) {
             trackReplicas(registration.replicas());
         }
+    }
+
+    /** A reassignment removed this replica: it is deleted and never changes again. */
+    void stop() {
+        role = Role.STOPPED;
+        pendingIsr = null;
+    }
+
+    /**
+     * The registration's leader epoch must be newer than the one known, or, when {@code sameAllowed}
+     * (a leader told of its own ISR change), the same; never older, and never after {@link #stop}.
+     */
+    private void requireEpoch(String transition, PartitionRegistration registration, boolean sameAllowed) {
+        if (role == Role.STOPPED) {
+            throw illegal(transition, registration, "the replica was stopped and deleted");
+        }
+        int epoch = registration.leaderEpoch();
+        if (epoch < leaderEpoch || (epoch == leaderEpoch && !sameAllowed)) {
+            throw illegal(transition, registration, "leader epoch " + epoch + " is not newer than " + leaderEpoch);
+        }
+    }
+
+    private IllegalStateException illegal(String transition, PartitionRegistration registration, String why) {
+        return new IllegalStateException(name + " on broker " + self + ": " + transition + " from " + role
+                + " at leader epoch " + leaderEpoch + " refused: " + why + " (registration leader "
+                + registration.leader() + ", leader epoch " + registration.leaderEpoch() + ")");
     }
 
     private void updateEpochs(PartitionRegistration registration) {

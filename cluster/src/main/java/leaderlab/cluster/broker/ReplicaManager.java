@@ -110,23 +110,23 @@ final class ReplicaManager {
         if (partition == null) {
             partition = new Partition(self, registration, storage.log(registration.id()));
             partitions.put(partition.id, partition);
-        } else if (registration.leaderEpoch() == partition.leaderEpoch
-                && registration.partitionEpoch() <= partition.partitionEpoch) {
+        } else if (registration.leaderEpoch() == partition.leaderEpoch()
+                && registration.partitionEpoch() <= partition.partitionEpoch()) {
             return; // already known, e.g. from this leader's own AlterPartition response
         }
         if (registration.leader() == self) {
-            boolean newLeadership = !partition.isLeader() || registration.leaderEpoch() > partition.leaderEpoch;
+            boolean newLeadership = !partition.isLeader() || registration.leaderEpoch() > partition.leaderEpoch();
             partition.becomeLeader(registration, context.nowMs());
             if (newLeadership) {
                 moveFetcher(partition, PartitionRegistration.NO_LEADER);
-                journal(partition, new EventDetail.BecameLeader(self, partition.leaderEpoch,
-                        partition.leaderEpochStartOffset), "metadata: elected by the controller");
+                journal(partition, new EventDetail.BecameLeader(self, partition.leaderEpoch(),
+                        partition.leaderEpochStartOffset()), "metadata: elected by the controller");
             }
             fetchServer.onNews(partition);
             maybeIncrementHighWatermark(partition);
         } else {
-            boolean changed = partition.role == Partition.Role.LEADER || registration.leaderEpoch() > partition.leaderEpoch
-                    || partition.leaderId != registration.leader();
+            boolean changed = partition.role() == Partition.Role.LEADER || registration.leaderEpoch() > partition.leaderEpoch()
+                    || partition.leaderId() != registration.leader();
             if (partition.isLeader()) {
                 fetchServer.onNews(partition);
                 clients.failPending(partition, Errors.NOT_LEADER_OR_FOLLOWER, "leadership moved to "
@@ -136,12 +136,12 @@ final class ReplicaManager {
                 partition.becomeFollower(registration);
                 if (registration.hasLeader()) {
                     journal(partition, new EventDetail.BecameFollower(self, registration.leader(),
-                            partition.leaderEpoch), "metadata: new leader");
+                            partition.leaderEpoch()), "metadata: new leader");
                 }
             } else {
                 partition.updateState(registration);
             }
-            if (changed || partition.fetchingFrom != registration.leader()) {
+            if (changed || partition.fetchingFrom() != registration.leader()) {
                 // Same leader and epoch (an ISR change): the fetch position the leader holds is still right.
                 moveFetcher(partition, registration.leader());
             }
@@ -151,6 +151,7 @@ final class ReplicaManager {
 
     private void stopReplica(Partition partition, PartitionRegistration registration) {
         clients.failPending(partition, Errors.NOT_LEADER_OR_FOLLOWER, "replica removed by reassignment");
+        partition.stop();
         moveFetcher(partition, PartitionRegistration.NO_LEADER);
         partitions.remove(partition.id);
         storage.delete(partition.id);
@@ -222,8 +223,8 @@ final class ReplicaManager {
                                     + (now - lastCaughtUp) + " ms");
                 }
                 reason.append(" (replica.lag.time.max.ms=").append(lagMax).append(")");
-                int[] isr = Replicas.withoutAll(partition.committedIsr, outOfSync);
-                partition.pendingIsr = isr;
+                int[] isr = Replicas.withoutAll(partition.committedIsr(), outOfSync);
+                partition.proposeIsr(isr);
                 sendAlterPartition(partition, isr, reason.toString());
             }
         }
@@ -233,7 +234,7 @@ final class ReplicaManager {
         long sent = ++generation;
         alterGenerations.put(partition.id, sent);
         context.send(Address.CONTROLLER, new AlterPartitionRequest(self, broker.brokerEpoch(), partition.id,
-                partition.leaderEpoch, partition.partitionEpoch, newIsr, false, reason));
+                partition.leaderEpoch(), partition.partitionEpoch(), newIsr, false, reason));
         context.schedule(config(ConfigKey.REQUEST_TIMEOUT_MS), new BrokerTimers.AlterPartitionTimeout(partition.id, sent));
     }
 
@@ -242,7 +243,7 @@ final class ReplicaManager {
         Partition partition = partitions.get(timeout.partitionId());
         if (sent != null && sent == timeout.generation() && partition != null) {
             alterGenerations.remove(timeout.partitionId());
-            partition.pendingIsr = null;
+            partition.settleIsrProposal();
         }
     }
 
@@ -256,21 +257,21 @@ final class ReplicaManager {
         switch (response.error()) {
             case NONE -> {
                 PartitionRegistration registration = response.registration();
-                if (registration.leaderEpoch() == partition.leaderEpoch
-                        && registration.partitionEpoch() > partition.partitionEpoch) {
+                if (registration.leaderEpoch() == partition.leaderEpoch()
+                        && registration.partitionEpoch() > partition.partitionEpoch()) {
                     partition.updateState(registration);
                 }
-                partition.pendingIsr = null;
+                partition.settleIsrProposal();
                 fetchServer.onNews(partition);
                 maybeIncrementHighWatermark(partition);
                 markDirty(partition);
             }
-            case INELIGIBLE_REPLICA -> partition.pendingIsr = null;
+            case INELIGIBLE_REPLICA -> partition.settleIsrProposal();
             case FENCED_LEADER_EPOCH, INVALID_UPDATE_VERSION, INVALID_REQUEST, NEW_LEADER_ELECTED,
                  UNKNOWN_TOPIC_OR_PARTITION -> {
                 // Stay pending until newer metadata arrives.
             }
-            default -> partition.pendingIsr = null;
+            default -> partition.settleIsrProposal();
         }
     }
 
@@ -317,8 +318,8 @@ final class ReplicaManager {
         for (int id = dirty.nextSetBit(0); id >= 0; id = dirty.nextSetBit(id + 1)) {
             Partition partition = partitions.get(id);
             if (partition != null) {
-                views.set(id, new ReplicaView(id, partition.role.name(), partition.leaderEpoch, partition.leaderId,
-                        partition.committedIsr, partition.log.view()));
+                views.set(id, new ReplicaView(id, partition.role().name(), partition.leaderEpoch(), partition.leaderId(),
+                        partition.committedIsr(), partition.log.view()));
             }
         }
         dirty.clear();
