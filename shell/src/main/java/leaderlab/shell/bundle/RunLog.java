@@ -22,8 +22,11 @@ public final class RunLog {
     private static final java.util.regex.Pattern PLAIN_WAIT = java.util.regex.Pattern.compile("wait (\\d{1,9})ms");
 
     private final Cluster cluster;
+    /** Fed up to the end of {@link #digested} entries only when a bundle is asked for, so commands pay nothing. */
     private final JournalDigest digest = new JournalDigest();
+    /** Recorded lines; their digests are filled in lazily (null until {@link #entries} computes them). */
     private final List<RunBundle.Entry> entries = new ArrayList<>();
+    private int digested;
 
     public RunLog(Cluster cluster) {
         this.cluster = cluster;
@@ -40,18 +43,18 @@ public final class RunLog {
                 || NOT_RECORDED.contains(command.split("\\s+", 2)[0])) {
             return;
         }
-        digest.catchUp(cluster.journal());
+        long events = cluster.journal().size();
         long waitedMs = plainWaitMs(command);
         int last = entries.size() - 1;
-        if (waitedMs >= 0 && last >= 0 && plainWaitMs(entries.get(last).line()) >= 0) {
+        if (waitedMs >= 0 && last >= digested && plainWaitMs(entries.get(last).line()) >= 0) {
             // The window's play clock ticks as many short waits; in the simulator one wait of their sum is
             // the same run, so they are kept as one line and a session's bundle stays small.
             RunBundle.Entry previous = entries.get(last);
             entries.set(last, new RunBundle.Entry(previous.startMs(),
-                    "wait " + (plainWaitMs(previous.line()) + waitedMs) + "ms", digest.events(), digest.hex()));
+                    "wait " + (plainWaitMs(previous.line()) + waitedMs) + "ms", events, null));
             return;
         }
-        entries.add(new RunBundle.Entry(startMs, command, digest.events(), digest.hex()));
+        entries.add(new RunBundle.Entry(startMs, command, events, null));
     }
 
     /** The milliseconds of a line of the form {@code wait Nms}, or -1 for any other line. */
@@ -60,13 +63,22 @@ public final class RunLog {
         return wait.matches() ? Long.parseLong(wait.group(1)) : -1;
     }
 
+    /** Every recorded line with the journal's size and digest after it (digests computed now, once). */
     public List<RunBundle.Entry> entries() {
+        for (; digested < entries.size(); digested++) {
+            RunBundle.Entry entry = entries.get(digested);
+            while (digest.events() < entry.eventsAfter()) {
+                digest.add(cluster.journal().get(digest.events()));
+            }
+            entries.set(digested, new RunBundle.Entry(entry.startMs(), entry.line(), entry.eventsAfter(), digest.hex()));
+        }
         return List.copyOf(entries);
     }
 
     /** The bundle of this run so far. */
     public RunBundle bundle() {
+        List<RunBundle.Entry> done = entries();
         digest.catchUp(cluster.journal());
-        return new RunBundle(cluster.options(), entries(), digest.events(), digest.hex());
+        return new RunBundle(cluster.options(), done, digest.events(), digest.hex());
     }
 }
