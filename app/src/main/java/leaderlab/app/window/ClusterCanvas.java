@@ -19,18 +19,26 @@ import leaderlab.cluster.view.ClusterSnapshot;
 public final class ClusterCanvas extends Pane {
 
     private final Canvas canvas = new Canvas();
+    /** The message flow's layer: cleared and redrawn every animated frame, without touching the cards. */
+    private final Canvas flowLayer = new Canvas();
     private final ChipRaster chips = new ChipRaster();
     private ClusterLayout layout;
-    private ClusterSnapshot drawn;
+    private DrawnFrame drawn;
+    private boolean flowDrawn;
+    /** How many frames were painted whole (not as changes over the last), for tests of the fast path. */
+    private int wholeRepaints;
     private java.util.Set<Integer> failing = java.util.Set.of();
     private boolean clientsFailing;
 
     public ClusterCanvas() {
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, flowLayer);
+        flowLayer.setMouseTransparent(true);
         // An opaque pane under the canvas lets JavaFX repaint from here down, not from the window root.
         getStyleClass().add("canvas-pane");
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
+        flowLayer.widthProperty().bind(widthProperty());
+        flowLayer.heightProperty().bind(heightProperty());
         setMinSize(200, 150);
     }
 
@@ -44,25 +52,41 @@ public final class ClusterCanvas extends Pane {
         return clientsFailing;
     }
 
-    /** Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. */
+    /**
+     * Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. Repaints
+     * only what differs from the last frame when it can (see {@link DrawnFrame}); the message flow has its
+     * own layer, so its dots moving do not repaint the cards.
+     */
     public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double zoom, MessageFlow flow) {
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        if (layout == null || drawn != snapshot || layout.width != width || layout.height != height
-                || layout.zoom != zoom) {
-            layout = new ClusterLayout(snapshot, width, height, zoom);
-            drawn = snapshot;
+        int[][] hosted = ClusterLayout.partitionsByBroker(snapshot);
+        if (layout == null || !layout.fits(snapshot, hosted, width, height, zoom)) {
+            layout = new ClusterLayout(snapshot, hosted, width, height, zoom);
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
         NetworkCuts cuts = NetworkCuts.of(snapshot);
-        chips.begin(width, height, palette.background());
+        DrawnFrame next = DrawnFrame.of(snapshot, layout, cuts, hovered, palette, failing, clientsFailing);
+        if (next.continues(drawn) && chips.canContinue(width, height)) {
+            repaintChanges(snapshot, drawn, next, cuts, hovered, palette, zoom);
+        } else {
+            drawAll(snapshot, next, cuts, hovered, palette, zoom);
+            wholeRepaints++;
+        }
+        drawn = next;
+        drawFlow(flow, palette, zoom);
+    }
+
+    private void drawAll(ClusterSnapshot snapshot, DrawnFrame frame, NetworkCuts cuts, int hovered, Palette palette,
+                         double zoom) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        chips.begin(canvas.getWidth(), canvas.getHeight(), palette.background());
         chips.rect(layout.clients.x(), layout.clients.y(), layout.clients.w(), layout.clients.h(), palette.card());
         chips.rect(layout.controller.x(), layout.controller.y(), layout.controller.w(), layout.controller.h(),
                 palette.card());
-        for (ClusterLayout.Card card : layout.cards) {
-            ClusterLayout.Box box = card.box();
+        for (int c = 0; c < layout.cards.size(); c++) {
+            ClusterLayout.Box box = layout.cards.get(c).box();
             chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
-            rasterChips(snapshot, card, hovered, palette);
+            rasterChips(layout.cards.get(c), frame.states[c], hovered, palette);
         }
         boolean hovering = hovered >= 0 && hovered < snapshot.metadata().partitions().size();
         if (!hovering) {
@@ -70,20 +94,77 @@ public final class ClusterCanvas extends Pane {
         }
         chips.drawTo(g);
         drawEndpoints(g, palette, zoom);
-        for (ClusterLayout.Card card : layout.cards) {
-            drawCard(g, snapshot, card, cuts, palette, zoom);
-            labelChips(g, snapshot, card, palette);
+        for (int c = 0; c < layout.cards.size(); c++) {
+            drawCard(g, frame.headers[c], layout.cards.get(c).box(), palette, zoom);
+            labelChips(g, snapshot, layout.cards.get(c), frame.states[c], palette);
         }
         drawCuts(g, cuts, palette, zoom);
         drawFailures(g, snapshot, palette, zoom);
-        if (flow != null) {
-            flow.draw(g, layout, palette, zoom);
-        }
         if (hovering) {
             drawHoverCaption(g, snapshot, hovered, palette, zoom);
         } else {
             labelLegend(g, palette, zoom);
         }
+    }
+
+    /**
+     * Repaints, over the last frame, the cards whose header changed (whole, border included) and, on the
+     * other cards, the chips whose state changed.
+     */
+    private void repaintChanges(ClusterSnapshot snapshot, DrawnFrame before, DrawnFrame next, NetworkCuts cuts,
+                                int hovered, Palette palette, double zoom) {
+        java.util.List<ClusterLayout.Box> regions = new java.util.ArrayList<>();
+        java.util.List<Runnable> labels = new java.util.ArrayList<>();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double border = 4 * zoom;
+        for (int c = 0; c < layout.cards.size(); c++) {
+            ClusterLayout.Card card = layout.cards.get(c);
+            ReplicaState[] states = next.states[c];
+            if (!next.headers[c].equals(before.headers[c])) {
+                ClusterLayout.Box box = card.box();
+                ClusterLayout.Box around = new ClusterLayout.Box(box.x() - border, box.y() - border,
+                        box.w() + 2 * border, box.h() + 2 * border);
+                chips.rect(around.x(), around.y(), around.w(), around.h(), palette.background());
+                chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
+                rasterChips(card, states, hovered, palette);
+                regions.add(around);
+                DrawnFrame.Header header = next.headers[c];
+                labels.add(() -> {
+                    drawCard(g, header, box, palette, zoom);
+                    labelChips(g, snapshot, card, states, palette);
+                    cutStub(g, card, cuts, palette, zoom);
+                });
+                continue;
+            }
+            for (int i = 0; i < states.length; i++) {
+                if (states[i] != before.states[c][i]) {
+                    ClusterLayout.Box chip = card.chip(i);
+                    boolean ringed = card.partitionIds()[i] == hovered;
+                    chips.chip(palette, states[i], chip.x(), chip.y(), chip.w(), chip.h(), ringed);
+                    double ring = ringed ? ChipRaster.ringWidth(chip.h()) + 1 : 0;
+                    regions.add(new ClusterLayout.Box(chip.x() - ring, chip.y() - ring, chip.w() + 2 * ring,
+                            chip.h() + 2 * ring));
+                    int index = i;
+                    labels.add(() -> labelChip(g, snapshot, card, index, states[index], palette));
+                }
+            }
+        }
+        chips.drawRegions(g, regions);
+        labels.forEach(Runnable::run);
+    }
+
+    /** The message flow's dots, on their own transparent layer over the cards. */
+    private void drawFlow(MessageFlow flow, Palette palette, double zoom) {
+        boolean dots = flow != null && flow.dotCount() > 0;
+        if (!dots && !flowDrawn) {
+            return;
+        }
+        GraphicsContext g = flowLayer.getGraphicsContext2D();
+        g.clearRect(0, 0, flowLayer.getWidth(), flowLayer.getHeight());
+        if (dots) {
+            flow.draw(g, layout, palette, zoom);
+        }
+        flowDrawn = dots;
     }
 
     /** What the chip shapes mean, between the clients and the controller (the hover caption's place). */
@@ -142,6 +223,10 @@ public final class ClusterCanvas extends Pane {
     public int brokerAt(double x, double y) {
         ClusterLayout.Card card = layout == null ? null : layout.cardAt(x, y);
         return card == null ? -1 : card.brokerId();
+    }
+
+    int wholeRepaints() {
+        return wholeRepaints;
     }
 
     ClusterLayout layoutForTests() {
@@ -210,11 +295,9 @@ public final class ClusterCanvas extends Pane {
         g.fillText(subtitle, box.x() + 10 * zoom, box.y() + 24 * zoom, box.w() - 16 * zoom);
     }
 
-    private static void drawCard(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, NetworkCuts cuts,
-                                 Palette palette, double zoom) {
-        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
-        BrokerStatus status = BrokerStatus.of(broker, cuts);
-        ClusterLayout.Box box = card.box();
+    private static void drawCard(GraphicsContext g, DrawnFrame.Header header, ClusterLayout.Box box, Palette palette,
+                                 double zoom) {
+        BrokerStatus status = header.status();
         boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
         g.setStroke(palette.broker(status));
         g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
@@ -226,59 +309,39 @@ public final class ClusterCanvas extends Pane {
         g.setTextBaseline(VPos.TOP);
         g.setFill(down ? palette.mutedText() : palette.text());
         g.setFont(Font.font("System", FontWeight.BOLD, 24 * zoom));
-        String title = "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack());
-        g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
-        String word = status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label();
-        drawStatus(g, status, (word + grayFailures(broker)).toUpperCase(java.util.Locale.ROOT), box, palette, zoom);
-        String belief = ControllerBelief.of(snapshot, broker);
-        if (belief != null) {
+        g.fillText(header.title(), box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
+        drawStatus(g, status, header.word(), box, palette, zoom);
+        if (header.belief() != null) {
             g.setFill(palette.fault());
             g.setFont(Font.font("System", FontWeight.BOLD, 16 * zoom));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(belief, box.x() + 10 * zoom, box.y() + 60 * zoom, box.w() - 20 * zoom);
+            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + 60 * zoom, box.w() - 20 * zoom);
         }
     }
 
-    private void rasterChips(ClusterSnapshot snapshot, ClusterLayout.Card card, int hovered, Palette palette) {
-        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
+    private void rasterChips(ClusterLayout.Card card, ReplicaState[] states, int hovered, Palette palette) {
         for (int i = 0; i < card.partitionIds().length; i++) {
-            int id = card.partitionIds()[i];
             ClusterLayout.Box chip = card.chip(i);
-            chips.chip(palette, ReplicaState.of(snapshot.metadata().partitions().get(id), broker), chip.x(), chip.y(),
-                    chip.w(), chip.h(), id == hovered);
+            chips.chip(palette, states[i], chip.x(), chip.y(), chip.w(), chip.h(), card.partitionIds()[i] == hovered);
         }
     }
 
-    private static void labelChips(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, Palette palette) {
+    private static void labelChips(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card,
+                                   ReplicaState[] states, Palette palette) {
         if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
             return;
         }
-        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
-        for (int i = 0; i < card.partitionIds().length; i++) {
-            PartitionRegistration partition = snapshot.metadata().partitions().get(card.partitionIds()[i]);
-            ClusterLayout.Box chip = card.chip(i);
-            ChipRaster.label(g, palette, ReplicaState.of(partition, broker), partition.name(), chip.x(), chip.y(),
-                    chip.w(), chip.h());
+        for (int i = 0; i < states.length; i++) {
+            labelChip(g, snapshot, card, i, states[i], palette);
         }
     }
 
-    /**
-     * What the controller cannot see (a paused process, a slow disk) and the operator's demotion, after
-     * the state word: the gap between belief and truth, on the card itself.
-     */
-    private static String grayFailures(ClusterSnapshot.BrokerState broker) {
-        StringBuilder extra = new StringBuilder();
-        if (broker.running() && broker.reality().stalledUntilMs() > 0) {
-            extra.append(" · paused");
-        }
-        if (broker.reality().appendLatencyMs() > 0) {
-            extra.append(" · slow disk");
-        }
-        if (broker.registration() != null && broker.registration().demoted()) {
-            extra.append(" · demoted");
-        }
-        return extra.toString();
+    private static void labelChip(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, int index,
+                                  ReplicaState state, Palette palette) {
+        PartitionRegistration partition = snapshot.metadata().partitions().get(card.partitionIds()[index]);
+        ClusterLayout.Box chip = card.chip(index);
+        ChipRaster.label(g, palette, state, partition.name(), chip.x(), chip.y(), chip.w(), chip.h());
     }
 
     /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
@@ -317,12 +380,7 @@ public final class ClusterCanvas extends Pane {
      */
     private void drawCuts(GraphicsContext g, NetworkCuts cuts, Palette palette, double zoom) {
         for (ClusterLayout.Card card : layout.cards) {
-            if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
-                // The card's badge says from what ("ISOLATED FROM CLIENTS"); the stub marks the cut link.
-                ClusterLayout.Box box = card.box();
-                double x = box.x() + box.w() - 22 * zoom;
-                cutLine(g, x, box.y() - 14 * zoom, x, box.y() + 4 * zoom, palette, zoom * 0.7);
-            }
+            cutStub(g, card, cuts, palette, zoom);
         }
         for (NetworkCuts.Pair pair : cuts.brokerPairs()) {
             ClusterLayout.Card a = layout.cardOf(pair.low());
@@ -331,6 +389,16 @@ public final class ClusterCanvas extends Pane {
                 cutLine(g, a.box().centerX(), a.box().y() + layout.headerHeight / 2, b.box().centerX(),
                         b.box().y() + layout.headerHeight / 2 + 8 * zoom, palette, zoom);
             }
+        }
+    }
+
+    /** The card's badge says from what ("ISOLATED FROM CLIENTS"); a stub above the card marks the cut link. */
+    private static void cutStub(GraphicsContext g, ClusterLayout.Card card, NetworkCuts cuts, Palette palette,
+                                double zoom) {
+        if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
+            ClusterLayout.Box box = card.box();
+            double x = box.x() + box.w() - 22 * zoom;
+            cutLine(g, x, box.y() - 14 * zoom, x, box.y() + 4 * zoom, palette, zoom * 0.7);
         }
     }
 
