@@ -152,6 +152,15 @@ final class ChipRaster {
         }
     }
 
+    /** A ring {@code t} pixels wide around a chip drawn by {@link #chip} at the same place: a pulse. */
+    void ring(double fx, double fy, double fw, double fh, int t, Color color) {
+        int x = (int) Math.round(fx);
+        int y = (int) Math.round(fy);
+        int w = Math.max(1, (int) Math.round(fw));
+        int h = Math.max(1, (int) Math.round(fh));
+        outline(x - t, y - t, w + 2 * t, h + 2 * t, t, argb(color));
+    }
+
     /** How wide the hover ring around a chip of height {@code h} is, in pixels. */
     static int ringWidth(double h) {
         return Math.max(2, Math.max(1, (int) Math.round(h)) / 7);

@@ -22,6 +22,7 @@ public final class ClusterCanvas extends Pane {
     /** The message flow's layer: cleared and redrawn every animated frame, without touching the cards. */
     private final Canvas flowLayer = new Canvas();
     private final ChipRaster chips = new ChipRaster();
+    private final ChipPulses pulses = new ChipPulses();
     private ClusterLayout layout;
     private DrawnFrame drawn;
     private boolean flowDrawn;
@@ -66,6 +67,7 @@ public final class ClusterCanvas extends Pane {
         }
         NetworkCuts cuts = NetworkCuts.of(snapshot);
         DrawnFrame next = DrawnFrame.of(snapshot, layout, cuts, hovered, palette, failing, clientsFailing);
+        notePulses(drawn, next);
         if (next.continues(drawn) && chips.canContinue(width, height)) {
             repaintChanges(snapshot, drawn, next, cuts, hovered, palette, zoom);
         } else {
@@ -88,6 +90,10 @@ public final class ClusterCanvas extends Pane {
             chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
             rasterChips(layout.cards.get(c), frame.states[c], hovered, palette);
         }
+        long now = System.nanoTime();
+        for (int[] due : pulses.due(now)) {
+            pulseRing(due[0], due[1], now, palette);
+        }
         boolean hovering = hovered >= 0 && hovered < snapshot.metadata().partitions().size();
         if (!hovering) {
             rasterLegend(g, palette, zoom);
@@ -109,7 +115,7 @@ public final class ClusterCanvas extends Pane {
 
     /**
      * Repaints, over the last frame, the cards whose header changed (whole, border included) and, on the
-     * other cards, the chips whose state changed.
+     * other cards, the chips whose state changed and the chips still pulsing.
      */
     private void repaintChanges(ClusterSnapshot snapshot, DrawnFrame before, DrawnFrame next, NetworkCuts cuts,
                                 int hovered, Palette palette, double zoom) {
@@ -117,6 +123,8 @@ public final class ClusterCanvas extends Pane {
         java.util.List<Runnable> labels = new java.util.ArrayList<>();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double border = 4 * zoom;
+        java.util.Set<Integer> wholeCards = new java.util.HashSet<>();
+        long now = System.nanoTime();
         for (int c = 0; c < layout.cards.size(); c++) {
             ClusterLayout.Card card = layout.cards.get(c);
             ReplicaState[] states = next.states[c];
@@ -127,6 +135,10 @@ public final class ClusterCanvas extends Pane {
                 chips.rect(around.x(), around.y(), around.w(), around.h(), palette.background());
                 chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
                 rasterChips(card, states, hovered, palette);
+                for (int i = 0; i < states.length; i++) {
+                    pulseRing(c, i, now, palette);
+                }
+                wholeCards.add(c);
                 regions.add(around);
                 DrawnFrame.Header header = next.headers[c];
                 labels.add(() -> {
@@ -134,23 +146,74 @@ public final class ClusterCanvas extends Pane {
                     labelChips(g, snapshot, card, states, palette);
                     cutStub(g, card, cuts, palette, zoom);
                 });
-                continue;
             }
-            for (int i = 0; i < states.length; i++) {
-                if (states[i] != before.states[c][i]) {
-                    ClusterLayout.Box chip = card.chip(i);
-                    boolean ringed = card.partitionIds()[i] == hovered;
-                    chips.chip(palette, states[i], chip.x(), chip.y(), chip.w(), chip.h(), ringed);
-                    double ring = ringed ? ChipRaster.ringWidth(chip.h()) + 1 : 0;
-                    regions.add(new ClusterLayout.Box(chip.x() - ring, chip.y() - ring, chip.w() + 2 * ring,
-                            chip.h() + 2 * ring));
-                    int index = i;
-                    labels.add(() -> labelChip(g, snapshot, card, index, states[index], palette));
+        }
+        repaintPulses(snapshot, next, wholeCards, regions, labels, hovered, palette);
+        chips.drawRegions(g, regions);
+        labels.forEach(Runnable::run);
+    }
+
+    /** Chips whose state changed since the last frame start a pulse (none when the layout changed). */
+    private void notePulses(DrawnFrame before, DrawnFrame next) {
+        if (before == null || before.layout != next.layout) {
+            pulses.clear();
+            return;
+        }
+        long now = System.nanoTime();
+        for (int c = 0; c < next.states.length; c++) {
+            for (int i = 0; i < next.states[c].length; i++) {
+                if (next.states[c][i] != before.states[c][i]) {
+                    pulses.changed(c, i, now);
                 }
             }
         }
-        chips.drawRegions(g, regions);
-        labels.forEach(Runnable::run);
+    }
+
+    /**
+     * Repaints the chips that pulse (the changed ones among them) on cards not repainted whole: first
+     * their surroundings (a ring lies in the gap a neighbour's ring shares), then chips and rings.
+     */
+    private void repaintPulses(ClusterSnapshot snapshot, DrawnFrame next, java.util.Set<Integer> wholeCards,
+                               java.util.List<ClusterLayout.Box> regions,
+                               java.util.List<Runnable> labels, int hovered, Palette palette) {
+        long now = System.nanoTime();
+        java.util.List<int[]> due = pulses.due(now);
+        due.removeIf(d -> wholeCards.contains(d[0]));
+        for (int[] d : due) {
+            ClusterLayout.Card card = layout.cards.get(d[0]);
+            ClusterLayout.Box around = around(card.chip(d[1]), card.gap());
+            chips.rect(around.x(), around.y(), around.w(), around.h(), palette.card());
+            regions.add(around);
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        for (int[] d : due) {
+            ClusterLayout.Card card = layout.cards.get(d[0]);
+            ClusterLayout.Box chip = card.chip(d[1]);
+            ReplicaState state = next.states[d[0]][d[1]];
+            chips.chip(palette, state, chip.x(), chip.y(), chip.w(), chip.h(), card.partitionIds()[d[1]] == hovered);
+            pulseRing(d[0], d[1], now, palette);
+            labels.add(() -> labelChip(g, snapshot, card, d[1], state, palette));
+        }
+    }
+
+    /** A chip's box and its gap all round, where its pulse ring (or hover ring) lies. */
+    private static ClusterLayout.Box around(ClusterLayout.Box chip, double gap) {
+        double margin = Math.ceil(gap) + 1;
+        return new ClusterLayout.Box(chip.x() - margin, chip.y() - margin, chip.w() + 2 * margin, chip.h() + 2 * margin);
+    }
+
+    private void pulseRing(int cardIndex, int chipIndex, long now, Palette palette) {
+        ClusterLayout.Card card = layout.cards.get(cardIndex);
+        int width = (int) Math.ceil(Math.floor(card.gap()) * pulses.left(cardIndex, chipIndex, now));
+        if (width > 0) {
+            ClusterLayout.Box chip = card.chip(chipIndex);
+            chips.ring(chip.x(), chip.y(), chip.w(), chip.h(), width, palette.highlight());
+        }
+    }
+
+    /** Whether a chip still pulses, so the frame loop keeps drawing though the cluster stands still. */
+    boolean pulsing() {
+        return pulses.pulsing();
     }
 
     /** The message flow's dots, on their own transparent layer over the cards. */
@@ -313,11 +376,16 @@ public final class ClusterCanvas extends Pane {
         drawStatus(g, status, header.word(), box, palette, zoom);
         if (header.belief() != null) {
             g.setFill(palette.fault());
-            g.setFont(Font.font("System", FontWeight.BOLD, 16 * zoom));
+            g.setFont(beliefFont(zoom));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + 60 * zoom, box.w() - 20 * zoom);
+            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + ClusterLayout.BELIEF_TOP * zoom,
+                    box.w() - 20 * zoom);
         }
+    }
+
+    static Font beliefFont(double zoom) {
+        return Font.font("System", FontWeight.BOLD, ClusterLayout.BELIEF_FONT * zoom);
     }
 
     private void rasterChips(ClusterLayout.Card card, ReplicaState[] states, int hovered, Palette palette) {
@@ -348,8 +416,8 @@ public final class ClusterCanvas extends Pane {
     private static void drawStatus(GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box,
                                    Palette palette, double zoom) {
         double x = box.x() + 10 * zoom;
-        double y = box.y() + 36 * zoom;
-        double h = 20 * zoom;
+        double y = box.y() + ClusterLayout.BADGE_TOP * zoom;
+        double h = ClusterLayout.BADGE_HEIGHT * zoom;
         g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
         double maxW = box.w() - 20 * zoom;
         double w = Math.min(maxW, textWidth(word, g.getFont()) + h + 10 * zoom);

@@ -52,6 +52,17 @@ final class ClusterLayout {
         }
     }
 
+    /**
+     * A card's header, in unzoomed pixels: the title, the state badge, and a line for what the controller
+     * still believes between a crash and fencing. The line is always reserved, so a crash never moves
+     * the chips and the countdown never covers them.
+     */
+    static final double BADGE_TOP = 36;
+    static final double BADGE_HEIGHT = 20;
+    static final double BELIEF_TOP = 60;
+    static final double BELIEF_FONT = 16;
+    static final double HEADER_HEIGHT = 84;
+
     final Box clients;
     final Box controller;
     final List<Card> cards = new ArrayList<>();
@@ -74,7 +85,7 @@ final class ClusterLayout {
         double top = 56 * zoom;
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
-        headerHeight = 62 * zoom;
+        headerHeight = HEADER_HEIGHT * zoom;
         int n = snapshot.brokers().size();
         if (n == 0) {
             return;

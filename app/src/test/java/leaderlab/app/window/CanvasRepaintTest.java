@@ -37,8 +37,7 @@ class CanvasRepaintTest {
         this.stage = stage;
     }
 
-    @Test
-    void repaintingChangesGivesThePixelsOfAWholeRepaint(FxRobot robot) {
+    private static List<ClusterSnapshot> crashAndFailover() {
         List<ClusterSnapshot> moments = new ArrayList<>();
         try (Cluster cluster = Cluster.start(WindowFixture.simulated(3, 0, 5))) {
             Dispatcher shell = new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster));
@@ -49,15 +48,26 @@ class CanvasRepaintTest {
                 moments.add(cluster.snapshot());
             }
         }
-        ClusterCanvas followed = new ClusterCanvas();
-        ClusterCanvas whole = new ClusterCanvas();
+        return moments;
+    }
+
+    private void show(FxRobot robot, ClusterCanvas... canvases) {
         robot.interact(() -> {
-            HBox both = new HBox(followed, whole);
-            followed.setPrefSize(900, 600);
-            whole.setPrefSize(900, 600);
-            stage.setScene(new Scene(both, 1800, 600));
+            HBox row = new HBox(canvases);
+            for (ClusterCanvas canvas : canvases) {
+                canvas.setPrefSize(900, 600);
+            }
+            stage.setScene(new Scene(row, 900 * canvases.length, 600));
             stage.show();
         });
+    }
+
+    @Test
+    void repaintingChangesGivesThePixelsOfAWholeRepaint(FxRobot robot) {
+        List<ClusterSnapshot> moments = crashAndFailover();
+        ClusterCanvas followed = new ClusterCanvas();
+        ClusterCanvas whole = new ClusterCanvas();
+        show(robot, followed, whole);
         ClusterSnapshot last = moments.get(moments.size() - 1);
         robot.interact(() -> {
             for (ClusterSnapshot moment : moments.subList(1, moments.size())) {
@@ -65,11 +75,65 @@ class CanvasRepaintTest {
             }
             whole.render(last, -1, Palette.LIGHT, 1.0, null);
         });
+        // The chips that changed pulse a moment; once the pulses are over, nothing of them stays.
+        long pulsesEnd = System.nanoTime() + ChipPulses.PULSE_NANOS;
+        awaitFx("the pulses' end", () -> {
+            followed.render(last, -1, Palette.LIGHT, 1.0, null);
+            return System.nanoTime() > pulsesEnd && !followed.pulsing();
+        });
         int followedWhole = WindowFixture.onFx(followed::wholeRepaints);
         assertEquals(1, followedWhole, "after the first frame, crash, countdown, fencing and elections repaint changes only");
         WritableImage a = WindowFixture.onFx(() -> followed.snapshot(null, null));
         WritableImage b = WindowFixture.onFx(() -> whole.snapshot(null, null));
         assertEquals(0, differingPixels(a, b), "pixels that differ between the followed view and a whole repaint");
+    }
+
+    @Test
+    void aChipThatChangesStatePulses(FxRobot robot) {
+        List<ClusterSnapshot> moments = crashAndFailover();
+        ClusterCanvas view = new ClusterCanvas();
+        show(robot, view);
+        // The first moment at which a chip on broker 2 changes state (the failover makes it a leader).
+        int changedAt = -1;
+        int partitionId = -1;
+        for (int k = 1; k < moments.size() && changedAt < 0; k++) {
+            for (var partition : moments.get(k).metadata().partitions()) {
+                if (ReplicaState.of(partition, moments.get(k).broker(2)) != ReplicaState.of(
+                        moments.get(k - 1).metadata().partitions().get(partition.id()), moments.get(k - 1).broker(2))) {
+                    changedAt = k;
+                    partitionId = partition.id();
+                    break;
+                }
+            }
+        }
+        assertTrue(changedAt > 0, "the failover changes a chip of broker 2");
+        List<ClusterSnapshot> upTo = moments.subList(0, changedAt + 1);
+        robot.interact(() -> upTo.forEach(moment -> view.render(moment, -1, Palette.LIGHT, 1.0, null)));
+        int id = partitionId;
+        ClusterLayout.Box chip = WindowFixture.onFx(() -> view.chipOf(2, id));
+        WritableImage pulsing = WindowFixture.onFx(() -> view.snapshot(null, null));
+        int highlight = ChipRaster.argb(Palette.LIGHT.highlight());
+        assertEquals(highlight, pulsing.getPixelReader().getArgb((int) chip.x() - 2, (int) chip.centerY()),
+                "a ring in the gap beside the changed chip");
+        assertTrue(WindowFixture.onFx(view::pulsing));
+        long pulseEnd = System.nanoTime() + ChipPulses.PULSE_NANOS;
+        ClusterSnapshot last = upTo.get(upTo.size() - 1);
+        awaitFx("the pulse's end", () -> {
+            view.render(last, -1, Palette.LIGHT, 1.0, null);
+            return System.nanoTime() > pulseEnd && !view.pulsing();
+        });
+        WritableImage after = WindowFixture.onFx(() -> view.snapshot(null, null));
+        assertTrue(after.getPixelReader().getArgb((int) chip.x() - 2, (int) chip.centerY()) != highlight,
+                "the ring is gone after the pulse");
+    }
+
+    private static void awaitFx(String what, java.util.function.BooleanSupplier condition) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> org.testfx.util.WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
     }
 
     private static int differingPixels(WritableImage a, WritableImage b) {
