@@ -70,8 +70,8 @@ final class ChipRaster {
     /**
      * Puts regions of the buffer on the canvas over what was there: the chips and cards that changed
      * since the last frame. Only their bounds are copied to the image's texture and drawn, so a frame in
-     * which three chips change costs three chips, not the whole canvas. Each region grows by a pixel,
-     * as {@link #chip} rounds its corners to whole pixels.
+     * which three chips change costs three chips, not the whole canvas. Regions should lie on whole
+     * pixels (as {@link #chip} rounds them); others are widened to the pixels they touch.
      */
     void drawRegions(GraphicsContext g, java.util.List<ClusterLayout.Box> regions) {
         if (regions.isEmpty()) {
@@ -84,10 +84,10 @@ final class ChipRaster {
         int maxY = 0;
         for (int i = 0; i < bounds.length; i++) {
             ClusterLayout.Box r = regions.get(i);
-            int x0 = Math.max(0, (int) Math.floor(r.x()) - 1);
-            int y0 = Math.max(0, (int) Math.floor(r.y()) - 1);
-            int x1 = Math.min(width, (int) Math.ceil(r.x() + r.w()) + 1);
-            int y1 = Math.min(height, (int) Math.ceil(r.y() + r.h()) + 1);
+            int x0 = Math.max(0, (int) Math.floor(r.x()));
+            int y0 = Math.max(0, (int) Math.floor(r.y()));
+            int x1 = Math.min(width, (int) Math.ceil(r.x() + r.w()));
+            int y1 = Math.min(height, (int) Math.ceil(r.y() + r.h()));
             bounds[i] = new int[] {x0, y0, x1, y1};
             minX = Math.min(minX, x0);
             minY = Math.min(minY, y0);

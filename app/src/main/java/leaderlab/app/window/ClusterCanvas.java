@@ -181,7 +181,7 @@ public final class ClusterCanvas extends Pane {
         due.removeIf(d -> wholeCards.contains(d[0]));
         for (int[] d : due) {
             ClusterLayout.Card card = layout.cards.get(d[0]);
-            ClusterLayout.Box around = around(card.chip(d[1]), card.gap());
+            ClusterLayout.Box around = around(card, card.chip(d[1]));
             chips.rect(around.x(), around.y(), around.w(), around.h(), palette.card());
             regions.add(around);
         }
@@ -196,15 +196,26 @@ public final class ClusterCanvas extends Pane {
         }
     }
 
-    /** A chip's box and its gap all round, where its pulse ring (or hover ring) lies. */
-    private static ClusterLayout.Box around(ClusterLayout.Box chip, double gap) {
-        double margin = Math.ceil(gap) + 1;
-        return new ClusterLayout.Box(chip.x() - margin, chip.y() - margin, chip.w() + 2 * margin, chip.h() + 2 * margin);
+    /**
+     * The pixels of a chip (rounded as {@link ChipRaster#chip} rounds them) and, all round, the part of
+     * its gap its pulse ring may take. Clearing and copying exactly these never touches a neighbour chip
+     * or the card's border, which the canvas draws over the buffer.
+     */
+    private static ClusterLayout.Box around(ClusterLayout.Card card, ClusterLayout.Box chip) {
+        int margin = pulseRingMax(card);
+        return new ClusterLayout.Box(Math.round(chip.x()) - margin, Math.round(chip.y()) - margin,
+                Math.max(1, Math.round(chip.w())) + 2 * margin, Math.max(1, Math.round(chip.h())) + 2 * margin);
+    }
+
+    /** A pixel short of the gap between chips, and well inside the card's padding (its border is drawn there). */
+    private static int pulseRingMax(ClusterLayout.Card card) {
+        double pad = card.chipX() - card.box().x();
+        return (int) Math.max(0, Math.min(Math.floor(card.gap()) - 1, Math.floor(pad * 0.6)));
     }
 
     private void pulseRing(int cardIndex, int chipIndex, long now, Palette palette) {
         ClusterLayout.Card card = layout.cards.get(cardIndex);
-        int width = (int) Math.ceil(Math.floor(card.gap()) * pulses.left(cardIndex, chipIndex, now));
+        int width = (int) Math.ceil(pulseRingMax(card) * pulses.left(cardIndex, chipIndex, now));
         if (width > 0) {
             ClusterLayout.Box chip = card.chip(chipIndex);
             chips.ring(chip.x(), chip.y(), chip.w(), chip.h(), width, palette.highlight());

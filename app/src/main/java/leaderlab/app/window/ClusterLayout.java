@@ -61,7 +61,8 @@ final class ClusterLayout {
     static final double BADGE_HEIGHT = 20;
     static final double BELIEF_TOP = 60;
     static final double BELIEF_FONT = 16;
-    static final double HEADER_HEIGHT = 84;
+    /** Room for the belief line and, under it, a pulsing chip's ring (up to a chip's gap: 8 px). */
+    static final double HEADER_HEIGHT = 92;
 
     final Box clients;
     final Box controller;
