@@ -468,6 +468,11 @@ public final class LeaderlabWindow {
         return frames.history().size();
     }
 
+    /** The failed produces the frames have seen on this cluster (what the Clients box flashes for). */
+    ProduceFailures frameFailures() {
+        return frames.failures();
+    }
+
     Palette palette() {
         return palette;
     }
