@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "leaderlab", sortOptions = false,
         description = {"Start the interactive shell on a live 3-broker cluster, and the window beside it when there "
                 + "is a display. With standard input not a terminal, commands are read from it."},
-        footer = {"", "Subcommands: leaderlab lesson --help, leaderlab chaos --help, leaderlab bench --help"})
+        footer = {"", "Subcommands: leaderlab lesson --help, leaderlab chaos --help, leaderlab bench --help, "
+                + "leaderlab replay --help"})
 final class LaunchOptions {
 
     @Option(names = "--no-gui", description = "the shell only, no window")

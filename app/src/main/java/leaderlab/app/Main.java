@@ -45,7 +45,8 @@ public final class Main {
         CommandLine launcher = new CommandLine(options)
                 .addSubcommand("lesson", lessons.commandLine())
                 .addSubcommand("chaos", new ChaosCommand(out))
-                .addSubcommand("bench", new BenchCommand(out, err));
+                .addSubcommand("bench", new BenchCommand(out, err))
+                .addSubcommand("replay", new ReplayCommand(out, err));
         launcher.setExpandAtFiles(false);
         launcher.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         launcher.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -230,11 +230,7 @@ public final class Cluster implements AutoCloseable {
         kill(id, false);
     }
 
-    /**
-     * Crashes a broker.
-     *
-     * @param powerLoss the machine lost power too: records not yet flushed (log.flush.interval.ms) are gone
-     */
+    /** @param powerLoss the machine lost power too: records not yet flushed (log.flush.interval.ms) are gone */
     public void kill(int id, boolean powerLoss) {
         if (controllers.isController(id)) {
             controllers.requireRunning(id, true);
@@ -272,9 +268,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Runs the actions of triggers that have fired, on the calling thread, which must be the command
-     * thread. Waits ({@link #advance}, {@link #awaitCondition}, produce...) run them between events on
-     * their own; an idle command thread is woken through {@link #onTriggersDue}.
+     * Runs fired triggers' actions on the calling thread, the command thread (waits run them between
+     * events on their own; an idle command thread is woken through {@link #onTriggersDue}).
      */
     public void runDueTriggers() {
         checks.runDueTriggers();

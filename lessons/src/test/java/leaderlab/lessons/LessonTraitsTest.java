@@ -28,7 +28,8 @@ class LessonTraitsTest {
                 assertTrue(e.getMessage().contains("cannot be used in a lesson"), e.getMessage());
             }
         }
-        assertEquals(Set.of("lesson", "quit", "record", "reset"), refused);
+        // save and export write files; fork and unfork switch the cluster under the lesson's player.
+        assertEquals(Set.of("export", "fork", "lesson", "quit", "record", "reset", "save", "unfork"), refused);
     }
 
     @Test

@@ -36,6 +36,22 @@ class GrayFailureTest {
     }
 
     @Test
+    void aClientOnlyTimeoutIsListedByEventsTypeProduceFailed() {
+        f.ok("create topic orders --replica-assignment 2:1:3");
+        f.ok("isolate 2 --from clients");
+        f.text("produce orders --count 3 --retries 0");
+        com.fasterxml.jackson.databind.JsonNode events = Parsed.json(f.text("events --type PRODUCE_FAILED --json"));
+        assertEquals(1, events.size(), events.toString());
+        com.fasterxml.jackson.databind.JsonNode failed = events.get(0);
+        assertEquals("PRODUCE_FAILED", failed.get("type").asText());
+        assertEquals("CLIENT", failed.get("source").get("kind").asText());
+        assertEquals("orders", failed.get("partition").get("topic").asText());
+        assertEquals(2, failed.get("detail").get("broker").asInt());
+        assertEquals("REQUEST_TIMED_OUT", failed.get("detail").get("error").asText());
+        assertEquals(3, failed.get("detail").get("records").asInt());
+    }
+
+    @Test
     void aLongPauseGetsTheLeaderFencedAndItsZombieWritesTruncated() {
         f.ok("create topic orders --replica-assignment 1:2:3");
         f.ok("produce orders --count 5 --acks all");

@@ -50,6 +50,12 @@ final class ChipRaster {
         Arrays.fill(pixels, argb(background));
     }
 
+    /** Continues the last frame's buffer, to repaint parts of it. */
+    boolean canContinue(double canvasWidth, double canvasHeight) {
+        return image != null && width == Math.max(1, (int) Math.ceil(canvasWidth))
+                && height == Math.max(1, (int) Math.ceil(canvasHeight));
+    }
+
     /** A plain filled rectangle (card and box bodies). */
     void rect(double x, double y, double w, double h, Color color) {
         fill((int) Math.round(x), (int) Math.round(y), (int) Math.round(w), (int) Math.round(h), argb(color));
@@ -59,6 +65,45 @@ final class ChipRaster {
     void drawTo(GraphicsContext g) {
         buffer.updateBuffer(b -> null);
         g.drawImage(image, 0, 0);
+    }
+
+    /**
+     * Puts regions of the buffer on the canvas over what was there: the chips and cards that changed
+     * since the last frame. Only their bounds are copied to the image's texture and drawn, so a frame in
+     * which three chips change costs three chips, not the whole canvas. Regions should lie on whole
+     * pixels (as {@link #chip} rounds them); others are widened to the pixels they touch.
+     */
+    void drawRegions(GraphicsContext g, java.util.List<ClusterLayout.Box> regions) {
+        if (regions.isEmpty()) {
+            return;
+        }
+        int[][] bounds = new int[regions.size()][];
+        int minX = width;
+        int minY = height;
+        int maxX = 0;
+        int maxY = 0;
+        for (int i = 0; i < bounds.length; i++) {
+            ClusterLayout.Box r = regions.get(i);
+            int x0 = Math.max(0, (int) Math.floor(r.x()));
+            int y0 = Math.max(0, (int) Math.floor(r.y()));
+            int x1 = Math.min(width, (int) Math.ceil(r.x() + r.w()));
+            int y1 = Math.min(height, (int) Math.ceil(r.y() + r.h()));
+            bounds[i] = new int[] {x0, y0, x1, y1};
+            minX = Math.min(minX, x0);
+            minY = Math.min(minY, y0);
+            maxX = Math.max(maxX, x1);
+            maxY = Math.max(maxY, y1);
+        }
+        if (minX >= maxX || minY >= maxY) {
+            return;
+        }
+        javafx.geometry.Rectangle2D dirty = new javafx.geometry.Rectangle2D(minX, minY, maxX - minX, maxY - minY);
+        buffer.updateBuffer(b -> dirty);
+        for (int[] r : bounds) {
+            if (r[0] < r[2] && r[1] < r[3]) {
+                g.drawImage(image, r[0], r[1], r[2] - r[0], r[3] - r[1], r[0], r[1], r[2] - r[0], r[3] - r[1]);
+            }
+        }
     }
 
     void chip(Palette palette, ReplicaState state, double fx, double fy, double fw, double fh, boolean highlighted) {
@@ -102,9 +147,23 @@ final class ChipRaster {
             }
         }
         if (highlighted) {
-            int ring = Math.max(2, h / 7);
+            int ring = ringWidth(h);
             outline(x - ring - 1, y - ring - 1, w + 2 * ring + 2, h + 2 * ring + 2, ring, argb(palette.highlight()));
         }
+    }
+
+    /** A ring {@code t} pixels wide around a chip drawn by {@link #chip} at the same place: a pulse. */
+    void ring(double fx, double fy, double fw, double fh, int t, Color color) {
+        int x = (int) Math.round(fx);
+        int y = (int) Math.round(fy);
+        int w = Math.max(1, (int) Math.round(fw));
+        int h = Math.max(1, (int) Math.round(fh));
+        outline(x - t, y - t, w + 2 * t, h + 2 * t, t, argb(color));
+    }
+
+    /** How wide the hover ring around a chip of height {@code h} is, in pixels. */
+    static int ringWidth(double h) {
+        return Math.max(2, Math.max(1, (int) Math.round(h)) / 7);
     }
 
     /** The label (and a leader's crown) of a chip big enough for them, drawn on the canvas over the image. */

@@ -19,18 +19,27 @@ import leaderlab.cluster.view.ClusterSnapshot;
 public final class ClusterCanvas extends Pane {
 
     private final Canvas canvas = new Canvas();
+    /** The message flow's layer: cleared and redrawn every animated frame, without touching the cards. */
+    private final Canvas flowLayer = new Canvas();
     private final ChipRaster chips = new ChipRaster();
+    private final ChipPulses pulses = new ChipPulses();
     private ClusterLayout layout;
-    private ClusterSnapshot drawn;
+    private DrawnFrame drawn;
+    private boolean flowDrawn;
+    /** How many frames were painted whole (not as changes over the last), for tests of the fast path. */
+    private int wholeRepaints;
     private java.util.Set<Integer> failing = java.util.Set.of();
     private boolean clientsFailing;
 
     public ClusterCanvas() {
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, flowLayer);
+        flowLayer.setMouseTransparent(true);
         // An opaque pane under the canvas lets JavaFX repaint from here down, not from the window root.
         getStyleClass().add("canvas-pane");
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
+        flowLayer.widthProperty().bind(widthProperty());
+        flowLayer.heightProperty().bind(heightProperty());
         setMinSize(200, 150);
     }
 
@@ -44,25 +53,46 @@ public final class ClusterCanvas extends Pane {
         return clientsFailing;
     }
 
-    /** Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. */
+    /**
+     * Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. Repaints
+     * only what differs from the last frame when it can (see {@link DrawnFrame}); the message flow has its
+     * own layer, so its dots moving do not repaint the cards.
+     */
     public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double zoom, MessageFlow flow) {
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        if (layout == null || drawn != snapshot || layout.width != width || layout.height != height
-                || layout.zoom != zoom) {
-            layout = new ClusterLayout(snapshot, width, height, zoom);
-            drawn = snapshot;
+        int[][] hosted = ClusterLayout.partitionsByBroker(snapshot);
+        if (layout == null || !layout.fits(snapshot, hosted, width, height, zoom)) {
+            layout = new ClusterLayout(snapshot, hosted, width, height, zoom);
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
         NetworkCuts cuts = NetworkCuts.of(snapshot);
-        chips.begin(width, height, palette.background());
+        DrawnFrame next = DrawnFrame.of(snapshot, layout, cuts, hovered, palette, failing, clientsFailing);
+        notePulses(drawn, next);
+        if (next.continues(drawn) && chips.canContinue(width, height)) {
+            repaintChanges(snapshot, drawn, next, cuts, hovered, palette, zoom);
+        } else {
+            drawAll(snapshot, next, cuts, hovered, palette, zoom);
+            wholeRepaints++;
+        }
+        drawn = next;
+        drawFlow(flow, palette, zoom);
+    }
+
+    private void drawAll(ClusterSnapshot snapshot, DrawnFrame frame, NetworkCuts cuts, int hovered, Palette palette,
+                         double zoom) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        chips.begin(canvas.getWidth(), canvas.getHeight(), palette.background());
         chips.rect(layout.clients.x(), layout.clients.y(), layout.clients.w(), layout.clients.h(), palette.card());
         chips.rect(layout.controller.x(), layout.controller.y(), layout.controller.w(), layout.controller.h(),
                 palette.card());
-        for (ClusterLayout.Card card : layout.cards) {
-            ClusterLayout.Box box = card.box();
+        for (int c = 0; c < layout.cards.size(); c++) {
+            ClusterLayout.Box box = layout.cards.get(c).box();
             chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
-            rasterChips(snapshot, card, hovered, palette);
+            rasterChips(layout.cards.get(c), frame.states[c], hovered, palette);
+        }
+        long now = System.nanoTime();
+        for (int[] due : pulses.due(now)) {
+            pulseRing(due[0], due[1], now, palette);
         }
         boolean hovering = hovered >= 0 && hovered < snapshot.metadata().partitions().size();
         if (!hovering) {
@@ -70,20 +100,145 @@ public final class ClusterCanvas extends Pane {
         }
         chips.drawTo(g);
         drawEndpoints(g, palette, zoom);
-        for (ClusterLayout.Card card : layout.cards) {
-            drawCard(g, snapshot, card, cuts, palette, zoom);
-            labelChips(g, snapshot, card, palette);
+        for (int c = 0; c < layout.cards.size(); c++) {
+            CardPainter.drawCard(g, frame.headers[c], layout.cards.get(c).box(), palette, zoom);
+            CardPainter.labelChips(g, snapshot, layout.cards.get(c), frame.states[c], palette);
         }
         drawCuts(g, cuts, palette, zoom);
         drawFailures(g, snapshot, palette, zoom);
-        if (flow != null) {
-            flow.draw(g, layout, palette, zoom);
-        }
         if (hovering) {
             drawHoverCaption(g, snapshot, hovered, palette, zoom);
         } else {
             labelLegend(g, palette, zoom);
         }
+    }
+
+    /**
+     * Repaints, over the last frame, the cards whose header changed (whole, border included) and, on the
+     * other cards, the chips whose state changed and the chips still pulsing.
+     */
+    private void repaintChanges(ClusterSnapshot snapshot, DrawnFrame before, DrawnFrame next, NetworkCuts cuts,
+                                int hovered, Palette palette, double zoom) {
+        java.util.List<ClusterLayout.Box> regions = new java.util.ArrayList<>();
+        java.util.List<Runnable> labels = new java.util.ArrayList<>();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double border = 4 * zoom;
+        java.util.Set<Integer> wholeCards = new java.util.HashSet<>();
+        long now = System.nanoTime();
+        for (int c = 0; c < layout.cards.size(); c++) {
+            ClusterLayout.Card card = layout.cards.get(c);
+            ReplicaState[] states = next.states[c];
+            if (!next.headers[c].equals(before.headers[c])) {
+                ClusterLayout.Box box = card.box();
+                ClusterLayout.Box around = new ClusterLayout.Box(box.x() - border, box.y() - border,
+                        box.w() + 2 * border, box.h() + 2 * border);
+                chips.rect(around.x(), around.y(), around.w(), around.h(), palette.background());
+                chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
+                rasterChips(card, states, hovered, palette);
+                for (int i = 0; i < states.length; i++) {
+                    pulseRing(c, i, now, palette);
+                }
+                wholeCards.add(c);
+                regions.add(around);
+                DrawnFrame.Header header = next.headers[c];
+                labels.add(() -> {
+                    CardPainter.drawCard(g, header, box, palette, zoom);
+                    CardPainter.labelChips(g, snapshot, card, states, palette);
+                    CardPainter.cutStub(g, card, cuts, palette, zoom);
+                });
+            }
+        }
+        repaintPulses(snapshot, next, wholeCards, regions, labels, hovered, palette);
+        chips.drawRegions(g, regions);
+        labels.forEach(Runnable::run);
+    }
+
+    /** Chips whose state changed since the last frame start a pulse (none when the layout changed). */
+    private void notePulses(DrawnFrame before, DrawnFrame next) {
+        if (before == null || before.layout != next.layout) {
+            pulses.clear();
+            return;
+        }
+        long now = System.nanoTime();
+        for (int c = 0; c < next.states.length; c++) {
+            for (int i = 0; i < next.states[c].length; i++) {
+                if (next.states[c][i] != before.states[c][i]) {
+                    pulses.changed(c, i, now);
+                }
+            }
+        }
+    }
+
+    /**
+     * Repaints the chips that pulse (the changed ones among them) on cards not repainted whole: first
+     * their surroundings (a ring lies in the gap a neighbour's ring shares), then chips and rings.
+     */
+    private void repaintPulses(ClusterSnapshot snapshot, DrawnFrame next, java.util.Set<Integer> wholeCards,
+                               java.util.List<ClusterLayout.Box> regions,
+                               java.util.List<Runnable> labels, int hovered, Palette palette) {
+        long now = System.nanoTime();
+        java.util.List<int[]> due = pulses.due(now);
+        due.removeIf(d -> wholeCards.contains(d[0]));
+        for (int[] d : due) {
+            ClusterLayout.Card card = layout.cards.get(d[0]);
+            ClusterLayout.Box around = around(card, card.chip(d[1]));
+            chips.rect(around.x(), around.y(), around.w(), around.h(), palette.card());
+            regions.add(around);
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        for (int[] d : due) {
+            ClusterLayout.Card card = layout.cards.get(d[0]);
+            ClusterLayout.Box chip = card.chip(d[1]);
+            ReplicaState state = next.states[d[0]][d[1]];
+            chips.chip(palette, state, chip.x(), chip.y(), chip.w(), chip.h(), card.partitionIds()[d[1]] == hovered);
+            pulseRing(d[0], d[1], now, palette);
+            labels.add(() -> CardPainter.labelChip(g, snapshot, card, d[1], state, palette));
+        }
+    }
+
+    /**
+     * The pixels of a chip (rounded as {@link ChipRaster#chip} rounds them) and, all round, the part of
+     * its gap its pulse ring may take. Clearing and copying exactly these never touches a neighbour chip
+     * or the card's border, which the canvas draws over the buffer.
+     */
+    private static ClusterLayout.Box around(ClusterLayout.Card card, ClusterLayout.Box chip) {
+        int margin = pulseRingMax(card);
+        return new ClusterLayout.Box(Math.round(chip.x()) - margin, Math.round(chip.y()) - margin,
+                Math.max(1, Math.round(chip.w())) + 2 * margin, Math.max(1, Math.round(chip.h())) + 2 * margin);
+    }
+
+    /** A pixel short of the gap between chips, and well inside the card's padding (its border is drawn there). */
+    private static int pulseRingMax(ClusterLayout.Card card) {
+        double pad = card.chipX() - card.box().x();
+        return (int) Math.max(0, Math.min(Math.floor(card.gap()) - 1, Math.floor(pad * 0.6)));
+    }
+
+    private void pulseRing(int cardIndex, int chipIndex, long now, Palette palette) {
+        ClusterLayout.Card card = layout.cards.get(cardIndex);
+        int width = (int) Math.ceil(pulseRingMax(card) * pulses.left(cardIndex, chipIndex, now));
+        if (width > 0) {
+            ClusterLayout.Box chip = card.chip(chipIndex);
+            chips.ring(chip.x(), chip.y(), chip.w(), chip.h(), width, palette.highlight());
+        }
+    }
+
+    /** Whether a chip still pulses, so the frame loop keeps drawing though the cluster stands still. */
+    boolean pulsing() {
+        return pulses.pulsing();
+    }
+
+    /** The message flow's dots, on their own transparent layer over the cards. */
+    private void drawFlow(MessageFlow flow, Palette palette, double zoom) {
+        boolean dots = flow != null && flow.dotCount() > 0;
+        if (!dots && !flowDrawn) {
+            return;
+        }
+        GraphicsContext g = flowLayer.getGraphicsContext2D();
+        g.clearRect(0, 0, flowLayer.getWidth(), flowLayer.getHeight());
+        if (dots) {
+            flow.draw(g, layout, palette, zoom);
+        }
+        flowDrawn = dots;
     }
 
     /** What the chip shapes mean, between the clients and the controller (the hover caption's place). */
@@ -144,6 +299,10 @@ public final class ClusterCanvas extends Pane {
         return card == null ? -1 : card.brokerId();
     }
 
+    int wholeRepaints() {
+        return wholeRepaints;
+    }
+
     ClusterLayout layoutForTests() {
         return layout;
     }
@@ -190,125 +349,15 @@ public final class ClusterCanvas extends Pane {
     }
 
     private void drawEndpoints(GraphicsContext g, Palette palette, double zoom) {
-        endpoint(g, layout.clients, "Clients", "produce, consume", palette, zoom);
-        endpoint(g, layout.controller, "Controller", "fences and elects", palette, zoom);
+        CardPainter.endpoint(g, layout.clients, "Clients", "produce, consume", palette, zoom);
+        CardPainter.endpoint(g, layout.controller, "Controller", "fences and elects", palette, zoom);
     }
 
-    private static void endpoint(GraphicsContext g, ClusterLayout.Box box, String title, String subtitle,
-                                 Palette palette, double zoom) {
-        g.setStroke(palette.cardBorder());
-        g.setLineWidth(1.5);
-        g.setLineDashes();
-        g.strokeRect(box.x(), box.y(), box.w(), box.h());
-        g.setFill(palette.text());
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
-        g.fillText(title, box.x() + 10 * zoom, box.y() + 4 * zoom);
-        g.setFill(palette.mutedText());
-        g.setFont(Font.font("System", 12 * zoom));
-        g.fillText(subtitle, box.x() + 10 * zoom, box.y() + 24 * zoom, box.w() - 16 * zoom);
-    }
-
-    private static void drawCard(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, NetworkCuts cuts,
-                                 Palette palette, double zoom) {
-        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
-        BrokerStatus status = BrokerStatus.of(broker, cuts);
-        ClusterLayout.Box box = card.box();
-        boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
-        g.setStroke(palette.broker(status));
-        g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
-        g.setLineDashes(status == BrokerStatus.STOPPED ? new double[] {12 * zoom, 8 * zoom}
-                : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
-        g.strokeRect(box.x(), box.y(), box.w(), box.h());
-        g.setLineDashes();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(down ? palette.mutedText() : palette.text());
-        g.setFont(Font.font("System", FontWeight.BOLD, 24 * zoom));
-        String title = "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack());
-        g.fillText(title, box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
-        String word = status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label();
-        drawStatus(g, status, (word + grayFailures(broker)).toUpperCase(java.util.Locale.ROOT), box, palette, zoom);
-        String belief = ControllerBelief.of(snapshot, broker);
-        if (belief != null) {
-            g.setFill(palette.fault());
-            g.setFont(Font.font("System", FontWeight.BOLD, 16 * zoom));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(belief, box.x() + 10 * zoom, box.y() + 60 * zoom, box.w() - 20 * zoom);
-        }
-    }
-
-    private void rasterChips(ClusterSnapshot snapshot, ClusterLayout.Card card, int hovered, Palette palette) {
-        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
+    private void rasterChips(ClusterLayout.Card card, ReplicaState[] states, int hovered, Palette palette) {
         for (int i = 0; i < card.partitionIds().length; i++) {
-            int id = card.partitionIds()[i];
             ClusterLayout.Box chip = card.chip(i);
-            chips.chip(palette, ReplicaState.of(snapshot.metadata().partitions().get(id), broker), chip.x(), chip.y(),
-                    chip.w(), chip.h(), id == hovered);
+            chips.chip(palette, states[i], chip.x(), chip.y(), chip.w(), chip.h(), card.partitionIds()[i] == hovered);
         }
-    }
-
-    private static void labelChips(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, Palette palette) {
-        if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
-            return;
-        }
-        ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
-        for (int i = 0; i < card.partitionIds().length; i++) {
-            PartitionRegistration partition = snapshot.metadata().partitions().get(card.partitionIds()[i]);
-            ClusterLayout.Box chip = card.chip(i);
-            ChipRaster.label(g, palette, ReplicaState.of(partition, broker), partition.name(), chip.x(), chip.y(),
-                    chip.w(), chip.h());
-        }
-    }
-
-    /**
-     * What the controller cannot see (a paused process, a slow disk) and the operator's demotion, after
-     * the state word: the gap between belief and truth, on the card itself.
-     */
-    private static String grayFailures(ClusterSnapshot.BrokerState broker) {
-        StringBuilder extra = new StringBuilder();
-        if (broker.running() && broker.reality().stalledUntilMs() > 0) {
-            extra.append(" · paused");
-        }
-        if (broker.reality().appendLatencyMs() > 0) {
-            extra.append(" · slow disk");
-        }
-        if (broker.registration() != null && broker.registration().demoted()) {
-            extra.append(" · demoted");
-        }
-        return extra.toString();
-    }
-
-    /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
-    private static void drawStatus(GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box,
-                                   Palette palette, double zoom) {
-        double x = box.x() + 10 * zoom;
-        double y = box.y() + 36 * zoom;
-        double h = 20 * zoom;
-        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
-        double maxW = box.w() - 20 * zoom;
-        double w = Math.min(maxW, textWidth(word, g.getFont()) + h + 10 * zoom);
-        g.setFill(palette.broker(status));
-        g.fillRoundRect(x, y, w, h, h, h);
-        g.setFill(palette.dark() ? palette.background() : palette.card());
-        g.setStroke(g.getFill());
-        g.setLineWidth(2.5 * zoom);
-        double cx = x + h / 2;
-        double cy = y + h / 2;
-        double r = h * 0.28;
-        switch (status) {
-            case STOPPED, FENCED -> {
-                g.strokeLine(cx - r, cy - r, cx + r, cy + r);
-                g.strokeLine(cx - r, cy + r, cx + r, cy - r);
-            }
-            case RUNNING, STARTING -> g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
-            case CONTROLLED_SHUTDOWN -> g.fillRect(cx - r, cy - r, 2 * r, 2 * r);
-            case ISOLATED -> g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
-        }
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(word, x + h, cy, w - h - 6 * zoom);
     }
 
     /**
@@ -317,39 +366,16 @@ public final class ClusterCanvas extends Pane {
      */
     private void drawCuts(GraphicsContext g, NetworkCuts cuts, Palette palette, double zoom) {
         for (ClusterLayout.Card card : layout.cards) {
-            if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
-                // The card's badge says from what ("ISOLATED FROM CLIENTS"); the stub marks the cut link.
-                ClusterLayout.Box box = card.box();
-                double x = box.x() + box.w() - 22 * zoom;
-                cutLine(g, x, box.y() - 14 * zoom, x, box.y() + 4 * zoom, palette, zoom * 0.7);
-            }
+            CardPainter.cutStub(g, card, cuts, palette, zoom);
         }
         for (NetworkCuts.Pair pair : cuts.brokerPairs()) {
             ClusterLayout.Card a = layout.cardOf(pair.low());
             ClusterLayout.Card b = layout.cardOf(pair.high());
             if (a != null && b != null) {
-                cutLine(g, a.box().centerX(), a.box().y() + layout.headerHeight / 2, b.box().centerX(),
+                CardPainter.cutLine(g, a.box().centerX(), a.box().y() + layout.headerHeight / 2, b.box().centerX(),
                         b.box().y() + layout.headerHeight / 2 + 8 * zoom, palette, zoom);
             }
         }
-    }
-
-    /** A cut link: a dashed line in the fault colour with a bold cross in the middle. */
-    private static void cutLine(GraphicsContext g, double x1, double y1, double x2, double y2, Palette palette,
-                                double zoom) {
-        g.setStroke(palette.fault());
-        g.setLineWidth(3 * zoom);
-        g.setLineDashes(10 * zoom, 6 * zoom);
-        g.strokeLine(x1, y1, x2, y2);
-        g.setLineDashes();
-        double mx = (x1 + x2) / 2;
-        double my = (y1 + y2) / 2;
-        double r = 9 * zoom;
-        g.setFill(palette.card());
-        g.fillOval(mx - r * 1.5, my - r * 1.5, r * 3, r * 3);
-        g.setLineWidth(4 * zoom);
-        g.strokeLine(mx - r, my - r, mx + r, my + r);
-        g.strokeLine(mx - r, my + r, mx + r, my - r);
     }
 
     private void drawHoverCaption(GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette,

@@ -52,6 +52,18 @@ final class ClusterLayout {
         }
     }
 
+    /**
+     * A card's header, in unzoomed pixels: the title, the state badge, and a line for what the controller
+     * still believes between a crash and fencing. The line is always reserved, so a crash never moves
+     * the chips and the countdown never covers them.
+     */
+    static final double BADGE_TOP = 36;
+    static final double BADGE_HEIGHT = 20;
+    static final double BELIEF_TOP = 60;
+    static final double BELIEF_FONT = 16;
+    /** Room for the belief line and, under it, a pulsing chip's ring (up to a chip's gap: 8 px). */
+    static final double HEADER_HEIGHT = 92;
+
     final Box clients;
     final Box controller;
     final List<Card> cards = new ArrayList<>();
@@ -62,6 +74,11 @@ final class ClusterLayout {
     final double zoom;
 
     ClusterLayout(ClusterSnapshot snapshot, double width, double height, double zoom) {
+        this(snapshot, partitionsByBroker(snapshot), width, height, zoom);
+    }
+
+    /** @param hosted {@link #partitionsByBroker}'s answer for {@code snapshot} */
+    ClusterLayout(ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom) {
         this.width = width;
         this.height = height;
         this.zoom = zoom;
@@ -69,8 +86,7 @@ final class ClusterLayout {
         double top = 56 * zoom;
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
-        headerHeight = 62 * zoom;
-        int[][] hosted = partitionsByBroker(snapshot);
+        headerHeight = HEADER_HEIGHT * zoom;
         int n = snapshot.brokers().size();
         if (n == 0) {
             return;
@@ -137,12 +153,35 @@ final class ClusterLayout {
                 cols);
     }
 
+    /**
+     * Whether this layout still places {@code snapshot}: same size and zoom, the same brokers hosting the
+     * same partitions. Elections and ISR changes keep a layout; a new topic or a reassignment does not.
+     */
+    boolean fits(ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom) {
+        if (width != this.width || height != this.height || zoom != this.zoom || hosted.length != cards.size()) {
+            return false;
+        }
+        for (int i = 0; i < hosted.length; i++) {
+            Card card = cards.get(i);
+            if (card.brokerId() != snapshot.brokers().get(i).id() || !java.util.Arrays.equals(card.partitionIds(), hosted[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Partition ids hosted by each broker (in snapshot broker order), ascending; int arrays, no boxing. */
-    private static int[][] partitionsByBroker(ClusterSnapshot snapshot) {
+    static int[][] partitionsByBroker(ClusterSnapshot snapshot) {
         int n = snapshot.brokers().size();
-        java.util.Map<Integer, Integer> slot = new java.util.HashMap<>();
+        int maxId = 0;
+        for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
+            maxId = Math.max(maxId, broker.id());
+        }
+        // Broker ids are small and dense: an array maps an id to its slot without boxing (-1: no such broker).
+        int[] slot = new int[maxId + 1];
+        java.util.Arrays.fill(slot, -1);
         for (int i = 0; i < n; i++) {
-            slot.put(snapshot.brokers().get(i).id(), i);
+            slot[snapshot.brokers().get(i).id()] = i;
         }
         int[][] hosted = new int[n][16];
         int[] counts = new int[n];
@@ -150,8 +189,8 @@ final class ClusterLayout {
             for (int p = 0; p < topic.partitionCount(); p++) {
                 PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
                 for (int replica : partition.replicas()) {
-                    Integer index = slot.get(replica);
-                    if (index != null) {
+                    int index = replica >= 0 && replica < slot.length ? slot[replica] : -1;
+                    if (index >= 0) {
                         if (counts[index] == hosted[index].length) {
                             hosted[index] = java.util.Arrays.copyOf(hosted[index], counts[index] * 2);
                         }

@@ -114,7 +114,7 @@ final class FrameLoop extends AnimationTimer {
         }
         ClusterSnapshot shown = shown();
         int hovered = window.hovered();
-        boolean animating = window.flowOn() && flow.dotCount() > 0;
+        boolean animating = window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().pulsing();
         if (forceRedraw || shown != lastDrawn || hovered != lastHovered || animating) {
             window.clusterCanvas().alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));
             window.clusterCanvas().render(shown, hovered, window.palette(), window.zoom(), window.flowOn() ? flow : null);

@@ -11,8 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -20,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.control.Button;
-import leaderlab.cluster.ClusterOptions;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.CommandRunner;
@@ -57,11 +54,7 @@ public final class LeaderlabWindow {
     private boolean flowOn = true;
     private int hovered = -1;
     private boolean presenter;
-    /** The swallowed '/' of the key that focused the command bar (its KEY_TYPED follows the press). */
-    private boolean swallowSlash;
-    /** What the user had before the first lesson: a lesson's end gives it back. */
-    private ClusterOptions userOptions;
-    private boolean userPlaying;
+    private final LessonHosting lessons;
     private final Button live = new Button("Live");
     private final ScrubMarks marks = new ScrubMarks();
 
@@ -77,19 +70,14 @@ public final class LeaderlabWindow {
         this.playClock = new PlayClock(runner, playing);
         this.menus = new ClusterMenus(console::run);
         this.frames = new FrameLoop(this);
+        this.lessons = new LessonHosting(runner, lessonPanel, playClock, metrics, frames::redrawAll);
         layOut();
         scene = new Scene(root, width, height);
         scene.getStylesheets().add(LeaderlabWindow.class.getResource("leaderlab.css").toExternalForm());
         wireControls();
         wireCanvas();
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if (swallowSlash) {
-                swallowSlash = false;
-                e.consume();
-            }
-        });
-        runner.addListener(this::followTimeSpeed);
+        new WindowKeys(this).attachTo(scene);
+        playClock.followTimeSpeed(runner, controls::showSpeed);
         applyTheme();
         applyZoom();
     }
@@ -232,76 +220,26 @@ public final class LeaderlabWindow {
     }
 
     /** The speed box and the clock follow {@code time speed}, whoever ran it (shell, script, window). */
-    private void followTimeSpeed(String line, leaderlab.shell.command.Result result) {
-        java.util.List<String> words = leaderlab.shell.command.Tokenizer.split(line.strip());
-        if (result.isOk() && words.size() == 3 && words.get(0).equals("time") && words.get(1).equals("speed")) {
-            try {
-                double speed = Double.parseDouble(words.get(2));
-                javafx.application.Platform.runLater(() -> {
-                    playClock.followSpeed(speed);
-                    controls.showSpeed(speed);
-                });
-            } catch (NumberFormatException e) {
-                // A speed the command accepted is a number; nothing to follow otherwise.
-            }
-        }
+    /** Gives the keyboard back to the window (Esc), out of the command bar. */
+    void focusRoot() {
+        root.requestFocus();
     }
 
-    private void onKey(KeyEvent e) {
-        boolean typing = scene.getFocusOwner() instanceof TextInputControl;
-        if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS
-                || e.getCode() == KeyCode.ADD)) {
-            zoomBy(1.15);
-        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
-            zoomBy(1 / 1.15);
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.DIGIT0) {
-            zoomBy(1 / zoom);
-        } else if (e.getCode() == KeyCode.ESCAPE) {
-            if (presenter && !typing) {
-                setPresenter(false);
-            }
-            root.requestFocus();
-        } else if (typing) {
-            return;
-        } else if (lessonPanel.active() && e.getCode().isLetterKey() && e.getText().length() == 1
-                && lessonPanel.choose(Character.toLowerCase(e.getText().charAt(0)) - 'a')) {
-            // A question is open: a, b, c... pick its choices (before any other use of those letters).
-        } else if (lessonPanel.active() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE
-                || e.getCode() == KeyCode.PERIOD || e.getCode() == KeyCode.ENTER)) {
-            // Presenter keys: a remote's "next" sends PageDown, space or '.'; "previous" sends PageUp.
-            lessonPanel.next();
-        } else if (lessonPanel.active() && e.getCode() == KeyCode.PAGE_UP) {
-            lessonPanel.back();
-        } else if (lessonPanel.active() && e.getCode() == KeyCode.END) {
-            lessonPanel.end();
-        } else if (e.getCode() == KeyCode.P || e.getCode() == KeyCode.F5) {
-            setPresenter(!presenter);
-        } else if (e.getCode() == KeyCode.SPACE) {
-            playClock.toggle();
-        } else if (e.getCode() == KeyCode.RIGHT) {
-            playClock.step();
-        } else if (e.getCode() == KeyCode.LEFT) {
-            stepBack();
-        } else if (e.getCode() == KeyCode.SLASH || e.getCode() == KeyCode.COLON) {
-            swallowSlash = true;
-            console.bar().requestFocus();
-        } else if (e.getCode() == KeyCode.T) {
-            toggleTheme();
-        } else if (e.getCode() == KeyCode.F) {
-            setFlow(!flowOn);
-        } else {
-            return;
-        }
-        e.consume();
+    boolean typing() {
+        return scene.getFocusOwner() instanceof TextInputControl;
     }
 
-    private void setFlow(boolean on) {
+    void focusCommandBar() {
+        console.bar().requestFocus();
+    }
+
+    void setFlow(boolean on) {
         flowOn = on;
         controls.flow.setSelected(on);
         frames.redrawAll();
     }
 
-    private void toggleTheme() {
+    void toggleTheme() {
         palette = palette.dark() ? Palette.LIGHT : Palette.DARK;
         applyTheme();
     }
@@ -314,7 +252,7 @@ public final class LeaderlabWindow {
         frames.redrawAll();
     }
 
-    private void zoomBy(double factor) {
+    void zoomBy(double factor) {
         zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * factor));
         applyZoom();
     }
@@ -333,60 +271,22 @@ public final class LeaderlabWindow {
         marks.draw(history, marked, palette);
     }
 
-    /**
-     * Presents a lesson: its narration panel appears, the simulator stops playing by itself (the lesson
-     * moves time), and the lesson replaces the cluster the window and the shell share.
-     */
+    /** Presents a lesson in the window (see {@link LessonHosting#present}). */
     public void presentLesson(leaderlab.lessons.Lesson lesson) {
-        if (!lessonPanel.active()) {
-            userOptions = runner.session().cluster().options();
-            userPlaying = playClock.playing();
-        }
-        playClock.pause();
-        // The narration needs the room more than the counters do while a class follows a lesson.
-        metrics.setVisible(false);
-        metrics.setManaged(false);
-        lessonPanel.load(lesson, runner.session());
+        lessons.present(lesson);
     }
 
     /** Ends the running lesson (End, {@code lesson end}); returns false when none runs. */
     public boolean endLesson() {
-        if (!lessonPanel.active()) {
-            return false;
-        }
-        lessonPanel.end();
-        return true;
+        return lessons.end();
     }
 
-    /**
-     * After a lesson: the normal layout, and, unless something else (a reset) already replaced the lesson's
-     * cluster, a fresh cluster in the mode the user started in (live or simulated), playing as it was.
-     */
-    private void lessonEnded(leaderlab.cluster.Cluster lessonCluster) {
-        metrics.setVisible(true);
-        metrics.setManaged(true);
-        ClusterOptions options = userOptions;
-        boolean playing = userPlaying;
-        runner.call(() -> {
-            if (options != null && runner.session().cluster() == lessonCluster) {
-                runner.session().replaceCluster(leaderlab.cluster.Cluster.start(options));
-            }
-            return null;
-        });
-        if (playing) {
-            playClock.play();
-        }
-        frames.redrawAll();
-    }
-
-    /**
-     * A new cluster is on screen (reset, present, a lesson's Back): a lesson whose cluster it is not has
-     * ended. Every per-cluster view was rebuilt by the frame loop already.
-     */
     void clusterChanged(leaderlab.cluster.Cluster cluster) {
-        if (lessonPanel.active() && lessonPanel.lessonCluster() != null && lessonPanel.lessonCluster() != cluster) {
-            lessonPanel.end();
-        }
+        lessons.clusterChanged(cluster);
+    }
+
+    private void lessonEnded(leaderlab.cluster.Cluster lessonCluster) {
+        lessons.ended(lessonCluster);
     }
 
     LessonPanel lessonPanel() {
@@ -466,6 +366,11 @@ public final class LeaderlabWindow {
 
     public int historySize() {
         return frames.history().size();
+    }
+
+    /** The failed produces the frames have seen on this cluster (what the Clients box flashes for). */
+    ProduceFailures frameFailures() {
+        return frames.failures();
     }
 
     Palette palette() {

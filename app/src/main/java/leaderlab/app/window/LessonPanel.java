@@ -2,12 +2,7 @@ package leaderlab.app.window;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,39 +15,29 @@ import javafx.scene.layout.VBox;
 import leaderlab.cluster.Cluster;
 import leaderlab.lessons.Focus;
 import leaderlab.lessons.Lesson;
-import leaderlab.lessons.LessonHost;
-import leaderlab.lessons.LessonPlayer;
-import leaderlab.lessons.PlayMode;
 import leaderlab.lessons.PlayerListener;
 import leaderlab.lessons.PlayerState;
 import leaderlab.lessons.Prediction;
-import leaderlab.lessons.PredictionLog;
 import leaderlab.lessons.Reveal;
 import leaderlab.lessons.StepLine;
 import leaderlab.lessons.StepRun;
 import leaderlab.shell.command.CommandRunner;
-import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 
 /**
  * A lesson in the window. A step's questions are asked before any of its commands run, so the class
  * votes looking at the state before the step; the vote (a click, or a key a/b/c) plays the step, and
- * its reveal stays up, big, on the same step until Next. The player lives on a worker thread (a step
- * blocks on commands and pauses); the FX thread reads only the player's published {@link PlayerState}.
+ * its reveal stays up, big, on the same step until Next. The player lives on a {@link LessonWorker};
+ * the FX thread reads only the player's published {@link PlayerState}.
  */
 final class LessonPanel extends VBox {
 
     /** Where the panel is between steps; only the FX thread reads or writes it. */
     private enum Phase { IDLE, ASKING, READY, PLAYING, PAUSED, REVEAL }
 
-    private final CommandRunner runner;
+    private final LessonWorker worker;
     private final Consumer<Focus> focus;
     private final Consumer<Cluster> onEnd;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "leaderlab-lesson");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Label title = new Label();
     private final Label progress = new Label();
     private final MarkdownView narration = new MarkdownView();
@@ -63,19 +48,12 @@ final class LessonPanel extends VBox {
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
     private final Button end = new Button("End lesson");
-    /** Touched only on the worker thread. */
-    private LessonPlayer player;
     private volatile PlayerState state;
-    /** The cluster the lesson put in the session; any other cluster there means the lesson is over. */
-    private volatile Cluster lessonCluster;
-    /** Which lesson the worker's callbacks belong to: a new lesson or an end makes older ones stale. */
-    private volatile int generation;
-    private volatile CompletableFuture<String> pausing;
     private Phase phase = Phase.IDLE;
     private final List<String> answers = new ArrayList<>();
 
     LessonPanel(CommandRunner runner, Consumer<Focus> focus, Consumer<Cluster> onEnd) {
-        this.runner = runner;
+        this.worker = new LessonWorker(runner);
         this.focus = focus;
         this.onEnd = onEnd;
         setId("lesson-panel");
@@ -123,12 +101,12 @@ final class LessonPanel extends VBox {
 
     /** The cluster the running lesson plays on, or null without one. */
     Cluster lessonCluster() {
-        return active() ? lessonCluster : null;
+        return active() ? worker.lessonCluster() : null;
     }
 
     /** Loads a lesson on a fresh cluster (replacing the window's), ending any lesson that is running. */
     void load(Lesson lesson, Session session) {
-        int mine = stopWorkerWaits();
+        int mine = worker.stopWaits();
         setVisible(true);
         setManaged(true);
         title.setText(lesson.title());
@@ -137,11 +115,7 @@ final class LessonPanel extends VBox {
         reveal.clear();
         phase = Phase.PLAYING;
         refresh();
-        work(mine, () -> {
-            closePlayer();
-            player = new LessonPlayer(lesson, PlayMode.SIMULATED, false, PredictionLog.inHome(),
-                    cluster -> host(session, cluster, mine));
-        }, Phase.READY);
+        worker.load(mine, lesson, session, (now, problem) -> landed(now, problem, Phase.READY));
     }
 
     /** Ends the lesson: the panel goes, and {@code onEnd} gives the window back its normal layout (it gets the lesson's cluster). */
@@ -149,78 +123,17 @@ final class LessonPanel extends VBox {
         if (!active()) {
             return;
         }
-        int mine = stopWorkerWaits();
+        int mine = worker.stopWaits();
         phase = Phase.IDLE;
         setVisible(false);
         setManaged(false);
-        Cluster ended = lessonCluster;
-        lessonCluster = null;
-        worker.execute(() -> {
-            if (mine == generation) {
-                closePlayer();
-            }
-        });
-        onEnd.accept(ended);
-    }
-
-    /** Makes every callback of the running lesson stale and frees a worker blocked on a pause. */
-    private int stopWorkerWaits() {
-        int mine = ++generation;
-        CompletableFuture<String> pause = pausing;
-        if (pause != null) {
-            pause.completeExceptionally(new CancellationException("the lesson ended"));
-        }
-        return mine;
-    }
-
-    private void closePlayer() {
-        if (player != null) {
-            player.close();
-            player = null;
-        }
-    }
-
-    /**
-     * The window's session, its cluster swapped on the command thread, commands run by the shared runner;
-     * a command of a lesson that has ended (a reset, a new lesson) is refused rather than run on a cluster
-     * that is not the lesson's.
-     */
-    private LessonHost host(Session session, Cluster cluster, int mine) {
-        lessonCluster = cluster;
-        runner.call(() -> {
-            session.replaceCluster(cluster);
-            return null;
-        });
-        return new LessonHost() {
-            @Override
-            public Session session() {
-                return session;
-            }
-
-            @Override
-            public Result run(String line) {
-                if (mine != generation || session.cluster() != cluster) {
-                    throw new CancellationException("the lesson ended");
-                }
-                return runner.run(line);
-            }
-
-            @Override
-            public void retire() {
-                // The next cluster replaces this one in the session, which closes it.
-            }
-        };
+        onEnd.accept(worker.end(mine));
     }
 
     /** Next: continues a pause, skips an open question, leaves a reveal, or plays the upcoming step. */
     void next() {
         switch (phase) {
-            case PAUSED -> {
-                CompletableFuture<String> pause = pausing;
-                if (pause != null) {
-                    pause.complete("");
-                }
-            }
+            case PAUSED -> worker.resume();
             case ASKING -> {
                 while (answers.size() < state.upcoming().predictions().size()) {
                     answers.add(null);
@@ -268,7 +181,7 @@ final class LessonPanel extends VBox {
         feedback.setText("");
         phase = Phase.PLAYING;
         refresh();
-        work(generation, () -> player.back(), Phase.READY);
+        worker.back(worker.generation(), (now, problem) -> landed(now, problem, Phase.READY));
     }
 
     private void play() {
@@ -280,45 +193,25 @@ final class LessonPanel extends VBox {
         question.setText("");
         choices.getChildren().clear();
         refresh();
-        int mine = generation;
-        work(mine, () -> player.next(listener(mine, given)), Phase.REVEAL);
+        int mine = worker.generation();
+        worker.next(mine, listener(mine, given), (now, problem) -> landed(now, problem, Phase.REVEAL));
     }
 
-    /** Runs player work on the worker; then, if the lesson is still this one, shows where it is. */
-    private void work(int mine, Runnable job, Phase after) {
-        worker.execute(() -> {
-            String failure = null;
-            try {
-                job.run();
-            } catch (CancellationException e) {
-                return;
-            } catch (RuntimeException e) {
-                failure = "the lesson could not go on: " + e.getMessage();
-            }
-            if (mine != generation) {
-                return;
-            }
-            PlayerState now = player == null ? null : player.state();
-            String problem = failure;
-            Platform.runLater(() -> {
-                if (mine != generation) {
-                    return;
-                }
-                state = now;
-                if (problem != null) {
-                    fail(problem);
-                }
-                StepRun last = now == null ? null : now.lastRun();
-                if (after == Phase.REVEAL && last != null && !last.reveals().isEmpty()) {
-                    phase = Phase.REVEAL;
-                    reveal.show(last.reveals());
-                    refresh();
-                } else {
-                    phase = Phase.READY;
-                    showUpcoming();
-                }
-            });
-        });
+    /** Shows where the player got to after its work: the step's reveals if {@code after} asks for them and it has some. */
+    private void landed(PlayerState now, String problem, Phase after) {
+        state = now;
+        if (problem != null) {
+            fail(problem);
+        }
+        StepRun last = now == null ? null : now.lastRun();
+        if (after == Phase.REVEAL && last != null && !last.reveals().isEmpty()) {
+            phase = Phase.REVEAL;
+            reveal.show(last.reveals());
+            refresh();
+        } else {
+            phase = Phase.READY;
+            showUpcoming();
+        }
     }
 
     /** Shows the upcoming step's narration and, if it asks something, its next open question. */
@@ -386,26 +279,17 @@ final class LessonPanel extends VBox {
 
             @Override
             public void failure(String message) {
-                later(mine, () -> fail(message));
+                worker.later(mine, () -> fail(message));
             }
 
             @Override
             public void pause(StepLine line) {
-                CompletableFuture<String> pause = new CompletableFuture<>();
-                pausing = pause;
-                later(mine, () -> {
+                worker.awaitResume(() -> worker.later(mine, () -> {
                     phase = Phase.PAUSED;
                     feedback.setText("Paused: press Next to go on.");
                     updateButtons();
-                });
-                try {
-                    pause.join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    throw new CancellationException("the lesson ended");
-                } finally {
-                    pausing = null;
-                }
-                later(mine, () -> {
+                }));
+                worker.later(mine, () -> {
                     phase = Phase.PLAYING;
                     feedback.setText("");
                     updateButtons();
@@ -424,17 +308,9 @@ final class LessonPanel extends VBox {
 
             @Override
             public void focus(Focus where) {
-                later(mine, () -> focus.accept(where));
+                worker.later(mine, () -> focus.accept(where));
             }
         };
-    }
-
-    private void later(int mine, Runnable work) {
-        Platform.runLater(() -> {
-            if (mine == generation) {
-                work.run();
-            }
-        });
     }
 
     /** The reveals on screen, for tests. */
@@ -447,7 +323,6 @@ final class LessonPanel extends VBox {
     }
 
     void close() {
-        stopWorkerWaits();
-        worker.shutdownNow();
+        worker.close();
     }
 }

@@ -44,6 +44,11 @@ public final class NetworkCuts {
         }
     }
 
+    /** What tells two snapshots' cuts apart: equal keys draw the same cuts. */
+    Object key() {
+        return List.of(fromClients, fromController, brokerPairs);
+    }
+
     public static NetworkCuts of(ClusterSnapshot snapshot) {
         return new NetworkCuts(snapshot.brokers());
     }

@@ -112,4 +112,25 @@ public final class PlayClock {
     private void announce(String what) {
         runner.submit("# " + what);
     }
+
+    /**
+     * Follows {@code time speed X} run from any source (the shell, a lesson, the command bar), so the
+     * window's speed box and clock never contradict the shell.
+     */
+    void followTimeSpeed(CommandRunner commands, java.util.function.DoubleConsumer showSpeed) {
+        commands.addListener((line, result) -> {
+            java.util.List<String> words = leaderlab.shell.command.Tokenizer.split(line.strip());
+            if (result.isOk() && words.size() == 3 && words.get(0).equals("time") && words.get(1).equals("speed")) {
+                try {
+                    double speed = Double.parseDouble(words.get(2));
+                    javafx.application.Platform.runLater(() -> {
+                        followSpeed(speed);
+                        showSpeed.accept(speed);
+                    });
+                } catch (NumberFormatException e) {
+                    // A speed the command accepted is a number; nothing to follow otherwise.
+                }
+            }
+        });
+    }
 }

@@ -188,6 +188,34 @@ class ClassroomTest {
                 && !l.getText().contains(" 0 errors/s")), "counted in the metrics");
     }
 
+    /** Lesson 9's core: a broker only clients cannot reach; the controller sees nothing, the class must. */
+    @Test
+    void aClientOnlyTimeoutIsCountedFlashedAndInTheTimeline(FxRobot robot) {
+        open(robot, 3);
+        fixture.run("create topic orders --replica-assignment 2:1:3");
+        fixture.run("wait 500ms");
+        fixture.awaitCaughtUp(robot);
+        fixture.run("isolate 2 --from clients");
+        fixture.run("produce orders --count 3 --retries 0");
+        fixture.awaitCaughtUp(robot);
+        robot.interact(fixture.window::frame);
+        java.util.List<leaderlab.cluster.journal.Event> shown = WindowFixture.onFx(() ->
+                java.util.List.copyOf(fixture.window.eventLog().shownEvents()));
+        assertTrue(shown.stream().anyMatch(e -> e.type() == EventType.PRODUCE_FAILED
+                && e.detail() instanceof leaderlab.cluster.journal.EventDetail.ProduceAttemptFailed failed
+                && failed.broker() == 2 && failed.error() == leaderlab.cluster.protocol.Errors.REQUEST_TIMED_OUT),
+                "the timeout in the timeline: " + shown);
+        assertTrue(WindowFixture.onFx(() -> fixture.window.clusterCanvas().clientsFailing()), "flashed on Clients");
+        assertTrue(WindowFixture.onFx(() -> fixture.window.frameFailures().total()) >= 1, "counted");
+        fixture.awaitFx("the metrics' produce line showing errors", () ->
+                fixture.window.metrics().lookup("#metric-produce") instanceof javafx.scene.control.Label l
+                && l.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("bad")));
+        int leaderChip = fixture.cluster.snapshot().topic("orders").partitionId(0);
+        assertTrue(WindowFixture.onFx(() -> fixture.window.frameFailures()
+                .partitionsFailingAt(fixture.window.shownSnapshot().timeMs()).contains(leaderChip)),
+                "the leader's chip is ringed");
+    }
+
     @Test
     void aMassFailoverIsOneHeadline(FxRobot robot) {
         open(robot, 3);

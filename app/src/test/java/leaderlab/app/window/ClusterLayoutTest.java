@@ -70,4 +70,22 @@ class ClusterLayoutTest {
         assertEquals(-1, layout.cards.get(0).partitionAt(layout.cards.get(0).box().x() + 1,
                 layout.cards.get(0).box().y() + 1), "the header is no chip");
     }
+
+    /** Between a crash and fencing the card says what the controller still believes: on its own line, above the chips. */
+    @Test
+    void theControllersBeliefHasALineAboveTheChips() {
+        ClusterSnapshot snapshot = cluster(3, "create topic orders --partitions 6 --replication-factor 3");
+        for (double zoom : new double[] {1.0, 1.6}) {
+            ClusterLayout layout = new ClusterLayout(snapshot, 1900, 950, zoom);
+            for (ClusterLayout.Card card : layout.cards) {
+                double badgeBottom = card.box().y() + (ClusterLayout.BADGE_TOP + ClusterLayout.BADGE_HEIGHT) * zoom;
+                double beliefTop = card.box().y() + ClusterLayout.BELIEF_TOP * zoom;
+                // A line of bold type is at most 1.3 times its size high, descenders included.
+                double beliefBottom = beliefTop + 1.3 * ClusterLayout.BELIEF_FONT * zoom;
+                assertTrue(badgeBottom <= beliefTop, "the badge ends above the belief line at zoom " + zoom);
+                assertTrue(beliefBottom <= card.chip(0).y(), "the belief line ends above the first chip at zoom " + zoom
+                        + ": " + beliefBottom + " > " + card.chip(0).y());
+            }
+        }
+    }
 }

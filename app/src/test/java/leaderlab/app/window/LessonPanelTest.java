@@ -87,6 +87,13 @@ class LessonPanelTest {
         assertEquals(List.of("unfenced", "unfenced", "Right"), List.of(reveal.given(), reveal.prediction().answer(),
                 reveal.verdict()));
         assertTrue(WindowFixture.onFx(() -> fixture.window.lessonPanel().reveal().isVisible()));
+        robot.interact(() -> fixture.window.setPresenter(true));
+        double questionPx = WindowFixture.onFx(() -> {
+            fixture.window.scene().getRoot().applyCss();
+            return robot.lookup(".reveal-question").queryAs(Label.class).getFont().getSize();
+        });
+        assertTrue(questionPx >= 28, "the reveal's question in presenter mode is " + questionPx + " px");
+        robot.interact(() -> fixture.window.setPresenter(false));
         assertTrue(!fixture.runner.session().cluster().snapshot().broker(1).running(), "the step ran after the vote");
         robot.clickOn("#lesson-next");
         fixture.awaitFx("step 3's two choices questions", () -> robot.lookup(".lesson-choice").queryAll().size() == 3);

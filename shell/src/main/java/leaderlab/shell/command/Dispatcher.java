@@ -2,6 +2,7 @@ package leaderlab.shell.command;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import leaderlab.shell.bundle.RunLog;
 
 /**
  * Runs one line of the command language: the single entry point for the REPL, scripts, lessons and
@@ -62,13 +63,26 @@ public final class Dispatcher {
 
     /** Runs a line without telling observers (the steady ticks of a play clock). */
     public Result executeUnannounced(String line) {
+        return runCounted(line, true);
+    }
+
+    private Result runCounted(String line, boolean recordable) {
         int[] nesting = depth.get();
+        // A top-level line is recorded against the run it started on (a reset starts a new, empty one).
+        // A triggered line is not: replaying the `when` that set it up fires it again.
+        RunLog runLog = recordable && nesting[0] == 0 ? session.runLog() : null;
+        long startMs = runLog == null ? 0 : runLog.cluster().nowMs();
         nesting[0]++;
+        Result result;
         try {
-            return run(line);
+            result = run(line);
         } finally {
             nesting[0]--;
         }
+        if (runLog != null && session.runLog() == runLog) {
+            runLog.record(line, startMs, result);
+        }
+        return result;
     }
 
     /**
@@ -81,7 +95,7 @@ public final class Dispatcher {
         nesting[0] = 0;
         Result result;
         try {
-            result = executeUnannounced(line);
+            result = runCounted(line, false);
         } finally {
             nesting[0] = outer;
         }

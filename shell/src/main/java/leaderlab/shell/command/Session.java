@@ -3,6 +3,7 @@ package leaderlab.shell.command;
 import java.util.List;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.client.ProduceResult;
+import leaderlab.shell.bundle.RunLog;
 
 /**
  * What commands act on: the cluster, plus what the shell remembers between commands (the last
@@ -17,11 +18,15 @@ public final class Session {
     private List<ProduceResult> lastProduce = List.of();
     private boolean quit;
     private Dispatcher dispatcher;
+    private RunLog runLog;
+    /** The original run while a fork of it is current (see {@code fork}), else null. */
+    private RunLog suspendedRun;
     /** Wakes the command thread when a trigger fires while no line waits (set by the command runner). */
     private volatile Runnable triggersDue = () -> { };
 
     public Session(Cluster cluster) {
         this.cluster = cluster;
+        this.runLog = new RunLog(cluster);
     }
 
     /**
@@ -42,8 +47,40 @@ public final class Session {
         Cluster old = cluster;
         fresh.onTriggersDue(triggersDue);
         cluster = fresh;
+        runLog = new RunLog(fresh);
         lastProduce = List.of();
         old.close();
+        if (suspendedRun != null) {
+            suspendedRun.cluster().close();
+            suspendedRun = null;
+        }
+    }
+
+    /**
+     * Puts another run in place without closing the current one (a fork and its original), and
+     * returns the current one's log so it can be switched back exactly as it was.
+     */
+    public RunLog swapRun(RunLog other) {
+        RunLog current = runLog;
+        other.cluster().onTriggersDue(triggersDue);
+        runLog = other;
+        cluster = other.cluster();
+        lastProduce = List.of();
+        return current;
+    }
+
+    /** The original run a fork was made from, or null when no fork is current. */
+    public RunLog suspendedRun() {
+        return suspendedRun;
+    }
+
+    public void setSuspendedRun(RunLog run) {
+        this.suspendedRun = run;
+    }
+
+    /** The commands that acted on the current cluster (what {@code save run} writes). */
+    public RunLog runLog() {
+        return runLog;
     }
 
     /** Whether the interactive shell prints cluster events above the prompt as they happen. */

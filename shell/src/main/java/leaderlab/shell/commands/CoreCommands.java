@@ -24,6 +24,10 @@ public final class CoreCommands {
         TimeCommands.register(registry);
         InfoCommands.register(registry);
         SessionCommands.register(registry);
+        BundleCommands.register(registry);
+        ExportCommands.register(registry);
+        ForkCommands.register(registry);
+        SplitCommands.register(registry);
         KafkaTools.register(registry);
         FeatureCommands.register(registry);
         QuorumCommands.register(registry);

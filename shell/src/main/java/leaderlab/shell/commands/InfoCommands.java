@@ -113,17 +113,7 @@ final class InfoCommands {
         if (args.flag("json")) {
             leaderlab.shell.command.Json json = new leaderlab.shell.command.Json().beginArray();
             for (Event e : events) {
-                json.beginObject().field("seq", e.seq()).field("timeMs", e.timeMs()).field("type", e.type().name())
-                        .name("source").beginObject().field("kind", e.source().kind().name())
-                        .field("id", e.source().id()).endObject();
-                if (e.partition() == null) {
-                    json.field("partition", null);
-                } else {
-                    json.name("partition").beginObject().field("topic", e.partition().topic())
-                            .field("partition", e.partition().partition()).endObject();
-                }
-                json.field("detail", e.detailFields()).field("text", e.text()).field("cause", e.cause())
-                        .field("causeSeq", e.causeSeq()).endObject();
+                leaderlab.shell.command.EventJson.write(json, e);
             }
             return Result.ok(json.endArray().toString());
         }

@@ -1,0 +1,141 @@
+package leaderlab.app.window;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * What the cluster canvas draws over its chip buffer, piece by piece: the clients and controller boxes,
+ * a card's border, title, state badge and controller-belief line, chip labels, and cut links. Stateless,
+ * so a whole repaint and a repaint of one card draw the same pixels.
+ */
+final class CardPainter {
+
+    private CardPainter() {
+    }
+
+    static void endpoint(GraphicsContext g, ClusterLayout.Box box, String title, String subtitle,
+                                 Palette palette, double zoom) {
+        g.setStroke(palette.cardBorder());
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.strokeRect(box.x(), box.y(), box.w(), box.h());
+        g.setFill(palette.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
+        g.fillText(title, box.x() + 10 * zoom, box.y() + 4 * zoom);
+        g.setFill(palette.mutedText());
+        g.setFont(Font.font("System", 12 * zoom));
+        g.fillText(subtitle, box.x() + 10 * zoom, box.y() + 24 * zoom, box.w() - 16 * zoom);
+    }
+
+    static void drawCard(GraphicsContext g, DrawnFrame.Header header, ClusterLayout.Box box, Palette palette,
+                                 double zoom) {
+        BrokerStatus status = header.status();
+        boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
+        g.setStroke(palette.broker(status));
+        g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
+        g.setLineDashes(status == BrokerStatus.STOPPED ? new double[] {12 * zoom, 8 * zoom}
+                : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
+        g.strokeRect(box.x(), box.y(), box.w(), box.h());
+        g.setLineDashes();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(down ? palette.mutedText() : palette.text());
+        g.setFont(Font.font("System", FontWeight.BOLD, 24 * zoom));
+        g.fillText(header.title(), box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
+        drawStatus(g, status, header.word(), box, palette, zoom);
+        if (header.belief() != null) {
+            g.setFill(palette.fault());
+            g.setFont(beliefFont(zoom));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + ClusterLayout.BELIEF_TOP * zoom,
+                    box.w() - 20 * zoom);
+        }
+    }
+
+    static Font beliefFont(double zoom) {
+        return Font.font("System", FontWeight.BOLD, ClusterLayout.BELIEF_FONT * zoom);
+    }
+
+    static void labelChips(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card,
+                                   ReplicaState[] states, Palette palette) {
+        if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
+            return;
+        }
+        for (int i = 0; i < states.length; i++) {
+            labelChip(g, snapshot, card, i, states[i], palette);
+        }
+    }
+
+    static void labelChip(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, int index,
+                                  ReplicaState state, Palette palette) {
+        PartitionRegistration partition = snapshot.metadata().partitions().get(card.partitionIds()[index]);
+        ClusterLayout.Box chip = card.chip(index);
+        ChipRaster.label(g, palette, state, partition.name(), chip.x(), chip.y(), chip.w(), chip.h());
+    }
+
+    /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
+    static void drawStatus(GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box,
+                                   Palette palette, double zoom) {
+        double x = box.x() + 10 * zoom;
+        double y = box.y() + ClusterLayout.BADGE_TOP * zoom;
+        double h = ClusterLayout.BADGE_HEIGHT * zoom;
+        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
+        double maxW = box.w() - 20 * zoom;
+        double w = Math.min(maxW, ClusterCanvas.textWidth(word, g.getFont()) + h + 10 * zoom);
+        g.setFill(palette.broker(status));
+        g.fillRoundRect(x, y, w, h, h, h);
+        g.setFill(palette.dark() ? palette.background() : palette.card());
+        g.setStroke(g.getFill());
+        g.setLineWidth(2.5 * zoom);
+        double cx = x + h / 2;
+        double cy = y + h / 2;
+        double r = h * 0.28;
+        switch (status) {
+            case STOPPED, FENCED -> {
+                g.strokeLine(cx - r, cy - r, cx + r, cy + r);
+                g.strokeLine(cx - r, cy + r, cx + r, cy - r);
+            }
+            case RUNNING, STARTING -> g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            case CONTROLLED_SHUTDOWN -> g.fillRect(cx - r, cy - r, 2 * r, 2 * r);
+            case ISOLATED -> g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(word, x + h, cy, w - h - 6 * zoom);
+    }
+
+    /** The card's badge says from what ("ISOLATED FROM CLIENTS"); a stub above the card marks the cut link. */
+    static void cutStub(GraphicsContext g, ClusterLayout.Card card, NetworkCuts cuts, Palette palette,
+                                double zoom) {
+        if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
+            ClusterLayout.Box box = card.box();
+            double x = box.x() + box.w() - 22 * zoom;
+            cutLine(g, x, box.y() - 14 * zoom, x, box.y() + 4 * zoom, palette, zoom * 0.7);
+        }
+    }
+
+    /** A cut link: a dashed line in the fault colour with a bold cross in the middle. */
+    static void cutLine(GraphicsContext g, double x1, double y1, double x2, double y2, Palette palette,
+                                double zoom) {
+        g.setStroke(palette.fault());
+        g.setLineWidth(3 * zoom);
+        g.setLineDashes(10 * zoom, 6 * zoom);
+        g.strokeLine(x1, y1, x2, y2);
+        g.setLineDashes();
+        double mx = (x1 + x2) / 2;
+        double my = (y1 + y2) / 2;
+        double r = 9 * zoom;
+        g.setFill(palette.card());
+        g.fillOval(mx - r * 1.5, my - r * 1.5, r * 3, r * 3);
+        g.setLineWidth(4 * zoom);
+        g.strokeLine(mx - r, my - r, mx + r, my + r);
+        g.strokeLine(mx - r, my + r, mx + r, my - r);
+    }
+}

@@ -1,0 +1,88 @@
+package leaderlab.app.window;
+
+import leaderlab.cluster.Cluster;
+import leaderlab.cluster.ClusterOptions;
+import leaderlab.lessons.Lesson;
+import leaderlab.shell.command.CommandRunner;
+
+/**
+ * What the window does around a lesson it presents: it makes room for the narration, stops the
+ * simulator playing by itself (the lesson moves time), and at the end gives the user back the mode they
+ * started in. Runs on the FX thread; cluster swaps go through the one command thread.
+ */
+final class LessonHosting {
+
+    private final CommandRunner runner;
+    private final LessonPanel panel;
+    private final PlayClock playClock;
+    private final MetricsPanel metrics;
+    private final Runnable redrawAll;
+    /** What the user had before the first lesson: a lesson's end gives it back. */
+    private ClusterOptions userOptions;
+    private boolean userPlaying;
+
+    LessonHosting(CommandRunner runner, LessonPanel panel, PlayClock playClock, MetricsPanel metrics,
+                  Runnable redrawAll) {
+        this.runner = runner;
+        this.panel = panel;
+        this.playClock = playClock;
+        this.metrics = metrics;
+        this.redrawAll = redrawAll;
+    }
+
+    /**
+     * Presents a lesson: its narration panel appears, the simulator stops playing by itself, and the
+     * lesson replaces the cluster the window and the shell share.
+     */
+    void present(Lesson lesson) {
+        if (!panel.active()) {
+            userOptions = runner.session().cluster().options();
+            userPlaying = playClock.playing();
+        }
+        playClock.pause();
+        // The narration needs the room more than the counters do while a class follows a lesson.
+        metrics.setVisible(false);
+        metrics.setManaged(false);
+        panel.load(lesson, runner.session());
+    }
+
+    /** Ends the running lesson; false when none runs. */
+    boolean end() {
+        if (!panel.active()) {
+            return false;
+        }
+        panel.end();
+        return true;
+    }
+
+    /**
+     * After a lesson: the normal layout, and, unless something else (a reset) already replaced the lesson's
+     * cluster, a fresh cluster in the mode the user started in (live or simulated), playing as it was.
+     */
+    void ended(Cluster lessonCluster) {
+        metrics.setVisible(true);
+        metrics.setManaged(true);
+        ClusterOptions options = userOptions;
+        boolean playing = userPlaying;
+        runner.call(() -> {
+            if (options != null && runner.session().cluster() == lessonCluster) {
+                runner.session().replaceCluster(Cluster.start(options));
+            }
+            return null;
+        });
+        if (playing) {
+            playClock.play();
+        }
+        redrawAll.run();
+    }
+
+    /**
+     * A new cluster is on screen (reset, present, a lesson's Back): a lesson whose cluster it is not has
+     * ended. Every per-cluster view was rebuilt by the frame loop already.
+     */
+    void clusterChanged(Cluster cluster) {
+        if (panel.active() && panel.lessonCluster() != null && panel.lessonCluster() != cluster) {
+            panel.end();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package leaderlab.app.window;
+
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The window's keyboard: zoom, presenter mode, a lesson's remote keys and choice letters, time
+ * controls, theme and flow. Keys reach the window first (an event filter), so a key the command bar
+ * is typing is left to it.
+ */
+final class WindowKeys {
+
+    private final LeaderlabWindow window;
+    /** The swallowed '/' of the key that focused the command bar (its KEY_TYPED follows the press). */
+    private boolean swallowSlash;
+
+    WindowKeys(LeaderlabWindow window) {
+        this.window = window;
+    }
+
+    void attachTo(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowSlash) {
+                swallowSlash = false;
+                e.consume();
+            }
+        });
+    }
+
+    private void onKey(KeyEvent e) {
+        boolean typing = window.typing();
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS
+                || e.getCode() == KeyCode.ADD)) {
+            window.zoomBy(1.15);
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            window.zoomBy(1 / 1.15);
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.DIGIT0) {
+            window.zoomBy(1 / window.zoom());
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (window.presenter() && !typing) {
+                window.setPresenter(false);
+            }
+            window.focusRoot();
+        } else if (typing) {
+            return;
+        } else if (window.lessonPanel().active() && e.getCode().isLetterKey() && e.getText().length() == 1
+                && window.lessonPanel().choose(Character.toLowerCase(e.getText().charAt(0)) - 'a')) {
+            // A question is open: a, b, c... pick its choices (before any other use of those letters).
+        } else if (window.lessonPanel().active() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE
+                || e.getCode() == KeyCode.PERIOD || e.getCode() == KeyCode.ENTER)) {
+            // Presenter keys: a remote's "next" sends PageDown, space or '.'; "previous" sends PageUp.
+            window.lessonPanel().next();
+        } else if (window.lessonPanel().active() && e.getCode() == KeyCode.PAGE_UP) {
+            window.lessonPanel().back();
+        } else if (window.lessonPanel().active() && e.getCode() == KeyCode.END) {
+            window.lessonPanel().end();
+        } else if (e.getCode() == KeyCode.P || e.getCode() == KeyCode.F5) {
+            window.setPresenter(!window.presenter());
+        } else if (e.getCode() == KeyCode.SPACE) {
+            window.playClock().toggle();
+        } else if (e.getCode() == KeyCode.RIGHT) {
+            window.playClock().step();
+        } else if (e.getCode() == KeyCode.LEFT) {
+            window.stepBack();
+        } else if (e.getCode() == KeyCode.SLASH || e.getCode() == KeyCode.COLON) {
+            swallowSlash = true;
+            window.focusCommandBar();
+        } else if (e.getCode() == KeyCode.T) {
+            window.toggleTheme();
+        } else if (e.getCode() == KeyCode.F) {
+            window.setFlow(!window.flowOn());
+        } else {
+            return;
+        }
+        e.consume();
+    }
+}
