@@ -71,6 +71,7 @@ public final class Cluster implements AutoCloseable {
     private final Controller controller;
     /** The current broker processes by id: replaced whole on a restart, so snapshots may iterate it from any thread. */
     private volatile SortedMap<Integer, Broker> brokers = Collections.emptySortedMap();
+
     private final Map<Integer, BrokerStorage> storages = new TreeMap<>();
     private final GroundTruth truth;
     private final FaultInjector faults;
@@ -89,8 +90,8 @@ public final class Cluster implements AutoCloseable {
                 ? new SimulatedRuntime(options.seed(), network, journal)
                 : new ThreadedRuntime(options.seed(), network, journal);
         this.truth = new GroundTruth(runtime);
-        this.faults = new FaultInjector(runtime, journal, storages, truth, () -> snapshot().metadata(),
-                (id, latencyMs) -> {
+        this.faults = new FaultInjector(
+                runtime, journal, storages, truth, () -> snapshot().metadata(), (id, latencyMs) -> {
                     Broker broker = brokers.get(id);
                     runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latencyMs));
                 });
@@ -185,10 +186,20 @@ public final class Cluster implements AutoCloseable {
         for (Map.Entry<Integer, Broker> entry : processes.entrySet()) {
             int id = entry.getKey();
             BrokerView brokerView = entry.getValue().view();
-            states.add(new ClusterSnapshot.BrokerState(id, options.rackOf(id), runtime.isRunning(Address.broker(id)),
-                    brokerView, view.metadata().brokers().get(id), view.sessions().get(id), truth.of(id, processes.keySet())));
+            states.add(new ClusterSnapshot.BrokerState(
+                    id,
+                    options.rackOf(id),
+                    runtime.isRunning(Address.broker(id)),
+                    brokerView,
+                    view.metadata().brokers().get(id),
+                    view.sessions().get(id),
+                    truth.of(id, processes.keySet())));
         }
-        return new ClusterSnapshot(runtime.nowMs(), runtime.isPaused(), view, List.copyOf(states),
+        return new ClusterSnapshot(
+                runtime.nowMs(),
+                runtime.isPaused(),
+                view,
+                List.copyOf(states),
                 runtime.network().faults());
     }
 
@@ -280,7 +291,8 @@ public final class Cluster implements AutoCloseable {
      */
     public void when(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
         checks.arm(description, condition, action);
-        faults.record(new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
+        faults.record(
+                new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
     }
 
     /**
@@ -304,8 +316,8 @@ public final class Cluster implements AutoCloseable {
     public void restart(int id) {
         requireBroker(id);
         if (runtime.isRunning(Address.broker(id))) {
-            throw new IllegalArgumentException("broker " + id + " is already running; kill " + id + " or shutdown "
-                    + id + " first");
+            throw new IllegalArgumentException(
+                    "broker " + id + " is already running; kill " + id + " or shutdown " + id + " first");
         }
         truth.setHostDown(id, false);
         startBroker(id);
@@ -330,7 +342,12 @@ public final class Cluster implements AutoCloseable {
     // ---- Network ----------------------------------------------------------------------------------
 
     /** Where an isolated broker is cut off from. */
-    public enum IsolateFrom { ALL, CLIENTS, CONTROLLER, BROKERS }
+    public enum IsolateFrom {
+        ALL,
+        CLIENTS,
+        CONTROLLER,
+        BROKERS
+    }
 
     /**
      * Cuts a broker off, both directions.
@@ -362,13 +379,17 @@ public final class Cluster implements AutoCloseable {
      */
     public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
         brokerGroups.forEach(group -> group.forEach(this::requireBroker));
-        List<Integer> named = brokerGroups.stream().flatMap(Set::stream).sorted().toList();
+        List<Integer> named =
+                brokerGroups.stream().flatMap(Set::stream).sorted().toList();
         return addFault(NetworkFaults.partition(brokerGroups, controllerGroup), named);
     }
 
     /** Applies a rule to one directed link between two nodes. */
     public void link(Address from, Address to, LinkRule rule) {
-        List<Integer> ends = java.util.stream.Stream.of(from, to).filter(Address::isBroker).map(Address::id).toList();
+        List<Integer> ends = java.util.stream.Stream.of(from, to)
+                .filter(Address::isBroker)
+                .map(Address::id)
+                .toList();
         addFault(NetworkFaults.link(from, to, rule), ends);
     }
 

@@ -18,8 +18,8 @@ public record ClusterOptions(int brokers, int racks, long seed, boolean simulate
             throw new IllegalArgumentException("--brokers must be between 1 and " + MAX_BROKERS + ", got " + brokers);
         }
         if (racks < 0 || racks > brokers) {
-            throw new IllegalArgumentException("--racks must be between 0 and the number of brokers (" + brokers
-                    + "), got " + racks);
+            throw new IllegalArgumentException(
+                    "--racks must be between 0 and the number of brokers (" + brokers + "), got " + racks);
         }
     }
 

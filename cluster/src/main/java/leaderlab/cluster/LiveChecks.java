@@ -36,14 +36,16 @@ final class LiveChecks implements AutoCloseable {
             simulated.afterEachEvent(this::checkOnce);
             liveChecker = null;
         } else {
-            liveChecker = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    if (ready.getAsBoolean()) {
-                        checkOnce();
-                    }
-                    LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
-                }
-            }, "leaderlab-checker");
+            liveChecker = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            if (ready.getAsBoolean()) {
+                                checkOnce();
+                            }
+                            LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
+                        }
+                    },
+                    "leaderlab-checker");
             liveChecker.setDaemon(true);
             liveChecker.start();
         }

@@ -12,12 +12,11 @@ import leaderlab.cluster.runtime.NetworkFault;
 /** Builds the network faults the operator asks for, as sets of directed links, each with a description. */
 final class NetworkFaults {
 
-    private NetworkFaults() {
-    }
+    private NetworkFaults() {}
 
     /** Cuts a broker off, both directions, from clients, the controller and/or brokers. */
-    static NetworkFault isolation(int id, Cluster.IsolateFrom from, Set<Integer> peers, Set<Integer> allBrokers,
-                                  long flapPeriodMs) {
+    static NetworkFault isolation(
+            int id, Cluster.IsolateFrom from, Set<Integer> peers, Set<Integer> allBrokers, long flapPeriodMs) {
         Address broker = Address.broker(id);
         List<Address> others = new ArrayList<>();
         if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CLIENTS) {
@@ -44,7 +43,9 @@ final class NetworkFaults {
             case CONTROLLER -> "the controller";
             case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
         };
-        String verb = flapPeriodMs > 0 ? "flap broker " + id + " (every " + flapPeriodMs + " ms) from " : "isolate broker " + id + " from ";
+        String verb = flapPeriodMs > 0
+                ? "flap broker " + id + " (every " + flapPeriodMs + " ms) from "
+                : "isolate broker " + id + " from ";
         return new NetworkFault(verb + what, links, flapPeriodMs);
     }
 
@@ -80,14 +81,15 @@ final class NetworkFaults {
         }
         StringBuilder text = new StringBuilder("partition ");
         for (int g = 0; g < groups.size(); g++) {
-            text.append(g == 0 ? "" : " / ").append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
+            text.append(g == 0 ? "" : " / ")
+                    .append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
         }
         return new NetworkFault(text.toString(), links);
     }
 
     static NetworkFault link(Address from, Address to, LinkRule rule) {
-        return new NetworkFault("link " + from + " -> " + to + ": " + describe(rule),
-                Map.of(new NetworkFault.Link(from, to), rule));
+        return new NetworkFault(
+                "link " + from + " -> " + to + ": " + describe(rule), Map.of(new NetworkFault.Link(from, to), rule));
     }
 
     private static String describe(LinkRule rule) {

@@ -31,20 +31,15 @@ import leaderlab.cluster.runtime.Timer;
  */
 public final class Controller implements Node {
 
-    private record FenceCheck() implements Timer {
-    }
+    private record FenceCheck() implements Timer {}
 
-    private record RebalanceCheck() implements Timer {
-    }
+    private record RebalanceCheck() implements Timer {}
 
-    private record UncleanCheck() implements Timer {
-    }
+    private record UncleanCheck() implements Timer {}
 
-    private record FetchExpiry(Address broker, long generation) implements Timer {
-    }
+    private record FetchExpiry(Address broker, long generation) implements Timer {}
 
-    private record PendingFetch(long offset, long generation) {
-    }
+    private record PendingFetch(long offset, long generation) {}
 
     private final Configs initialConfigs;
     private final Map<Address, PendingFetch> pendingFetches = new TreeMap<>();
@@ -112,8 +107,8 @@ public final class Controller implements Node {
             long delayMs = configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) * 1000;
             if (image.configs().getBoolean(ConfigKey.AUTO_LEADER_REBALANCE_ENABLE, null)
                     && replication.index().hasImbalance()) {
-                int written = replication.balancePartitionLeaders(Cause.of(
-                        "automatic leader rebalance (auto.leader.rebalance.enable=true, every "
+                int written = replication.balancePartitionLeaders(
+                        Cause.of("automatic leader rebalance (auto.leader.rebalance.enable=true, every "
                                 + configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) + " s)"));
                 if (written == ReplicationControl.MAX_ELECTIONS_PER_IMBALANCE) {
                     delayMs = 10;
@@ -121,8 +116,9 @@ public final class Controller implements Node {
             }
             context.schedule(delayMs, new RebalanceCheck());
         } else if (timer instanceof UncleanCheck) {
-            replication.electUncleanLeaders(Cause.of("periodic unclean election check (unclean.leader.election.interval.ms="
-                    + configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS) + ")"));
+            replication.electUncleanLeaders(
+                    Cause.of("periodic unclean election check (unclean.leader.election.interval.ms="
+                            + configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS) + ")"));
             context.schedule(configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS), new UncleanCheck());
         }
         afterEvent();
@@ -159,8 +155,10 @@ public final class Controller implements Node {
         } else if (operation instanceof AdminOperation.ElectLeaders elect) {
             return replication.electLeaders(elect, Cause.of("operator ran a " + elect.type() + " election"));
         } else if (operation instanceof AdminOperation.AlterReassignment reassign) {
-            return replication.alterReassignment(reassign, Cause.of("operator reassigned " + reassign.partition()
-                    + " to " + leaderlab.cluster.metadata.Replicas.bracketed(reassign.targetReplicas())));
+            return replication.alterReassignment(
+                    reassign,
+                    Cause.of("operator reassigned " + reassign.partition() + " to "
+                            + leaderlab.cluster.metadata.Replicas.bracketed(reassign.targetReplicas())));
         } else if (operation instanceof AdminOperation.AlterConfig config) {
             return alterConfig(config);
         } else if (operation instanceof AdminOperation.UpdateFeature feature) {
@@ -174,12 +172,15 @@ public final class Controller implements Node {
     private AdminResult alterConfig(AdminOperation.AlterConfig request) {
         ConfigKey key = ConfigKey.byName(request.key()).orElse(null);
         if (key == null || key.scope() == ConfigKey.Scope.CLIENT) {
-            return AdminResult.failed(Errors.INVALID_CONFIG, "Unknown config '" + request.key() + "'. Known: "
-                    + String.join(", ", ConfigKey.names()));
+            return AdminResult.failed(
+                    Errors.INVALID_CONFIG,
+                    "Unknown config '" + request.key() + "'. Known: " + String.join(", ", ConfigKey.names()));
         }
         if (key.scope() == ConfigKey.Scope.FEATURE) {
-            return AdminResult.failed(Errors.INVALID_CONFIG, key.key() + " is a feature, not a config: use "
-                    + "`feature set " + key.key() + " " + request.value() + "`.");
+            return AdminResult.failed(
+                    Errors.INVALID_CONFIG,
+                    key.key() + " is a feature, not a config: use " + "`feature set " + key.key() + " "
+                            + request.value() + "`.");
         }
         if (request.topic() != null && image.topic(request.topic()) == null) {
             return AdminResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "No such topic as " + request.topic());
@@ -195,8 +196,14 @@ public final class Controller implements Node {
         }
         log.append(new MetadataRecord.Config(key, value, request.topic()));
         String scope = request.topic() == null ? "cluster-wide" : "for topic " + request.topic();
-        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
-                new EventDetail.ConfigChanged(key.key(), String.valueOf(value), request.topic(), false), "operator command", -1);
+        long seq = context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.ConfigChanged(key.key(), String.valueOf(value), request.topic(), false),
+                        "operator command",
+                        -1);
         if (key == ConfigKey.MIN_INSYNC_REPLICAS) {
             // Kafka 4.x: the ELR was computed against the old min ISR, so it no longer means anything.
             replication.clearElr(request.topic(), new Cause("min.insync.replicas changed " + scope, seq));
@@ -206,11 +213,14 @@ public final class Controller implements Node {
 
     /** Sets a finalized feature level (only eligible.leader.replicas.version is modelled). */
     private AdminResult updateFeature(AdminOperation.UpdateFeature request) {
-        ConfigKey key = ConfigKey.byName(request.feature()).filter(k -> k.scope() == ConfigKey.Scope.FEATURE)
+        ConfigKey key = ConfigKey.byName(request.feature())
+                .filter(k -> k.scope() == ConfigKey.Scope.FEATURE)
                 .orElse(null);
         if (key == null) {
-            return AdminResult.failed(Errors.INVALID_REQUEST, "Unknown feature '" + request.feature()
-                    + "'. Known: " + ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key());
+            return AdminResult.failed(
+                    Errors.INVALID_REQUEST,
+                    "Unknown feature '" + request.feature() + "'. Known: "
+                            + ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key());
         }
         Object level;
         try {
@@ -223,9 +233,14 @@ public final class Controller implements Node {
             return AdminResult.ok(key.key() + " is already at level " + level + ".");
         }
         log.append(new MetadataRecord.Config(key, level, null));
-        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
-                new EventDetail.ConfigChanged(key.key(), String.valueOf(level), null, false),
-                "feature finalized (was level " + before + ")", -1);
+        long seq = context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.ConfigChanged(key.key(), String.valueOf(level), null, false),
+                        "feature finalized (was level " + before + ")",
+                        -1);
         if (!replication.elrEnabled()) {
             replication.clearAllElr(new Cause("eligible leader replicas turned off", seq));
         }
@@ -245,5 +260,4 @@ public final class Controller implements Node {
     public ControllerView view() {
         return view;
     }
-
 }

@@ -74,7 +74,8 @@ final class MetadataLog {
             return cached;
         }
         List<MetadataRecord> slice = List.copyOf(records.subList(from, to));
-        PersistentArray<PartitionRegistration> after = to == records.size() ? image.partitions() : checkpoints.get((long) to);
+        PersistentArray<PartitionRegistration> after =
+                to == records.size() ? image.partitions() : checkpoints.get((long) to);
         MetadataFetchResponse read = new MetadataFetchResponse(from, slice, MetadataDelta.of(slice, after));
         reads.put(fromOffset, read);
         return read;

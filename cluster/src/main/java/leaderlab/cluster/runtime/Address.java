@@ -6,7 +6,11 @@ package leaderlab.cluster.runtime;
  */
 public record Address(Kind kind, int id) implements Comparable<Address> {
 
-    public enum Kind { CONTROLLER, BROKER, CLIENT }
+    public enum Kind {
+        CONTROLLER,
+        BROKER,
+        CLIENT
+    }
 
     public static final Address CONTROLLER = new Address(Kind.CONTROLLER, 0);
 

@@ -18,19 +18,30 @@ import leaderlab.cluster.runtime.NetworkFault;
  * each node published (controller truth, each broker's own state) and derives partition views on demand,
  * so building one costs O(brokers), not O(partitions).
  */
-public record ClusterSnapshot(long timeMs, boolean paused, ControllerView controller, List<BrokerState> brokers,
-                              List<NetworkFault> faults) {
+public record ClusterSnapshot(
+        long timeMs, boolean paused, ControllerView controller, List<BrokerState> brokers, List<NetworkFault> faults) {
 
     /**
      * One broker: whether its process runs, what it says of itself, and what the controller believes.
      *
      * @param registration the controller's record of it, null before it first registered
      */
-    public record BrokerState(int id, String rack, boolean running, BrokerView view,
-                              BrokerRegistration registration, BrokerSession session, Reality reality) {
+    public record BrokerState(
+            int id,
+            String rack,
+            boolean running,
+            BrokerView view,
+            BrokerRegistration registration,
+            BrokerSession session,
+            Reality reality) {
 
-        public BrokerState(int id, String rack, boolean running, BrokerView view, BrokerRegistration registration,
-                           BrokerSession session) {
+        public BrokerState(
+                int id,
+                String rack,
+                boolean running,
+                BrokerView view,
+                BrokerRegistration registration,
+                BrokerSession session) {
             this(id, rack, running, view, registration, session, Reality.HEALTHY);
         }
 
@@ -63,8 +74,13 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
      * @param appendLatencyMs slow disk (0: healthy)
      * @param cutFromBrokers  brokers it cannot reach
      */
-    public record Reality(long stalledUntilMs, long appendLatencyMs, boolean cutFromClients,
-                          boolean cutFromController, List<Integer> cutFromBrokers, boolean flapping) {
+    public record Reality(
+            long stalledUntilMs,
+            long appendLatencyMs,
+            boolean cutFromClients,
+            boolean cutFromController,
+            List<Integer> cutFromBrokers,
+            boolean flapping) {
 
         public static final Reality HEALTHY = new Reality(0, 0, false, false, List.of(), false);
 
@@ -146,10 +162,21 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
         if (leader != null && "LEADER".equals(leader.role())) {
             highWatermark = leader.highWatermark();
         }
-        return new PartitionView(registration.topic(), registration.index(), registration.leader(),
-                registration.leaderEpoch(), registration.partitionEpoch(), registration.replicas(),
-                registration.isr(), registration.adding(), registration.removing(), registration.recovering(),
-                Math.max(0, highWatermark), leo, !registration.hasLeader(), registration.elr(),
+        return new PartitionView(
+                registration.topic(),
+                registration.index(),
+                registration.leader(),
+                registration.leaderEpoch(),
+                registration.partitionEpoch(),
+                registration.replicas(),
+                registration.isr(),
+                registration.adding(),
+                registration.removing(),
+                registration.recovering(),
+                Math.max(0, highWatermark),
+                leo,
+                !registration.hasLeader(),
+                registration.elr(),
                 registration.lastKnownElr());
     }
 }

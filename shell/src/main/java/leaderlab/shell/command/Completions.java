@@ -10,8 +10,7 @@ public final class Completions {
     /** Partition names offered per topic: past this a list helps nobody. */
     private static final int MAX_PARTITIONS_OFFERED = 200;
 
-    private Completions() {
-    }
+    private Completions() {}
 
     /** Fixed words, each with the same description. */
     public static Completion words(String description, String... values) {
@@ -34,8 +33,8 @@ public final class Completions {
     }
 
     public static Completion topics() {
-        return (context, out) -> context.snapshot().topics()
-                .forEach(t -> out.offer(t.name(), t.partitionCount() + " partition(s)"));
+        return (context, out) ->
+                context.snapshot().topics().forEach(t -> out.offer(t.name(), t.partitionCount() + " partition(s)"));
     }
 
     public static Completion partitions() {
@@ -73,7 +72,9 @@ public final class Completions {
     private static void brokers(ClusterSnapshot snapshot, Boolean running, Completion.Sink out) {
         for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
             if (running == null || broker.running() == running) {
-                out.offer(Integer.toString(broker.id()), "broker " + broker.state().toLowerCase(java.util.Locale.ROOT));
+                out.offer(
+                        Integer.toString(broker.id()),
+                        "broker " + broker.state().toLowerCase(java.util.Locale.ROOT));
             }
         }
     }

@@ -12,8 +12,7 @@ import leaderlab.shell.command.Session;
 /** Session-level commands: start over with a fresh cluster. */
 final class SessionCommands {
 
-    private SessionCommands() {
-    }
+    private SessionCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("reset")
