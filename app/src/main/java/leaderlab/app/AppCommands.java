@@ -11,8 +11,7 @@ import leaderlab.shell.command.CommandRegistry;
  */
 public final class AppCommands {
 
-    private AppCommands() {
-    }
+    private AppCommands() {}
 
     public static CommandRegistry registry() {
         return LessonCommands.registry(WindowLauncher::endLesson).add(PresentCommand.command());

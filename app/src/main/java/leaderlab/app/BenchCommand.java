@@ -12,18 +12,29 @@ import picocli.CommandLine.Parameters;
  * {@code leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S]
  * [--brokers B] [--frames F] [--present]}. {@code all} leaves out frames, which needs JavaFX's headless glass.
  */
-@Command(name = "bench", description = "Measure the engine: fence (failover at scale), throughput, heap, startup, "
-        + "frames (the window's frame time); all runs every one but frames.")
+@Command(
+        name = "bench",
+        description = "Measure the engine: fence (failover at scale), throughput, heap, startup, "
+                + "frames (the window's frame time); all runs every one but frames.")
 final class BenchCommand implements Callable<Integer> {
 
     /** The benchmarks, as typed. */
-    enum Which { fence, throughput, heap, startup, frames, all }
+    enum Which {
+        fence,
+        throughput,
+        heap,
+        startup,
+        frames,
+        all
+    }
 
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(arity = "0..1", paramLabel = "WHICH", description = "fence, throughput, heap, startup, frames or all "
-            + "(default all)")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "WHICH",
+            description = "fence, throughput, heap, startup, frames or all " + "(default all)")
     private Which which = Which.all;
 
     @Option(names = "--partitions", paramLabel = "N", description = "partitions (default per benchmark)")
@@ -41,7 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--present", description = "frames: the window in presenter mode (full screen, narration)")
     private boolean present;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help")
     private boolean help;
 
     BenchCommand(PrintStream out, PrintStream err) {
@@ -53,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (which == Which.frames) {
             try {
-                new leaderlab.app.bench.FrameBench(out).run(brokers, partitions == null ? 1200 : partitions, frames, present);
+                new leaderlab.app.bench.FrameBench(out)
+                        .run(brokers, partitions == null ? 1200 : partitions, frames, present);
                 return ScriptRunner.OK;
             } catch (InterruptedException | RuntimeException e) {
                 err.println("leaderlab: frame bench failed: " + e.getMessage());

@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
  * {@code leaderlab chaos --seeds N [--unsafe] [--seed S] [--steps K]}: randomized fault testing in the
  * simulator, with a minimal replay script for every failing seed.
  */
-@Command(name = "chaos", description = "Randomized fault schedules in the simulator; every failing seed is shrunk to "
-        + "a minimal replay script. Exits 1 if any seed broke an invariant.")
+@Command(
+        name = "chaos",
+        description = "Randomized fault schedules in the simulator; every failing seed is shrunk to "
+                + "a minimal replay script. Exits 1 if any seed broke an invariant.")
 final class ChaosCommand implements Callable<Integer> {
 
     /** Failing seeds whose schedule is shrunk and printed; more only add noise. */
@@ -35,7 +37,10 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "K", description = "faults per schedule (default 40)")
     private int steps = 40;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help")
     private boolean help;
 
     @CommandLine.Spec
@@ -62,7 +67,8 @@ final class ChaosCommand implements Callable<Integer> {
             if (outcome.failed() && shown++ < MINIMIZED_FAILURES) {
                 List<String> minimal = runner.minimize(outcome);
                 out.println("seed " + current + " FAILED: " + outcome.failure());
-                out.println("minimal script (" + minimal.size() + " of " + outcome.steps().size() + " steps):");
+                out.println("minimal script (" + minimal.size() + " of "
+                        + outcome.steps().size() + " steps):");
                 out.print(outcome.plan().script(minimal));
             }
         }

@@ -11,41 +11,69 @@ import picocli.CommandLine.Option;
  * The launcher's own options, declared for picocli: the shell, a script or {@code -e} lines on a fresh
  * cluster. Subcommands ({@code lesson}, {@code chaos}, {@code bench}) are added by {@link Main}.
  */
-@Command(name = "leaderlab", sortOptions = false,
-        description = {"Start the interactive shell on a live 3-broker cluster, and the window beside it when there "
-                + "is a display. With standard input not a terminal, commands are read from it."},
-        footer = {"", "Subcommands: leaderlab lesson --help, leaderlab chaos --help, leaderlab bench --help, "
-                + "leaderlab replay --help"})
+@Command(
+        name = "leaderlab",
+        sortOptions = false,
+        description = {
+            "Start the interactive shell on a live 3-broker cluster, and the window beside it when there "
+                    + "is a display. With standard input not a terminal, commands are read from it."
+        },
+        footer = {
+            "",
+            "Subcommands: leaderlab lesson --help, leaderlab chaos --help, leaderlab bench --help, "
+                    + "leaderlab replay --help"
+        })
 final class LaunchOptions {
 
     @Option(names = "--no-gui", description = "the shell only, no window")
     boolean noGui;
 
-    @Option(names = "--present", description = {"open the window in presenter mode: full screen, cluster view and",
-            "lesson narration only, in type for a lecture hall (P toggles it)"})
+    @Option(
+            names = "--present",
+            description = {
+                "open the window in presenter mode: full screen, cluster view and",
+                "lesson narration only, in type for a lecture hall (P toggles it)"
+            })
     boolean present;
 
-    @Option(names = "--seed", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "deterministic simulated runtime: same seed + commands = same output")
     Long seed;
 
-    @Option(names = "--brokers", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--brokers",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "number of brokers, ids 1..N (default 3)")
     long brokers = 3;
 
-    @Option(names = "--controllers", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--controllers",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "controllers of the KRaft quorum, ids 101.. (default 3; 1: no controller failover)")
     long controllers = ClusterOptions.DEFAULT_CONTROLLERS;
 
-    @Option(names = "--racks", paramLabel = "R", converter = WholeNumber.class,
+    @Option(
+            names = "--racks",
+            paramLabel = "R",
+            converter = WholeNumber.class,
             description = "racks r1..rR assigned round-robin (default none)")
     long racks;
 
     @Option(names = "--kafka-timings", description = "Kafka's own default timings instead of the faster classroom ones")
     boolean kafkaTimings;
 
-    @Option(names = "--script", paramLabel = "FILE", description = {"run commands from FILE, one per line (# starts a "
-            + "comment);", "stops at the first failed expect or bad command, naming FILE:LINE"})
+    @Option(
+            names = "--script",
+            paramLabel = "FILE",
+            description = {
+                "run commands from FILE, one per line (# starts a " + "comment);",
+                "stops at the first failed expect or bad command, naming FILE:LINE"
+            })
     String script;
 
     @Option(names = "-e", paramLabel = "COMMAND", description = "run one command (repeatable), then exit")
@@ -54,7 +82,10 @@ final class LaunchOptions {
     @Option(names = "--echo", description = "print each command before its result")
     boolean echo;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help")
     boolean help;
 
     /** Starts the shell to its prompt and exits: what {@code leaderlab bench startup} measures. */
@@ -64,8 +95,8 @@ final class LaunchOptions {
     /** Checks what picocli cannot: option combinations and the cluster's shape. */
     void validate(CommandLine commandLine) {
         if (present && noGui) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "--present opens the window in presenter mode; it cannot go with --no-gui");
+            throw new CommandLine.ParameterException(
+                    commandLine, "--present opens the window in presenter mode; it cannot go with --no-gui");
         }
         if (script != null && !commands.isEmpty()) {
             throw new CommandLine.ParameterException(commandLine, "use either --script FILE or -e COMMAND, not both");
@@ -78,8 +109,8 @@ final class LaunchOptions {
     }
 
     ClusterOptions clusterOptions() {
-        return new ClusterOptions(clamp(brokers), clamp(racks), seed == null ? 1 : seed, seed != null, kafkaTimings,
-                clamp(controllers));
+        return new ClusterOptions(
+                clamp(brokers), clamp(racks), seed == null ? 1 : seed, seed != null, kafkaTimings, clamp(controllers));
     }
 
     /** Out-of-range numbers stay out of range, so ClusterOptions' own check names them. */

@@ -30,8 +30,7 @@ public final class Main {
 
     static final String NO_DISPLAY = "leaderlab: no display, running the shell only (--no-gui)";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -40,8 +39,11 @@ public final class Main {
     /** Runs leaderlab and returns the exit code; never lets a stack trace reach the user. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         LaunchOptions options = new LaunchOptions();
-        LessonCli lessons = new LessonCli(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                out, err, PredictionLog.inHome());
+        LessonCli lessons = new LessonCli(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                out,
+                err,
+                PredictionLog.inHome());
         CommandLine launcher = new CommandLine(options)
                 .addSubcommand("lesson", lessons.commandLine())
                 .addSubcommand("chaos", new ChaosCommand(out))
@@ -91,7 +93,8 @@ public final class Main {
                 return new Repl(new CommandRunner(dispatcher), historyFile()).probeStartup(out);
             }
             if (System.console() == null) {
-                return runner.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<stdin>");
+                return runner.run(
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<stdin>");
             }
             try (CommandRunner commands = new CommandRunner(dispatcher)) {
                 if (!options.noGui) {

@@ -10,8 +10,7 @@ import leaderlab.shell.command.Result;
 /** {@code present LESSON}: a window command (registered when the window opens) that plays a lesson there. */
 final class PresentCommand {
 
-    private PresentCommand() {
-    }
+    private PresentCommand() {}
 
     static Command command() {
         return Command.builder("present")
@@ -29,11 +28,13 @@ final class PresentCommand {
                     try {
                         var lesson = new LessonLibrary().load(name);
                         if (!WindowLauncher.present(lesson)) {
-                            throw new CommandException("there is no window; play it here with ./leaderlab lesson play " + name);
+                            throw new CommandException(
+                                    "there is no window; play it here with ./leaderlab lesson play " + name);
                         }
                         return Result.ok("presenting " + lesson.title() + " in the window");
                     } catch (LessonFormatException e) {
-                        throw new CommandException(e.getMessage().lines().findFirst().orElse("malformed lesson"));
+                        throw new CommandException(
+                                e.getMessage().lines().findFirst().orElse("malformed lesson"));
                     } catch (java.io.IOException e) {
                         throw new CommandException("cannot read lesson " + name + ": " + e.getMessage());
                     }

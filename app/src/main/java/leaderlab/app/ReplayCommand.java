@@ -22,8 +22,11 @@ import picocli.CommandLine.Parameters;
  * each command and its output, and checks the journal digest after every command. Exit 0 when it
  * matches, 1 when the run diverged (naming the bundle line), 2 for a file that is not a bundle.
  */
-@Command(name = "replay", description = "Run a bundle written by 'save run' again on a fresh cluster and check its "
-        + "journal digest after every command. Exits 1 if the run diverges (naming the bundle line), 2 for a bad file.")
+@Command(
+        name = "replay",
+        description =
+                "Run a bundle written by 'save run' again on a fresh cluster and check its "
+                        + "journal digest after every command. Exits 1 if the run diverges (naming the bundle line), 2 for a bad file.")
 final class ReplayCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -35,7 +38,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "print only the verdict, not each command's output")
     private boolean quiet;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help")
     private boolean help;
 
     ReplayCommand(PrintStream out, PrintStream err) {

@@ -33,11 +33,12 @@ class GoldenTranscriptTest {
     void scriptOutputMatchesItsGoldenTranscript(Path script) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"--no-gui", "--seed", Long.toString(SEED), "--echo", "--script",
-                script.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                new String[] {"--no-gui", "--seed", Long.toString(SEED), "--echo", "--script", script.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        String transcript = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)
-                + "exit " + code + "\n";
+        String transcript =
+                out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8) + "exit " + code + "\n";
         String name = script.getFileName().toString().replaceAll("\\.ll$", ".txt");
         Path golden = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
@@ -45,9 +46,13 @@ class GoldenTranscriptTest {
             Files.writeString(golden, transcript, StandardCharsets.UTF_8);
             return;
         }
-        String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8)
+        String expected = Files.exists(golden)
+                ? Files.readString(golden, StandardCharsets.UTF_8)
                 : "(no golden transcript " + golden + "; run with -Dgolden.update=true)";
-        assertEquals(expected, transcript, script + " (seed " + SEED + ") differs from " + golden
-                + "; if the change is meant, rerun with -Dgolden.update=true and review the diff");
+        assertEquals(
+                expected,
+                transcript,
+                script + " (seed " + SEED + ") differs from " + golden
+                        + "; if the change is meant, rerun with -Dgolden.update=true and review the diff");
     }
 }

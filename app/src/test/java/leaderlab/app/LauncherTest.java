@@ -23,19 +23,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 @org.junit.jupiter.api.Tag("slow")
 class LauncherTest {
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     static Stream<Path> scripts() throws IOException {
-        return Files.list(Path.of("..", "scripts")).filter(p -> p.toString().endsWith(".ll")).sorted();
+        return Files.list(Path.of("..", "scripts"))
+                .filter(p -> p.toString().endsWith(".ll"))
+                .sorted();
     }
 
     @ParameterizedTest
@@ -72,8 +75,9 @@ class LauncherTest {
     @Test
     void aFailedExpectationStopsTheScriptNamingFileAndLine(@TempDir Path dir) throws IOException {
         Path script = dir.resolve("check.ll");
-        Files.writeString(script, "# comment\ncreate topic t --replica-assignment 1:2:3\n\nexpect leader t-0 is 2\n"
-                + "describe\n");
+        Files.writeString(
+                script,
+                "# comment\ncreate topic t --replica-assignment 1:2:3\n\nexpect leader t-0 is 2\n" + "describe\n");
         Run run = run("--no-gui", "--seed", "1", "--script", script.toString());
         assertEquals(1, run.code());
         assertEquals(script + ":4: expectation failed: leader t-0 is 2, but it is 1\n", run.err());
@@ -91,34 +95,57 @@ class LauncherTest {
 
     @Test
     void badLauncherOptionsAreOneLineErrors() {
-        assertEquals("leaderlab: unknown option '--bogus' (leaderlab --help lists options)\n", run("--bogus").err());
-        assertEquals("leaderlab: --brokers must be between 1 and 64, got 0\n", run("--brokers", "0").err());
-        assertEquals("leaderlab: --seed must be a whole number, got 'x'\n", run("--seed", "x").err());
-        assertEquals("leaderlab: no such script file: nope.ll\n", run("--script", "nope.ll").err());
+        assertEquals(
+                "leaderlab: unknown option '--bogus' (leaderlab --help lists options)\n",
+                run("--bogus").err());
+        assertEquals(
+                "leaderlab: --brokers must be between 1 and 64, got 0\n",
+                run("--brokers", "0").err());
+        assertEquals(
+                "leaderlab: --seed must be a whole number, got 'x'\n",
+                run("--seed", "x").err());
+        assertEquals(
+                "leaderlab: no such script file: nope.ll\n",
+                run("--script", "nope.ll").err());
         assertEquals(0, run("--help").code());
     }
 
     @Test
     void subcommandsHaveHelpAndOneLineErrorsWithExitTwo() {
-        for (String[] help : new String[][] {{"--help"}, {"lesson", "--help"}, {"chaos", "--help"}, {"bench", "--help"}}) {
+        for (String[] help :
+                new String[][] {{"--help"}, {"lesson", "--help"}, {"chaos", "--help"}, {"bench", "--help"}}) {
             Run run = run(help);
             assertEquals(0, run.code(), String.join(" ", help));
             assertTrue(run.out().startsWith("Usage: leaderlab"), run.out());
             assertTrue(run.err().isEmpty(), run.err());
         }
         assertTrue(run("--help").out().contains("--kafka-timings"));
-        for (String[] bad : new String[][] {{"chaos", "--bogus"}, {"chaos", "--seeds"}, {"chaos", "--seeds", "x"},
-                {"chaos", "--steps", "0"}, {"bench", "--seconds", "x"}, {"bench", "nope"}, {"bench", "--frames"},
-                {"lesson"}, {"lesson", "bogus"}, {"lesson", "play"}, {"lesson", "verify", "--speed", "500"},
-                {"lesson", "verify", "--all", "01-leaders-and-followers"}, {"--brokers"}, {"stray"},
-                {"--script", "a.ll", "-e", "describe"}, {"--racks", "9"}}) {
+        for (String[] bad : new String[][] {
+            {"chaos", "--bogus"},
+            {"chaos", "--seeds"},
+            {"chaos", "--seeds", "x"},
+            {"chaos", "--steps", "0"},
+            {"bench", "--seconds", "x"},
+            {"bench", "nope"},
+            {"bench", "--frames"},
+            {"lesson"},
+            {"lesson", "bogus"},
+            {"lesson", "play"},
+            {"lesson", "verify", "--speed", "500"},
+            {"lesson", "verify", "--all", "01-leaders-and-followers"},
+            {"--brokers"},
+            {"stray"},
+            {"--script", "a.ll", "-e", "describe"},
+            {"--racks", "9"}
+        }) {
             Run run = run(bad);
             assertEquals(2, run.code(), String.join(" ", bad));
             assertEquals(1, run.err().lines().count(), () -> String.join(" ", bad) + ": " + run.err());
             assertTrue(run.err().startsWith("leaderlab: "), run.err());
             assertTrue(run.out().isEmpty(), run.out());
         }
-        assertEquals("leaderlab: unknown option '--bogus' (leaderlab chaos --help lists options)\n",
+        assertEquals(
+                "leaderlab: unknown option '--bogus' (leaderlab chaos --help lists options)\n",
                 run("chaos", "--bogus").err());
     }
 
@@ -131,11 +158,27 @@ class LauncherTest {
 
     @Test
     void racksAndBrokerCountShape(@TempDir Path dir) throws IOException {
-        Run run = run("--no-gui", "--seed", "3", "--brokers", "6", "--racks", "3", "-e",
-                "create topic t --partitions 6 --replication-factor 3", "-e", "describe --json");
+        Run run = run(
+                "--no-gui",
+                "--seed",
+                "3",
+                "--brokers",
+                "6",
+                "--racks",
+                "3",
+                "-e",
+                "create topic t --partitions 6 --replication-factor 3",
+                "-e",
+                "describe --json");
         assertEquals(0, run.code(), run.err());
-        var broker6 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out().lines()
-                .filter(l -> l.startsWith("{")).findFirst().orElseThrow()).get("brokers").get(5);
+        var broker6 = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out()
+                        .lines()
+                        .filter(l -> l.startsWith("{"))
+                        .findFirst()
+                        .orElseThrow())
+                .get("brokers")
+                .get(5);
         assertEquals(6, broker6.get("id").asInt());
         assertEquals("r3", broker6.get("rack").asText());
     }
@@ -143,11 +186,19 @@ class LauncherTest {
     /** The real launcher process, reading commands from a pipe (standard input not a terminal). */
     @Test
     void aRealProcessReadsStandardInput() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main", "--no-gui", "--seed", "2"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "leaderlab.app.Main",
+                "--no-gui",
+                "--seed",
+                "2"));
         Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().write(("create topic orders --replica-assignment 1:2:3\nkill 1\n"
-                + "wait until leader orders-0 is 2 --timeout 5s\ndescribe orders\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream()
+                .write(("create topic orders --replica-assignment 1:2:3\nkill 1\n"
+                                + "wait until leader orders-0 is 2 --timeout 5s\ndescribe orders\n")
+                        .getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher should exit at end of input");
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -163,15 +214,27 @@ class LauncherTest {
     @Test
     void aSeededScriptPrintsTheSameBytesUnderAGermanLocale(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("locale.ll");
-        Files.writeString(script, Files.readString(Path.of("..", "scripts", "failover.ll"))
-                + "\nevents --all\nevents --json\nwhy orders-0\nhistory orders-0\nbrokers\nlost\ntime now\n");
+        Files.writeString(
+                script,
+                Files.readString(Path.of("..", "scripts", "failover.ll"))
+                        + "\nevents --all\nevents --json\nwhy orders-0\nhistory orders-0\nbrokers\nlost\ntime now\n");
         Run here = run("--no-gui", "--seed", "7", "--script", script.toString());
         assertEquals(0, here.code(), here.err());
         assertTrue(here.out().contains("s  controller"), "the journal's timestamps are in the output: " + here.out());
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.language=de", "-Duser.country=DE", "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main", "--no-gui", "--seed", "7",
-                "--script", script.toString());
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.language=de",
+                "-Duser.country=DE",
+                "-Dfile.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "leaderlab.app.Main",
+                "--no-gui",
+                "--seed",
+                "7",
+                "--script",
+                script.toString());
         Process process = new ProcessBuilder(command).start();
         byte[] german = process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -183,9 +246,20 @@ class LauncherTest {
     /** Live threaded mode: a failover with real threads, bounded by wall time. */
     @Test
     void liveThreadedFailover() {
-        Run run = run("--no-gui", "-e", "create topic orders --replica-assignment 1:2:3", "-e", "produce orders --count 5",
-                "-e", "kill 1", "-e", "wait until leader orders-0 is 2 --timeout 10s", "-e",
-                "produce orders --count 5", "-e", "expect hw orders-0 is 10");
+        Run run = run(
+                "--no-gui",
+                "-e",
+                "create topic orders --replica-assignment 1:2:3",
+                "-e",
+                "produce orders --count 5",
+                "-e",
+                "kill 1",
+                "-e",
+                "wait until leader orders-0 is 2 --timeout 10s",
+                "-e",
+                "produce orders --count 5",
+                "-e",
+                "expect hw orders-0 is 10");
         assertEquals(0, run.code(), run.err() + run.out());
     }
 }

@@ -19,13 +19,14 @@ class ReplayCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -33,8 +34,20 @@ class ReplayCommandTest {
     @Test
     void aSavedScriptReplaysAndAnEditIsNamed() throws IOException {
         Path bundle = dir.resolve("a.run");
-        Run saved = run("--no-gui", "--seed", "1", "-e", "create topic t --replica-assignment 1:2:3",
-                "-e", "produce t --count 10", "-e", "kill 1", "-e", "wait 3s", "-e", "save run " + bundle);
+        Run saved = run(
+                "--no-gui",
+                "--seed",
+                "1",
+                "-e",
+                "create topic t --replica-assignment 1:2:3",
+                "-e",
+                "produce t --count 10",
+                "-e",
+                "kill 1",
+                "-e",
+                "wait 3s",
+                "-e",
+                "save run " + bundle);
         assertEquals(0, saved.code(), saved.err());
 
         Run replayed = run("replay", bundle.toString());
@@ -53,7 +66,8 @@ class ReplayCommandTest {
     void aFileThatIsNotABundleIsOneLine() throws IOException {
         Path junk = dir.resolve("junk.run");
         Files.writeString(junk, "create topic t\n");
-        for (String file : new String[] {junk.toString(), dir.resolve("missing.run").toString()}) {
+        for (String file :
+                new String[] {junk.toString(), dir.resolve("missing.run").toString()}) {
             Run run = run("replay", file);
             assertEquals(2, run.code());
             assertEquals(1, run.err().strip().lines().count(), run.err());

@@ -60,14 +60,16 @@ class TerminalShellTest {
             tmux.await("the kill", s -> s.contains("broker 1 killed"));
             tmux.type("describe ord");
             // Events print one by one, each redrawing the prompt; wait for the redraw after the election.
-            String screen = tmux.await("the election above the prompt, the half-typed line below it",
+            String screen = tmux.await(
+                    "the election above the prompt, the half-typed line below it",
                     s -> s.contains("orders-0 leader 1 -> 2") && lastLine(s).endsWith("> describe ord"));
             assertTrue(screen.contains("broker 1 fenced (no heartbeat for"), screen);
             assertTrue(screen.indexOf("orders-0 leader 1 -> 2") < screen.lastIndexOf("> describe ord"), screen);
             tmux.keys("Tab");
             tmux.await("the topic completed", s -> lastLine(s).endsWith("> describe orders"));
             tmux.keys("Enter");
-            tmux.await("describe ran", s -> s.matches("(?s).*Partition: 0\\s+Leader: 2\\s+Replicas: 1,2,3\\s+Isr: 2,3.*"));
+            tmux.await(
+                    "describe ran", s -> s.matches("(?s).*Partition: 0\\s+Leader: 2\\s+Replicas: 1,2,3\\s+Isr: 2,3.*"));
         }
     }
 

@@ -29,8 +29,12 @@ final class Tmux implements AutoCloseable {
             throws IOException, InterruptedException {
         this.session = session;
         List<String> java = new ArrayList<>(prefix);
-        java.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main"));
+        java.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "leaderlab.app.Main"));
         java.addAll(List.of(leaderlabArgs));
         StringBuilder command = new StringBuilder();
         for (String word : java) {
@@ -38,12 +42,27 @@ final class Tmux implements AutoCloseable {
         }
         // remain-on-exit keeps the pane, and so what leaderlab printed last, if it exits: a test that
         // then times out shows why instead of "no server running".
-        tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command.toString().strip(),
-                ";", "set-option", "-t", session, "remain-on-exit", "on");
+        tmux(
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                "160",
+                "-y",
+                "40",
+                command.toString().strip(),
+                ";",
+                "set-option",
+                "-t",
+                session,
+                "remain-on-exit",
+                "on");
     }
 
     static void requireInstalled() throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+        Process probe =
+                new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
         if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
             throw new AssertionError("tmux is needed for terminal tests (.ci/run installs it): apt-get install tmux");
         }
@@ -116,7 +135,9 @@ final class Tmux implements AutoCloseable {
 
     /** True while leaderlab runs in the session (its pane stays, dead, after it exits). */
     boolean alive() throws IOException, InterruptedException {
-        return tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("0");
+        return tmux("display-message", "-p", "-t", session, "#{pane_dead}")
+                .strip()
+                .equals("0");
     }
 
     @Override

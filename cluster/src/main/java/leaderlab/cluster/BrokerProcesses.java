@@ -57,7 +57,11 @@ final class BrokerProcesses {
 
     /** Starts a new process on the broker's disk; a slow disk stays slow. */
     void start(int id) {
-        Broker broker = new Broker(id, options.rackOf(id), storages.get(id), Configs.defaults(options.kafkaTimings()),
+        Broker broker = new Broker(
+                id,
+                options.rackOf(id),
+                storages.get(id),
+                Configs.defaults(options.kafkaTimings()),
                 options.controllerIds());
         SortedMap<Integer, Broker> next = new TreeMap<>(current);
         next.put(id, broker);

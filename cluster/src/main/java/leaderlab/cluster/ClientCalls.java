@@ -31,8 +31,13 @@ final class ClientCalls {
     /** Volatile: the shell reads it (acks default) while a reset may swap clusters. */
     private volatile Configs configs;
 
-    ClientCalls(NodeRuntime runtime, ClientNode client, Configs configs, int brokerCount,
-                Supplier<ClusterSnapshot> snapshots, FaultInjector journal) {
+    ClientCalls(
+            NodeRuntime runtime,
+            ClientNode client,
+            Configs configs,
+            int brokerCount,
+            Supplier<ClusterSnapshot> snapshots,
+            FaultInjector journal) {
         this.runtime = runtime;
         this.client = client;
         this.configs = configs;
@@ -50,7 +55,8 @@ final class ClientCalls {
         // Metadata may try every broker (a quarter timeout each) before the request itself; the producer
         // retries until delivery.timeout.ms, with one request and metadata refresh possibly in flight.
         long timeoutMs = configs.getLong(ConfigKey.DELIVERY_TIMEOUT_MS)
-                + configs.getLong(ConfigKey.REQUEST_TIMEOUT_MS) * (2L + brokerCount) + 1000;
+                + configs.getLong(ConfigKey.REQUEST_TIMEOUT_MS) * (2L + brokerCount)
+                + 1000;
         CompletableFuture<T> future = new CompletableFuture<>();
         runtime.submit(Address.client(0), () -> operation.accept(future));
         try {
@@ -101,13 +107,15 @@ final class ClientCalls {
             throw new IllegalArgumentException("no topic '" + topic + "'" + knownTopics());
         }
         if (partition < -1 || partition >= info.partitionCount()) {
-            throw new IllegalArgumentException(topic + " has partitions 0.." + (info.partitionCount() - 1)
-                    + ", not " + partition);
+            throw new IllegalArgumentException(
+                    topic + " has partitions 0.." + (info.partitionCount() - 1) + ", not " + partition);
         }
     }
 
     String knownTopics() {
         var names = snapshots.get().metadata().topics().keySet();
-        return names.isEmpty() ? " (there are no topics yet: create topic NAME)" : " (topics: " + String.join(", ", names) + ")";
+        return names.isEmpty()
+                ? " (there are no topics yet: create topic NAME)"
+                : " (topics: " + String.join(", ", names) + ")";
     }
 }

@@ -85,8 +85,8 @@ public final class Cluster implements AutoCloseable {
         this.controllers = new ControllerQuorum(runtime, configs, options.controllerIds());
         this.truth = new GroundTruth(runtime, controllers::activeId);
         this.brokers = new BrokerProcesses(options, runtime, truth);
-        this.faults = new FaultInjector(runtime, journal, brokers.storages(), truth, () -> snapshot().metadata(),
-                brokers::setAppendLatency);
+        this.faults = new FaultInjector(
+                runtime, journal, brokers.storages(), truth, () -> snapshot().metadata(), brokers::setAppendLatency);
         this.client = new ClientNode(options.brokers(), configs, ledger, options.controllerIds());
         this.clients = new ClientCalls(runtime, client, configs, options.brokers(), this::snapshot, faults);
         // A stopped broker process on a live host refuses connections; a host lost to power does not answer.
@@ -97,8 +97,8 @@ public final class Cluster implements AutoCloseable {
             brokers.start(id);
         }
         runtime.start(Address.client(0), client);
-        this.checks = new LiveChecks(runtime, checker, this::snapshot, () -> controllers.active() != null,
-                controllers::viewIsCurrent);
+        this.checks = new LiveChecks(
+                runtime, checker, this::snapshot, () -> controllers.active() != null, controllers::viewIsCurrent);
     }
 
     /** The safety checker: violations so far; can be switched off for benchmarks. */
@@ -157,12 +157,23 @@ public final class Cluster implements AutoCloseable {
         for (Map.Entry<Integer, Broker> entry : processes.entrySet()) {
             int id = entry.getKey();
             BrokerView brokerView = entry.getValue().view();
-            states.add(new ClusterSnapshot.BrokerState(id, options.rackOf(id), runtime.isRunning(Address.broker(id)),
-                    brokerView, view == null ? null : view.metadata().brokers().get(id),
-                    view == null ? null : view.sessions().get(id), truth.of(id, processes.keySet())));
+            states.add(new ClusterSnapshot.BrokerState(
+                    id,
+                    options.rackOf(id),
+                    runtime.isRunning(Address.broker(id)),
+                    brokerView,
+                    view == null ? null : view.metadata().brokers().get(id),
+                    view == null ? null : view.sessions().get(id),
+                    truth.of(id, processes.keySet())));
         }
-        return new ClusterSnapshot(runtime.nowMs(), runtime.isPaused(), view, List.copyOf(states),
-                runtime.network().faults(), controllers.views(), controllers.ids());
+        return new ClusterSnapshot(
+                runtime.nowMs(),
+                runtime.isPaused(),
+                view,
+                List.copyOf(states),
+                runtime.network().faults(),
+                controllers.views(),
+                controllers.ids());
     }
 
     // ---- Validation -------------------------------------------------------------------------------
@@ -175,8 +186,10 @@ public final class Cluster implements AutoCloseable {
     /** A broker or a controller id. */
     public void requireNode(int id) {
         if (!controllers.isController(id) && !brokers.contains(id)) {
-            throw new IllegalArgumentException("no node " + id + ": brokers are 1.." + options.brokers()
-                    + ", controllers " + Replicas.bracketed(controllers.ids().stream().mapToInt(i -> i).toArray()));
+            throw new IllegalArgumentException(
+                    "no node " + id + ": brokers are 1.." + options.brokers() + ", controllers "
+                            + Replicas.bracketed(
+                                    controllers.ids().stream().mapToInt(i -> i).toArray()));
         }
     }
 
@@ -264,7 +277,8 @@ public final class Cluster implements AutoCloseable {
      */
     public void when(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
         checks.arm(description, condition, action);
-        faults.record(new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
+        faults.record(
+                new EventDetail.FaultInjected(EventDetail.FaultKind.TRIGGER, List.of(), "armed: when " + description));
     }
 
     /**
@@ -311,7 +325,12 @@ public final class Cluster implements AutoCloseable {
     // ---- Network ----------------------------------------------------------------------------------
 
     /** Where an isolated broker is cut off from. */
-    public enum IsolateFrom { ALL, CLIENTS, CONTROLLER, BROKERS }
+    public enum IsolateFrom {
+        ALL,
+        CLIENTS,
+        CONTROLLER,
+        BROKERS
+    }
 
     /**
      * Cuts a broker off, both directions.
@@ -322,7 +341,9 @@ public final class Cluster implements AutoCloseable {
     public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
         requireNode(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.current().keySet(), controllers.ids(), 0), List.of(id));
+        return addFault(
+                NetworkFaults.isolation(id, from, peers, brokers.current().keySet(), controllers.ids(), 0),
+                List.of(id));
     }
 
     /** Like {@link #isolate}, switching on and off every {@code periodMs} (a flapping link). */
@@ -332,7 +353,8 @@ public final class Cluster implements AutoCloseable {
         }
         requireNode(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.current().keySet(), controllers.ids(), periodMs),
+        return addFault(
+                NetworkFaults.isolation(id, from, peers, brokers.current().keySet(), controllers.ids(), periodMs),
                 List.of(id));
     }
 
@@ -344,13 +366,17 @@ public final class Cluster implements AutoCloseable {
      */
     public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
         brokerGroups.forEach(group -> group.forEach(this::requireNode));
-        List<Integer> named = brokerGroups.stream().flatMap(Set::stream).sorted().toList();
+        List<Integer> named =
+                brokerGroups.stream().flatMap(Set::stream).sorted().toList();
         return addFault(NetworkFaults.partition(brokerGroups, controllerGroup, controllers.ids()), named);
     }
 
     /** Applies a rule to one directed link between two nodes. */
     public void link(Address from, Address to, LinkRule rule) {
-        List<Integer> ends = java.util.stream.Stream.of(from, to).filter(Address::isBroker).map(Address::id).toList();
+        List<Integer> ends = java.util.stream.Stream.of(from, to)
+                .filter(Address::isBroker)
+                .map(Address::id)
+                .toList();
         addFault(NetworkFaults.link(from, to, rule), ends);
     }
 

@@ -67,8 +67,10 @@ final class ControllerQuorum {
 
     void requireRunning(int id, boolean running) {
         if (isRunning(id) != running) {
-            throw new IllegalArgumentException("controller " + id + (running ? " is already stopped; restart " + id
-                    + " starts it" : " is already running; kill " + id + " first"));
+            throw new IllegalArgumentException("controller " + id
+                    + (running
+                            ? " is already stopped; restart " + id + " starts it"
+                            : " is already running; kill " + id + " first"));
         }
     }
 
@@ -87,7 +89,8 @@ final class ControllerQuorum {
     /** Whether the active controller has all {@code brokers} registered and unfenced. */
     boolean allBrokersUnfenced(int brokers) {
         ControllerView view = activeView();
-        return view != null && view.metadata().brokers().size() >= brokers
+        return view != null
+                && view.metadata().brokers().size() >= brokers
                 && view.metadata().brokers().values().stream().allMatch(BrokerRegistration::active);
     }
 
@@ -97,7 +100,10 @@ final class ControllerQuorum {
         int bestEpoch = -1;
         for (Map.Entry<Integer, Controller> entry : controllers.entrySet()) {
             QuorumView quorum = entry.getValue().quorumView();
-            if (quorum != null && quorum.isLeader() && quorum.epoch() > bestEpoch && isRunning(entry.getKey())
+            if (quorum != null
+                    && quorum.isLeader()
+                    && quorum.epoch() > bestEpoch
+                    && isRunning(entry.getKey())
                     && entry.getValue().view() != null) {
                 best = entry.getValue();
                 bestEpoch = quorum.epoch();

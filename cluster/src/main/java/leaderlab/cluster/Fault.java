@@ -32,8 +32,11 @@ sealed interface Fault {
         }
 
         public EventDetail detail() {
-            return new EventDetail.FaultInjected(FaultKind.KILL, List.of(broker), "broker " + broker
-                    + " killed (crash, no controlled shutdown" + (powerLoss ? ", power loss" : "") + ")");
+            return new EventDetail.FaultInjected(
+                    FaultKind.KILL,
+                    List.of(broker),
+                    "broker " + broker + " killed (crash, no controlled shutdown" + (powerLoss ? ", power loss" : "")
+                            + ")");
         }
     }
 
@@ -45,8 +48,11 @@ sealed interface Fault {
         }
 
         public EventDetail detail() {
-            return new EventDetail.FaultInjected(FaultKind.STALL, List.of(broker), "broker " + broker
-                    + " process paused for " + durationMs + " ms (a stop-the-world pause: no heartbeats, no fetches, no answers)");
+            return new EventDetail.FaultInjected(
+                    FaultKind.STALL,
+                    List.of(broker),
+                    "broker " + broker + " process paused for " + durationMs
+                            + " ms (a stop-the-world pause: no heartbeats, no fetches, no answers)");
         }
     }
 
@@ -58,8 +64,10 @@ sealed interface Fault {
         }
 
         public EventDetail detail() {
-            return new EventDetail.FaultInjected(FaultKind.KILL, List.of(controller), "controller " + controller
-                    + " killed (its metadata log and vote stay on disk)");
+            return new EventDetail.FaultInjected(
+                    FaultKind.KILL,
+                    List.of(controller),
+                    "controller " + controller + " killed (its metadata log and vote stay on disk)");
         }
     }
 
@@ -71,8 +79,11 @@ sealed interface Fault {
         }
 
         public EventDetail detail() {
-            return new EventDetail.FaultInjected(FaultKind.STALL, List.of(controller), "controller " + controller
-                    + " process paused for " + durationMs + " ms (no votes, no fetches, no answers)");
+            return new EventDetail.FaultInjected(
+                    FaultKind.STALL,
+                    List.of(controller),
+                    "controller " + controller + " process paused for " + durationMs
+                            + " ms (no votes, no fetches, no answers)");
         }
     }
 
@@ -85,10 +96,12 @@ sealed interface Fault {
 
         public EventDetail detail() {
             return latencyMs > 0
-                    ? new EventDetail.FaultInjected(FaultKind.SLOW_DISK, List.of(broker),
+                    ? new EventDetail.FaultInjected(
+                            FaultKind.SLOW_DISK,
+                            List.of(broker),
                             "broker " + broker + " has a slow disk: each append takes " + latencyMs + " ms")
-                    : new EventDetail.FaultHealed(FaultKind.SLOW_DISK, List.of(broker), "broker " + broker
-                            + " disk healthy again");
+                    : new EventDetail.FaultHealed(
+                            FaultKind.SLOW_DISK, List.of(broker), "broker " + broker + " disk healthy again");
         }
     }
 

@@ -31,8 +31,13 @@ final class FaultInjector {
         void set(int broker, long latencyMs);
     }
 
-    FaultInjector(NodeRuntime runtime, Journal journal, Map<Integer, BrokerStorage> storages, GroundTruth truth,
-                  Supplier<MetadataView> metadata, AppendLatency appendLatency) {
+    FaultInjector(
+            NodeRuntime runtime,
+            Journal journal,
+            Map<Integer, BrokerStorage> storages,
+            GroundTruth truth,
+            Supplier<MetadataView> metadata,
+            AppendLatency appendLatency) {
         this.runtime = runtime;
         this.journal = journal;
         this.storages = storages;
@@ -64,9 +69,14 @@ final class FaultInjector {
         MetadataView view = metadata.get();
         storages.get(broker).loseUnflushed().forEach((partitionId, ends) -> {
             var partition = view.partitions().get(partitionId);
-            journal.append(runtime.nowMs(), NodeId.broker(broker), new TopicPartition(partition.topic(), partition.index()),
-                    new EventDetail.Truncated(broker, ends[0], ends[1], -1, -1, EventDetail.TruncationReason.POWER_LOSS),
-                    "power loss", causeSeq);
+            journal.append(
+                    runtime.nowMs(),
+                    NodeId.broker(broker),
+                    new TopicPartition(partition.topic(), partition.index()),
+                    new EventDetail.Truncated(
+                            broker, ends[0], ends[1], -1, -1, EventDetail.TruncationReason.POWER_LOSS),
+                    "power loss",
+                    causeSeq);
         });
     }
 

@@ -74,11 +74,16 @@ final class GroundTruth {
                 cutFrom.add(other);
             }
         }
-        boolean flapping = network.faults().stream().anyMatch(f -> f.flapPeriodMs() > 0
-                && f.links().keySet().stream().anyMatch(l -> l.from().equals(broker) || l.to().equals(broker)));
-        return new ClusterSnapshot.Reality(runtime.stalledUntil(broker), slowDiskMs(id),
-                cut(network, Address.client(0), broker, now), cut(network, broker, Address.controller(activeController.getAsInt()), now),
-                List.copyOf(cutFrom), flapping);
+        boolean flapping = network.faults().stream()
+                .anyMatch(f -> f.flapPeriodMs() > 0
+                        && f.links().keySet().stream().anyMatch(l -> l.from().equals(broker) || l.to().equals(broker)));
+        return new ClusterSnapshot.Reality(
+                runtime.stalledUntil(broker),
+                slowDiskMs(id),
+                cut(network, Address.client(0), broker, now),
+                cut(network, broker, Address.controller(activeController.getAsInt()), now),
+                List.copyOf(cutFrom),
+                flapping);
     }
 
     private static boolean cut(Network network, Address a, Address b, long nowMs) {

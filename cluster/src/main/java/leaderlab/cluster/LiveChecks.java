@@ -26,14 +26,19 @@ final class LiveChecks implements AutoCloseable {
     private final boolean exact;
     /** Whether the active controller's view is the newest metadata (see {@link #viewsAtOneInstant}). */
     private final BooleanSupplier controllerViewCurrent;
+
     private final Thread liveChecker;
 
     /**
      * @param ready false until the cluster has a snapshot to check (an active controller has published)
      * @param controllerViewCurrent whether the active controller leads the newest epoch any controller knows
      */
-    LiveChecks(NodeRuntime runtime, SafetyChecker checker, Supplier<ClusterSnapshot> snapshots, BooleanSupplier ready,
-               BooleanSupplier controllerViewCurrent) {
+    LiveChecks(
+            NodeRuntime runtime,
+            SafetyChecker checker,
+            Supplier<ClusterSnapshot> snapshots,
+            BooleanSupplier ready,
+            BooleanSupplier controllerViewCurrent) {
         this.checker = checker;
         this.snapshots = snapshots;
         this.controllerViewCurrent = controllerViewCurrent;
@@ -43,14 +48,16 @@ final class LiveChecks implements AutoCloseable {
             simulated.afterEachEvent(this::checkOnce);
             liveChecker = null;
         } else {
-            liveChecker = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    if (ready.getAsBoolean()) {
-                        checkOnce();
-                    }
-                    LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
-                }
-            }, "leaderlab-checker");
+            liveChecker = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            if (ready.getAsBoolean()) {
+                                checkOnce();
+                            }
+                            LockSupport.parkNanos(LIVE_CHECK_INTERVAL_NANOS);
+                        }
+                    },
+                    "leaderlab-checker");
             liveChecker.setDaemon(true);
             liveChecker.start();
         }
@@ -82,8 +89,9 @@ final class LiveChecks implements AutoCloseable {
             return false;
         }
         long offset = snapshot.metadata().offset();
-        return snapshot.brokers().stream().allMatch(b -> b.view().metadata() == null
-                || b.view().metadata().offset() <= offset);
+        return snapshot.brokers().stream()
+                .allMatch(
+                        b -> b.view().metadata() == null || b.view().metadata().offset() <= offset);
     }
 
     void arm(String description, Predicate<ClusterSnapshot> condition, Runnable action) {

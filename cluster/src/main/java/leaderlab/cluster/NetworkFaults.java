@@ -12,15 +12,19 @@ import leaderlab.cluster.runtime.NetworkFault;
 /** Builds the network faults the operator asks for, as sets of directed links, each with a description. */
 final class NetworkFaults {
 
-    private NetworkFaults() {
-    }
+    private NetworkFaults() {}
 
     /**
      * Cuts a node (a broker, or a controller by its id) off, both directions, from clients, the
      * controllers and/or brokers.
      */
-    static NetworkFault isolation(int id, Cluster.IsolateFrom from, Set<Integer> peers, Set<Integer> allBrokers,
-                                  List<Integer> controllerIds, long flapPeriodMs) {
+    static NetworkFault isolation(
+            int id,
+            Cluster.IsolateFrom from,
+            Set<Integer> peers,
+            Set<Integer> allBrokers,
+            List<Integer> controllerIds,
+            long flapPeriodMs) {
         Address broker = address(id, controllerIds);
         List<Address> others = new ArrayList<>();
         if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CLIENTS) {
@@ -48,7 +52,9 @@ final class NetworkFaults {
             case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
         };
         String node = (controllerIds.contains(id) ? "controller " : "broker ") + id;
-        String verb = flapPeriodMs > 0 ? "flap " + node + " (every " + flapPeriodMs + " ms) from " : "isolate " + node + " from ";
+        String verb = flapPeriodMs > 0
+                ? "flap " + node + " (every " + flapPeriodMs + " ms) from "
+                : "isolate " + node + " from ";
         return new NetworkFault(verb + what, links, flapPeriodMs);
     }
 
@@ -95,14 +101,15 @@ final class NetworkFaults {
         }
         StringBuilder text = new StringBuilder("partition ");
         for (int g = 0; g < groups.size(); g++) {
-            text.append(g == 0 ? "" : " / ").append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
+            text.append(g == 0 ? "" : " / ")
+                    .append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
         }
         return new NetworkFault(text.toString(), links);
     }
 
     static NetworkFault link(Address from, Address to, LinkRule rule) {
-        return new NetworkFault("link " + from + " -> " + to + ": " + describe(rule),
-                Map.of(new NetworkFault.Link(from, to), rule));
+        return new NetworkFault(
+                "link " + from + " -> " + to + ": " + describe(rule), Map.of(new NetworkFault.Link(from, to), rule));
     }
 
     private static String describe(LinkRule rule) {

@@ -14,13 +14,12 @@ import leaderlab.cluster.view.ClusterSnapshot;
  */
 final class Triggers {
 
-    private record Trigger(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
-    }
+    private record Trigger(String description, Predicate<ClusterSnapshot> condition, Runnable action) {}
 
     private final List<Trigger> armed = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> due = new ConcurrentLinkedQueue<>();
     private volatile boolean pending;
-    private volatile Runnable onDue = () -> { };
+    private volatile Runnable onDue = () -> {};
 
     synchronized void add(String description, Predicate<ClusterSnapshot> condition, Runnable action) {
         armed.add(new Trigger(description, condition, action));

@@ -42,22 +42,32 @@ class BrokerScenariosTest {
             assertEquals(3, partition(cluster, T, 1).leader());
             assertEquals(2, partition(cluster, T, 2).leader());
             for (int p = 0; p < 3; p++) {
-                assertFalse(java.util.Arrays.stream(partition(cluster, T, p).isr()).anyMatch(b -> b == 1),
+                assertFalse(
+                        java.util.Arrays.stream(partition(cluster, T, p).isr()).anyMatch(b -> b == 1),
                         describe(cluster, T, p));
             }
 
             List<Event> events = events(cluster, mark, e -> true);
-            Event shutdown = events.stream().filter(e -> e.type() == EventType.BROKER_CONTROLLED_SHUTDOWN)
-                    .findFirst().orElseThrow();
-            Event stopped = events.stream().filter(e -> e.type() == EventType.BROKER_STOPPED).findFirst().orElseThrow();
-            List<Event> elections = events.stream().filter(e -> e.type() == EventType.LEADER_ELECTED).toList();
+            Event shutdown = events.stream()
+                    .filter(e -> e.type() == EventType.BROKER_CONTROLLED_SHUTDOWN)
+                    .findFirst()
+                    .orElseThrow();
+            Event stopped = events.stream()
+                    .filter(e -> e.type() == EventType.BROKER_STOPPED)
+                    .findFirst()
+                    .orElseThrow();
+            List<Event> elections = events.stream()
+                    .filter(e -> e.type() == EventType.LEADER_ELECTED)
+                    .toList();
             assertEquals(2, elections.size(), elections.toString());
             for (Event election : elections) {
                 assertTrue(shutdown.seq() < election.seq() && election.seq() < stopped.seq(), journalDump(cluster));
                 assertEquals(shutdown.seq(), election.causeSeq());
             }
             // Both new leaders took over before the old one stopped.
-            for (Event became : events.stream().filter(e -> e.type() == EventType.BECAME_LEADER).toList()) {
+            for (Event became : events.stream()
+                    .filter(e -> e.type() == EventType.BECAME_LEADER)
+                    .toList()) {
                 assertTrue(became.seq() < stopped.seq(), became.format());
             }
             assertEquals(new EventDetail.ControlledShutdownBegan(1, 2), shutdown.detail());
@@ -66,11 +76,14 @@ class BrokerScenariosTest {
             long restartAt = cluster.nowMs();
             long before = cluster.journal().size();
             cluster.restart(1);
-            assertTrue(cluster.awaitCondition(s -> s.broker(1).registration() != null
-                    && s.broker(1).registration().active(), 2_000));
+            assertTrue(cluster.awaitCondition(
+                    s -> s.broker(1).registration() != null
+                            && s.broker(1).registration().active(),
+                    2_000));
             Event registered = last(events(cluster, before, e -> e.type() == EventType.BROKER_REGISTERED));
             assertTrue(registered.timeMs() - restartAt < 200, "registered without waiting: " + registered.format());
-            assertEquals(EventDetail.Registration.AFTER_CLEAN_SHUTDOWN,
+            assertEquals(
+                    EventDetail.Registration.AFTER_CLEAN_SHUTDOWN,
                     detail(registered, EventDetail.BrokerRegistered.class).registration());
         }
     }
@@ -94,10 +107,13 @@ class BrokerScenariosTest {
             Event fenced = last(events(cluster, EventType.BROKER_FENCED));
             Event registered = last(events(cluster, EventType.BROKER_REGISTERED));
             assertEquals(2, detail(fenced, EventDetail.BrokerFenced.class).broker());
-            assertEquals(EventDetail.FenceReason.SESSION_TIMEOUT, detail(fenced, EventDetail.BrokerFenced.class).reason());
+            assertEquals(
+                    EventDetail.FenceReason.SESSION_TIMEOUT,
+                    detail(fenced, EventDetail.BrokerFenced.class).reason());
             assertTrue(fenced.timeMs() >= killedAt + 1_300, fenced.format());
             assertTrue(registered.seq() > fenced.seq(), "registered only after the old session was fenced");
-            assertEquals(EventDetail.Registration.AFTER_CRASH,
+            assertEquals(
+                    EventDetail.Registration.AFTER_CRASH,
                     detail(registered, EventDetail.BrokerRegistered.class).registration());
             assertTrue(cluster.snapshot().broker(2).registration().epoch() > oldEpoch);
             assertEquals(1, partition(cluster, T, 0).leader(), "the fence moved leadership to 1");
@@ -114,14 +130,23 @@ class BrokerScenariosTest {
             assertTrue(cluster.awaitCondition(s -> s.broker(2).registration().fenced(), 3_000));
             cluster.restart(2);
             cluster.advance(0); // the new process starts and sends its registration...
-            cluster.kill(2);    // ...and dies before the answer arrives
+            cluster.kill(2); // ...and dies before the answer arrives
             cluster.restart(2);
-            assertTrue(cluster.awaitCondition(s -> s.broker(2).registration().active(), 3_000),
+            assertTrue(
+                    cluster.awaitCondition(s -> s.broker(2).registration().active(), 3_000),
                     () -> "broker 2 never unfenced:\n" + journalDump(cluster));
             var state = cluster.snapshot().broker(2);
             assertEquals(state.registration().epoch(), state.view().brokerEpoch());
-            assertEquals(2, events(cluster, 0, e -> e.detail() instanceof EventDetail.BrokerRegistered registered
-                    && registered.broker() == 2 && e.timeMs() > 1_000).size(), journalDump(cluster));
+            assertEquals(
+                    2,
+                    events(
+                                    cluster,
+                                    0,
+                                    e -> e.detail() instanceof EventDetail.BrokerRegistered registered
+                                            && registered.broker() == 2
+                                            && e.timeMs() > 1_000)
+                            .size(),
+                    journalDump(cluster));
             awaitIsr(cluster, T, 0, 10_000, 1, 3, 2);
         }
     }
@@ -138,8 +163,13 @@ class BrokerScenariosTest {
             produceAcked(cluster, T, 0, 3, -1);
             cluster.heal();
             // The broker retries its lost metadata fetch after metadata.fetch.max.wait.ms + request.timeout.ms.
-            assertTrue(cluster.awaitCondition(s -> s.broker(2).view().metadata().offset() == s.metadata().offset()
-                    && s.broker(2).registration().active(), 3_100 + 500), () -> describeReplicas(cluster, T, 0));
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.broker(2).view().metadata().offset()
+                                            == s.metadata().offset()
+                                    && s.broker(2).registration().active(),
+                            3_100 + 500),
+                    () -> describeReplicas(cluster, T, 0));
             awaitIsr(cluster, T, 0, 5_000, 1, 3, 2);
             awaitFullyReplicated(cluster, T, 0);
         }
@@ -161,20 +191,21 @@ class BrokerScenariosTest {
             cluster.kill(1);
             awaitLeader(cluster, T, 0, 3_000, 3); // epoch 1 starts at 10 on broker 3; it writes nothing
             int pid = partitionId(cluster, T, 0);
-            assertTrue(cluster.awaitCondition(s -> "LEADER".equals(s.replica(3, pid).role()), 1_000));
+            assertTrue(cluster.awaitCondition(
+                    s -> "LEADER".equals(s.replica(3, pid).role()), 1_000));
             assertEquals(1, log(cluster, 3, T, 0).latestEpoch());
             cluster.kill(3);
             awaitLeader(cluster, T, 0, 3_000, 2); // epoch 2 on broker 2, which has 10-11
             cluster.heal();
             cluster.restart(3);
-            awaitIsr(cluster, T, 0, 5_000, 2, 3);   // 3 copies the epoch-0 records 10-11
+            awaitIsr(cluster, T, 0, 5_000, 2, 3); // 3 copies the epoch-0 records 10-11
             cluster.kill(2);
             awaitLeader(cluster, T, 0, 3_000, 3);
             long mark = cluster.journal().size();
             cluster.restart(2);
             awaitIsr(cluster, T, 0, 5_000, 3, 2);
-            assertTrue(events(cluster, mark, e -> e.type() == EventType.TRUNCATED).isEmpty(),
-                    () -> journalDump(cluster));
+            assertTrue(
+                    events(cluster, mark, e -> e.type() == EventType.TRUNCATED).isEmpty(), () -> journalDump(cluster));
             assertEquals(recordIds(log(cluster, 3, T, 0), 0, 12), recordIds(log(cluster, 2, T, 0), 0, 12));
         }
     }
@@ -190,10 +221,14 @@ class BrokerScenariosTest {
             int pid = partitionId(cluster, T, 0);
             int epoch = partition(cluster, T, 0).leaderEpoch();
 
-            AdminResult started = cluster.admin(new AdminOperation.AlterReassignment(new TopicPartitionRef(T, 0),
-                    new int[] {4, 2, 3}));
+            AdminResult started = cluster.admin(
+                    new AdminOperation.AlterReassignment(new TopicPartitionRef(T, 0), new int[] {4, 2, 3}));
             assertEquals(Errors.NONE, started.error(), started.message());
-            assertTrue(cluster.awaitCondition(s -> s.partition(T, 0).replicas().length == 3 && s.partition(T, 0).leader() == 4, 10_000),
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.partition(T, 0).replicas().length == 3
+                                    && s.partition(T, 0).leader() == 4,
+                            10_000),
                     () -> describe(cluster, T, 0));
             PartitionView done = partition(cluster, T, 0);
             assertArrayEquals(new int[] {4, 2, 3}, done.replicas());
@@ -207,7 +242,9 @@ class BrokerScenariosTest {
             assertArrayEquals(new int[] {4, 2, 3, 1}, first.newReplicas());
             assertArrayEquals(new int[] {4}, first.adding());
             assertArrayEquals(new int[] {1}, first.removing());
-            assertTrue(detail(last(reassign), EventDetail.Reassignment.class).complete(), last(reassign).format());
+            assertTrue(
+                    detail(last(reassign), EventDetail.Reassignment.class).complete(),
+                    last(reassign).format());
             assertTrue(cluster.awaitCondition(s -> s.replica(1, pid) == null, 2_000), "broker 1's replica deleted");
             assertTrue(produceOne(cluster, T, 0, 10, -1).acknowledged());
             List<ConsumeResult> read = cluster.consume(T, 0, true, 1_000);
@@ -235,8 +272,13 @@ class BrokerScenariosTest {
             assertEquals(epoch, v.leaderEpoch());
             assertArrayEquals(new int[] {1, 2, 3}, v.isr());
             assertEquals(5, v.highWatermark(), "the produce never reached the leader");
-            assertTrue(events(cluster, mark, e -> e.type() == EventType.LEADER_ELECTED
-                    || e.type() == EventType.BROKER_FENCED).isEmpty(), journalDump(cluster));
+            assertTrue(
+                    events(
+                                    cluster,
+                                    mark,
+                                    e -> e.type() == EventType.LEADER_ELECTED || e.type() == EventType.BROKER_FENCED)
+                            .isEmpty(),
+                    journalDump(cluster));
         }
     }
 
@@ -253,8 +295,11 @@ class BrokerScenariosTest {
             assertEquals(-1, rejected.baseOffset());
             assertEquals(leo, partition(cluster, T, 0).leo().get(1), "nothing appended");
             Event failed = last(events(cluster, EventType.PRODUCE_FAILED).stream()
-                    .filter(e -> e.detail() instanceof EventDetail.ProduceFailed).toList());
-            assertEquals(Errors.NOT_ENOUGH_REPLICAS, detail(failed, EventDetail.ProduceFailed.class).error());
+                    .filter(e -> e.detail() instanceof EventDetail.ProduceFailed)
+                    .toList());
+            assertEquals(
+                    Errors.NOT_ENOUGH_REPLICAS,
+                    detail(failed, EventDetail.ProduceFailed.class).error());
             // acks=1 is not subject to min.insync.replicas.
             ProduceResult acks1 = produceOne(cluster, T, 0, 1, 1);
             assertTrue(acks1.acknowledged());

@@ -46,7 +46,9 @@ class ChaosInvariantTest {
 
     static LongStream seeds() {
         String one = System.getProperty("chaos.seed");
-        return one != null ? LongStream.of(Long.parseLong(one)) : LongStream.rangeClosed(1, Long.getLong("chaos.count", 40));
+        return one != null
+                ? LongStream.of(Long.parseLong(one))
+                : LongStream.rangeClosed(1, Long.getLong("chaos.count", 40));
     }
 
     /** offset -> record id of every acknowledged record (acks=all when safe), per partition. */
@@ -63,8 +65,13 @@ class ChaosInvariantTest {
             acked.add(new HashMap<>());
         }
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, seed))) {
-            TestSupport.createTopic(cluster, T, Map.of("min.insync.replicas", "2"),
-                    new int[] {1, 2, 3}, new int[] {2, 3, 1}, new int[] {3, 1, 2});
+            TestSupport.createTopic(
+                    cluster,
+                    T,
+                    Map.of("min.insync.replicas", "2"),
+                    new int[] {1, 2, 3},
+                    new int[] {2, 3, 1},
+                    new int[] {3, 1, 2});
             for (int step = 0; step < STEPS; step++) {
                 steps.add(step + ": " + randomStep(cluster, random));
                 check(cluster, seed, steps);
@@ -84,11 +91,15 @@ class ChaosInvariantTest {
             steps.add("heal and restart everything");
             for (int p = 0; p < PARTITIONS; p++) {
                 int partition = p;
-                boolean settled = cluster.awaitCondition(s -> {
-                    var v = s.partition(T, partition);
-                    return v.leader() >= 0 && v.isr().length == 3 && v.leo().size() == 3
-                            && v.leo().values().stream().allMatch(leo -> leo == v.highWatermark());
-                }, 30_000);
+                boolean settled = cluster.awaitCondition(
+                        s -> {
+                            var v = s.partition(T, partition);
+                            return v.leader() >= 0
+                                    && v.isr().length == 3
+                                    && v.leo().size() == 3
+                                    && v.leo().values().stream().allMatch(leo -> leo == v.highWatermark());
+                        },
+                        30_000);
                 if (!settled) {
                     fail("seed " + seed + ": " + TestSupport.describe(cluster, T, partition) + " did not settle\n"
                             + TestSupport.describeReplicas(cluster, T, partition) + "\n"
@@ -102,7 +113,9 @@ class ChaosInvariantTest {
                 LogView leader = s.replica(s.partition(T, p).leader(), id).log();
                 for (int broker = 1; broker <= 3; broker++) {
                     LogView log = s.replica(broker, id).log();
-                    assertEquals(TestSupport.allRecordIds(leader), TestSupport.allRecordIds(log),
+                    assertEquals(
+                            TestSupport.allRecordIds(leader),
+                            TestSupport.allRecordIds(log),
                             "seed " + seed + ": logs differ after settling, " + T + "-" + p + " broker " + broker);
                 }
             }
@@ -110,23 +123,35 @@ class ChaosInvariantTest {
             for (int p = 0; p < PARTITIONS; p++) {
                 ProduceResult r = cluster.produce(T, p, 3, -1).get(0);
                 // The client does not retry; an automatic rebalance may move the leader under it.
-                for (int attempt = 0; attempt < 3 && (r.error() == Errors.NOT_LEADER_OR_FOLLOWER
-                        || r.error() == Errors.LEADER_NOT_AVAILABLE); attempt++) {
+                for (int attempt = 0;
+                        attempt < 3
+                                && (r.error() == Errors.NOT_LEADER_OR_FOLLOWER
+                                        || r.error() == Errors.LEADER_NOT_AVAILABLE);
+                        attempt++) {
                     cluster.advance(500);
                     r = cluster.produce(T, p, 3, -1).get(0);
                 }
                 ProduceResult last = r;
                 int which = p;
-                assertTrue(r.acknowledged(), () -> "seed " + seed + ": repaired cluster rejected a write: " + last
-                        + "\n" + TestSupport.describeReplicas(cluster, T, which) + "\nsteps:\n"
-                        + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster));
+                assertTrue(
+                        r.acknowledged(),
+                        () -> "seed " + seed + ": repaired cluster rejected a write: " + last
+                                + "\n" + TestSupport.describeReplicas(cluster, T, which) + "\nsteps:\n"
+                                + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster));
                 assertEquals(s.partition(T, p).highWatermark(), r.baseOffset(), "seed " + seed);
-                acked.get(p).put(r.baseOffset(), cluster.snapshot().replica(r.leader(), s.topic(T).partitionId(p))
-                        .log().recordIdAt(r.baseOffset()));
+                acked.get(p)
+                        .put(
+                                r.baseOffset(),
+                                cluster.snapshot()
+                                        .replica(r.leader(), s.topic(T).partitionId(p))
+                                        .log()
+                                        .recordIdAt(r.baseOffset()));
             }
             int total = acked.stream().mapToInt(Map::size).sum();
-            assertTrue(cluster.ledger().acknowledgedCount() >= total, "seed " + seed + ": the ledger saw "
-                    + cluster.ledger().acknowledgedCount() + " acknowledgements, this test " + total);
+            assertTrue(
+                    cluster.ledger().acknowledgedCount() >= total,
+                    "seed " + seed + ": the ledger saw " + cluster.ledger().acknowledgedCount()
+                            + " acknowledgements, this test " + total);
             System.out.println("chaos seed " + seed + ": " + total + " acknowledged records survived");
         }
     }
@@ -149,9 +174,13 @@ class ChaosInvariantTest {
                 acked.add(new HashMap<>());
             }
             try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, seed))) {
-                TestSupport.createTopic(cluster, T, Map.of("min.insync.replicas", "1",
-                        "unclean.leader.election.enable", "true"),
-                        new int[] {1, 2, 3}, new int[] {2, 3, 1}, new int[] {3, 1, 2});
+                TestSupport.createTopic(
+                        cluster,
+                        T,
+                        Map.of("min.insync.replicas", "1", "unclean.leader.election.enable", "true"),
+                        new int[] {1, 2, 3},
+                        new int[] {2, 3, 1},
+                        new int[] {3, 1, 2});
                 for (int step = 0; step < STEPS; step++) {
                     steps.add(step + ": " + randomStep(cluster, random));
                 }
@@ -173,13 +202,16 @@ class ChaosInvariantTest {
                     assertTrue(loss.eventSeq() >= 0, where + "\nevery loss is a journal event: " + loss);
                 }
                 List<String> protocolViolations = cluster.checker().violations().stream()
-                        .filter(v -> !v.invariant().equals("LogMatching")).map(Violation::toString).toList();
+                        .filter(v -> !v.invariant().equals("LogMatching"))
+                        .map(Violation::toString)
+                        .toList();
                 assertEquals(List.of(), protocolViolations, where);
                 // This test's own oracle: acknowledged records missing from (or replaced on) the leader.
                 ClusterSnapshot s = cluster.snapshot();
                 for (int p = 0; p < PARTITIONS; p++) {
                     PartitionRegistration reg = s.metadata().partition(T, p);
-                    ReplicaView leader = reg.hasLeader() ? s.replica(reg.leader(), s.topic(T).partitionId(p)) : null;
+                    ReplicaView leader =
+                            reg.hasLeader() ? s.replica(reg.leader(), s.topic(T).partitionId(p)) : null;
                     if (leader == null) {
                         continue;
                     }
@@ -187,12 +219,16 @@ class ChaosInvariantTest {
                     for (Map.Entry<Long, Long> e : acked.get(p).entrySet()) {
                         long offset = e.getKey();
                         long recordId = e.getValue();
-                        boolean present = offset < leader.endOffset() && leader.log().recordIdAt(offset) == recordId;
+                        boolean present =
+                                offset < leader.endOffset() && leader.log().recordIdAt(offset) == recordId;
                         if (!present) {
                             goneTotal++;
-                            assertTrue(losses.stream().anyMatch(loss -> loss.partition().equals(name)
-                                    && loss.records().stream().anyMatch(a -> a.offset() == offset
-                                            && a.recordId() == recordId)),
+                            assertTrue(
+                                    losses.stream()
+                                            .anyMatch(loss -> loss.partition().equals(name)
+                                                    && loss.records().stream()
+                                                            .anyMatch(a ->
+                                                                    a.offset() == offset && a.recordId() == recordId)),
                                     where + "\nrecord " + recordId + " acked at " + name + "@" + offset
                                             + " is gone from leader " + reg.leader() + " but the ledger has no loss"
                                             + " for it; losses: " + losses);
@@ -254,7 +290,8 @@ class ChaosInvariantTest {
             int id = 1 + random.nextInt(3);
             Cluster.IsolateFrom from = Cluster.IsolateFrom.values()[random.nextInt(4)];
             Set<Integer> peers = from == Cluster.IsolateFrom.BROKERS && random.nextBoolean()
-                    ? Set.of(1 + (id + random.nextInt(2)) % 3) : Set.of();
+                    ? Set.of(1 + (id + random.nextInt(2)) % 3)
+                    : Set.of();
             cluster.isolate(id, from, peers);
             return "isolate " + id + " from " + from + " " + peers;
         } else if (dice < 76) {
@@ -262,7 +299,8 @@ class ChaosInvariantTest {
             return "heal";
         } else if (dice < 80) {
             AdminOperation.ElectionType type = unsafe && random.nextBoolean()
-                    ? AdminOperation.ElectionType.UNCLEAN : AdminOperation.ElectionType.PREFERRED;
+                    ? AdminOperation.ElectionType.UNCLEAN
+                    : AdminOperation.ElectionType.PREFERRED;
             var result = cluster.admin(new AdminOperation.ElectLeaders(type, null));
             return "elect " + type + " -> " + result.partitions();
         } else {
@@ -273,9 +311,15 @@ class ChaosInvariantTest {
     }
 
     private static boolean uncleanElection(Cluster cluster, String partition) {
-        return TestSupport.events(cluster, 0, e -> e.type() == leaderlab.cluster.journal.EventType.LEADER_ELECTED
-                && e.partition() != null && partition.equals(e.partition().name())
-                && ((leaderlab.cluster.journal.EventDetail.LeaderElected) e.detail()).unclean()).size() > 0;
+        return TestSupport.events(
+                                cluster,
+                                0,
+                                e -> e.type() == leaderlab.cluster.journal.EventType.LEADER_ELECTED
+                                        && e.partition() != null
+                                        && partition.equals(e.partition().name())
+                                        && ((leaderlab.cluster.journal.EventDetail.LeaderElected) e.detail()).unclean())
+                        .size()
+                > 0;
     }
 
     private void check(Cluster cluster, long seed, List<String> steps) {
@@ -294,7 +338,8 @@ class ChaosInvariantTest {
                 assertTrue(reg.elr().length == 0 || reg.isr().length < 2, "ELR while the ISR is at min ISR");
                 assertTrue(!reg.hasLeader() || Replicas.contains(reg.isr(), reg.leader()), "leader not in ISR");
                 assertTrue(reg.leaderEpoch() <= reg.partitionEpoch(), "leader epoch above partition epoch");
-                assertTrue(!reg.recovering() || uncleanElection(cluster, reg.name()),
+                assertTrue(
+                        !reg.recovering() || uncleanElection(cluster, reg.name()),
                         "RECOVERING without any unclean election");
                 Map<Integer, Integer> leaderOfEpoch = new HashMap<>();
                 List<ReplicaView> replicas = new ArrayList<>();
@@ -307,8 +352,9 @@ class ChaosInvariantTest {
                     assertTrue(r.highWatermark() <= r.endOffset(), "HW above LEO on broker " + broker);
                     if ("LEADER".equals(r.role())) {
                         Integer other = leaderOfEpoch.put(r.leaderEpoch(), broker);
-                        assertTrue(other == null, "brokers " + other + " and " + broker
-                                + " both lead at epoch " + r.leaderEpoch());
+                        assertTrue(
+                                other == null,
+                                "brokers " + other + " and " + broker + " both lead at epoch " + r.leaderEpoch());
                     }
                 }
                 // Committed prefixes agree: below both HWs, two replicas hold the same records.
@@ -327,16 +373,22 @@ class ChaosInvariantTest {
                     ReplicaView leader = s.replica(reg.leader(), id);
                     if (leader != null && leader.leaderEpoch() == reg.leaderEpoch()) {
                         for (Map.Entry<Long, Long> e : acked.get(p).entrySet()) {
-                            assertTrue(e.getKey() < leader.endOffset(), "acked offset " + e.getKey()
-                                    + " missing on leader " + reg.leader() + " (LEO " + leader.endOffset() + ")");
-                            assertEquals(e.getValue(), leader.log().recordIdAt(e.getKey()),
+                            assertTrue(
+                                    e.getKey() < leader.endOffset(),
+                                    "acked offset " + e.getKey() + " missing on leader " + reg.leader() + " (LEO "
+                                            + leader.endOffset() + ")");
+                            assertEquals(
+                                    e.getValue(),
+                                    leader.log().recordIdAt(e.getKey()),
                                     "acked record at offset " + e.getKey() + " replaced on leader " + reg.leader());
                         }
                     }
                 }
             } catch (AssertionError e) {
-                fail(where + ": " + e.getMessage() + "\n" + TestSupport.describe(cluster, T, p) + "\nsteps:\n"
-                        + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster), e);
+                fail(
+                        where + ": " + e.getMessage() + "\n" + TestSupport.describe(cluster, T, p) + "\nsteps:\n"
+                                + String.join("\n", steps) + "\njournal:\n" + TestSupport.journalDump(cluster),
+                        e);
             }
         }
         // The checker's own verdict agrees with the checks above: nothing violated, and nothing lost that the

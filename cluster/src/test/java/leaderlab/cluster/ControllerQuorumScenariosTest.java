@@ -39,7 +39,9 @@ class ControllerQuorumScenariosTest {
 
     private static Cluster cluster(long seed) {
         Cluster cluster = Cluster.start(ClusterOptions.simulated(3, seed));
-        assertEquals(Errors.NONE, cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
+        assertEquals(
+                Errors.NONE,
+                cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
         return cluster;
     }
 
@@ -64,21 +66,33 @@ class ControllerQuorumScenariosTest {
             long killedAt = cluster.nowMs();
             cluster.kill(before.id());
             cluster.kill(1);
-            assertTrue(cluster.awaitCondition(s -> hasNewLeader(s, before.id(), before.epoch()), FAILOVER_WITHIN_MS),
+            assertTrue(
+                    cluster.awaitCondition(s -> hasNewLeader(s, before.id(), before.epoch()), FAILOVER_WITHIN_MS),
                     () -> "seed " + seed + ": no new quorum leader\n" + journalDump(cluster));
-            Event elected = events(cluster, EventType.QUORUM_LEADER_ELECTED).get(
-                    events(cluster, EventType.QUORUM_LEADER_ELECTED).size() - 1);
+            Event elected = events(cluster, EventType.QUORUM_LEADER_ELECTED)
+                    .get(events(cluster, EventType.QUORUM_LEADER_ELECTED).size() - 1);
             assertTrue(elected.timeMs() - killedAt <= FAILOVER_WITHIN_MS, elected.format());
             // The new active controller gives brokers a fresh session, then fences the dead one.
-            assertTrue(cluster.awaitCondition(s -> s.broker(1).registration().fenced()
-                    && s.partition(T, 0).leader() == 2, 5_000), () -> "seed " + seed + "\n" + journalDump(cluster));
-            Event fenced = events(cluster, EventType.BROKER_FENCED).get(events(cluster, EventType.BROKER_FENCED).size() - 1);
-            assertEquals(EventDetail.FenceReason.SESSION_TIMEOUT, ((EventDetail.BrokerFenced) fenced.detail()).reason());
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.broker(1).registration().fenced()
+                                    && s.partition(T, 0).leader() == 2,
+                            5_000),
+                    () -> "seed " + seed + "\n" + journalDump(cluster));
+            Event fenced = events(cluster, EventType.BROKER_FENCED)
+                    .get(events(cluster, EventType.BROKER_FENCED).size() - 1);
+            assertEquals(
+                    EventDetail.FenceReason.SESSION_TIMEOUT, ((EventDetail.BrokerFenced) fenced.detail()).reason());
             assertTrue(fenced.timeMs() >= elected.timeMs() + 1_500, "a full session timeout after the failover");
             // Brokers keep serving, and admin requests find the new active controller.
             produceAcked(cluster, T, 0, 5, -1);
-            assertEquals(Errors.NONE, cluster.admin(new AdminOperation.CreateTopic("after", 1, 2, null, Map.of())).error());
-            assertTrue(cluster.checker().violations().isEmpty(), cluster.checker().violations().toString());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.admin(new AdminOperation.CreateTopic("after", 1, 2, null, Map.of()))
+                            .error());
+            assertTrue(
+                    cluster.checker().violations().isEmpty(),
+                    cluster.checker().violations().toString());
         }
     }
 
@@ -87,7 +101,9 @@ class ControllerQuorumScenariosTest {
         try (Cluster cluster = cluster(11)) {
             createTopic(cluster, T, Map.of(), new int[] {1, 2, 3}, new int[] {2, 3, 1});
             produceAcked(cluster, T, 1, 5, 1);
-            List<Integer> followers = cluster.controllerIds().stream().filter(c -> c != activeController(cluster)).toList();
+            List<Integer> followers = cluster.controllerIds().stream()
+                    .filter(c -> c != activeController(cluster))
+                    .toList();
             int active = activeController(cluster);
             cluster.kill(active);
             cluster.kill(followers.get(0));
@@ -99,13 +115,20 @@ class ControllerQuorumScenariosTest {
             assertNotNull(lost.controller(), "describe answers from the brokers' last metadata");
             // Produce to a healthy leader still works (acks=1 needs no ISR change).
             produceAcked(cluster, T, 1, 5, 1);
-            assertFalse(events(cluster, 0, e -> e.type() == EventType.LEADER_ELECTED && e.timeMs() > lost.timeMs() - 5_000)
-                    .stream().anyMatch(e -> e.partition() != null && e.partition().partition() == 0));
+            assertFalse(
+                    events(cluster, 0, e -> e.type() == EventType.LEADER_ELECTED && e.timeMs() > lost.timeMs() - 5_000)
+                            .stream()
+                            .anyMatch(
+                                    e -> e.partition() != null && e.partition().partition() == 0));
 
             cluster.restart(active);
-            assertTrue(cluster.awaitCondition(s -> s.quorumLeader() != null && s.partition(T, 0).leader() == 2, 10_000),
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.quorumLeader() != null && s.partition(T, 0).leader() == 2, 10_000),
                     () -> journalDump(cluster));
-            assertTrue(cluster.checker().violations().isEmpty(), cluster.checker().violations().toString());
+            assertTrue(
+                    cluster.checker().violations().isEmpty(),
+                    cluster.checker().violations().toString());
         }
     }
 
@@ -118,23 +141,40 @@ class ControllerQuorumScenariosTest {
             cluster.isolate(old, Cluster.IsolateFrom.CONTROLLER, Set.of());
             // Written by the isolated leader, which cannot commit it; the client gives up on it and
             // creates the topic through the new leader instead.
-            assertEquals(Errors.NONE, cluster.admin(new AdminOperation.CreateTopic("late", 1, 3, null, Map.of())).error(),
+            assertEquals(
+                    Errors.NONE,
+                    cluster.admin(new AdminOperation.CreateTopic("late", 1, 3, null, Map.of()))
+                            .error(),
                     journalDump(cluster));
             assertTrue(hasNewLeader(cluster.snapshot(), old, oldEpoch));
             assertFalse(events(cluster, EventType.QUORUM_LEADER_RESIGNED).isEmpty(), "check-quorum resignation");
             cluster.heal();
             long healedAt = cluster.journal().size();
-            assertTrue(cluster.awaitCondition(s -> !events(cluster, healedAt,
-                    e -> e.type() == EventType.METADATA_TRUNCATED).isEmpty(), 3_000), () -> journalDump(cluster));
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> !events(cluster, healedAt, e -> e.type() == EventType.METADATA_TRUNCATED)
+                                    .isEmpty(),
+                            3_000),
+                    () -> journalDump(cluster));
             List<Event> truncated = events(cluster, EventType.METADATA_TRUNCATED);
-            EventDetail.MetadataTruncated cut = (EventDetail.MetadataTruncated) truncated.get(0).detail();
+            EventDetail.MetadataTruncated cut =
+                    (EventDetail.MetadataTruncated) truncated.get(0).detail();
             assertTrue(cut.toOffset() < cut.fromOffset(), "the old leader's uncommitted topic record is gone");
             assertEquals(old, ((EventDetail.MetadataTruncated) truncated.get(0).detail()).controller());
-            assertTrue(cluster.awaitCondition(s -> s.quorum().stream().map(QuorumView::endOffset).distinct().count() == 1,
-                    3_000), "all logs end at the same offset again");
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.quorum().stream()
+                                            .map(QuorumView::endOffset)
+                                            .distinct()
+                                            .count()
+                                    == 1,
+                            3_000),
+                    "all logs end at the same offset again");
             assertNotNull(cluster.snapshot().topic("late"));
             assertEquals(1, cluster.snapshot().topic("late").partitionCount());
-            assertTrue(cluster.checker().violations().isEmpty(), cluster.checker().violations().toString());
+            assertTrue(
+                    cluster.checker().violations().isEmpty(),
+                    cluster.checker().violations().toString());
         }
     }
 
@@ -143,7 +183,8 @@ class ControllerQuorumScenariosTest {
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(3, 5).withControllers(1))) {
             QuorumView only = cluster.snapshot().quorumLeader();
             assertEquals(101, only.id());
-            assertEquals(0, events(cluster, EventType.QUORUM_LEADER_ELECTED).get(0).timeMs(), "elected at once");
+            assertEquals(
+                    0, events(cluster, EventType.QUORUM_LEADER_ELECTED).get(0).timeMs(), "elected at once");
             createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
             assertNotEquals(-1, partition(cluster, T, 0).leader());
         }

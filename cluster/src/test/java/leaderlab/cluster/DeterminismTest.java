@@ -30,8 +30,11 @@ class DeterminismTest {
     static List<String> scriptedRun(long seed) {
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(4, seed))) {
             // Placement is left to the controller: it draws from the seeded random.
-            assertEquals(Errors.NONE, cluster.admin(new AdminOperation.CreateTopic("auto", 6, 3, null,
-                    Map.of("unclean.leader.election.enable", "true"))).error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.admin(new AdminOperation.CreateTopic(
+                                    "auto", 6, 3, null, Map.of("unclean.leader.election.enable", "true")))
+                            .error());
             createTopic(cluster, "fixed", Map.of(), new int[] {1, 2, 3});
             cluster.advance(200);
             cluster.produce("auto", -1, 60, -1);
@@ -54,7 +57,8 @@ class DeterminismTest {
             cluster.advance(8_000);
             cluster.consume("fixed", 0, true, 100);
             List<String> out = new ArrayList<>(formattedJournal(cluster));
-            for (PartitionView p : cluster.snapshot().partitions(cluster.snapshot().topic("auto"))) {
+            for (PartitionView p :
+                    cluster.snapshot().partitions(cluster.snapshot().topic("auto"))) {
                 out.add(p.name() + " replicas=" + java.util.Arrays.toString(p.replicas()) + " leader=" + p.leader()
                         + " epoch=" + p.leaderEpoch() + " leo=" + p.leo() + " hw=" + p.highWatermark());
             }
@@ -70,7 +74,8 @@ class DeterminismTest {
         List<String> first = scriptedRun(seed);
         List<String> second = scriptedRun(seed);
         assertTrue(first.size() > 100, "the script should produce a substantial journal, got " + first.size());
-        assertTrue(first.stream().anyMatch(line -> line.contains("TRUNCATED") || line.contains("truncated")),
+        assertTrue(
+                first.stream().anyMatch(line -> line.contains("TRUNCATED") || line.contains("truncated")),
                 "the script should include a truncation (seed " + seed + ")");
         for (int i = 0; i < Math.min(first.size(), second.size()); i++) {
             assertEquals(first.get(i), second.get(i), "runs diverge at line " + i + " (seed " + seed + ")");
@@ -93,12 +98,20 @@ class DeterminismTest {
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(4, seed))) {
             if (lossyLink) {
                 // The active controller sends heartbeat answers and metadata to broker 2 over a lossy link.
-                cluster.link(Address.controller(cluster.snapshot().quorumLeader().id()), Address.broker(2), new LinkRule(false, 0.2, 0));
+                cluster.link(
+                        Address.controller(cluster.snapshot().quorumLeader().id()),
+                        Address.broker(2),
+                        new LinkRule(false, 0.2, 0));
             }
             cluster.advance(3_000);
-            assertEquals(Errors.NONE, cluster.admin(new AdminOperation.CreateTopic("placed", 8, 3, null, Map.of())).error());
-            StringBuilder out = new StringBuilder(cluster.snapshot().topic("placed").topicId());
-            for (PartitionView p : cluster.snapshot().partitions(cluster.snapshot().topic("placed"))) {
+            assertEquals(
+                    Errors.NONE,
+                    cluster.admin(new AdminOperation.CreateTopic("placed", 8, 3, null, Map.of()))
+                            .error());
+            StringBuilder out =
+                    new StringBuilder(cluster.snapshot().topic("placed").topicId());
+            for (PartitionView p :
+                    cluster.snapshot().partitions(cluster.snapshot().topic("placed"))) {
                 out.append(' ').append(java.util.Arrays.toString(p.replicas()));
             }
             return out.toString();
@@ -116,7 +129,8 @@ class DeterminismTest {
         // Node randoms are seeded from Address.hashCode(); it must not depend on identity hashes.
         assertEquals(Address.broker(3).hashCode(), new Address(Address.Kind.BROKER, 3).hashCode());
         assertNotEquals(Address.broker(1).hashCode(), Address.client(1).hashCode());
-        assertEquals(Address.Kind.BROKER.ordinal() * 1_000_003 + 3, Address.broker(3).hashCode());
+        assertEquals(
+                Address.Kind.BROKER.ordinal() * 1_000_003 + 3, Address.broker(3).hashCode());
     }
 
     /** Run by {@link #sameSeedGivesTheSameRunInAnotherJvm} in a child JVM. */
@@ -134,13 +148,20 @@ class DeterminismTest {
         List<String> here = scriptedRun(seed);
         for (int burn : new int[] {0, 1000}) {
             String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    DeterminismTest.class.getName(), Long.toString(seed), Integer.toString(burn))
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            DeterminismTest.class.getName(),
+                            Long.toString(seed),
+                            Integer.toString(burn))
+                    .redirectErrorStream(true)
+                    .start();
             byte[] output = process.getInputStream().readAllBytes();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
             assertEquals(0, process.exitValue(), new String(output, StandardCharsets.UTF_8));
-            List<String> there = new String(output, StandardCharsets.UTF_8).lines().toList();
+            List<String> there =
+                    new String(output, StandardCharsets.UTF_8).lines().toList();
             assertEquals(here, there, "seed " + seed + ", identity hashes burned " + burn);
         }
     }

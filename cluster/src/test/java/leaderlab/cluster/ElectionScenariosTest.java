@@ -50,8 +50,14 @@ class ElectionScenariosTest {
             assertEquals(EventDetail.Election.ONLINE, election.election());
             assertEquals(1, election.oldLeader());
             assertEquals(3, election.newLeader());
-            assertEquals(0, events(cluster, mark, e -> e.detail() instanceof EventDetail.LeaderElected le
-                    && (le.unclean() || le.election() == EventDetail.Election.UNCLEAN)).size());
+            assertEquals(
+                    0,
+                    events(
+                                    cluster,
+                                    mark,
+                                    e -> e.detail() instanceof EventDetail.LeaderElected le
+                                            && (le.unclean() || le.election() == EventDetail.Election.UNCLEAN))
+                            .size());
             assertTrue(produceOne(cluster, T, 0, 3, -1).acknowledged());
         }
     }
@@ -60,7 +66,9 @@ class ElectionScenariosTest {
     void uncleanDisabledLeavesPartitionOfflineUntilTheLastIsrMemberReturns() {
         try (Cluster cluster = cluster(22, false)) {
             // Kafka before 4.1 (ELR off); ElrScenariosTest has the same loss of the ISR with ELR on.
-            assertEquals(Errors.NONE, cluster.setFeature("eligible.leader.replicas.version", "0").error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.setFeature("eligible.leader.replicas.version", "0").error());
             createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
             shrinkIsrToLeader(cluster, T, 1, 2, 3);
             cluster.heal();
@@ -101,7 +109,10 @@ class ElectionScenariosTest {
 
             long mark = cluster.journal().size();
             long enabledAt = cluster.nowMs();
-            assertEquals(Errors.NONE, cluster.setConfig("unclean.leader.election.enable", "true", T).error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.setConfig("unclean.leader.election.enable", "true", T)
+                            .error());
             assertEquals(-1, partition(cluster, T, 0).leader(), "KRaft does not elect on the config change itself");
             awaitLeader(cluster, T, 0, 3_000, 2);
             assertTrue(cluster.nowMs() - enabledAt <= 3_000, "within unclean.leader.election.interval.ms");
@@ -109,11 +120,16 @@ class ElectionScenariosTest {
             assertArrayEquals(new int[] {2}, v.isr());
             assertTrue(v.recovering());
             Event elected = last(events(cluster, mark, e -> e.type() == EventType.LEADER_ELECTED));
-            assertEquals(EventDetail.Election.UNCLEAN, detail(elected, EventDetail.LeaderElected.class).election());
+            assertEquals(
+                    EventDetail.Election.UNCLEAN,
+                    detail(elected, EventDetail.LeaderElected.class).election());
             assertTrue(detail(elected, EventDetail.LeaderElected.class).unclean(), "2 was outside the ISR");
             assertTrue(elected.cause().contains("periodic unclean election check"), elected.cause());
-            long activatedAt = last(events(cluster, EventType.QUORUM_LEADER_ELECTED)).timeMs();
-            assertEquals(0, (elected.timeMs() - activatedAt) % 3_000,
+            long activatedAt =
+                    last(events(cluster, EventType.QUORUM_LEADER_ELECTED)).timeMs();
+            assertEquals(
+                    0,
+                    (elected.timeMs() - activatedAt) % 3_000,
                     "the check runs every 3000 ms from the controller's activation");
         }
     }
@@ -128,18 +144,23 @@ class ElectionScenariosTest {
             assertTrue(cluster.awaitCondition(s -> s.partition(T, 0).offline(), 5_000));
             int epoch = partition(cluster, T, 0).leaderEpoch();
 
-            AdminResult result = cluster.admin(new AdminOperation.ElectLeaders(ElectionType.UNCLEAN,
+            AdminResult result = cluster.admin(new AdminOperation.ElectLeaders(
+                    ElectionType.UNCLEAN,
                     List.of(new TopicPartitionRef(T, 0), new TopicPartitionRef(T, 1), new TopicPartitionRef(T, 7))));
             assertEquals(Errors.NONE, result.error());
-            assertEquals(List.of(Errors.NONE, Errors.ELECTION_NOT_NEEDED, Errors.UNKNOWN_TOPIC_OR_PARTITION),
-                    result.partitions().stream().map(PartitionResult::error).toList(), result.toString());
+            assertEquals(
+                    List.of(Errors.NONE, Errors.ELECTION_NOT_NEEDED, Errors.UNKNOWN_TOPIC_OR_PARTITION),
+                    result.partitions().stream().map(PartitionResult::error).toList(),
+                    result.toString());
             awaitLeader(cluster, T, 0, 1_000, 2);
             PartitionView v = partition(cluster, T, 0);
             assertArrayEquals(new int[] {2}, v.isr());
             assertTrue(v.recovering());
             assertEquals(epoch + 1, v.leaderEpoch());
             Event elected = last(events(cluster, EventType.LEADER_ELECTED));
-            assertEquals(EventDetail.Election.UNCLEAN, detail(elected, EventDetail.LeaderElected.class).election());
+            assertEquals(
+                    EventDetail.Election.UNCLEAN,
+                    detail(elected, EventDetail.LeaderElected.class).election());
             assertTrue(elected.cause().contains("operator ran a UNCLEAN election"), elected.cause());
             assertTrue(produceOne(cluster, T, 0, 1, -1).acknowledged());
         }
@@ -153,9 +174,11 @@ class ElectionScenariosTest {
             awaitIsr(cluster, T, 0, 5_000, 1);
             cluster.kill(1);
             assertTrue(cluster.awaitCondition(s -> s.partition(T, 0).offline(), 5_000));
-            AdminResult result = cluster.admin(new AdminOperation.ElectLeaders(ElectionType.UNCLEAN,
-                    List.of(new TopicPartitionRef(T, 0))));
-            assertEquals(Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE, result.partitions().get(0).error());
+            AdminResult result = cluster.admin(
+                    new AdminOperation.ElectLeaders(ElectionType.UNCLEAN, List.of(new TopicPartitionRef(T, 0))));
+            assertEquals(
+                    Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE,
+                    result.partitions().get(0).error());
         }
     }
 
@@ -177,28 +200,40 @@ class ElectionScenariosTest {
             cluster.kill(3);
             awaitLeader(cluster, T, 2, 5_000, 1);
 
-            List<TopicPartitionRef> all = List.of(new TopicPartitionRef(T, 0), new TopicPartitionRef(T, 1),
-                    new TopicPartitionRef(T, 2));
+            List<TopicPartitionRef> all =
+                    List.of(new TopicPartitionRef(T, 0), new TopicPartitionRef(T, 1), new TopicPartitionRef(T, 2));
             AdminResult explicit = cluster.admin(new AdminOperation.ElectLeaders(ElectionType.PREFERRED, all));
             assertEquals(Errors.NONE, explicit.error());
-            assertEquals(List.of(Errors.NONE, Errors.ELECTION_NOT_NEEDED, Errors.PREFERRED_LEADER_NOT_AVAILABLE),
-                    explicit.partitions().stream().map(PartitionResult::error).toList(), explicit.toString());
-            assertEquals(all, explicit.partitions().stream().map(PartitionResult::partition).toList());
+            assertEquals(
+                    List.of(Errors.NONE, Errors.ELECTION_NOT_NEEDED, Errors.PREFERRED_LEADER_NOT_AVAILABLE),
+                    explicit.partitions().stream().map(PartitionResult::error).toList(),
+                    explicit.toString());
+            assertEquals(
+                    all,
+                    explicit.partitions().stream()
+                            .map(PartitionResult::partition)
+                            .toList());
             awaitLeader(cluster, T, 0, 1_000, 1);
             assertEquals(1, partition(cluster, T, 2).leader(), "no record: the current leader is kept");
             Event elected = last(events(cluster, EventType.LEADER_ELECTED));
-            assertEquals(EventDetail.Election.PREFERRED, detail(elected, EventDetail.LeaderElected.class).election());
+            assertEquals(
+                    EventDetail.Election.PREFERRED,
+                    detail(elected, EventDetail.LeaderElected.class).election());
 
             // null = all partitions: ELECTION_NOT_NEEDED entries are left out.
             AdminResult everything = cluster.admin(new AdminOperation.ElectLeaders(ElectionType.PREFERRED, null));
             assertEquals(1, everything.partitions().size(), everything.toString());
-            assertEquals(new TopicPartitionRef(T, 2), everything.partitions().get(0).partition());
-            assertEquals(Errors.PREFERRED_LEADER_NOT_AVAILABLE, everything.partitions().get(0).error());
+            assertEquals(
+                    new TopicPartitionRef(T, 2), everything.partitions().get(0).partition());
+            assertEquals(
+                    Errors.PREFERRED_LEADER_NOT_AVAILABLE,
+                    everything.partitions().get(0).error());
 
             cluster.restart(3);
             assertTrue(cluster.awaitCondition(s -> s.partition(T, 2).isr().length == 3, 10_000));
             AdminResult afterReturn = cluster.admin(new AdminOperation.ElectLeaders(ElectionType.PREFERRED, null));
-            assertEquals(List.of(new PartitionResult(new TopicPartitionRef(T, 2), Errors.NONE, "")),
+            assertEquals(
+                    List.of(new PartitionResult(new TopicPartitionRef(T, 2), Errors.NONE, "")),
                     afterReturn.partitions());
             awaitLeader(cluster, T, 2, 1_000, 3);
             AdminResult nothingToDo = cluster.admin(new AdminOperation.ElectLeaders(ElectionType.PREFERRED, null));
@@ -213,7 +248,9 @@ class ElectionScenariosTest {
             long back = cluster.nowMs();
             awaitLeader(cluster, T, 0, 5_000 + 100, 1); // leader.imbalance.check.interval.seconds=5
             Event elected = last(events(cluster, EventType.LEADER_ELECTED));
-            assertEquals(EventDetail.Election.PREFERRED, detail(elected, EventDetail.LeaderElected.class).election());
+            assertEquals(
+                    EventDetail.Election.PREFERRED,
+                    detail(elected, EventDetail.LeaderElected.class).election());
             assertTrue(elected.cause().contains("automatic leader rebalance"), elected.cause());
             assertTrue(elected.timeMs() >= back);
         }
@@ -225,7 +262,8 @@ class ElectionScenariosTest {
             preferredLeaderFailsOverAndRejoins(cluster);
             cluster.advance(3 * 5_000 + 100);
             assertEquals(2, partition(cluster, T, 0).leader());
-            assertTrue(events(cluster, 0, e -> e.cause().contains("automatic leader rebalance")).isEmpty());
+            assertTrue(events(cluster, 0, e -> e.cause().contains("automatic leader rebalance"))
+                    .isEmpty());
         }
     }
 

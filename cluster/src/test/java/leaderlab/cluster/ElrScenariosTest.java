@@ -37,15 +37,19 @@ class ElrScenariosTest {
 
     private static Cluster start(boolean simulated, long seed) {
         Cluster cluster = Cluster.start(new ClusterOptions(3, 0, seed, simulated, false));
-        assertEquals(Errors.NONE, cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
+        assertEquals(
+                Errors.NONE,
+                cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
         createTopic(cluster, T, Map.of("min.insync.replicas", "2"), new int[] {1, 2, 3});
         return cluster;
     }
 
     private static void await(Cluster cluster, String what, Predicate<PartitionView> condition) {
-        assertTrue(cluster.awaitCondition(s -> condition.test(s.partition(T, 0)), WAIT_MS),
+        assertTrue(
+                cluster.awaitCondition(s -> condition.test(s.partition(T, 0)), WAIT_MS),
                 () -> what + " never happened: " + describe(cluster, T, 0) + " elr="
-                        + Arrays.toString(cluster.snapshot().partition(T, 0).elr()) + "\n" + TestSupport.journalDump(cluster));
+                        + Arrays.toString(cluster.snapshot().partition(T, 0).elr()) + "\n"
+                        + TestSupport.journalDump(cluster));
     }
 
     private static boolean is(int[] actual, int... expected) {
@@ -102,7 +106,9 @@ class ElrScenariosTest {
             assertArrayEquals(new int[0], after.lastKnownElr());
             assertFalse(after.recovering(), "an election from the ELR is clean");
             Event registered = last(events(cluster, mark, e -> e.type() == EventType.BROKER_REGISTERED));
-            assertTrue(registered.cause().contains("clean shutdown") && !registered.cause().contains("unclean"),
+            assertTrue(
+                    registered.cause().contains("clean shutdown")
+                            && !registered.cause().contains("unclean"),
                     registered.cause());
             Event elected = last(events(cluster, mark, e -> e.type() == EventType.LEADER_ELECTED));
             assertFalse(elected.text().contains("UNCLEAN"), elected.text());
@@ -110,7 +116,9 @@ class ElrScenariosTest {
             ClusterSnapshot s = cluster.snapshot();
             LogView log = s.replica(2, s.topic(T).partitionId(0)).log();
             assertTrue(log.endOffset() >= acked.baseOffset() + 20, "acknowledged records are on the new leader");
-            assertTrue(cluster.checker().violations().isEmpty(), cluster.checker().violations().toString());
+            assertTrue(
+                    cluster.checker().violations().isEmpty(),
+                    cluster.checker().violations().toString());
         }
     }
 
@@ -125,9 +133,13 @@ class ElrScenariosTest {
             await(cluster, "2 dropped from the ELR", p -> is(p.elr(), 1));
             Event registered = last(events(cluster, mark, e -> e.type() == EventType.BROKER_REGISTERED));
             assertTrue(registered.cause().contains("unclean shutdown"), registered.cause());
-            assertTrue(cluster.awaitCondition(s -> s.broker(2).registration() != null
-                    && s.broker(2).registration().active(), WAIT_MS));
-            assertEquals(-1, cluster.snapshot().partition(T, 0).leader(),
+            assertTrue(cluster.awaitCondition(
+                    s -> s.broker(2).registration() != null
+                            && s.broker(2).registration().active(),
+                    WAIT_MS));
+            assertEquals(
+                    -1,
+                    cluster.snapshot().partition(T, 0).leader(),
                     "2 is alive but not eligible; ELR [1] is not empty, so the last known leader is not tried");
 
             cluster.restart(1);
@@ -136,8 +148,11 @@ class ElrScenariosTest {
             await(cluster, "1 leads", p -> p.leader() == 1);
             Event elected = last(events(cluster, mark, e -> e.type() == EventType.LEADER_ELECTED));
             assertTrue(elected.text().contains("UNCLEAN (last known leader)"), elected.text());
-            assertTrue(events(cluster, mark, e -> e.type() == EventType.ISR_SHRUNK || e.type() == EventType.ISR_EXPANDED)
-                    .stream().anyMatch(e -> e.text().contains("RECOVERING")), "the election marks RECOVERING");
+            assertTrue(
+                    events(cluster, mark, e -> e.type() == EventType.ISR_SHRUNK || e.type() == EventType.ISR_EXPANDED)
+                            .stream()
+                            .anyMatch(e -> e.text().contains("RECOVERING")),
+                    "the election marks RECOVERING");
             await(cluster, "ISR grows back and ELR stays empty", p -> p.isr().length >= 2 && is(p.elr()));
             assertArrayEquals(new int[0], cluster.snapshot().partition(T, 0).lastKnownElr());
         }
@@ -148,7 +163,9 @@ class ElrScenariosTest {
     @Timeout(120)
     void withTheFeatureOffTheLastIsrMemberIsKept(boolean simulated) {
         try (Cluster cluster = start(simulated, 34)) {
-            assertEquals(Errors.NONE, cluster.setFeature("eligible.leader.replicas.version", "0").error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.setFeature("eligible.leader.replicas.version", "0").error());
             cluster.kill(3);
             await(cluster, "ISR [1,2]", p -> is(p.isr(), 1, 2));
             cluster.kill(2);
@@ -179,7 +196,9 @@ class ElrScenariosTest {
             cluster.kill(2);
             // Fenced one at a time: whichever goes second leaves an ISR at min ISR and becomes the ELR.
             await(cluster, "ISR [1] and an ELR", p -> is(p.isr(), 1) && p.elr().length == 1);
-            assertEquals(Errors.NONE, cluster.setConfig("min.insync.replicas", "1", T).error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.setConfig("min.insync.replicas", "1", T).error());
             await(cluster, "ELR cleared", p -> is(p.elr()) && is(p.lastKnownElr()));
         }
     }
@@ -188,11 +207,18 @@ class ElrScenariosTest {
     void turningTheFeatureOffClearsTheElrButLeavesTheIsr() {
         try (Cluster cluster = start(true, 37)) {
             killAllInTurn(cluster);
-            assertEquals(Errors.NONE, cluster.setFeature("eligible.leader.replicas.version", "0").error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.setFeature("eligible.leader.replicas.version", "0").error());
             await(cluster, "ELR cleared", p -> is(p.elr()) && is(p.lastKnownElr()));
             assertArrayEquals(new int[0], cluster.snapshot().partition(T, 0).isr());
-            assertEquals(Errors.INVALID_REQUEST, cluster.setFeature("eligible.leader.replicas.version", "2").error());
-            assertEquals(Errors.INVALID_CONFIG, cluster.setConfig("eligible.leader.replicas.version", "1", null).error());
+            assertEquals(
+                    Errors.INVALID_REQUEST,
+                    cluster.setFeature("eligible.leader.replicas.version", "2").error());
+            assertEquals(
+                    Errors.INVALID_CONFIG,
+                    cluster.setConfig("eligible.leader.replicas.version", "1", null)
+                            .error());
         }
     }
 
@@ -201,10 +227,12 @@ class ElrScenariosTest {
         try (Cluster cluster = start(true, 38)) {
             killAllInTurn(cluster);
             cluster.restart(3);
-            assertTrue(cluster.awaitCondition(s -> s.broker(3).registration() != null
-                    && s.broker(3).registration().active(), WAIT_MS));
-            var result = cluster.admin(new AdminOperation.ElectLeaders(AdminOperation.ElectionType.UNCLEAN,
-                    List.of(new AdminOperation.TopicPartitionRef(T, 0))));
+            assertTrue(cluster.awaitCondition(
+                    s -> s.broker(3).registration() != null
+                            && s.broker(3).registration().active(),
+                    WAIT_MS));
+            var result = cluster.admin(new AdminOperation.ElectLeaders(
+                    AdminOperation.ElectionType.UNCLEAN, List.of(new AdminOperation.TopicPartitionRef(T, 0))));
             assertEquals(Errors.NONE, result.partitions().get(0).error());
             PartitionView p = cluster.snapshot().partition(T, 0);
             assertEquals(3, p.leader());
@@ -219,9 +247,11 @@ class ElrScenariosTest {
     void noEligibleLeaderGivesKafkasError() {
         try (Cluster cluster = start(true, 39)) {
             killAllInTurn(cluster);
-            var result = cluster.admin(new AdminOperation.ElectLeaders(AdminOperation.ElectionType.UNCLEAN,
-                    List.of(new AdminOperation.TopicPartitionRef(T, 0))));
-            assertEquals(Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE, result.partitions().get(0).error());
+            var result = cluster.admin(new AdminOperation.ElectLeaders(
+                    AdminOperation.ElectionType.UNCLEAN, List.of(new AdminOperation.TopicPartitionRef(T, 0))));
+            assertEquals(
+                    Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE,
+                    result.partitions().get(0).error());
         }
     }
 

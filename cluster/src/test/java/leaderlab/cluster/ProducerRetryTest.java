@@ -28,8 +28,10 @@ class ProducerRetryTest {
     }
 
     private static List<Event> clientFailures(Cluster cluster, long mark) {
-        return events(cluster, mark, e -> e.type() == EventType.PRODUCE_FAILED
-                && e.detail() instanceof EventDetail.ProduceAttemptFailed);
+        return events(
+                cluster,
+                mark,
+                e -> e.type() == EventType.PRODUCE_FAILED && e.detail() instanceof EventDetail.ProduceAttemptFailed);
     }
 
     private static EventDetail.ProduceAttemptFailed attempt(Event event) {
@@ -46,15 +48,22 @@ class ProducerRetryTest {
             assertTrue(r.acknowledged(), r.toString());
             assertEquals(2, r.leader(), "delivered to the leader elected after the fence");
             assertTrue(r.retries() > 0, r.toString());
-            assertTrue(r.retried().contains("NETWORK_EXCEPTION from broker 1"), r.retried().toString());
-            Event fenced = events(cluster, mark, e -> e.type() == EventType.BROKER_FENCED).get(0);
+            assertTrue(
+                    r.retried().contains("NETWORK_EXCEPTION from broker 1"),
+                    r.retried().toString());
+            Event fenced = events(cluster, mark, e -> e.type() == EventType.BROKER_FENCED)
+                    .get(0);
             assertTrue(cluster.nowMs() >= fenced.timeMs());
             assertTrue(cluster.nowMs() - killedAt < 12_000, "within delivery.timeout.ms");
             List<Event> failures = clientFailures(cluster, mark);
             assertFalse(failures.isEmpty());
-            assertEquals(Errors.NETWORK_EXCEPTION, attempt(failures.get(0)).error(), failures.get(0).text());
+            assertEquals(
+                    Errors.NETWORK_EXCEPTION,
+                    attempt(failures.get(0)).error(),
+                    failures.get(0).text());
             assertEquals(1, attempt(failures.get(0)).broker());
-            assertEquals(1, attempt(failures.get(0)).nextRetry(), failures.get(0).text());
+            assertEquals(
+                    1, attempt(failures.get(0)).nextRetry(), failures.get(0).text());
         }
     }
 
@@ -86,13 +95,16 @@ class ProducerRetryTest {
             assertEquals(Errors.REQUEST_TIMED_OUT, r.error(), r.toString());
             assertTrue(r.detail().startsWith("Expiring 1 record(s) for orders-0:"), r.detail());
             assertTrue(cluster.nowMs() - start >= 12_000, "waited delivery.timeout.ms");
-            assertTrue(r.retried().stream().anyMatch(e -> e.startsWith("LEADER_NOT_AVAILABLE")), r.retried().toString());
+            assertTrue(
+                    r.retried().stream().anyMatch(e -> e.startsWith("LEADER_NOT_AVAILABLE")),
+                    r.retried().toString());
             List<Event> failures = clientFailures(cluster, mark);
             EventDetail.ProduceAttemptFailed expired = attempt(failures.get(failures.size() - 1));
             assertEquals(Errors.REQUEST_TIMED_OUT, expired.error(), failures.toString());
             assertTrue(expired.givesUp());
             assertEquals(-1, expired.broker(), "expired in the producer, not answered by a broker");
-            assertTrue(failures.size() < 10, "waiting for a leader is journaled once, not per retry: " + failures.size());
+            assertTrue(
+                    failures.size() < 10, "waiting for a leader is journaled once, not per retry: " + failures.size());
         }
     }
 
@@ -105,7 +117,10 @@ class ProducerRetryTest {
             assertEquals(Errors.REQUEST_TIMED_OUT, r.error());
             List<Event> failures = clientFailures(cluster, mark);
             assertEquals(1, failures.size());
-            assertEquals(Errors.REQUEST_TIMED_OUT, attempt(failures.get(0)).error(), failures.get(0).text());
+            assertEquals(
+                    Errors.REQUEST_TIMED_OUT,
+                    attempt(failures.get(0)).error(),
+                    failures.get(0).text());
             assertTrue(attempt(failures.get(0)).givesUp());
         }
     }

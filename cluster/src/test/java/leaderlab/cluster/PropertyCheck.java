@@ -14,16 +14,15 @@ import java.util.function.Function;
  */
 public final class PropertyCheck {
 
-    private PropertyCheck() {
-    }
+    private PropertyCheck() {}
 
     /**
      * @param tries     how many seeds to check (overridden by -Dproperty.tries)
      * @param generator the steps for one seed; it draws only from the given Random
      * @param property  runs the steps from a fresh start and throws (an AssertionError) if the property fails
      */
-    public static <T> void forAll(String name, int tries, Function<Random, List<T>> generator,
-                                  Consumer<List<T>> property) {
+    public static <T> void forAll(
+            String name, int tries, Function<Random, List<T>> generator, Consumer<List<T>> property) {
         String one = System.getProperty("property.seed");
         long first = one != null ? Long.parseLong(one) : 1;
         long count = one != null ? 1 : Long.getLong("property.tries", tries);
@@ -34,11 +33,23 @@ public final class PropertyCheck {
                 List<T> shrunk = shrink(steps, property);
                 Throwable shrunkFailure = failureOf(property, shrunk);
                 StringBuilder report = new StringBuilder();
-                report.append("property '").append(name).append("' failed for seed ").append(seed)
-                        .append(" (replay: -Dproperty.seed=").append(seed).append("); ")
-                        .append(steps.size()).append(" steps shrunk to ").append(shrunk.size()).append(":\n");
+                report.append("property '")
+                        .append(name)
+                        .append("' failed for seed ")
+                        .append(seed)
+                        .append(" (replay: -Dproperty.seed=")
+                        .append(seed)
+                        .append("); ")
+                        .append(steps.size())
+                        .append(" steps shrunk to ")
+                        .append(shrunk.size())
+                        .append(":\n");
                 for (int i = 0; i < shrunk.size(); i++) {
-                    report.append("  ").append(i).append(": ").append(shrunk.get(i)).append('\n');
+                    report.append("  ")
+                            .append(i)
+                            .append(": ")
+                            .append(shrunk.get(i))
+                            .append('\n');
                 }
                 report.append("error: ").append(shrunkFailure);
                 throw new AssertionError(report.toString(), shrunkFailure);

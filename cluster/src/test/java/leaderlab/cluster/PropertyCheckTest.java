@@ -14,8 +14,13 @@ class PropertyCheckTest {
 
     @Test
     void aFalsePropertyFailsWithItsSeedAndShrinksToTheCulprit() {
-        AssertionError error = assertThrows(AssertionError.class, () -> PropertyCheck.forAll("no 7 in a list", 50,
-                PropertyCheckTest::numbers, list -> assertTrue(!list.contains(7), "found a 7")));
+        AssertionError error = assertThrows(
+                AssertionError.class,
+                () -> PropertyCheck.forAll(
+                        "no 7 in a list",
+                        50,
+                        PropertyCheckTest::numbers,
+                        list -> assertTrue(!list.contains(7), "found a 7")));
         assertTrue(error.getMessage().contains("failed for seed "), error.getMessage());
         assertTrue(error.getMessage().contains("-Dproperty.seed="), error.getMessage());
         assertTrue(error.getMessage().contains("shrunk to 1:\n  0: 7\n"), error.getMessage());

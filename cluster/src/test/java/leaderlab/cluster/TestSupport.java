@@ -26,8 +26,7 @@ import leaderlab.cluster.view.ReplicaView;
 /** Small helpers shared by the scenario tests. All of them run on the simulated runtime's clock. */
 final class TestSupport {
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     static Cluster simulated(int brokers, long seed) {
         return Cluster.start(ClusterOptions.simulated(brokers, seed));
@@ -36,7 +35,10 @@ final class TestSupport {
     static Cluster cluster(long seed, boolean autoRebalance) {
         Cluster cluster = simulated(3, seed);
         if (!autoRebalance) {
-            assertEquals(Errors.NONE, cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.setConfig("auto.leader.rebalance.enable", "false", null)
+                            .error());
         }
         return cluster;
     }
@@ -57,12 +59,13 @@ final class TestSupport {
 
     /** Creates a topic with an explicit assignment and waits until every replica has applied it. */
     static void createTopic(Cluster cluster, String name, Map<String, String> configs, int[]... assignment) {
-        AdminResult result = cluster.admin(new AdminOperation.CreateTopic(name, assignment.length,
-                assignment[0].length, assignment, configs));
+        AdminResult result = cluster.admin(
+                new AdminOperation.CreateTopic(name, assignment.length, assignment[0].length, assignment, configs));
         assertEquals(Errors.NONE, result.error(), result.message());
         for (int p = 0; p < assignment.length; p++) {
             int partition = p;
-            assertTrue(cluster.awaitCondition(s -> everyReplicaApplied(s, name, partition), 5_000),
+            assertTrue(
+                    cluster.awaitCondition(s -> everyReplicaApplied(s, name, partition), 5_000),
                     "replicas of " + name + "-" + p + " did not start");
         }
     }
@@ -119,12 +122,17 @@ final class TestSupport {
 
     /** Waits until the partition is fully replicated: every replica's LEO equals the leader's HW. */
     static void awaitFullyReplicated(Cluster cluster, String topic, int p) {
-        assertTrue(cluster.awaitCondition(s -> {
-            PartitionView v = s.partition(topic, p);
-            return v.leader() >= 0 && v.isr().length == v.replicas().length
-                    && v.leo().values().stream().allMatch(leo -> leo == v.highWatermark())
-                    && v.leo().size() == v.replicas().length;
-        }, 10_000), () -> "not fully replicated: " + describe(cluster, topic, p));
+        assertTrue(
+                cluster.awaitCondition(
+                        s -> {
+                            PartitionView v = s.partition(topic, p);
+                            return v.leader() >= 0
+                                    && v.isr().length == v.replicas().length
+                                    && v.leo().values().stream().allMatch(leo -> leo == v.highWatermark())
+                                    && v.leo().size() == v.replicas().length;
+                        },
+                        10_000),
+                () -> "not fully replicated: " + describe(cluster, topic, p));
     }
 
     static boolean isr(ClusterSnapshot s, String topic, int p, int... expected) {
@@ -132,12 +140,14 @@ final class TestSupport {
     }
 
     static void awaitIsr(Cluster cluster, String topic, int p, long timeoutMs, int... expected) {
-        assertTrue(cluster.awaitCondition(s -> isr(s, topic, p, expected), timeoutMs),
+        assertTrue(
+                cluster.awaitCondition(s -> isr(s, topic, p, expected), timeoutMs),
                 () -> "ISR never became " + Arrays.toString(expected) + ": " + describe(cluster, topic, p));
     }
 
     static void awaitLeader(Cluster cluster, String topic, int p, long timeoutMs, int expected) {
-        assertTrue(cluster.awaitCondition(s -> s.partition(topic, p).leader() == expected, timeoutMs),
+        assertTrue(
+                cluster.awaitCondition(s -> s.partition(topic, p).leader() == expected, timeoutMs),
                 () -> "leader never became " + expected + ": " + describe(cluster, topic, p));
     }
 
@@ -152,20 +162,37 @@ final class TestSupport {
     /** Each broker's own belief about a partition: metadata offset, leader it knows, its replica state. */
     static String describeReplicas(Cluster cluster, String topic, int p) {
         ClusterSnapshot s = cluster.snapshot();
-        StringBuilder out = new StringBuilder("controller metadata offset " + s.metadata().offset());
+        StringBuilder out =
+                new StringBuilder("controller metadata offset " + s.metadata().offset());
         int id = s.topic(topic).partitionId(p);
         for (ClusterSnapshot.BrokerState b : s.brokers()) {
-            out.append("\n  broker ").append(b.id()).append(' ').append(b.state()).append(" process=")
-                    .append(b.view().process()).append(" epoch=").append(b.view().brokerEpoch());
+            out.append("\n  broker ")
+                    .append(b.id())
+                    .append(' ')
+                    .append(b.state())
+                    .append(" process=")
+                    .append(b.view().process())
+                    .append(" epoch=")
+                    .append(b.view().brokerEpoch());
             if (b.view().metadata() != null) {
                 var reg = b.view().metadata().partition(topic, p);
-                out.append(" metadataOffset=").append(b.view().metadata().offset()).append(" sees ").append(reg);
+                out.append(" metadataOffset=")
+                        .append(b.view().metadata().offset())
+                        .append(" sees ")
+                        .append(reg);
             }
             ReplicaView r = b.view().replicas().get(id);
             if (r != null) {
-                out.append(" replica ").append(r.role()).append(" epoch=").append(r.leaderEpoch())
-                        .append(" leader=").append(r.leaderId()).append(" leo=").append(r.endOffset())
-                        .append(" hw=").append(r.highWatermark());
+                out.append(" replica ")
+                        .append(r.role())
+                        .append(" epoch=")
+                        .append(r.leaderEpoch())
+                        .append(" leader=")
+                        .append(r.leaderId())
+                        .append(" leo=")
+                        .append(r.endOffset())
+                        .append(" hw=")
+                        .append(r.highWatermark());
             }
         }
         return out.toString();

@@ -33,8 +33,8 @@ class ThreadedChaosTest {
         ThreadedRuntime runtime = (ThreadedRuntime) cluster.runtime();
         try {
             cluster.runtime().setSpeed(4);
-            TestSupport.createTopic(cluster, "live", Map.of("min.insync.replicas", "2"),
-                    new int[] {1, 2, 3}, new int[] {2, 3, 1});
+            TestSupport.createTopic(
+                    cluster, "live", Map.of("min.insync.replicas", "2"), new int[] {1, 2, 3}, new int[] {2, 3, 1});
             for (int i = 0; i < STEPS; i++) {
                 int broker = 1 + random.nextInt(3);
                 int dice = random.nextInt(10);
@@ -62,8 +62,10 @@ class ThreadedChaosTest {
                     cluster.restart(id);
                 }
             }
-            boolean settled = cluster.awaitCondition(s -> s.partition("live", 0).isr().length == 3
-                    && s.partition("live", 1).isr().length == 3, 30_000);
+            boolean settled = cluster.awaitCondition(
+                    s -> s.partition("live", 0).isr().length == 3
+                            && s.partition("live", 1).isr().length == 3,
+                    30_000);
             assertTrue(settled, "seed " + SEED + ": the cluster did not heal; steps " + steps);
             assertEquals(0, runtime.failures(), "seed " + SEED + ": a node handler threw; steps " + steps);
             assertEquals(List.of(), cluster.checker().violations(), "seed " + SEED + "; steps " + steps);
@@ -72,7 +74,9 @@ class ThreadedChaosTest {
             cluster.close();
         }
         assertEquals(0, runtime.liveThreads(), "node threads left running after close");
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.isAlive() && t.getName().startsWith("leaderlab-broker")), "broker threads leaked");
+        assertTrue(
+                Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.isAlive() && t.getName().startsWith("leaderlab-broker")),
+                "broker threads leaked");
     }
 }

@@ -22,18 +22,28 @@ class ThreadedControllerFailoverTest {
     @Timeout(60)
     void killingTheActiveControllerOnThreads() {
         try (Cluster cluster = Cluster.start(new ClusterOptions(3, 0, 1, false, false))) {
-            assertEquals(Errors.NONE, cluster.admin(new AdminOperation.CreateTopic("live", 1, 3, new int[][] {{1, 2, 3}},
-                    Map.of())).error());
-            assertTrue(cluster.awaitCondition(s -> s.partition("live", 0) != null && s.partition("live", 0).leader() == 1,
+            assertEquals(
+                    Errors.NONE,
+                    cluster.admin(new AdminOperation.CreateTopic("live", 1, 3, new int[][] {{1, 2, 3}}, Map.of()))
+                            .error());
+            assertTrue(cluster.awaitCondition(
+                    s -> s.partition("live", 0) != null
+                            && s.partition("live", 0).leader() == 1,
                     10_000));
             QuorumView before = cluster.snapshot().quorumLeader();
             assertNotNull(before);
             cluster.kill(before.id());
             cluster.kill(1);
-            assertTrue(cluster.awaitCondition(s -> s.quorumLeader() != null && s.quorumLeader().id() != before.id(),
-                    10_000), "a new quorum leader");
-            assertTrue(cluster.awaitCondition(s -> s.partition("live", 0).leader() == 2
-                    && s.broker(1).registration().fenced(), 10_000), "the new active controller fenced broker 1");
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.quorumLeader() != null && s.quorumLeader().id() != before.id(), 10_000),
+                    "a new quorum leader");
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.partition("live", 0).leader() == 2
+                                    && s.broker(1).registration().fenced(),
+                            10_000),
+                    "the new active controller fenced broker 1");
             List<ProduceResult> after = cluster.produce("live", 0, 5, -1);
             assertTrue(after.get(0).acknowledged(), after.toString());
         }

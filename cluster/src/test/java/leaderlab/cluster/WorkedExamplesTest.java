@@ -33,7 +33,9 @@ class WorkedExamplesTest {
 
     private static Cluster startWithTopic(long seed, Map<String, String> configs) {
         Cluster cluster = simulated(3, seed);
-        assertEquals(Errors.NONE, cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
+        assertEquals(
+                Errors.NONE,
+                cluster.setConfig("auto.leader.rebalance.enable", "false", null).error());
         createTopic(cluster, T, configs, new int[] {1, 2, 3});
         return cluster;
     }
@@ -77,12 +79,15 @@ class WorkedExamplesTest {
             // Fenced broker.session.timeout.ms (1500) after its last heartbeat (sent every 200 ms).
             Event fence = events(cluster, EventType.BROKER_FENCED).get(0);
             assertTrue(fence.timeMs() > killedAt + 1300 && fence.timeMs() <= killedAt + 1500, fence.format());
-            Event elected = events(cluster, EventType.LEADER_ELECTED).get(events(cluster, EventType.LEADER_ELECTED).size() - 1);
-            assertEquals(EventDetail.Election.ONLINE, detail(elected, EventDetail.LeaderElected.class).election());
+            Event elected = events(cluster, EventType.LEADER_ELECTED)
+                    .get(events(cluster, EventType.LEADER_ELECTED).size() - 1);
+            assertEquals(
+                    EventDetail.Election.ONLINE,
+                    detail(elected, EventDetail.LeaderElected.class).election());
 
             // Leader 2's epoch starts at offset 100; new writes reuse offsets 100...
-            assertTrue(cluster.awaitCondition(s -> s.replica(2, s.topic(T).partitionId(0)).log().latestEpoch()
-                    == after.leaderEpoch(), 1_000));
+            assertTrue(cluster.awaitCondition(
+                    s -> s.replica(2, s.topic(T).partitionId(0)).log().latestEpoch() == after.leaderEpoch(), 1_000));
             LogView leaderLog = log(cluster, 2, T, 0);
             assertEquals(after.leaderEpoch(), leaderLog.cacheEpochs()[leaderLog.cacheSize() - 1]);
             assertEquals(100L, leaderLog.cacheStartOffsets()[leaderLog.cacheSize() - 1]);
@@ -100,8 +105,14 @@ class WorkedExamplesTest {
             assertEquals(110, truncation.fromOffset());
             assertEquals(100, truncation.toOffset());
             assertEquals(EventDetail.TruncationReason.DIVERGENCE, truncation.reason());
-            assertTrue(events(cluster, mark, e -> e.detail() instanceof EventDetail.LeaderElected election
-                    && election.election() == EventDetail.Election.UNCLEAN).isEmpty(), "no unclean election was involved");
+            assertTrue(
+                    events(
+                                    cluster,
+                                    mark,
+                                    e -> e.detail() instanceof EventDetail.LeaderElected election
+                                            && election.election() == EventDetail.Election.UNCLEAN)
+                            .isEmpty(),
+                    "no unclean election was involved");
 
             PartitionView healed = partition(cluster, T, 0);
             assertEquals(Map.of(1, 105L, 2, 105L, 3, 105L), healed.leo());
@@ -127,9 +138,15 @@ class WorkedExamplesTest {
         ProduceResult result = produceOne(cluster, T, 0, 50, -1);
         List<Event> shrinks = events(cluster, mark, e -> e.type() == EventType.ISR_SHRUNK);
         assertEquals(2, shrinks.size(), shrinks.toString());
-        assertArrayEquals(new int[] {1, 2, 3}, detail(shrinks.get(0), EventDetail.IsrChanged.class).oldIsr());
-        assertArrayEquals(new int[] {1, 2}, detail(shrinks.get(0), EventDetail.IsrChanged.class).newIsr());
-        assertArrayEquals(new int[] {1}, detail(shrinks.get(1), EventDetail.IsrChanged.class).newIsr());
+        assertArrayEquals(
+                new int[] {1, 2, 3},
+                detail(shrinks.get(0), EventDetail.IsrChanged.class).oldIsr());
+        assertArrayEquals(
+                new int[] {1, 2},
+                detail(shrinks.get(0), EventDetail.IsrChanged.class).newIsr());
+        assertArrayEquals(
+                new int[] {1},
+                detail(shrinks.get(1), EventDetail.IsrChanged.class).newIsr());
         return result;
     }
 
@@ -177,7 +194,8 @@ class WorkedExamplesTest {
             assertEquals(150, detail(truncated, EventDetail.Truncated.class).fromOffset());
             assertEquals(100, detail(truncated, EventDetail.Truncated.class).toOffset());
             awaitFullyReplicated(cluster, T, 0);
-            assertEquals(Map.of(1, 100L, 2, 100L, 3, 100L), partition(cluster, T, 0).leo());
+            assertEquals(
+                    Map.of(1, 100L, 2, 100L, 3, 100L), partition(cluster, T, 0).leo());
 
             // Offsets 100.. are reused with different data: the 50 acknowledged records are gone.
             ProduceResult reused = produceAcked(cluster, T, 0, 50, -1);
@@ -197,7 +215,9 @@ class WorkedExamplesTest {
     void exampleB_withUncleanDisabledThePartitionStaysOfflineUntilBroker1Returns() {
         try (Cluster cluster = startWithTopic(13, Map.of())) {
             // The worked example predates eligible leader replicas (Kafka before 4.1): pin them off.
-            assertEquals(Errors.NONE, cluster.setFeature("eligible.leader.replicas.version", "0").error());
+            assertEquals(
+                    Errors.NONE,
+                    cluster.setFeature("eligible.leader.replicas.version", "0").error());
             fillTo100(cluster);
             assertTrue(followersFallBehindDuring50Writes(cluster).acknowledged());
             cluster.kill(1);
@@ -207,7 +227,9 @@ class WorkedExamplesTest {
             PartitionView offline = partition(cluster, T, 0);
             assertEquals(-1, offline.leader());
             assertArrayEquals(new int[] {1}, offline.isr());
-            assertEquals(Errors.LEADER_NOT_AVAILABLE, produceOne(cluster, T, 0, 1, -1).error());
+            assertEquals(
+                    Errors.LEADER_NOT_AVAILABLE,
+                    produceOne(cluster, T, 0, 1, -1).error());
             cluster.restart(1);
             awaitLeader(cluster, T, 0, 5_000, 1);
             awaitFullyReplicated(cluster, T, 0);
@@ -233,7 +255,8 @@ class WorkedExamplesTest {
             // It crashed, so it leaves the ELR on re-registering; then it leads again as the last known
             // leader, an unclean election (RECOVERING) that here loses nothing: its log survived the crash.
             awaitLeader(cluster, T, 0, 5_000, 1);
-            Event elected = events(cluster, EventType.LEADER_ELECTED).get(events(cluster, EventType.LEADER_ELECTED).size() - 1);
+            Event elected = events(cluster, EventType.LEADER_ELECTED)
+                    .get(events(cluster, EventType.LEADER_ELECTED).size() - 1);
             assertTrue(elected.text().contains("UNCLEAN (last known leader)"), elected.text());
             awaitFullyReplicated(cluster, T, 0);
             assertEquals(150, partition(cluster, T, 0).highWatermark(), "nothing acknowledged was lost");
@@ -242,8 +265,8 @@ class WorkedExamplesTest {
 
     @Test
     void exampleB_withMinIsr2WritesFailInsteadOfBeingLost() {
-        try (Cluster cluster = startWithTopic(14, Map.of("unclean.leader.election.enable", "true",
-                "min.insync.replicas", "2"))) {
+        try (Cluster cluster =
+                startWithTopic(14, Map.of("unclean.leader.election.enable", "true", "min.insync.replicas", "2"))) {
             fillTo100(cluster);
             ProduceResult pending = followersFallBehindDuring50Writes(cluster);
             assertFalse(pending.acknowledged(), "HW cannot pass 100 with ISR below 2: " + pending);
@@ -263,7 +286,9 @@ class WorkedExamplesTest {
             awaitIsr(cluster, T, 0, 10_000, 2, 3, 1);
             awaitFullyReplicated(cluster, T, 0);
             for (int broker = 1; broker <= 3; broker++) {
-                assertEquals(ackedIds, recordIds(log(cluster, broker, T, 0), 0, 100),
+                assertEquals(
+                        ackedIds,
+                        recordIds(log(cluster, broker, T, 0), 0, 100),
                         "acknowledged records differ on broker " + broker);
             }
         }
@@ -295,13 +320,14 @@ class WorkedExamplesTest {
 
             // Let follower 3 learn HW 150 first: a follower's HW lags one fetch behind the leader's, and
             // with ISR [3] < min.insync.replicas the new leader could not advance it (strict min ISR).
-            assertTrue(cluster.awaitCondition(s -> s.replica(3, s.topic(T).partitionId(0)).highWatermark() == 150,
-                    2_000));
+            assertTrue(cluster.awaitCondition(
+                    s -> s.replica(3, s.topic(T).partitionId(0)).highWatermark() == 150, 2_000));
             // Losing two makes writes fail; committed data can still be read from the leader.
             cluster.kill(2);
             awaitLeader(cluster, T, 0, 5_000, 3);
             assertArrayEquals(new int[] {3}, partition(cluster, T, 0).isr());
-            assertEquals(Errors.NOT_ENOUGH_REPLICAS, produceOne(cluster, T, 0, 5, -1).error());
+            assertEquals(
+                    Errors.NOT_ENOUGH_REPLICAS, produceOne(cluster, T, 0, 5, -1).error());
             List<ConsumeResult> read = cluster.consume(T, 0, true, 1_000);
             assertEquals(Errors.NONE, read.get(0).error());
             List<Long> readIds = new ArrayList<>();
@@ -317,8 +343,12 @@ class WorkedExamplesTest {
                 assertEquals(acked, allRecordIds(log(cluster, broker, T, 0)), "broker " + broker);
             }
             assertEquals(List.of(), events(cluster, EventType.TRUNCATED), "no replica removed any record");
-            assertTrue(events(cluster, 0, e -> e.detail() instanceof EventDetail.LeaderElected elected
-                    && elected.election() == EventDetail.Election.UNCLEAN).isEmpty());
+            assertTrue(events(
+                            cluster,
+                            0,
+                            e -> e.detail() instanceof EventDetail.LeaderElected elected
+                                    && elected.election() == EventDetail.Election.UNCLEAN)
+                    .isEmpty());
         }
     }
 }

@@ -11,7 +11,8 @@ public final class BadOption implements CommandLine.IParameterExceptionHandler {
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         String message = e.getMessage();
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String word = unmatched.getUnmatched().get(0);
             message = (word.startsWith("-") ? "unknown option '" : "unexpected argument '") + word + "' ("
                     + e.getCommandLine().getCommandSpec().qualifiedName() + " --help lists options)";

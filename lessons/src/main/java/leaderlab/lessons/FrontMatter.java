@@ -15,7 +15,8 @@ import leaderlab.cluster.config.ConfigKey;
  */
 final class FrontMatter {
 
-    private static final Set<String> KEYS = Set.of("title", "brokers", "controllers", "racks", "seed", "config", "feature");
+    private static final Set<String> KEYS =
+            Set.of("title", "brokers", "controllers", "racks", "seed", "config", "feature");
 
     String title;
     int brokers = 3;
@@ -46,13 +47,19 @@ final class FrontMatter {
         inConfigList = false;
         int colon = text.indexOf(':');
         if (colon <= 0) {
-            errors.add(line, "front matter lines are KEY: VALUE (keys: title, brokers, controllers, racks, seed, config, feature); got '" + text + "'");
+            errors.add(
+                    line,
+                    "front matter lines are KEY: VALUE (keys: title, brokers, controllers, racks, seed, config, feature); got '"
+                            + text + "'");
             return;
         }
         String key = text.substring(0, colon).strip();
         String value = text.substring(colon + 1).strip();
         if (!KEYS.contains(key)) {
-            errors.add(line, "unknown front matter key '" + key + "'; keys are title, brokers, controllers, racks, seed, config, feature");
+            errors.add(
+                    line,
+                    "unknown front matter key '" + key
+                            + "'; keys are title, brokers, controllers, racks, seed, config, feature");
             return;
         }
         if (!seen.add(key)) {
@@ -88,7 +95,8 @@ final class FrontMatter {
     private void setting(String item, int line) {
         int eq = item.indexOf('=');
         if (eq <= 0) {
-            errors.add(line, "config entries are KEY=VALUE, e.g. auto.leader.rebalance.enable=false; got '" + item + "'");
+            errors.add(
+                    line, "config entries are KEY=VALUE, e.g. auto.leader.rebalance.enable=false; got '" + item + "'");
             return;
         }
         String key = item.substring(0, eq).strip();
@@ -99,8 +107,11 @@ final class FrontMatter {
             return;
         }
         if (featureList != (configKey.scope() == ConfigKey.Scope.FEATURE)) {
-            errors.add(line, featureList ? "'" + key + "' is a config, not a feature: put it under config:"
-                    : "'" + key + "' is a feature level: put it under feature:, e.g. feature: " + key + "=0");
+            errors.add(
+                    line,
+                    featureList
+                            ? "'" + key + "' is a config, not a feature: put it under config:"
+                            : "'" + key + "' is a feature level: put it under feature:, e.g. feature: " + key + "=0");
             return;
         }
         try {
@@ -121,14 +132,16 @@ final class FrontMatter {
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        errors.add(line, key + " must be a whole number" + (max == Long.MAX_VALUE ? "" : " from " + min + " to " + max)
-                + ", got '" + value + "'");
+        errors.add(
+                line,
+                key + " must be a whole number" + (max == Long.MAX_VALUE ? "" : " from " + min + " to " + max)
+                        + ", got '" + value + "'");
         return Math.max(min, 0);
     }
 
     private static String unquote(String value) {
-        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"));
+        boolean quoted = value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
         return quoted ? value.substring(1, value.length() - 1) : value;
     }
 }

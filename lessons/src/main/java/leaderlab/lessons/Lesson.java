@@ -13,14 +13,24 @@ import leaderlab.cluster.ClusterOptions;
  *                 (feature levels as {@code feature set KEY VALUE})
  * @param epilogue narration after the last step (may be empty)
  */
-public record Lesson(String name, String source, String title, int brokers, int controllers, int racks, long seed,
-                     List<Setting> configs, List<Step> steps, String epilogue) {
+public record Lesson(
+        String name,
+        String source,
+        String title,
+        int brokers,
+        int controllers,
+        int racks,
+        long seed,
+        List<Setting> configs,
+        List<Step> steps,
+        String epilogue) {
 
     /** One {@code KEY=VALUE} of the front matter's {@code config} or {@code feature}. */
     public record Setting(String key, String value) {
         String command() {
             boolean feature = leaderlab.cluster.config.ConfigKey.byName(key)
-                    .map(k -> k.scope() == leaderlab.cluster.config.ConfigKey.Scope.FEATURE).orElse(false);
+                    .map(k -> k.scope() == leaderlab.cluster.config.ConfigKey.Scope.FEATURE)
+                    .orElse(false);
             return (feature ? "feature set " : "config set ") + key + " " + value;
         }
     }

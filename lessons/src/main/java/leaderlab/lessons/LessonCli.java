@@ -18,8 +18,11 @@ import picocli.CommandLine.Parameters;
  * declared with picocli. Returns exit codes like scripts do: 0 fine, 1 an expectation failed, 2 bad input
  * (a malformed lesson, an unknown name, a bad option); every problem is one line, never a stack trace.
  */
-@Command(name = "lesson", description = "List, play or verify the course's lessons.",
-        synopsisSubcommandLabel = "list | play | verify", subcommands = CommandLine.HelpCommand.class)
+@Command(
+        name = "lesson",
+        description = "List, play or verify the course's lessons.",
+        synopsisSubcommandLabel = "list | play | verify",
+        subcommands = CommandLine.HelpCommand.class)
 public final class LessonCli implements Runnable {
 
     public static final int OK = 0;
@@ -42,7 +45,10 @@ public final class LessonCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this help")
     private boolean help;
 
     public LessonCli(BufferedReader in, PrintStream out, PrintStream err, PredictionLog predictions) {
@@ -82,24 +88,34 @@ public final class LessonCli implements Runnable {
     /** {@code leaderlab lesson} alone: the usage, as an error (nothing was asked for). */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "lesson needs list, play or verify (leaderlab lesson --help)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "lesson needs list, play or verify (leaderlab lesson --help)");
     }
 
     @Command(name = "list", description = "the shipped course, in order")
     int list() throws IOException, LessonFormatException {
         for (String name : library.names()) {
             Lesson lesson = library.load(name);
-            out.printf(Locale.ROOT, "%-36s %s (%d steps)%n", name, lesson.title(), lesson.steps().size());
+            out.printf(
+                    Locale.ROOT,
+                    "%-36s %s (%d steps)%n",
+                    name,
+                    lesson.title(),
+                    lesson.steps().size());
         }
         return OK;
     }
 
-    @Command(name = "play", description = "play a lesson in the terminal (simulated, so back replays exactly; "
-            + "--live: real threads)")
-    int play(@Parameters(paramLabel = "NAME|FILE.md", description = "a lesson name, number or file") String name,
-             @Option(names = "--live", description = "real threads instead of the simulator") boolean live,
-             @Option(names = "--speed", paramLabel = "X", description = "live speed, 0.01 to 100 (default 1)")
-             Double speed) throws IOException, LessonFormatException {
+    @Command(
+            name = "play",
+            description =
+                    "play a lesson in the terminal (simulated, so back replays exactly; " + "--live: real threads)")
+    int play(
+            @Parameters(paramLabel = "NAME|FILE.md", description = "a lesson name, number or file") String name,
+            @Option(names = "--live", description = "real threads instead of the simulator") boolean live,
+            @Option(names = "--speed", paramLabel = "X", description = "live speed, 0.01 to 100 (default 1)")
+                    Double speed)
+            throws IOException, LessonFormatException {
         Lesson lesson = library.load(name);
         PlayMode mode = live ? PlayMode.live(speed(speed, 1)) : PlayMode.SIMULATED;
         try (LessonPlayer player = new LessonPlayer(lesson, mode, false, predictions)) {
@@ -108,18 +124,22 @@ public final class LessonCli implements Runnable {
         return OK;
     }
 
-    @Command(name = "verify", description = "play lessons headless and fast, checking every expect, in the simulated "
-            + "runtime and in the threaded runtime at speed " + (long) VERIFY_SPEED + "; exits 1 if any check fails")
-    int verify(@Parameters(paramLabel = "NAME|FILE.md", arity = "0..*", description = "lessons (default: all)")
-               List<String> targets,
-               @Option(names = "--all", description = "every lesson of the course") boolean all,
-               @Option(names = "--simulated-only", description = "skip the threaded runtime") boolean simulatedOnly,
-               @Option(names = "--speed", paramLabel = "X", description = "threaded speed, 0.01 to 100") Double speed)
+    @Command(
+            name = "verify",
+            description = "play lessons headless and fast, checking every expect, in the simulated "
+                    + "runtime and in the threaded runtime at speed " + (long) VERIFY_SPEED
+                    + "; exits 1 if any check fails")
+    int verify(
+            @Parameters(paramLabel = "NAME|FILE.md", arity = "0..*", description = "lessons (default: all)")
+                    List<String> targets,
+            @Option(names = "--all", description = "every lesson of the course") boolean all,
+            @Option(names = "--simulated-only", description = "skip the threaded runtime") boolean simulatedOnly,
+            @Option(names = "--speed", paramLabel = "X", description = "threaded speed, 0.01 to 100") Double speed)
             throws IOException, LessonFormatException {
         List<String> named = targets == null ? List.of() : targets;
         if (all && !named.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine().getSubcommands().get("verify"),
-                    "give lesson names or --all, not both");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine().getSubcommands().get("verify"), "give lesson names or --all, not both");
         }
         List<String> names = named.isEmpty() ? library.names() : named;
         // Parse everything first: a malformed lesson fails the run before any lesson plays.
@@ -141,7 +161,8 @@ public final class LessonCli implements Runnable {
             }
         }
         int runs = lessons.size() * modes.size();
-        out.println(lessons.size() + " lesson(s), " + runs + " run(s): " + (runs - failed) + " passed, " + failed + " failed");
+        out.println(lessons.size() + " lesson(s), " + runs + " run(s): " + (runs - failed) + " passed, " + failed
+                + " failed");
         return failed == 0 ? OK : FAILED;
     }
 
@@ -150,8 +171,8 @@ public final class LessonCli implements Runnable {
             return otherwise;
         }
         if (!(value >= 0.01 && value <= 100)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--speed must be a number from 0.01 to 100, got '" + value + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--speed must be a number from 0.01 to 100, got '" + value + "'");
         }
         return value;
     }

@@ -22,8 +22,7 @@ import leaderlab.shell.commands.CoreCommands;
  */
 public final class LessonCommands {
 
-    private LessonCommands() {
-    }
+    private LessonCommands() {}
 
     /**
      * The core command language plus the lesson commands (pause, predict, focus, and the shell's record
@@ -66,7 +65,8 @@ public final class LessonCommands {
                 .recording(Command.Recording.ENDS_STEP)
                 .completes(Completions.both(Completions.words("a broker", "broker"), Completions.partitions()))
                 .usage(Focus.USAGE)
-                .summary("(lessons) point at a broker or a partition: the window highlights it, the terminal describes it")
+                .summary(
+                        "(lessons) point at a broker or a partition: the window highlights it, the terminal describes it")
                 .example("focus broker 2")
                 .example("focus orders-0")
                 .run(LessonCommands::focus));
@@ -99,13 +99,17 @@ public final class LessonCommands {
         ClusterSnapshot snapshot = session.cluster().snapshot();
         if (focus.isBroker()) {
             int id = Targets.broker(session, Integer.toString(focus.broker()));
-            return Result.ok("Look at broker " + id + " (" + snapshot.broker(id).state().toLowerCase(java.util.Locale.ROOT)
-                    + "): " + roles(snapshot, id));
+            return Result.ok("Look at broker " + id + " ("
+                    + snapshot.broker(id).state().toLowerCase(java.util.Locale.ROOT) + "): " + roles(snapshot, id));
         }
         Targets.TopicPartition tp = Targets.partition(session, focus.partition());
         PartitionView p = snapshot.partition(tp.topic().name(), tp.partition());
         StringBuilder leo = new StringBuilder();
-        p.leo().forEach((broker, offset) -> leo.append(leo.length() == 0 ? "" : " ").append(broker).append(':').append(offset));
+        p.leo()
+                .forEach((broker, offset) -> leo.append(leo.length() == 0 ? "" : " ")
+                        .append(broker)
+                        .append(':')
+                        .append(offset));
         return Result.ok("Look at " + p.name() + ": leader " + (p.leader() < 0 ? "none" : p.leader()) + ", replicas "
                 + Replicas.format(p.replicas()) + ", ISR " + Replicas.format(p.isr()) + ", HW " + p.highWatermark()
                 + ", LEO by broker " + leo);

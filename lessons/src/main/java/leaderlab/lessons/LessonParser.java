@@ -37,7 +37,17 @@ public final class LessonParser {
         if (errors.any()) {
             throw errors.exception();
         }
-        return new Lesson(name, source, front.title, front.brokers, front.controllers, front.racks, front.seed, front.configs, steps, epilogue);
+        return new Lesson(
+                name,
+                source,
+                front.title,
+                front.brokers,
+                front.controllers,
+                front.racks,
+                front.seed,
+                front.configs,
+                steps,
+                epilogue);
     }
 
     /** @return the index of the first body line */
@@ -73,8 +83,10 @@ public final class LessonParser {
                 errorsBefore = errors.count();
                 foreign = !info.equals("leaderlab");
                 if (foreign) {
-                    errors.add(number, "only ```leaderlab blocks are allowed (each is a step of leaderlab commands); got "
-                            + line.strip());
+                    errors.add(
+                            number,
+                            "only ```leaderlab blocks are allowed (each is a step of leaderlab commands); got "
+                                    + line.strip());
                 }
                 block = new ArrayList<>();
                 blockStart = number;
@@ -128,13 +140,19 @@ public final class LessonParser {
                 if (prediction == null && firstOther == null) {
                     firstOther = lines.get(i);
                 } else if (prediction != null && firstOther != null) {
-                    errors.add(lines.get(i).line(), "a predict opens its step: move it above line " + firstOther.line()
-                            + " (" + firstOther.text() + "), so the question is asked before anything of the step happens");
+                    errors.add(
+                            lines.get(i).line(),
+                            "a predict opens its step: move it above line " + firstOther.line() + " ("
+                                    + firstOther.text()
+                                    + "), so the question is asked before anything of the step happens");
                 }
-                if (prediction != null && prediction.check() == null
+                if (prediction != null
+                        && prediction.check() == null
                         && lines.subList(i + 1, lines.size()).stream().noneMatch(StepLine::isCheck)) {
-                    errors.add(lines.get(i).line(), "this prediction is never checked: add --check \"SUBJECT\" "
-                            + "(e.g. --check \"leader orders-0\") or an expect after it in the same block");
+                    errors.add(
+                            lines.get(i).line(),
+                            "this prediction is never checked: add --check \"SUBJECT\" "
+                                    + "(e.g. --check \"leader orders-0\") or an expect after it in the same block");
                 }
             }
         }

@@ -33,6 +33,7 @@ public final class LessonPlayer implements AutoCloseable {
     private final PredictionLog predictionLog;
     /** Answers given so far, by step number then prediction line, so a replay reveals the same answers. */
     private final Map<Integer, Map<Integer, String>> answers = new HashMap<>();
+
     private final List<StepRun> runs = new ArrayList<>();
     private final LessonHost.Factory hosts;
     private LessonHost host;
@@ -50,15 +51,18 @@ public final class LessonPlayer implements AutoCloseable {
      * @param hosts where each fresh cluster's commands run (a window's session and runner), or null for a
      *              dispatcher of the player's own
      */
-    public LessonPlayer(Lesson lesson, PlayMode mode, boolean stopAtFailure, PredictionLog predictionLog,
-                        LessonHost.Factory hosts) {
+    public LessonPlayer(
+            Lesson lesson,
+            PlayMode mode,
+            boolean stopAtFailure,
+            PredictionLog predictionLog,
+            LessonHost.Factory hosts) {
         this.lesson = lesson;
         this.mode = mode;
         this.registry = LessonCommands.registry();
         this.stopAtFailure = stopAtFailure;
         this.predictionLog = predictionLog;
-        this.hosts = hosts != null ? hosts
-                : cluster -> LessonHost.own(new Dispatcher(registry, new Session(cluster)));
+        this.hosts = hosts != null ? hosts : cluster -> LessonHost.own(new Dispatcher(registry, new Session(cluster)));
         this.host = freshCluster();
         publish();
     }
@@ -69,7 +73,11 @@ public final class LessonPlayer implements AutoCloseable {
     }
 
     private void publish() {
-        state = new PlayerState(lesson, runs.size(), finished() ? null : lesson.steps().get(runs.size()), lastRun(),
+        state = new PlayerState(
+                lesson,
+                runs.size(),
+                finished() ? null : lesson.steps().get(runs.size()),
+                lastRun(),
                 host.session().cluster());
     }
 
@@ -178,7 +186,9 @@ public final class LessonPlayer implements AutoCloseable {
                 case PREDICT -> {
                     if (!replay) {
                         String choice = listener.predict(line.prediction());
-                        given.put(line.line(), choice == null ? null : line.prediction().resolve(choice));
+                        given.put(
+                                line.line(),
+                                choice == null ? null : line.prediction().resolve(choice));
                     }
                 }
                 default -> runCommand(line, listener, transcript, failures);
@@ -216,8 +226,8 @@ public final class LessonPlayer implements AutoCloseable {
         }
     }
 
-    private Reveal reveal(Step step, StepLine line, String choice, PlayerListener listener, boolean replay,
-                          List<String> failures) {
+    private Reveal reveal(
+            Step step, StepLine line, String choice, PlayerListener listener, boolean replay, List<String> failures) {
         Prediction prediction = line.prediction();
         if (prediction.checkLine() != null) {
             Result check = host.run(prediction.checkLine());

@@ -20,14 +20,20 @@ public final class LessonVerifier {
 
         /** One summary line, e.g. "ok    01-leaders-and-followers  simulated   9 steps, 14 checks  0.3s". */
         public String summary() {
-            return String.format(Locale.ROOT, "%-6s %-34s %-12s %2d steps, %2d checks, %d predictions  %.1fs",
-                    passed() ? "ok" : "FAILED", lesson.name(), mode, lesson.steps().size(), lesson.checkCount(),
-                    lesson.predictionCount(), elapsedMs / 1000.0);
+            return String.format(
+                    Locale.ROOT,
+                    "%-6s %-34s %-12s %2d steps, %2d checks, %d predictions  %.1fs",
+                    passed() ? "ok" : "FAILED",
+                    lesson.name(),
+                    mode,
+                    lesson.steps().size(),
+                    lesson.checkCount(),
+                    lesson.predictionCount(),
+                    elapsedMs / 1000.0);
         }
     }
 
-    private LessonVerifier() {
-    }
+    private LessonVerifier() {}
 
     public static Report verify(Lesson lesson, PlayMode mode) {
         long start = System.nanoTime();

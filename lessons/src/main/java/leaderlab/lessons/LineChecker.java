@@ -50,13 +50,15 @@ final class LineChecker {
     private void checkCommand(String name, List<String> rest) {
         Command command = registry.find(name);
         if (command != null && !command.allowedInLessons()) {
-            throw new CommandException("'" + name + "' cannot be used in a lesson; the front matter sets up the cluster");
+            throw new CommandException(
+                    "'" + name + "' cannot be used in a lesson; the front matter sets up the cluster");
         }
         if (command == null) {
             List<String> close = registry.suggestions(name);
-            throw new CommandException("unknown command '" + name + "'"
-                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
-                    + " (steps hold leaderlab commands and pause, predict, focus; narration is the prose outside the blocks)");
+            throw new CommandException(
+                    "unknown command '" + name + "'"
+                            + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                            + " (steps hold leaderlab commands and pause, predict, focus; narration is the prose outside the blocks)");
         }
         command.check(rest);
     }

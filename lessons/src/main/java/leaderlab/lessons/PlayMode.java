@@ -14,6 +14,8 @@ public record PlayMode(boolean simulated, double speed) {
 
     @Override
     public String toString() {
-        return simulated ? "simulated" : "threaded x" + (speed == Math.rint(speed) ? Long.toString((long) speed) : speed);
+        return simulated
+                ? "simulated"
+                : "threaded x" + (speed == Math.rint(speed) ? Long.toString((long) speed) : speed);
     }
 }

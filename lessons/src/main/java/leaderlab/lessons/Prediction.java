@@ -72,7 +72,8 @@ public record Prediction(String question, List<String> choices, String answer, S
         }
         String right = find(choices, answer);
         if (right == null) {
-            throw new CommandException("--answer " + answer + " is not one of the choices " + String.join(", ", choices));
+            throw new CommandException(
+                    "--answer " + answer + " is not one of the choices " + String.join(", ", choices));
         }
         if (check != null && check.isBlank()) {
             throw new CommandException("--check needs a condition subject, e.g. --check \"leader orders-0\"");

@@ -33,16 +33,27 @@ public final class PredictionLog {
 
     /** Records one answer; a file that cannot be written must not stop a class, so that only returns false. */
     public boolean record(String lesson, Reveal reveal) {
-        String row = String.join(",", List.of(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), csv(lesson),
-                Integer.toString(reveal.step()), csv(reveal.prediction().question()), csv(reveal.given()),
-                csv(reveal.prediction().answer()), Boolean.toString(reveal.correct())));
+        String row = String.join(
+                ",",
+                List.of(
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        csv(lesson),
+                        Integer.toString(reveal.step()),
+                        csv(reveal.prediction().question()),
+                        csv(reveal.given()),
+                        csv(reveal.prediction().answer()),
+                        Boolean.toString(reveal.correct())));
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
             boolean fresh = !Files.exists(file);
-            Files.writeString(file, (fresh ? HEADER + "\n" : "") + row + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    (fresh ? HEADER + "\n" : "") + row + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return true;
         } catch (IOException e) {
             return false;

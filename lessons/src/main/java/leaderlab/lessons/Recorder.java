@@ -109,12 +109,19 @@ final class Recorder implements Dispatcher.Observer {
     String skeleton() {
         StringBuilder out = new StringBuilder();
         out.append("---\ntitle: TODO a title that says what the class will see\n")
-                .append("brokers: ").append(shape.brokers()).append('\n')
-                .append("racks: ").append(shape.racks()).append('\n')
-                .append("seed: ").append(shape.seed()).append('\n')
+                .append("brokers: ")
+                .append(shape.brokers())
+                .append('\n')
+                .append("racks: ")
+                .append(shape.racks())
+                .append('\n')
+                .append("seed: ")
+                .append(shape.seed())
+                .append('\n')
                 .append("---\n");
         for (int i = 0; i < groups.size(); i++) {
-            out.append("\nTODO narration for step ").append(i + 1)
+            out.append("\nTODO narration for step ")
+                    .append(i + 1)
                     .append(": what is about to happen, and which rule of Kafka explains it.\n\n```leaderlab\n");
             groups.get(i).forEach(command -> out.append(command).append('\n'));
             out.append("```\n");

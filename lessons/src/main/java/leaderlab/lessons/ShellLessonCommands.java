@@ -18,8 +18,7 @@ import leaderlab.shell.command.Session;
  */
 final class ShellLessonCommands {
 
-    private ShellLessonCommands() {
-    }
+    private ShellLessonCommands() {}
 
     /**
      * Adds the commands to a registry (part of {@link LessonCommands#registry()}). A recording watches
@@ -59,14 +58,16 @@ final class ShellLessonCommands {
                 Path file = Path.of(args.positional(1, "a FILE to write, e.g. record start my-lesson.md"));
                 recorder.start(file, session.cluster().options());
                 session.observe(recorder);
-                return Result.ok("recording to " + file + "; type commands, an empty line ends a step; record stop writes it");
+                return Result.ok(
+                        "recording to " + file + "; type commands, an empty line ends a step; record stop writes it");
             }
             if (action.equals("stop")) {
                 args.expectAtMost(1, "record stop");
                 Path file = recorder.file();
                 int steps = recorder.stop();
                 session.stopObserving(recorder);
-                return Result.ok("wrote " + file + " (" + steps + " step(s)); edit the TODOs, then: leaderlab lesson play " + file);
+                return Result.ok("wrote " + file + " (" + steps
+                        + " step(s)); edit the TODOs, then: leaderlab lesson play " + file);
             }
         } catch (IOException e) {
             throw new CommandException(e.getMessage());
@@ -90,7 +91,11 @@ final class ShellLessonCommands {
                 case "list" -> {
                     args.expectAtMost(1, "lesson list");
                     for (String name : library.names()) {
-                        lines.add(String.format(Locale.ROOT, "%-36s %s", name, library.load(name).title()));
+                        lines.add(String.format(
+                                Locale.ROOT,
+                                "%-36s %s",
+                                name,
+                                library.load(name).title()));
                     }
                     lines.add("play one with: leaderlab lesson play NAME");
                 }
@@ -103,8 +108,9 @@ final class ShellLessonCommands {
                         lines.addAll(report.failures());
                     }
                 }
-                case "play" -> throw new CommandException("a lesson plays on its own cluster from the launcher: "
-                        + "leaderlab lesson play " + (args.count() > 1 ? args.positional(1, "") : "NAME"));
+                case "play" ->
+                    throw new CommandException("a lesson plays on its own cluster from the launcher: "
+                            + "leaderlab lesson play " + (args.count() > 1 ? args.positional(1, "") : "NAME"));
                 default -> throw new CommandException("lesson takes list, verify or end, got '" + action + "'");
             }
         } catch (IOException e) {

@@ -17,7 +17,10 @@ public record Step(int number, String narration, List<StepLine> lines, int line)
 
     /** The questions this step asks, in order: what a window shows as prediction prompts. */
     public List<Prediction> predictions() {
-        return lines.stream().filter(l -> l.prediction() != null).map(StepLine::prediction).toList();
+        return lines.stream()
+                .filter(l -> l.prediction() != null)
+                .map(StepLine::prediction)
+                .toList();
     }
 
     int checkCount() {

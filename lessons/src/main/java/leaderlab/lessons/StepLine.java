@@ -13,7 +13,12 @@ import leaderlab.shell.command.Tokenizer;
  */
 public record StepLine(int line, Kind kind, String text, Prediction prediction, Focus focus) {
 
-    public enum Kind { COMMAND, PAUSE, PREDICT, FOCUS }
+    public enum Kind {
+        COMMAND,
+        PAUSE,
+        PREDICT,
+        FOCUS
+    }
 
     static StepLine command(int line, String text) {
         return new StepLine(line, Kind.COMMAND, text, null, null);
@@ -25,7 +30,9 @@ public record StepLine(int line, Kind kind, String text, Prediction prediction, 
             return false;
         }
         java.util.List<String> words = Tokenizer.split(text);
-        return words.get(0).equals("expect") || words.get(0).equals("wait") && words.size() > 1
-                && words.get(1).equals("until");
+        return words.get(0).equals("expect")
+                || words.get(0).equals("wait")
+                        && words.size() > 1
+                        && words.get(1).equals("until");
     }
 }

@@ -42,14 +42,19 @@ final class TerminalPlayer implements PlayerListener {
             }
             String choice = prompt(player.finished() ? "[back, quit]> " : "[Enter = next, back, quit]> ");
             play = true;
-            if (choice == null || choice.equals("quit") || choice.equals("q") || choice.isEmpty() && player.finished()) {
+            if (choice == null
+                    || choice.equals("quit")
+                    || choice.equals("q")
+                    || choice.isEmpty() && player.finished()) {
                 return;
             }
             if (choice.equals("back") || choice.equals("b")) {
                 // The state before the previous step; the loop then plays that step again.
                 int target = Math.max(0, player.position() - 2);
-                out.println(target == 0 ? "(back: a fresh cluster from the lesson's seed)"
-                        : "(back: a fresh cluster replays steps 1-" + target + " from the lesson's seed)");
+                out.println(
+                        target == 0
+                                ? "(back: a fresh cluster from the lesson's seed)"
+                                : "(back: a fresh cluster replays steps 1-" + target + " from the lesson's seed)");
                 player.goTo(target);
             } else if (!choice.isEmpty()) {
                 out.println("Enter plays the next step; back and quit are the other choices.");
@@ -99,9 +104,11 @@ final class TerminalPlayer implements PlayerListener {
     public String predict(Prediction prediction) {
         out.println("  ? " + prediction.question());
         for (int i = 0; i < prediction.choices().size(); i++) {
-            out.println("      " + Prediction.letter(i) + ") " + prediction.choices().get(i));
+            out.println("      " + Prediction.letter(i) + ") "
+                    + prediction.choices().get(i));
         }
-        String letters = Prediction.letter(0) + "-" + Prediction.letter(prediction.choices().size() - 1);
+        String letters = Prediction.letter(0) + "-"
+                + Prediction.letter(prediction.choices().size() - 1);
         while (true) {
             String typed = prompt("    your prediction (a letter " + letters + " or the choice's text; Enter skips): ");
             if (typed == null || typed.isEmpty()) {

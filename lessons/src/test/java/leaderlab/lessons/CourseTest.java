@@ -25,14 +25,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 @org.junit.jupiter.api.Tag("slow")
 class CourseTest {
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run cli(String input, Path predictions, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new LessonCli(new BufferedReader(new StringReader(input)), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new PredictionLog(predictions)).run(List.of(args));
+        int code = new LessonCli(
+                        new BufferedReader(new StringReader(input)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        new PredictionLog(predictions))
+                .run(List.of(args));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -42,26 +45,42 @@ class CourseTest {
 
     @Test
     void theCourseHasThirteenLessonsInOrder() throws Exception {
-        assertEquals(List.of("01-leaders-and-followers", "02-isr-and-high-watermark", "03-a-broker-dies",
-                "04-preferred-leader", "05-controlled-shutdown", "06-acks-and-min-isr", "07-unclean-leader-election",
-                "08-reassignment", "09-reachable-by-the-cluster-not-by-clients", "10-transient-disk-and-network-trouble",
-                "11-leadership-priority-demoting-a-broker", "12-eligible-leader-replicas",
-                "13-the-controllers-own-election"), lessons());
+        assertEquals(
+                List.of(
+                        "01-leaders-and-followers",
+                        "02-isr-and-high-watermark",
+                        "03-a-broker-dies",
+                        "04-preferred-leader",
+                        "05-controlled-shutdown",
+                        "06-acks-and-min-isr",
+                        "07-unclean-leader-election",
+                        "08-reassignment",
+                        "09-reachable-by-the-cluster-not-by-clients",
+                        "10-transient-disk-and-network-trouble",
+                        "11-leadership-priority-demoting-a-broker",
+                        "12-eligible-leader-replicas",
+                        "13-the-controllers-own-election"),
+                lessons());
     }
 
     @ParameterizedTest
     @MethodSource("lessons")
     void everyLessonIsSmallAsksAndChecks(String name) throws Exception {
         Lesson lesson = new LessonLibrary().load(name);
-        assertTrue(lesson.steps().size() >= 5 && lesson.steps().size() <= 15, name + ": " + lesson.steps().size() + " steps");
+        assertTrue(
+                lesson.steps().size() >= 5 && lesson.steps().size() <= 15,
+                name + ": " + lesson.steps().size() + " steps");
         assertTrue(lesson.predictionCount() >= 1, name + " asks nothing");
         assertTrue(lesson.checkCount() >= lesson.steps().size(), name + " checks too little: " + lesson.checkCount());
-        assertTrue(lesson.steps().stream().allMatch(s -> !s.narration().isBlank()), name + " has a step without narration");
+        assertTrue(
+                lesson.steps().stream().allMatch(s -> !s.narration().isBlank()),
+                name + " has a step without narration");
     }
 
     @Test
     void verifyAllPassesInBothRuntimes(@TempDir Path dir) {
-        Run run = assertTimeoutPreemptively(Duration.ofSeconds(180), () -> cli("", dir.resolve("p.csv"), "verify", "--all"));
+        Run run = assertTimeoutPreemptively(
+                Duration.ofSeconds(180), () -> cli("", dir.resolve("p.csv"), "verify", "--all"));
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("12 lesson(s), 24 run(s): 24 passed, 0 failed"), run.out());
         assertTrue(run.out().contains("threaded x5"), run.out());
@@ -71,7 +90,10 @@ class CourseTest {
     void listShowsTitles(@TempDir Path dir) {
         Run run = cli("", dir.resolve("p.csv"), "list");
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().contains("03-a-broker-dies                     A broker dies: heartbeats, fencing, failover (7 steps)"),
+        assertTrue(
+                run.out()
+                        .contains(
+                                "03-a-broker-dies                     A broker dies: heartbeats, fencing, failover (7 steps)"),
                 run.out());
     }
 
@@ -86,9 +108,14 @@ class CourseTest {
         List<String> rows = Files.readAllLines(dir.resolve("p.csv"));
         assertEquals(5, rows.size(), "a header and four answers: " + rows);
         // answer, right_answer, correct: the last three fields of each row
-        assertEquals(List.of("1,1,true", "2,1,false", "1,1,true", "1,1,true"), rows.subList(1, 5).stream()
-                .map(row -> String.join(",", java.util.Arrays.asList(row.split(",")).subList(row.split(",").length - 3,
-                        row.split(",").length))).toList());
+        assertEquals(
+                List.of("1,1,true", "2,1,false", "1,1,true", "1,1,true"),
+                rows.subList(1, 5).stream()
+                        .map(row -> String.join(
+                                ",",
+                                java.util.Arrays.asList(row.split(","))
+                                        .subList(row.split(",").length - 3, row.split(",").length)))
+                        .toList());
     }
 
     @Test
@@ -98,8 +125,10 @@ class CourseTest {
         Run run = cli("\n\n\n", dir.resolve("p.csv"), "play", bad.toString());
         assertEquals(2, run.code());
         assertEquals("", run.out(), "not even the title is shown");
-        assertEquals(bad + ":8: unknown command 'kil'; did you mean kill? (steps hold leaderlab commands and pause, predict, "
-                + "focus; narration is the prose outside the blocks)\nleaderlab: the lesson has 1 error(s); nothing was played\n",
+        assertEquals(
+                bad
+                        + ":8: unknown command 'kil'; did you mean kill? (steps hold leaderlab commands and pause, predict, "
+                        + "focus; narration is the prose outside the blocks)\nleaderlab: the lesson has 1 error(s); nothing was played\n",
                 run.err());
         Run verify = cli("", dir.resolve("p.csv"), "verify", bad.toString());
         assertEquals(2, verify.code());

@@ -40,18 +40,30 @@ class LessonParserTest {
                 + "The end.\n");
         assertEquals("Leaders", lesson.title());
         assertEquals(List.of(4, 2, 9L), List.of(lesson.brokers(), lesson.racks(), lesson.seed()));
-        assertEquals(List.of(new Lesson.Setting("auto.leader.rebalance.enable", "false"),
-                new Lesson.Setting("min.insync.replicas", "2")), lesson.configs());
+        assertEquals(
+                List.of(
+                        new Lesson.Setting("auto.leader.rebalance.enable", "false"),
+                        new Lesson.Setting("min.insync.replicas", "2")),
+                lesson.configs());
         assertEquals(2, lesson.steps().size());
         Step first = lesson.steps().get(0);
         assertEquals("# Intro\n\nFirst words.", first.narration());
         assertEquals(14, first.line());
-        assertEquals("create topic orders --replica-assignment 1:2:3", first.lines().get(1).text());
-        assertEquals(new Prediction("Who leads?", List.of("1", "2", "3"), "1", "leader orders-0", "first in the list"),
+        assertEquals(
+                "create topic orders --replica-assignment 1:2:3",
+                first.lines().get(1).text());
+        assertEquals(
+                new Prediction("Who leads?", List.of("1", "2", "3"), "1", "leader orders-0", "first in the list"),
                 first.predictions().get(0));
         Step second = lesson.steps().get(1);
-        assertEquals(List.of(StepLine.Kind.PAUSE, StepLine.Kind.FOCUS, StepLine.Kind.FOCUS, StepLine.Kind.COMMAND,
-                StepLine.Kind.COMMAND), second.lines().stream().map(StepLine::kind).toList());
+        assertEquals(
+                List.of(
+                        StepLine.Kind.PAUSE,
+                        StepLine.Kind.FOCUS,
+                        StepLine.Kind.FOCUS,
+                        StepLine.Kind.COMMAND,
+                        StepLine.Kind.COMMAND),
+                second.lines().stream().map(StepLine::kind).toList());
         assertEquals(new Focus(2, null), second.lines().get(1).focus());
         assertEquals("orders-0", second.lines().get(2).focus().partition());
         assertEquals("The end.", lesson.epilogue());
@@ -87,21 +99,27 @@ class LessonParserTest {
 
     @Test
     void frontMatterMistakesNameTheirLines() {
-        assertEquals(List.of("t.md:1: a lesson starts with front matter: a '---' line, 'title: ...', and another '---' line"),
+        assertEquals(
+                List.of(
+                        "t.md:1: a lesson starts with front matter: a '---' line, 'title: ...', and another '---' line"),
                 errors("title: x\n```leaderlab\ndescribe\n```\n"));
         List<String> errors = errors("---\ntitel: x\nbrokers: many\nconfig: nope=1, min.insync.replicas=zero\n---\n"
                 + "```leaderlab\ndescribe\n```\n");
-        assertEquals(List.of(
-                "t.md:2: unknown front matter key 'titel'; keys are title, brokers, controllers, racks, seed, config, feature",
-                "t.md:3: brokers must be a whole number from 1 to 64, got 'many'",
-                "t.md:4: unknown config 'nope'; known: " + String.join(", ", leaderlab.cluster.config.ConfigKey.names()),
-                "t.md:4: min.insync.replicas must be a whole number, got 'zero'",
-                "t.md:5: the front matter needs a title: line, e.g. title: A broker dies"), errors);
+        assertEquals(
+                List.of(
+                        "t.md:2: unknown front matter key 'titel'; keys are title, brokers, controllers, racks, seed, config, feature",
+                        "t.md:3: brokers must be a whole number from 1 to 64, got 'many'",
+                        "t.md:4: unknown config 'nope'; known: "
+                                + String.join(", ", leaderlab.cluster.config.ConfigKey.names()),
+                        "t.md:4: min.insync.replicas must be a whole number, got 'zero'",
+                        "t.md:5: the front matter needs a title: line, e.g. title: A broker dies"),
+                errors);
     }
 
     @Test
     void everyErrorIsReportedInOnePass() {
-        List<String> errors = errors(FRONT + "```leaderlab\nkil 1\ndescribe\nexpect leader orders-0 is 1 --bogus\n```\n");
+        List<String> errors =
+                errors(FRONT + "```leaderlab\nkil 1\ndescribe\nexpect leader orders-0 is 1 --bogus\n```\n");
         assertEquals(2, errors.size(), errors::toString);
         assertTrue(errors.get(0).startsWith("t.md:7: "));
         assertTrue(errors.get(1).startsWith("t.md:9: unknown option --bogus for expect"));

@@ -38,7 +38,9 @@ class LessonTraitsTest {
         CommandException direct = assertThrows(CommandException.class, () -> produce.check(List.of("t", "--count")));
         CommandException inLesson = assertThrows(CommandException.class, () -> checker.check("produce t --count", 3));
         assertEquals(direct.getMessage(), inLesson.getMessage());
-        assertEquals(StepLine.Kind.COMMAND, checker.check("produce t --count 3 --json", 4).kind());
+        assertEquals(
+                StepLine.Kind.COMMAND,
+                checker.check("produce t --count 3 --json", 4).kind());
     }
 
     @Test

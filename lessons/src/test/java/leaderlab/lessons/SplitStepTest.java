@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** A lesson step can open a split: the lesson's own run so far, under two settings, side by side. */
 class SplitStepTest {
 
-    private static final String LESSON = String.join("\n",
+    private static final String LESSON = String.join(
+            "\n",
             "---",
             "title: acks, side by side",
             "brokers: 3",

@@ -14,10 +14,18 @@ import leaderlab.shell.command.Session;
  */
 final class EventTicker implements AutoCloseable {
 
-    static final Set<EventType> SHOWN = EnumSet.of(EventType.LEADER_ELECTED, EventType.BROKER_FENCED,
-            EventType.BROKER_UNFENCED, EventType.BROKER_CONTROLLED_SHUTDOWN, EventType.BROKER_STOPPED,
-            EventType.ISR_SHRUNK, EventType.ISR_EXPANDED, EventType.TRUNCATED, EventType.REASSIGNMENT,
-            EventType.RECORDS_LOST, EventType.INVARIANT_VIOLATED);
+    static final Set<EventType> SHOWN = EnumSet.of(
+            EventType.LEADER_ELECTED,
+            EventType.BROKER_FENCED,
+            EventType.BROKER_UNFENCED,
+            EventType.BROKER_CONTROLLED_SHUTDOWN,
+            EventType.BROKER_STOPPED,
+            EventType.ISR_SHRUNK,
+            EventType.ISR_EXPANDED,
+            EventType.TRUNCATED,
+            EventType.REASSIGNMENT,
+            EventType.RECORDS_LOST,
+            EventType.INVARIANT_VIOLATED);
 
     private static final long POLL_MS = 100;
 

@@ -44,11 +44,13 @@ public final class Repl {
      * {@link #run} does, prints the JVM's uptime at that moment, and returns.
      */
     public int probeStartup(java.io.PrintStream out) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().system(true).dumb(true).build()) {
             LineReader reader = reader(terminal, false);
             String prompt = prompt(false);
-            out.println("startup-ms=" + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
-                    + " prompt=" + prompt.strip() + " history=" + reader.getHistory().size());
+            out.println("startup-ms="
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " prompt="
+                    + prompt.strip() + " history=" + reader.getHistory().size());
         }
         return ScriptRunner.OK;
     }
@@ -126,9 +128,13 @@ public final class Repl {
 
     private static void print(Terminal terminal, Result result, boolean color) {
         for (String output : result.lines()) {
-            terminal.writer().println(result.isOk() || !color ? output
-                    : new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), output)
-                    .toAnsi(terminal));
+            terminal.writer()
+                    .println(
+                            result.isOk() || !color
+                                    ? output
+                                    : new AttributedStringBuilder()
+                                            .styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED), output)
+                                            .toAnsi(terminal));
         }
         terminal.flush();
     }
@@ -136,18 +142,27 @@ public final class Repl {
     private String welcome() {
         Cluster cluster = dispatcher.session().cluster();
         return "leaderlab: " + cluster.options().brokers() + " brokers and a controller are running "
-                + (cluster.runtime().isSimulated() ? "in the simulator (seed " + cluster.options().seed()
-                + "; time moves when you wait or step)" : "live on their own threads")
+                + (cluster.runtime().isSimulated()
+                        ? "in the simulator (seed " + cluster.options().seed() + "; time moves when you wait or step)"
+                        : "live on their own threads")
                 + ".\nTry: create topic orders --partitions 3, describe, kill 1, why orders-0. Tab completes; "
                 + "help lists commands; Ctrl-D leaves.";
     }
 
     private String prompt(boolean color) {
         ClusterSnapshot snapshot = dispatcher.session().cluster().snapshot();
-        long up = snapshot.brokers().stream().filter(b -> b.state().equals("RUNNING")).count();
-        long offline = snapshot.topics().stream().mapToLong(t -> snapshot.partitions(t).stream()
-                .filter(p -> p.offline()).count()).sum();
-        StringBuilder health = new StringBuilder().append(up).append('/').append(snapshot.brokers().size()).append(" up");
+        long up = snapshot.brokers().stream()
+                .filter(b -> b.state().equals("RUNNING"))
+                .count();
+        long offline = snapshot.topics().stream()
+                .mapToLong(t ->
+                        snapshot.partitions(t).stream().filter(p -> p.offline()).count())
+                .sum();
+        StringBuilder health = new StringBuilder()
+                .append(up)
+                .append('/')
+                .append(snapshot.brokers().size())
+                .append(" up");
         if (offline > 0) {
             health.append(", ").append(offline).append(" offline");
         }
@@ -164,7 +179,10 @@ public final class Repl {
         AttributedStyle style = offline > 0 || up < snapshot.brokers().size()
                 ? AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)
                 : AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
-        return new AttributedStringBuilder().append("leaderlab [").styled(style, health.toString()).append("]> ")
+        return new AttributedStringBuilder()
+                .append("leaderlab [")
+                .styled(style, health.toString())
+                .append("]> ")
                 .toAnsi();
     }
 
@@ -173,13 +191,19 @@ public final class Repl {
         if (!color) {
             return text;
         }
-        int hue = event.type() == EventType.LEADER_ELECTED || event.type() == EventType.BROKER_UNFENCED
-                || event.type() == EventType.ISR_EXPANDED ? AttributedStyle.CYAN : AttributedStyle.YELLOW;
-        if (event.type() == EventType.TRUNCATED || event.type() == EventType.RECORDS_LOST
+        int hue = event.type() == EventType.LEADER_ELECTED
+                        || event.type() == EventType.BROKER_UNFENCED
+                        || event.type() == EventType.ISR_EXPANDED
+                ? AttributedStyle.CYAN
+                : AttributedStyle.YELLOW;
+        if (event.type() == EventType.TRUNCATED
+                || event.type() == EventType.RECORDS_LOST
                 || event.type() == EventType.INVARIANT_VIOLATED
                 || (event.detail() instanceof EventDetail.LeaderElected elected && elected.offline())) {
             hue = AttributedStyle.RED;
         }
-        return new AttributedStringBuilder().styled(AttributedStyle.DEFAULT.foreground(hue), text).toAnsi();
+        return new AttributedStringBuilder()
+                .styled(AttributedStyle.DEFAULT.foreground(hue), text)
+                .toAnsi();
     }
 }

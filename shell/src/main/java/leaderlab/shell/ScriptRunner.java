@@ -14,6 +14,7 @@ public final class ScriptRunner {
 
     /** Exit codes: all fine, an expectation failed, a command was wrong. */
     public static final int OK = 0;
+
     public static final int FAILED = 1;
     public static final int ERROR = 2;
 

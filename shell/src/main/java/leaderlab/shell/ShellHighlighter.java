@@ -36,7 +36,8 @@ final class ShellHighlighter implements Highlighter {
             String word = code.substring(i, end);
             AttributedStyle style = AttributedStyle.DEFAULT;
             if (first) {
-                style = registry.find(word) != null ? AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)
+                style = registry.find(word) != null
+                        ? AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)
                         : AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
                 first = false;
             } else if (word.startsWith("--")) {

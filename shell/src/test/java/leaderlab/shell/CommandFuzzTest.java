@@ -25,23 +25,96 @@ class CommandFuzzTest {
     private static final List<String> CORPUS = List.of(
             "create topic orders --partitions 3 --replication-factor 3",
             "create topic pay --replica-assignment 1:2:3,2:3:1 --config min.insync.replicas=2",
-            "describe", "describe orders --json", "describe --under-replicated-partitions",
-            "produce orders --count 5 --acks all", "produce orders --partition 1 --count 2 --acks 1",
-            "consume orders --from-beginning", "consume orders --partition 0",
-            "kill 1", "restart 1", "shutdown 2", "isolate 3 --from clients", "isolate 2 --from brokers:1",
-            "partition 1,2 / 3", "link 1 2 --delay 20ms --drop 0.1", "heal",
-            "elect preferred --all", "elect unclean orders-0", "reassign orders-0 --replicas 2,3,1",
-            "config set min.insync.replicas 2 --topic orders", "config set acks 1",
-            "wait 200ms", "wait until leader orders-0 is 2 --timeout 1s", "expect isr orders-0 is 1,2,3",
-            "events", "events --since 1s", "brokers", "log orders-0", "history orders-0", "why orders-0",
-            "time step 5", "time now", "help", "help produce",
-            "kafka-topics --describe --topic orders", "kafka-leader-election --election-type preferred --all-topic-partitions");
+            "describe",
+            "describe orders --json",
+            "describe --under-replicated-partitions",
+            "produce orders --count 5 --acks all",
+            "produce orders --partition 1 --count 2 --acks 1",
+            "consume orders --from-beginning",
+            "consume orders --partition 0",
+            "kill 1",
+            "restart 1",
+            "shutdown 2",
+            "isolate 3 --from clients",
+            "isolate 2 --from brokers:1",
+            "partition 1,2 / 3",
+            "link 1 2 --delay 20ms --drop 0.1",
+            "heal",
+            "elect preferred --all",
+            "elect unclean orders-0",
+            "reassign orders-0 --replicas 2,3,1",
+            "config set min.insync.replicas 2 --topic orders",
+            "config set acks 1",
+            "wait 200ms",
+            "wait until leader orders-0 is 2 --timeout 1s",
+            "expect isr orders-0 is 1,2,3",
+            "events",
+            "events --since 1s",
+            "brokers",
+            "log orders-0",
+            "history orders-0",
+            "why orders-0",
+            "time step 5",
+            "time now",
+            "help",
+            "help produce",
+            "kafka-topics --describe --topic orders",
+            "kafka-leader-election --election-type preferred --all-topic-partitions");
 
-    private static final List<String> POOL = List.of("orders", "pay", "nope", "orders-0", "orders-9", "orders-", "-1", "0",
-            "1", "2", "3", "4", "99", "1000", "2147483648", "1.5", "--all", "--json", "--count", "--partition", "--acks",
-            "--from", "--replicas", "--topic", "--timeout", "--bogus", "=", "is", "not", "none", "leader", "isr", "hw",
-            "until", "all", "clients", "brokers:9", "/", ",", "1,1", "1,,2", "\"", "'", "#", "ms", "3s", "x", "",
-            "λ", "\t", "--config", "min.insync.replicas=0", "unclean.leader.election.enable=maybe");
+    private static final List<String> POOL = List.of(
+            "orders",
+            "pay",
+            "nope",
+            "orders-0",
+            "orders-9",
+            "orders-",
+            "-1",
+            "0",
+            "1",
+            "2",
+            "3",
+            "4",
+            "99",
+            "1000",
+            "2147483648",
+            "1.5",
+            "--all",
+            "--json",
+            "--count",
+            "--partition",
+            "--acks",
+            "--from",
+            "--replicas",
+            "--topic",
+            "--timeout",
+            "--bogus",
+            "=",
+            "is",
+            "not",
+            "none",
+            "leader",
+            "isr",
+            "hw",
+            "until",
+            "all",
+            "clients",
+            "brokers:9",
+            "/",
+            ",",
+            "1,1",
+            "1,,2",
+            "\"",
+            "'",
+            "#",
+            "ms",
+            "3s",
+            "x",
+            "",
+            "λ",
+            "\t",
+            "--config",
+            "min.insync.replicas=0",
+            "unclean.leader.election.enable=maybe");
 
     @Test
     void randomAndMutatedLinesNeverBreakTheShell() {
@@ -53,7 +126,9 @@ class CommandFuzzTest {
                 if (i % 5000 == 0) {
                     fixture.run("reset");
                 }
-                String line = random.nextInt(10) == 0 ? noise(random) : mutate(CORPUS.get(random.nextInt(CORPUS.size())), random);
+                String line = random.nextInt(10) == 0
+                        ? noise(random)
+                        : mutate(CORPUS.get(random.nextInt(CORPUS.size())), random);
                 String before = fingerprint(fixture);
                 Result result;
                 try {
@@ -66,7 +141,10 @@ class CommandFuzzTest {
                 if (result.status() == Result.Status.ERROR) {
                     errors++;
                     assertEquals(1, result.lines().size(), context);
-                    assertTrue(result.lines().get(0).startsWith("error: ") && !result.lines().get(0).contains("\n"), context);
+                    assertTrue(
+                            result.lines().get(0).startsWith("error: ")
+                                    && !result.lines().get(0).contains("\n"),
+                            context);
                     assertEquals(before, fingerprint(fixture), "a rejected line changed the cluster: " + context);
                 }
             }
@@ -84,17 +162,25 @@ class CommandFuzzTest {
     private static String fingerprint(ShellFixture fixture) {
         ClusterSnapshot snapshot = fixture.cluster().snapshot();
         StringBuilder out = new StringBuilder();
-        snapshot.topics().forEach(t -> out.append(t.name()).append(':').append(t.partitionCount())
-                .append(snapshot.metadata().configs().topicOverrides(t.name())).append(';'));
+        snapshot.topics()
+                .forEach(t -> out.append(t.name())
+                        .append(':')
+                        .append(t.partitionCount())
+                        .append(snapshot.metadata().configs().topicOverrides(t.name()))
+                        .append(';'));
         for (ConfigKey key : ConfigKey.values()) {
             out.append(snapshot.metadata().configs().get(key, null)).append(',');
         }
         out.append('|').append(snapshot.faults().size()).append('|');
         snapshot.brokers().forEach(b -> out.append(b.running() ? 'R' : 'S'));
-        out.append('|').append(fixture.cluster().clientConfigs().getString(ConfigKey.ACKS))
-                .append('|').append(fixture.cluster().runtime().isPaused())
-                .append('|').append(System.identityHashCode(fixture.cluster()))
-                .append('|').append(fixture.shell.session().liveEvents());
+        out.append('|')
+                .append(fixture.cluster().clientConfigs().getString(ConfigKey.ACKS))
+                .append('|')
+                .append(fixture.cluster().runtime().isPaused())
+                .append('|')
+                .append(System.identityHashCode(fixture.cluster()))
+                .append('|')
+                .append(fixture.shell.session().liveEvents());
         return out.toString();
     }
 

@@ -67,7 +67,9 @@ class CommandRunnerTest {
             caller.join();
         }
         for (CompletableFuture<Result> result : results) {
-            assertEquals(List.of("leaderlab-commands"), result.get(30, TimeUnit.SECONDS).lines());
+            assertEquals(
+                    List.of("leaderlab-commands"),
+                    result.get(30, TimeUnit.SECONDS).lines());
         }
         assertEquals(40, results.size());
         assertEquals(1, mostInside.get(), "never two lines at once");

@@ -31,7 +31,9 @@ class CommandTraitsTest {
     /** What tab offers with the cursor at the end of the line, through the real JLine completer. */
     private Set<String> tab(String line) {
         List<Candidate> candidates = new ArrayList<>();
-        new ShellCompleter(f.shell).complete(null, new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE), candidates);
+        new ShellCompleter(f.shell)
+                .complete(
+                        null, new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE), candidates);
         Set<String> values = new TreeSet<>();
         candidates.forEach(c -> values.add(c.value()));
         return values;
@@ -58,7 +60,9 @@ class CommandTraitsTest {
     @Test
     void conditionCompletionOffersEverySubjectConditionsRead() {
         Set<String> subjects = tab("expect ");
-        assertTrue(subjects.containsAll(Set.of("lost", "violations", "last-produce", "leader", "leo", "broker")), subjects.toString());
+        assertTrue(
+                subjects.containsAll(Set.of("lost", "violations", "last-produce", "leader", "leo", "broker")),
+                subjects.toString());
         assertEquals(subjects, tab("wait until "));
         assertTrue(tab("wait ").contains("until"));
         f.ok("create topic orders");
@@ -81,7 +85,8 @@ class CommandTraitsTest {
         assertEquals(triggerable, commands);
         assertTrue(triggerable.containsAll(Set.of("kill", "restart", "isolate", "heal", "stall", "flap")));
         assertFalse(triggerable.contains("describe"));
-        assertEquals(Set.of("1", "2", "3", "101", "102", "103", "controller"), tab("when leader orders-0 is 2 do kill "));
+        assertEquals(
+                Set.of("1", "2", "3", "101", "102", "103", "controller"), tab("when leader orders-0 is 2 do kill "));
     }
 
     @Test
@@ -89,7 +94,9 @@ class CommandTraitsTest {
         f.ok("create topic orders");
         Result notTriggerable = f.run("when leader orders-0 is 2 do describe");
         assertEquals(Result.Status.ERROR, notTriggerable.status());
-        assertTrue(notTriggerable.lines().get(0).contains("kill"), notTriggerable.lines().toString());
+        assertTrue(
+                notTriggerable.lines().get(0).contains("kill"),
+                notTriggerable.lines().toString());
         Result badOption = f.run("when leader orders-0 is 2 do kill 1 --bogus");
         assertEquals(Result.Status.ERROR, badOption.status());
         assertTrue(f.cluster().pendingTriggers().isEmpty(), "bad input arms nothing");
@@ -102,7 +109,8 @@ class CommandTraitsTest {
         Command produce = f.shell.registry().find("produce");
         assertEquals("orders", produce.check(List.of("orders", "--count", "3")).positional(0, ""));
         assertEquals("3", produce.check(List.of("orders", "--count=3")).option("count"));
-        CommandException unknown = assertThrows(CommandException.class, () -> produce.check(List.of("orders", "--nope")));
+        CommandException unknown =
+                assertThrows(CommandException.class, () -> produce.check(List.of("orders", "--nope")));
         Result dispatched = f.run("produce orders --nope");
         assertEquals("error: " + unknown.getMessage(), dispatched.lines().get(0), "the dispatcher checks with check()");
         assertThrows(CommandException.class, () -> produce.check(List.of("orders", "--count")));
@@ -111,9 +119,12 @@ class CommandTraitsTest {
     @Test
     void kafkaEquivalentsAreDeclaredByTheCommands() {
         Command elect = f.shell.registry().find("elect");
-        assertEquals("kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type PREFERRED --topic my-t "
-                + "--partition 3", elect.kafkaEquivalent(List.of("preferred", "my-t-3")).orElseThrow());
+        assertEquals(
+                "kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type PREFERRED --topic my-t "
+                        + "--partition 3",
+                elect.kafkaEquivalent(List.of("preferred", "my-t-3")).orElseThrow());
         assertTrue(elect.kafkaEquivalent(List.of("preferred", "--bogus")).isEmpty(), "words that fail check have none");
-        assertTrue(f.shell.registry().find("wait").kafkaEquivalent(List.of("2s")).isEmpty());
+        assertTrue(
+                f.shell.registry().find("wait").kafkaEquivalent(List.of("2s")).isEmpty());
     }
 }

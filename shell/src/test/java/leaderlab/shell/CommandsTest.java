@@ -53,11 +53,16 @@ class CommandsTest {
     void createAndDescribeInKafkaFormat() {
         ok("create topic orders --replica-assignment 1:2:3,2:3:1 --config min.insync.replicas=2");
         List<String> lines = ok("describe orders");
-        assertTrue(lines.get(0).matches("Topic: orders\tTopicId: \\S{22}\tPartitionCount: 2\tReplicationFactor: 3\t"
-                + "Configs: min.insync.replicas=2"), lines.get(0));
-        assertEquals("\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3\tElr: \tLastKnownElr: ",
+        assertTrue(
+                lines.get(0)
+                        .matches("Topic: orders\tTopicId: \\S{22}\tPartitionCount: 2\tReplicationFactor: 3\t"
+                                + "Configs: min.insync.replicas=2"),
+                lines.get(0));
+        assertEquals(
+                "\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,2,3\tElr: \tLastKnownElr: ",
                 lines.get(1));
-        assertEquals("\tTopic: orders\tPartition: 1\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,3,1\tElr: \tLastKnownElr: ",
+        assertEquals(
+                "\tTopic: orders\tPartition: 1\tLeader: 2\tReplicas: 2,3,1\tIsr: 2,3,1\tElr: \tLastKnownElr: ",
                 lines.get(2));
     }
 
@@ -93,12 +98,15 @@ class CommandsTest {
     void produceReportsOffsetsAndErrors() {
         ok("create topic orders --replica-assignment 1:2:3 --config min.insync.replicas=2");
         assertEquals("orders-0: acked offsets 0-4 (5 record(s), acks=all, leader 1)", text("produce orders --count 5"));
-        assertEquals("orders-0: acked offsets 5-6 (2 record(s), acks=1, leader 1)", text("produce orders --count 2 --acks 1"));
+        assertEquals(
+                "orders-0: acked offsets 5-6 (2 record(s), acks=1, leader 1)",
+                text("produce orders --count 2 --acks 1"));
         assertTrue(text("produce orders --acks 0").contains("no answer expected"));
         ok("kill 2");
         ok("kill 3");
         ok("wait until isr orders-0 is 1 --timeout 10s");
-        assertTrue(text("produce orders --count 1 --retries 0").startsWith("orders-0: NOT_ENOUGH_REPLICAS (19) from broker 1"));
+        assertTrue(text("produce orders --count 1 --retries 0")
+                .startsWith("orders-0: NOT_ENOUGH_REPLICAS (19) from broker 1"));
         ok("expect last-produce is NOT_ENOUGH_REPLICAS");
     }
 
@@ -106,8 +114,8 @@ class CommandsTest {
     void consumeReadsBelowTheHighWatermarkAndRemembersItsPosition() {
         ok("create topic orders --replica-assignment 1:2:3");
         ok("produce orders --count 3");
-        assertEquals("orders-0: read offsets 0-2 (3 record(s)) below HW 3 from leader 1: m1 m2 m3",
-                text("consume orders"));
+        assertEquals(
+                "orders-0: read offsets 0-2 (3 record(s)) below HW 3 from leader 1: m1 m2 m3", text("consume orders"));
         assertEquals("orders-0: nothing new below HW 3 (leader 1)", text("consume orders"));
         assertTrue(text("consume orders --from-beginning").startsWith("orders-0: read offsets 0-2"));
     }
@@ -143,7 +151,9 @@ class CommandsTest {
         ok("create topic orders --replica-assignment 1:2:3,2:3:1");
         ok("kill 1");
         ok("wait until leader orders-0 is 2 --timeout 5s");
-        assertEquals(List.of("Valid replica already elected for partitions orders-1",
+        assertEquals(
+                List.of(
+                        "Valid replica already elected for partitions orders-1",
                         "Error completing leader election (PREFERRED) for partition: orders-0: "
                                 + "org.apache.kafka.common.errors.PreferredLeaderNotAvailableException: "
                                 + "The preferred leader was not available.",
@@ -152,7 +162,8 @@ class CommandsTest {
         ok("restart 1");
         ok("wait until isr orders-0 is 2,3,1 --timeout 10s");
         ok("config set auto.leader.rebalance.enable false");
-        assertEquals(List.of("Successfully completed leader election (PREFERRED) for partitions orders-0"),
+        assertEquals(
+                List.of("Successfully completed leader election (PREFERRED) for partitions orders-0"),
                 ok("elect preferred --all"));
         assertEquals(List.of("Valid replica already elected for partitions orders-0"), ok("elect unclean orders-0"));
     }
@@ -172,7 +183,8 @@ class CommandsTest {
         ok("expect isr orders-0 is none");
         ok("expect elr orders-0 is 1");
         ok("expect last-known-elr orders-0 is 1");
-        assertEquals(List.of("Successfully completed leader election (UNCLEAN) for partitions orders-0"),
+        assertEquals(
+                List.of("Successfully completed leader election (UNCLEAN) for partitions orders-0"),
                 ok("elect unclean orders-0"));
         ok("expect leader orders-0 is 2");
         ok("expect hw orders-0 is 5");
@@ -182,7 +194,8 @@ class CommandsTest {
     void reassignmentMovesReplicasAndLeadership() {
         ok("create topic orders --replica-assignment 1:2");
         ok("produce orders --count 3");
-        assertEquals("Successfully started partition reassignment for orders-0", text("reassign orders-0 --replicas 3,2"));
+        assertEquals(
+                "Successfully started partition reassignment for orders-0", text("reassign orders-0 --replicas 3,2"));
         ok("wait until replicas orders-0 is 3,2 --timeout 10s");
         ok("expect isr orders-0 is 2,3");
         // The old leader was removed: Kafka elects over the target replicas in their order.
@@ -193,7 +206,8 @@ class CommandsTest {
     @Test
     void configChangesReachTheCluster() {
         ok("create topic orders --replica-assignment 1:2:3");
-        assertEquals("Set min.insync.replicas=3 for topic orders.", text("config set min.insync.replicas 3 --topic orders"));
+        assertEquals(
+                "Set min.insync.replicas=3 for topic orders.", text("config set min.insync.replicas 3 --topic orders"));
         assertTrue(text("describe orders").contains("Configs: min.insync.replicas=3"));
         assertEquals("Set client acks=1.", text("config set acks 1"));
         assertTrue(text("produce orders").contains("acks=1"));
@@ -204,7 +218,9 @@ class CommandsTest {
     @Test
     void networkFaultsAreDescribedAndHealed() {
         assertEquals("isolate broker 1 from clients (the cluster still sees it)", text("isolate 1 --from clients"));
-        assertEquals("partition {broker 1, broker 2, controller 101, controller 102, controller 103} / {broker 3}", text("partition 1,2 / 3"));
+        assertEquals(
+                "partition {broker 1, broker 2, controller 101, controller 102, controller 103} / {broker 3}",
+                text("partition 1,2 / 3"));
         assertEquals("link broker 1 <-> broker 2 impaired", text("link 1 2 --delay 50ms --drop 0.1 --both"));
         assertEquals(4, cluster.snapshot().faults().size());
         ok("heal");
@@ -226,7 +242,9 @@ class CommandsTest {
         ok("create topic orders --replica-assignment 1:2:3");
         Result failed = shell.execute("expect leader orders-0 is 3");
         assertEquals(Result.Status.FAILED, failed.status());
-        assertEquals("expectation failed: leader orders-0 is 3, but it is 1", failed.lines().get(0));
+        assertEquals(
+                "expectation failed: leader orders-0 is 3, but it is 1",
+                failed.lines().get(0));
         Result timeout = shell.execute("wait until leader orders-0 is 3 --timeout 1s");
         assertEquals(Result.Status.FAILED, timeout.status());
         assertTrue(timeout.lines().get(0).contains("timed out after 1.000s; it is 1"));
@@ -237,9 +255,26 @@ class CommandsTest {
     @Test
     void helpListsEveryCommandAndExplainsOne() {
         String help = text("help");
-        for (String command : List.of("create", "describe", "produce", "consume", "kill", "restart", "shutdown",
-                "isolate", "partition", "link", "heal", "elect", "reassign", "config", "wait", "expect", "events",
-                "help", "quit")) {
+        for (String command : List.of(
+                "create",
+                "describe",
+                "produce",
+                "consume",
+                "kill",
+                "restart",
+                "shutdown",
+                "isolate",
+                "partition",
+                "link",
+                "heal",
+                "elect",
+                "reassign",
+                "config",
+                "wait",
+                "expect",
+                "events",
+                "help",
+                "quit")) {
             assertTrue(help.contains("\n  " + command + " "), command);
         }
         String elect = text("help elect");
@@ -253,10 +288,24 @@ class CommandsTest {
         ok("wait 1s");
         String before = text("describe --json").replaceAll("\"timeMs\":\\d+", "");
         long events = cluster.journal().size();
-        for (String bad : List.of("kil 1", "kill 9", "kill", "create topic orders", "create topic x --partitions 0",
-                "produce nope", "produce orders --partition 7", "elect preferred", "reassign orders-0 --replicas 1,1",
-                "config set nope 1", "isolate 1 --from moon", "wait 3x", "expect leader orders-0", "link 1 1 --cut",
-                "partition 1,2", "describe nope", "consume orders --bogus")) {
+        for (String bad : List.of(
+                "kil 1",
+                "kill 9",
+                "kill",
+                "create topic orders",
+                "create topic x --partitions 0",
+                "produce nope",
+                "produce orders --partition 7",
+                "elect preferred",
+                "reassign orders-0 --replicas 1,1",
+                "config set nope 1",
+                "isolate 1 --from moon",
+                "wait 3x",
+                "expect leader orders-0",
+                "link 1 1 --cut",
+                "partition 1,2",
+                "describe nope",
+                "consume orders --bogus")) {
             Result result = shell.execute(bad);
             assertEquals(Result.Status.ERROR, result.status(), bad);
             assertTrue(result.lines().get(0).startsWith("error: "), bad);
@@ -267,7 +316,8 @@ class CommandsTest {
 
     @Test
     void unknownCommandSuggestsTheNearest() {
-        assertEquals("error: unknown command 'prodcue'; did you mean produce? (help lists all commands)",
+        assertEquals(
+                "error: unknown command 'prodcue'; did you mean produce? (help lists all commands)",
                 error("prodcue orders"));
     }
 
@@ -275,8 +325,11 @@ class CommandsTest {
     void isrConditionsIgnoreOrderButReplicasDoNot() {
         ok("create topic orders --replica-assignment 1:2:3");
         ok("expect isr orders-0 is 3,1,2");
-        assertEquals(Result.Status.FAILED, shell.execute("expect replicas orders-0 is 3,1,2").status());
-        assertEquals(List.of("expectation failed: isr orders-0 is 1,2, but it is 1,2,3"),
+        assertEquals(
+                Result.Status.FAILED,
+                shell.execute("expect replicas orders-0 is 3,1,2").status());
+        assertEquals(
+                List.of("expectation failed: isr orders-0 is 1,2, but it is 1,2,3"),
                 shell.execute("expect isr orders-0 is 1,2").lines());
     }
 
@@ -289,7 +342,9 @@ class CommandsTest {
         shell.execute("kil 1");
         shell.removeObserver(observer);
         shell.execute("describe");
-        assertEquals(List.of("kafka-topics --create --topic t --partitions 1 -> OK", "kil 1 -> ERROR"), seen,
+        assertEquals(
+                List.of("kafka-topics --create --topic t --partitions 1 -> OK", "kil 1 -> ERROR"),
+                seen,
                 "the create that the alias runs for itself is not seen separately");
     }
 }

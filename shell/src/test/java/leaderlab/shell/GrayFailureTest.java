@@ -32,7 +32,8 @@ class GrayFailureTest {
         f.ok("expect leader orders-0 is 1");
         f.ok("expect broker 1 is unfenced");
         assertEquals(0, events(EventType.LEADER_ELECTED).size(), "failover never sees it");
-        assertTrue(f.text("describe").contains("# broker 1: controller says UNFENCED (healthy); really: clients cannot reach it"));
+        assertTrue(f.text("describe")
+                .contains("# broker 1: controller says UNFENCED (healthy); really: clients cannot reach it"));
     }
 
     @Test
@@ -107,7 +108,8 @@ class GrayFailureTest {
     @Test
     void aFlappingControllerLinkFencesAndUnfencesOverAndOver() {
         f.ok("create topic orders --replica-assignment 1:2:3");
-        assertEquals("flap broker 2 (every 2000 ms) from the controllers", f.text("flap 2 --period 2s --from controller"));
+        assertEquals(
+                "flap broker 2 (every 2000 ms) from the controllers", f.text("flap 2 --period 2s --from controller"));
         f.ok("wait 12s");
         assertTrue(events(EventType.BROKER_FENCED).size() >= 2, "fenced each time the link went down");
         assertTrue(events(EventType.BROKER_UNFENCED).size() >= 2 + 3, "and unfenced each time it came back");
@@ -123,7 +125,8 @@ class GrayFailureTest {
         f.ok("produce orders --count 10");
         f.ok("expect broker 1 is stopped");
         assertEquals(List.of("no armed triggers"), f.ok("triggers"));
-        assertTrue(f.run("when hw orders-0 is 5 do produce orders").lines().get(0).contains("when ... do takes"));
+        assertTrue(
+                f.run("when hw orders-0 is 5 do produce orders").lines().get(0).contains("when ... do takes"));
     }
 
     @Test

@@ -60,7 +60,9 @@ class InspectCommandsTest {
         f.ok("wait until isr orders-0 is 2,3,1 --timeout 10s");
         f.ok("elect preferred orders-0");
         String why = f.text("why orders-0");
-        assertTrue(why.contains("leader 2 -> 1") && why.contains("PREFERRED election: broker 1 is the preferred replica"), why);
+        assertTrue(
+                why.contains("leader 2 -> 1") && why.contains("PREFERRED election: broker 1 is the preferred replica"),
+                why);
         assertTrue(why.contains("because: operator ran a PREFERRED election"), why);
     }
 
@@ -92,9 +94,14 @@ class InspectCommandsTest {
         assertTrue(log.get(1).matches("OFFSET\\s+BROKER 1 \\(LEADER\\)\\s+BROKER 2\\s+BROKER 3"), log.get(1));
         assertTrue(log.get(2).matches("3\\s+<HW <LEO\\s+<HW <LEO\\s+<HW <LEO"), log.get(2));
         assertTrue(log.get(3).matches("2\\s+e0 m3\\s+e0 m3\\s+e0 m3"), log.get(3));
-        assertEquals("epoch cache (epoch@start offset): broker 1 [e0@0]; broker 2 [e0@0]; broker 3 [e0@0]",
+        assertEquals(
+                "epoch cache (epoch@start offset): broker 1 [e0@0]; broker 2 [e0@0]; broker 3 [e0@0]",
                 log.get(log.size() - 1));
-        var first = Parsed.json(f.text("log orders-0 --json")).get("replicas").get(0).get("records").get(0);
+        var first = Parsed.json(f.text("log orders-0 --json"))
+                .get("replicas")
+                .get(0)
+                .get("records")
+                .get(0);
         assertEquals(0, first.get("offset").asLong());
         assertEquals(0, first.get("epoch").asInt());
         assertEquals(1, first.get("record").asLong());
@@ -139,7 +146,9 @@ class InspectCommandsTest {
     @Test
     void resetStartsAFreshCluster() {
         f.ok("create topic orders");
-        assertEquals("fresh cluster: 5 broker(s), 3 controller(s) on 2 rack(s), simulated with seed 11", f.text("reset --brokers 5 --racks 2"));
+        assertEquals(
+                "fresh cluster: 5 broker(s), 3 controller(s) on 2 rack(s), simulated with seed 11",
+                f.text("reset --brokers 5 --racks 2"));
         assertEquals("no topics yet (create topic NAME)", f.text("describe"));
         assertEquals(5, f.cluster().snapshot().brokers().size());
         assertEquals(Result.Status.ERROR, f.run("reset --brokers 0").status());
@@ -159,7 +168,8 @@ class InspectCommandsTest {
         f.ok("kill " + f.cluster().snapshot().partition("orders", 0).leader());
         f.ok("wait 3s");
         // The typed fields, not only the sentence: source, partition and the election's detail.
-        var election = Parsed.json(f.text("events --type LEADER_ELECTED --json")).get(0);
+        var election =
+                Parsed.json(f.text("events --type LEADER_ELECTED --json")).get(0);
         assertEquals("CONTROLLER", election.get("source").get("kind").asText(), election.toString());
         assertEquals("orders", election.get("partition").get("topic").asText());
         assertEquals(0, election.get("partition").get("partition").asInt());
@@ -169,26 +179,34 @@ class InspectCommandsTest {
         assertTrue(f.run("events --follow").lines().get(0).contains("needs the interactive shell"));
         f.shell.session().setInteractive(true);
         f.ok("events off");
-        assertTrue(f.text("events --follow").endsWith("following: new events print above the prompt as they happen (events off stops)"));
+        assertTrue(f.text("events --follow")
+                .endsWith("following: new events print above the prompt as they happen (events off stops)"));
         assertTrue(f.shell.session().liveEvents());
     }
 
     @Test
     void kafkaToolSpellingsRunTheSameCommands() {
-        assertEquals("Created topic orders.", f.text("kafka-topics --bootstrap-server localhost:9092 --create --topic orders "
-                + "--replica-assignment 1:2:3"));
+        assertEquals(
+                "Created topic orders.",
+                f.text("kafka-topics --bootstrap-server localhost:9092 --create --topic orders "
+                        + "--replica-assignment 1:2:3"));
         assertEquals(f.text("describe orders"), f.text("kafka-topics --describe --topic orders"));
         assertEquals(List.of("orders"), f.ok("kafka-topics --list"));
-        assertEquals("Set min.insync.replicas=2 for topic orders.", f.text("kafka-configs --alter --entity-type topics "
-                + "--entity-name orders --add-config min.insync.replicas=2"));
+        assertEquals(
+                "Set min.insync.replicas=2 for topic orders.",
+                f.text("kafka-configs --alter --entity-type topics "
+                        + "--entity-name orders --add-config min.insync.replicas=2"));
         f.ok("kill 2");
         f.ok("wait until isr orders-0 is 1,3 --timeout 5s");
-        assertEquals(List.of("\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,3\tElr: \tLastKnownElr: "),
+        assertEquals(
+                List.of("\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,3\tElr: \tLastKnownElr: "),
                 f.ok("kafka-topics --describe --under-replicated-partitions"));
-        assertEquals(List.of("\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,3\tElr: \tLastKnownElr: "),
+        assertEquals(
+                List.of("\tTopic: orders\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1,3\tElr: \tLastKnownElr: "),
                 f.ok("describe --at-min-isr-partitions"));
         assertEquals(List.of(), f.ok("describe --unavailable-partitions"));
-        assertEquals(List.of("Valid replica already elected for partitions orders-0"),
+        assertEquals(
+                List.of("Valid replica already elected for partitions orders-0"),
                 f.ok("kafka-leader-election --election-type PREFERRED --topic orders --partition 0"));
     }
 }

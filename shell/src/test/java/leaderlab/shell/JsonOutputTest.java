@@ -58,7 +58,8 @@ class JsonOutputTest {
         f.ok("kill 3");
         f.ok("wait until isr orders-0 is 1 --timeout 20s");
         // --retries 0 reports the broker's answer instead of retrying it until delivery.timeout.ms.
-        JsonNode failed = json("produce orders --retries 0 --json").get("results").get(0);
+        JsonNode failed =
+                json("produce orders --retries 0 --json").get("results").get(0);
         assertFalse(failed.get("acknowledged").asBoolean());
         assertEquals("NOT_ENOUGH_REPLICAS", failed.get("error").asText());
         assertEquals(19, failed.get("errorCode").asInt());
@@ -69,7 +70,8 @@ class JsonOutputTest {
     void consumeReportsRecordsBelowTheHighWatermark() {
         orders();
         f.ok("produce orders --count 3");
-        JsonNode read = json("consume orders --from-beginning --json").get("results").get(0);
+        JsonNode read =
+                json("consume orders --from-beginning --json").get("results").get(0);
         assertEquals("orders-0", read.get("partition").asText());
         assertEquals("NONE", read.get("error").asText());
         assertEquals(3, read.get("highWatermark").asLong());
@@ -87,12 +89,14 @@ class JsonOutputTest {
         JsonNode out = json("elect preferred orders --json");
         assertEquals("PREFERRED", out.get("electionType").asText());
         assertEquals("orders-0", out.get("partitions").get(0).get("partition").asText());
-        assertEquals("ELECTION_NOT_NEEDED", out.get("partitions").get(0).get("error").asText());
+        assertEquals(
+                "ELECTION_NOT_NEEDED", out.get("partitions").get(0).get("error").asText());
         f.ok("kill 1");
         f.ok("wait until leader orders-0 is 2 --timeout 20s");
         f.ok("restart 1");
         f.ok("wait until isr orders-0 is 1,2,3 --timeout 30s");
-        JsonNode elected = json("elect preferred orders-0 --json").get("partitions").get(0);
+        JsonNode elected =
+                json("elect preferred orders-0 --json").get("partitions").get(0);
         assertEquals("NONE", elected.get("error").asText());
     }
 
@@ -111,7 +115,11 @@ class JsonOutputTest {
     void describeGivesALeaderlessPartitionNoHighWatermark() {
         f.ok("create topic solo --replica-assignment 3");
         f.ok("produce solo --count 4");
-        JsonNode before = json("describe solo --json").get("topics").get(0).get("partitions").get(0);
+        JsonNode before = json("describe solo --json")
+                .get("topics")
+                .get(0)
+                .get("partitions")
+                .get(0);
         assertEquals(4, before.get("hw").asLong());
         assertEquals(3, before.get("leader").asInt());
         f.ok("kill 3");
@@ -158,8 +166,10 @@ class JsonOutputTest {
         JsonNode history = json("history orders-0 --json");
         JsonNode last = history.get(history.size() - 1);
         assertTrue(history.size() > 0 && last.get("timeMs").isNumber(), history.toString());
-        assertTrue(java.util.stream.StreamSupport.stream(history.spliterator(), false)
-                .anyMatch(e -> e.get("type").asText().equals("LEADER_ELECTED")), history.toString());
+        assertTrue(
+                java.util.stream.StreamSupport.stream(history.spliterator(), false)
+                        .anyMatch(e -> e.get("type").asText().equals("LEADER_ELECTED")),
+                history.toString());
     }
 
     @Test
@@ -202,9 +212,24 @@ class JsonOutputTest {
                 withJson.add(command.name());
             }
         }
-        assertTrue(withJson.containsAll(Set.of("produce", "consume", "elect", "reassign", "describe")), withJson.toString());
-        Set<String> covered = Set.of("produce", "consume", "elect", "reassign", "describe", "brokers", "log", "history",
-                "why", "events", "lost", "violations", "quorum", "kafka-metadata-quorum");
+        assertTrue(
+                withJson.containsAll(Set.of("produce", "consume", "elect", "reassign", "describe")),
+                withJson.toString());
+        Set<String> covered = Set.of(
+                "produce",
+                "consume",
+                "elect",
+                "reassign",
+                "describe",
+                "brokers",
+                "log",
+                "history",
+                "why",
+                "events",
+                "lost",
+                "violations",
+                "quorum",
+                "kafka-metadata-quorum");
         assertEquals(withJson, covered, "each command with --json needs a parsing test in this class");
     }
 

@@ -8,8 +8,7 @@ final class Parsed {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Parsed() {
-    }
+    private Parsed() {}
 
     static JsonNode json(String text) {
         try {

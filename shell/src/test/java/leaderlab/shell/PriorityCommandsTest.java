@@ -42,11 +42,13 @@ class PriorityCommandsTest {
         f.ok("create topic orders --replica-assignment 1:2:3");
         f.ok("demote 1");
         f.ok("expect leader orders-0 is 2");
-        assertTrue(f.text("elect preferred orders-0").contains("PreferredLeaderNotAvailable"),
+        assertTrue(
+                f.text("elect preferred orders-0").contains("PreferredLeaderNotAvailable"),
                 "a preferred election skips a demoted preferred replica");
         f.ok("undemote 1");
         f.ok("expect leader orders-0 is 2");
-        assertEquals("Successfully completed leader election (PREFERRED) for partitions orders-0",
+        assertEquals(
+                "Successfully completed leader election (PREFERRED) for partitions orders-0",
                 f.text("elect preferred orders-0"));
         f.ok("expect leader orders-0 is 1");
     }
@@ -69,6 +71,8 @@ class PriorityCommandsTest {
 
     @Test
     void demotingAnUnknownBrokerIsAOneLineError() {
-        assertEquals("error: no broker 9: brokers are 1..3", f.run("demote 9").lines().get(0));
+        assertEquals(
+                "error: no broker 9: brokers are 1..3",
+                f.run("demote 9").lines().get(0));
     }
 }

@@ -67,8 +67,12 @@ public final class EngineBench {
             cluster.checker().setEnabled(false);
             long setupStart = System.nanoTime();
             createPartitions(cluster, partitions);
-            out.printf(Locale.ROOT, "fence%s: created %,d partitions (RF 3, 10 brokers) in %.1f s wall%n",
-                    warmUp ? " warm-up" : "", partitions, (System.nanoTime() - setupStart) / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "fence%s: created %,d partitions (RF 3, 10 brokers) in %.1f s wall%n",
+                    warmUp ? " warm-up" : "",
+                    partitions,
+                    (System.nanoTime() - setupStart) / 1e9);
             int victim = 1;
             int led = countLedBy(cluster.snapshot().metadata(), victim);
             long fromSeq = cluster.journal().size();
@@ -76,7 +80,9 @@ public final class EngineBench {
             // Let cluster time pass (not measured) until 1 ms before the controller's session check
             // fences the broker: its last heartbeat plus broker.session.timeout.ms. The measured window
             // then opens with the fencing decision itself.
-            long sessionTimeoutMs = cluster.snapshot().metadata().configs()
+            long sessionTimeoutMs = cluster.snapshot()
+                    .metadata()
+                    .configs()
                     .getLong(leaderlab.cluster.config.ConfigKey.BROKER_SESSION_TIMEOUT_MS);
             long lastContactMs = cluster.snapshot().broker(victim).session().lastContactMs();
             cluster.advance(lastContactMs + sessionTimeoutMs - 1 - cluster.nowMs());
@@ -94,26 +100,35 @@ public final class EngineBench {
             long[] scanned = {fencedSeq};
             int[] becameLeader = {0};
             long simStart = cluster.nowMs();
-            cluster.runtime().awaitCondition(() -> {
-                long end = cluster.journal().size();
-                for (long seq = scanned[0]; seq < end; seq++) {
-                    if (cluster.journal().get(seq).type() == EventType.BECAME_LEADER) {
-                        becameLeader[0]++;
-                    }
-                }
-                scanned[0] = end;
-                return becameLeader[0] >= led;
-            }, 60_000);
+            cluster.runtime()
+                    .awaitCondition(
+                            () -> {
+                                long end = cluster.journal().size();
+                                for (long seq = scanned[0]; seq < end; seq++) {
+                                    if (cluster.journal().get(seq).type() == EventType.BECAME_LEADER) {
+                                        becameLeader[0]++;
+                                    }
+                                }
+                                scanned[0] = end;
+                                return becameLeader[0] >= led;
+                            },
+                            60_000);
             double wallMs = (System.nanoTime() - start) / 1e6;
             if (!warmUp && Boolean.getBoolean("leaderlab.bench.window")) {
                 out.println("window-end-epoch-ms=" + System.currentTimeMillis());
             }
             ClusterSnapshot snapshot = cluster.snapshot();
             int stillLed = countLedBy(snapshot.metadata(), victim);
-            out.printf(Locale.ROOT, "fence%s: broker %d led %,d partitions; all re-elected and published by their new "
-                            + "leaders in %.0f ms wall (%d ms simulated); %d still led by it%n", warmUp ? " warm-up" : "",
-                    victim, led, wallMs,
-                    cluster.nowMs() - simStart, stillLed);
+            out.printf(
+                    Locale.ROOT,
+                    "fence%s: broker %d led %,d partitions; all re-elected and published by their new "
+                            + "leaders in %.0f ms wall (%d ms simulated); %d still led by it%n",
+                    warmUp ? " warm-up" : "",
+                    victim,
+                    led,
+                    wallMs,
+                    cluster.nowMs() - simStart,
+                    stillLed);
         }
     }
 
@@ -148,9 +163,14 @@ public final class EngineBench {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             long handled = cluster.runtime().eventsProcessed() - events;
-            out.printf(Locale.ROOT, "throughput: %,d simulated events in %.2f s wall = %,.0f events/s "
+            out.printf(
+                    Locale.ROOT,
+                    "throughput: %,d simulated events in %.2f s wall = %,.0f events/s "
                             + "(%.1f s of cluster time, %.0fx real time; 3 brokers, 30 partitions, produce load)%n",
-                    handled, wall, handled / wall, (cluster.nowMs() - simStart) / 1000.0,
+                    handled,
+                    wall,
+                    handled / wall,
+                    (cluster.nowMs() - simStart) / 1000.0,
                     (cluster.nowMs() - simStart) / 1000.0 / wall);
         }
     }
@@ -161,9 +181,14 @@ public final class EngineBench {
             long before = usedHeapAfterGc();
             createPartitions(cluster, partitions);
             long after = usedHeapAfterGc();
-            out.printf(Locale.ROOT, "heap: %,d partitions RF 3 on 10 brokers use %.0f MiB of live heap "
-                            + "(%.0f MiB before creating them; journal %,d events)%n", partitions,
-                    after / 1048576.0, before / 1048576.0, cluster.journal().size());
+            out.printf(
+                    Locale.ROOT,
+                    "heap: %,d partitions RF 3 on 10 brokers use %.0f MiB of live heap "
+                            + "(%.0f MiB before creating them; journal %,d events)%n",
+                    partitions,
+                    after / 1048576.0,
+                    before / 1048576.0,
+                    cluster.journal().size());
         }
     }
 

@@ -32,6 +32,7 @@ public final class FrameBench {
     private volatile long firstFrameNanos;
     /** From starting the JavaFX toolkit to the window's first pulse. */
     private volatile long toolkitToFirstFrameNanos;
+
     private long toolkitStartNanos;
     private static final int WARMUP_FRAMES = 150;
 
@@ -66,7 +67,8 @@ public final class FrameBench {
         PulseLog pulses = new PulseLog(originalErr);
         System.setErr(new PrintStream(pulses, true, java.nio.charset.StandardCharsets.UTF_8));
         try (Cluster cluster = Cluster.start(new ClusterOptions(brokers, 0, 1, false, false));
-             CommandRunner runner = new CommandRunner(new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster)))) {
+                CommandRunner runner =
+                        new CommandRunner(new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster)))) {
             runner.run("create topic storm --partitions " + partitions + " --replication-factor 3");
             runner.run("wait 3s");
             long electionsBefore = elections(cluster);
@@ -92,15 +94,17 @@ public final class FrameBench {
         for (int round = 0; !done.isDone(); round++) {
             int a = 1 + round % brokers;
             int b = 1 + (round + brokers / 2) % brokers;
-            for (String line : new String[] {"kill " + a, "kill " + b, "wait 2s", "restart " + a, "restart " + b,
-                "wait 2s"}) {
+            for (String line :
+                    new String[] {"kill " + a, "kill " + b, "wait 2s", "restart " + a, "restart " + b, "wait 2s"}) {
                 runner.run(line);
             }
         }
     }
 
     private static long elections(Cluster cluster) {
-        return cluster.journal().since(0, e -> e.type() == EventType.LEADER_ELECTED).size();
+        return cluster.journal()
+                .since(0, e -> e.type() == EventType.LEADER_ELECTED)
+                .size();
     }
 
     /** On the FX thread: shows the window as the app does and records pulses after a warm-up. */
@@ -141,13 +145,28 @@ public final class FrameBench {
         if (sorted.length == 0) {
             throw new IllegalStateException("JavaFX reported no pulses (is javafx.pulseLogger honoured?)");
         }
-        out.printf(Locale.ROOT, "frames: %d brokers x %,d partitions (RF 3), live, failover storm (%d elections "
-                + "during the run), window %dx%d%s, software rendering (prism.order=sw), %d frames%n", brokers,
-                partitions, elections, width, height, presenter ? " in presenter mode" : "", sorted.length);
-        out.printf(Locale.ROOT, "frames: first frame %d ms after the window was made, %d ms after the toolkit started%n",
-                firstFrameNanos / 1_000_000, toolkitToFirstFrameNanos / 1_000_000);
-        out.printf(Locale.ROOT, "frames: per frame p50 %d ms, p95 %d ms, max %d ms%n", quantile(sorted, 0.50),
-                quantile(sorted, 0.95), sorted[sorted.length - 1]);
+        out.printf(
+                Locale.ROOT,
+                "frames: %d brokers x %,d partitions (RF 3), live, failover storm (%d elections "
+                        + "during the run), window %dx%d%s, software rendering (prism.order=sw), %d frames%n",
+                brokers,
+                partitions,
+                elections,
+                width,
+                height,
+                presenter ? " in presenter mode" : "",
+                sorted.length);
+        out.printf(
+                Locale.ROOT,
+                "frames: first frame %d ms after the window was made, %d ms after the toolkit started%n",
+                firstFrameNanos / 1_000_000,
+                toolkitToFirstFrameNanos / 1_000_000);
+        out.printf(
+                Locale.ROOT,
+                "frames: per frame p50 %d ms, p95 %d ms, max %d ms%n",
+                quantile(sorted, 0.50),
+                quantile(sorted, 0.95),
+                sorted[sorted.length - 1]);
     }
 
     private static long quantile(long[] sorted, double q) {

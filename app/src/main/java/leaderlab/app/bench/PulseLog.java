@@ -61,8 +61,8 @@ final class PulseLog extends OutputStream {
             if (recording) {
                 durationsMs.add(Long.parseLong(pulse.group(1)));
             }
-        } else if (inPulseReport && (text.isBlank() || text.startsWith("T") || text.startsWith("Counters:")
-                || text.startsWith("\t"))) {
+        } else if (inPulseReport
+                && (text.isBlank() || text.startsWith("T") || text.startsWith("Counters:") || text.startsWith("\t"))) {
             return;
         } else {
             inPulseReport = false;

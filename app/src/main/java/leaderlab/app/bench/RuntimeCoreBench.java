@@ -17,11 +17,9 @@ import leaderlab.cluster.runtime.Timer;
  */
 public final class RuntimeCoreBench {
 
-    private record Ping(int hops) implements Message {
-    }
+    private record Ping(int hops) implements Message {}
 
-    private record Tick() implements Timer {
-    }
+    private record Tick() implements Timer {}
 
     /** Forwards each ping to the next node and ticks every 10 ms, with a 3 s timeout that never matters. */
     private static final class Relay implements Node {
@@ -73,9 +71,13 @@ public final class RuntimeCoreBench {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         long handled = runtime.eventsProcessed() - before;
-        out.printf(Locale.ROOT, "runtime core: %,d events in %.2f s wall = %,.0f events/s "
-                + "(10 nodes relaying messages, periodic and timeout timers; scheduler and dispatch only)%n",
-                handled, wall, handled / wall);
+        out.printf(
+                Locale.ROOT,
+                "runtime core: %,d events in %.2f s wall = %,.0f events/s "
+                        + "(10 nodes relaying messages, periodic and timeout timers; scheduler and dispatch only)%n",
+                handled,
+                wall,
+                handled / wall);
         runtime.close();
     }
 }

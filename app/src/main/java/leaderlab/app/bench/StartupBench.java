@@ -31,11 +31,18 @@ public final class StartupBench {
         long[] uptime = new long[runs];
         long[] process = new long[runs];
         for (int i = 0; i < runs; i++) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "leaderlab.app.Main",
-                    "--no-gui", "--startup-probe"));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Duser.home=" + home,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "leaderlab.app.Main",
+                    "--no-gui",
+                    "--startup-probe"));
             long start = System.nanoTime();
-            Process child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            Process child = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
             child.getOutputStream().close();
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             child.waitFor();
@@ -48,8 +55,13 @@ public final class StartupBench {
         }
         Arrays.sort(uptime);
         Arrays.sort(process);
-        out.printf(Locale.ROOT, "startup: JVM start to usable prompt (live 3-broker cluster up): median %d ms, "
+        out.printf(
+                Locale.ROOT,
+                "startup: JVM start to usable prompt (live 3-broker cluster up): median %d ms, "
                         + "worst %d ms over %d runs; whole process incl. JVM launch and exit: median %d ms%n",
-                uptime[runs / 2], uptime[runs - 1], runs, process[runs / 2]);
+                uptime[runs / 2],
+                uptime[runs - 1],
+                runs,
+                process[runs / 2]);
     }
 }

@@ -15,11 +15,10 @@ import leaderlab.cluster.view.ClusterSnapshot;
  */
 final class CardPainter {
 
-    private CardPainter() {
-    }
+    private CardPainter() {}
 
-    static void endpoint(GraphicsContext g, ClusterLayout.Box box, String title, String subtitle,
-                                 Palette palette, double zoom) {
+    static void endpoint(
+            GraphicsContext g, ClusterLayout.Box box, String title, String subtitle, Palette palette, double zoom) {
         g.setStroke(palette.cardBorder());
         g.setLineWidth(1.5);
         g.setLineDashes();
@@ -34,14 +33,16 @@ final class CardPainter {
         g.fillText(subtitle, box.x() + 10 * zoom, box.y() + 24 * zoom, box.w() - 16 * zoom);
     }
 
-    static void drawCard(GraphicsContext g, DrawnFrame.Header header, ClusterLayout.Box box, Palette palette,
-                                 double zoom) {
+    static void drawCard(
+            GraphicsContext g, DrawnFrame.Header header, ClusterLayout.Box box, Palette palette, double zoom) {
         BrokerStatus status = header.status();
         boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
         g.setStroke(palette.broker(status));
         g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
-        g.setLineDashes(status == BrokerStatus.STOPPED ? new double[] {12 * zoom, 8 * zoom}
-                : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
+        g.setLineDashes(
+                status == BrokerStatus.STOPPED
+                        ? new double[] {12 * zoom, 8 * zoom}
+                        : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
         g.strokeRect(box.x(), box.y(), box.w(), box.h());
         g.setLineDashes();
         g.setTextAlign(TextAlignment.LEFT);
@@ -55,7 +56,10 @@ final class CardPainter {
             g.setFont(beliefFont(zoom));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + ClusterLayout.BELIEF_TOP * zoom,
+            g.fillText(
+                    header.belief(),
+                    box.x() + 10 * zoom,
+                    box.y() + ClusterLayout.BELIEF_TOP * zoom,
                     box.w() - 20 * zoom);
         }
     }
@@ -64,8 +68,12 @@ final class CardPainter {
         return Font.font("System", FontWeight.BOLD, ClusterLayout.BELIEF_FONT * zoom);
     }
 
-    static void labelChips(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card,
-                                   ReplicaState[] states, Palette palette) {
+    static void labelChips(
+            GraphicsContext g,
+            ClusterSnapshot snapshot,
+            ClusterLayout.Card card,
+            ReplicaState[] states,
+            Palette palette) {
         if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
             return;
         }
@@ -74,16 +82,21 @@ final class CardPainter {
         }
     }
 
-    static void labelChip(GraphicsContext g, ClusterSnapshot snapshot, ClusterLayout.Card card, int index,
-                                  ReplicaState state, Palette palette) {
+    static void labelChip(
+            GraphicsContext g,
+            ClusterSnapshot snapshot,
+            ClusterLayout.Card card,
+            int index,
+            ReplicaState state,
+            Palette palette) {
         PartitionRegistration partition = snapshot.metadata().partitions().get(card.partitionIds()[index]);
         ClusterLayout.Box chip = card.chip(index);
         ChipRaster.label(g, palette, state, partition.name(), chip.x(), chip.y(), chip.w(), chip.h());
     }
 
     /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
-    static void drawStatus(GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box,
-                                   Palette palette, double zoom) {
+    static void drawStatus(
+            GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box, Palette palette, double zoom) {
         double x = box.x() + 10 * zoom;
         double y = box.y() + ClusterLayout.BADGE_TOP * zoom;
         double h = ClusterLayout.BADGE_HEIGHT * zoom;
@@ -112,8 +125,7 @@ final class CardPainter {
     }
 
     /** The card's badge says from what ("ISOLATED FROM CLIENTS"); a stub above the card marks the cut link. */
-    static void cutStub(GraphicsContext g, ClusterLayout.Card card, NetworkCuts cuts, Palette palette,
-                                double zoom) {
+    static void cutStub(GraphicsContext g, ClusterLayout.Card card, NetworkCuts cuts, Palette palette, double zoom) {
         if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
             ClusterLayout.Box box = card.box();
             double x = box.x() + box.w() - 22 * zoom;
@@ -122,8 +134,7 @@ final class CardPainter {
     }
 
     /** A cut link: a dashed line in the fault colour with a bold cross in the middle. */
-    static void cutLine(GraphicsContext g, double x1, double y1, double x2, double y2, Palette palette,
-                                double zoom) {
+    static void cutLine(GraphicsContext g, double x1, double y1, double x2, double y2, Palette palette, double zoom) {
         g.setStroke(palette.fault());
         g.setLineWidth(3 * zoom);
         g.setLineDashes(10 * zoom, 6 * zoom);

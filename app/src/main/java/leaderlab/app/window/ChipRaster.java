@@ -52,7 +52,8 @@ final class ChipRaster {
 
     /** Continues the last frame's buffer, to repaint parts of it. */
     boolean canContinue(double canvasWidth, double canvasHeight) {
-        return image != null && width == Math.max(1, (int) Math.ceil(canvasWidth))
+        return image != null
+                && width == Math.max(1, (int) Math.ceil(canvasWidth))
                 && height == Math.max(1, (int) Math.ceil(canvasHeight));
     }
 
@@ -133,7 +134,13 @@ final class ChipRaster {
                 int inset = 2 * line;
                 outline(x, y, w, h, line, argb(palette.inSync()));
                 if (w > 2 * inset && h > 2 * inset) {
-                    outline(x + inset, y + inset, w - 2 * inset, h - 2 * inset, Math.max(1, line / 2), argb(palette.inSync()));
+                    outline(
+                            x + inset,
+                            y + inset,
+                            w - 2 * inset,
+                            h - 2 * inset,
+                            Math.max(1, line / 2),
+                            argb(palette.inSync()));
                 }
             }
             case OFFLINE -> {
@@ -167,16 +174,25 @@ final class ChipRaster {
     }
 
     /** The label (and a leader's crown) of a chip big enough for them, drawn on the canvas over the image. */
-    static void label(GraphicsContext g, Palette palette, ReplicaState state, String text, double x, double y,
-                      double w, double h) {
+    static void label(
+            GraphicsContext g,
+            Palette palette,
+            ReplicaState state,
+            String text,
+            double x,
+            double y,
+            double w,
+            double h) {
         if (h < LABEL_MIN_HEIGHT) {
             return;
         }
         if (state == ReplicaState.LEADER) {
             crown(g, palette.leaderText(), x + h * 0.2, y + h * 0.24, h * 0.52);
         }
-        g.setFill(state == ReplicaState.LEADER ? palette.leaderText() : state == ReplicaState.OFFLINE
-                ? palette.mutedText() : palette.text());
+        g.setFill(
+                state == ReplicaState.LEADER
+                        ? palette.leaderText()
+                        : state == ReplicaState.OFFLINE ? palette.mutedText() : palette.text());
         g.setFont(Font.font("System", FontWeight.BOLD, h * 0.56));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -191,7 +207,9 @@ final class ChipRaster {
     }
 
     static int argb(Color color) {
-        return 0xFF000000 | (int) Math.round(color.getRed() * 255) << 16 | (int) Math.round(color.getGreen() * 255) << 8
+        return 0xFF000000
+                | (int) Math.round(color.getRed() * 255) << 16
+                | (int) Math.round(color.getGreen() * 255) << 8
                 | (int) Math.round(color.getBlue() * 255);
     }
 

@@ -21,6 +21,7 @@ public final class ClusterCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     /** The message flow's layer: cleared and redrawn every animated frame, without touching the cards. */
     private final Canvas flowLayer = new Canvas();
+
     private final ChipRaster chips = new ChipRaster();
     private final ChipPulses pulses = new ChipPulses();
     private ClusterLayout layout;
@@ -28,6 +29,7 @@ public final class ClusterCanvas extends Pane {
     private boolean flowDrawn;
     /** How many frames were painted whole (not as changes over the last), for tests of the fast path. */
     private int wholeRepaints;
+
     private java.util.Set<Integer> failing = java.util.Set.of();
     private boolean clientsFailing;
 
@@ -78,12 +80,16 @@ public final class ClusterCanvas extends Pane {
         drawFlow(flow, palette, zoom);
     }
 
-    private void drawAll(ClusterSnapshot snapshot, DrawnFrame frame, NetworkCuts cuts, int hovered, Palette palette,
-                         double zoom) {
+    private void drawAll(
+            ClusterSnapshot snapshot, DrawnFrame frame, NetworkCuts cuts, int hovered, Palette palette, double zoom) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         chips.begin(canvas.getWidth(), canvas.getHeight(), palette.background());
         chips.rect(layout.clients.x(), layout.clients.y(), layout.clients.w(), layout.clients.h(), palette.card());
-        chips.rect(layout.controller.x(), layout.controller.y(), layout.controller.w(), layout.controller.h(),
+        chips.rect(
+                layout.controller.x(),
+                layout.controller.y(),
+                layout.controller.w(),
+                layout.controller.h(),
                 palette.card());
         for (int c = 0; c < layout.cards.size(); c++) {
             ClusterLayout.Box box = layout.cards.get(c).box();
@@ -94,7 +100,8 @@ public final class ClusterCanvas extends Pane {
         for (int[] due : pulses.due(now)) {
             pulseRing(due[0], due[1], now, palette);
         }
-        boolean hovering = hovered >= 0 && hovered < snapshot.metadata().partitions().size();
+        boolean hovering =
+                hovered >= 0 && hovered < snapshot.metadata().partitions().size();
         if (!hovering) {
             rasterLegend(g, palette, zoom);
         }
@@ -117,8 +124,14 @@ public final class ClusterCanvas extends Pane {
      * Repaints, over the last frame, the cards whose header changed (whole, border included) and, on the
      * other cards, the chips whose state changed and the chips still pulsing.
      */
-    private void repaintChanges(ClusterSnapshot snapshot, DrawnFrame before, DrawnFrame next, NetworkCuts cuts,
-                                int hovered, Palette palette, double zoom) {
+    private void repaintChanges(
+            ClusterSnapshot snapshot,
+            DrawnFrame before,
+            DrawnFrame next,
+            NetworkCuts cuts,
+            int hovered,
+            Palette palette,
+            double zoom) {
         java.util.List<ClusterLayout.Box> regions = new java.util.ArrayList<>();
         java.util.List<Runnable> labels = new java.util.ArrayList<>();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -130,8 +143,8 @@ public final class ClusterCanvas extends Pane {
             ReplicaState[] states = next.states[c];
             if (!next.headers[c].equals(before.headers[c])) {
                 ClusterLayout.Box box = card.box();
-                ClusterLayout.Box around = new ClusterLayout.Box(box.x() - border, box.y() - border,
-                        box.w() + 2 * border, box.h() + 2 * border);
+                ClusterLayout.Box around = new ClusterLayout.Box(
+                        box.x() - border, box.y() - border, box.w() + 2 * border, box.h() + 2 * border);
                 chips.rect(around.x(), around.y(), around.w(), around.h(), palette.background());
                 chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
                 rasterChips(card, states, hovered, palette);
@@ -173,9 +186,14 @@ public final class ClusterCanvas extends Pane {
      * Repaints the chips that pulse (the changed ones among them) on cards not repainted whole: first
      * their surroundings (a ring lies in the gap a neighbour's ring shares), then chips and rings.
      */
-    private void repaintPulses(ClusterSnapshot snapshot, DrawnFrame next, java.util.Set<Integer> wholeCards,
-                               java.util.List<ClusterLayout.Box> regions,
-                               java.util.List<Runnable> labels, int hovered, Palette palette) {
+    private void repaintPulses(
+            ClusterSnapshot snapshot,
+            DrawnFrame next,
+            java.util.Set<Integer> wholeCards,
+            java.util.List<ClusterLayout.Box> regions,
+            java.util.List<Runnable> labels,
+            int hovered,
+            Palette palette) {
         long now = System.nanoTime();
         java.util.List<int[]> due = pulses.due(now);
         due.removeIf(d -> wholeCards.contains(d[0]));
@@ -203,8 +221,11 @@ public final class ClusterCanvas extends Pane {
      */
     private static ClusterLayout.Box around(ClusterLayout.Card card, ClusterLayout.Box chip) {
         int margin = pulseRingMax(card);
-        return new ClusterLayout.Box(Math.round(chip.x()) - margin, Math.round(chip.y()) - margin,
-                Math.max(1, Math.round(chip.w())) + 2 * margin, Math.max(1, Math.round(chip.h())) + 2 * margin);
+        return new ClusterLayout.Box(
+                Math.round(chip.x()) - margin,
+                Math.round(chip.y()) - margin,
+                Math.max(1, Math.round(chip.w())) + 2 * margin,
+                Math.max(1, Math.round(chip.h())) + 2 * margin);
     }
 
     /** A pixel short of the gap between chips, and well inside the card's padding (its border is drawn there). */
@@ -372,14 +393,20 @@ public final class ClusterCanvas extends Pane {
             ClusterLayout.Card a = layout.cardOf(pair.low());
             ClusterLayout.Card b = layout.cardOf(pair.high());
             if (a != null && b != null) {
-                CardPainter.cutLine(g, a.box().centerX(), a.box().y() + layout.headerHeight / 2, b.box().centerX(),
-                        b.box().y() + layout.headerHeight / 2 + 8 * zoom, palette, zoom);
+                CardPainter.cutLine(
+                        g,
+                        a.box().centerX(),
+                        a.box().y() + layout.headerHeight / 2,
+                        b.box().centerX(),
+                        b.box().y() + layout.headerHeight / 2 + 8 * zoom,
+                        palette,
+                        zoom);
             }
         }
     }
 
-    private void drawHoverCaption(GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette,
-                                  double zoom) {
+    private void drawHoverCaption(
+            GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette, double zoom) {
         PartitionRegistration p = snapshot.metadata().partitions().get(hovered);
         String text = p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
                 + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr());

@@ -28,8 +28,16 @@ final class ClusterLayout {
     }
 
     /** One broker card: its box, its chips' grid and the partitions they show, in order. */
-    record Card(int brokerId, Box box, int[] partitionIds, double chipX, double chipY, double chipW, double chipH,
-                double gap, int columns) {
+    record Card(
+            int brokerId,
+            Box box,
+            int[] partitionIds,
+            double chipX,
+            double chipY,
+            double chipW,
+            double chipH,
+            double gap,
+            int columns) {
 
         Box chip(int index) {
             int col = index % columns;
@@ -58,6 +66,7 @@ final class ClusterLayout {
      * the chips and the countdown never covers them.
      */
     static final double BADGE_TOP = 36;
+
     static final double BADGE_HEIGHT = 20;
     static final double BELIEF_TOP = 60;
     static final double BELIEF_FONT = 16;
@@ -70,6 +79,7 @@ final class ClusterLayout {
     final double headerHeight;
     /** The size and zoom this layout was made for, so a frame can tell whether to redo it. */
     final double width;
+
     final double height;
     final double zoom;
 
@@ -100,12 +110,18 @@ final class ClusterLayout {
         double cardH = (gridH - (rows - 1) * margin) / rows;
         // One chip size for every card (the one that fits the fullest broker), so a partition's chip
         // looks the same wherever it is.
-        int mostHosted = java.util.Arrays.stream(hosted).mapToInt(ids -> ids.length).max().orElse(0);
+        int mostHosted = java.util.Arrays.stream(hosted)
+                .mapToInt(ids -> ids.length)
+                .max()
+                .orElse(0);
         double chipH = chipHeight(mostHosted, cardW - 16 * zoom, cardH - headerHeight - 8 * zoom, zoom);
         for (int i = 0; i < n; i++) {
             ClusterSnapshot.BrokerState broker = snapshot.brokers().get(i);
-            Box box = new Box(margin + (i % columns) * (cardW + margin), gridTop + (i / columns) * (cardH + margin),
-                    cardW, cardH);
+            Box box = new Box(
+                    margin + (i % columns) * (cardW + margin),
+                    gridTop + (i / columns) * (cardH + margin),
+                    cardW,
+                    cardH);
             cards.add(card(broker.id(), box, hosted[i], chipH, zoom));
         }
     }
@@ -149,8 +165,8 @@ final class ClusterLayout {
         double areaW = Math.max(1, box.w() - 2 * pad);
         double gap = gap(h);
         int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
-        return new Card(brokerId, box, ids, box.x() + pad, box.y() + headerHeight, Math.min(chipWidth(h), areaW), h, gap,
-                cols);
+        return new Card(
+                brokerId, box, ids, box.x() + pad, box.y() + headerHeight, Math.min(chipWidth(h), areaW), h, gap, cols);
     }
 
     /**
@@ -163,7 +179,8 @@ final class ClusterLayout {
         }
         for (int i = 0; i < hosted.length; i++) {
             Card card = cards.get(i);
-            if (card.brokerId() != snapshot.brokers().get(i).id() || !java.util.Arrays.equals(card.partitionIds(), hosted[i])) {
+            if (card.brokerId() != snapshot.brokers().get(i).id()
+                    || !java.util.Arrays.equals(card.partitionIds(), hosted[i])) {
                 return false;
             }
         }
@@ -187,7 +204,8 @@ final class ClusterLayout {
         int[] counts = new int[n];
         for (TopicInfo topic : snapshot.topics()) {
             for (int p = 0; p < topic.partitionCount(); p++) {
-                PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
+                PartitionRegistration partition =
+                        snapshot.metadata().partitions().get(topic.partitionId(p));
                 for (int replica : partition.replicas()) {
                     int index = replica >= 0 && replica < slot.length ? slot[replica] : -1;
                     if (index >= 0) {

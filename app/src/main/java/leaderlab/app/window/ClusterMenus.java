@@ -24,14 +24,18 @@ final class ClusterMenus {
     ContextMenu forBroker(int broker, BrokerStatus status) {
         ContextMenu menu = new ContextMenu();
         boolean up = status != BrokerStatus.STOPPED;
-        menu.getItems().addAll(
-                item("Kill broker " + broker, "kill " + broker, up),
-                item("Controlled shutdown of broker " + broker, "shutdown " + broker, up),
-                item("Restart broker " + broker, "restart " + broker, !up),
-                new SeparatorMenuItem(),
-                item("Isolate broker " + broker + " from clients only", "isolate " + broker + " --from clients", up),
-                item("Isolate broker " + broker + " from everything", "isolate " + broker, up),
-                item("Heal the network", "heal", true));
+        menu.getItems()
+                .addAll(
+                        item("Kill broker " + broker, "kill " + broker, up),
+                        item("Controlled shutdown of broker " + broker, "shutdown " + broker, up),
+                        item("Restart broker " + broker, "restart " + broker, !up),
+                        new SeparatorMenuItem(),
+                        item(
+                                "Isolate broker " + broker + " from clients only",
+                                "isolate " + broker + " --from clients",
+                                up),
+                        item("Isolate broker " + broker + " from everything", "isolate " + broker, up),
+                        item("Heal the network", "heal", true));
         menu.setId("broker-menu");
         return menu;
     }
@@ -43,11 +47,16 @@ final class ClusterMenus {
         detail.setOnAction(e -> showDetail.run());
         MenuItem reassign = new MenuItem("Reassign " + name + "...");
         reassign.setOnAction(e -> askReassignment(partition));
-        menu.getItems().addAll(detail, new SeparatorMenuItem(),
-                item("Preferred leader election for " + name, "elect preferred " + name,
-                        !partition.hasPreferredLeader()),
-                item("Unclean leader election for " + name, "elect unclean " + name, !partition.hasLeader()),
-                reassign);
+        menu.getItems()
+                .addAll(
+                        detail,
+                        new SeparatorMenuItem(),
+                        item(
+                                "Preferred leader election for " + name,
+                                "elect preferred " + name,
+                                !partition.hasPreferredLeader()),
+                        item("Unclean leader election for " + name, "elect unclean " + name, !partition.hasLeader()),
+                        reassign);
         menu.setId("partition-menu");
         return menu;
     }
@@ -70,7 +79,9 @@ final class ClusterMenus {
         dialog.setHeaderText("New replicas for " + partition.name() + ", preferred leader first (now "
                 + Replicas.bracketed(replicas) + ")");
         dialog.setContentText("replicas:");
-        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty())
+        dialog.showAndWait()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .ifPresent(list -> run.accept("reassign " + partition.name() + " --replicas " + list));
     }
 }

@@ -13,8 +13,8 @@ import leaderlab.cluster.view.PartitionHealth;
  * by {@link PartitionHealth} exactly as describe's filters judge it. O(partitions), so the window computes
  * it a few times a second, not every frame.
  */
-public record ClusterMetrics(Map<Integer, Integer> leadersPerBroker, int underReplicated, int underMinIsr,
-                             int atMinIsr, int offline) {
+public record ClusterMetrics(
+        Map<Integer, Integer> leadersPerBroker, int underReplicated, int underMinIsr, int atMinIsr, int offline) {
 
     public static ClusterMetrics of(ClusterSnapshot snapshot) {
         Map<Integer, Integer> leaders = new TreeMap<>();
@@ -25,7 +25,8 @@ public record ClusterMetrics(Map<Integer, Integer> leadersPerBroker, int underRe
         int offline = 0;
         for (TopicInfo topic : snapshot.topics()) {
             for (int p = 0; p < topic.partitionCount(); p++) {
-                PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
+                PartitionRegistration partition =
+                        snapshot.metadata().partitions().get(topic.partitionId(p));
                 PartitionHealth health = PartitionHealth.of(partition, snapshot);
                 if (health.offline()) {
                     offline++;

@@ -20,7 +20,12 @@ public final class CommandConsole extends VBox {
 
     /** One line of the log; its kind picks the style. */
     public record Entry(Kind kind, String text) {
-        public enum Kind { COMMAND, KAFKA, OUTPUT, ERROR }
+        public enum Kind {
+            COMMAND,
+            KAFKA,
+            OUTPUT,
+            ERROR
+        }
     }
 
     private static final int MAX_ENTRIES = 2000;
@@ -43,7 +48,9 @@ public final class CommandConsole extends VBox {
             }
         });
         log.setId("command-log");
-        log.setCellFactory(view -> new WrappingCell<>(view, Entry::text,
+        log.setCellFactory(view -> new WrappingCell<>(
+                view,
+                Entry::text,
                 entry -> "entry-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT),
                 List.of("entry-command", "entry-kafka", "entry-output", "entry-error")));
         log.setFocusTraversable(false);
@@ -68,12 +75,15 @@ public final class CommandConsole extends VBox {
 
     private void show(String line, Result result) {
         entries.add(new Entry(Entry.Kind.COMMAND, "> " + line));
-        KafkaCli.equivalent(runner.dispatcher().registry(), line).ifPresent(cli -> entries.add(new Entry(Entry.Kind.KAFKA, "  Kafka: " + cli)));
-        for (String output : result.lines().subList(0, Math.min(12, result.lines().size()))) {
+        KafkaCli.equivalent(runner.dispatcher().registry(), line)
+                .ifPresent(cli -> entries.add(new Entry(Entry.Kind.KAFKA, "  Kafka: " + cli)));
+        for (String output :
+                result.lines().subList(0, Math.min(12, result.lines().size()))) {
             entries.add(new Entry(result.isOk() ? Entry.Kind.OUTPUT : Entry.Kind.ERROR, "  " + output));
         }
         if (result.lines().size() > 12) {
-            entries.add(new Entry(Entry.Kind.OUTPUT, "  ... " + (result.lines().size() - 12) + " more line(s) in the shell"));
+            entries.add(new Entry(
+                    Entry.Kind.OUTPUT, "  ... " + (result.lines().size() - 12) + " more line(s) in the shell"));
         }
         if (entries.size() > MAX_ENTRIES) {
             entries.remove(0, entries.size() - MAX_ENTRIES);

@@ -10,19 +10,25 @@ import leaderlab.cluster.view.ClusterSnapshot;
  */
 final class ControllerBelief {
 
-    private ControllerBelief() {
-    }
+    private ControllerBelief() {}
 
     /** "controller still believes: unfenced · fenced in 1.2 s", or null when belief and truth agree. */
     static String of(ClusterSnapshot snapshot, ClusterSnapshot.BrokerState broker) {
-        if (broker.running() || broker.registration() == null || broker.registration().fenced()
+        if (broker.running()
+                || broker.registration() == null
+                || broker.registration().fenced()
                 || broker.session() == null) {
             return null;
         }
-        long leftMs = Math.max(0, broker.session().lastContactMs()
-                + snapshot.metadata().configs().getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS) - snapshot.timeMs());
-        return String.format(Locale.ROOT, "controller still believes: %s · fenced in %.1f s",
-                broker.registration().state().name().toLowerCase(Locale.ROOT).replace('_', ' '), leftMs / 1000.0);
+        long leftMs = Math.max(
+                0,
+                broker.session().lastContactMs()
+                        + snapshot.metadata().configs().getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS)
+                        - snapshot.timeMs());
+        return String.format(
+                Locale.ROOT,
+                "controller still believes: %s · fenced in %.1f s",
+                broker.registration().state().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                leftMs / 1000.0);
     }
-
 }

@@ -14,8 +14,7 @@ import leaderlab.cluster.view.ClusterSnapshot;
 final class DrawnFrame {
 
     /** A card's header as drawn: title, state badge and, between crash and fencing, the controller's belief. */
-    record Header(String title, BrokerStatus status, String word, String belief) {
-    }
+    record Header(String title, BrokerStatus status, String word, String belief) {}
 
     final ClusterLayout layout;
     final ReplicaState[][] states;
@@ -23,8 +22,8 @@ final class DrawnFrame {
     private final Object across;
     private final boolean drawsAcrossCards;
 
-    private DrawnFrame(ClusterLayout layout, ReplicaState[][] states, Header[] headers, Object across,
-                       boolean drawsAcrossCards) {
+    private DrawnFrame(
+            ClusterLayout layout, ReplicaState[][] states, Header[] headers, Object across, boolean drawsAcrossCards) {
         this.layout = layout;
         this.states = states;
         this.headers = headers;
@@ -32,8 +31,14 @@ final class DrawnFrame {
         this.drawsAcrossCards = drawsAcrossCards;
     }
 
-    static DrawnFrame of(ClusterSnapshot snapshot, ClusterLayout layout, NetworkCuts cuts, int hovered,
-                         Palette palette, Set<Integer> failing, boolean clientsFailing) {
+    static DrawnFrame of(
+            ClusterSnapshot snapshot,
+            ClusterLayout layout,
+            NetworkCuts cuts,
+            int hovered,
+            Palette palette,
+            Set<Integer> failing,
+            boolean clientsFailing) {
         ReplicaState[][] states = new ReplicaState[layout.cards.size()][];
         Header[] headers = new Header[layout.cards.size()];
         for (int c = 0; c < states.length; c++) {
@@ -48,15 +53,22 @@ final class DrawnFrame {
         }
         // Cut lines between brokers and failure rings reach over neighbouring cards and chips.
         boolean across = !cuts.brokerPairs().isEmpty() || !failing.isEmpty() || clientsFailing;
-        return new DrawnFrame(layout, states, headers, List.of(palette, hovered, cuts.key(), Set.copyOf(failing),
-                clientsFailing), across);
+        return new DrawnFrame(
+                layout,
+                states,
+                headers,
+                List.of(palette, hovered, cuts.key(), Set.copyOf(failing), clientsFailing),
+                across);
     }
 
     private static Header header(ClusterSnapshot snapshot, ClusterSnapshot.BrokerState broker, NetworkCuts cuts) {
         BrokerStatus status = BrokerStatus.of(broker, cuts);
         String word = status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label();
-        return new Header("Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack()), status,
-                (word + grayFailures(broker)).toUpperCase(java.util.Locale.ROOT), ControllerBelief.of(snapshot, broker));
+        return new Header(
+                "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack()),
+                status,
+                (word + grayFailures(broker)).toUpperCase(java.util.Locale.ROOT),
+                ControllerBelief.of(snapshot, broker));
     }
 
     /**

@@ -33,6 +33,5 @@ final class EventFeed {
         return new Batch(events, restarted);
     }
 
-    record Batch(List<Event> events, boolean restarted) {
-    }
+    record Batch(List<Event> events, boolean restarted) {}
 }

@@ -18,13 +18,14 @@ import leaderlab.cluster.journal.EventType;
  */
 public final class EventLog extends ListView<Event> {
 
-    static final Set<EventType> SHOWN = EnumSet.complementOf(EnumSet.of(EventType.HW_ADVANCED,
-            EventType.PRODUCE_ACKED, EventType.BECAME_FOLLOWER, EventType.BECAME_LEADER));
+    static final Set<EventType> SHOWN = EnumSet.complementOf(EnumSet.of(
+            EventType.HW_ADVANCED, EventType.PRODUCE_ACKED, EventType.BECAME_FOLLOWER, EventType.BECAME_LEADER));
 
     private static final int MAX_EVENTS = 5000;
 
     private final ObservableList<Event> events = FXCollections.observableArrayList();
-    private final javafx.collections.transformation.FilteredList<Event> filtered = new javafx.collections.transformation.FilteredList<>(events);
+    private final javafx.collections.transformation.FilteredList<Event> filtered =
+            new javafx.collections.transformation.FilteredList<>(events);
     private long shownUpTo = Long.MAX_VALUE;
     /** Events waiting for the next flush: a storm adds hundreds a frame, the list takes them 4 times a second. */
     private final List<Event> pending = new ArrayList<>();
@@ -32,8 +33,8 @@ public final class EventLog extends ListView<Event> {
     public EventLog() {
         setItems(filtered);
         setId("event-log");
-        setCellFactory(view -> new WrappingCell<>(view, EventLog::describe, EventLog::styleClass,
-                List.of("event-election", "event-bad", "event-good")));
+        setCellFactory(view -> new WrappingCell<>(
+                view, EventLog::describe, EventLog::styleClass, List.of("event-election", "event-bad", "event-good")));
         setFocusTraversable(false);
     }
 
@@ -84,15 +85,24 @@ public final class EventLog extends ListView<Event> {
     }
 
     static String describe(Event event) {
-        return String.format(Locale.ROOT, "%8.3fs  %s%s", event.timeMs() / 1000.0, event.text(),
+        return String.format(
+                Locale.ROOT,
+                "%8.3fs  %s%s",
+                event.timeMs() / 1000.0,
+                event.text(),
                 event.cause().isEmpty() ? "" : "  — " + event.cause());
     }
 
     private static String styleClass(Event event) {
         return switch (event.type()) {
             case LEADER_ELECTED, REASSIGNMENT -> "event-election";
-            case BROKER_FENCED, ISR_SHRUNK, TRUNCATED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_STOPPED,
-                 BROKER_CONTROLLED_SHUTDOWN -> "event-bad";
+            case BROKER_FENCED,
+                    ISR_SHRUNK,
+                    TRUNCATED,
+                    PRODUCE_FAILED,
+                    FAULT_INJECTED,
+                    BROKER_STOPPED,
+                    BROKER_CONTROLLED_SHUTDOWN -> "event-bad";
             default -> "event-good";
         };
     }

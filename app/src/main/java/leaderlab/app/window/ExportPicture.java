@@ -59,28 +59,55 @@ final class ExportPicture {
         ClusterLayout layout = new ClusterLayout(snapshot, WIDTH, CLUSTER_HEIGHT, ZOOM);
         endpoint(sketch, layout.clients, "Clients", "produce, consume");
         endpoint(sketch, layout.controller, "Controller", "fences and elects");
-        sketch.text(layout.clients.x() + layout.clients.w() + 20 * ZOOM, layout.clients.centerY() + 6 * ZOOM,
-                String.format(java.util.Locale.ROOT, "cluster time %.3fs", snapshot.timeMs() / 1000.0), 15 * ZOOM,
-                true, palette.mutedText());
+        sketch.text(
+                layout.clients.x() + layout.clients.w() + 20 * ZOOM,
+                layout.clients.centerY() + 6 * ZOOM,
+                String.format(java.util.Locale.ROOT, "cluster time %.3fs", snapshot.timeMs() / 1000.0),
+                15 * ZOOM,
+                true,
+                palette.mutedText());
         NetworkCuts cuts = NetworkCuts.of(snapshot);
         for (ClusterLayout.Card card : layout.cards) {
             ClusterSnapshot.BrokerState broker = snapshot.broker(card.brokerId());
             BrokerStatus status = BrokerStatus.of(broker, cuts);
             ClusterLayout.Box box = card.box();
             sketch.beginGroup("broker", "broker " + broker.id());
-            sketch.rect(box.x(), box.y(), box.w(), box.h(), 0, palette.card(), palette.broker(status),
+            sketch.rect(
+                    box.x(),
+                    box.y(),
+                    box.w(),
+                    box.h(),
+                    0,
+                    palette.card(),
+                    palette.broker(status),
                     (status == BrokerStatus.RUNNING ? 2 : 5) * ZOOM);
             boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
-            sketch.text(box.x() + 10 * ZOOM, box.y() + 28 * ZOOM, "Broker " + broker.id()
-                    + (broker.rack() == null ? "" : "  rack " + broker.rack()), 24 * ZOOM, true,
+            sketch.text(
+                    box.x() + 10 * ZOOM,
+                    box.y() + 28 * ZOOM,
+                    "Broker " + broker.id() + (broker.rack() == null ? "" : "  rack " + broker.rack()),
+                    24 * ZOOM,
+                    true,
                     down ? palette.mutedText() : palette.text());
             String word = (status == BrokerStatus.ISOLATED ? cuts.isolation(broker.id()) : status.label())
                     .toUpperCase(java.util.Locale.ROOT);
             double badgeH = 20 * ZOOM;
             double badgeW = Sketch.textWidth(word, 14 * ZOOM, true) + badgeH;
-            sketch.rect(box.x() + 10 * ZOOM, box.y() + 36 * ZOOM, badgeW, badgeH, badgeH / 2, palette.broker(status),
-                    null, 0);
-            sketch.text(box.x() + 10 * ZOOM + badgeH / 2, box.y() + 36 * ZOOM + badgeH * 0.72, word, 14 * ZOOM, true,
+            sketch.rect(
+                    box.x() + 10 * ZOOM,
+                    box.y() + 36 * ZOOM,
+                    badgeW,
+                    badgeH,
+                    badgeH / 2,
+                    palette.broker(status),
+                    null,
+                    0);
+            sketch.text(
+                    box.x() + 10 * ZOOM + badgeH / 2,
+                    box.y() + 36 * ZOOM + badgeH * 0.72,
+                    word,
+                    14 * ZOOM,
+                    true,
                     palette.card());
             for (int i = 0; i < card.partitionIds().length; i++) {
                 chip(sketch, snapshot.metadata().partitions().get(card.partitionIds()[i]), broker, card.chip(i));
@@ -89,23 +116,36 @@ final class ExportPicture {
         }
     }
 
-    private void chip(Sketch sketch, PartitionRegistration partition, ClusterSnapshot.BrokerState broker,
-                      ClusterLayout.Box chip) {
+    private void chip(
+            Sketch sketch,
+            PartitionRegistration partition,
+            ClusterSnapshot.BrokerState broker,
+            ClusterLayout.Box chip) {
         ReplicaState state = ReplicaState.of(partition, broker);
-        sketch.beginGroup("chip " + state.name().toLowerCase(java.util.Locale.ROOT), partition.name() + "@" + broker.id());
+        sketch.beginGroup(
+                "chip " + state.name().toLowerCase(java.util.Locale.ROOT), partition.name() + "@" + broker.id());
         double h = chip.h();
-        sketch.rect(chip.x(), chip.y(), chip.w(), h, h * 0.25, palette.replica(state),
-                state == ReplicaState.OUT_OF_SYNC ? palette.text() : null, 1);
+        sketch.rect(
+                chip.x(),
+                chip.y(),
+                chip.w(),
+                h,
+                h * 0.25,
+                palette.replica(state),
+                state == ReplicaState.OUT_OF_SYNC ? palette.text() : null,
+                1);
         if (h >= ChipRaster.LABEL_MIN_HEIGHT) {
             if (state == ReplicaState.LEADER) {
                 double x = chip.x() + h * 0.2;
                 double y = chip.y() + h * 0.24;
                 double s = h * 0.52;
-                sketch.polygon(new double[] {x, x, x + s * 0.25, x + s * 0.5, x + s * 0.75, x + s, x + s},
+                sketch.polygon(
+                        new double[] {x, x, x + s * 0.25, x + s * 0.5, x + s * 0.75, x + s, x + s},
                         new double[] {y + s, y + s * 0.2, y + s * 0.55, y, y + s * 0.55, y + s * 0.2, y + s},
                         palette.leaderText());
             }
-            Color fill = state == ReplicaState.LEADER ? palette.leaderText()
+            Color fill = state == ReplicaState.LEADER
+                    ? palette.leaderText()
                     : state == ReplicaState.OFFLINE ? palette.mutedText() : palette.text();
             sketch.text(chip.x() + h * 0.95, chip.y() + h * 0.7, partition.name(), h * 0.56, true, fill);
         }

@@ -1,6 +1,5 @@
 package leaderlab.app.window;
 
-import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.Event;
@@ -28,6 +27,7 @@ final class FrameLoop extends AnimationTimer {
     private Cluster shownCluster;
     /** Headline-worthy events of this cluster, oldest first (bounded), for the scrubbed headline and marks. */
     private final java.util.ArrayList<Event> notable = new java.util.ArrayList<>();
+
     private final ProduceFailures failures = new ProduceFailures();
     private int shownScrub = -1;
     private ClusterSnapshot live;
@@ -114,10 +114,13 @@ final class FrameLoop extends AnimationTimer {
         }
         ClusterSnapshot shown = shown();
         int hovered = window.hovered();
-        boolean animating = window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().pulsing();
+        boolean animating =
+                window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().pulsing();
         if (forceRedraw || shown != lastDrawn || hovered != lastHovered || animating) {
-            window.clusterCanvas().alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));
-            window.clusterCanvas().render(shown, hovered, window.palette(), window.zoom(), window.flowOn() ? flow : null);
+            window.clusterCanvas()
+                    .alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));
+            window.clusterCanvas()
+                    .render(shown, hovered, window.palette(), window.zoom(), window.flowOn() ? flow : null);
             window.partitionDetail().render(shown, window.palette(), window.zoom());
             lastDrawn = shown;
             lastHovered = hovered;
@@ -143,10 +146,22 @@ final class FrameLoop extends AnimationTimer {
 
     private void refreshSlowPanel(int slot, ClusterSnapshot shown) {
         switch (slot) {
-            case 0 -> window.metrics().show(ClusterMetrics.of(shown), produceRate.ackedPerSecond(),
-                    produceRate.failedPerSecond(), window.palette(), window.zoom());
-            case 1 -> window.swimlanes().render(history, window.partitionDetail().partitionName(), scrubIndex,
-                    window.palette(), window.zoom());
+            case 0 ->
+                window.metrics()
+                        .show(
+                                ClusterMetrics.of(shown),
+                                produceRate.ackedPerSecond(),
+                                produceRate.failedPerSecond(),
+                                window.palette(),
+                                window.zoom());
+            case 1 ->
+                window.swimlanes()
+                        .render(
+                                history,
+                                window.partitionDetail().partitionName(),
+                                scrubIndex,
+                                window.palette(),
+                                window.zoom());
             case 2 -> window.eventLog().flush();
             default -> window.updateScrubber(history, notable, scrubIndex);
         }
@@ -224,7 +239,8 @@ final class FrameLoop extends AnimationTimer {
 
     private String clockText(ClusterSnapshot shown, boolean playing) {
         String time = String.format(java.util.Locale.ROOT, "t = %.1f s", shown.timeMs() / 1000.0);
-        String speed = String.format(java.util.Locale.ROOT, "  x%s", speedText(window.playClock().speed()));
+        String speed = String.format(
+                java.util.Locale.ROOT, "  x%s", speedText(window.playClock().speed()));
         if (scrubbing()) {
             return "PAST  " + time + "  (Live returns)";
         }

@@ -1,6 +1,5 @@
 package leaderlab.app.window;
 
-import java.util.Locale;
 import javafx.scene.control.Label;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventType;
@@ -85,8 +84,10 @@ final class Headline extends Label {
     }
 
     private static boolean sameFailover(Event against, Event event) {
-        return against.type() == EventType.LEADER_ELECTED && event.type() == EventType.LEADER_ELECTED
-                && event.causeSeq() >= 0 && event.causeSeq() == against.causeSeq()
+        return against.type() == EventType.LEADER_ELECTED
+                && event.type() == EventType.LEADER_ELECTED
+                && event.causeSeq() >= 0
+                && event.causeSeq() == against.causeSeq()
                 && event.timeMs() - against.timeMs() <= HOLD_MS;
     }
 
@@ -99,10 +100,16 @@ final class Headline extends Label {
         current = event;
         String cause = event.cause().isEmpty() ? "" : "\nWhy: " + event.cause();
         if (event.type() == EventType.LEADER_ELECTED && electionsMoved > 1) {
-            setText(String.format(java.util.Locale.ROOT, "t=%.1fs  %s: %d leaders moved (the last: %s)",
-                    event.timeMs() / 1000.0, event.cause(), electionsMoved, event.text()));
+            setText(String.format(
+                    java.util.Locale.ROOT,
+                    "t=%.1fs  %s: %d leaders moved (the last: %s)",
+                    event.timeMs() / 1000.0,
+                    event.cause(),
+                    electionsMoved,
+                    event.text()));
         } else {
-            setText(String.format(java.util.Locale.ROOT, "t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
+            setText(String.format(
+                    java.util.Locale.ROOT, "t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
         }
         getStyleClass().removeAll("headline-election", "headline-bad");
         if (event.type() == EventType.LEADER_ELECTED) {

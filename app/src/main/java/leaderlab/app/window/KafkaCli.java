@@ -13,8 +13,7 @@ import leaderlab.shell.command.Tokenizer;
  */
 public final class KafkaCli {
 
-    private KafkaCli() {
-    }
+    private KafkaCli() {}
 
     public static Optional<String> equivalent(CommandRegistry registry, String line) {
         List<String> words;

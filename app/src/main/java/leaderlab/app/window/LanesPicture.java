@@ -20,8 +20,7 @@ final class LanesPicture {
     private static final double LABEL_W = 150;
 
     /** One change of a partition: at {@code timeMs}, lane {@code lane} took {@code value}. */
-    private record Change(long timeMs, int lane, long value) {
-    }
+    private record Change(long timeMs, int lane, long value) {}
 
     private final Journal journal;
     private final Palette palette;
@@ -51,13 +50,20 @@ final class LanesPicture {
             sketch.text(24, y + 26, partition.name(), 18, true, palette.text());
             y += HEADER;
             List<Change> changes = changes(partition);
-            long maxHw = Math.max(1, changes.stream().filter(c -> c.lane() == 3).mapToLong(Change::value).max().orElse(1));
+            long maxHw = Math.max(
+                    1,
+                    changes.stream()
+                            .filter(c -> c.lane() == 3)
+                            .mapToLong(Change::value)
+                            .max()
+                            .orElse(1));
             for (int lane = 0; lane < LANES.length; lane++) {
                 double laneY = y + lane * LANE;
                 sketch.text(24, laneY + 18, LANES[lane], 14, true, palette.mutedText());
                 sketch.rect(x0, laneY + 2, laneW, LANE - 4, 0, palette.card(), palette.cardBorder(), 0.5);
                 int current = lane;
-                List<Change> mine = changes.stream().filter(c -> c.lane() == current).toList();
+                List<Change> mine =
+                        changes.stream().filter(c -> c.lane() == current).toList();
                 for (int i = 0; i < mine.size(); i++) {
                     Change change = mine.get(i);
                     long until = i + 1 < mine.size() ? mine.get(i + 1).timeMs() : endMs;
@@ -74,8 +80,15 @@ final class LanesPicture {
     private void band(Sketch sketch, int lane, long value, long maxHw, double x, double laneY, double w) {
         switch (lane) {
             case 0 -> {
-                sketch.rect(x, laneY + 2, w, LANE - 4, 0, value < 0 ? palette.offline() : palette.epoch((int) value),
-                        null, 0);
+                sketch.rect(
+                        x,
+                        laneY + 2,
+                        w,
+                        LANE - 4,
+                        0,
+                        value < 0 ? palette.offline() : palette.epoch((int) value),
+                        null,
+                        0);
                 if (w > 30) {
                     sketch.text(x + 4, laneY + 18, value < 0 ? "none" : Long.toString(value), 14, true, palette.card());
                 }
@@ -87,8 +100,16 @@ final class LanesPicture {
                 }
             }
             case 2 -> sketch.rect(x, laneY + LANE - 2 - value * 6, w, value * 6, 0, palette.inSync(), null, 0);
-            default -> sketch.rect(x, laneY + LANE - 2 - (LANE - 4) * value / maxHw, w, (LANE - 4) * value / maxHw, 0,
-                    palette.leader(), null, 0);
+            default ->
+                sketch.rect(
+                        x,
+                        laneY + LANE - 2 - (LANE - 4) * value / maxHw,
+                        w,
+                        (LANE - 4) * value / maxHw,
+                        0,
+                        palette.leader(),
+                        null,
+                        0);
         }
     }
 

@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -17,7 +18,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.control.Button;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.CommandRunner;
@@ -62,18 +62,22 @@ public final class LeaderlabWindow {
     public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
         this.runner = runner;
         this.console = new CommandConsole(runner);
-        this.lessonPanel = new LessonPanel(runner, where -> {
-            if (where.partition() != null) {
-                showPartition(where.partition());
-            }
-        }, this::lessonEnded);
+        this.lessonPanel = new LessonPanel(
+                runner,
+                where -> {
+                    if (where.partition() != null) {
+                        showPartition(where.partition());
+                    }
+                },
+                this::lessonEnded);
         this.playClock = new PlayClock(runner, playing);
         this.menus = new ClusterMenus(console::run);
         this.frames = new FrameLoop(this);
         this.lessons = new LessonHosting(runner, lessonPanel, playClock, metrics, frames::redrawAll);
         layOut();
         scene = new Scene(root, width, height);
-        scene.getStylesheets().add(LeaderlabWindow.class.getResource("leaderlab.css").toExternalForm());
+        scene.getStylesheets()
+                .add(LeaderlabWindow.class.getResource("leaderlab.css").toExternalForm());
         wireControls();
         wireCanvas();
         new WindowKeys(this).attachTo(scene);
@@ -191,8 +195,7 @@ public final class LeaderlabWindow {
             showPartition(partition.name());
             openMenu = menus.forPartition(partition, () -> showPartition(partition.name()));
         } else if (e.getButton() == MouseButton.SECONDARY) {
-            openMenu = menus.forBroker(broker, BrokerStatus.of(snapshot.broker(broker),
-                    NetworkCuts.of(snapshot)));
+            openMenu = menus.forBroker(broker, BrokerStatus.of(snapshot.broker(broker), NetworkCuts.of(snapshot)));
         } else {
             return;
         }
@@ -213,7 +216,8 @@ public final class LeaderlabWindow {
 
     /** Left arrow: one kept snapshot further into the past (from live, the newest before now). */
     void stepBack() {
-        int index = frames.scrubbing() ? frames.scrubIndex() - 1 : frames.history().size() - 2;
+        int index =
+                frames.scrubbing() ? frames.scrubIndex() - 1 : frames.history().size() - 2;
         frames.scrubTo(Math.max(0, index));
         scrubber.setValue(frames.scrubIndex());
         frames.redrawAll();
@@ -245,8 +249,10 @@ public final class LeaderlabWindow {
     }
 
     private void applyTheme() {
-        Application.setUserAgentStylesheet(palette.dark() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                palette.dark()
+                        ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
         root.getStyleClass().removeAll("light", "dark");
         root.getStyleClass().add(palette.dark() ? "dark" : "light");
         frames.redrawAll();
@@ -262,7 +268,8 @@ public final class LeaderlabWindow {
         frames.redrawAll();
     }
 
-    void updateScrubber(SnapshotHistory history, java.util.List<leaderlab.cluster.journal.Event> marked, int scrubIndex) {
+    void updateScrubber(
+            SnapshotHistory history, java.util.List<leaderlab.cluster.journal.Event> marked, int scrubIndex) {
         scrubber.setMax(Math.max(1, history.size() - 1));
         if (scrubIndex < 0) {
             scrubber.setValue(scrubber.getMax());

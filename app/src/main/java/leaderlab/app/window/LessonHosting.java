@@ -19,10 +19,11 @@ final class LessonHosting {
     private final Runnable redrawAll;
     /** What the user had before the first lesson: a lesson's end gives it back. */
     private ClusterOptions userOptions;
+
     private boolean userPlaying;
 
-    LessonHosting(CommandRunner runner, LessonPanel panel, PlayClock playClock, MetricsPanel metrics,
-                  Runnable redrawAll) {
+    LessonHosting(
+            CommandRunner runner, LessonPanel panel, PlayClock playClock, MetricsPanel metrics, Runnable redrawAll) {
         this.runner = runner;
         this.panel = panel;
         this.playClock = playClock;

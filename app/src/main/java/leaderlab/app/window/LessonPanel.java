@@ -33,7 +33,14 @@ import leaderlab.shell.command.Session;
 final class LessonPanel extends VBox {
 
     /** Where the panel is between steps; only the FX thread reads or writes it. */
-    private enum Phase { IDLE, ASKING, READY, PLAYING, PAUSED, REVEAL }
+    private enum Phase {
+        IDLE,
+        ASKING,
+        READY,
+        PLAYING,
+        PAUSED,
+        REVEAL
+    }
 
     private final LessonWorker worker;
     private final Consumer<Focus> focus;
@@ -150,8 +157,7 @@ final class LessonPanel extends VBox {
                     play();
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -216,7 +222,9 @@ final class LessonPanel extends VBox {
 
     /** Shows the upcoming step's narration and, if it asks something, its next open question. */
     private void showUpcoming() {
-        if (state != null && !state.finished() && answers.size() < state.upcoming().predictions().size()) {
+        if (state != null
+                && !state.finished()
+                && answers.size() < state.upcoming().predictions().size()) {
             phase = Phase.ASKING;
         }
         refresh();
@@ -232,21 +240,27 @@ final class LessonPanel extends VBox {
             return;
         }
         boolean showingPlayed = phase == Phase.REVEAL || phase == Phase.PLAYING || phase == Phase.PAUSED;
-        int stepNumber = showingPlayed && state.lastRun() != null && phase == Phase.REVEAL ? state.position()
+        int stepNumber = showingPlayed && state.lastRun() != null && phase == Phase.REVEAL
+                ? state.position()
                 : Math.min(state.position() + 1, state.stepCount());
-        progress.setText("Step " + stepNumber + " of " + state.stepCount() + (state.finished() && !showingPlayed
-                ? " - finished" : "") + (phase == Phase.PLAYING ? " (playing)" : ""));
+        progress.setText("Step " + stepNumber + " of " + state.stepCount()
+                + (state.finished() && !showingPlayed ? " - finished" : "")
+                + (phase == Phase.PLAYING ? " (playing)" : ""));
         if (phase == Phase.REVEAL) {
             narration.show(state.lastRun().step().narration());
         } else if (phase != Phase.PLAYING && phase != Phase.PAUSED) {
-            narration.show(state.finished() ? state.lesson().epilogue() : state.upcoming().narration());
+            narration.show(
+                    state.finished()
+                            ? state.lesson().epilogue()
+                            : state.upcoming().narration());
         }
         if (phase == Phase.ASKING) {
             Prediction open = state.upcoming().predictions().get(answers.size());
             question.setText(open.question());
             for (int i = 0; i < open.choices().size(); i++) {
                 int index = i;
-                Button choice = new Button(Prediction.letter(i) + ")  " + open.choices().get(i));
+                Button choice =
+                        new Button(Prediction.letter(i) + ")  " + open.choices().get(i));
                 // A choice such as REQUEST_TIMED_OUT is text, not a mnemonic.
                 choice.setMnemonicParsing(false);
                 choice.getStyleClass().add("lesson-choice");

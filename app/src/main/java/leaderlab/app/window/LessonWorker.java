@@ -39,6 +39,7 @@ final class LessonWorker {
     private volatile Cluster lessonCluster;
     /** Which lesson the worker's callbacks belong to: a new lesson or an end makes older ones stale. */
     private volatile int generation;
+
     private volatile CompletableFuture<String> pausing;
 
     LessonWorker(CommandRunner runner) {
@@ -66,11 +67,18 @@ final class LessonWorker {
 
     /** Loads {@code lesson} on a fresh cluster put into {@code session}, then lands on the FX thread. */
     void load(int mine, Lesson lesson, Session session, BiConsumer<PlayerState, String> landed) {
-        work(mine, () -> {
-            closePlayer();
-            player = new LessonPlayer(lesson, PlayMode.SIMULATED, false, PredictionLog.inHome(),
-                    cluster -> host(session, cluster, mine));
-        }, landed);
+        work(
+                mine,
+                () -> {
+                    closePlayer();
+                    player = new LessonPlayer(
+                            lesson,
+                            PlayMode.SIMULATED,
+                            false,
+                            PredictionLog.inHome(),
+                            cluster -> host(session, cluster, mine));
+                },
+                landed);
     }
 
     /** Plays the upcoming step, then lands on the FX thread. */

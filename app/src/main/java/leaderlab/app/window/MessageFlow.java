@@ -29,10 +29,14 @@ final class MessageFlow {
     private static final long PAIR_INTERVAL_NANOS = 450_000_000L;
     private static final int MAX_DOTS = 240;
 
-    private enum Kind { FETCH, HEARTBEAT, PRODUCE, PRODUCE_FAILED }
-
-    private record Dot(Kind kind, int from, int to, long bornNanos) {
+    private enum Kind {
+        FETCH,
+        HEARTBEAT,
+        PRODUCE,
+        PRODUCE_FAILED
     }
+
+    private record Dot(Kind kind, int from, int to, long bornNanos) {}
 
     private final ArrayDeque<Dot> dots = new ArrayDeque<>();
     private final List<int[]> fetchPairs = new ArrayList<>();
@@ -48,8 +52,11 @@ final class MessageFlow {
         for (Event event : events) {
             if ((event.type() == EventType.PRODUCE_ACKED || event.type() == EventType.PRODUCE_FAILED)
                     && event.source().isBroker()) {
-                spawn(event.type() == EventType.PRODUCE_ACKED ? Kind.PRODUCE : Kind.PRODUCE_FAILED, CLIENTS,
-                        event.source().id(), nowNanos);
+                spawn(
+                        event.type() == EventType.PRODUCE_ACKED ? Kind.PRODUCE : Kind.PRODUCE_FAILED,
+                        CLIENTS,
+                        event.source().id(),
+                        nowNanos);
             }
         }
         if (nowNanos - lastSpawnNanos < PAIR_INTERVAL_NANOS) {
@@ -84,7 +91,8 @@ final class MessageFlow {
         Set<Long> seen = new LinkedHashSet<>();
         for (TopicInfo topic : snapshot.topics()) {
             for (int p = 0; p < topic.partitionCount(); p++) {
-                PartitionRegistration partition = snapshot.metadata().partitions().get(topic.partitionId(p));
+                PartitionRegistration partition =
+                        snapshot.metadata().partitions().get(topic.partitionId(p));
                 if (partition.hasLeader()) {
                     for (int replica : partition.replicas()) {
                         if (replica != partition.leader()) {
@@ -147,6 +155,8 @@ final class MessageFlow {
             return new double[] {layout.controller.centerX(), layout.controller.y() + layout.controller.h()};
         }
         ClusterLayout.Card card = layout.cardOf(endpoint);
-        return card == null ? null : new double[] {card.box().centerX(), card.box().y() + 30 * zoom};
+        return card == null
+                ? null
+                : new double[] {card.box().centerX(), card.box().y() + 30 * zoom};
     }
 }

@@ -58,7 +58,8 @@ public final class MetricsPanel extends VBox {
         GraphicsContext g = balance.getGraphicsContext2D();
         g.setFill(palette.background());
         g.fillRect(0, 0, balance.getWidth(), balance.getHeight());
-        int max = Math.max(1, leaders.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+        int max = Math.max(
+                1, leaders.values().stream().mapToInt(Integer::intValue).max().orElse(1));
         double labelW = 34 * zoom;
         double barW = balance.getWidth() - labelW - 50 * zoom;
         double y = 2;

@@ -83,7 +83,9 @@ public final class NetworkCuts {
 
     /** Cut off from clients or the controller, or from at least one other broker. */
     public boolean isolated(int broker) {
-        return fromClients.contains(broker) || fromController.contains(broker) || !peers(broker).isEmpty();
+        return fromClients.contains(broker)
+                || fromController.contains(broker)
+                || !peers(broker).isEmpty();
     }
 
     private Set<Integer> peers(int broker) {

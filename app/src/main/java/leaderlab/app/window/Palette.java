@@ -6,9 +6,25 @@ import javafx.scene.paint.Color;
  * Colours for the canvases, from the Okabe–Ito palette (distinguishable with the common forms of
  * colour blindness). Colour never carries meaning alone: every state also has a shape or a word.
  */
-public record Palette(boolean dark, Color background, Color card, Color cardBorder, Color text, Color mutedText,
-                      Color leader, Color leaderText, Color inSync, Color outOfSync, Color offline, Color highlight,
-                      Color fault, Color running, Color fenced, Color shuttingDown, Color stopped, Color isolated) {
+public record Palette(
+        boolean dark,
+        Color background,
+        Color card,
+        Color cardBorder,
+        Color text,
+        Color mutedText,
+        Color leader,
+        Color leaderText,
+        Color inSync,
+        Color outOfSync,
+        Color offline,
+        Color highlight,
+        Color fault,
+        Color running,
+        Color fenced,
+        Color shuttingDown,
+        Color stopped,
+        Color isolated) {
 
     // Okabe & Ito, "Color Universal Design" (2008).
     static final Color ORANGE = Color.web("#E69F00");
@@ -22,14 +38,45 @@ public record Palette(boolean dark, Color background, Color card, Color cardBord
     /** Leader epochs in the log tapes, cycled: neighbours differ in hue and lightness. */
     private static final Color[] EPOCHS = {BLUE, ORANGE, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE, VERMILLION, YELLOW};
 
-    public static final Palette LIGHT = new Palette(false, Color.web("#F6F8FA"), Color.WHITE, Color.web("#8C959F"),
-            Color.web("#1F2328"), Color.web("#57606A"), BLUE, Color.WHITE, BLUISH_GREEN, ORANGE, Color.web("#8C959F"),
-            REDDISH_PURPLE, VERMILLION, BLUISH_GREEN, VERMILLION, ORANGE, Color.web("#6E7781"), REDDISH_PURPLE);
+    public static final Palette LIGHT = new Palette(
+            false,
+            Color.web("#F6F8FA"),
+            Color.WHITE,
+            Color.web("#8C959F"),
+            Color.web("#1F2328"),
+            Color.web("#57606A"),
+            BLUE,
+            Color.WHITE,
+            BLUISH_GREEN,
+            ORANGE,
+            Color.web("#8C959F"),
+            REDDISH_PURPLE,
+            VERMILLION,
+            BLUISH_GREEN,
+            VERMILLION,
+            ORANGE,
+            Color.web("#6E7781"),
+            REDDISH_PURPLE);
 
-    public static final Palette DARK = new Palette(true, Color.web("#0D1117"), Color.web("#161B22"),
-            Color.web("#6E7681"), Color.web("#E6EDF3"), Color.web("#9DA7B3"), SKY_BLUE, Color.web("#0D1117"),
-            BLUISH_GREEN, ORANGE, Color.web("#6E7681"), REDDISH_PURPLE, VERMILLION, BLUISH_GREEN, VERMILLION, ORANGE,
-            Color.web("#8B949E"), REDDISH_PURPLE);
+    public static final Palette DARK = new Palette(
+            true,
+            Color.web("#0D1117"),
+            Color.web("#161B22"),
+            Color.web("#6E7681"),
+            Color.web("#E6EDF3"),
+            Color.web("#9DA7B3"),
+            SKY_BLUE,
+            Color.web("#0D1117"),
+            BLUISH_GREEN,
+            ORANGE,
+            Color.web("#6E7681"),
+            REDDISH_PURPLE,
+            VERMILLION,
+            BLUISH_GREEN,
+            VERMILLION,
+            ORANGE,
+            Color.web("#8B949E"),
+            REDDISH_PURPLE);
 
     public Color epoch(int leaderEpoch) {
         return EPOCHS[Math.floorMod(leaderEpoch, EPOCHS.length)];

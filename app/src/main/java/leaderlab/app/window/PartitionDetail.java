@@ -31,6 +31,7 @@ public final class PartitionDetail extends Pane {
     private List<Object> drawnSignature = List.of();
     /** Per broker: its newest log seen, and what it truncated since this partition was selected. */
     private final Map<Integer, LogView> lastSeen = new HashMap<>();
+
     private final Map<Integer, Ghost> ghosts = new HashMap<>();
 
     public PartitionDetail() {
@@ -128,9 +129,13 @@ public final class PartitionDetail extends Pane {
         remember(snapshot, partition);
         g.setFill(palette.text());
         g.setFont(Font.font("System", FontWeight.BOLD, 20 * zoom));
-        g.fillText(partition.name() + "   leader " + (partition.hasLeader() ? partition.leader() : "NONE") + "   epoch "
-                + partition.leaderEpoch() + "   ISR " + Replicas.bracketed(partition.isr())
-                + (partition.recovering() ? "   RECOVERING (unclean)" : ""), 12 * zoom, 8 * zoom, width - 24 * zoom);
+        g.fillText(
+                partition.name() + "   leader " + (partition.hasLeader() ? partition.leader() : "NONE") + "   epoch "
+                        + partition.leaderEpoch() + "   ISR " + Replicas.bracketed(partition.isr())
+                        + (partition.recovering() ? "   RECOVERING (unclean)" : ""),
+                12 * zoom,
+                8 * zoom,
+                width - 24 * zoom);
         long scale = 1;
         for (LogView log : lastSeen.values()) {
             scale = Math.max(scale, log.endOffset());
@@ -145,7 +150,14 @@ public final class PartitionDetail extends Pane {
         double rowH = Math.min(84 * zoom, (height - 44 * zoom) / Math.max(1, partition.replicas().length));
         double y = 38 * zoom;
         for (int broker : partition.replicas()) {
-            drawRow(g, snapshot, partition, broker, leaderLog, new Row(tapeX, y, tapeW, rowH, tapeW / scale), palette,
+            drawRow(
+                    g,
+                    snapshot,
+                    partition,
+                    broker,
+                    leaderLog,
+                    new Row(tapeX, y, tapeW, rowH, tapeW / scale),
+                    palette,
                     zoom);
             y += rowH;
         }
@@ -188,11 +200,17 @@ public final class PartitionDetail extends Pane {
     }
 
     /** The geometry of one replica's row: tape position and width, and pixels per offset. */
-    private record Row(double x, double y, double w, double h, double cell) {
-    }
+    private record Row(double x, double y, double w, double h, double cell) {}
 
-    private void drawRow(GraphicsContext g, ClusterSnapshot snapshot, PartitionRegistration partition, int broker,
-                         LogView leaderLog, Row row, Palette palette, double zoom) {
+    private void drawRow(
+            GraphicsContext g,
+            ClusterSnapshot snapshot,
+            PartitionRegistration partition,
+            int broker,
+            LogView leaderLog,
+            Row row,
+            Palette palette,
+            double zoom) {
         ReplicaState state = ReplicaState.of(partition, snapshot.broker(broker));
         LogView log = lastSeen.get(broker);
         g.setFill(palette.text());
@@ -228,12 +246,11 @@ public final class PartitionDetail extends Pane {
     }
 
     /** Records a replica once had from {@code from} on, which it no longer has: truncated. */
-    private record Ghost(LogView log, long from) {
-    }
+    private record Ghost(LogView log, long from) {}
 
     /** Epoch runs come from the replica's leader-epoch cache: one rectangle per epoch, not per record. */
-    private static void drawRuns(GraphicsContext g, LogView log, double x, double y, double cell, double h,
-                                 Palette palette, double zoom) {
+    private static void drawRuns(
+            GraphicsContext g, LogView log, double x, double y, double cell, double h, Palette palette, double zoom) {
         for (int i = 0; i < log.cacheSize(); i++) {
             long start = log.cacheStartOffsets()[i];
             long end = i + 1 < log.cacheSize() ? log.cacheStartOffsets()[i + 1] : log.endOffset();
@@ -251,22 +268,33 @@ public final class PartitionDetail extends Pane {
                 g.setFill(color.getBrightness() > 0.75 && color.getSaturation() < 0.9 ? Color.BLACK : Color.WHITE);
                 g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText("epoch " + log.cacheEpochs()[i], x + start * cell + 5 * zoom, y + h / 2,
+                g.fillText(
+                        "epoch " + log.cacheEpochs()[i],
+                        x + start * cell + 5 * zoom,
+                        y + h / 2,
                         (end - start) * cell - 8 * zoom);
             }
         }
     }
 
     /** Offsets where this log holds a different record than the leader's: outlined in the fault colour. */
-    private static void drawDivergence(GraphicsContext g, LogView log, LogView leaderLog, double x, double y,
-                                       double cell, double h, Palette palette) {
+    private static void drawDivergence(
+            GraphicsContext g,
+            LogView log,
+            LogView leaderLog,
+            double x,
+            double y,
+            double cell,
+            double h,
+            Palette palette) {
         long common = Math.min(log.endOffset(), leaderLog.endOffset());
         long runStart = -1;
         g.setStroke(palette.fault());
         g.setLineWidth(3);
         for (long offset = 0; offset <= common; offset++) {
-            boolean differs = offset < common && (log.epochAt(offset) != leaderLog.epochAt(offset)
-                    || log.recordIdAt(offset) != leaderLog.recordIdAt(offset));
+            boolean differs = offset < common
+                    && (log.epochAt(offset) != leaderLog.epochAt(offset)
+                            || log.recordIdAt(offset) != leaderLog.recordIdAt(offset));
             if (differs && runStart < 0) {
                 runStart = offset;
             } else if (!differs && runStart >= 0) {
@@ -277,16 +305,16 @@ public final class PartitionDetail extends Pane {
     }
 
     /** The truncated records, as a crossed-out strip under the tape in the colours they had. */
-    private static void drawTruncated(GraphicsContext g, Ghost ghost, double x, double y, double cell, double h,
-                                      Palette palette, double zoom) {
+    private static void drawTruncated(
+            GraphicsContext g, Ghost ghost, double x, double y, double cell, double h, Palette palette, double zoom) {
         LogView log = ghost.log();
         double left = x + ghost.from() * cell;
         double width = (log.endOffset() - ghost.from()) * cell;
         g.setGlobalAlpha(0.45);
         for (int i = 0; i < log.cacheSize(); i++) {
             long start = Math.max(ghost.from(), log.cacheStartOffsets()[i]);
-            long end = Math.min(log.endOffset(), i + 1 < log.cacheSize() ? log.cacheStartOffsets()[i + 1]
-                    : log.endOffset());
+            long end = Math.min(
+                    log.endOffset(), i + 1 < log.cacheSize() ? log.cacheStartOffsets()[i + 1] : log.endOffset());
             if (end > start) {
                 g.setFill(palette.epoch(log.cacheEpochs()[i]));
                 g.fillRect(x + start * cell, y, (end - start) * cell, h);
@@ -304,13 +332,15 @@ public final class PartitionDetail extends Pane {
         g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("lost by truncation: " + ghost.from() + "-" + (log.endOffset() - 1) + " \u2192", left - 6 * zoom, y + h / 2);
+        g.fillText(
+                "lost by truncation: " + ghost.from() + "-" + (log.endOffset() - 1) + " \u2192",
+                left - 6 * zoom,
+                y + h / 2);
         g.setTextAlign(TextAlignment.LEFT);
     }
 
     /** A vertical line through the tape with its label above it. */
-    private static void marker(GraphicsContext g, String text, double x, double y, double h, Color color,
-                               double zoom) {
+    private static void marker(GraphicsContext g, String text, double x, double y, double h, Color color, double zoom) {
         g.setStroke(color);
         g.setLineWidth(3 * zoom);
         g.strokeLine(x, y - 3 * zoom, x, y + h + 3 * zoom);
@@ -318,7 +348,8 @@ public final class PartitionDetail extends Pane {
         g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
         g.setTextBaseline(VPos.BOTTOM);
         // Near the right edge the label goes to the marker's left, so it is never cut off.
-        boolean fitsRight = x + 3 * zoom + ClusterCanvas.textWidth(text, g.getFont()) < g.getCanvas().getWidth();
+        boolean fitsRight = x + 3 * zoom + ClusterCanvas.textWidth(text, g.getFont())
+                < g.getCanvas().getWidth();
         g.setTextAlign(fitsRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
         g.fillText(text, fitsRight ? x + 3 * zoom : x - 3 * zoom, y - 1);
         g.setTextAlign(TextAlignment.LEFT);

@@ -54,10 +54,21 @@ final class PartitionLogs {
         double perRecord = tapeW / longest;
         for (PartitionView partition : partitions) {
             sketch.beginGroup("log", partition.name());
-            sketch.text(24, y + 26, String.format(Locale.ROOT, "%s   leader %s   epoch %d   ISR %s   HW %d%s",
-                    partition.name(), partition.leader() < 0 ? "none" : Integer.toString(partition.leader()),
-                    partition.leaderEpoch(), Replicas.bracketed(partition.isr()), partition.highWatermark(),
-                    partition.offline() ? "   OFFLINE" : ""), 18, true, palette.text());
+            sketch.text(
+                    24,
+                    y + 26,
+                    String.format(
+                            Locale.ROOT,
+                            "%s   leader %s   epoch %d   ISR %s   HW %d%s",
+                            partition.name(),
+                            partition.leader() < 0 ? "none" : Integer.toString(partition.leader()),
+                            partition.leaderEpoch(),
+                            Replicas.bracketed(partition.isr()),
+                            partition.highWatermark(),
+                            partition.offline() ? "   OFFLINE" : ""),
+                    18,
+                    true,
+                    palette.text());
             y += HEADER;
             for (int broker : partition.replicas()) {
                 tape(sketch, partition, broker, 24 + LABEL_W, y, perRecord);
@@ -74,20 +85,39 @@ final class PartitionLogs {
     private void tape(Sketch sketch, PartitionView partition, int broker, double x0, double y, double perRecord) {
         ReplicaView replica = ExportPicture.replicaOf(snapshot, broker, partition);
         LogView log = replica == null ? LogView.EMPTY : replica.log();
-        sketch.text(24, y + 20, "broker " + broker + (broker == partition.leader() ? " (leader)" : ""), 16,
-                broker == partition.leader(), palette.mutedText());
-        sketch.rect(x0, y + 3, Math.max(1, log.endOffset() * perRecord), ROW - 8, 0, palette.card(),
-                palette.cardBorder(), 1);
+        sketch.text(
+                24,
+                y + 20,
+                "broker " + broker + (broker == partition.leader() ? " (leader)" : ""),
+                16,
+                broker == partition.leader(),
+                palette.mutedText());
+        sketch.rect(
+                x0,
+                y + 3,
+                Math.max(1, log.endOffset() * perRecord),
+                ROW - 8,
+                0,
+                palette.card(),
+                palette.cardBorder(),
+                1);
         // One rectangle per run of records in the same leader epoch: a few shapes, not one per record.
         long start = 0;
         for (long offset = 1; offset <= log.endOffset(); offset++) {
             if (offset == log.endOffset() || log.epochAt(offset) != log.epochAt(start)) {
-                sketch.rect(x0 + start * perRecord, y + 3, (offset - start) * perRecord, ROW - 8, 0,
-                        palette.epoch(log.epochAt(start)), null, 0);
+                sketch.rect(
+                        x0 + start * perRecord,
+                        y + 3,
+                        (offset - start) * perRecord,
+                        ROW - 8,
+                        0,
+                        palette.epoch(log.epochAt(start)),
+                        null,
+                        0);
                 start = offset;
             }
         }
-        sketch.text(x0 + log.endOffset() * perRecord + 8, y + 20, "LEO " + log.endOffset(), 14, false,
-                palette.mutedText());
+        sketch.text(
+                x0 + log.endOffset() * perRecord + 8, y + 20, "LEO " + log.endOffset(), 14, false, palette.mutedText());
     }
 }

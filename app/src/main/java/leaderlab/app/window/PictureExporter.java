@@ -36,8 +36,13 @@ public final class PictureExporter implements PictureExport {
                 throw new IOException("no PNG writer in this Java runtime");
             }
         }
-        return String.format(java.util.Locale.ROOT, "wrote a %dx%d %s of the cluster at %.3fs to %s",
-                (int) ExportPicture.WIDTH, (int) Math.ceil(picture.height()), format.toUpperCase(java.util.Locale.ROOT),
-                snapshot.timeMs() / 1000.0, file);
+        return String.format(
+                java.util.Locale.ROOT,
+                "wrote a %dx%d %s of the cluster at %.3fs to %s",
+                (int) ExportPicture.WIDTH,
+                (int) Math.ceil(picture.height()),
+                format.toUpperCase(java.util.Locale.ROOT),
+                snapshot.timeMs() / 1000.0,
+                file);
     }
 }

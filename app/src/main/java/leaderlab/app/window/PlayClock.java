@@ -14,6 +14,7 @@ public final class PlayClock {
 
     /** Cluster time one step (and one play tick at speed 1) moves. */
     static final long STEP_MS = 100;
+
     private static final long TICK_NANOS = STEP_MS * 1_000_000L;
 
     private final CommandRunner runner;
@@ -33,7 +34,9 @@ public final class PlayClock {
 
     /** True when cluster time runs by itself (live and not paused) or the window plays the simulator. */
     public boolean playing() {
-        return simulated() ? simulatedPlaying : !runner.session().cluster().runtime().isPaused();
+        return simulated()
+                ? simulatedPlaying
+                : !runner.session().cluster().runtime().isPaused();
     }
 
     public void toggle() {
@@ -120,7 +123,10 @@ public final class PlayClock {
     void followTimeSpeed(CommandRunner commands, java.util.function.DoubleConsumer showSpeed) {
         commands.addListener((line, result) -> {
             java.util.List<String> words = leaderlab.shell.command.Tokenizer.split(line.strip());
-            if (result.isOk() && words.size() == 3 && words.get(0).equals("time") && words.get(1).equals("speed")) {
+            if (result.isOk()
+                    && words.size() == 3
+                    && words.get(0).equals("time")
+                    && words.get(1).equals("speed")) {
                 try {
                     double speed = Double.parseDouble(words.get(2));
                     javafx.application.Platform.runLater(() -> {

@@ -19,8 +19,7 @@ final class ProduceFailures {
     /** Cluster time a failure stays flashed. */
     static final long FLASH_MS = 1500;
 
-    private record Failure(long timeMs, int partitionId) {
-    }
+    private record Failure(long timeMs, int partitionId) {}
 
     private final ArrayDeque<Failure> recent = new ArrayDeque<>();
     private long total;

@@ -21,8 +21,8 @@ final class RasterSketch implements Sketch {
     private final Graphics2D g;
 
     RasterSketch(double width, double height, double scale) {
-        image = new BufferedImage((int) Math.ceil(width * scale), (int) Math.ceil(height * scale),
-                BufferedImage.TYPE_INT_RGB);
+        image = new BufferedImage(
+                (int) Math.ceil(width * scale), (int) Math.ceil(height * scale), BufferedImage.TYPE_INT_RGB);
         g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -40,9 +40,10 @@ final class RasterSketch implements Sketch {
     }
 
     @Override
-    public void rect(double x, double y, double w, double h, double radius, Color fill, Color stroke,
-                     double strokeWidth) {
-        java.awt.Shape shape = radius > 0 ? new RoundRectangle2D.Double(x, y, w, h, 2 * radius, 2 * radius)
+    public void rect(
+            double x, double y, double w, double h, double radius, Color fill, Color stroke, double strokeWidth) {
+        java.awt.Shape shape = radius > 0
+                ? new RoundRectangle2D.Double(x, y, w, h, 2 * radius, 2 * radius)
                 : new Rectangle2D.Double(x, y, w, h);
         if (fill != null) {
             g.setColor(awt(fill));
@@ -58,8 +59,16 @@ final class RasterSketch implements Sketch {
     @Override
     public void line(double x1, double y1, double x2, double y2, Color stroke, double width, boolean dashed) {
         g.setColor(awt(stroke));
-        g.setStroke(dashed ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                new float[] {(float) width * 3, (float) width * 2}, 0) : new BasicStroke((float) width));
+        g.setStroke(
+                dashed
+                        ? new BasicStroke(
+                                (float) width,
+                                BasicStroke.CAP_BUTT,
+                                BasicStroke.JOIN_MITER,
+                                10,
+                                new float[] {(float) width * 3, (float) width * 2},
+                                0)
+                        : new BasicStroke((float) width));
         g.draw(new Line2D.Double(x1, y1, x2, y2));
     }
 
@@ -88,6 +97,7 @@ final class RasterSketch implements Sketch {
     }
 
     private static java.awt.Color awt(Color c) {
-        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+        return new java.awt.Color(
+                (float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
     }
 }

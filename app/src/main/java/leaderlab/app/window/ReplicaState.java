@@ -27,12 +27,17 @@ public enum ReplicaState {
 
     /** The state of {@code broker}'s replica of {@code partition}. */
     public static ReplicaState of(PartitionRegistration partition, ClusterSnapshot.BrokerState broker) {
-        boolean alive = broker != null && broker.running() && broker.registration() != null
+        boolean alive = broker != null
+                && broker.running()
+                && broker.registration() != null
                 && !broker.registration().fenced();
         if (alive && leaderlab.cluster.metadata.Replicas.contains(partition.elr(), broker.id())) {
             return ELIGIBLE;
         }
-        if (!partition.hasLeader() || broker == null || !broker.running() || broker.registration() == null
+        if (!partition.hasLeader()
+                || broker == null
+                || !broker.running()
+                || broker.registration() == null
                 || broker.registration().fenced()) {
             return OFFLINE;
         }

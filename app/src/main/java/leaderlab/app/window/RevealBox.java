@@ -25,11 +25,17 @@ final class RevealBox extends VBox {
         shown = List.copyOf(reveals);
         getChildren().clear();
         for (Reveal reveal : reveals) {
-            Label verdict = label(reveal.verdict() + (reveal.answered() && !reveal.correct()
-                    ? " (you said " + reveal.given() + ")" : ""), "reveal-verdict");
-            verdict.getStyleClass().add(!reveal.answered() ? "reveal-none" : reveal.correct() ? "reveal-right" : "reveal-wrong");
-            getChildren().addAll(label(reveal.prediction().question(), "reveal-question"), verdict,
-                    label("Answer: " + reveal.prediction().answer(), "reveal-answer"));
+            Label verdict = label(
+                    reveal.verdict()
+                            + (reveal.answered() && !reveal.correct() ? " (you said " + reveal.given() + ")" : ""),
+                    "reveal-verdict");
+            verdict.getStyleClass()
+                    .add(!reveal.answered() ? "reveal-none" : reveal.correct() ? "reveal-right" : "reveal-wrong");
+            getChildren()
+                    .addAll(
+                            label(reveal.prediction().question(), "reveal-question"),
+                            verdict,
+                            label("Answer: " + reveal.prediction().answer(), "reveal-answer"));
             if (reveal.prediction().why() != null) {
                 getChildren().add(label("Why: " + reveal.prediction().why(), "reveal-why"));
             }

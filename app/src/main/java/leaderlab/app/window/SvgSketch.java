@@ -45,8 +45,8 @@ final class SvgSketch implements Sketch {
     }
 
     @Override
-    public void rect(double x, double y, double w, double h, double radius, Color fill, Color stroke,
-                     double strokeWidth) {
+    public void rect(
+            double x, double y, double w, double h, double radius, Color fill, Color stroke, double strokeWidth) {
         write(() -> {
             xml.writeEmptyElement("rect");
             xml.writeAttribute("x", number(x));
@@ -123,7 +123,11 @@ final class SvgSketch implements Sketch {
     }
 
     private static String colour(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+        return String.format(
+                Locale.ROOT,
+                "#%02x%02x%02x",
+                Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
     }
 

@@ -78,9 +78,21 @@ public final class Swimlanes extends Pane {
             g.setFill(p.hasLeader() ? palette.epoch(p.leader() - 1) : palette.fault());
             g.fillRect(x, 2, w, laneH - 4);
             bar(g, x, w, laneH, 1, (p.leaderEpoch() + 1) / (double) (maxEpoch + 1), palette.text());
-            bar(g, x, w, laneH, 2, p.isr().length / (double) maxIsr,
+            bar(
+                    g,
+                    x,
+                    w,
+                    laneH,
+                    2,
+                    p.isr().length / (double) maxIsr,
                     p.isr().length < p.replicas().length ? palette.outOfSync() : palette.inSync());
-            bar(g, x, w, laneH, 3, hw(history.get(i), p, history.get(i).broker(p.leader())) / (double) maxHw,
+            bar(
+                    g,
+                    x,
+                    w,
+                    laneH,
+                    3,
+                    hw(history.get(i), p, history.get(i).broker(p.leader())) / (double) maxHw,
                     palette.leader());
         }
         labelLeaderChanges(g, history, partitionName, x0, step, laneH, palette, zoom);
@@ -91,16 +103,29 @@ public final class Swimlanes extends Pane {
         }
     }
 
-    private static void bar(GraphicsContext g, double x, double w, double laneH, int lane, double fraction,
-                            javafx.scene.paint.Color color) {
+    private static void bar(
+            GraphicsContext g,
+            double x,
+            double w,
+            double laneH,
+            int lane,
+            double fraction,
+            javafx.scene.paint.Color color) {
         double h = Math.max(1, (laneH - 4) * fraction);
         g.setFill(color);
         g.fillRect(x, lane * laneH + laneH - 2 - h, w, h);
     }
 
     /** Writes the leader's id where a leadership starts, so the lane reads without a legend. */
-    private static void labelLeaderChanges(GraphicsContext g, SnapshotHistory history, String name, double x0,
-                                           double step, double laneH, Palette palette, double zoom) {
+    private static void labelLeaderChanges(
+            GraphicsContext g,
+            SnapshotHistory history,
+            String name,
+            double x0,
+            double step,
+            double laneH,
+            Palette palette,
+            double zoom) {
         int previous = Integer.MIN_VALUE;
         double lastLabel = -1e9;
         g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
@@ -113,9 +138,12 @@ public final class Swimlanes extends Pane {
             double x = x0 + i * step;
             if (x - lastLabel > 34 * zoom) {
                 // Dark text on light bands (yellow, sky blue), light text on dark ones.
-                g.setFill(p.hasLeader() && palette.epoch(p.leader() - 1).getBrightness() > 0.85
-                        && palette.epoch(p.leader() - 1).getSaturation() < 0.9 ? javafx.scene.paint.Color.BLACK
-                        : javafx.scene.paint.Color.WHITE);
+                g.setFill(
+                        p.hasLeader()
+                                        && palette.epoch(p.leader() - 1).getBrightness() > 0.85
+                                        && palette.epoch(p.leader() - 1).getSaturation() < 0.9
+                                ? javafx.scene.paint.Color.BLACK
+                                : javafx.scene.paint.Color.WHITE);
                 g.fillText(p.hasLeader() ? "B" + p.leader() : "none", x + 3, laneH / 2);
                 lastLabel = x;
             }

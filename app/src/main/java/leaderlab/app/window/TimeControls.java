@@ -36,7 +36,9 @@ final class TimeControls extends HBox {
         speed.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Double value) {
-                return value == null ? "" : (value == Math.rint(value) ? String.valueOf(value.intValue()) : value) + "x";
+                return value == null
+                        ? ""
+                        : (value == Math.rint(value) ? String.valueOf(value.intValue()) : value) + "x";
             }
 
             @Override
@@ -53,8 +55,19 @@ final class TimeControls extends HBox {
         tip(zoomIn, "Larger (Ctrl +)");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(play, step, new Label("speed"), speed, new Separator(), flow, theme, zoomOut, zoomIn,
-                grow, clock);
+        getChildren()
+                .addAll(
+                        play,
+                        step,
+                        new Label("speed"),
+                        speed,
+                        new Separator(),
+                        flow,
+                        theme,
+                        zoomOut,
+                        zoomIn,
+                        grow,
+                        clock);
         getStyleClass().add("time-controls");
         setSpacing(8);
         showPlaying(true);

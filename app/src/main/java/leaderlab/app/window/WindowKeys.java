@@ -31,8 +31,8 @@ final class WindowKeys {
 
     private void onKey(KeyEvent e) {
         boolean typing = window.typing();
-        if (e.isShortcutDown() && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS
-                || e.getCode() == KeyCode.ADD)) {
+        if (e.isShortcutDown()
+                && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
             window.zoomBy(1.15);
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
             window.zoomBy(1 / 1.15);
@@ -45,11 +45,16 @@ final class WindowKeys {
             window.focusRoot();
         } else if (typing) {
             return;
-        } else if (window.lessonPanel().active() && e.getCode().isLetterKey() && e.getText().length() == 1
+        } else if (window.lessonPanel().active()
+                && e.getCode().isLetterKey()
+                && e.getText().length() == 1
                 && window.lessonPanel().choose(Character.toLowerCase(e.getText().charAt(0)) - 'a')) {
             // A question is open: a, b, c... pick its choices (before any other use of those letters).
-        } else if (window.lessonPanel().active() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE
-                || e.getCode() == KeyCode.PERIOD || e.getCode() == KeyCode.ENTER)) {
+        } else if (window.lessonPanel().active()
+                && (e.getCode() == KeyCode.PAGE_DOWN
+                        || e.getCode() == KeyCode.SPACE
+                        || e.getCode() == KeyCode.PERIOD
+                        || e.getCode() == KeyCode.ENTER)) {
             // Presenter keys: a remote's "next" sends PageDown, space or '.'; "previous" sends PageUp.
             window.lessonPanel().next();
         } else if (window.lessonPanel().active() && e.getCode() == KeyCode.PAGE_UP) {

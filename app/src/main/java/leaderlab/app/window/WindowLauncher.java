@@ -24,8 +24,7 @@ public final class WindowLauncher {
     /** The open window, once the FX thread has made it (null before, and without a display). */
     private static volatile LeaderlabWindow window;
 
-    private WindowLauncher() {
-    }
+    private WindowLauncher() {}
 
     /**
      * Shows a lesson in the open window.
@@ -101,7 +100,8 @@ public final class WindowLauncher {
                 window = created;
             });
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw new IllegalStateException(
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

@@ -20,7 +20,8 @@ final class WrappingCell<T> extends ListCell<T> {
     /**
      * @param styleClasses every class {@code styleClass} can return, removed when the cell is reused
      */
-    WrappingCell(ListView<T> list, Function<T, String> text, Function<T, String> styleClass, List<String> styleClasses) {
+    WrappingCell(
+            ListView<T> list, Function<T, String> text, Function<T, String> styleClass, List<String> styleClasses) {
         this.text = text;
         this.styleClass = styleClass;
         this.styleClasses = styleClasses;

@@ -19,46 +19,73 @@ final class ModuleRules {
     private static final String APP = "leaderlab.app..";
     private static final String[] JAVAFX_AND_AWT = {"javafx..", "com.sun.javafx..", "java.awt..", "javax.swing.."};
 
-    private ModuleRules() {
-    }
+    private ModuleRules() {}
 
     static final ArchRule CLUSTER_KNOWS_NO_FRONT_END = noClasses()
-            .that().resideInAPackage(CLUSTER)
-            .should().dependOnClassesThat().resideInAnyPackage(SHELL, LESSONS, APP)
+            .that()
+            .resideInAPackage(CLUSTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(SHELL, LESSONS, APP)
             .because("the engine is driven by the shell, the lessons and the window, and knows none of them");
 
     static final ArchRule SHELL_KNOWS_ONLY_THE_CLUSTER = noClasses()
-            .that().resideInAPackage(SHELL)
-            .should().dependOnClassesThat().resideInAnyPackage(LESSONS, APP)
+            .that()
+            .resideInAPackage(SHELL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(LESSONS, APP)
             .because("lessons and the window are built on the shell's commands, not the other way round");
 
     static final ArchRule LESSONS_DO_NOT_KNOW_THE_APP = noClasses()
-            .that().resideInAPackage(LESSONS)
-            .should().dependOnClassesThat().resideInAPackage(APP)
+            .that()
+            .resideInAPackage(LESSONS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(APP)
             .because("lessons play in the terminal and in the window alike");
 
     static final ArchRule NO_UI_TOOLKIT_IN_CLUSTER = noClasses()
-            .that().resideInAPackage(CLUSTER)
-            .should().dependOnClassesThat().resideInAnyPackage(JAVAFX_AND_AWT)
-            .orShould().dependOnClassesThat().resideInAPackage("org.jline..")
+            .that()
+            .resideInAPackage(CLUSTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JAVAFX_AND_AWT)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("org.jline..")
             .because("the engine runs headless, under any front end, and in benchmarks");
 
     static final ArchRule NO_JAVAFX_BELOW_THE_APP = noClasses()
-            .that().resideInAnyPackage(SHELL, LESSONS)
-            .should().dependOnClassesThat().resideInAnyPackage(JAVAFX_AND_AWT)
+            .that()
+            .resideInAnyPackage(SHELL, LESSONS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JAVAFX_AND_AWT)
             .because("only the app module has JavaFX; the shell and lessons also run in a plain terminal");
 
     static final ArchRule COMMAND_FRAMEWORK_KNOWS_NO_COMMAND = noClasses()
-            .that().resideInAPackage("leaderlab.shell.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("leaderlab.shell.commands..", "leaderlab.shell.chaos..")
+            .that()
+            .resideInAPackage("leaderlab.shell.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("leaderlab.shell.commands..", "leaderlab.shell.chaos..")
             .because("commands register themselves with the framework; it names none of them");
 
     static final ArchRule WINDOW_DOES_NOT_RUN_BENCHMARKS = noClasses()
-            .that().resideInAPackage("leaderlab.app.window..")
-            .should().dependOnClassesThat().resideInAPackage("leaderlab.app.bench..")
+            .that()
+            .resideInAPackage("leaderlab.app.window..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("leaderlab.app.bench..")
             .because("benchmarks drive the window, not the other way round");
 
-    static final List<ArchRule> ALL = List.of(CLUSTER_KNOWS_NO_FRONT_END, SHELL_KNOWS_ONLY_THE_CLUSTER,
-            LESSONS_DO_NOT_KNOW_THE_APP, NO_UI_TOOLKIT_IN_CLUSTER, NO_JAVAFX_BELOW_THE_APP,
-            COMMAND_FRAMEWORK_KNOWS_NO_COMMAND, WINDOW_DOES_NOT_RUN_BENCHMARKS);
+    static final List<ArchRule> ALL = List.of(
+            CLUSTER_KNOWS_NO_FRONT_END,
+            SHELL_KNOWS_ONLY_THE_CLUSTER,
+            LESSONS_DO_NOT_KNOW_THE_APP,
+            NO_UI_TOOLKIT_IN_CLUSTER,
+            NO_JAVAFX_BELOW_THE_APP,
+            COMMAND_FRAMEWORK_KNOWS_NO_COMMAND,
+            WINDOW_DOES_NOT_RUN_BENCHMARKS);
 }

@@ -62,17 +62,23 @@ class ModuleRulesTest {
 
     @TestFactory
     Stream<DynamicTest> productionCodeKeepsEveryRule() {
-        return ModuleRules.ALL.stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(),
-                () -> rule.check(PRODUCTION)));
+        return ModuleRules.ALL.stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(PRODUCTION)));
     }
 
     @TestFactory
     Stream<DynamicTest> everyRuleFailsOnItsPlantedViolations() {
-        return PLANTED.entrySet().stream().flatMap(entry -> entry.getValue().stream().map(fixture ->
-                DynamicTest.dynamicTest(fixture.getSimpleName() + " breaks: " + entry.getKey().getDescription(), () -> {
-                    JavaClasses planted = new ClassFileImporter().importClasses(fixture);
-                    AssertionError error = assertThrows(AssertionError.class, () -> entry.getKey().check(planted));
-                    assertTrue(error.getMessage().contains(fixture.getName()), error.getMessage());
-                })));
+        return PLANTED.entrySet().stream()
+                .flatMap(entry -> entry.getValue().stream()
+                        .map(fixture -> DynamicTest.dynamicTest(
+                                fixture.getSimpleName() + " breaks: "
+                                        + entry.getKey().getDescription(),
+                                () -> {
+                                    JavaClasses planted = new ClassFileImporter().importClasses(fixture);
+                                    AssertionError error = assertThrows(
+                                            AssertionError.class,
+                                            () -> entry.getKey().check(planted));
+                                    assertTrue(error.getMessage().contains(fixture.getName()), error.getMessage());
+                                })));
     }
 }

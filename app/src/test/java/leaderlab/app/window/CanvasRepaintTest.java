@@ -41,9 +41,17 @@ class CanvasRepaintTest {
         List<ClusterSnapshot> moments = new ArrayList<>();
         try (Cluster cluster = Cluster.start(WindowFixture.simulated(3, 0, 5))) {
             Dispatcher shell = new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster));
-            for (String line : new String[] {"create topic orders --partitions 6 --replication-factor 3", "wait 1s",
-                "kill 1", "wait 300ms", "wait 600ms", "wait until broker 1 is fenced --timeout 5s", "wait 500ms",
-                "restart 1", "wait 2s"}) {
+            for (String line : new String[] {
+                "create topic orders --partitions 6 --replication-factor 3",
+                "wait 1s",
+                "kill 1",
+                "wait 300ms",
+                "wait 600ms",
+                "wait until broker 1 is fenced --timeout 5s",
+                "wait 500ms",
+                "restart 1",
+                "wait 2s"
+            }) {
                 assertTrue(shell.execute(line).isOk(), line);
                 moments.add(cluster.snapshot());
             }
@@ -82,7 +90,10 @@ class CanvasRepaintTest {
             return System.nanoTime() > pulsesEnd && !followed.pulsing();
         });
         int followedWhole = WindowFixture.onFx(followed::wholeRepaints);
-        assertEquals(1, followedWhole, "after the first frame, crash, countdown, fencing and elections repaint changes only");
+        assertEquals(
+                1,
+                followedWhole,
+                "after the first frame, crash, countdown, fencing and elections repaint changes only");
         WritableImage a = WindowFixture.onFx(() -> followed.snapshot(null, null));
         WritableImage b = WindowFixture.onFx(() -> whole.snapshot(null, null));
         assertEquals(0, differingPixels(a, b), "pixels that differ between the followed view and a whole repaint");
@@ -101,8 +112,10 @@ class CanvasRepaintTest {
             var partitions = moments.get(k).metadata().partitions();
             for (int p = 0; p < partitions.size() && changedAt < 0; p++) {
                 for (int broker : new int[] {2, 3}) {
-                    if (ReplicaState.of(partitions.get(p), moments.get(k).broker(broker)) != ReplicaState.of(
-                            moments.get(k - 1).metadata().partitions().get(p), moments.get(k - 1).broker(broker))) {
+                    if (ReplicaState.of(partitions.get(p), moments.get(k).broker(broker))
+                            != ReplicaState.of(
+                                    moments.get(k - 1).metadata().partitions().get(p),
+                                    moments.get(k - 1).broker(broker))) {
                         changedAt = k;
                         partitionId = partitions.get(p).id();
                         changedBroker = broker;
@@ -119,7 +132,9 @@ class CanvasRepaintTest {
         ClusterLayout.Box chip = WindowFixture.onFx(() -> view.chipOf(broker, id));
         WritableImage pulsing = WindowFixture.onFx(() -> view.snapshot(null, null));
         int highlight = ChipRaster.argb(Palette.LIGHT.highlight());
-        assertEquals(highlight, pulsing.getPixelReader().getArgb((int) chip.x() - 2, (int) chip.centerY()),
+        assertEquals(
+                highlight,
+                pulsing.getPixelReader().getArgb((int) chip.x() - 2, (int) chip.centerY()),
                 "a ring in the gap beside the changed chip");
         assertTrue(WindowFixture.onFx(view::pulsing));
         long pulseEnd = System.nanoTime() + ChipPulses.PULSE_NANOS;
@@ -129,14 +144,18 @@ class CanvasRepaintTest {
             return System.nanoTime() > pulseEnd && !view.pulsing();
         });
         WritableImage after = WindowFixture.onFx(() -> view.snapshot(null, null));
-        assertTrue(after.getPixelReader().getArgb((int) chip.x() - 2, (int) chip.centerY()) != highlight,
+        assertTrue(
+                after.getPixelReader().getArgb((int) chip.x() - 2, (int) chip.centerY()) != highlight,
                 "the ring is gone after the pulse");
     }
 
     private static void awaitFx(String what, java.util.function.BooleanSupplier condition) {
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> org.testfx.util.WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+            org.testfx.util.WaitForAsyncUtils.waitFor(
+                    20,
+                    java.util.concurrent.TimeUnit.SECONDS,
+                    () -> org.testfx.util.WaitForAsyncUtils.asyncFx(condition::getAsBoolean)
+                            .get());
         } catch (Exception e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
@@ -153,8 +172,13 @@ class CanvasRepaintTest {
             for (int x = 0; x < (int) a.getWidth(); x++) {
                 if (ra.getArgb(x, y) != rb.getArgb(x, y)) {
                     if (differing++ < 12) {
-                        where.append(String.format(java.util.Locale.ROOT, " (%d,%d) %08x vs %08x", x, y,
-                                ra.getArgb(x, y), rb.getArgb(x, y)));
+                        where.append(String.format(
+                                java.util.Locale.ROOT,
+                                " (%d,%d) %08x vs %08x",
+                                x,
+                                y,
+                                ra.getArgb(x, y),
+                                rb.getArgb(x, y)));
                     }
                 }
             }

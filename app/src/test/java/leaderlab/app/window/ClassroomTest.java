@@ -53,8 +53,8 @@ class ClassroomTest {
 
     private void open(FxRobot robot, int brokers) {
         System.setProperty("user.home", home.toString());
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(brokers, 0, 5), 1600, 1000,
-                LessonCommands.registry()));
+        robot.interact(() -> fixture = new WindowFixture(
+                stage, WindowFixture.simulated(brokers, 0, 5), 1600, 1000, LessonCommands.registry()));
     }
 
     private LessonPanel panel() {
@@ -67,37 +67,54 @@ class ClassroomTest {
     }
 
     private void awaitChoices(FxRobot robot, int count) {
-        fixture.awaitFx(count + " choices", () -> robot.lookup(".lesson-choice").queryAll().size() == count);
+        fixture.awaitFx(
+                count + " choices",
+                () -> robot.lookup(".lesson-choice").queryAll().size() == count);
     }
 
     @Test
     void resetAfterAnUncleanTruncationLeavesNoStripAndAnEmptyTimeline(FxRobot robot) {
         open(robot, 3);
         for (String line : new String[] {
-                "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
-                "produce orders --partition 0 --count 100 --acks all", "config set request.timeout.ms 10000",
-                "isolate 3 --from brokers:1", "isolate 2 --from brokers:1", "produce orders --partition 0 --count 50 --acks all"}) {
+            "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
+            "produce orders --partition 0 --count 100 --acks all",
+            "config set request.timeout.ms 10000",
+            "isolate 3 --from brokers:1",
+            "isolate 2 --from brokers:1",
+            "produce orders --partition 0 --count 50 --acks all"
+        }) {
             fixture.run(line);
         }
         // The logs pane remembers what a replica held once it truncates it: it must see the log first.
         robot.interact(() -> fixture.window.showPartition("orders-0"));
         fixture.awaitCaughtUp(robot);
-        for (String line : new String[] {"kill 1", "heal", "wait until leader orders-0 is 2 --timeout 5s", "restart 1",
-                "wait until leo orders-0 on 1 is 100 --timeout 10s", "wait 1s"}) {
+        for (String line : new String[] {
+            "kill 1",
+            "heal",
+            "wait until leader orders-0 is 2 --timeout 5s",
+            "restart 1",
+            "wait until leo orders-0 on 1 is 100 --timeout 10s",
+            "wait 1s"
+        }) {
             fixture.run(line);
         }
         fixture.awaitCaughtUp(robot);
-        assertTrue(WindowFixture.onFx(() -> fixture.window.partitionDetail().truncationStrips()) > 0,
+        assertTrue(
+                WindowFixture.onFx(() -> fixture.window.partitionDetail().truncationStrips()) > 0,
                 "the truncation is drawn before the reset");
         fixture.run("reset");
         fixture.run("create topic orders --replica-assignment 1:2:3");
         fixture.run("produce orders --partition 0 --count 10 --acks all");
-        fixture.awaitFx("the new cluster on screen", () -> fixture.window.shownSnapshot().topic("orders") != null
-                && fixture.window.shownSnapshot().timeMs() < 5000);
+        fixture.awaitFx(
+                "the new cluster on screen",
+                () -> fixture.window.shownSnapshot().topic("orders") != null
+                        && fixture.window.shownSnapshot().timeMs() < 5000);
         robot.interact(fixture.window::frame);
-        assertEquals(0, (int) WindowFixture.onFx(() -> fixture.window.partitionDetail().truncationStrips()));
-        assertTrue(WindowFixture.onFx(() -> fixture.window.eventLog().shownEvents().stream()
-                .noneMatch(e -> e.type() == EventType.TRUNCATED || e.type() == EventType.BROKER_FENCED)),
+        assertEquals(0, (int)
+                WindowFixture.onFx(() -> fixture.window.partitionDetail().truncationStrips()));
+        assertTrue(
+                WindowFixture.onFx(() -> fixture.window.eventLog().shownEvents().stream()
+                        .noneMatch(e -> e.type() == EventType.TRUNCATED || e.type() == EventType.BROKER_FENCED)),
                 "nothing of the old cluster in the timeline");
         assertTrue(WindowFixture.onFx(() -> fixture.window.historySize()) < 60, "the history ring restarted");
     }
@@ -109,17 +126,32 @@ class ClassroomTest {
         awaitChoices(robot, 3);
         Cluster lessonOne = fixture.runner.session().cluster();
         present(robot, "09");
-        fixture.awaitFx("lesson 9 on its own cluster", () -> panel().lessonCluster() != null
-                && panel().lessonCluster() != lessonOne && fixture.runner.session().cluster() == panel().lessonCluster());
-        fixture.awaitFx("lesson 9's step 1", () -> robot.lookup("#lesson-progress").queryAs(javafx.scene.control.Label.class)
-                .getText().startsWith("Step 1 of"));
+        fixture.awaitFx(
+                "lesson 9 on its own cluster",
+                () -> panel().lessonCluster() != null
+                        && panel().lessonCluster() != lessonOne
+                        && fixture.runner.session().cluster() == panel().lessonCluster());
+        fixture.awaitFx(
+                "lesson 9's step 1",
+                () -> robot.lookup("#lesson-progress")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText()
+                        .startsWith("Step 1 of"));
         assertTrue(panel().narration().plainText().startsWith("Failover in Kafka is driven by the controller"));
         assertEquals(0, robot.lookup(".lesson-choice").queryAll().size(), "lesson 1's question is gone");
         // The key that would have answered lesson 1's question does nothing to lesson 9's cluster.
         robot.type(KeyCode.A);
         robot.clickOn("#lesson-next");
-        fixture.awaitFx("step 1 of lesson 9 played", () -> fixture.runner.session().cluster().snapshot().topic("orders") != null
-                && fixture.runner.session().cluster().snapshot().topic("orders").partitionCount() == 2);
+        fixture.awaitFx(
+                "step 1 of lesson 9 played",
+                () -> fixture.runner.session().cluster().snapshot().topic("orders") != null
+                        && fixture.runner
+                                        .session()
+                                        .cluster()
+                                        .snapshot()
+                                        .topic("orders")
+                                        .partitionCount()
+                                == 2);
         assertSame(panel().lessonCluster(), fixture.runner.session().cluster());
     }
 
@@ -127,8 +159,13 @@ class ClassroomTest {
     void whileAQuestionIsOpenTheViewShowsTheStateBeforeTheStep(FxRobot robot) throws Exception {
         open(robot, 3);
         present(robot, "03");
-        fixture.awaitFx("step 1", () -> robot.lookup("#lesson-next").queryAs(Button.class).getText().equals("Next")
-                && !robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
+        fixture.awaitFx(
+                "step 1",
+                () -> robot.lookup("#lesson-next")
+                                .queryAs(Button.class)
+                                .getText()
+                                .equals("Next")
+                        && !robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
         robot.clickOn("#lesson-next");
         awaitChoices(robot, 2);
         fixture.awaitCaughtUp(robot);
@@ -150,20 +187,30 @@ class ClassroomTest {
         open(robot, 3);
         Cluster before = fixture.runner.session().cluster();
         present(robot, "02");
-        fixture.awaitFx("the lesson's cluster", () -> panel().lessonCluster() != null
-                && fixture.runner.session().cluster() == panel().lessonCluster());
+        fixture.awaitFx(
+                "the lesson's cluster",
+                () -> panel().lessonCluster() != null
+                        && fixture.runner.session().cluster() == panel().lessonCluster());
         assertFalse(WindowFixture.onFx(() -> fixture.window.metrics().isVisible()));
         robot.clickOn("#lesson-end");
-        fixture.awaitFx("the normal layout", () -> !panel().active() && fixture.window.metrics().isVisible()
-                && !panel().isVisible());
+        fixture.awaitFx(
+                "the normal layout",
+                () -> !panel().active() && fixture.window.metrics().isVisible() && !panel().isVisible());
         Cluster after = fixture.runner.session().cluster();
-        assertTrue(after != before && after.options().simulated() == before.options().simulated()
-                && after.options().brokers() == before.options().brokers(), "a fresh cluster in the user's mode");
+        assertTrue(
+                after != before
+                        && after.options().simulated() == before.options().simulated()
+                        && after.options().brokers() == before.options().brokers(),
+                "a fresh cluster in the user's mode");
         present(robot, "02");
-        fixture.awaitFx("the lesson's cluster", () -> panel().lessonCluster() != null
-                && fixture.runner.session().cluster() == panel().lessonCluster());
+        fixture.awaitFx(
+                "the lesson's cluster",
+                () -> panel().lessonCluster() != null
+                        && fixture.runner.session().cluster() == panel().lessonCluster());
         fixture.run("reset");
-        fixture.awaitFx("reset ended the lesson", () -> !panel().active() && fixture.window.metrics().isVisible());
+        fixture.awaitFx(
+                "reset ended the lesson",
+                () -> !panel().active() && fixture.window.metrics().isVisible());
         fixture.run("create topic t");
         assertFalse(WindowFixture.onFx(() -> panel().active()));
     }
@@ -181,11 +228,16 @@ class ClassroomTest {
         // (isolate --from clients) become the same event with branch elr, and this test covers them then.
         fixture.awaitCaughtUp(robot);
         robot.interact(fixture.window::frame);
-        assertTrue(WindowFixture.onFx(() -> fixture.window.eventLog().shownEvents().stream()
-                .anyMatch(e -> e.type() == EventType.PRODUCE_FAILED)), "in the timeline");
+        assertTrue(
+                WindowFixture.onFx(() -> fixture.window.eventLog().shownEvents().stream()
+                        .anyMatch(e -> e.type() == EventType.PRODUCE_FAILED)),
+                "in the timeline");
         assertTrue(WindowFixture.onFx(() -> fixture.window.clusterCanvas().clientsFailing()), "flashed on Clients");
-        assertTrue(WindowFixture.onFx(() -> fixture.window.metrics().lookup("#metric-produce") instanceof javafx.scene.control.Label l
-                && !l.getText().contains(" 0 errors/s")), "counted in the metrics");
+        assertTrue(
+                WindowFixture.onFx(
+                        () -> fixture.window.metrics().lookup("#metric-produce") instanceof javafx.scene.control.Label l
+                                && !l.getText().contains(" 0 errors/s")),
+                "counted in the metrics");
     }
 
     /** Lesson 9's core: a broker only clients cannot reach; the controller sees nothing, the class must. */
@@ -199,20 +251,28 @@ class ClassroomTest {
         fixture.run("produce orders --count 3 --retries 0");
         fixture.awaitCaughtUp(robot);
         robot.interact(fixture.window::frame);
-        java.util.List<leaderlab.cluster.journal.Event> shown = WindowFixture.onFx(() ->
-                java.util.List.copyOf(fixture.window.eventLog().shownEvents()));
-        assertTrue(shown.stream().anyMatch(e -> e.type() == EventType.PRODUCE_FAILED
-                && e.detail() instanceof leaderlab.cluster.journal.EventDetail.ProduceAttemptFailed failed
-                && failed.broker() == 2 && failed.error() == leaderlab.cluster.protocol.Errors.REQUEST_TIMED_OUT),
+        java.util.List<leaderlab.cluster.journal.Event> shown = WindowFixture.onFx(
+                () -> java.util.List.copyOf(fixture.window.eventLog().shownEvents()));
+        assertTrue(
+                shown.stream()
+                        .anyMatch(e -> e.type() == EventType.PRODUCE_FAILED
+                                && e.detail()
+                                        instanceof leaderlab.cluster.journal.EventDetail.ProduceAttemptFailed failed
+                                && failed.broker() == 2
+                                && failed.error() == leaderlab.cluster.protocol.Errors.REQUEST_TIMED_OUT),
                 "the timeout in the timeline: " + shown);
         assertTrue(WindowFixture.onFx(() -> fixture.window.clusterCanvas().clientsFailing()), "flashed on Clients");
         assertTrue(WindowFixture.onFx(() -> fixture.window.frameFailures().total()) >= 1, "counted");
-        fixture.awaitFx("the metrics' produce line showing errors", () ->
-                fixture.window.metrics().lookup("#metric-produce") instanceof javafx.scene.control.Label l
-                && l.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("bad")));
+        fixture.awaitFx(
+                "the metrics' produce line showing errors",
+                () -> fixture.window.metrics().lookup("#metric-produce") instanceof javafx.scene.control.Label l
+                        && l.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("bad")));
         int leaderChip = fixture.cluster.snapshot().topic("orders").partitionId(0);
-        assertTrue(WindowFixture.onFx(() -> fixture.window.frameFailures()
-                .partitionsFailingAt(fixture.window.shownSnapshot().timeMs()).contains(leaderChip)),
+        assertTrue(
+                WindowFixture.onFx(() -> fixture.window
+                        .frameFailures()
+                        .partitionsFailingAt(fixture.window.shownSnapshot().timeMs())
+                        .contains(leaderChip)),
                 "the leader's chip is ringed");
     }
 
@@ -228,7 +288,8 @@ class ClassroomTest {
         fixture.run("wait 200ms");
         fixture.awaitCaughtUp(robot);
         robot.interact(fixture.window::frame);
-        assertEquals(12, (int) WindowFixture.onFx(() -> fixture.window.headline().electionsMoved()));
+        assertEquals(
+                12, (int) WindowFixture.onFx(() -> fixture.window.headline().electionsMoved()));
     }
 
     @Test
@@ -244,7 +305,9 @@ class ClassroomTest {
         robot.interact(fixture.window::frame);
         assertTrue(fixture.window.scrubbing(), "released, the scrubber stays in the past");
         long past = fixture.window.shownSnapshot().timeMs();
-        assertTrue(WindowFixture.onFx(() -> fixture.window.eventLog().shownEvents().stream().allMatch(e -> e.timeMs() <= past)),
+        assertTrue(
+                WindowFixture.onFx(
+                        () -> fixture.window.eventLog().shownEvents().stream().allMatch(e -> e.timeMs() <= past)),
                 "the timeline is rewound with the view");
         robot.type(KeyCode.LEFT);
         robot.interact(fixture.window::frame);
@@ -256,11 +319,14 @@ class ClassroomTest {
 
     @Test
     void theSpeedBoxFollowsTimeSpeedFromTheShell(FxRobot robot) {
-        robot.interact(() -> fixture = new WindowFixture(stage, new leaderlab.cluster.ClusterOptions(3, 0, 1, false, false),
-                1400, 900));
+        robot.interact(() -> fixture =
+                new WindowFixture(stage, new leaderlab.cluster.ClusterOptions(3, 0, 1, false, false), 1400, 900));
         fixture.run("time speed 0.25");
-        fixture.awaitFx("the speed box follows time speed", () -> fixture.window.controls().speed.getValue() == 0.25
-                && fixture.window.playClock().speed() == 0.25 && fixture.window.controls().clock.getText().contains("x0.25"));
+        fixture.awaitFx(
+                "the speed box follows time speed",
+                () -> fixture.window.controls().speed.getValue() == 0.25
+                        && fixture.window.playClock().speed() == 0.25
+                        && fixture.window.controls().clock.getText().contains("x0.25"));
     }
 
     @Test
@@ -273,11 +339,18 @@ class ClassroomTest {
         MarkdownView narration = panel().narration();
         String text = narration.plainText();
         assertFalse(text.contains("*") || text.contains("`"), text);
-        double size = WindowFixture.onFx(() -> robot.from(narration).lookup(".md-text").queryAllAs(Text.class).iterator()
-                .next().getFont().getSize());
+        double size = WindowFixture.onFx(() -> robot.from(narration)
+                .lookup(".md-text")
+                .queryAllAs(Text.class)
+                .iterator()
+                .next()
+                .getFont()
+                .getSize());
         assertTrue(size >= 28, "narration at " + size + " px");
-        assertTrue(WindowFixture.onFx(() -> fixture.window.eventLog().getScene() == null
-                && fixture.window.partitionDetail().getScene() == null && fixture.window.console().getScene() == null),
+        assertTrue(
+                WindowFixture.onFx(() -> fixture.window.eventLog().getScene() == null
+                        && fixture.window.partitionDetail().getScene() == null
+                        && fixture.window.console().getScene() == null),
                 "only the cluster view, the headline and the narration");
         robot.type(KeyCode.P);
         assertFalse(fixture.window.presenter());
@@ -294,12 +367,19 @@ class ClassroomTest {
         robot.type(KeyCode.ESCAPE);
         // Answer buttons keep every underscore.
         present(robot, "09");
-        fixture.awaitFx("step 1", () -> robot.lookup("#lesson-next").queryAs(Button.class).getText().equals("Next")
-                && !robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
+        fixture.awaitFx(
+                "step 1",
+                () -> robot.lookup("#lesson-next")
+                                .queryAs(Button.class)
+                                .getText()
+                                .equals("Next")
+                        && !robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
         for (int i = 0; i < 3; i++) {
             robot.clickOn("#lesson-next");
             int step = i;
-            fixture.awaitFx("ready " + step, () -> !robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
+            fixture.awaitFx(
+                    "ready " + step,
+                    () -> !robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
             if (!robot.lookup(".lesson-choice").queryAll().isEmpty()) {
                 break;
             }
@@ -307,7 +387,8 @@ class ClassroomTest {
         awaitChoices(robot, robot.lookup(".lesson-choice").queryAll().size());
         boolean underscores = WindowFixture.onFx(() -> robot.lookup(".lesson-choice").queryAllAs(Button.class).stream()
                 .filter(b -> b.getUserData().toString().contains("_"))
-                .allMatch(b -> !b.isMnemonicParsing() && b.getText().contains(b.getUserData().toString())));
+                .allMatch(b -> !b.isMnemonicParsing()
+                        && b.getText().contains(b.getUserData().toString())));
         assertTrue(underscores);
         assertNull(null);
     }

@@ -33,11 +33,14 @@ class ClusterLayoutTest {
         for (ClusterLayout.Card card : layout.cards) {
             for (int i = 0; i < card.partitionIds().length; i++) {
                 int id = card.partitionIds()[i];
-                PartitionRegistration partition = snapshot.metadata().partitions().get(id);
+                PartitionRegistration partition =
+                        snapshot.metadata().partitions().get(id);
                 assertTrue(java.util.Arrays.stream(partition.replicas()).anyMatch(r -> r == card.brokerId()));
                 ClusterLayout.Box chip = card.chip(i);
-                assertTrue(card.box().contains(chip.x(), chip.y()) && card.box().contains(chip.x() + chip.w() - 1,
-                        chip.y() + chip.h() - 1), "chip inside its card");
+                assertTrue(
+                        card.box().contains(chip.x(), chip.y())
+                                && card.box().contains(chip.x() + chip.w() - 1, chip.y() + chip.h() - 1),
+                        "chip inside its card");
                 assertEquals(id, card.partitionAt(chip.centerX(), chip.centerY()));
                 assertEquals(card, layout.cardAt(chip.centerX(), chip.centerY()));
                 chips++;
@@ -48,8 +51,10 @@ class ClusterLayoutTest {
 
     @Test
     void aPartitionLooksTheSameOnEveryBroker() {
-        ClusterSnapshot snapshot = cluster(3, "create topic a --replica-assignment "
-                + "1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3", "create topic b --replica-assignment 2");
+        ClusterSnapshot snapshot = cluster(
+                3,
+                "create topic a --replica-assignment " + "1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3,1:2:3",
+                "create topic b --replica-assignment 2");
         ClusterLayout layout = new ClusterLayout(snapshot, 1200, 700, 1.0);
         double h = layout.cards.get(0).chipH();
         for (ClusterLayout.Card card : layout.cards) {
@@ -64,11 +69,18 @@ class ClusterLayoutTest {
         ClusterLayout layout = new ClusterLayout(snapshot, 1600, 1000, 1.0);
         for (ClusterLayout.Card card : layout.cards) {
             ClusterLayout.Box last = card.chip(card.partitionIds().length - 1);
-            assertTrue(last.y() + last.h() <= card.box().y() + card.box().h(), "all chips fit broker " + card.brokerId());
+            assertTrue(
+                    last.y() + last.h() <= card.box().y() + card.box().h(), "all chips fit broker " + card.brokerId());
         }
         assertTrue(layout.cards.get(0).chipH() < ChipRaster.LABEL_MIN_HEIGHT);
-        assertEquals(-1, layout.cards.get(0).partitionAt(layout.cards.get(0).box().x() + 1,
-                layout.cards.get(0).box().y() + 1), "the header is no chip");
+        assertEquals(
+                -1,
+                layout.cards
+                        .get(0)
+                        .partitionAt(
+                                layout.cards.get(0).box().x() + 1,
+                                layout.cards.get(0).box().y() + 1),
+                "the header is no chip");
     }
 
     /** Between a crash and fencing the card says what the controller still believes: on its own line, above the chips. */
@@ -83,8 +95,10 @@ class ClusterLayoutTest {
                 // A line of bold type is at most 1.3 times its size high, descenders included.
                 double beliefBottom = beliefTop + 1.3 * ClusterLayout.BELIEF_FONT * zoom;
                 assertTrue(badgeBottom <= beliefTop, "the badge ends above the belief line at zoom " + zoom);
-                assertTrue(beliefBottom <= card.chip(0).y(), "the belief line ends above the first chip at zoom " + zoom
-                        + ": " + beliefBottom + " > " + card.chip(0).y());
+                assertTrue(
+                        beliefBottom <= card.chip(0).y(),
+                        "the belief line ends above the first chip at zoom " + zoom + ": " + beliefBottom + " > "
+                                + card.chip(0).y());
             }
         }
     }

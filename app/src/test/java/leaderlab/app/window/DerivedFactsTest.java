@@ -41,8 +41,12 @@ class DerivedFactsTest {
             ClusterSnapshot.Reality reality = broker.reality();
             assertEquals(reality.cutFromClients(), cuts.cutFromClients(broker.id()), "clients, broker " + broker.id());
             assertEquals(reality.cutFromController(), cuts.cutFromController(broker.id()), "controller " + broker.id());
-            assertEquals(reality.cutFromClients() || reality.cutFromController() || !reality.cutFromBrokers().isEmpty(),
-                    cuts.isolated(broker.id()), "isolated, broker " + broker.id());
+            assertEquals(
+                    reality.cutFromClients()
+                            || reality.cutFromController()
+                            || !reality.cutFromBrokers().isEmpty(),
+                    cuts.isolated(broker.id()),
+                    "isolated, broker " + broker.id());
             reality.cutFromBrokers().forEach(other -> pairs.add(NetworkCuts.Pair.of(broker.id(), other)));
         }
         assertEquals(pairs, cuts.brokerPairs());
@@ -108,14 +112,23 @@ class DerivedFactsTest {
     }
 
     private int partitionLines(String filter) {
-        return (int) run("describe " + filter).lines().stream().filter(l -> l.startsWith("\tTopic: ")).count();
+        return (int) run("describe " + filter).lines().stream()
+                .filter(l -> l.startsWith("\tTopic: "))
+                .count();
     }
 
     @Test
     void theWindowAndTheShellReadPartitionNamesAlike() {
         run("create topic my-topic-2 --partitions 3 --replication-factor 2");
-        for (String name : java.util.List.of("my-topic-2-1", "my-topic-2-0", "my-topic-2", "my-topic-2-9", "-1", "x-",
-                "my-topic-2-01", "my-topic-2-99999999999")) {
+        for (String name : java.util.List.of(
+                "my-topic-2-1",
+                "my-topic-2-0",
+                "my-topic-2",
+                "my-topic-2-9",
+                "-1",
+                "x-",
+                "my-topic-2-01",
+                "my-topic-2-99999999999")) {
             var window = PartitionName.lookup(cluster.snapshot(), name);
             String shellName;
             try {
@@ -125,6 +138,8 @@ class DerivedFactsTest {
             }
             assertEquals(shellName, window == null ? null : window.name(), name);
         }
-        assertEquals(new leaderlab.cluster.metadata.PartitionName("my-topic-2", 1), leaderlab.cluster.metadata.PartitionName.parse("my-topic-2-1").orElseThrow());
+        assertEquals(
+                new leaderlab.cluster.metadata.PartitionName("my-topic-2", 1),
+                leaderlab.cluster.metadata.PartitionName.parse("my-topic-2-1").orElseThrow());
     }
 }

@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import leaderlab.app.AppCommands;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.ClusterOptions;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventDetail;
-import leaderlab.app.AppCommands;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -38,6 +38,7 @@ class ExportTest {
 
     @TempDir
     Path dir;
+
     private Dispatcher shell;
 
     @BeforeEach
@@ -73,7 +74,9 @@ class ExportTest {
             assertEquals(i, event.get("seq").asLong());
             assertEquals(original.timeMs(), event.get("timeMs").asLong());
             assertEquals(original.type().name(), event.get("type").asText());
-            assertEquals(original.source().kind().name(), event.get("source").get("kind").asText());
+            assertEquals(
+                    original.source().kind().name(),
+                    event.get("source").get("kind").asText());
             if (original.detail() instanceof EventDetail.Truncated) {
                 truncations.add(event);
             }
@@ -92,11 +95,18 @@ class ExportTest {
         Path file = dir.resolve("report.md");
         ok("export report " + file);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertTrue(lines.contains("## Commands") && lines.contains("## Outcome") && lines.contains("## Safety checker")
-                && lines.contains("## Data-loss ledger"), String.join("\n", lines));
+        assertTrue(
+                lines.contains("## Commands")
+                        && lines.contains("## Outcome")
+                        && lines.contains("## Safety checker")
+                        && lines.contains("## Data-loss ledger"),
+                String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(line -> line.matches("\\| \\d+\\.\\d{3}s \\| `kill 1` \\|")));
         // The outcome row for orders-0: leader 2, ISR of all three, HW 105.
-        assertTrue(lines.stream().anyMatch(line -> line.matches("\\| orders-0 \\| 2 \\| 1 \\| 1,2,3 \\| 2,3,1 \\| 105 \\| online \\|")),
+        assertTrue(
+                lines.stream()
+                        .anyMatch(line ->
+                                line.matches("\\| orders-0 \\| 2 \\| 1 \\| 1,2,3 \\| 2,3,1 \\| 105 \\| online \\|")),
                 String.join("\n", lines));
         // The ledger section is what `lost` says: the 10 acks=1 records are gone.
         String lost = ok("lost");
@@ -147,7 +157,8 @@ class ExportTest {
 
     @Test
     void badExportsAreOneLineAndWriteNothing() {
-        for (String line : List.of("export gif x.gif", "export journal", "export svg " + dir.resolve("no/such/dir.svg"))) {
+        for (String line :
+                List.of("export gif x.gif", "export journal", "export svg " + dir.resolve("no/such/dir.svg"))) {
             Result result = shell.execute(line);
             assertEquals(Result.Status.ERROR, result.status(), line);
             assertEquals(1, result.lines().size(), line);

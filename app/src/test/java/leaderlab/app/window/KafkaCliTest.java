@@ -15,21 +15,27 @@ class KafkaCliTest {
 
     @Test
     void preferredElectionOfOnePartition() {
-        assertEquals(Optional.of("kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type PREFERRED "
-                + "--topic orders --partition 0"), KafkaCli.equivalent(REGISTRY, "elect preferred orders-0"));
+        assertEquals(
+                Optional.of("kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type PREFERRED "
+                        + "--topic orders --partition 0"),
+                KafkaCli.equivalent(REGISTRY, "elect preferred orders-0"));
     }
 
     @Test
     void electionOfEveryPartitionAndTopicNamesWithDashes() {
-        assertEquals(Optional.of("kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type UNCLEAN "
-                + "--all-topic-partitions"), KafkaCli.equivalent(REGISTRY, "elect unclean --all"));
-        assertTrue(KafkaCli.equivalent(REGISTRY, "elect preferred my-topic-12").orElseThrow()
+        assertEquals(
+                Optional.of("kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type UNCLEAN "
+                        + "--all-topic-partitions"),
+                KafkaCli.equivalent(REGISTRY, "elect unclean --all"));
+        assertTrue(KafkaCli.equivalent(REGISTRY, "elect preferred my-topic-12")
+                .orElseThrow()
                 .endsWith("--topic my-topic --partition 12"));
     }
 
     @Test
     void reassignmentNamesTheJsonItNeeds() {
-        String cli = KafkaCli.equivalent(REGISTRY, "reassign orders-2 --replicas 3,1,2").orElseThrow();
+        String cli = KafkaCli.equivalent(REGISTRY, "reassign orders-2 --replicas 3,1,2")
+                .orElseThrow();
         assertTrue(cli.startsWith("kafka-reassign-partitions.sh --bootstrap-server localhost:9092 --execute"), cli);
         assertTrue(cli.contains("{\"topic\":\"orders\",\"partition\":2,\"replicas\":[3,1,2]}"), cli);
     }
@@ -38,9 +44,11 @@ class KafkaCliTest {
     void brokerLifecycleAndTopics() {
         assertTrue(KafkaCli.equivalent(REGISTRY, "shutdown 2").orElseThrow().startsWith("kafka-server-stop.sh"));
         assertTrue(KafkaCli.equivalent(REGISTRY, "kill 2").orElseThrow().startsWith("kill -9"));
-        assertEquals(Optional.of("kafka-topics.sh --bootstrap-server localhost:9092 --create --topic t --partitions 3"),
+        assertEquals(
+                Optional.of("kafka-topics.sh --bootstrap-server localhost:9092 --create --topic t --partitions 3"),
                 KafkaCli.equivalent(REGISTRY, "create topic t --partitions 3"));
-        assertEquals(Optional.of("kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic t"),
+        assertEquals(
+                Optional.of("kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic t"),
                 KafkaCli.equivalent(REGISTRY, "describe t"));
     }
 

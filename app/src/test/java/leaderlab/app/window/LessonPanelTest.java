@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import leaderlab.lessons.Lesson;
 import leaderlab.lessons.LessonLibrary;
@@ -46,8 +45,8 @@ class LessonPanelTest {
 
     private void present(FxRobot robot, Lesson lesson) {
         System.setProperty("user.home", home.toString());
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1400, 900,
-                leaderlab.app.AppCommands.registry()));
+        robot.interact(() -> fixture = new WindowFixture(
+                stage, WindowFixture.simulated(3, 0, 1), 1400, 900, leaderlab.app.AppCommands.registry()));
         robot.interact(() -> fixture.window.presentLesson(lesson));
     }
 
@@ -57,13 +56,20 @@ class LessonPanelTest {
 
     /** Waits until the step is shown and nothing is playing, so Next and Back are live. */
     private void awaitIdleAt(FxRobot robot, String progress) {
-        fixture.awaitFx("progress '" + progress + "' (it shows '"
-                        + WindowFixture.onFx(() -> robot.lookup("#lesson-progress").queryAs(Label.class).getText()) + "')",
-                () -> robot.lookup("#lesson-progress").queryAs(Label.class).getText().equals(progress));
+        fixture.awaitFx(
+                "progress '" + progress + "' (it shows '"
+                        + WindowFixture.onFx(() -> robot.lookup("#lesson-progress")
+                                .queryAs(Label.class)
+                                .getText()) + "')",
+                () -> robot.lookup("#lesson-progress")
+                        .queryAs(Label.class)
+                        .getText()
+                        .equals(progress));
     }
 
     private void awaitText(FxRobot robot, String id, String expected) {
-        fixture.awaitFx(id + " to show '" + expected + "'",
+        fixture.awaitFx(
+                id + " to show '" + expected + "'",
                 () -> robot.lookup(id).queryAs(Label.class).getText().contains(expected));
     }
 
@@ -71,50 +77,78 @@ class LessonPanelTest {
     void narrationNextBackAndAPrediction(FxRobot robot) throws Exception {
         present(robot, new LessonLibrary().load("03"));
         awaitIdleAt(robot, "Step 1 of 7");
-        assertTrue(fixture.window.lessonPanel().narration().plainText().contains("In KRaft mode every broker sends a heartbeat"));
+        assertTrue(fixture.window
+                .lessonPanel()
+                .narration()
+                .plainText()
+                .contains("In KRaft mode every broker sends a heartbeat"));
         robot.clickOn("#lesson-next");
         // Step 2 opens with its question: the choices are up before any of its commands ran.
-        fixture.awaitFx("the prediction's choices", () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
+        fixture.awaitFx(
+                "the prediction's choices",
+                () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
         awaitIdleAt(robot, "Step 2 of 7");
-        fixture.awaitFx("the lesson's topic", () -> fixture.runner.session().cluster().snapshot().topic("orders") != null);
+        fixture.awaitFx(
+                "the lesson's topic",
+                () -> fixture.runner.session().cluster().snapshot().topic("orders") != null);
         assertTrue(fixture.runner.session().cluster().snapshot().broker(1).running(), "kill 1 has not run yet");
-        robot.clickOn(robot.lookup(".lesson-choice").match(n -> "unfenced".equals(((Button) n).getUserData()))
+        robot.clickOn(robot.lookup(".lesson-choice")
+                .match(n -> "unfenced".equals(((Button) n).getUserData()))
                 .queryAs(Button.class));
         // The reveal is on the same step, big: verdict, answer and why.
-        fixture.awaitFx("the reveal", () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
+        fixture.awaitFx(
+                "the reveal",
+                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
         awaitIdleAt(robot, "Step 2 of 7");
         var reveal = fixture.window.lessonPanel().reveal().shown().get(0);
-        assertEquals(List.of("unfenced", "unfenced", "Right"), List.of(reveal.given(), reveal.prediction().answer(),
-                reveal.verdict()));
-        assertTrue(WindowFixture.onFx(() -> fixture.window.lessonPanel().reveal().isVisible()));
+        assertEquals(
+                List.of("unfenced", "unfenced", "Right"),
+                List.of(reveal.given(), reveal.prediction().answer(), reveal.verdict()));
+        assertTrue(
+                WindowFixture.onFx(() -> fixture.window.lessonPanel().reveal().isVisible()));
         robot.interact(() -> fixture.window.setPresenter(true));
         double questionPx = WindowFixture.onFx(() -> {
             fixture.window.scene().getRoot().applyCss();
-            return robot.lookup(".reveal-question").queryAs(Label.class).getFont().getSize();
+            return robot.lookup(".reveal-question")
+                    .queryAs(Label.class)
+                    .getFont()
+                    .getSize();
         });
         assertTrue(questionPx >= 28, "the reveal's question in presenter mode is " + questionPx + " px");
         robot.interact(() -> fixture.window.setPresenter(false));
         assertTrue(!fixture.runner.session().cluster().snapshot().broker(1).running(), "the step ran after the vote");
         robot.clickOn("#lesson-next");
-        fixture.awaitFx("step 3's two choices questions", () -> robot.lookup(".lesson-choice").queryAll().size() == 3);
+        fixture.awaitFx(
+                "step 3's two choices questions",
+                () -> robot.lookup(".lesson-choice").queryAll().size() == 3);
         awaitIdleAt(robot, "Step 3 of 7");
         robot.clickOn("#lesson-back");
-        fixture.awaitFx("step 2 asked again", () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
+        fixture.awaitFx(
+                "step 2 asked again",
+                () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
         awaitIdleAt(robot, "Step 2 of 7");
         assertNotNull(fixture.runner.session().cluster().snapshot().topic("orders"), "Back replayed step 1");
-        fixture.awaitFx("the replayed cluster", () -> fixture.runner.session().cluster().snapshot().broker(1).running());
+        fixture.awaitFx(
+                "the replayed cluster",
+                () -> fixture.runner.session().cluster().snapshot().broker(1).running());
     }
 
     @Test
     void aFailedExpectIsShownClearly(FxRobot robot) throws Exception {
         Path lesson = home.resolve("wrong.md");
-        Files.writeString(lesson, "---\ntitle: A wrong claim\nbrokers: 3\nseed: 2\n---\n\nWe claim the wrong leader.\n\n"
-                + "```leaderlab\ncreate topic orders --replica-assignment 1:2:3\nexpect leader orders-0 is 3\n```\n");
+        Files.writeString(
+                lesson,
+                "---\ntitle: A wrong claim\nbrokers: 3\nseed: 2\n---\n\nWe claim the wrong leader.\n\n"
+                        + "```leaderlab\ncreate topic orders --replica-assignment 1:2:3\nexpect leader orders-0 is 3\n```\n");
         present(robot, new LessonLibrary().load(lesson.toString()));
         awaitIdleAt(robot, "Step 1 of 1");
         robot.clickOn("#lesson-next");
         awaitText(robot, "#lesson-feedback", "expectation failed: leader orders-0 is 3, but it is 1");
-        assertTrue(WindowFixture.onFx(() -> robot.lookup("#lesson-feedback").queryAs(Label.class).getStyleClass()
-                .contains("lesson-failure")), "shown as a failure");
+        assertTrue(
+                WindowFixture.onFx(() -> robot.lookup("#lesson-feedback")
+                        .queryAs(Label.class)
+                        .getStyleClass()
+                        .contains("lesson-failure")),
+                "shown as a failure");
     }
 }

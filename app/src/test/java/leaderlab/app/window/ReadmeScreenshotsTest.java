@@ -56,8 +56,11 @@ class ReadmeScreenshotsTest {
         robot.interact(() -> fixture.window.showPartition("orders-1"));
         fixture.awaitCaughtUp(robot);
         fixture.hover(robot, 1, "orders", 1);
-        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.detail() instanceof EventDetail.LeaderElected elected
-                && elected.oldLeader() == 2), "the election away from broker 2 is in the timeline");
+        assertTrue(
+                fixture.window.eventLog().shownEvents().stream()
+                        .anyMatch(e ->
+                                e.detail() instanceof EventDetail.LeaderElected elected && elected.oldLeader() == 2),
+                "the election away from broker 2 is in the timeline");
         assertPng(fixture.screenshot(robot, DIR.resolve("window-failover.png")), 1600, 1000);
     }
 
@@ -78,7 +81,8 @@ class ReadmeScreenshotsTest {
             "produce orders --partition 0 --count 30 --acks all",
             "restart 1",
             "wait until leo orders-0 on 1 is 130 --timeout 10s",
-            "wait 500ms"}) {
+            "wait 500ms"
+        }) {
             fixture.run(line);
             if (line.startsWith("produce orders --partition 0 --count 50")) {
                 robot.interact(() -> fixture.window.showPartition("orders-0"));
@@ -86,7 +90,8 @@ class ReadmeScreenshotsTest {
             }
         }
         fixture.awaitCaughtUp(robot);
-        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.type() == EventType.TRUNCATED),
+        assertTrue(
+                fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.type() == EventType.TRUNCATED),
                 "the truncation is in the timeline");
         assertPng(fixture.screenshot(robot, DIR.resolve("window-unclean-truncation.png")), 1600, 1000);
     }
@@ -104,7 +109,11 @@ class ReadmeScreenshotsTest {
         robot.type(javafx.scene.input.KeyCode.T);
         robot.interact(() -> fixture.window.showPartition("orders-3"));
         fixture.awaitCaughtUp(robot);
-        fixture.hover(robot, fixture.cluster.snapshot().metadata().partition("orders", 3).replicas()[0], "orders", 3);
+        fixture.hover(
+                robot,
+                fixture.cluster.snapshot().metadata().partition("orders", 3).replicas()[0],
+                "orders",
+                3);
         assertTrue(fixture.window.darkTheme());
         assertPng(fixture.screenshot(robot, DIR.resolve("window-scale-dark.png")), 1600, 1000);
     }
@@ -112,8 +121,8 @@ class ReadmeScreenshotsTest {
     @Test
     void presenterModeMidLessonAndAReveal(FxRobot robot) throws Exception {
         System.setProperty("user.home", DIR.toAbsolutePath().resolve("home").toString());
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1920, 1080,
-                leaderlab.lessons.LessonCommands.registry()));
+        robot.interact(() -> fixture = new WindowFixture(
+                stage, WindowFixture.simulated(3, 0, 1), 1920, 1080, leaderlab.lessons.LessonCommands.registry()));
         // Presenter mode goes full screen; the headless screen is 1920x1200, so the picture is kept at 1080p.
         robot.interact(() -> {
             fixture.window.setPresenter(true);
@@ -123,16 +132,31 @@ class ReadmeScreenshotsTest {
         });
         var lesson = new leaderlab.lessons.LessonLibrary().load("03");
         robot.interact(() -> fixture.window.presentLesson(lesson));
-        fixture.awaitFx("step 1", () -> !robot.lookup("#lesson-next").queryAs(javafx.scene.control.Button.class).isDisabled()
-                && fixture.runner.session().cluster() == fixture.window.lessonPanel().lessonCluster());
+        fixture.awaitFx(
+                "step 1",
+                () -> !robot.lookup("#lesson-next")
+                                .queryAs(javafx.scene.control.Button.class)
+                                .isDisabled()
+                        && fixture.runner.session().cluster()
+                                == fixture.window.lessonPanel().lessonCluster());
         robot.clickOn("#lesson-next");
-        fixture.awaitFx("step 2's question", () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
-        fixture.awaitFx("a frame of the lesson's cluster", () -> fixture.window.shownSnapshot().topic("orders") != null);
+        fixture.awaitFx(
+                "step 2's question",
+                () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
+        fixture.awaitFx(
+                "a frame of the lesson's cluster",
+                () -> fixture.window.shownSnapshot().topic("orders") != null);
         assertPng(fixture.screenshot(robot, DIR.resolve("window-presenter-question.png")), 1920, 1080);
         robot.type(javafx.scene.input.KeyCode.A);
-        fixture.awaitFx("the reveal", () -> !fixture.window.lessonPanel().reveal().shown().isEmpty()
-                && !robot.lookup("#lesson-next").queryAs(javafx.scene.control.Button.class).isDisabled());
-        fixture.awaitFx("the crash on screen", () -> !fixture.window.shownSnapshot().broker(1).running());
+        fixture.awaitFx(
+                "the reveal",
+                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty()
+                        && !robot.lookup("#lesson-next")
+                                .queryAs(javafx.scene.control.Button.class)
+                                .isDisabled());
+        fixture.awaitFx(
+                "the crash on screen",
+                () -> !fixture.window.shownSnapshot().broker(1).running());
         assertPng(fixture.screenshot(robot, DIR.resolve("window-presenter-reveal.png")), 1920, 1080);
     }
 

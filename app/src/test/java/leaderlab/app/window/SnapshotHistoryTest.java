@@ -31,8 +31,12 @@ class SnapshotHistoryTest {
         for (long t = 1; t <= 7; t++) {
             history.offer(at(t));
         }
-        assertEquals(List.of(5L, 6L, 7L), List.of(history.get(0).timeMs(), history.get(1).timeMs(),
-                history.get(2).timeMs()));
+        assertEquals(
+                List.of(5L, 6L, 7L),
+                List.of(
+                        history.get(0).timeMs(),
+                        history.get(1).timeMs(),
+                        history.get(2).timeMs()));
         assertThrows(IndexOutOfBoundsException.class, () -> history.get(3));
     }
 

@@ -34,8 +34,12 @@ final class WindowFixture implements AutoCloseable {
         this(stage, options, width, height, leaderlab.app.AppCommands.registry());
     }
 
-    WindowFixture(Stage stage, ClusterOptions options, double width, double height,
-                  leaderlab.shell.command.CommandRegistry registry) {
+    WindowFixture(
+            Stage stage,
+            ClusterOptions options,
+            double width,
+            double height,
+            leaderlab.shell.command.CommandRegistry registry) {
         this.cluster = Cluster.start(options);
         this.runner = new CommandRunner(new Dispatcher(registry, new Session(cluster)));
         this.window = new LeaderlabWindow(runner, false, width, height);
@@ -65,7 +69,10 @@ final class WindowFixture implements AutoCloseable {
     /** Waits (bounded) until the condition holds on the FX thread, with frames running meanwhile. */
     void awaitFx(String what, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+            WaitForAsyncUtils.waitFor(
+                    20,
+                    TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (Exception e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
@@ -74,8 +81,9 @@ final class WindowFixture implements AutoCloseable {
     /** Waits until the window has drawn the cluster as it is now. */
     void awaitCaughtUp(FxRobot robot) {
         long now = cluster.nowMs();
-        awaitFx("a frame at t=" + now, () -> window.shownSnapshot() != null && window.shownSnapshot().timeMs() >= now
-                && !runner.busy());
+        awaitFx(
+                "a frame at t=" + now,
+                () -> window.shownSnapshot() != null && window.shownSnapshot().timeMs() >= now && !runner.busy());
         robot.interact(window::frame);
     }
 
@@ -83,8 +91,11 @@ final class WindowFixture implements AutoCloseable {
     void hover(FxRobot robot, int broker, String topic, int partition) {
         int id = cluster.snapshot().topic(topic).partitionId(partition);
         ClusterLayout.Box chip = onFx(() -> window.clusterCanvas().chipOf(broker, id));
-        robot.moveTo(window.clusterCanvas(), javafx.geometry.Pos.TOP_LEFT,
-                new javafx.geometry.Point2D(chip.centerX(), chip.centerY()), org.testfx.robot.Motion.DIRECT);
+        robot.moveTo(
+                window.clusterCanvas(),
+                javafx.geometry.Pos.TOP_LEFT,
+                new javafx.geometry.Point2D(chip.centerX(), chip.centerY()),
+                org.testfx.robot.Motion.DIRECT);
         robot.interact(window::frame);
     }
 

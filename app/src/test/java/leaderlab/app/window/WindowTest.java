@@ -68,7 +68,8 @@ class WindowTest {
     }
 
     private static boolean near(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) < 0.05 && Math.abs(a.getGreen() - b.getGreen()) < 0.05
+        return Math.abs(a.getRed() - b.getRed()) < 0.05
+                && Math.abs(a.getGreen() - b.getGreen()) < 0.05
                 && Math.abs(a.getBlue() - b.getBlue()) < 0.05;
     }
 
@@ -86,29 +87,47 @@ class WindowTest {
 
         PartitionRegistration after = orders0();
         assertNotEquals(oldLeader, after.leader());
-        assertFalse(near(chipFill(oldLeader, before.id()), Palette.LIGHT.leader()), "the dead broker's chip is no leader");
-        assertTrue(near(chipFill(after.leader(), before.id()), Palette.LIGHT.leader()), "the new leader's chip is filled");
-        assertEquals(ReplicaState.OFFLINE, ReplicaState.of(after, fixture.window.shownSnapshot().broker(oldLeader)));
-        assertTrue(fixture.window.eventLog().shownEvents().stream().anyMatch(e -> e.isAbout("orders", 0)
-                && e.detail() instanceof EventDetail.LeaderElected elected
-                && elected.oldLeader() == oldLeader && elected.newLeader() == after.leader()
-                && e.causeSeq() >= 0 && fixture.cluster.journal().get(e.causeSeq()).type() == EventType.BROKER_FENCED),
+        assertFalse(
+                near(chipFill(oldLeader, before.id()), Palette.LIGHT.leader()), "the dead broker's chip is no leader");
+        assertTrue(
+                near(chipFill(after.leader(), before.id()), Palette.LIGHT.leader()), "the new leader's chip is filled");
+        assertEquals(
+                ReplicaState.OFFLINE,
+                ReplicaState.of(after, fixture.window.shownSnapshot().broker(oldLeader)));
+        assertTrue(
+                fixture.window.eventLog().shownEvents().stream()
+                        .anyMatch(e -> e.isAbout("orders", 0)
+                                && e.detail() instanceof EventDetail.LeaderElected elected
+                                && elected.oldLeader() == oldLeader
+                                && elected.newLeader() == after.leader()
+                                && e.causeSeq() >= 0
+                                && fixture.cluster.journal().get(e.causeSeq()).type() == EventType.BROKER_FENCED),
                 "the election and its cause are in the timeline");
     }
 
     @Test
     void aGuiKillRunsAndEchoesTheShellCommand(FxRobot robot) {
         open(robot);
-        ClusterLayout.Box card = WindowFixture.onFx(() -> fixture.window.clusterCanvas().layoutForTests().cardOf(2).box());
-        robot.moveTo(fixture.window.clusterCanvas(), Pos.TOP_LEFT, new Point2D(card.centerX(), card.y() + 12),
+        ClusterLayout.Box card = WindowFixture.onFx(
+                () -> fixture.window.clusterCanvas().layoutForTests().cardOf(2).box());
+        robot.moveTo(
+                fixture.window.clusterCanvas(),
+                Pos.TOP_LEFT,
+                new Point2D(card.centerX(), card.y() + 12),
                 Motion.DIRECT);
         robot.clickOn(MouseButton.SECONDARY);
         robot.clickOn("Kill broker 2      [kill 2]");
-        fixture.awaitFx("broker 2 stopped", () -> !fixture.cluster.snapshot().broker(2).running());
-        fixture.awaitFx("the command in the log", () -> fixture.window.console().entries().stream()
-                .anyMatch(e -> e.text().equals("> kill 2")));
-        assertTrue(fixture.window.console().entries().stream().anyMatch(e -> e.kind() == CommandConsole.Entry.Kind.KAFKA
-                && e.text().contains("kill -9")), fixture.window.console().entries().toString());
+        fixture.awaitFx(
+                "broker 2 stopped", () -> !fixture.cluster.snapshot().broker(2).running());
+        fixture.awaitFx(
+                "the command in the log",
+                () -> fixture.window.console().entries().stream()
+                        .anyMatch(e -> e.text().equals("> kill 2")));
+        assertTrue(
+                fixture.window.console().entries().stream()
+                        .anyMatch(e -> e.kind() == CommandConsole.Entry.Kind.KAFKA
+                                && e.text().contains("kill -9")),
+                fixture.window.console().entries().toString());
     }
 
     @Test
@@ -122,7 +141,8 @@ class WindowTest {
         assertTrue(fixture.window.historySize() >= 2, "history keeps snapshots from before the kill");
 
         // Grab the thumb (at the live end) and drag it all the way back to the oldest snapshot.
-        double width = WindowFixture.onFx(() -> robot.lookup("#scrubber").query().getBoundsInLocal().getWidth());
+        double width = WindowFixture.onFx(
+                () -> robot.lookup("#scrubber").query().getBoundsInLocal().getWidth());
         robot.moveTo("#scrubber .thumb").press(MouseButton.PRIMARY).moveBy(-width, 0, Motion.DIRECT);
         robot.interact(fixture.window::frame);
         assertTrue(fixture.window.scrubbing());
@@ -150,7 +170,8 @@ class WindowTest {
         fixture.awaitFx("cluster time to move while playing", () -> fixture.cluster.nowMs() >= start + 500);
 
         robot.type(KeyCode.SPACE);
-        fixture.awaitFx("the last tick to finish", () -> !fixture.window.playClock().playing() && !fixture.runner.busy());
+        fixture.awaitFx(
+                "the last tick to finish", () -> !fixture.window.playClock().playing() && !fixture.runner.busy());
         long paused = fixture.cluster.nowMs();
         for (int i = 0; i < 5; i++) {
             robot.interact(fixture.window::frame);
@@ -158,7 +179,8 @@ class WindowTest {
         assertEquals(paused, fixture.cluster.nowMs(), "paused: frames do not move cluster time");
 
         robot.type(KeyCode.RIGHT);
-        fixture.awaitFx("one step", () -> fixture.cluster.nowMs() == paused + PlayClock.STEP_MS && !fixture.runner.busy());
+        fixture.awaitFx(
+                "one step", () -> fixture.cluster.nowMs() == paused + PlayClock.STEP_MS && !fixture.runner.busy());
         assertFalse(WindowFixture.onFx(() -> fixture.window.playClock().playing()), "a step leaves it paused");
     }
 
@@ -167,10 +189,16 @@ class WindowTest {
         open(robot);
         robot.clickOn("#command-bar").write("create topic demo --partitions 2").type(KeyCode.ENTER);
         fixture.awaitFx("topic demo", () -> fixture.cluster.snapshot().topic("demo") != null);
-        fixture.awaitFx("the command in the log", () -> fixture.window.console().entries().stream()
-                .anyMatch(e -> e.text().equals("> create topic demo --partitions 2")));
-        assertTrue(fixture.window.console().entries().stream().anyMatch(e -> e.text().contains(
-                "kafka-topics.sh --bootstrap-server localhost:9092 --create --topic demo --partitions 2")));
+        fixture.awaitFx(
+                "the command in the log",
+                () -> fixture.window.console().entries().stream()
+                        .anyMatch(e -> e.text().equals("> create topic demo --partitions 2")));
+        assertTrue(
+                fixture.window.console().entries().stream()
+                        .anyMatch(
+                                e -> e.text()
+                                        .contains(
+                                                "kafka-topics.sh --bootstrap-server localhost:9092 --create --topic demo --partitions 2")));
         assertEquals("", robot.lookup("#command-bar").queryTextInputControl().getText(), "the bar is cleared");
     }
 
@@ -182,7 +210,10 @@ class WindowTest {
         for (int broker : partition.replicas()) {
             Color ring = WindowFixture.onFx(() -> {
                 ClusterLayout.Box chip = fixture.window.clusterCanvas().chipOf(broker, partition.id());
-                return fixture.window.clusterCanvas().snapshot(null, null).getPixelReader()
+                return fixture.window
+                        .clusterCanvas()
+                        .snapshot(null, null)
+                        .getPixelReader()
                         .getColor((int) chip.centerX(), (int) (chip.y() - 2));
             });
             assertTrue(near(ring, Palette.LIGHT.highlight()), "broker " + broker + "'s replica is ringed: " + ring);

@@ -35,7 +35,13 @@ import leaderlab.cluster.view.BrokerView;
  */
 public final class Broker implements Node {
 
-    enum Process { STARTING, RECOVERY, RUNNING, SHUTTING_DOWN, STOPPED }
+    enum Process {
+        STARTING,
+        RECOVERY,
+        RUNNING,
+        SHUTTING_DOWN,
+        STOPPED
+    }
 
     /** Heartbeat period while starting up or shutting down (Kafka uses 10 ms and 50 ms). */
     private static final long FAST_HEARTBEAT_MS = 50;
@@ -46,6 +52,7 @@ public final class Broker implements Node {
     private final Configs initialConfigs;
     /** The quorum's voters (controller.quorum.voters); requests go to the one believed active. */
     private final java.util.List<Integer> controllerIds;
+
     private int controllerId;
     private NodeContext context;
     private MetadataImage image;
@@ -59,8 +66,8 @@ public final class Broker implements Node {
     private boolean metadataFetchInFlight;
     private volatile BrokerView view;
 
-    public Broker(int id, String rack, BrokerStorage storage, Configs initialConfigs,
-                  java.util.List<Integer> controllerIds) {
+    public Broker(
+            int id, String rack, BrokerStorage storage, Configs initialConfigs, java.util.List<Integer> controllerIds) {
         this.id = id;
         this.controllerIds = java.util.List.copyOf(controllerIds);
         this.controllerId = storage.knownController() >= 0 ? storage.knownController() : controllerIds.get(0);
@@ -99,9 +106,14 @@ public final class Broker implements Node {
         this.replicas = new ReplicaManager(this, context, storage, image);
         this.incarnation = storage.nextIncarnation();
         this.previousBrokerEpoch = storage.takeCleanShutdownEpoch();
-        context.journal().append(context.nowMs(), NodeId.broker(id), null,
-                new EventDetail.BrokerStarted(id, incarnation, previousBrokerEpoch >= 0),
-                previousBrokerEpoch >= 0 ? "after a clean shutdown" : "fresh start or after a crash", -1);
+        context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.broker(id),
+                        null,
+                        new EventDetail.BrokerStarted(id, incarnation, previousBrokerEpoch >= 0),
+                        previousBrokerEpoch >= 0 ? "after a clean shutdown" : "fresh start or after a crash",
+                        -1);
         register();
         context.schedule(config(ConfigKey.REPLICA_LAG_TIME_MAX_MS) / 2, new BrokerTimers.IsrExpiration());
         context.schedule(config(ConfigKey.LOG_FLUSH_INTERVAL_MS), new BrokerTimers.Flush());
@@ -126,8 +138,10 @@ public final class Broker implements Node {
             return;
         }
         if (!image.configs().getBoolean(ConfigKey.CONTROLLED_SHUTDOWN_ENABLE, null) || brokerEpoch < 0) {
-            stop(brokerEpoch < 0 ? "not registered yet: stopped without moving leadership"
-                    : "controlled.shutdown.enable=false: stopped without moving leadership");
+            stop(
+                    brokerEpoch < 0
+                            ? "not registered yet: stopped without moving leadership"
+                            : "controlled.shutdown.enable=false: stopped without moving leadership");
             return;
         }
         process = Process.SHUTTING_DOWN;
@@ -232,10 +246,12 @@ public final class Broker implements Node {
     }
 
     private void sendHeartbeat() {
-        context.send(controller(), new BrokerHeartbeatRequest(id, brokerEpoch, image.offset(), false,
-                process == Process.SHUTTING_DOWN));
+        context.send(
+                controller(),
+                new BrokerHeartbeatRequest(id, brokerEpoch, image.offset(), false, process == Process.SHUTTING_DOWN));
         long delay = process == Process.RUNNING ? config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS) : FAST_HEARTBEAT_MS;
-        context.schedule(Math.min(delay, config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS)),
+        context.schedule(
+                Math.min(delay, config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS)),
                 new BrokerTimers.Heartbeat(++heartbeatGeneration));
     }
 
@@ -266,8 +282,8 @@ public final class Broker implements Node {
         }
         metadataFetchInFlight = true;
         context.send(controller(), new MetadataFetchRequest(image.offset()));
-        context.schedule(config(ConfigKey.METADATA_FETCH_MAX_WAIT_MS)
-                        + config(ConfigKey.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS),
+        context.schedule(
+                config(ConfigKey.METADATA_FETCH_MAX_WAIT_MS) + config(ConfigKey.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS),
                 new BrokerTimers.MetadataFetchTimeout(++metadataGeneration, false));
     }
 
@@ -297,8 +313,10 @@ public final class Broker implements Node {
     public void publish() {
         BrokerView current = view;
         var replicaViews = replicas.views();
-        if (current.metadata() != image.view() || current.replicas() != replicaViews
-                || !current.process().equals(process.name()) || current.brokerEpoch() != brokerEpoch) {
+        if (current.metadata() != image.view()
+                || current.replicas() != replicaViews
+                || !current.process().equals(process.name())
+                || current.brokerEpoch() != brokerEpoch) {
             view = new BrokerView(id, rack, process.name(), brokerEpoch, image.view(), replicaViews);
         }
     }

@@ -33,14 +33,16 @@ final class ClientRequests {
     MetadataResponse metadata(MetadataRequest request, MetadataView image) {
         TopicInfo topic = image.topics().get(request.topic());
         if (topic == null) {
-            return new MetadataResponse(request.requestId(), manager.self, Errors.UNKNOWN_TOPIC_OR_PARTITION, null, List.of());
+            return new MetadataResponse(
+                    request.requestId(), manager.self, Errors.UNKNOWN_TOPIC_OR_PARTITION, null, List.of());
         }
         List<PartitionRegistration> partitions = new ArrayList<>(topic.partitionCount());
         for (int p = 0; p < topic.partitionCount(); p++) {
             PartitionRegistration partition = image.partitions().get(topic.partitionId(p));
             if (partition == null) {
                 // This broker has replayed the topic but not yet all of its partitions.
-                return new MetadataResponse(request.requestId(), manager.self, Errors.LEADER_NOT_AVAILABLE, null, List.of());
+                return new MetadataResponse(
+                        request.requestId(), manager.self, Errors.LEADER_NOT_AVAILABLE, null, List.of());
             }
             partitions.add(partition);
         }
@@ -55,14 +57,25 @@ final class ClientRequests {
     private void append(Address client, ProduceRequest request) {
         Partition partition = manager.partitions.get(request.partitionId());
         if (partition == null || !partition.isLeader()) {
-            reply(client, request, Errors.NOT_LEADER_OR_FOLLOWER, -1, "broker " + manager.self
-                    + " is not the leader", partition);
+            reply(
+                    client,
+                    request,
+                    Errors.NOT_LEADER_OR_FOLLOWER,
+                    -1,
+                    "broker " + manager.self + " is not the leader",
+                    partition);
             return;
         }
         int minIsr = manager.minIsr(partition);
         if (request.acks() == -1 && partition.committedIsr().length < minIsr) {
-            reply(client, request, Errors.NOT_ENOUGH_REPLICAS, -1, "ISR " + Replicas.bracketed(partition.committedIsr())
-                    + " is smaller than min.insync.replicas=" + minIsr + "; nothing was written", partition);
+            reply(
+                    client,
+                    request,
+                    Errors.NOT_ENOUGH_REPLICAS,
+                    -1,
+                    "ISR " + Replicas.bracketed(partition.committedIsr()) + " is smaller than min.insync.replicas="
+                            + minIsr + "; nothing was written",
+                    partition);
             return;
         }
         long base = partition.log.endOffset();
@@ -78,11 +91,17 @@ final class ClientRequests {
         } else if (request.acks() == 0) {
             manager.journal(partition, new EventDetail.ProduceAcked(manager.self, base, end, true), "produce request");
         } else if (partition.log.highWatermark() >= end) {
-            reply(client, request, Errors.NONE, base, "acks=all: committed, HW " + partition.log.highWatermark(), partition);
+            reply(
+                    client,
+                    request,
+                    Errors.NONE,
+                    base,
+                    "acks=all: committed, HW " + partition.log.highWatermark(),
+                    partition);
         } else {
             partition.pendingProduces.add(new PendingProduce(client, request.requestId(), base, end));
-            manager.context.schedule(request.timeoutMs(),
-                    new BrokerTimers.ProduceTimeout(partition.id, request.requestId()));
+            manager.context.schedule(
+                    request.timeoutMs(), new BrokerTimers.ProduceTimeout(partition.id, request.requestId()));
         }
     }
 
@@ -95,12 +114,19 @@ final class ClientRequests {
                 pending.remove();
                 int minIsr = manager.minIsr(partition);
                 if (partition.maximalIsr().length >= minIsr) {
-                    send(produce, Errors.NONE, "acks=all: replicated to ISR " + Replicas.bracketed(partition.maximalIsr()),
+                    send(
+                            produce,
+                            Errors.NONE,
+                            "acks=all: replicated to ISR " + Replicas.bracketed(partition.maximalIsr()),
                             partition);
                 } else {
-                    send(produce, Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND, "written, but the ISR "
-                            + Replicas.bracketed(partition.maximalIsr()) + " shrank below min.insync.replicas="
-                            + minIsr, partition);
+                    send(
+                            produce,
+                            Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+                            "written, but the ISR "
+                                    + Replicas.bracketed(partition.maximalIsr()) + " shrank below min.insync.replicas="
+                                    + minIsr,
+                            partition);
                 }
             }
         }
@@ -116,9 +142,13 @@ final class ClientRequests {
             PendingProduce produce = pending.next();
             if (produce.requestId() == timeout.requestId()) {
                 pending.remove();
-                send(produce, Errors.REQUEST_TIMED_OUT, "the HW did not reach " + produce.requiredHighWatermark()
-                        + " in time (HW " + partition.log.highWatermark() + ", ISR "
-                        + Replicas.bracketed(partition.maximalIsr()) + ")", partition);
+                send(
+                        produce,
+                        Errors.REQUEST_TIMED_OUT,
+                        "the HW did not reach " + produce.requiredHighWatermark()
+                                + " in time (HW " + partition.log.highWatermark() + ", ISR "
+                                + Replicas.bracketed(partition.maximalIsr()) + ")",
+                        partition);
             }
         }
     }
@@ -133,33 +163,48 @@ final class ClientRequests {
     ConsumerFetchResponse consumerFetch(ConsumerFetchRequest request) {
         Partition partition = manager.partitions.get(request.partitionId());
         if (partition == null || !partition.isLeader()) {
-            return new ConsumerFetchResponse(request.requestId(), request.partitionId(), Errors.NOT_LEADER_OR_FOLLOWER,
-                    -1, LogSlice.EMPTY);
+            return new ConsumerFetchResponse(
+                    request.requestId(), request.partitionId(), Errors.NOT_LEADER_OR_FOLLOWER, -1, LogSlice.EMPTY);
         }
         long hw = partition.log.highWatermark();
         if (request.offset() < 0 || request.offset() > partition.log.endOffset()) {
-            return new ConsumerFetchResponse(request.requestId(), request.partitionId(), Errors.OFFSET_OUT_OF_RANGE,
-                    hw, LogSlice.EMPTY);
+            return new ConsumerFetchResponse(
+                    request.requestId(), request.partitionId(), Errors.OFFSET_OUT_OF_RANGE, hw, LogSlice.EMPTY);
         }
-        return new ConsumerFetchResponse(request.requestId(), request.partitionId(), Errors.NONE, hw,
+        return new ConsumerFetchResponse(
+                request.requestId(),
+                request.partitionId(),
+                Errors.NONE,
+                hw,
                 partition.log.read(request.offset(), hw, request.maxRecords()));
     }
 
-    private void reply(Address client, ProduceRequest request, Errors error, long base, String detail, Partition partition) {
+    private void reply(
+            Address client, ProduceRequest request, Errors error, long base, String detail, Partition partition) {
         if (partition == null) {
-            manager.context.send(client, new ProduceResponse(request.requestId(), request.partitionId(), error, -1, detail));
+            manager.context.send(
+                    client, new ProduceResponse(request.requestId(), request.partitionId(), error, -1, detail));
             return;
         }
-        send(new PendingProduce(client, request.requestId(), base, base + request.recordIds().length), error, detail,
+        send(
+                new PendingProduce(client, request.requestId(), base, base + request.recordIds().length),
+                error,
+                detail,
                 partition);
     }
 
     private void send(PendingProduce produce, Errors error, String detail, Partition partition) {
-        manager.context.send(produce.client(), new ProduceResponse(produce.requestId(), partition.id, error,
-                error.isError() ? -1 : produce.baseOffset(), detail));
+        manager.context.send(
+                produce.client(),
+                new ProduceResponse(
+                        produce.requestId(), partition.id, error, error.isError() ? -1 : produce.baseOffset(), detail));
         long base = produce.baseOffset();
         long end = produce.requiredHighWatermark();
-        manager.journal(partition, error.isError() ? new EventDetail.ProduceFailed(manager.self, error, base, end)
-                : new EventDetail.ProduceAcked(manager.self, base, end, false), detail);
+        manager.journal(
+                partition,
+                error.isError()
+                        ? new EventDetail.ProduceFailed(manager.self, error, base, end)
+                        : new EventDetail.ProduceAcked(manager.self, base, end, false),
+                detail);
     }
 }

@@ -37,6 +37,7 @@ final class FetchServer {
         final BitSet pending = new BitSet();
         /** Partitions whose ISR lacks this follower: re-checked on every fetch, as they may now join. */
         final BitSet outOfIsr = new BitSet();
+
         long lastFetchMs;
         Address heldFrom;
         long heldGeneration = -1;
@@ -63,7 +64,8 @@ final class FetchServer {
             sessions.put(follower, session);
         } else {
             session = sessions.get(follower);
-            Errors error = session == null || session.id != request.sessionId() ? Errors.FETCH_SESSION_ID_NOT_FOUND
+            Errors error = session == null || session.id != request.sessionId()
+                    ? Errors.FETCH_SESSION_ID_NOT_FOUND
                     : request.sessionEpoch() != session.epoch + 1 ? Errors.INVALID_FETCH_SESSION_EPOCH : Errors.NONE;
             if (error.isError()) {
                 sessions.remove(follower);
@@ -103,7 +105,8 @@ final class FetchServer {
         } else {
             session.heldFrom = from;
             session.heldGeneration = ++generation;
-            manager.context.schedule(manager.config(ConfigKey.REPLICA_FETCH_WAIT_MAX_MS),
+            manager.context.schedule(
+                    manager.config(ConfigKey.REPLICA_FETCH_WAIT_MAX_MS),
                     new BrokerTimers.HeldFetchExpiry(follower, session.heldGeneration));
         }
     }
@@ -118,12 +121,17 @@ final class FetchServer {
             session.immediate.put(fetch.partitionId(), answer);
             return;
         }
-        session.outOfIsr.set(partition.id, partition.isLeader()
-                && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr(), follower));
+        session.outOfIsr.set(
+                partition.id,
+                partition.isLeader()
+                        && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr(), follower));
         int[] expanded = partition.maybeExpandIsr(follower, eligible);
         if (expanded != null) {
-            manager.sendAlterPartition(partition, expanded, "broker " + follower + " caught up (fetch offset "
-                    + fetch.fetchOffset() + " >= HW " + partition.log.highWatermark() + ")");
+            manager.sendAlterPartition(
+                    partition,
+                    expanded,
+                    "broker " + follower + " caught up (fetch offset " + fetch.fetchOffset() + " >= HW "
+                            + partition.log.highWatermark() + ")");
         }
         manager.maybeIncrementHighWatermark(partition);
         manager.markDirty(partition);
@@ -153,9 +161,14 @@ final class FetchServer {
             return null;
         }
         if (partition == null || !partition.isLeader() || partition.leaderEpoch() != fetch.currentLeaderEpoch()) {
-            return new FetchedPartition(id, partition != null && partition.isLeader()
-                    && partition.leaderEpoch() > fetch.currentLeaderEpoch() ? Errors.FENCED_LEADER_EPOCH
-                    : Errors.NOT_LEADER_OR_FOLLOWER, -1, null, LogSlice.EMPTY);
+            return new FetchedPartition(
+                    id,
+                    partition != null && partition.isLeader() && partition.leaderEpoch() > fetch.currentLeaderEpoch()
+                            ? Errors.FENCED_LEADER_EPOCH
+                            : Errors.NOT_LEADER_OR_FOLLOWER,
+                    -1,
+                    null,
+                    LogSlice.EMPTY);
         }
         long hw = partition.log.highWatermark();
         boolean newRecords = fetch.fetchOffset() < partition.log.endOffset();
@@ -216,8 +229,10 @@ final class FetchServer {
             Session session = sessions.get(replica);
             if (session != null && session.known.containsKey(partition.id)) {
                 session.pending.set(partition.id);
-                session.outOfIsr.set(partition.id, partition.isLeader()
-                        && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr(), replica));
+                session.outOfIsr.set(
+                        partition.id,
+                        partition.isLeader()
+                                && !leaderlab.cluster.metadata.Replicas.contains(partition.committedIsr(), replica));
             }
         }
     }

@@ -22,9 +22,11 @@ final class FollowerFetcher {
         final java.util.BitSet partitions = new java.util.BitSet();
         /** Partitions moved away that the leader still has in its session. */
         final java.util.BitSet forgotten = new java.util.BitSet();
+
         final PartitionIdMap<FetchPartition> sent = new PartitionIdMap<>();
         /** Partitions whose position may have changed since it was last sent (so idle ones cost nothing). */
         final java.util.BitSet changed = new java.util.BitSet();
+
         boolean inFlight;
         long generation;
         int sessionId;
@@ -64,8 +66,8 @@ final class FollowerFetcher {
     }
 
     private FetchPartition position(Partition partition) {
-        return new FetchPartition(partition.id, partition.leaderEpoch(), partition.log.endOffset(),
-                partition.log.lastRecordEpoch());
+        return new FetchPartition(
+                partition.id, partition.leaderEpoch(), partition.log.endOffset(), partition.log.lastRecordEpoch());
     }
 
     void maybeSend(int leaderId) {
@@ -101,9 +103,18 @@ final class FollowerFetcher {
         session.changed.clear();
         session.inFlight = true;
         session.generation = ++generation;
-        manager.context.send(Address.broker(leaderId), new FetchRequest(manager.self, manager.brokerEpoch(),
-                session.sessionId, session.sessionEpoch, full, entries, forgotten));
-        manager.context.schedule(manager.config(ConfigKey.REQUEST_TIMEOUT_MS),
+        manager.context.send(
+                Address.broker(leaderId),
+                new FetchRequest(
+                        manager.self,
+                        manager.brokerEpoch(),
+                        session.sessionId,
+                        session.sessionEpoch,
+                        full,
+                        entries,
+                        forgotten));
+        manager.context.schedule(
+                manager.config(ConfigKey.REQUEST_TIMEOUT_MS),
                 new BrokerTimers.FetchRetry(leaderId, session.generation));
     }
 
@@ -122,7 +133,8 @@ final class FollowerFetcher {
         if (session == null || !session.inFlight) {
             return;
         }
-        if (manager.diskIsSlow() && response.partitions().stream().anyMatch(p -> p.records().size() > 0)) {
+        if (manager.diskIsSlow()
+                && response.partitions().stream().anyMatch(p -> p.records().size() > 0)) {
             // The fetcher waits for the slow disk before it applies the answer and fetches again.
             long pending = ++generation;
             session.generation = pending;
@@ -171,7 +183,8 @@ final class FollowerFetcher {
         if (onlyErrors) {
             session.inFlight = true;
             session.generation = ++generation;
-            manager.context.schedule(manager.config(ConfigKey.REPLICA_FETCH_BACKOFF_MS),
+            manager.context.schedule(
+                    manager.config(ConfigKey.REPLICA_FETCH_BACKOFF_MS),
                     new BrokerTimers.FetchRetry(leaderId, session.generation));
         } else {
             maybeSend(leaderId);

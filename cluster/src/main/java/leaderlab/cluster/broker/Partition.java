@@ -33,7 +33,12 @@ import leaderlab.cluster.protocol.ReplicaApi.FetchedPartition;
  */
 final class Partition {
 
-    enum Role { LEADER, FOLLOWER, OFFLINE, STOPPED }
+    enum Role {
+        LEADER,
+        FOLLOWER,
+        OFFLINE,
+        STOPPED
+    }
 
     private static final long NEVER = Long.MIN_VALUE / 2;
 
@@ -41,18 +46,21 @@ final class Partition {
     final String name;
     /** The partition as the journal names it, made once. */
     final TopicPartition topicPartition;
+
     final ReplicaLog log;
     private final int self;
     private Role role = Role.OFFLINE;
     private int leaderId = PartitionRegistration.NO_LEADER;
     /** The leader whose fetch session holds this partition (kept by FollowerFetcher), or NO_LEADER. */
     private int fetchingFrom = PartitionRegistration.NO_LEADER;
+
     private int leaderEpoch = -1;
     private int partitionEpoch = -1;
     private int[] replicas = Replicas.NONE;
     private int[] committedIsr = Replicas.NONE;
     /** The ISR asked for in an AlterPartition still in flight, or null. */
     private int[] pendingIsr;
+
     private long leaderEpochStartOffset;
     private int[] remoteIds = Replicas.NONE;
     private long[] remoteLeo = new long[0];
@@ -289,8 +297,12 @@ final class Partition {
         if (fetch.lastFetchedEpoch() >= 0) {
             ReplicaLog.EpochEnd end = log.endOffsetFor(fetch.lastFetchedEpoch());
             if (end.epoch() < fetch.lastFetchedEpoch() || end.endOffset() < fetch.fetchOffset()) {
-                return new FetchedPartition(id, Errors.NONE, log.highWatermark(),
-                        new DivergingEpoch(end.epoch(), end.endOffset()), LogSlice.EMPTY);
+                return new FetchedPartition(
+                        id,
+                        Errors.NONE,
+                        log.highWatermark(),
+                        new DivergingEpoch(end.epoch(), end.endOffset()),
+                        LogSlice.EMPTY);
             }
         }
         if (fetch.fetchOffset() > log.endOffset()) {
@@ -329,8 +341,8 @@ final class Partition {
     }
 
     FetchedPartition readForFollower(long fetchOffset, int maxRecords) {
-        return new FetchedPartition(id, Errors.NONE, log.highWatermark(), null,
-                log.read(fetchOffset, log.endOffset(), maxRecords));
+        return new FetchedPartition(
+                id, Errors.NONE, log.highWatermark(), null, log.read(fetchOffset, log.endOffset(), maxRecords));
     }
 
     private FetchedPartition error(Errors error) {
@@ -342,7 +354,9 @@ final class Partition {
      * epoch. Returns the proposed ISR, or null.
      */
     int[] maybeExpandIsr(int replica, IntPredicate eligible) {
-        if (role != Role.LEADER || pendingIsr != null || Replicas.contains(committedIsr, replica)
+        if (role != Role.LEADER
+                || pendingIsr != null
+                || Replicas.contains(committedIsr, replica)
                 || !eligible.test(replica)) {
             return null;
         }
@@ -360,7 +374,8 @@ final class Partition {
             return Replicas.NONE;
         }
         return Arrays.stream(committedIsr)
-                .filter(member -> member != self && !isCaughtUp(member, nowMs, lagMaxMs)).toArray();
+                .filter(member -> member != self && !isCaughtUp(member, nowMs, lagMaxMs))
+                .toArray();
     }
 
     /**

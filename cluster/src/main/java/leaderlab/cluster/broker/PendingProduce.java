@@ -8,5 +8,4 @@ import leaderlab.cluster.runtime.Address;
  *
  * @param requiredHighWatermark the HW at which every record of the request is committed
  */
-record PendingProduce(Address client, long requestId, long baseOffset, long requiredHighWatermark) {
-}
+record PendingProduce(Address client, long requestId, long baseOffset, long requiredHighWatermark) {}

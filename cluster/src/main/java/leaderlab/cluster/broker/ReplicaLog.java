@@ -87,7 +87,8 @@ public final class ReplicaLog {
             // follower truncates the empty entries away first) left those records under an older
             // epoch's entry (EpochCachePropertyTest), and the append below just continues it.
             int keepEntries = cacheSize;
-            while (keepEntries > 0 && (cacheEpochs[keepEntries - 1] > epoch || cacheStarts[keepEntries - 1] >= length)) {
+            while (keepEntries > 0
+                    && (cacheEpochs[keepEntries - 1] > epoch || cacheStarts[keepEntries - 1] >= length)) {
                 keepEntries--;
             }
             // Fresh arrays: published views keep the entries they showed.

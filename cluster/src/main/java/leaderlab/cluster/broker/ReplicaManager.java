@@ -1,12 +1,8 @@
 package leaderlab.cluster.broker;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.journal.EventDetail;
@@ -18,10 +14,8 @@ import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.protocol.ControllerApi.AlterPartitionRequest;
 import leaderlab.cluster.protocol.ControllerApi.AlterPartitionResponse;
 import leaderlab.cluster.protocol.Errors;
-import leaderlab.cluster.protocol.ReplicaApi.FetchPartition;
 import leaderlab.cluster.protocol.ReplicaApi.FetchRequest;
 import leaderlab.cluster.protocol.ReplicaApi.FetchResponse;
-import leaderlab.cluster.protocol.ReplicaApi.FetchedPartition;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.NodeContext;
 import leaderlab.cluster.view.PersistentArray;
@@ -39,6 +33,7 @@ final class ReplicaManager {
     final int self;
     /** This broker as the journal names it. */
     private final NodeId source;
+
     final NodeContext context;
     private final BrokerStorage storage;
     private final MetadataImage image;
@@ -119,24 +114,32 @@ final class ReplicaManager {
             partition.becomeLeader(registration, context.nowMs());
             if (newLeadership) {
                 moveFetcher(partition, PartitionRegistration.NO_LEADER);
-                journal(partition, new EventDetail.BecameLeader(self, partition.leaderEpoch(),
-                        partition.leaderEpochStartOffset()), "metadata: elected by the controller");
+                journal(
+                        partition,
+                        new EventDetail.BecameLeader(self, partition.leaderEpoch(), partition.leaderEpochStartOffset()),
+                        "metadata: elected by the controller");
             }
             fetchServer.onNews(partition);
             maybeIncrementHighWatermark(partition);
         } else {
-            boolean changed = partition.role() == Partition.Role.LEADER || registration.leaderEpoch() > partition.leaderEpoch()
+            boolean changed = partition.role() == Partition.Role.LEADER
+                    || registration.leaderEpoch() > partition.leaderEpoch()
                     || partition.leaderId() != registration.leader();
             if (partition.isLeader()) {
                 fetchServer.onNews(partition);
-                clients.failPending(partition, Errors.NOT_LEADER_OR_FOLLOWER, "leadership moved to "
-                        + (registration.hasLeader() ? "broker " + registration.leader() : "nobody"));
+                clients.failPending(
+                        partition,
+                        Errors.NOT_LEADER_OR_FOLLOWER,
+                        "leadership moved to "
+                                + (registration.hasLeader() ? "broker " + registration.leader() : "nobody"));
             }
             if (changed) {
                 partition.becomeFollower(registration);
                 if (registration.hasLeader()) {
-                    journal(partition, new EventDetail.BecameFollower(self, registration.leader(),
-                            partition.leaderEpoch()), "metadata: new leader");
+                    journal(
+                            partition,
+                            new EventDetail.BecameFollower(self, registration.leader(), partition.leaderEpoch()),
+                            "metadata: new leader");
                 }
             } else {
                 partition.updateState(registration);
@@ -156,7 +159,9 @@ final class ReplicaManager {
         partitions.remove(partition.id);
         storage.delete(partition.id);
         views.set(partition.id, null);
-        journal(partition, new EventDetail.ReplicaDeleted(self),
+        journal(
+                partition,
+                new EventDetail.ReplicaDeleted(self),
                 "no longer in replicas " + Replicas.bracketed(registration.replicas()));
     }
 
@@ -196,8 +201,8 @@ final class ReplicaManager {
 
     void maybeIncrementHighWatermark(Partition partition) {
         long before = partition.log.highWatermark();
-        if (partition.maybeIncrementHighWatermark(context.nowMs(), config(ConfigKey.REPLICA_LAG_TIME_MAX_MS),
-                minIsr(partition), this::isEligible)) {
+        if (partition.maybeIncrementHighWatermark(
+                context.nowMs(), config(ConfigKey.REPLICA_LAG_TIME_MAX_MS), minIsr(partition), this::isEligible)) {
             long after = partition.log.highWatermark();
             journal(partition, new EventDetail.HwAdvanced(self, before, after, partition.maximalIsr()), "replication");
             clients.completePending(partition);
@@ -218,9 +223,13 @@ final class ReplicaManager {
                 StringBuilder reason = new StringBuilder();
                 for (int replica : outOfSync) {
                     long lastCaughtUp = partition.lastCaughtUpMs(replica);
-                    reason.append(reason.length() == 0 ? "" : "; ").append("broker ").append(replica)
-                            .append(lastCaughtUp < 0 ? " never caught up" : " not caught up for "
-                                    + (now - lastCaughtUp) + " ms");
+                    reason.append(reason.length() == 0 ? "" : "; ")
+                            .append("broker ")
+                            .append(replica)
+                            .append(
+                                    lastCaughtUp < 0
+                                            ? " never caught up"
+                                            : " not caught up for " + (now - lastCaughtUp) + " ms");
                 }
                 reason.append(" (replica.lag.time.max.ms=").append(lagMax).append(")");
                 int[] isr = Replicas.withoutAll(partition.committedIsr(), outOfSync);
@@ -233,9 +242,19 @@ final class ReplicaManager {
     void sendAlterPartition(Partition partition, int[] newIsr, String reason) {
         long sent = ++generation;
         alterGenerations.put(partition.id, sent);
-        context.send(broker.controller(), new AlterPartitionRequest(self, broker.brokerEpoch(), partition.id,
-                partition.leaderEpoch(), partition.partitionEpoch(), newIsr, false, reason));
-        context.schedule(config(ConfigKey.REQUEST_TIMEOUT_MS), new BrokerTimers.AlterPartitionTimeout(partition.id, sent));
+        context.send(
+                broker.controller(),
+                new AlterPartitionRequest(
+                        self,
+                        broker.brokerEpoch(),
+                        partition.id,
+                        partition.leaderEpoch(),
+                        partition.partitionEpoch(),
+                        newIsr,
+                        false,
+                        reason));
+        context.schedule(
+                config(ConfigKey.REQUEST_TIMEOUT_MS), new BrokerTimers.AlterPartitionTimeout(partition.id, sent));
     }
 
     void onAlterPartitionTimeout(BrokerTimers.AlterPartitionTimeout timeout) {
@@ -267,8 +286,11 @@ final class ReplicaManager {
                 markDirty(partition);
             }
             case INELIGIBLE_REPLICA -> partition.settleIsrProposal();
-            case FENCED_LEADER_EPOCH, INVALID_UPDATE_VERSION, INVALID_REQUEST, NEW_LEADER_ELECTED,
-                 UNKNOWN_TOPIC_OR_PARTITION -> {
+            case FENCED_LEADER_EPOCH,
+                    INVALID_UPDATE_VERSION,
+                    INVALID_REQUEST,
+                    NEW_LEADER_ELECTED,
+                    UNKNOWN_TOPIC_OR_PARTITION -> {
                 // Stay pending until newer metadata arrives.
             }
             default -> partition.settleIsrProposal();
@@ -318,8 +340,15 @@ final class ReplicaManager {
         for (int id = dirty.nextSetBit(0); id >= 0; id = dirty.nextSetBit(id + 1)) {
             Partition partition = partitions.get(id);
             if (partition != null) {
-                views.set(id, new ReplicaView(id, partition.role().name(), partition.leaderEpoch(), partition.leaderId(),
-                        partition.committedIsr(), partition.log.view()));
+                views.set(
+                        id,
+                        new ReplicaView(
+                                id,
+                                partition.role().name(),
+                                partition.leaderEpoch(),
+                                partition.leaderId(),
+                                partition.committedIsr(),
+                                partition.log.view()));
             }
         }
         dirty.clear();

@@ -10,8 +10,7 @@ import leaderlab.cluster.protocol.ReplicaApi.DivergingEpoch;
  */
 final class Truncation {
 
-    private Truncation() {
-    }
+    private Truncation() {}
 
     static void onDivergence(ReplicaManager manager, Partition partition, DivergingEpoch diverging, int leaderId) {
         ReplicaLog log = partition.log;
@@ -32,14 +31,21 @@ final class Truncation {
                         + diverging.endOffset();
             } else {
                 target = Math.min(log.endOffsetFor(ownEpoch).endOffset(), ownEnd);
-                rule = "leader " + leaderId + " does not know our epoch; truncating to the end of our epoch "
-                        + ownEpoch + " and asking again";
+                rule = "leader " + leaderId + " does not know our epoch; truncating to the end of our epoch " + ownEpoch
+                        + " and asking again";
             }
         }
         if (target < ownEnd) {
-            manager.journal(partition, new EventDetail.Truncated(manager.self, ownEnd, target,
-                    log.view().epochAt(target), log.view().epochAt(ownEnd - 1),
-                    EventDetail.TruncationReason.DIVERGENCE), rule);
+            manager.journal(
+                    partition,
+                    new EventDetail.Truncated(
+                            manager.self,
+                            ownEnd,
+                            target,
+                            log.view().epochAt(target),
+                            log.view().epochAt(ownEnd - 1),
+                            EventDetail.TruncationReason.DIVERGENCE),
+                    rule);
         }
         log.truncateTo(target);
     }

@@ -14,8 +14,7 @@ import java.util.TreeMap;
 public final class Ledger {
 
     /** One acknowledged record. */
-    public record Acked(int partitionId, String partition, long offset, long recordId, int acks, long ackedAtMs) {
-    }
+    public record Acked(int partitionId, String partition, long offset, long recordId, int acks, long ackedAtMs) {}
 
     /**
      * Acknowledged records that vanished together.
@@ -24,17 +23,25 @@ public final class Ledger {
      * @param explanation why, in words, from the journal
      * @param safe        whether the configuration promised they could not be lost
      */
-    public record Loss(String partition, long fromOffset, long toOffset, List<Acked> records, String leaderNow,
-                       List<Integer> missingOn, String explanation, long lostAtMs, boolean safe, long eventSeq) {
-    }
+    public record Loss(
+            String partition,
+            long fromOffset,
+            long toOffset,
+            List<Acked> records,
+            String leaderNow,
+            List<Integer> missingOn,
+            String explanation,
+            long lostAtMs,
+            boolean safe,
+            long eventSeq) {}
 
     private final Map<Integer, NavigableMap<Long, Acked>> acked = new TreeMap<>();
     private final List<Loss> losses = new ArrayList<>();
     private final java.util.BitSet newlyAcked = new java.util.BitSet();
     private long ackedCount;
 
-    public synchronized void acknowledged(int partitionId, String partition, long baseOffset, long[] recordIds,
-                                          int acks, long nowMs) {
+    public synchronized void acknowledged(
+            int partitionId, String partition, long baseOffset, long[] recordIds, int acks, long nowMs) {
         NavigableMap<Long, Acked> records = acked.computeIfAbsent(partitionId, id -> new TreeMap<>());
         for (int i = 0; i < recordIds.length; i++) {
             records.put(baseOffset + i, new Acked(partitionId, partition, baseOffset + i, recordIds[i], acks, nowMs));

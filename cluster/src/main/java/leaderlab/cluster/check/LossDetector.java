@@ -42,7 +42,8 @@ final class LossDetector {
         List<Ledger.Acked> missing = new ArrayList<>();
         for (Map.Entry<Long, Ledger.Acked> entry : standing.entrySet()) {
             long offset = entry.getKey();
-            if (offset >= log.endOffset() || log.recordIdAt(offset) != entry.getValue().recordId()) {
+            if (offset >= log.endOffset()
+                    || log.recordIdAt(offset) != entry.getValue().recordId()) {
                 missing.add(entry.getValue());
             }
         }
@@ -63,11 +64,24 @@ final class LossDetector {
         // An operator's unclean election is an unsafe act whatever the configuration says.
         boolean safe = isSafe(snapshot.metadata().configs(), partition.topic(), missing) && !unclean(election);
         String explanation = explain(partition, missing, election, leader);
-        long seq = journal.append(snapshot.timeMs(), NodeId.CHECKER, new TopicPartition(partition.topic(),
-                        partition.index()), new EventDetail.RecordsLost(missing.size(), from, to, List.copyOf(missingOn),
-                        safe), explanation, election == null ? -1 : election.seq());
-        Ledger.Loss loss = new Ledger.Loss(partition.name(), from, to, List.copyOf(missing),
-                Integer.toString(partition.leader()), List.copyOf(missingOn), explanation, snapshot.timeMs(), safe, seq);
+        long seq = journal.append(
+                snapshot.timeMs(),
+                NodeId.CHECKER,
+                new TopicPartition(partition.topic(), partition.index()),
+                new EventDetail.RecordsLost(missing.size(), from, to, List.copyOf(missingOn), safe),
+                explanation,
+                election == null ? -1 : election.seq());
+        Ledger.Loss loss = new Ledger.Loss(
+                partition.name(),
+                from,
+                to,
+                List.copyOf(missing),
+                Integer.toString(partition.leader()),
+                List.copyOf(missingOn),
+                explanation,
+                snapshot.timeMs(),
+                safe,
+                seq);
         ledger.lost(loss);
         return loss;
     }
@@ -88,19 +102,26 @@ final class LossDetector {
                 && !configs.getBoolean(ConfigKey.UNCLEAN_LEADER_ELECTION_ENABLE, topic);
     }
 
-    private String explain(PartitionRegistration partition, List<Ledger.Acked> missing, Event election,
-                           ReplicaView leader) {
+    private String explain(
+            PartitionRegistration partition, List<Ledger.Acked> missing, Event election, ReplicaView leader) {
         StringBuilder why = new StringBuilder();
         boolean leaderOnlyAcks = missing.stream().anyMatch(r -> r.acks() != -1);
         if (unclean(election)) {
-            why.append("an unclean election made broker ").append(partition.leader())
-                    .append(" leader without them (").append(election.cause()).append(")");
+            why.append("an unclean election made broker ")
+                    .append(partition.leader())
+                    .append(" leader without them (")
+                    .append(election.cause())
+                    .append(")");
         } else if (leaderOnlyAcks) {
-            why.append("they were acknowledged with acks=").append(missing.get(0).acks())
+            why.append("they were acknowledged with acks=")
+                    .append(missing.get(0).acks())
                     .append(" by a leader alone, which lost leadership before any follower copied them");
         } else {
-            why.append("broker ").append(partition.leader()).append(" became leader at epoch ")
-                    .append(leader.leaderEpoch()).append(" without them");
+            why.append("broker ")
+                    .append(partition.leader())
+                    .append(" became leader at epoch ")
+                    .append(leader.leaderEpoch())
+                    .append(" without them");
         }
         Event truncation = latest(partition, EventType.TRUNCATED);
         if (truncation != null) {
@@ -111,7 +132,8 @@ final class LossDetector {
 
     /** The election chose its leader from outside the ISR, or was an operator's (or periodic) UNCLEAN election. */
     private static boolean unclean(Event election) {
-        return election != null && election.detail() instanceof EventDetail.LeaderElected elected
+        return election != null
+                && election.detail() instanceof EventDetail.LeaderElected elected
                 && (elected.unclean() || elected.election() == EventDetail.Election.UNCLEAN);
     }
 

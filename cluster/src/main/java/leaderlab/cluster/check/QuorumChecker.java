@@ -22,6 +22,7 @@ final class QuorumChecker {
     private final Map<Integer, Integer> leaderOfEpoch = new TreeMap<>();
     /** The highest high watermark seen, and the epoch of the record just below it. */
     private long committedOffset;
+
     private int committedEpoch = -1;
     /** A log holding the committed end, which every other log must agree with below it. */
     private QuorumView reference;
@@ -30,7 +31,9 @@ final class QuorumChecker {
         for (QuorumView view : snapshot.quorum()) {
             if (view.isLeader()) {
                 Integer earlier = leaderOfEpoch.putIfAbsent(view.epoch(), view.id());
-                requirement.require("OneQuorumLeaderPerEpoch", earlier == null || earlier == view.id(),
+                requirement.require(
+                        "OneQuorumLeaderPerEpoch",
+                        earlier == null || earlier == view.id(),
                         () -> "controllers " + earlier + " and " + view.id() + " both led epoch " + view.epoch());
             }
         }
@@ -43,23 +46,27 @@ final class QuorumChecker {
         }
         QuorumView leader = snapshot.quorumLeader();
         if (leader != null && committedOffset > 0) {
-            requirement.require("CommittedMetadataKept", leader.endOffset() >= committedOffset
-                            && leader.epochAt(committedOffset - 1) == committedEpoch,
+            requirement.require(
+                    "CommittedMetadataKept",
+                    leader.endOffset() >= committedOffset && leader.epochAt(committedOffset - 1) == committedEpoch,
                     () -> "leader " + leader.id() + " of epoch " + leader.epoch() + " lacks committed metadata offset "
                             + (committedOffset - 1) + " of epoch " + committedEpoch);
         }
         for (QuorumView view : snapshot.quorum()) {
             long below = Math.min(view.highWatermark(), committedOffset);
-            requirement.require("MetadataLogMatching", below <= 0 || matchesCommitted(view, below),
+            requirement.require(
+                    "MetadataLogMatching",
+                    below <= 0 || matchesCommitted(view, below),
                     () -> "controller " + view.id() + "'s log differs from the committed one below offset " + below);
         }
         if (exact) {
             for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
                 var metadata = broker.view().metadata();
-                requirement.require("BrokersSeeCommittedMetadata", metadata == null
-                                || metadata.offset() <= committedOffset,
-                        () -> "broker " + broker.id() + " applied metadata up to " + metadata.offset()
-                                + " but only " + committedOffset + " is committed");
+                requirement.require(
+                        "BrokersSeeCommittedMetadata",
+                        metadata == null || metadata.offset() <= committedOffset,
+                        () -> "broker " + broker.id() + " applied metadata up to " + metadata.offset() + " but only "
+                                + committedOffset + " is committed");
             }
         }
     }

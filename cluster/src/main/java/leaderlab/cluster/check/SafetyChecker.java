@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import leaderlab.cluster.journal.EventDetail;
-import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.journal.Journal;
+import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.view.ClusterSnapshot;
@@ -44,12 +44,10 @@ public final class SafetyChecker {
     private static final int EPOCHS_REMEMBERED = 8;
 
     /** How far a follower's log was found to match the leader's, for these exact log arrays. */
-    private record Verified(int[] followerEpochs, int[] leaderEpochs, long upTo) {
-    }
+    private record Verified(int[] followerEpochs, int[] leaderEpochs, long upTo) {}
 
     /** The leader state the ledger was last checked against. */
-    private record LedgerMark(int leaderEpoch, int[] leaderEpochs) {
-    }
+    private record LedgerMark(int leaderEpoch, int[] leaderEpochs) {}
 
     private final Journal journal;
     private final Ledger ledger;
@@ -92,8 +90,10 @@ public final class SafetyChecker {
         if (!enabled) {
             return;
         }
-        quorum.check(snapshot, exact, (invariant, holds, message) ->
-                require(invariant, "__cluster_metadata", holds, message, snapshot));
+        quorum.check(
+                snapshot,
+                exact,
+                (invariant, holds, message) -> require(invariant, "__cluster_metadata", holds, message, snapshot));
         if (snapshot.controller() == null) {
             return;
         }
@@ -128,21 +128,34 @@ public final class SafetyChecker {
 
     private void checkPartition(ClusterSnapshot snapshot, PartitionRegistration partition, boolean exact) {
         String name = partition.name();
-        require("IsrWithinReplicas", name, Replicas.containsAll(partition.replicas(), partition.isr()),
+        require(
+                "IsrWithinReplicas",
+                name,
+                Replicas.containsAll(partition.replicas(), partition.isr()),
                 () -> "ISR " + Replicas.bracketed(partition.isr()) + " is not within replicas "
-                        + Replicas.bracketed(partition.replicas()), snapshot);
-        require("LeaderInIsr", name, !partition.hasLeader() || Replicas.contains(partition.isr(), partition.leader()),
-                () -> "leader " + partition.leader() + " is not in ISR " + Replicas.bracketed(partition.isr()), snapshot);
+                        + Replicas.bracketed(partition.replicas()),
+                snapshot);
+        require(
+                "LeaderInIsr",
+                name,
+                !partition.hasLeader() || Replicas.contains(partition.isr(), partition.leader()),
+                () -> "leader " + partition.leader() + " is not in ISR " + Replicas.bracketed(partition.isr()),
+                snapshot);
         int[] last = lastEpochs.get(partition.id());
-        require("MonotonicEpochs", name, last == null || (partition.leaderEpoch() >= last[0]
-                        && partition.partitionEpoch() >= last[1]),
+        require(
+                "MonotonicEpochs",
+                name,
+                last == null || (partition.leaderEpoch() >= last[0] && partition.partitionEpoch() >= last[1]),
                 () -> "epochs went back from leader epoch " + last[0] + "/partition epoch " + last[1] + " to "
-                        + partition.leaderEpoch() + "/" + partition.partitionEpoch(), snapshot);
+                        + partition.leaderEpoch() + "/" + partition.partitionEpoch(),
+                snapshot);
         lastEpochs.put(partition.id(), new int[] {partition.leaderEpoch(), partition.partitionEpoch()});
         ReplicaView leader = null;
         for (int broker : partition.replicas()) {
             ReplicaView replica = snapshot.replica(broker, partition.id());
-            if (replica != null && "LEADER".equals(replica.role()) && snapshot.broker(broker).running()) {
+            if (replica != null
+                    && "LEADER".equals(replica.role())
+                    && snapshot.broker(broker).running()) {
                 claimLeadership(snapshot, name, partition.id(), replica.leaderEpoch(), broker);
                 if (broker == partition.leader() && replica.leaderEpoch() == partition.leaderEpoch()) {
                     leader = replica;
@@ -162,8 +175,12 @@ public final class SafetyChecker {
     private void claimLeadership(ClusterSnapshot snapshot, String name, int partitionId, int epoch, int broker) {
         TreeMap<Integer, Integer> claims = leaderOfEpoch.computeIfAbsent(partitionId, id -> new TreeMap<>());
         Integer other = claims.putIfAbsent(epoch, broker);
-        require("SingleLeaderPerEpoch", name, other == null || other == broker,
-                () -> "brokers " + other + " and " + broker + " both led in leader epoch " + epoch, snapshot);
+        require(
+                "SingleLeaderPerEpoch",
+                name,
+                other == null || other == broker,
+                () -> "brokers " + other + " and " + broker + " both led in leader epoch " + epoch,
+                snapshot);
         while (claims.size() > EPOCHS_REMEMBERED) {
             claims.pollFirstEntry();
         }
@@ -171,16 +188,23 @@ public final class SafetyChecker {
 
     private void checkLedger(ClusterSnapshot snapshot, PartitionRegistration partition, ReplicaView leader) {
         // Records can only vanish when the leader changes or its log is rewritten (new arrays).
-        LedgerMark mark = ledgerCheckedAgainst.put(partition.id(),
+        LedgerMark mark = ledgerCheckedAgainst.put(
+                partition.id(),
                 new LedgerMark(partition.leaderEpoch(), leader.log().epochs()));
-        if (mark != null && mark.leaderEpoch() == partition.leaderEpoch() && mark.leaderEpochs() == leader.log().epochs()) {
+        if (mark != null
+                && mark.leaderEpoch() == partition.leaderEpoch()
+                && mark.leaderEpochs() == leader.log().epochs()) {
             return;
         }
         Ledger.Loss loss = losses.check(snapshot, partition, leader);
-        require("NoAcknowledgedRecordLost", partition.name(), loss == null || !loss.safe(),
+        require(
+                "NoAcknowledgedRecordLost",
+                partition.name(),
+                loss == null || !loss.safe(),
                 () -> loss.records().size() + " acknowledged record(s) at offsets " + loss.fromOffset() + "-"
                         + loss.toOffset() + " vanished although acks=all, min.insync.replicas>=2 and unclean "
-                        + "election is off: " + loss.explanation(), snapshot);
+                        + "election is off: " + loss.explanation(),
+                snapshot);
     }
 
     private void checkHighWatermark(ClusterSnapshot snapshot, PartitionRegistration partition, ReplicaView leader) {
@@ -188,9 +212,13 @@ public final class SafetyChecker {
             ReplicaView replica = snapshot.replica(member, partition.id());
             if (replica != null && snapshot.broker(member).running()) {
                 long hw = leader.highWatermark();
-                require("HighWatermarkWithinIsr", partition.name() + "/" + member, hw <= replica.endOffset(),
+                require(
+                        "HighWatermarkWithinIsr",
+                        partition.name() + "/" + member,
+                        hw <= replica.endOffset(),
                         () -> "leader " + partition.leader() + " has HW " + hw + " but ISR member " + member
-                                + " has LEO " + replica.endOffset(), snapshot);
+                                + " has LEO " + replica.endOffset(),
+                        snapshot);
             }
         }
     }
@@ -203,29 +231,42 @@ public final class SafetyChecker {
                 continue;
             }
             LogView log = replica.log();
-            long limit = Math.min(Math.min(log.highWatermark(), leaderLog.highWatermark()),
+            long limit = Math.min(
+                    Math.min(log.highWatermark(), leaderLog.highWatermark()),
                     Math.min(log.endOffset(), leaderLog.endOffset()));
             long key = ((long) partition.id() << 16) | broker;
             Verified done = verified.get(key);
-            long from = done != null && done.followerEpochs() == log.epochs() && done.leaderEpochs() == leaderLog.epochs()
-                    ? Math.min(done.upTo(), limit) : 0;
+            long from =
+                    done != null && done.followerEpochs() == log.epochs() && done.leaderEpochs() == leaderLog.epochs()
+                            ? Math.min(done.upTo(), limit)
+                            : 0;
             long mismatch = -1;
             for (long offset = from; offset < limit && mismatch < 0; offset++) {
-                if (log.recordIdAt(offset) != leaderLog.recordIdAt(offset) || log.epochAt(offset) != leaderLog.epochAt(offset)) {
+                if (log.recordIdAt(offset) != leaderLog.recordIdAt(offset)
+                        || log.epochAt(offset) != leaderLog.epochAt(offset)) {
                     mismatch = offset;
                 }
             }
             long at = mismatch;
-            require("LogMatching", partition.name() + "/" + broker, at < 0,
-                    () -> "broker " + broker + " has e" + log.epochAt(at) + " m" + log.recordIdAt(at) + " at offset " + at
+            require(
+                    "LogMatching",
+                    partition.name() + "/" + broker,
+                    at < 0,
+                    () -> "broker " + broker + " has e" + log.epochAt(at) + " m" + log.recordIdAt(at) + " at offset "
+                            + at
                             + " but leader " + partition.leader() + " has e" + leaderLog.epochAt(at) + " m"
-                            + leaderLog.recordIdAt(at) + " (both below their high watermarks)", snapshot);
+                            + leaderLog.recordIdAt(at) + " (both below their high watermarks)",
+                    snapshot);
             verified.put(key, new Verified(log.epochs(), leaderLog.epochs(), at < 0 ? limit : from));
         }
     }
 
-    private void require(String invariant, String where, boolean holds, java.util.function.Supplier<String> message,
-                         ClusterSnapshot snapshot) {
+    private void require(
+            String invariant,
+            String where,
+            boolean holds,
+            java.util.function.Supplier<String> message,
+            ClusterSnapshot snapshot) {
         String key = invariant + "|" + where;
         if (holds) {
             active.remove(key);
@@ -235,8 +276,13 @@ public final class SafetyChecker {
             String text = message.get();
             Violation violation = new Violation(invariant, where, text, snapshot.timeMs());
             found.add(violation);
-            journal.append(snapshot.timeMs(), NodeId.CHECKER, null, new EventDetail.InvariantViolated(invariant, where, text),
-                    "safety checker", -1);
+            journal.append(
+                    snapshot.timeMs(),
+                    NodeId.CHECKER,
+                    null,
+                    new EventDetail.InvariantViolated(invariant, where, text),
+                    "safety checker",
+                    -1);
         }
     }
 }

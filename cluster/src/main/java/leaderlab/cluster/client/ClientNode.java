@@ -19,7 +19,6 @@ import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
 import leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataResponse;
-import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
 import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
 import leaderlab.cluster.protocol.ControllerApi.AdminRequest;
 import leaderlab.cluster.protocol.ControllerApi.AdminResponse;
@@ -47,21 +46,18 @@ public final class ClientNode implements Node {
 
     /** The controllers admin requests may go to, and the one believed active. */
     private final List<Integer> controllerIds;
+
     private int activeController;
 
-    private record Timeout(long requestId) implements Timer {
-    }
+    private record Timeout(long requestId) implements Timer {}
 
     /** The connection was refused: delivered after one round trip instead of the answer. */
-    private record Refused(long requestId) implements Timer {
-    }
+    private record Refused(long requestId) implements Timer {}
 
-    private record Retry(Runnable action) implements Timer {
-    }
+    private record Retry(Runnable action) implements Timer {}
 
     /** A request waiting for its answer: what to do with it, and with a failure (timeout or refusal). */
-    private record Pending(Consumer<Message> onAnswer, Consumer<Errors> onFailure) {
-    }
+    private record Pending(Consumer<Message> onAnswer, Consumer<Errors> onFailure) {}
 
     private final int brokerCount;
     private final Ledger ledger;
@@ -131,13 +127,23 @@ public final class ClientNode implements Node {
         }
     }
 
-    void request(int broker, long requestId, long timeoutMs, Message message, Consumer<Message> onAnswer,
-                 Consumer<Errors> onFailure) {
+    void request(
+            int broker,
+            long requestId,
+            long timeoutMs,
+            Message message,
+            Consumer<Message> onAnswer,
+            Consumer<Errors> onFailure) {
         send(Address.broker(broker), requestId, timeoutMs, onAnswer, onFailure, message);
     }
 
-    private void send(Address to, long requestId, long timeoutMs, Consumer<Message> onAnswer, Consumer<Errors> onFailure,
-                      Message message) {
+    private void send(
+            Address to,
+            long requestId,
+            long timeoutMs,
+            Consumer<Message> onAnswer,
+            Consumer<Errors> onFailure,
+            Message message) {
         pending.put(requestId, new Pending(onAnswer, onFailure));
         if (to.isBroker() && refusing.test(to.id())) {
             // The broker's host answers the connection attempt with a reset after one round trip.
@@ -204,26 +210,34 @@ public final class ClientNode implements Node {
             if (context.nowMs() + METADATA_RETRY_BACKOFF_MS < deadlineMs) {
                 context.schedule(METADATA_RETRY_BACKOFF_MS, new Retry(() -> admin(operation, result, deadlineMs)));
             } else {
-                result.complete(AdminResult.failed(Errors.REQUEST_TIMED_OUT,
+                result.complete(AdminResult.failed(
+                        Errors.REQUEST_TIMED_OUT,
                         "no active controller answered within " + requestTimeoutMs() + " ms"));
             }
         };
-        send(Address.controller(activeController), id, attemptMs, answer -> {
-            AdminResponse response = (AdminResponse) answer;
-            if (response.result().error() == Errors.NOT_CONTROLLER) {
-                nextController(response.activeControllerId());
-                retryOrGiveUp.run();
-            } else {
-                result.complete(response.result());
-            }
-        }, error -> {
-            nextController(-1);
-            retryOrGiveUp.run();
-        }, new AdminRequest(id, operation));
+        send(
+                Address.controller(activeController),
+                id,
+                attemptMs,
+                answer -> {
+                    AdminResponse response = (AdminResponse) answer;
+                    if (response.result().error() == Errors.NOT_CONTROLLER) {
+                        nextController(response.activeControllerId());
+                        retryOrGiveUp.run();
+                    } else {
+                        result.complete(response.result());
+                    }
+                },
+                error -> {
+                    nextController(-1);
+                    retryOrGiveUp.run();
+                },
+                new AdminRequest(id, operation));
     }
 
     private void nextController(int hint) {
-        activeController = hint >= 0 ? hint
+        activeController = hint >= 0
+                ? hint
                 : controllerIds.get((controllerIds.indexOf(activeController) + 1) % controllerIds.size());
     }
 
@@ -238,26 +252,33 @@ public final class ClientNode implements Node {
         fetchMetadata(topic, attempt, context.nowMs() + requestTimeoutMs(), onAnswer, onNoBroker);
     }
 
-    private void fetchMetadata(String topic, int attempt, long deadlineMs, Consumer<MetadataResponse> onAnswer,
-                               Runnable onNoBroker) {
+    private void fetchMetadata(
+            String topic, int attempt, long deadlineMs, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
         if (attempt >= brokerCount) {
             onNoBroker.run();
             return;
         }
         int broker = 1 + (bootstrapCursor + attempt) % brokerCount;
         long id = ++nextRequestId;
-        send(Address.broker(broker), id, Math.max(1, requestTimeoutMs() / 4), answer -> {
-            bootstrapCursor = broker - 1;
-            MetadataResponse metadata = (MetadataResponse) answer;
-            if (metadata.error().isError() && context.nowMs() + METADATA_RETRY_BACKOFF_MS < deadlineMs) {
-                // The cursor now points at the broker that answered: attempt 0 asks it again (the same
-                // attempt number would name another broker, perhaps one already found down).
-                context.schedule(METADATA_RETRY_BACKOFF_MS,
-                        new Retry(() -> fetchMetadata(topic, 0, deadlineMs, onAnswer, onNoBroker)));
-            } else {
-                onAnswer.accept(metadata);
-            }
-        }, error -> fetchMetadata(topic, attempt + 1, deadlineMs, onAnswer, onNoBroker), new MetadataRequest(id, topic));
+        send(
+                Address.broker(broker),
+                id,
+                Math.max(1, requestTimeoutMs() / 4),
+                answer -> {
+                    bootstrapCursor = broker - 1;
+                    MetadataResponse metadata = (MetadataResponse) answer;
+                    if (metadata.error().isError() && context.nowMs() + METADATA_RETRY_BACKOFF_MS < deadlineMs) {
+                        // The cursor now points at the broker that answered: attempt 0 asks it again (the same
+                        // attempt number would name another broker, perhaps one already found down).
+                        context.schedule(
+                                METADATA_RETRY_BACKOFF_MS,
+                                new Retry(() -> fetchMetadata(topic, 0, deadlineMs, onAnswer, onNoBroker)));
+                    } else {
+                        onAnswer.accept(metadata);
+                    }
+                },
+                error -> fetchMetadata(topic, attempt + 1, deadlineMs, onAnswer, onNoBroker),
+                new MetadataRequest(id, topic));
     }
 
     /** Fresh metadata for a retry, from any broker that answers. */
@@ -271,102 +292,151 @@ public final class ClientNode implements Node {
      * Produces {@code count} records to one partition, or spread round-robin over all partitions when
      * {@code partition} is -1.
      */
-    public void produce(String topic, int partition, int count, int acks, CompletableFuture<List<ProduceResult>> result) {
+    public void produce(
+            String topic, int partition, int count, int acks, CompletableFuture<List<ProduceResult>> result) {
         produce(topic, partition, count, acks, -1, result);
     }
 
     /** @param retries resends allowed per batch, or -1 for the {@code retries} setting */
-    public void produce(String topic, int partition, int count, int acks, int retries,
-                        CompletableFuture<List<ProduceResult>> result) {
-        fetchMetadata(topic, 0, metadata -> {
-            if (metadata.error().isError()) {
-                result.complete(List.of(new ProduceResult(topic, -1, count, acks, metadata.error(), -1,
-                        "broker " + metadata.fromBroker() + " has no complete metadata for " + topic + " (yet)")));
-                return;
-            }
-            List<PartitionRegistration> targets = new ArrayList<>();
-            int[] counts;
-            if (partition >= 0) {
-                targets.add(metadata.partitions().get(partition));
-                counts = new int[] {count};
-            } else {
-                targets.addAll(metadata.partitions());
-                counts = new int[targets.size()];
-                for (int i = 0; i < count; i++) {
-                    counts[i % counts.length]++;
-                }
-            }
-            ProduceResult[] results = new ProduceResult[targets.size()];
-            int[] outstanding = {targets.size()};
-            for (int i = 0; i < targets.size(); i++) {
-                int slot = i;
-                Consumer<ProduceResult> done = r -> {
-                    results[slot] = r;
-                    if (--outstanding[0] == 0) {
-                        result.complete(java.util.Arrays.stream(results).filter(x -> x != null && x.count() > 0).toList());
+    public void produce(
+            String topic,
+            int partition,
+            int count,
+            int acks,
+            int retries,
+            CompletableFuture<List<ProduceResult>> result) {
+        fetchMetadata(
+                topic,
+                0,
+                metadata -> {
+                    if (metadata.error().isError()) {
+                        result.complete(List.of(new ProduceResult(
+                                topic,
+                                -1,
+                                count,
+                                acks,
+                                metadata.error(),
+                                -1,
+                                "broker " + metadata.fromBroker() + " has no complete metadata for " + topic
+                                        + " (yet)")));
+                        return;
                     }
-                };
-                if (counts[i] == 0) {
-                    done.accept(null);
-                    continue;
-                }
-                long[] ids = new long[counts[i]];
-                for (int r = 0; r < ids.length; r++) {
-                    ids[r] = nextRecordId++;
-                }
-                PartitionRegistration target = targets.get(i);
-                new ProduceBatch(this, topic, target.index(), acks, ids, retries, done).send(target);
-            }
-        }, () -> result.complete(List.of(new ProduceResult(topic, -1, count, acks, Errors.REQUEST_TIMED_OUT, -1,
-                "no broker answered a metadata request"))));
+                    List<PartitionRegistration> targets = new ArrayList<>();
+                    int[] counts;
+                    if (partition >= 0) {
+                        targets.add(metadata.partitions().get(partition));
+                        counts = new int[] {count};
+                    } else {
+                        targets.addAll(metadata.partitions());
+                        counts = new int[targets.size()];
+                        for (int i = 0; i < count; i++) {
+                            counts[i % counts.length]++;
+                        }
+                    }
+                    ProduceResult[] results = new ProduceResult[targets.size()];
+                    int[] outstanding = {targets.size()};
+                    for (int i = 0; i < targets.size(); i++) {
+                        int slot = i;
+                        Consumer<ProduceResult> done = r -> {
+                            results[slot] = r;
+                            if (--outstanding[0] == 0) {
+                                result.complete(java.util.Arrays.stream(results)
+                                        .filter(x -> x != null && x.count() > 0)
+                                        .toList());
+                            }
+                        };
+                        if (counts[i] == 0) {
+                            done.accept(null);
+                            continue;
+                        }
+                        long[] ids = new long[counts[i]];
+                        for (int r = 0; r < ids.length; r++) {
+                            ids[r] = nextRecordId++;
+                        }
+                        PartitionRegistration target = targets.get(i);
+                        new ProduceBatch(this, topic, target.index(), acks, ids, retries, done).send(target);
+                    }
+                },
+                () -> result.complete(List.of(new ProduceResult(
+                        topic,
+                        -1,
+                        count,
+                        acks,
+                        Errors.REQUEST_TIMED_OUT,
+                        -1,
+                        "no broker answered a metadata request"))));
     }
 
     // ---- Consume ----------------------------------------------------------------------------------
 
     /** Reads from the leader, from this consumer's position (or offset 0), up to the high watermark. */
-    public void consume(String topic, int partition, boolean fromBeginning, int maxRecords,
-                        CompletableFuture<List<ConsumeResult>> result) {
-        fetchMetadata(topic, 0, metadata -> {
-            if (metadata.error().isError()) {
-                result.complete(List.of(new ConsumeResult(topic, -1, metadata.error(), -1, LogSlice.EMPTY)));
-                return;
-            }
-            List<PartitionRegistration> targets = partition >= 0
-                    ? List.of(metadata.partitions().get(partition)) : metadata.partitions();
-            ConsumeResult[] results = new ConsumeResult[targets.size()];
-            int[] outstanding = {targets.size()};
-            for (int i = 0; i < targets.size(); i++) {
-                int slot = i;
-                PartitionRegistration target = targets.get(i);
-                Runnable done = () -> {
-                    if (--outstanding[0] == 0) {
-                        result.complete(List.of(results));
+    public void consume(
+            String topic,
+            int partition,
+            boolean fromBeginning,
+            int maxRecords,
+            CompletableFuture<List<ConsumeResult>> result) {
+        fetchMetadata(
+                topic,
+                0,
+                metadata -> {
+                    if (metadata.error().isError()) {
+                        result.complete(List.of(new ConsumeResult(topic, -1, metadata.error(), -1, LogSlice.EMPTY)));
+                        return;
                     }
-                };
-                if (fromBeginning) {
-                    positions.remove(target.name());
-                }
-                if (!target.hasLeader()) {
-                    results[slot] = new ConsumeResult(target.name(), -1, Errors.LEADER_NOT_AVAILABLE, -1, LogSlice.EMPTY);
-                    done.run();
-                    continue;
-                }
-                long position = positions.getOrDefault(target.name(), 0L);
-                long id = ++nextRequestId;
-                send(Address.broker(target.leader()), id, requestTimeoutMs(), answer -> {
-                    ConsumerFetchResponse response = (ConsumerFetchResponse) answer;
-                    if (!response.error().isError()) {
-                        positions.put(target.name(), response.records().endOffset() > position
-                                ? response.records().endOffset() : position);
+                    List<PartitionRegistration> targets =
+                            partition >= 0 ? List.of(metadata.partitions().get(partition)) : metadata.partitions();
+                    ConsumeResult[] results = new ConsumeResult[targets.size()];
+                    int[] outstanding = {targets.size()};
+                    for (int i = 0; i < targets.size(); i++) {
+                        int slot = i;
+                        PartitionRegistration target = targets.get(i);
+                        Runnable done = () -> {
+                            if (--outstanding[0] == 0) {
+                                result.complete(List.of(results));
+                            }
+                        };
+                        if (fromBeginning) {
+                            positions.remove(target.name());
+                        }
+                        if (!target.hasLeader()) {
+                            results[slot] = new ConsumeResult(
+                                    target.name(), -1, Errors.LEADER_NOT_AVAILABLE, -1, LogSlice.EMPTY);
+                            done.run();
+                            continue;
+                        }
+                        long position = positions.getOrDefault(target.name(), 0L);
+                        long id = ++nextRequestId;
+                        send(
+                                Address.broker(target.leader()),
+                                id,
+                                requestTimeoutMs(),
+                                answer -> {
+                                    ConsumerFetchResponse response = (ConsumerFetchResponse) answer;
+                                    if (!response.error().isError()) {
+                                        positions.put(
+                                                target.name(),
+                                                response.records().endOffset() > position
+                                                        ? response.records().endOffset()
+                                                        : position);
+                                    }
+                                    results[slot] = new ConsumeResult(
+                                            target.name(),
+                                            target.leader(),
+                                            response.error(),
+                                            response.highWatermark(),
+                                            response.records());
+                                    done.run();
+                                },
+                                error -> {
+                                    results[slot] = new ConsumeResult(
+                                            target.name(), target.leader(), error, -1, LogSlice.EMPTY);
+                                    done.run();
+                                },
+                                new ConsumerFetchRequest(id, target.id(), position, maxRecords));
                     }
-                    results[slot] = new ConsumeResult(target.name(), target.leader(), response.error(),
-                            response.highWatermark(), response.records());
-                    done.run();
-                }, error -> {
-                    results[slot] = new ConsumeResult(target.name(), target.leader(), error, -1, LogSlice.EMPTY);
-                    done.run();
-                }, new ConsumerFetchRequest(id, target.id(), position, maxRecords));
-            }
-        }, () -> result.complete(List.of(new ConsumeResult(topic, -1, Errors.REQUEST_TIMED_OUT, -1, LogSlice.EMPTY))));
+                },
+                () -> result.complete(
+                        List.of(new ConsumeResult(topic, -1, Errors.REQUEST_TIMED_OUT, -1, LogSlice.EMPTY))));
     }
 }

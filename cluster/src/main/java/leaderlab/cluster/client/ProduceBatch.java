@@ -26,9 +26,15 @@ import leaderlab.cluster.protocol.Errors;
 final class ProduceBatch {
 
     /** Kafka's RetriableException subclasses among the errors leaderlab produces. */
-    static final Set<Errors> RETRIABLE = EnumSet.of(Errors.NOT_LEADER_OR_FOLLOWER, Errors.LEADER_NOT_AVAILABLE,
-            Errors.REQUEST_TIMED_OUT, Errors.NETWORK_EXCEPTION, Errors.NOT_ENOUGH_REPLICAS,
-            Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND, Errors.UNKNOWN_TOPIC_OR_PARTITION, Errors.FENCED_LEADER_EPOCH,
+    static final Set<Errors> RETRIABLE = EnumSet.of(
+            Errors.NOT_LEADER_OR_FOLLOWER,
+            Errors.LEADER_NOT_AVAILABLE,
+            Errors.REQUEST_TIMED_OUT,
+            Errors.NETWORK_EXCEPTION,
+            Errors.NOT_ENOUGH_REPLICAS,
+            Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+            Errors.UNKNOWN_TOPIC_OR_PARTITION,
+            Errors.FENCED_LEADER_EPOCH,
             Errors.UNKNOWN_LEADER_EPOCH);
 
     /** Extra client-side wait for a produce answer beyond the broker's own timeout. */
@@ -47,8 +53,14 @@ final class ProduceBatch {
     private String name;
 
     /** @param retries resends allowed, or -1 for the client's {@code retries} setting */
-    ProduceBatch(ClientNode client, String topic, int index, int acks, long[] ids, int retries,
-                 Consumer<ProduceResult> done) {
+    ProduceBatch(
+            ClientNode client,
+            String topic,
+            int index,
+            int acks,
+            long[] ids,
+            int retries,
+            Consumer<ProduceResult> done) {
         this.client = client;
         this.topic = topic;
         this.index = index;
@@ -70,44 +82,75 @@ final class ProduceBatch {
         }
         int leader = target.leader();
         long requestTimeoutMs = client.requestTimeoutMs();
-        ProduceRequest request = new ProduceRequest(client.nextRequestId(), target.id(), acks == -1 ? -1 : acks, ids,
-                requestTimeoutMs);
+        ProduceRequest request =
+                new ProduceRequest(client.nextRequestId(), target.id(), acks == -1 ? -1 : acks, ids, requestTimeoutMs);
         if (acks == 0) {
             client.sendOneWay(leader, request);
-            finish(new ProduceResult(name, leader, ids.length, acks, Errors.NONE, -1,
-                    "sent with acks=0: no answer is expected, so no offsets are known", retried.size(), List.copyOf(retried)));
+            finish(new ProduceResult(
+                    name,
+                    leader,
+                    ids.length,
+                    acks,
+                    Errors.NONE,
+                    -1,
+                    "sent with acks=0: no answer is expected, so no offsets are known",
+                    retried.size(),
+                    List.copyOf(retried)));
             return;
         }
         // Wait a little longer than the broker does, so its own REQUEST_TIMED_OUT answer (which says
         // why) arrives before the client gives up on a silent broker.
-        client.request(leader, request.requestId(), requestTimeoutMs + PRODUCE_GRACE_MS, request, answer -> {
-            ProduceResponse response = (ProduceResponse) answer;
-            if (response.error().isError()) {
-                failed(leader, response.error(), response.message());
-                return;
-            }
-            client.ledger().acknowledged(target.id(), name, response.baseOffset(), ids, acks, client.nowMs());
-            finish(new ProduceResult(name, leader, ids.length, acks, Errors.NONE, response.baseOffset(),
-                    response.message(), retried.size(), List.copyOf(retried)));
-        }, error -> failed(leader, error, error == Errors.NETWORK_EXCEPTION
-                ? "connection to broker " + leader + " refused: its process is not running"
-                : "broker " + leader + " did not answer within request.timeout.ms=" + requestTimeoutMs));
+        client.request(
+                leader,
+                request.requestId(),
+                requestTimeoutMs + PRODUCE_GRACE_MS,
+                request,
+                answer -> {
+                    ProduceResponse response = (ProduceResponse) answer;
+                    if (response.error().isError()) {
+                        failed(leader, response.error(), response.message());
+                        return;
+                    }
+                    client.ledger().acknowledged(target.id(), name, response.baseOffset(), ids, acks, client.nowMs());
+                    finish(new ProduceResult(
+                            name,
+                            leader,
+                            ids.length,
+                            acks,
+                            Errors.NONE,
+                            response.baseOffset(),
+                            response.message(),
+                            retried.size(),
+                            List.copyOf(retried)));
+                },
+                error -> failed(
+                        leader,
+                        error,
+                        error == Errors.NETWORK_EXCEPTION
+                                ? "connection to broker " + leader + " refused: its process is not running"
+                                : "broker " + leader + " did not answer within request.timeout.ms="
+                                        + requestTimeoutMs));
     }
 
     private void failed(int broker, Errors error, String why) {
         long now = client.nowMs();
         long backoffMs = client.configs().getLong(ConfigKey.RETRY_BACKOFF_MS);
-        boolean retry = RETRIABLE.contains(error) && retried.size() < retriesAllowed
-                && now < createdMs + deliveryTimeoutMs;
+        boolean retry =
+                RETRIABLE.contains(error) && retried.size() < retriesAllowed && now < createdMs + deliveryTimeoutMs;
         String from = broker < 0 ? "" : " from broker " + broker;
         // Waiting out the same error (no leader yet, ISR below min ISR) is journaled once, not per retry.
-        boolean repeat = retry && !retried.isEmpty() && retried.get(retried.size() - 1).equals(error.name() + from);
+        boolean repeat =
+                retry && !retried.isEmpty() && retried.get(retried.size() - 1).equals(error.name() + from);
         if (!repeat) {
-            client.journal(partition(), new EventDetail.ProduceAttemptFailed(broker, error, ids.length, why,
-                    retry ? retried.size() + 1 : 0, backoffMs), retry ? "producer will retry" : "producer gives up");
+            client.journal(
+                    partition(),
+                    new EventDetail.ProduceAttemptFailed(
+                            broker, error, ids.length, why, retry ? retried.size() + 1 : 0, backoffMs),
+                    retry ? "producer will retry" : "producer gives up");
         }
         if (!retry) {
-            finish(new ProduceResult(name, broker, ids.length, acks, error, -1, why, retried.size(), List.copyOf(retried)));
+            finish(new ProduceResult(
+                    name, broker, ids.length, acks, error, -1, why, retried.size(), List.copyOf(retried)));
             return;
         }
         retried.add(error.name() + from);
@@ -119,26 +162,52 @@ final class ProduceBatch {
             expire();
             return;
         }
-        client.refreshMetadata(topic, metadata -> {
-            if (metadata.error().isError() || index >= metadata.partitions().size()) {
-                failed(-1, metadata.error().isError() ? metadata.error() : Errors.UNKNOWN_TOPIC_OR_PARTITION,
-                        "no usable metadata for " + topic);
-            } else {
-                send(metadata.partitions().get(index));
-            }
-        }, () -> failed(-1, Errors.NETWORK_EXCEPTION, "no broker answered a metadata request"));
+        client.refreshMetadata(
+                topic,
+                metadata -> {
+                    if (metadata.error().isError()
+                            || index >= metadata.partitions().size()) {
+                        failed(
+                                -1,
+                                metadata.error().isError() ? metadata.error() : Errors.UNKNOWN_TOPIC_OR_PARTITION,
+                                "no usable metadata for " + topic);
+                    } else {
+                        send(metadata.partitions().get(index));
+                    }
+                },
+                () -> failed(-1, Errors.NETWORK_EXCEPTION, "no broker answered a metadata request"));
     }
 
     /** Kafka's RecordAccumulator expiry: "Expiring N record(s) for T-P:D ms has passed since batch creation". */
     private void expire() {
         long waited = client.nowMs() - createdMs;
         String last = retried.isEmpty() ? "" : "; last error " + retried.get(retried.size() - 1);
-        String text = String.format(Locale.ROOT, "Expiring %d record(s) for %s:%d ms has passed since batch creation",
-                ids.length, name, waited);
-        client.journal(partition(), new EventDetail.ProduceAttemptFailed(-1, Errors.REQUEST_TIMED_OUT, ids.length,
-                text + last + ", delivery.timeout.ms=" + deliveryTimeoutMs, 0, 0), "producer gives up");
-        finish(new ProduceResult(name, -1, ids.length, acks, Errors.REQUEST_TIMED_OUT, -1, text + last,
-                retried.size(), List.copyOf(retried)));
+        String text = String.format(
+                Locale.ROOT,
+                "Expiring %d record(s) for %s:%d ms has passed since batch creation",
+                ids.length,
+                name,
+                waited);
+        client.journal(
+                partition(),
+                new EventDetail.ProduceAttemptFailed(
+                        -1,
+                        Errors.REQUEST_TIMED_OUT,
+                        ids.length,
+                        text + last + ", delivery.timeout.ms=" + deliveryTimeoutMs,
+                        0,
+                        0),
+                "producer gives up");
+        finish(new ProduceResult(
+                name,
+                -1,
+                ids.length,
+                acks,
+                Errors.REQUEST_TIMED_OUT,
+                -1,
+                text + last,
+                retried.size(),
+                List.copyOf(retried)));
     }
 
     private TopicPartition partition() {

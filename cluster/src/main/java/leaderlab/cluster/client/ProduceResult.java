@@ -10,11 +10,19 @@ import leaderlab.cluster.protocol.Errors;
  * @param retries    how many times the producer resent the batch (or waited for a leader) before this outcome
  * @param retried    the retriable errors it met on the way, oldest first, e.g. "NETWORK_EXCEPTION from broker 1"
  */
-public record ProduceResult(String partition, int leader, int count, int acks, Errors error, long baseOffset,
-                            String detail, int retries, java.util.List<String> retried) {
+public record ProduceResult(
+        String partition,
+        int leader,
+        int count,
+        int acks,
+        Errors error,
+        long baseOffset,
+        String detail,
+        int retries,
+        java.util.List<String> retried) {
 
-    public ProduceResult(String partition, int leader, int count, int acks, Errors error, long baseOffset,
-                         String detail) {
+    public ProduceResult(
+            String partition, int leader, int count, int acks, Errors error, long baseOffset, String detail) {
         this(partition, leader, count, acks, error, baseOffset, detail, 0, java.util.List.of());
     }
 

@@ -12,73 +12,196 @@ import java.util.stream.Collectors;
  * ({@code --kafka-timings}).
  */
 public enum ConfigKey {
-    BROKER_HEARTBEAT_INTERVAL_MS("broker.heartbeat.interval.ms", Type.LONG, Scope.CLUSTER, 200, 2000,
+    BROKER_HEARTBEAT_INTERVAL_MS(
+            "broker.heartbeat.interval.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            200,
+            2000,
             "How often brokers heartbeat to the controller."),
-    BROKER_SESSION_TIMEOUT_MS("broker.session.timeout.ms", Type.LONG, Scope.CLUSTER, 1500, 9000,
+    BROKER_SESSION_TIMEOUT_MS(
+            "broker.session.timeout.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            1500,
+            9000,
             "A broker with no heartbeat for this long is fenced."),
-    REPLICA_LAG_TIME_MAX_MS("replica.lag.time.max.ms", Type.LONG, Scope.CLUSTER, 2000, 30000,
+    REPLICA_LAG_TIME_MAX_MS(
+            "replica.lag.time.max.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            2000,
+            30000,
             "A follower not caught up for this long leaves the ISR."),
-    REPLICA_FETCH_WAIT_MAX_MS("replica.fetch.wait.max.ms", Type.LONG, Scope.CLUSTER, 100, 500,
+    REPLICA_FETCH_WAIT_MAX_MS(
+            "replica.fetch.wait.max.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            100,
+            500,
             "How long a leader holds a follower fetch that has no new data."),
-    REPLICA_FETCH_BACKOFF_MS("replica.fetch.backoff.ms", Type.LONG, Scope.CLUSTER, 100, 1000,
+    REPLICA_FETCH_BACKOFF_MS(
+            "replica.fetch.backoff.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            100,
+            1000,
             "How long a follower waits after a failed fetch."),
-    METADATA_FETCH_MAX_WAIT_MS("metadata.fetch.max.wait.ms", Type.LONG, Scope.CLUSTER, 100, 500,
+    METADATA_FETCH_MAX_WAIT_MS(
+            "metadata.fetch.max.wait.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            100,
+            500,
             "How long the controller holds a broker's metadata fetch when there is nothing new "
                     + "(leaderlab name; Kafka hard-codes 500 ms)."),
-    CONTROLLER_QUORUM_ELECTION_TIMEOUT_MS("controller.quorum.election.timeout.ms", Type.LONG, Scope.CLUSTER, 200,
-            1000, "A controller that knows no leader waits this long plus a random part up to as long again, "
+    CONTROLLER_QUORUM_ELECTION_TIMEOUT_MS(
+            "controller.quorum.election.timeout.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            200,
+            1000,
+            "A controller that knows no leader waits this long plus a random part up to as long again, "
                     + "then asks for votes (static: read when a controller starts)."),
-    CONTROLLER_QUORUM_FETCH_TIMEOUT_MS("controller.quorum.fetch.timeout.ms", Type.LONG, Scope.CLUSTER, 400, 2000,
+    CONTROLLER_QUORUM_FETCH_TIMEOUT_MS(
+            "controller.quorum.fetch.timeout.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            400,
+            2000,
             "A controller that has not fetched from the quorum leader for this long starts an election; the "
                     + "leader resigns after 1.5 times this without fetches from a majority (static)."),
-    CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS("controller.quorum.request.timeout.ms", Type.LONG, Scope.CLUSTER, 400,
-            2000, "How long a broker waits for a controller to answer a metadata fetch before it asks another."),
-    CONTROLLER_QUORUM_ELECTION_BACKOFF_MAX_MS("controller.quorum.election.backoff.max.ms", Type.LONG,
-            Scope.CLUSTER, 200, 1000, "Cap of the randomized exponential backoff after a failed election (static)."),
-    MIN_INSYNC_REPLICAS("min.insync.replicas", Type.INT, Scope.TOPIC, 1, 1,
+    CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS(
+            "controller.quorum.request.timeout.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            400,
+            2000,
+            "How long a broker waits for a controller to answer a metadata fetch before it asks another."),
+    CONTROLLER_QUORUM_ELECTION_BACKOFF_MAX_MS(
+            "controller.quorum.election.backoff.max.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            200,
+            1000,
+            "Cap of the randomized exponential backoff after a failed election (static)."),
+    MIN_INSYNC_REPLICAS(
+            "min.insync.replicas",
+            Type.INT,
+            Scope.TOPIC,
+            1,
+            1,
             "acks=all writes need at least this many in-sync replicas."),
-    UNCLEAN_LEADER_ELECTION_ENABLE("unclean.leader.election.enable", Type.BOOLEAN, Scope.TOPIC, false, false,
+    UNCLEAN_LEADER_ELECTION_ENABLE(
+            "unclean.leader.election.enable",
+            Type.BOOLEAN,
+            Scope.TOPIC,
+            false,
+            false,
             "Allow an out-of-sync replica to become leader when no in-sync one is alive."),
-    UNCLEAN_LEADER_ELECTION_INTERVAL_MS("unclean.leader.election.interval.ms", Type.LONG, Scope.CLUSTER,
-            3000, 300000, "How often the controller retries unclean elections for leaderless partitions."),
-    AUTO_LEADER_REBALANCE_ENABLE("auto.leader.rebalance.enable", Type.BOOLEAN, Scope.CLUSTER, true, true,
+    UNCLEAN_LEADER_ELECTION_INTERVAL_MS(
+            "unclean.leader.election.interval.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            3000,
+            300000,
+            "How often the controller retries unclean elections for leaderless partitions."),
+    AUTO_LEADER_REBALANCE_ENABLE(
+            "auto.leader.rebalance.enable",
+            Type.BOOLEAN,
+            Scope.CLUSTER,
+            true,
+            true,
             "Periodically move leadership back to each partition's preferred replica."),
-    LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS("leader.imbalance.check.interval.seconds", Type.LONG,
-            Scope.CLUSTER, 5, 300, "How often automatic leader rebalance runs."),
-    CONTROLLED_SHUTDOWN_ENABLE("controlled.shutdown.enable", Type.BOOLEAN, Scope.CLUSTER, true, true,
+    LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS(
+            "leader.imbalance.check.interval.seconds",
+            Type.LONG,
+            Scope.CLUSTER,
+            5,
+            300,
+            "How often automatic leader rebalance runs."),
+    CONTROLLED_SHUTDOWN_ENABLE(
+            "controlled.shutdown.enable",
+            Type.BOOLEAN,
+            Scope.CLUSTER,
+            true,
+            true,
             "Move leadership away before a broker stops (otherwise shutdown is a crash)."),
-    DEFAULT_REPLICATION_FACTOR("default.replication.factor", Type.INT, Scope.CLUSTER, 3, 1,
+    DEFAULT_REPLICATION_FACTOR(
+            "default.replication.factor",
+            Type.INT,
+            Scope.CLUSTER,
+            3,
+            1,
             "Replication factor of topics created without one (capped at the number of brokers)."),
-    NUM_PARTITIONS("num.partitions", Type.INT, Scope.CLUSTER, 1, 1,
-            "Partition count of topics created without one."),
-    ACKS("acks", Type.ACKS, Scope.CLIENT, "all", "all",
-            "Producer default: 0, 1 or all."),
-    REQUEST_TIMEOUT_MS("request.timeout.ms", Type.LONG, Scope.CLIENT, 3000, 30000,
+    NUM_PARTITIONS("num.partitions", Type.INT, Scope.CLUSTER, 1, 1, "Partition count of topics created without one."),
+    ACKS("acks", Type.ACKS, Scope.CLIENT, "all", "all", "Producer default: 0, 1 or all."),
+    REQUEST_TIMEOUT_MS(
+            "request.timeout.ms",
+            Type.LONG,
+            Scope.CLIENT,
+            3000,
+            30000,
             "How long clients wait for an answer (and acks=all produces wait for replication)."),
-    RETRIES("retries", Type.INT, Scope.CLIENT, Integer.MAX_VALUE, Integer.MAX_VALUE,
+    RETRIES(
+            "retries",
+            Type.INT,
+            Scope.CLIENT,
+            Integer.MAX_VALUE,
+            Integer.MAX_VALUE,
             "Producer: how often a batch is resent after a retriable error (Kafka's default: effectively forever, "
                     + "bounded by delivery.timeout.ms). 0 reports the first error, as leaderlab did before."),
-    DELIVERY_TIMEOUT_MS("delivery.timeout.ms", Type.LONG, Scope.CLIENT, 12000, 120000,
+    DELIVERY_TIMEOUT_MS(
+            "delivery.timeout.ms",
+            Type.LONG,
+            Scope.CLIENT,
+            12000,
+            120000,
             "Producer: a batch not acknowledged this long after it was created expires with a TimeoutException."),
-    RETRY_BACKOFF_MS("retry.backoff.ms", Type.LONG, Scope.CLIENT, 100, 100,
+    RETRY_BACKOFF_MS(
+            "retry.backoff.ms",
+            Type.LONG,
+            Scope.CLIENT,
+            100,
+            100,
             "Producer and consumer: wait before retrying and refreshing metadata (Kafka also backs off "
                     + "exponentially up to retry.backoff.max.ms=1000; leaderlab keeps it fixed)."),
-    LOG_FLUSH_INTERVAL_MS("log.flush.interval.ms", Type.LONG, Scope.CLUSTER, 1000, 30000,
+    LOG_FLUSH_INTERVAL_MS(
+            "log.flush.interval.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            1000,
+            30000,
             "How often brokers flush logs to disk; a power loss (kill --power-loss) loses what was not flushed. "
                     + "(Kafka leaves flushing to the OS by default, typically about 30 s.)"),
-    ELIGIBLE_LEADER_REPLICAS_VERSION("eligible.leader.replicas.version", Type.INT, Scope.FEATURE, 1, 1,
+    ELIGIBLE_LEADER_REPLICAS_VERSION(
+            "eligible.leader.replicas.version",
+            Type.INT,
+            Scope.FEATURE,
+            1,
+            1,
             "Feature level of eligible leader replicas (KIP-966): 1 (a freshly formatted Kafka 4.4 cluster) or 0 "
                     + "(as before 4.1: the ISR never empties). Set with `feature set`, not `config set`."),
-    NETWORK_LATENCY_MS("network.latency.ms", Type.LONG, Scope.CLUSTER, 1, 1,
-            "One-way latency of every message (leaderlab only).");
+    NETWORK_LATENCY_MS(
+            "network.latency.ms", Type.LONG, Scope.CLUSTER, 1, 1, "One-way latency of every message (leaderlab only).");
 
-    public enum Type { LONG, INT, BOOLEAN, ACKS }
+    public enum Type {
+        LONG,
+        INT,
+        BOOLEAN,
+        ACKS
+    }
 
     /**
      * Where a key may be set: per topic (and cluster-wide default), cluster-wide only, client side, or a
      * finalized feature level (Kafka's kafka-features, stored in the metadata log like a config here).
      */
-    public enum Scope { TOPIC, CLUSTER, CLIENT, FEATURE }
+    public enum Scope {
+        TOPIC,
+        CLUSTER,
+        CLIENT,
+        FEATURE
+    }
 
     private final String key;
     private final Type type;

@@ -14,8 +14,7 @@ import leaderlab.cluster.protocol.Errors;
  */
 final class AlterPartitionValidation {
 
-    private AlterPartitionValidation() {
-    }
+    private AlterPartitionValidation() {}
 
     static Errors validate(AlterPartitionRequest request, PartitionRegistration partition, MetadataImage image) {
         if (partition == null) {
@@ -38,8 +37,10 @@ final class AlterPartitionValidation {
             return Errors.INVALID_UPDATE_VERSION;
         }
         int[] isr = request.newIsr();
-        if (isr.length == 0 || Arrays.stream(isr).distinct().count() != isr.length
-                || !Replicas.containsAll(partition.replicas(), isr) || !Replicas.contains(isr, partition.leader())) {
+        if (isr.length == 0
+                || Arrays.stream(isr).distinct().count() != isr.length
+                || !Replicas.containsAll(partition.replicas(), isr)
+                || !Replicas.contains(isr, partition.leader())) {
             return Errors.INVALID_REQUEST;
         }
         if ((request.recovering() && isr.length > 1) || (request.recovering() && !partition.recovering())) {

@@ -14,6 +14,7 @@ final class BrokerStates {
     final SortedMap<Integer, BrokerRegistration> of;
     /** Registered, unfenced and not in controlled shutdown. */
     final boolean[] active;
+
     final IntPredicate isDemoted;
 
     BrokerStates(SortedMap<Integer, BrokerRegistration> registrations) {

@@ -48,8 +48,11 @@ final class ClusterControl {
         long now = context.nowMs();
         BrokerRegistration existing = image.broker(request.brokerId());
         BrokerSession session = sessions.get(request.brokerId());
-        if (existing != null && existing.incarnation() != request.incarnation() && !existing.fenced()
-                && session != null && now - session.lastContactMs() < sessionTimeoutMs()) {
+        if (existing != null
+                && existing.incarnation() != request.incarnation()
+                && !existing.fenced()
+                && session != null
+                && now - session.lastContactMs() < sessionTimeoutMs()) {
             return new BrokerRegistrationResponse(Errors.DUPLICATE_BROKER_REGISTRATION, -1, request.incarnation());
         }
         if (existing != null && existing.incarnation() == request.incarnation()) {
@@ -57,25 +60,34 @@ final class ClusterControl {
         }
         long epoch = log.endOffset();
         // Demotion is the operator's decision about the broker id, so it outlives restarts.
-        log.append(new MetadataRecord.RegisterBroker(new BrokerRegistration(request.brokerId(), epoch,
-                request.incarnation(), request.rack(), State.FENCED, existing != null && existing.demoted())));
+        log.append(new MetadataRecord.RegisterBroker(new BrokerRegistration(
+                request.brokerId(),
+                epoch,
+                request.incarnation(),
+                request.rack(),
+                State.FENCED,
+                existing != null && existing.demoted())));
         sessions.put(request.brokerId(), new BrokerSession(now, -1, -1));
         sessionsView = null;
-        EventDetail.Registration registration = existing == null ? EventDetail.Registration.FIRST
-                : request.previousBrokerEpoch() == existing.epoch() ? EventDetail.Registration.AFTER_CLEAN_SHUTDOWN
-                : EventDetail.Registration.AFTER_CRASH;
+        EventDetail.Registration registration = existing == null
+                ? EventDetail.Registration.FIRST
+                : request.previousBrokerEpoch() == existing.epoch()
+                        ? EventDetail.Registration.AFTER_CLEAN_SHUTDOWN
+                        : EventDetail.Registration.AFTER_CRASH;
         // Kafka 4.x clean-shutdown detection: a new incarnation is clean only if it presents the epoch it
         // saved at a clean shutdown, and that is the epoch the controller last registered.
         boolean elr = replication.elrEnabled();
         String shutdown = switch (registration) {
             case FIRST -> "first registration";
             case AFTER_CLEAN_SHUTDOWN -> "restart after a clean shutdown";
-            case AFTER_CRASH -> "restart after an unclean shutdown (crash): its log may lack unflushed records"
-                    + (elr ? ", so it leaves every ISR and ELR it was in" : "");
+            case AFTER_CRASH ->
+                "restart after an unclean shutdown (crash): its log may lack unflushed records"
+                        + (elr ? ", so it leaves every ISR and ELR it was in" : "");
         };
         long seq = journal(new EventDetail.BrokerRegistered(request.brokerId(), epoch, registration), shutdown, -1);
         if (registration == EventDetail.Registration.AFTER_CRASH) {
-            replication.brokerUncleanlyShutDown(request.brokerId(),
+            replication.brokerUncleanlyShutDown(
+                    request.brokerId(),
                     new Cause("broker " + request.brokerId() + " restarted after an unclean shutdown", seq));
         }
         return new BrokerRegistrationResponse(Errors.NONE, epoch, request.incarnation());
@@ -113,23 +125,26 @@ final class ClusterControl {
                 }
                 break;
             case CONTROLLED_SHUTDOWN:
-                shutDownNow = !replication.index().leadsAny(id)
-                        && session.controlledShutdownOffset() <= lowestActiveOffset();
+                shutDownNow =
+                        !replication.index().leadsAny(id) && session.controlledShutdownOffset() <= lowestActiveOffset();
                 break;
             default:
                 throw new IllegalStateException("unknown state " + registration.state());
         }
         if (shutDownNow) {
             if (!image.broker(id).fenced()) {
-                fence(id, EventDetail.FenceReason.CONTROLLED_SHUTDOWN_COMPLETE,
-                        "controlled shutdown complete: it leads nothing and every active broker has seen the moves", -1);
+                fence(
+                        id,
+                        EventDetail.FenceReason.CONTROLLED_SHUTDOWN_COMPLETE,
+                        "controlled shutdown complete: it leads nothing and every active broker has seen the moves",
+                        -1);
             }
             sessions.remove(id);
             sessionsView = null;
         }
         BrokerRegistration now = image.broker(id);
-        return new BrokerHeartbeatResponse(Errors.NONE, caughtUp, now.fenced(),
-                now.state() == State.CONTROLLED_SHUTDOWN, shutDownNow);
+        return new BrokerHeartbeatResponse(
+                Errors.NONE, caughtUp, now.fenced(), now.state() == State.CONTROLLED_SHUTDOWN, shutDownNow);
     }
 
     private void unfence(int id) {
@@ -147,7 +162,8 @@ final class ClusterControl {
     private void beginControlledShutdown(int id) {
         log.append(new MetadataRecord.BrokerStateChange(id, State.CONTROLLED_SHUTDOWN));
         int leaderships = replication.index().leaderCount(id);
-        long seq = journal(new EventDetail.ControlledShutdownBegan(id, leaderships), "the broker asked to shut down", -1);
+        long seq =
+                journal(new EventDetail.ControlledShutdownBegan(id, leaderships), "the broker asked to shut down", -1);
         replication.brokerRemoved(id, new Cause("controlled shutdown of broker " + id, seq));
         sessions.computeIfPresent(id, (k, s) -> s.withControlledShutdownOffset(log.endOffset()));
         sessionsView = null;
@@ -178,13 +194,19 @@ final class ClusterControl {
         long oldest = Long.MAX_VALUE;
         for (Map.Entry<Integer, BrokerSession> entry : sessions.entrySet()) {
             BrokerRegistration registration = image.broker(entry.getKey());
-            if (registration != null && !registration.fenced() && entry.getValue().lastContactMs() < oldest) {
+            if (registration != null
+                    && !registration.fenced()
+                    && entry.getValue().lastContactMs() < oldest) {
                 oldest = entry.getValue().lastContactMs();
                 stalest = entry.getKey();
             }
         }
         if (stalest >= 0 && now - oldest >= timeout) {
-            fence(stalest, EventDetail.FenceReason.SESSION_TIMEOUT, "no heartbeat for " + (now - oldest) + " ms (broker.session.timeout.ms=" + timeout + ")", -1);
+            fence(
+                    stalest,
+                    EventDetail.FenceReason.SESSION_TIMEOUT,
+                    "no heartbeat for " + (now - oldest) + " ms (broker.session.timeout.ms=" + timeout + ")",
+                    -1);
             sessions.remove(stalest);
             sessionsView = null;
             return now;

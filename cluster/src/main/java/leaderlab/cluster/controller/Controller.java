@@ -18,18 +18,18 @@ import leaderlab.cluster.protocol.ControllerApi.BrokerRegistrationRequest;
 import leaderlab.cluster.protocol.ControllerApi.MetadataFetchRequest;
 import leaderlab.cluster.protocol.ControllerApi.MetadataFetchResponse;
 import leaderlab.cluster.protocol.ControllerApi.NotControllerResponse;
+import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.protocol.RaftApi.BeginQuorumEpochRequest;
 import leaderlab.cluster.protocol.RaftApi.EndQuorumEpochRequest;
 import leaderlab.cluster.protocol.RaftApi.QuorumFetchRequest;
 import leaderlab.cluster.protocol.RaftApi.QuorumFetchResponse;
 import leaderlab.cluster.protocol.RaftApi.VoteRequest;
 import leaderlab.cluster.protocol.RaftApi.VoteResponse;
+import leaderlab.cluster.protocol.ToController;
 import leaderlab.cluster.quorum.QuorumListener;
 import leaderlab.cluster.quorum.QuorumStorage;
 import leaderlab.cluster.quorum.QuorumView;
 import leaderlab.cluster.quorum.RaftVoter;
-import leaderlab.cluster.protocol.Errors;
-import leaderlab.cluster.protocol.ToController;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.Message;
 import leaderlab.cluster.runtime.Node;
@@ -45,25 +45,19 @@ import leaderlab.cluster.runtime.Timer;
  */
 public final class Controller implements Node, QuorumListener {
 
-    private record FenceCheck() implements Timer {
-    }
+    private record FenceCheck() implements Timer {}
 
     /** Periodic tasks belong to one term of leadership: those of an earlier one stop. */
-    private record RebalanceCheck(int epoch) implements Timer {
-    }
+    private record RebalanceCheck(int epoch) implements Timer {}
 
-    private record UncleanCheck(int epoch) implements Timer {
-    }
+    private record UncleanCheck(int epoch) implements Timer {}
 
-    private record FetchExpiry(Address broker, long generation) implements Timer {
-    }
+    private record FetchExpiry(Address broker, long generation) implements Timer {}
 
-    private record PendingFetch(long offset, long generation) {
-    }
+    private record PendingFetch(long offset, long generation) {}
 
     /** An answer held until the records its decision wrote are committed. */
-    private record HeldReply(Address to, Message reply) {
-    }
+    private record HeldReply(Address to, Message reply) {}
 
     private final Configs initialConfigs;
     private final QuorumStorage storage;
@@ -73,6 +67,7 @@ public final class Controller implements Node, QuorumListener {
     private RaftVoter voter;
     /** The state below is the active controller's, null while this controller does not lead. */
     private MetadataImage image;
+
     private MetadataLog log;
     private ReplicationControl replication;
     private ClusterControl clusterControl;
@@ -157,15 +152,23 @@ public final class Controller implements Node, QuorumListener {
         if (!(message instanceof ToController)) {
             throw new IllegalArgumentException("a controller does not handle " + message + " from " + from);
         }
-        if (message instanceof VoteRequest || message instanceof VoteResponse
-                || message instanceof BeginQuorumEpochRequest || message instanceof EndQuorumEpochRequest
-                || message instanceof QuorumFetchRequest || message instanceof QuorumFetchResponse) {
+        if (message instanceof VoteRequest
+                || message instanceof VoteResponse
+                || message instanceof BeginQuorumEpochRequest
+                || message instanceof EndQuorumEpochRequest
+                || message instanceof QuorumFetchRequest
+                || message instanceof QuorumFetchResponse) {
             voter.onMessage(from, message);
         } else if (!active()) {
             if (message instanceof AdminRequest admin) {
-                context.send(from, new AdminResponse(admin.requestId(), AdminResult.failed(Errors.NOT_CONTROLLER,
-                        "controller " + context.self().id() + " is not the active controller"),
-                        voter.state().leaderId()));
+                context.send(
+                        from,
+                        new AdminResponse(
+                                admin.requestId(),
+                                AdminResult.failed(
+                                        Errors.NOT_CONTROLLER,
+                                        "controller " + context.self().id() + " is not the active controller"),
+                                voter.state().leaderId()));
             } else {
                 context.send(from, notController());
             }
@@ -179,8 +182,12 @@ public final class Controller implements Node, QuorumListener {
         } else if (message instanceof AlterPartitionRequest alter) {
             replyWhenCommitted(from, replication.alterPartition(alter));
         } else if (message instanceof AdminRequest admin) {
-            replyWhenCommitted(from, new AdminResponse(admin.requestId(), handleAdmin(admin.operation()),
-                    context.self().id()));
+            replyWhenCommitted(
+                    from,
+                    new AdminResponse(
+                            admin.requestId(),
+                            handleAdmin(admin.operation()),
+                            context.self().id()));
         } else {
             // Every ToController type is handled above (DispatchTest); anything else was sent to the wrong node.
             throw new IllegalArgumentException("the controller does not handle " + message + " from " + from);
@@ -206,8 +213,8 @@ public final class Controller implements Node, QuorumListener {
             long delayMs = configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) * 1000;
             if (image.configs().getBoolean(ConfigKey.AUTO_LEADER_REBALANCE_ENABLE, null)
                     && replication.index().hasImbalance()) {
-                int written = replication.balancePartitionLeaders(Cause.of(
-                        "automatic leader rebalance (auto.leader.rebalance.enable=true, every "
+                int written = replication.balancePartitionLeaders(
+                        Cause.of("automatic leader rebalance (auto.leader.rebalance.enable=true, every "
                                 + configMs(ConfigKey.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) + " s)"));
                 if (written == ReplicationControl.MAX_ELECTIONS_PER_IMBALANCE) {
                     delayMs = 10;
@@ -215,8 +222,9 @@ public final class Controller implements Node, QuorumListener {
             }
             context.schedule(delayMs, check);
         } else if (timer instanceof UncleanCheck check && leads(check.epoch())) {
-            replication.electUncleanLeaders(Cause.of("periodic unclean election check (unclean.leader.election.interval.ms="
-                    + configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS) + ")"));
+            replication.electUncleanLeaders(
+                    Cause.of("periodic unclean election check (unclean.leader.election.interval.ms="
+                            + configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS) + ")"));
             context.schedule(configMs(ConfigKey.UNCLEAN_LEADER_ELECTION_INTERVAL_MS), check);
         }
         afterEvent();
@@ -267,8 +275,10 @@ public final class Controller implements Node, QuorumListener {
         } else if (operation instanceof AdminOperation.ElectLeaders elect) {
             return replication.electLeaders(elect, Cause.of("operator ran a " + elect.type() + " election"));
         } else if (operation instanceof AdminOperation.AlterReassignment reassign) {
-            return replication.alterReassignment(reassign, Cause.of("operator reassigned " + reassign.partition()
-                    + " to " + leaderlab.cluster.metadata.Replicas.bracketed(reassign.targetReplicas())));
+            return replication.alterReassignment(
+                    reassign,
+                    Cause.of("operator reassigned " + reassign.partition() + " to "
+                            + leaderlab.cluster.metadata.Replicas.bracketed(reassign.targetReplicas())));
         } else if (operation instanceof AdminOperation.AlterConfig config) {
             return alterConfig(config);
         } else if (operation instanceof AdminOperation.UpdateFeature feature) {
@@ -282,12 +292,15 @@ public final class Controller implements Node, QuorumListener {
     private AdminResult alterConfig(AdminOperation.AlterConfig request) {
         ConfigKey key = ConfigKey.byName(request.key()).orElse(null);
         if (key == null || key.scope() == ConfigKey.Scope.CLIENT) {
-            return AdminResult.failed(Errors.INVALID_CONFIG, "Unknown config '" + request.key() + "'. Known: "
-                    + String.join(", ", ConfigKey.names()));
+            return AdminResult.failed(
+                    Errors.INVALID_CONFIG,
+                    "Unknown config '" + request.key() + "'. Known: " + String.join(", ", ConfigKey.names()));
         }
         if (key.scope() == ConfigKey.Scope.FEATURE) {
-            return AdminResult.failed(Errors.INVALID_CONFIG, key.key() + " is a feature, not a config: use "
-                    + "`feature set " + key.key() + " " + request.value() + "`.");
+            return AdminResult.failed(
+                    Errors.INVALID_CONFIG,
+                    key.key() + " is a feature, not a config: use " + "`feature set " + key.key() + " "
+                            + request.value() + "`.");
         }
         if (request.topic() != null && image.topic(request.topic()) == null) {
             return AdminResult.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "No such topic as " + request.topic());
@@ -303,8 +316,14 @@ public final class Controller implements Node, QuorumListener {
         }
         log.append(new MetadataRecord.Config(key, value, request.topic()));
         String scope = request.topic() == null ? "cluster-wide" : "for topic " + request.topic();
-        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
-                new EventDetail.ConfigChanged(key.key(), String.valueOf(value), request.topic(), false), "operator command", -1);
+        long seq = context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.ConfigChanged(key.key(), String.valueOf(value), request.topic(), false),
+                        "operator command",
+                        -1);
         if (key == ConfigKey.MIN_INSYNC_REPLICAS) {
             // Kafka 4.x: the ELR was computed against the old min ISR, so it no longer means anything.
             replication.clearElr(request.topic(), new Cause("min.insync.replicas changed " + scope, seq));
@@ -314,11 +333,14 @@ public final class Controller implements Node, QuorumListener {
 
     /** Sets a finalized feature level (only eligible.leader.replicas.version is modelled). */
     private AdminResult updateFeature(AdminOperation.UpdateFeature request) {
-        ConfigKey key = ConfigKey.byName(request.feature()).filter(k -> k.scope() == ConfigKey.Scope.FEATURE)
+        ConfigKey key = ConfigKey.byName(request.feature())
+                .filter(k -> k.scope() == ConfigKey.Scope.FEATURE)
                 .orElse(null);
         if (key == null) {
-            return AdminResult.failed(Errors.INVALID_REQUEST, "Unknown feature '" + request.feature()
-                    + "'. Known: " + ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key());
+            return AdminResult.failed(
+                    Errors.INVALID_REQUEST,
+                    "Unknown feature '" + request.feature() + "'. Known: "
+                            + ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key());
         }
         Object level;
         try {
@@ -331,9 +353,14 @@ public final class Controller implements Node, QuorumListener {
             return AdminResult.ok(key.key() + " is already at level " + level + ".");
         }
         log.append(new MetadataRecord.Config(key, level, null));
-        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
-                new EventDetail.ConfigChanged(key.key(), String.valueOf(level), null, false),
-                "feature finalized (was level " + before + ")", -1);
+        long seq = context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.ConfigChanged(key.key(), String.valueOf(level), null, false),
+                        "feature finalized (was level " + before + ")",
+                        -1);
         if (!replication.elrEnabled()) {
             replication.clearAllElr(new Cause("eligible leader replicas turned off", seq));
         }
@@ -366,5 +393,4 @@ public final class Controller implements Node, QuorumListener {
     public ControllerView view() {
         return view;
     }
-
 }

@@ -4,5 +4,4 @@ import java.util.SortedMap;
 import leaderlab.cluster.metadata.MetadataView;
 
 /** What the controller believes, immutable: the committed metadata plus its soft liveness state. */
-public record ControllerView(MetadataView metadata, SortedMap<Integer, BrokerSession> sessions) {
-}
+public record ControllerView(MetadataView metadata, SortedMap<Integer, BrokerSession> sessions) {}

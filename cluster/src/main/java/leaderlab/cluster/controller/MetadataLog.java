@@ -43,6 +43,7 @@ final class MetadataLog {
      * the table.
      */
     private final TreeMap<Long, PersistentArray<PartitionRegistration>> uncommittedEnds = new TreeMap<>();
+
     private final Map<Long, PersistentArray<PartitionRegistration>> checkpoints = lru(CHECKPOINTS_KEPT);
     private final Map<Long, MetadataFetchResponse> reads = lru(READS_KEPT);
 
@@ -106,7 +107,8 @@ final class MetadataLog {
             return cached;
         }
         List<MetadataRecord> slice = records.read(from, to);
-        PersistentArray<PartitionRegistration> after = to == records.endOffset() ? image.partitions()
+        PersistentArray<PartitionRegistration> after = to == records.endOffset()
+                ? image.partitions()
                 : checkpoints.containsKey(to) ? checkpoints.get(to) : uncommittedEnds.get(to);
         MetadataFetchResponse read = new MetadataFetchResponse(from, slice, MetadataDelta.of(slice, after));
         reads.put(fromOffset, read);

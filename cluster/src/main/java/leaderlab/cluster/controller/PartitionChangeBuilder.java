@@ -31,7 +31,9 @@ import leaderlab.cluster.metadata.Replicas;
 final class PartitionChangeBuilder {
 
     enum Election {
-        PREFERRED, ONLINE, UNCLEAN;
+        PREFERRED,
+        ONLINE,
+        UNCLEAN;
 
         /** The same kind, as the journal records it. */
         EventDetail.Election journalled() {
@@ -48,12 +50,10 @@ final class PartitionChangeBuilder {
      * chose by. The rule is written out only when read: a fence at a million partitions makes a
      * hundred thousand elections at once.
      */
-    record Change(PartitionRegistration registration, Election election, Supplier<String> detail, boolean unclean) {
-    }
+    record Change(PartitionRegistration registration, Election election, Supplier<String> detail, boolean unclean) {}
 
     /** An election's outcome; {@code rule} explains it from values fixed when it was chosen. */
-    private record Candidate(int broker, boolean unclean, Supplier<String> rule) {
-    }
+    private record Candidate(int broker, boolean unclean, Supplier<String> rule) {}
 
     private final PartitionRegistration partition;
     private final IntPredicate acceptable;
@@ -177,9 +177,17 @@ final class PartitionChangeBuilder {
         if (!changed) {
             return Optional.empty();
         }
-        PartitionRegistration next = partition.next(targetReplicas, isr, leader,
-                partition.leaderEpoch() + (writeLeader ? 1 : 0), partition.partitionEpoch() + 1,
-                targetRecovering, targetAdding, targetRemoving, targetElr, lastKnownElr);
+        PartitionRegistration next = partition.next(
+                targetReplicas,
+                isr,
+                leader,
+                partition.leaderEpoch() + (writeLeader ? 1 : 0),
+                partition.partitionEpoch() + 1,
+                targetRecovering,
+                targetAdding,
+                targetRemoving,
+                targetElr,
+                lastKnownElr);
         return Optional.of(new Change(next, election, detail, candidate.unclean() && writeLeader));
     }
 
@@ -199,7 +207,9 @@ final class PartitionChangeBuilder {
         int[] isr = targetIsr;
         targetElr = IntStream.concat(Arrays.stream(targetElr), Arrays.stream(partition.isr()))
                 .filter(replica -> !Replicas.contains(isr, replica) && replica != uncleanShutdownReplica)
-                .distinct().sorted().toArray();
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     /**
@@ -239,7 +249,8 @@ final class PartitionChangeBuilder {
 
     private boolean isValidLeader(int broker) {
         return broker != PartitionRegistration.NO_LEADER
-                && (Replicas.contains(targetIsr, broker) || (targetIsr.length == 0 && Replicas.contains(targetElr, broker)))
+                && (Replicas.contains(targetIsr, broker)
+                        || (targetIsr.length == 0 && Replicas.contains(targetElr, broker)))
                 && acceptable.test(broker);
     }
 
@@ -250,14 +261,20 @@ final class PartitionChangeBuilder {
      */
     private Candidate lastKnownLeader() {
         int[] remembered = partition.lastKnownElr();
-        if (!elrEnabled || targetElr.length > 0 || targetIsr.length > 0 || remembered.length != 1
+        if (!elrEnabled
+                || targetElr.length > 0
+                || targetIsr.length > 0
+                || remembered.length != 1
                 || !acceptable.test(remembered[0])) {
             return null;
         }
         int broker = remembered[0];
-        return new Candidate(broker, true, () -> "the ISR and ELR are empty, so broker " + broker
-                + ", the last known leader (LastKnownElr " + Replicas.bracketed(remembered)
-                + "), leads again although it may lack acknowledged records");
+        return new Candidate(
+                broker,
+                true,
+                () -> "the ISR and ELR are empty, so broker " + broker
+                        + ", the last known leader (LastKnownElr " + Replicas.bracketed(remembered)
+                        + "), leads again although it may lack acknowledged records");
     }
 
     /** Valid and not demoted: the candidates every election tries first. */
@@ -269,8 +286,11 @@ final class PartitionChangeBuilder {
         int[] assignment = targetReplicas;
         int preferred = targetReplicas.length == 0 ? PartitionRegistration.NO_LEADER : targetReplicas[0];
         if (isPreferable(preferred)) {
-            return new Candidate(preferred, false, () -> "broker " + preferred + " is the preferred replica (first in "
-                    + Replicas.bracketed(assignment) + ") and is in the ISR");
+            return new Candidate(
+                    preferred,
+                    false,
+                    () -> "broker " + preferred + " is the preferred replica (first in "
+                            + Replicas.bracketed(assignment) + ") and is in the ISR");
         }
         if (isPreferable(partition.leader())) {
             return new Candidate(partition.leader(), false, () -> "current leader kept");
@@ -279,8 +299,11 @@ final class PartitionChangeBuilder {
             int replica = targetReplicas[i];
             if (isPreferable(replica)) {
                 String why = demoted.test(preferred) ? "demoted" : "not eligible";
-                return new Candidate(replica, false, () -> "preferred replica " + preferred + " is " + why
-                        + "; broker " + replica + " is the next in-sync replica in " + Replicas.bracketed(assignment));
+                return new Candidate(
+                        replica,
+                        false,
+                        () -> "preferred replica " + preferred + " is " + why + "; broker " + replica
+                                + " is the next in-sync replica in " + Replicas.bracketed(assignment));
             }
         }
         Candidate fallback = demotedFallback();
@@ -299,12 +322,17 @@ final class PartitionChangeBuilder {
                 int[] elr = targetElr;
                 int leader = partition.leader();
                 boolean leaderDemoted = demoted.test(leader);
-                String set = isr.length == 0 ? "the ISR is empty, so the eligible leader replicas (ELR "
-                        + Replicas.bracketed(elr) + ") count; it is in them" : "in the ISR " + Replicas.bracketed(isr);
-                return new Candidate(replica, false, () -> "broker " + replica
-                        + " is the first replica in assignment order " + Replicas.bracketed(assignment)
-                        + " that is alive and " + set
-                        + (leaderDemoted ? " (leader " + leader + " is demoted)" : ""));
+                String set = isr.length == 0
+                        ? "the ISR is empty, so the eligible leader replicas (ELR " + Replicas.bracketed(elr)
+                                + ") count; it is in them"
+                        : "in the ISR " + Replicas.bracketed(isr);
+                return new Candidate(
+                        replica,
+                        false,
+                        () -> "broker " + replica
+                                + " is the first replica in assignment order " + Replicas.bracketed(assignment)
+                                + " that is alive and " + set
+                                + (leaderDemoted ? " (leader " + leader + " is demoted)" : ""));
             }
         }
         Candidate fallback = demotedFallback();
@@ -318,10 +346,13 @@ final class PartitionChangeBuilder {
         for (boolean allowDemoted : new boolean[] {false, true}) {
             for (int replica : targetReplicas) {
                 if (acceptable.test(replica) && (allowDemoted || !demoted.test(replica))) {
-                    return new Candidate(replica, true, () -> "no in-sync replica is alive (ISR "
-                            + Replicas.bracketed(partition.isr()) + "), so broker " + replica
-                            + ", the first alive replica in " + Replicas.bracketed(assignment)
-                            + ", becomes leader although it may lack acknowledged records");
+                    return new Candidate(
+                            replica,
+                            true,
+                            () -> "no in-sync replica is alive (ISR "
+                                    + Replicas.bracketed(partition.isr()) + "), so broker " + replica
+                                    + ", the first alive replica in " + Replicas.bracketed(assignment)
+                                    + ", becomes leader although it may lack acknowledged records");
                 }
             }
         }
@@ -331,14 +362,19 @@ final class PartitionChangeBuilder {
     /** Only demoted brokers are valid: availability over priority, the current leader first. */
     private Candidate demotedFallback() {
         if (isValidLeader(partition.leader())) {
-            return new Candidate(partition.leader(), false, () -> "current leader kept although demoted: no other "
-                    + "in-sync replica is alive");
+            return new Candidate(
+                    partition.leader(),
+                    false,
+                    () -> "current leader kept although demoted: no other " + "in-sync replica is alive");
         }
         int[] assignment = targetReplicas;
         for (int replica : targetReplicas) {
             if (isValidLeader(replica)) {
-                return new Candidate(replica, false, () -> "broker " + replica + " is demoted but the only in-sync "
-                        + "replica alive in " + Replicas.bracketed(assignment));
+                return new Candidate(
+                        replica,
+                        false,
+                        () -> "broker " + replica + " is demoted but the only in-sync " + "replica alive in "
+                                + Replicas.bracketed(assignment));
             }
         }
         return noLeader();
@@ -349,8 +385,12 @@ final class PartitionChangeBuilder {
         String unclean = election == Election.UNCLEAN ? " and none is alive at all" : "";
         int[] elr = targetElr;
         String eligible = elr.length > 0 ? " or the ELR " + Replicas.bracketed(elr) : "";
-        return new Candidate(PartitionRegistration.NO_LEADER, false, () -> "no replica of "
-                + Replicas.bracketed(assignment) + " is both alive and in the ISR " + Replicas.bracketed(partition.isr())
-                + eligible + unclean + ", so the partition is offline");
+        return new Candidate(
+                PartitionRegistration.NO_LEADER,
+                false,
+                () -> "no replica of "
+                        + Replicas.bracketed(assignment) + " is both alive and in the ISR "
+                        + Replicas.bracketed(partition.isr())
+                        + eligible + unclean + ", so the partition is offline");
     }
 }

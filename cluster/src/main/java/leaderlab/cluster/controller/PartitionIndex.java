@@ -16,6 +16,7 @@ final class PartitionIndex {
     private BitSet[] inElrOf = new BitSet[0];
     /** Partitions with a non-empty ELR or LastKnownElr: what a min ISR change or turning ELR off clears. */
     private final BitSet withElr = new BitSet();
+
     private final BitSet leaderless = new BitSet();
     private final BitSet imbalanced = new BitSet();
 

@@ -72,24 +72,36 @@ final class ReplicationControl {
         journalChange(old, next, change, cause);
     }
 
-    private void journalChange(PartitionRegistration old, PartitionRegistration next,
-                               PartitionChangeBuilder.Change change, Cause cause) {
+    private void journalChange(
+            PartitionRegistration old, PartitionRegistration next, PartitionChangeBuilder.Change change, Cause cause) {
         TopicPartition partition = new TopicPartition(next.topic(), next.index());
         if (!java.util.Arrays.equals(old.replicas(), next.replicas())) {
-            record(partition, new EventDetail.Reassignment(old.replicas(), next.replicas(), next.adding(),
-                    next.removing()), cause);
+            record(
+                    partition,
+                    new EventDetail.Reassignment(old.replicas(), next.replicas(), next.adding(), next.removing()),
+                    cause);
         }
         if (old.leader() != next.leader()) {
-            record(partition, new EventDetail.LeaderElected(old.leader(), next.leader(), next.leaderEpoch(),
-                    change.election().journalled(), change.unclean(), change.detail()), cause);
+            record(
+                    partition,
+                    new EventDetail.LeaderElected(
+                            old.leader(),
+                            next.leader(),
+                            next.leaderEpoch(),
+                            change.election().journalled(),
+                            change.unclean(),
+                            change.detail()),
+                    cause);
         }
         if (!java.util.Arrays.equals(old.isr(), next.isr())) {
             record(partition, EventDetail.IsrChanged.of(old.isr(), next.isr(), change.unclean()), cause);
         }
         if (!java.util.Arrays.equals(old.elr(), next.elr())
                 || !java.util.Arrays.equals(old.lastKnownElr(), next.lastKnownElr())) {
-            record(partition, new EventDetail.ElrChanged(old.elr(), next.elr(), old.lastKnownElr(),
-                    next.lastKnownElr()), cause);
+            record(
+                    partition,
+                    new EventDetail.ElrChanged(old.elr(), next.elr(), old.lastKnownElr(), next.lastKnownElr()),
+                    cause);
         }
     }
 
@@ -118,7 +130,8 @@ final class ReplicationControl {
 
     /** Every election honours leadership priority: demoted brokers lead only as a last resort. */
     private PartitionChangeBuilder builder(PartitionRegistration partition, IntPredicate acceptable) {
-        return new PartitionChangeBuilder(partition, acceptable).demoted(brokerStates().isDemoted)
+        return new PartitionChangeBuilder(partition, acceptable)
+                .demoted(brokerStates().isDemoted)
                 .eligibleLeaderReplicas(elrEnabled(), effectiveMinIsr(partition.topic()));
     }
 
@@ -144,11 +157,18 @@ final class ReplicationControl {
             return AdminResult.failed(Errors.INVALID_REQUEST, "broker " + broker + " is not registered");
         }
         if (registration.demoted() == demoted) {
-            return AdminResult.ok("broker " + broker + " is already " + (demoted ? "demoted" : "at normal priority") + ".");
+            return AdminResult.ok(
+                    "broker " + broker + " is already " + (demoted ? "demoted" : "at normal priority") + ".");
         }
         log.append(new MetadataRecord.BrokerDemotion(broker, demoted));
-        long seq = context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
-                new EventDetail.BrokerDemoted(broker, demoted), cause.text(), -1);
+        long seq = context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.BrokerDemoted(broker, demoted),
+                        cause.text(),
+                        -1);
         int moved = 0;
         if (demoted) {
             BitSet led = index.involving(broker);
@@ -157,7 +177,8 @@ final class ReplicationControl {
                 PartitionRegistration partition = image.partition(id);
                 if (partition.leader() == broker) {
                     Optional<PartitionChangeBuilder.Change> change = builder(partition, acceptable)
-                            .election(onlineOrUnclean(partition.topic())).build();
+                            .election(onlineOrUnclean(partition.topic()))
+                            .build();
                     if (change.isPresent()) {
                         write(change.get(), new Cause("broker " + broker + " demoted", seq));
                         moved++;
@@ -165,14 +186,18 @@ final class ReplicationControl {
                 }
             }
         }
-        return AdminResult.ok(demoted ? "Demoted broker " + broker + "; moved " + moved + " leadership(s) away."
-                : "Broker " + broker + " is back at normal leadership priority; a preferred election (or automatic "
-                + "rebalance) moves leadership back.");
+        return AdminResult.ok(
+                demoted
+                        ? "Demoted broker " + broker + "; moved " + moved + " leadership(s) away."
+                        : "Broker " + broker
+                                + " is back at normal leadership priority; a preferred election (or automatic "
+                                + "rebalance) moves leadership back.");
     }
 
     private PartitionChangeBuilder.Election onlineOrUnclean(String topic) {
         return image.configs().getBoolean(ConfigKey.UNCLEAN_LEADER_ELECTION_ENABLE, topic)
-                ? PartitionChangeBuilder.Election.UNCLEAN : PartitionChangeBuilder.Election.ONLINE;
+                ? PartitionChangeBuilder.Election.UNCLEAN
+                : PartitionChangeBuilder.Election.ONLINE;
     }
 
     /**
@@ -188,10 +213,11 @@ final class ReplicationControl {
      * @param uncleanShutdown a broker that re-registered after an unclean shutdown: never acceptable, and
      *                        removed from ISR and ELR (Kafka's brokerWithUncleanShutdown), or -1
      */
-    private void generateLeaderAndIsrUpdates(int brokerToRemove, int brokerToAdd, int uncleanShutdown,
-                                             BitSet partitions, Cause cause) {
+    private void generateLeaderAndIsrUpdates(
+            int brokerToRemove, int brokerToAdd, int uncleanShutdown, BitSet partitions, Cause cause) {
         IntPredicate alive = acceptable(brokerToRemove, brokerToAdd);
-        IntPredicate acceptable = uncleanShutdown < 0 ? alive : broker -> broker != uncleanShutdown && alive.test(broker);
+        IntPredicate acceptable =
+                uncleanShutdown < 0 ? alive : broker -> broker != uncleanShutdown && alive.test(broker);
         for (int id = partitions.nextSetBit(0); id >= 0; id = partitions.nextSetBit(id + 1)) {
             PartitionRegistration partition = image.partition(id);
             PartitionChangeBuilder builder = builder(partition, acceptable)
@@ -229,9 +255,11 @@ final class ReplicationControl {
      */
     void clearElr(String topic, Cause cause) {
         if (elrEnabled()) {
-            clearElrWhere(name -> topic == null
-                    ? !image.configs().topicOverrides(name).containsKey(ConfigKey.MIN_INSYNC_REPLICAS.key())
-                    : topic.equals(name), cause);
+            clearElrWhere(
+                    name -> topic == null
+                            ? !image.configs().topicOverrides(name).containsKey(ConfigKey.MIN_INSYNC_REPLICAS.key())
+                            : topic.equals(name),
+                    cause);
         }
     }
 
@@ -245,9 +273,21 @@ final class ReplicationControl {
         for (int id = partitions.nextSetBit(0); id >= 0; id = partitions.nextSetBit(id + 1)) {
             PartitionRegistration p = image.partition(id);
             if (topicAffected.test(p.topic())) {
-                PartitionRegistration next = p.next(p.replicas(), p.isr(), p.leader(), p.leaderEpoch(),
-                        p.partitionEpoch() + 1, p.recovering(), p.adding(), p.removing(), Replicas.NONE, Replicas.NONE);
-                write(new PartitionChangeBuilder.Change(next, PartitionChangeBuilder.Election.ONLINE, () -> "", false), cause);
+                PartitionRegistration next = p.next(
+                        p.replicas(),
+                        p.isr(),
+                        p.leader(),
+                        p.leaderEpoch(),
+                        p.partitionEpoch() + 1,
+                        p.recovering(),
+                        p.adding(),
+                        p.removing(),
+                        Replicas.NONE,
+                        Replicas.NONE);
+                write(
+                        new PartitionChangeBuilder.Change(
+                                next, PartitionChangeBuilder.Election.ONLINE, () -> "", false),
+                        cause);
             }
         }
     }
@@ -266,7 +306,8 @@ final class ReplicationControl {
             builder.recovered();
         }
         Optional<PartitionChangeBuilder.Change> change = builder.build();
-        change.ifPresent(c -> write(c, Cause.of("requested by leader " + request.brokerId() + ": " + request.reason())));
+        change.ifPresent(
+                c -> write(c, Cause.of("requested by leader " + request.brokerId() + ": " + request.reason())));
         PartitionRegistration result = image.partition(request.partitionId());
         Errors outcome = result.leader() != request.brokerId() ? Errors.NEW_LEADER_ELECTED : Errors.NONE;
         return new AlterPartitionResponse(request.partitionId(), outcome, result);
@@ -300,7 +341,8 @@ final class ReplicationControl {
             return new PartitionResult(ref, Errors.ELECTION_NOT_NEEDED, "");
         }
         Optional<PartitionChangeBuilder.Change> change = builder(partition, acceptable(-1, -1))
-                .election(preferred ? PartitionChangeBuilder.Election.PREFERRED : PartitionChangeBuilder.Election.UNCLEAN)
+                .election(
+                        preferred ? PartitionChangeBuilder.Election.PREFERRED : PartitionChangeBuilder.Election.UNCLEAN)
                 .build();
         if (change.isEmpty()) {
             Errors error = preferred ? Errors.PREFERRED_LEADER_NOT_AVAILABLE : Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE;
@@ -339,15 +381,22 @@ final class ReplicationControl {
         int[] isr = Replicas.withoutAll(partition.isr(), partition.adding());
         if (isr.length == 0) {
             if (onlineOrUnclean(partition.topic()) != PartitionChangeBuilder.Election.UNCLEAN) {
-                return AdminResult.failed(Errors.INVALID_REPLICA_ASSIGNMENT, "Unable to revert partition assignment for "
-                        + ref + " because it would require an unclean leader election.");
+                return AdminResult.failed(
+                        Errors.INVALID_REPLICA_ASSIGNMENT,
+                        "Unable to revert partition assignment for " + ref
+                                + " because it would require an unclean leader election.");
             }
             isr = new int[] {current[0]};
         }
-        int[] removing = java.util.Arrays.stream(Replicas.withoutAll(current, target)).sorted().toArray();
-        int[] adding = java.util.Arrays.stream(Replicas.withoutAll(target, current)).sorted().toArray();
-        int[] replicas = java.util.stream.IntStream.concat(java.util.Arrays.stream(target),
-                java.util.Arrays.stream(removing)).toArray();
+        int[] removing = java.util.Arrays.stream(Replicas.withoutAll(current, target))
+                .sorted()
+                .toArray();
+        int[] adding = java.util.Arrays.stream(Replicas.withoutAll(target, current))
+                .sorted()
+                .toArray();
+        int[] replicas = java.util.stream.IntStream.concat(
+                        java.util.Arrays.stream(target), java.util.Arrays.stream(removing))
+                .toArray();
         builder(partition, acceptable(-1, -1))
                 .election(onlineOrUnclean(partition.topic()))
                 .targetIsr(isr)
@@ -355,9 +404,10 @@ final class ReplicationControl {
                 .build()
                 .ifPresent(change -> write(change, cause));
         PartitionRegistration after = image.partition(partition.id());
-        return AdminResult.ok(after.isReassigning()
-                ? "Successfully started partition reassignment for " + ref
-                : "Reassignment of partition " + ref + " is completed.");
+        return AdminResult.ok(
+                after.isReassigning()
+                        ? "Successfully started partition reassignment for " + ref
+                        : "Reassignment of partition " + ref + " is completed.");
     }
 
     /** Automatic leader rebalance (KRaft): PREFERRED elections for imbalanced partitions; returns records written. */
@@ -365,10 +415,12 @@ final class ReplicationControl {
         BitSet imbalanced = index.imbalanced();
         IntPredicate acceptable = acceptable(-1, -1);
         int written = 0;
-        for (int id = imbalanced.nextSetBit(0); id >= 0 && written < MAX_ELECTIONS_PER_IMBALANCE;
-             id = imbalanced.nextSetBit(id + 1)) {
+        for (int id = imbalanced.nextSetBit(0);
+                id >= 0 && written < MAX_ELECTIONS_PER_IMBALANCE;
+                id = imbalanced.nextSetBit(id + 1)) {
             Optional<PartitionChangeBuilder.Change> change = builder(image.partition(id), acceptable)
-                    .election(PartitionChangeBuilder.Election.PREFERRED).build();
+                    .election(PartitionChangeBuilder.Election.PREFERRED)
+                    .build();
             if (change.isPresent()) {
                 write(change.get(), cause);
                 written++;
@@ -384,8 +436,10 @@ final class ReplicationControl {
         for (int id = leaderless.nextSetBit(0); id >= 0; id = leaderless.nextSetBit(id + 1)) {
             PartitionRegistration partition = image.partition(id);
             if (onlineOrUnclean(partition.topic()) == PartitionChangeBuilder.Election.UNCLEAN) {
-                builder(partition, acceptable).election(PartitionChangeBuilder.Election.UNCLEAN)
-                        .build().ifPresent(change -> write(change, cause));
+                builder(partition, acceptable)
+                        .election(PartitionChangeBuilder.Election.UNCLEAN)
+                        .build()
+                        .ifPresent(change -> write(change, cause));
             }
         }
     }

@@ -44,8 +44,9 @@ final class TopicCreation {
     AdminResult create(CreateTopic request) {
         String name = request.name();
         if (!LEGAL_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-            return AdminResult.failed(Errors.INVALID_REQUEST, "Topic name '" + name + "' is illegal: use up to 249 "
-                    + "letters, digits, '.', '_' or '-'.");
+            return AdminResult.failed(
+                    Errors.INVALID_REQUEST,
+                    "Topic name '" + name + "' is illegal: use up to 249 " + "letters, digits, '.', '_' or '-'.");
         }
         if (image.topic(name) != null) {
             return AdminResult.failed(Errors.TOPIC_ALREADY_EXISTS, "Topic '" + name + "' already exists.");
@@ -54,8 +55,10 @@ final class TopicCreation {
         for (Map.Entry<String, String> entry : request.configs().entrySet()) {
             ConfigKey key = ConfigKey.byName(entry.getKey()).orElse(null);
             if (key == null || key.scope() != ConfigKey.Scope.TOPIC) {
-                return AdminResult.failed(Errors.INVALID_CONFIG, "'" + entry.getKey() + "' is not a topic config; "
-                        + "topic configs are min.insync.replicas and unclean.leader.election.enable.");
+                return AdminResult.failed(
+                        Errors.INVALID_CONFIG,
+                        "'" + entry.getKey() + "' is not a topic config; "
+                                + "topic configs are min.insync.replicas and unclean.leader.election.enable.");
             }
             try {
                 configs.put(key, key.parse(entry.getValue()));
@@ -77,18 +80,21 @@ final class TopicCreation {
                     return AdminResult.failed(Errors.INVALID_REPLICA_ASSIGNMENT, problem);
                 }
                 if (replicas.length != assignment[0].length) {
-                    return AdminResult.failed(Errors.INVALID_REPLICA_ASSIGNMENT,
-                            "All partitions must have the same number of replicas.");
+                    return AdminResult.failed(
+                            Errors.INVALID_REPLICA_ASSIGNMENT, "All partitions must have the same number of replicas.");
                 }
             }
         }
         List<int[]> isrs = new ArrayList<>();
         for (int p = 0; p < assignment.length; p++) {
             int[] isr = java.util.Arrays.stream(assignment[p])
-                    .filter(b -> image.broker(b) != null && image.broker(b).active()).toArray();
+                    .filter(b -> image.broker(b) != null && image.broker(b).active())
+                    .toArray();
             if (isr.length == 0) {
-                return AdminResult.failed(Errors.INVALID_REPLICATION_FACTOR, "Unable to create topic " + name
-                        + ": partition " + p + " has no alive replica among " + Replicas.bracketed(assignment[p]) + ".");
+                return AdminResult.failed(
+                        Errors.INVALID_REPLICATION_FACTOR,
+                        "Unable to create topic " + name + ": partition " + p + " has no alive replica among "
+                                + Replicas.bracketed(assignment[p]) + ".");
             }
             isrs.add(isr);
         }
@@ -96,17 +102,24 @@ final class TopicCreation {
         log.append(new MetadataRecord.Topic(topic));
         configs.forEach((key, value) -> log.append(new MetadataRecord.Config(key, value, name)));
         for (int p = 0; p < assignment.length; p++) {
-            replication.writeNew(PartitionRegistration.created(topic.partitionId(p), name, p, assignment[p], isrs.get(p)));
+            replication.writeNew(
+                    PartitionRegistration.created(topic.partitionId(p), name, p, assignment[p], isrs.get(p)));
         }
-        context.journal().append(context.nowMs(), NodeId.CONTROLLER, null,
-                new EventDetail.TopicCreated(name, assignment.length, assignment[0].length), "operator command", -1);
+        context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.TopicCreated(name, assignment.length, assignment[0].length),
+                        "operator command",
+                        -1);
         return AdminResult.ok("Created topic " + name + ".");
     }
 
     private AdminResult placementProblem(CreateTopic request) {
         if (request.partitions() < 1) {
-            return AdminResult.failed(Errors.INVALID_PARTITIONS,
-                    "Number of partitions was set to an invalid non-positive value.");
+            return AdminResult.failed(
+                    Errors.INVALID_PARTITIONS, "Number of partitions was set to an invalid non-positive value.");
         }
         String problem = StripedReplicaPlacer.problem(usableBrokers(), request.replicationFactor());
         return problem == null ? null : AdminResult.failed(Errors.INVALID_REPLICATION_FACTOR, problem);

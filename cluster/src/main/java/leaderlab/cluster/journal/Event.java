@@ -28,8 +28,14 @@ public final class Event {
     private final String cause;
     private final long causeSeq;
 
-    Event(long seq, long timeMs, NodeId source, TopicPartition partition, EventDetail detail, String cause,
-          long causeSeq) {
+    Event(
+            long seq,
+            long timeMs,
+            NodeId source,
+            TopicPartition partition,
+            EventDetail detail,
+            String cause,
+            long causeSeq) {
         this.seq = seq;
         this.timeMs = timeMs;
         this.type = detail.type();
@@ -89,7 +95,12 @@ public final class Event {
     }
 
     public String format() {
-        return String.format(Locale.ROOT, "%9.3fs  %-10s %s%s", timeMs / 1000.0, source, text(),
+        return String.format(
+                Locale.ROOT,
+                "%9.3fs  %-10s %s%s",
+                timeMs / 1000.0,
+                source,
+                text(),
                 cause.isEmpty() ? "" : " (" + cause + ")");
     }
 
@@ -112,9 +123,15 @@ public final class Event {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Event e && seq == e.seq && timeMs == e.timeMs && type == e.type
-                && source.equals(e.source) && Objects.equals(partition, e.partition)
-                && text().equals(e.text()) && cause.equals(e.cause) && causeSeq == e.causeSeq;
+        return o instanceof Event e
+                && seq == e.seq
+                && timeMs == e.timeMs
+                && type == e.type
+                && source.equals(e.source)
+                && Objects.equals(partition, e.partition)
+                && text().equals(e.text())
+                && cause.equals(e.cause)
+                && causeSeq == e.causeSeq;
     }
 
     @Override

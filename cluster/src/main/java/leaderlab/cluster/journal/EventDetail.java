@@ -19,16 +19,37 @@ public sealed interface EventDetail {
     String text();
 
     /** The rule a leader was chosen by (Kafka's election kinds, as the controller ran them). */
-    enum Election { PREFERRED, ONLINE, UNCLEAN }
+    enum Election {
+        PREFERRED,
+        ONLINE,
+        UNCLEAN
+    }
 
     /** What kind of harm the operator did (or undid). */
-    enum FaultKind { KILL, STALL, SLOW_DISK, NETWORK, TRIGGER }
+    enum FaultKind {
+        KILL,
+        STALL,
+        SLOW_DISK,
+        NETWORK,
+        TRIGGER
+    }
 
-    enum FenceReason { SESSION_TIMEOUT, BROKER_ASKED, CONTROLLED_SHUTDOWN_COMPLETE }
+    enum FenceReason {
+        SESSION_TIMEOUT,
+        BROKER_ASKED,
+        CONTROLLED_SHUTDOWN_COMPLETE
+    }
 
-    enum Registration { FIRST, AFTER_CLEAN_SHUTDOWN, AFTER_CRASH }
+    enum Registration {
+        FIRST,
+        AFTER_CLEAN_SHUTDOWN,
+        AFTER_CRASH
+    }
 
-    enum TruncationReason { DIVERGENCE, POWER_LOSS }
+    enum TruncationReason {
+        DIVERGENCE,
+        POWER_LOSS
+    }
 
     record BrokerRegistered(int broker, long brokerEpoch, Registration registration) implements EventDetail {
         public EventType type() {
@@ -98,8 +119,10 @@ public sealed interface EventDetail {
         }
 
         public String text() {
-            return "broker " + broker + (demoted ? " demoted: it leads only when no other in-sync replica is alive"
-                    : " restored to normal leadership priority");
+            return "broker " + broker
+                    + (demoted
+                            ? " demoted: it leads only when no other in-sync replica is alive"
+                            : " restored to normal leadership priority");
         }
     }
 
@@ -121,7 +144,8 @@ public sealed interface EventDetail {
         }
 
         public String text() {
-            return clientSide ? "set client " + key + "=" + value
+            return clientSide
+                    ? "set client " + key + "=" + value
                     : "set " + key + "=" + value + " " + (topic == null ? "cluster-wide" : "for topic " + topic);
         }
     }
@@ -137,8 +161,10 @@ public sealed interface EventDetail {
 
         public String text() {
             return "replicas " + Replicas.bracketed(oldReplicas) + " -> " + Replicas.bracketed(newReplicas)
-                    + (complete() ? " (reassignment complete)"
-                    : " (adding " + Replicas.bracketed(adding) + ", removing " + Replicas.bracketed(removing) + ")");
+                    + (complete()
+                            ? " (reassignment complete)"
+                            : " (adding " + Replicas.bracketed(adding) + ", removing " + Replicas.bracketed(removing)
+                                    + ")");
         }
     }
 
@@ -148,8 +174,9 @@ public sealed interface EventDetail {
      * @param unclean   the new leader was chosen from outside the ISR
      * @param rule      how the election chose, written out only when read
      */
-    record LeaderElected(int oldLeader, int newLeader, int leaderEpoch, Election election, boolean unclean,
-                         Supplier<String> rule) implements EventDetail {
+    record LeaderElected(
+            int oldLeader, int newLeader, int leaderEpoch, Election election, boolean unclean, Supplier<String> rule)
+            implements EventDetail {
         public EventType type() {
             return EventType.LEADER_ELECTED;
         }
@@ -159,8 +186,8 @@ public sealed interface EventDetail {
         }
 
         public String text() {
-            return "leader " + leaderName(oldLeader) + " -> " + leaderName(newLeader) + ", leader epoch "
-                    + leaderEpoch + "; " + electionName() + " election: " + rule.get();
+            return "leader " + leaderName(oldLeader) + " -> " + leaderName(newLeader) + ", leader epoch " + leaderEpoch
+                    + "; " + electionName() + " election: " + rule.get();
         }
 
         /** An unclean choice outside an UNCLEAN election is Kafka's last-known-leader election (ELR). */
@@ -239,8 +266,8 @@ public sealed interface EventDetail {
      * @param firstEpoch leader epoch of the first removed record (-1 when unknown: a power loss)
      * @param lastEpoch  leader epoch of the last removed record (-1 when unknown)
      */
-    record Truncated(int broker, long fromOffset, long toOffset, int firstEpoch, int lastEpoch,
-                     TruncationReason reason) implements EventDetail {
+    record Truncated(int broker, long fromOffset, long toOffset, int firstEpoch, int lastEpoch, TruncationReason reason)
+            implements EventDetail {
         public EventType type() {
             return EventType.TRUNCATED;
         }
@@ -267,14 +294,14 @@ public sealed interface EventDetail {
         }
 
         public String text() {
-            return unanswered ? "appended offsets " + baseOffset + "-" + (endOffset - 1) + " (acks=0, no response)"
+            return unanswered
+                    ? "appended offsets " + baseOffset + "-" + (endOffset - 1) + " (acks=0, no response)"
                     : "produce acknowledged" + range(baseOffset, endOffset);
         }
     }
 
     /** The eligible leader replicas (KIP-966) or the last known one changed. */
-    record ElrChanged(int[] oldElr, int[] newElr, int[] oldLastKnownElr, int[] newLastKnownElr)
-            implements EventDetail {
+    record ElrChanged(int[] oldElr, int[] newElr, int[] oldLastKnownElr, int[] newLastKnownElr) implements EventDetail {
         public EventType type() {
             return EventType.ELR_CHANGED;
         }
@@ -372,10 +399,18 @@ public sealed interface EventDetail {
     // ---- The controller quorum (KIP-595 Raft, KIP-996 pre-vote) ----------------------------------------
 
     /** Why a quorum voter started an election. */
-    enum ElectionTrigger { ELECTION_TIMEOUT, FETCH_TIMEOUT, LEADER_RESIGNED, RETRY }
+    enum ElectionTrigger {
+        ELECTION_TIMEOUT,
+        FETCH_TIMEOUT,
+        LEADER_RESIGNED,
+        RETRY
+    }
 
     /** Why a quorum leader stepped down. */
-    enum ResignReason { CHECK_QUORUM, HIGHER_EPOCH }
+    enum ResignReason {
+        CHECK_QUORUM,
+        HIGHER_EPOCH
+    }
 
     /** A controller asked the others for (pre-)votes; a real vote moves it to {@code epoch}. */
     record QuorumElectionStarted(int controller, int epoch, boolean preVote, ElectionTrigger trigger)
@@ -385,8 +420,8 @@ public sealed interface EventDetail {
         }
 
         public String text() {
-            return "controller " + controller + (preVote ? " asks for pre-votes for epoch " : " is a candidate in epoch ")
-                    + epoch;
+            return "controller " + controller
+                    + (preVote ? " asks for pre-votes for epoch " : " is a candidate in epoch ") + epoch;
         }
     }
 
@@ -419,8 +454,10 @@ public sealed interface EventDetail {
         }
 
         public String text() {
-            return "controller " + leader + " stops leading epoch " + epoch + (reason == ResignReason.CHECK_QUORUM
-                    ? ": no fetch from a majority of voters within the check-quorum time" : ": a higher epoch exists");
+            return "controller " + leader + " stops leading epoch " + epoch
+                    + (reason == ResignReason.CHECK_QUORUM
+                            ? ": no fetch from a majority of voters within the check-quorum time"
+                            : ": a higher epoch exists");
         }
     }
 

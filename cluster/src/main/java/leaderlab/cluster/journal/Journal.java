@@ -19,11 +19,12 @@ public final class Journal {
      * first, and the writer stores an event (and its chunk) before it writes the size that covers it.
      */
     private volatile Event[][] chunks = new Event[0][];
+
     private volatile long size;
 
     /** Appends and returns the new event's sequence number. */
-    public synchronized long append(long timeMs, NodeId source, TopicPartition partition, EventDetail detail,
-                                    String cause, long causeSeq) {
+    public synchronized long append(
+            long timeMs, NodeId source, TopicPartition partition, EventDetail detail, String cause, long causeSeq) {
         long seq = size;
         int chunk = (int) (seq >>> CHUNK_BITS);
         Event[][] current = chunks;

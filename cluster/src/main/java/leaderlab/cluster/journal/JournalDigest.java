@@ -66,9 +66,15 @@ public final class JournalDigest {
      */
     public static String fields(Event event) {
         StringBuilder out = new StringBuilder();
-        out.append(event.timeMs()).append('|').append(event.type().name())
-                .append('|').append(event.source().kind().name()).append(':').append(event.source().id())
-                .append('|').append(event.partition() == null ? "-" : event.partition().name());
+        out.append(event.timeMs())
+                .append('|')
+                .append(event.type().name())
+                .append('|')
+                .append(event.source().kind().name())
+                .append(':')
+                .append(event.source().id())
+                .append('|')
+                .append(event.partition() == null ? "-" : event.partition().name());
         for (var component : event.detail().getClass().getRecordComponents()) {
             Object value;
             try {

@@ -7,7 +7,13 @@ package leaderlab.cluster.journal;
  */
 public record NodeId(Kind kind, int id) {
 
-    public enum Kind { CONTROLLER, BROKER, CLIENT, OPERATOR, CHECKER }
+    public enum Kind {
+        CONTROLLER,
+        BROKER,
+        CLIENT,
+        OPERATOR,
+        CHECKER
+    }
 
     public static final NodeId CONTROLLER = new NodeId(Kind.CONTROLLER, 0);
     public static final NodeId OPERATOR = new NodeId(Kind.OPERATOR, 0);

@@ -10,7 +10,11 @@ package leaderlab.cluster.metadata;
 public record BrokerRegistration(int id, long epoch, long incarnation, String rack, State state, boolean demoted) {
 
     /** Registration state as Kafka's controller keeps it (BrokerHeartbeatManager). */
-    public enum State { FENCED, UNFENCED, CONTROLLED_SHUTDOWN }
+    public enum State {
+        FENCED,
+        UNFENCED,
+        CONTROLLED_SHUTDOWN
+    }
 
     public BrokerRegistration(int id, long epoch, long incarnation, String rack, State state) {
         this(id, epoch, incarnation, rack, state, false);

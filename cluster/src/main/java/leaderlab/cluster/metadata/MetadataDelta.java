@@ -24,8 +24,11 @@ public final class MetadataDelta {
     private final List<MetadataRecord> otherRecords;
     private final PersistentArray<PartitionRegistration> partitionsAfter;
 
-    private MetadataDelta(BitSet changed, BitSet reassigned, List<MetadataRecord> otherRecords,
-                          PersistentArray<PartitionRegistration> partitionsAfter) {
+    private MetadataDelta(
+            BitSet changed,
+            BitSet reassigned,
+            List<MetadataRecord> otherRecords,
+            PersistentArray<PartitionRegistration> partitionsAfter) {
         this.changed = changed;
         this.reassigned = reassigned;
         this.otherRecords = otherRecords;
@@ -36,7 +39,8 @@ public final class MetadataDelta {
      * @param partitionsAfter the partition table after {@code records}, or null when the caller does
      *                        not hold it (each broker then replays the partition records itself)
      */
-    public static MetadataDelta of(List<MetadataRecord> records, PersistentArray<PartitionRegistration> partitionsAfter) {
+    public static MetadataDelta of(
+            List<MetadataRecord> records, PersistentArray<PartitionRegistration> partitionsAfter) {
         BitSet changed = new BitSet();
         BitSet reassigned = new BitSet();
         List<MetadataRecord> others = new ArrayList<>();

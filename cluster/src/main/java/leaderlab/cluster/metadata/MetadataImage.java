@@ -109,7 +109,9 @@ public final class MetadataImage {
     /** A partition by topic name and index, or null if there is no such partition. */
     public PartitionRegistration partition(String topic, int index) {
         TopicInfo info = topics.get(topic);
-        return info == null || index < 0 || index >= info.partitionCount() ? null : partitions.get(info.partitionId(index));
+        return info == null || index < 0 || index >= info.partitionCount()
+                ? null
+                : partitions.get(info.partitionId(index));
     }
 
     /** The partition table as it stands, immutable. */

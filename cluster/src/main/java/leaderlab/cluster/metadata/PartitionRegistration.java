@@ -42,11 +42,33 @@ public final class PartitionRegistration {
      * @param adding      replicas being added by an ongoing reassignment
      * @param removing    replicas being removed by an ongoing reassignment
      */
-    public PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
-                                 int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
-                                 int[] removing) {
-        this(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch, recovering, adding, removing,
-                Replicas.NONE, Replicas.NONE, topic + "-" + index);
+    public PartitionRegistration(
+            int id,
+            String topic,
+            int index,
+            int[] replicas,
+            int[] isr,
+            int leader,
+            int leaderEpoch,
+            int partitionEpoch,
+            boolean recovering,
+            int[] adding,
+            int[] removing) {
+        this(
+                id,
+                topic,
+                index,
+                replicas,
+                isr,
+                leader,
+                leaderEpoch,
+                partitionEpoch,
+                recovering,
+                adding,
+                removing,
+                Replicas.NONE,
+                Replicas.NONE,
+                topic + "-" + index);
     }
 
     /**
@@ -54,16 +76,52 @@ public final class PartitionRegistration {
      *                     every committed record (KIP-966)
      * @param lastKnownElr the leader when the ISR became empty, a last resort (Kafka's last-known-leader mode)
      */
-    public PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
-                                 int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
-                                 int[] removing, int[] elr, int[] lastKnownElr) {
-        this(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch, recovering, adding, removing,
-                elr, lastKnownElr, topic + "-" + index);
+    public PartitionRegistration(
+            int id,
+            String topic,
+            int index,
+            int[] replicas,
+            int[] isr,
+            int leader,
+            int leaderEpoch,
+            int partitionEpoch,
+            boolean recovering,
+            int[] adding,
+            int[] removing,
+            int[] elr,
+            int[] lastKnownElr) {
+        this(
+                id,
+                topic,
+                index,
+                replicas,
+                isr,
+                leader,
+                leaderEpoch,
+                partitionEpoch,
+                recovering,
+                adding,
+                removing,
+                elr,
+                lastKnownElr,
+                topic + "-" + index);
     }
 
-    private PartitionRegistration(int id, String topic, int index, int[] replicas, int[] isr, int leader,
-                                  int leaderEpoch, int partitionEpoch, boolean recovering, int[] adding,
-                                  int[] removing, int[] elr, int[] lastKnownElr, String name) {
+    private PartitionRegistration(
+            int id,
+            String topic,
+            int index,
+            int[] replicas,
+            int[] isr,
+            int leader,
+            int leaderEpoch,
+            int partitionEpoch,
+            boolean recovering,
+            int[] adding,
+            int[] removing,
+            int[] elr,
+            int[] lastKnownElr,
+            String name) {
         this.name = name;
         this.id = id;
         this.topic = topic;
@@ -86,8 +144,8 @@ public final class PartitionRegistration {
     }
 
     public static PartitionRegistration created(int id, String topic, int index, int[] replicas, int[] isr) {
-        return new PartitionRegistration(id, topic, index, replicas, isr, isr[0], 0, 0, false,
-                Replicas.NONE, Replicas.NONE);
+        return new PartitionRegistration(
+                id, topic, index, replicas, isr, isr[0], 0, 0, false, Replicas.NONE, Replicas.NONE);
     }
 
     public int id() {
@@ -145,16 +203,38 @@ public final class PartitionRegistration {
 
     /** True if {@code broker} is one of the replicas (adding ones included). */
     public boolean hasReplica(int broker) {
-        return broker >= 0 && broker < Long.SIZE ? (replicaBits & 1L << broker) != 0
+        return broker >= 0 && broker < Long.SIZE
+                ? (replicaBits & 1L << broker) != 0
                 : Replicas.contains(replicas, broker);
     }
 
     /** The next version of this partition: same id and name, the given state. */
-    public PartitionRegistration next(int[] replicas, int[] isr, int leader, int leaderEpoch, int partitionEpoch,
-                                      boolean recovering, int[] adding, int[] removing, int[] elr,
-                                      int[] lastKnownElr) {
-        return new PartitionRegistration(id, topic, index, replicas, isr, leader, leaderEpoch, partitionEpoch,
-                recovering, adding, removing, elr, lastKnownElr, name);
+    public PartitionRegistration next(
+            int[] replicas,
+            int[] isr,
+            int leader,
+            int leaderEpoch,
+            int partitionEpoch,
+            boolean recovering,
+            int[] adding,
+            int[] removing,
+            int[] elr,
+            int[] lastKnownElr) {
+        return new PartitionRegistration(
+                id,
+                topic,
+                index,
+                replicas,
+                isr,
+                leader,
+                leaderEpoch,
+                partitionEpoch,
+                recovering,
+                adding,
+                removing,
+                elr,
+                lastKnownElr,
+                name);
     }
 
     public String name() {
@@ -184,11 +264,17 @@ public final class PartitionRegistration {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PartitionRegistration p && id == p.id && leader == p.leader
-                && leaderEpoch == p.leaderEpoch && partitionEpoch == p.partitionEpoch
-                && recovering == p.recovering && Arrays.equals(replicas, p.replicas)
-                && Arrays.equals(isr, p.isr) && Arrays.equals(adding, p.adding)
-                && Arrays.equals(removing, p.removing) && Arrays.equals(elr, p.elr)
+        return o instanceof PartitionRegistration p
+                && id == p.id
+                && leader == p.leader
+                && leaderEpoch == p.leaderEpoch
+                && partitionEpoch == p.partitionEpoch
+                && recovering == p.recovering
+                && Arrays.equals(replicas, p.replicas)
+                && Arrays.equals(isr, p.isr)
+                && Arrays.equals(adding, p.adding)
+                && Arrays.equals(removing, p.removing)
+                && Arrays.equals(elr, p.elr)
                 && Arrays.equals(lastKnownElr, p.lastKnownElr);
     }
 

@@ -7,8 +7,7 @@ public final class Replicas {
 
     public static final int[] NONE = new int[0];
 
-    private Replicas() {
-    }
+    private Replicas() {}
 
     public static boolean contains(int[] ids, int id) {
         for (int each : ids) {

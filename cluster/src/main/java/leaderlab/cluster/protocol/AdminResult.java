@@ -8,8 +8,7 @@ import java.util.List;
  */
 public record AdminResult(Errors error, String message, List<PartitionResult> partitions) {
 
-    public record PartitionResult(AdminOperation.TopicPartitionRef partition, Errors error, String message) {
-    }
+    public record PartitionResult(AdminOperation.TopicPartitionRef partition, Errors error, String message) {}
 
     public static AdminResult ok(String message) {
         return new AdminResult(Errors.NONE, message, List.of());

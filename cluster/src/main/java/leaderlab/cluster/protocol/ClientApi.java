@@ -7,31 +7,25 @@ import leaderlab.cluster.metadata.TopicInfo;
 /** Messages between clients (producer, consumer) and brokers. */
 public final class ClientApi {
 
-    private ClientApi() {
-    }
+    private ClientApi() {}
 
     /** Which broker leads each partition of a topic, as the answering broker believes. */
-    public record MetadataRequest(long requestId, String topic) implements ToBroker {
-    }
+    public record MetadataRequest(long requestId, String topic) implements ToBroker {}
 
-    public record MetadataResponse(long requestId, int fromBroker, Errors error, TopicInfo topic,
-                                   List<PartitionRegistration> partitions) implements ToClient {
-    }
+    public record MetadataResponse(
+            long requestId, int fromBroker, Errors error, TopicInfo topic, List<PartitionRegistration> partitions)
+            implements ToClient {}
 
     /** @param acks 0, 1 or -1 (all) */
     public record ProduceRequest(long requestId, int partitionId, int acks, long[] recordIds, long timeoutMs)
-            implements ToBroker {
-    }
+            implements ToBroker {}
 
     public record ProduceResponse(long requestId, int partitionId, Errors error, long baseOffset, String message)
-            implements ToClient {
-    }
+            implements ToClient {}
 
     public record ConsumerFetchRequest(long requestId, int partitionId, long offset, int maxRecords)
-            implements ToBroker {
-    }
+            implements ToBroker {}
 
-    public record ConsumerFetchResponse(long requestId, int partitionId, Errors error, long highWatermark,
-                                        LogSlice records) implements ToClient {
-    }
+    public record ConsumerFetchResponse(
+            long requestId, int partitionId, Errors error, long highWatermark, LogSlice records) implements ToClient {}
 }

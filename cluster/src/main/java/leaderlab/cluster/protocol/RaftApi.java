@@ -9,35 +9,29 @@ import leaderlab.cluster.metadata.MetadataRecord;
  */
 public final class RaftApi {
 
-    private RaftApi() {
-    }
+    private RaftApi() {}
 
     /**
      * A (pre-)vote request. A pre-vote carries the candidate's current epoch and changes nobody's state;
      * a real vote carries the epoch the candidate has moved to.
      */
     public record VoteRequest(int epoch, int candidateId, int lastEpoch, long lastEndOffset, boolean preVote)
-            implements ToController {
-    }
+            implements ToController {}
 
     /** @param leaderId the leader the voter knows in its epoch, or -1 */
     public record VoteResponse(int epoch, int voterId, boolean granted, boolean preVote, int leaderId)
-            implements ToController {
-    }
+            implements ToController {}
 
     /** The new leader announcing itself to the other voters. */
-    public record BeginQuorumEpochRequest(int epoch, int leaderId) implements ToController {
-    }
+    public record BeginQuorumEpochRequest(int epoch, int leaderId) implements ToController {}
 
     /** A resigning leader telling the voters, best successor first, so they need not wait a timeout. */
     public record EndQuorumEpochRequest(int epoch, int leaderId, List<Integer> preferredSuccessors)
-            implements ToController {
-    }
+            implements ToController {}
 
     /** A follower voter fetching the metadata log from {@code fetchOffset}. */
     public record QuorumFetchRequest(int epoch, int replicaId, long fetchOffset, int lastFetchedEpoch)
-            implements ToController {
-    }
+            implements ToController {}
 
     /**
      * The leader's answer: either records (each with the epoch it was written in) and the high
@@ -46,8 +40,15 @@ public final class RaftApi {
      *
      * @param divergingEpoch -1 unless the follower's log diverges from the leader's
      */
-    public record QuorumFetchResponse(Errors error, int epoch, int leaderId, long baseOffset,
-                                      List<MetadataRecord> records, int[] recordEpochs, long highWatermark,
-                                      int divergingEpoch, long divergingEndOffset) implements ToController {
-    }
+    public record QuorumFetchResponse(
+            Errors error,
+            int epoch,
+            int leaderId,
+            long baseOffset,
+            List<MetadataRecord> records,
+            int[] recordEpochs,
+            long highWatermark,
+            int divergingEpoch,
+            long divergingEndOffset)
+            implements ToController {}
 }

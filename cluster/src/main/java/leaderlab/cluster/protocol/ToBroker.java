@@ -7,8 +7,13 @@ import leaderlab.cluster.runtime.Message;
  * is checked against it (DispatchTest), and a new message type cannot be silently ignored.
  */
 public sealed interface ToBroker extends Message
-        permits ReplicaApi.FetchRequest, ReplicaApi.FetchResponse,
-                ControllerApi.BrokerRegistrationResponse, ControllerApi.BrokerHeartbeatResponse,
-                ControllerApi.MetadataFetchResponse, ControllerApi.AlterPartitionResponse, ControllerApi.NotControllerResponse,
-                ClientApi.MetadataRequest, ClientApi.ProduceRequest, ClientApi.ConsumerFetchRequest {
-}
+        permits ReplicaApi.FetchRequest,
+                ReplicaApi.FetchResponse,
+                ControllerApi.BrokerRegistrationResponse,
+                ControllerApi.BrokerHeartbeatResponse,
+                ControllerApi.MetadataFetchResponse,
+                ControllerApi.AlterPartitionResponse,
+                ControllerApi.NotControllerResponse,
+                ClientApi.MetadataRequest,
+                ClientApi.ProduceRequest,
+                ClientApi.ConsumerFetchRequest {}

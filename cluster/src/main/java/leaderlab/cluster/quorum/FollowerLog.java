@@ -60,7 +60,8 @@ final class FollowerLog {
     private void truncate(QuorumFetchResponse response) {
         OffsetAndEpoch local = log.endOffsetForEpoch(response.divergingEpoch());
         long to = local.epoch() == response.divergingEpoch()
-                ? Math.min(local.offset(), response.divergingEndOffset()) : local.offset();
+                ? Math.min(local.offset(), response.divergingEndOffset())
+                : local.offset();
         to = Math.min(to, log.endOffset());
         int self = context.self().id();
         if (to < highWatermark) {
@@ -69,8 +70,13 @@ final class FollowerLog {
         }
         long from = log.endOffset();
         log.truncateTo(to);
-        context.journal().append(context.nowMs(), NodeId.controller(self), null,
-                new EventDetail.MetadataTruncated(self, from, to, response.epoch()),
-                "diverging epoch " + response.divergingEpoch() + " from the leader", -1);
+        context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.controller(self),
+                        null,
+                        new EventDetail.MetadataTruncated(self, from, to, response.epoch()),
+                        "diverging epoch " + response.divergingEpoch() + " from the leader",
+                        -1);
     }
 }

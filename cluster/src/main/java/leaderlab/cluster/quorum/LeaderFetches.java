@@ -22,11 +22,9 @@ final class LeaderFetches {
     /** Records per fetch response, on the same boundaries as the brokers' metadata reads. */
     static final int MAX_RECORDS_PER_FETCH = 50_000;
 
-    record HeldFetchExpiry(int replicaId, long generation) implements Timer {
-    }
+    record HeldFetchExpiry(int replicaId, long generation) implements Timer {}
 
-    private record Held(QuorumFetchRequest request, long highWatermarkSent, long generation) {
-    }
+    private record Held(QuorumFetchRequest request, long highWatermarkSent, long generation) {}
 
     /** Told when the high watermark moves. */
     interface CommitListener {
@@ -65,9 +63,18 @@ final class LeaderFetches {
     void onFetch(Address from, QuorumFetchRequest request) {
         OffsetAndEpoch end = log.endOffsetForEpoch(request.lastFetchedEpoch());
         if (end.epoch() < request.lastFetchedEpoch() || end.offset() < request.fetchOffset()) {
-            context.send(from, new QuorumFetchResponse(Errors.NONE, state.epoch(), context.self().id(),
-                    request.fetchOffset(), List.of(), new int[0], Math.max(0, state.highWatermark()),
-                    end.epoch(), end.offset()));
+            context.send(
+                    from,
+                    new QuorumFetchResponse(
+                            Errors.NONE,
+                            state.epoch(),
+                            context.self().id(),
+                            request.fetchOffset(),
+                            List.of(),
+                            new int[0],
+                            Math.max(0, state.highWatermark()),
+                            end.epoch(),
+                            end.offset()));
             return;
         }
         long before = Math.max(0, state.highWatermark());
@@ -111,8 +118,17 @@ final class LeaderFetches {
     private void answer(QuorumFetchRequest request) {
         long from = request.fetchOffset();
         long to = Math.min(log.endOffset(), from - from % MAX_RECORDS_PER_FETCH + MAX_RECORDS_PER_FETCH);
-        context.send(Address.controller(request.replicaId()), new QuorumFetchResponse(Errors.NONE, state.epoch(),
-                context.self().id(), from, log.read(from, to), log.epochs(from, to),
-                Math.max(0, state.highWatermark()), -1, -1));
+        context.send(
+                Address.controller(request.replicaId()),
+                new QuorumFetchResponse(
+                        Errors.NONE,
+                        state.epoch(),
+                        context.self().id(),
+                        from,
+                        log.read(from, to),
+                        log.epochs(from, to),
+                        Math.max(0, state.highWatermark()),
+                        -1,
+                        -1));
     }
 }

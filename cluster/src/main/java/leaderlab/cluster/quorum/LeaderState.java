@@ -17,8 +17,7 @@ import java.util.TreeSet;
 public final class LeaderState {
 
     /** A voter's log end offset and when it was last heard from; offset -1 before its first fetch. */
-    public record VoterProgress(long endOffset, long lastFetchMs) {
-    }
+    public record VoterProgress(long endOffset, long lastFetchMs) {}
 
     private final int localId;
     private final int epoch;
@@ -26,6 +25,7 @@ public final class LeaderState {
     private final Map<Integer, VoterProgress> voters = new TreeMap<>();
     /** Voters that fetched since the check-quorum timer last restarted. */
     private final Set<Integer> fetchedSinceCheck = new TreeSet<>();
+
     private long highWatermark = -1;
 
     public LeaderState(int localId, int epoch, long epochStartOffset, Iterable<Integer> voterIds, long nowMs) {
@@ -71,7 +71,10 @@ public final class LeaderState {
     }
 
     private boolean maybeAdvanceHighWatermark() {
-        long[] ends = voters.values().stream().mapToLong(VoterProgress::endOffset).sorted().toArray();
+        long[] ends = voters.values().stream()
+                .mapToLong(VoterProgress::endOffset)
+                .sorted()
+                .toArray();
         // Ascending: the majority-th largest is at index size - majority.
         long majorityEnd = ends[ends.length - majority(ends.length)];
         if (majorityEnd > epochStartOffset && majorityEnd > highWatermark) {
@@ -97,8 +100,11 @@ public final class LeaderState {
 
     /** Other voters, most caught up first: the preferred successors an EndQuorumEpoch names. */
     public int[] preferredSuccessors() {
-        return voters.entrySet().stream().filter(e -> e.getKey() != localId)
-                .sorted((a, b) -> Long.compare(b.getValue().endOffset(), a.getValue().endOffset()))
-                .mapToInt(Map.Entry::getKey).toArray();
+        return voters.entrySet().stream()
+                .filter(e -> e.getKey() != localId)
+                .sorted((a, b) ->
+                        Long.compare(b.getValue().endOffset(), a.getValue().endOffset()))
+                .mapToInt(Map.Entry::getKey)
+                .toArray();
     }
 }

@@ -11,7 +11,14 @@ import java.util.List;
 public final class QuorumState {
 
     /** Kafka's epoch states; PROSPECTIVE is the pre-vote phase of KIP-996. */
-    public enum Role { UNATTACHED, PROSPECTIVE, CANDIDATE, LEADER, FOLLOWER, RESIGNED }
+    public enum Role {
+        UNATTACHED,
+        PROSPECTIVE,
+        CANDIDATE,
+        LEADER,
+        FOLLOWER,
+        RESIGNED
+    }
 
     private final int localId;
     private final List<Integer> voters;

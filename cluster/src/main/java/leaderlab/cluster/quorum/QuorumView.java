@@ -11,9 +11,17 @@ import java.util.Map;
  * @param epochStarts the first offset of each epoch in its log, oldest first (enough to compare logs)
  * @param lastFetchMs as a follower: when it last fetched from the leader successfully, else -1
  */
-public record QuorumView(int id, QuorumState.Role role, int epoch, int leaderId, int votedFor, long endOffset,
-                         long highWatermark, Map<Integer, LeaderState.VoterProgress> voters,
-                         List<OffsetAndEpoch> epochStarts, long lastFetchMs) {
+public record QuorumView(
+        int id,
+        QuorumState.Role role,
+        int epoch,
+        int leaderId,
+        int votedFor,
+        long endOffset,
+        long highWatermark,
+        Map<Integer, LeaderState.VoterProgress> voters,
+        List<OffsetAndEpoch> epochStarts,
+        long lastFetchMs) {
 
     public boolean isLeader() {
         return role == QuorumState.Role.LEADER;

@@ -74,7 +74,9 @@ public final class RaftLog {
             return;
         }
         records.subList((int) offset, records.size()).clear();
-        epochStarts.tailMap(records.isEmpty() ? Integer.MIN_VALUE : lastEpoch(), false).clear();
+        epochStarts
+                .tailMap(records.isEmpty() ? Integer.MIN_VALUE : lastEpoch(), false)
+                .clear();
         if (records.isEmpty()) {
             epochStarts.clear();
         }
@@ -85,7 +87,8 @@ public final class RaftLog {
     public List<OffsetAndEpoch> epochStarts() {
         if (epochStartsView == null) {
             epochStartsView = epochStarts.entrySet().stream()
-                    .map(e -> new OffsetAndEpoch(e.getValue(), e.getKey())).toList();
+                    .map(e -> new OffsetAndEpoch(e.getValue(), e.getKey()))
+                    .toList();
         }
         return epochStartsView;
     }

@@ -106,7 +106,8 @@ public final class RaftVoter {
     }
 
     public boolean handles(Timer timer) {
-        return timer instanceof QuorumTimers.ElectionTimer || timer instanceof QuorumTimers.CheckQuorum
+        return timer instanceof QuorumTimers.ElectionTimer
+                || timer instanceof QuorumTimers.CheckQuorum
                 || timer instanceof QuorumTimers.FetchRetry
                 || timer instanceof LeaderFetches.HeldFetchExpiry;
     }
@@ -120,7 +121,8 @@ public final class RaftVoter {
             } else {
                 resign();
             }
-        } else if (timer instanceof QuorumTimers.FetchRetry retry && retry.generation() == fetchGeneration
+        } else if (timer instanceof QuorumTimers.FetchRetry retry
+                && retry.generation() == fetchGeneration
                 && state.role() == QuorumState.Role.FOLLOWER) {
             sendFetch();
         } else if (timer instanceof LeaderFetches.HeldFetchExpiry expiry && leader != null) {
@@ -158,8 +160,11 @@ public final class RaftVoter {
     private void onElectionTimer(boolean backoffOver) {
         switch (state.role()) {
             case UNATTACHED -> startProspective(pendingTrigger);
-            case FOLLOWER -> startProspective(pendingTrigger == ElectionTrigger.LEADER_RESIGNED
-                    ? ElectionTrigger.LEADER_RESIGNED : ElectionTrigger.FETCH_TIMEOUT);
+            case FOLLOWER ->
+                startProspective(
+                        pendingTrigger == ElectionTrigger.LEADER_RESIGNED
+                                ? ElectionTrigger.LEADER_RESIGNED
+                                : ElectionTrigger.FETCH_TIMEOUT);
             case RESIGNED -> startProspective(ElectionTrigger.LEADER_RESIGNED);
             case PROSPECTIVE, CANDIDATE -> {
                 if (backoffOver) {
@@ -172,8 +177,7 @@ public final class RaftVoter {
                     resetElectionTimer(backoffMs(), true);
                 }
             }
-            case LEADER -> {
-            }
+            case LEADER -> {}
         }
     }
 
@@ -214,10 +218,16 @@ public final class RaftVoter {
         long epochStart = log.endOffset();
         int[] voterIds = state.voters().stream().mapToInt(Integer::intValue).toArray();
         log.append(state.epoch(), new MetadataRecord.LeaderChange(state.localId(), state.epoch(), voterIds));
-        journal(new EventDetail.QuorumLeaderElected(state.localId(), state.epoch(),
+        journal(new EventDetail.QuorumLeaderElected(
+                state.localId(),
+                state.epoch(),
                 votes.stream().mapToInt(Integer::intValue).toArray()));
-        leader = new LeaderFetches(context, log, new LeaderState(state.localId(), state.epoch(), epochStart,
-                state.voters(), context.nowMs()), fetchMaxWaitMs, this::committed);
+        leader = new LeaderFetches(
+                context,
+                log,
+                new LeaderState(state.localId(), state.epoch(), epochStart, state.voters(), context.nowMs()),
+                fetchMaxWaitMs,
+                this::committed);
         broadcast(new BeginQuorumEpochRequest(state.epoch(), state.localId()));
         context.schedule(checkQuorumMs(), new QuorumTimers.CheckQuorum(state.epoch()));
         listener.onBecomeLeader(state.epoch());
@@ -241,10 +251,10 @@ public final class RaftVoter {
                 resetElectionTimer(randomElectionTimeoutMs(), true);
             }
         }
-        journal(new EventDetail.QuorumVote(state.localId(), request.candidateId(), request.epoch(), request.preVote(),
-                granted));
-        context.send(from, new VoteResponse(state.epoch(), state.localId(), granted, request.preVote(),
-                state.leaderId()));
+        journal(new EventDetail.QuorumVote(
+                state.localId(), request.candidateId(), request.epoch(), request.preVote(), granted));
+        context.send(
+                from, new VoteResponse(state.epoch(), state.localId(), granted, request.preVote(), state.leaderId()));
     }
 
     private void onVoteResponse(VoteResponse response) {
@@ -254,8 +264,10 @@ public final class RaftVoter {
         }
         if (!response.granted()) {
             // A voter that still follows a live leader in our epoch: follow it too (KIP-996).
-            if (state.role() == QuorumState.Role.PROSPECTIVE && response.leaderId() >= 0
-                    && response.epoch() == state.epoch() && response.leaderId() != state.localId()) {
+            if (state.role() == QuorumState.Role.PROSPECTIVE
+                    && response.leaderId() >= 0
+                    && response.epoch() == state.epoch()
+                    && response.leaderId() != state.localId()) {
                 becomeFollower(state.epoch(), response.leaderId());
             }
             return;
@@ -263,7 +275,8 @@ public final class RaftVoter {
         if (response.preVote() && state.role() == QuorumState.Role.PROSPECTIVE) {
             votes.add(response.voterId());
             maybeWinPreVote();
-        } else if (!response.preVote() && state.role() == QuorumState.Role.CANDIDATE
+        } else if (!response.preVote()
+                && state.role() == QuorumState.Role.CANDIDATE
                 && response.epoch() == state.epoch()) {
             votes.add(response.voterId());
             maybeWinVote();
@@ -288,11 +301,13 @@ public final class RaftVoter {
 
     private void resign() {
         int[] successors = leader.state().preferredSuccessors();
-        journal(new EventDetail.QuorumLeaderResigned(state.localId(), state.epoch(),
-                EventDetail.ResignReason.CHECK_QUORUM));
+        journal(new EventDetail.QuorumLeaderResigned(
+                state.localId(), state.epoch(), EventDetail.ResignReason.CHECK_QUORUM));
         state.toResigned();
         dropLeadership();
-        broadcast(new EndQuorumEpochRequest(state.epoch(), state.localId(),
+        broadcast(new EndQuorumEpochRequest(
+                state.epoch(),
+                state.localId(),
                 java.util.Arrays.stream(successors).boxed().toList()));
         resetElectionTimer(randomElectionTimeoutMs(), true);
     }
@@ -327,8 +342,8 @@ public final class RaftVoter {
 
     private void leaveLeadership(int newEpoch) {
         if (leader != null) {
-            journal(new EventDetail.QuorumLeaderResigned(state.localId(), state.epoch(),
-                    EventDetail.ResignReason.HIGHER_EPOCH));
+            journal(new EventDetail.QuorumLeaderResigned(
+                    state.localId(), state.epoch(), EventDetail.ResignReason.HIGHER_EPOCH));
             dropLeadership();
         }
         if (newEpoch > state.epoch()) {
@@ -345,15 +360,22 @@ public final class RaftVoter {
     }
 
     private void journal(EventDetail detail) {
-        context.journal().append(context.nowMs(), NodeId.controller(state.localId()), null, detail,
-                "controller quorum (KRaft)", -1);
+        context.journal()
+                .append(
+                        context.nowMs(),
+                        NodeId.controller(state.localId()),
+                        null,
+                        detail,
+                        "controller quorum (KRaft)",
+                        -1);
     }
 
     // ---- Replication, follower side -----------------------------------------------------------------
 
     private void sendFetch() {
-        context.send(Address.controller(state.leaderId()), new QuorumFetchRequest(state.epoch(), state.localId(),
-                log.endOffset(), log.lastEpoch()));
+        context.send(
+                Address.controller(state.leaderId()),
+                new QuorumFetchRequest(state.epoch(), state.localId(), log.endOffset(), log.lastEpoch()));
         // Held at most fetchMaxWaitMs by the leader; no answer in three times that means it was lost.
         context.schedule(3 * fetchMaxWaitMs, new QuorumTimers.FetchRetry(++fetchGeneration));
     }
@@ -363,11 +385,31 @@ public final class RaftVoter {
             becomeUnattached(request.epoch());
         }
         if (leader == null) {
-            context.send(from, new QuorumFetchResponse(Errors.NOT_LEADER_OR_FOLLOWER, state.epoch(), state.leaderId(),
-                    request.fetchOffset(), List.of(), new int[0], follower.highWatermark(), -1, -1));
+            context.send(
+                    from,
+                    new QuorumFetchResponse(
+                            Errors.NOT_LEADER_OR_FOLLOWER,
+                            state.epoch(),
+                            state.leaderId(),
+                            request.fetchOffset(),
+                            List.of(),
+                            new int[0],
+                            follower.highWatermark(),
+                            -1,
+                            -1));
         } else if (request.epoch() < state.epoch()) {
-            context.send(from, new QuorumFetchResponse(Errors.FENCED_LEADER_EPOCH, state.epoch(), state.localId(),
-                    request.fetchOffset(), List.of(), new int[0], highWatermark(), -1, -1));
+            context.send(
+                    from,
+                    new QuorumFetchResponse(
+                            Errors.FENCED_LEADER_EPOCH,
+                            state.epoch(),
+                            state.localId(),
+                            request.fetchOffset(),
+                            List.of(),
+                            new int[0],
+                            highWatermark(),
+                            -1,
+                            -1));
         } else {
             leader.onFetch(from, request);
         }
@@ -378,7 +420,8 @@ public final class RaftVoter {
             learnEpoch(response.epoch(), response.leaderId());
             return;
         }
-        if (state.role() != QuorumState.Role.FOLLOWER || response.epoch() < state.epoch()
+        if (state.role() != QuorumState.Role.FOLLOWER
+                || response.epoch() < state.epoch()
                 || response.error() != Errors.NONE) {
             return; // stale, or a voter that cannot serve us: the fetch timeout decides what next
         }
@@ -398,9 +441,20 @@ public final class RaftVoter {
 
     /** This voter's state, immutable, for readers on other threads. */
     public QuorumView view() {
-        Map<Integer, LeaderState.VoterProgress> voters = leader == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new TreeMap<>(leader.state().voters()));
-        return new QuorumView(state.localId(), state.role(), state.epoch(), state.leaderId(), state.votedFor(),
-                log.endOffset(), highWatermark(), voters, log.epochStarts(), follower.lastFetchMs());
+        Map<Integer, LeaderState.VoterProgress> voters = leader == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(
+                        new TreeMap<>(leader.state().voters()));
+        return new QuorumView(
+                state.localId(),
+                state.role(),
+                state.epoch(),
+                state.leaderId(),
+                state.votedFor(),
+                log.endOffset(),
+                highWatermark(),
+                voters,
+                log.epochStarts(),
+                follower.lastFetchMs());
     }
 }

@@ -6,7 +6,11 @@ package leaderlab.cluster.runtime;
  */
 public record Address(Kind kind, int id) implements Comparable<Address> {
 
-    public enum Kind { CONTROLLER, BROKER, CLIENT }
+    public enum Kind {
+        CONTROLLER,
+        BROKER,
+        CLIENT
+    }
 
     /** Node ids of controllers start here, so they never collide with brokers' (1..64) in KRaft's one id space. */
     public static final int FIRST_CONTROLLER_ID = 101;

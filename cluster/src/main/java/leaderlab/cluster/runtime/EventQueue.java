@@ -28,7 +28,8 @@ final class EventQueue {
         if (delivery.timeMs < horizonMs) {
             heap.add(delivery);
         } else {
-            far.computeIfAbsent(delivery.timeMs / BUCKET_MS, bucket -> new ArrayList<>()).add(delivery);
+            far.computeIfAbsent(delivery.timeMs / BUCKET_MS, bucket -> new ArrayList<>())
+                    .add(delivery);
         }
     }
 

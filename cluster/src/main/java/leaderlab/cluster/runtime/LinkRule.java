@@ -12,7 +12,8 @@ public record LinkRule(boolean cut, double dropProbability, long addedDelayMs) {
     public static final LinkRule HEALTHY = new LinkRule(false, 0, 0);
 
     public LinkRule combine(LinkRule other) {
-        return new LinkRule(cut || other.cut,
+        return new LinkRule(
+                cut || other.cut,
                 1 - (1 - dropProbability) * (1 - other.dropProbability),
                 addedDelayMs + other.addedDelayMs);
     }

@@ -13,9 +13,8 @@ import java.util.Random;
  */
 public final class Network {
 
-    private record State(List<NetworkFault> faults, Map<NetworkFault.Link, LinkRule> effective,
-                         List<NetworkFault> flapping) {
-    }
+    private record State(
+            List<NetworkFault> faults, Map<NetworkFault.Link, LinkRule> effective, List<NetworkFault> flapping) {}
 
     /** Salt that keeps the network's stream apart from every node's (which are seeded from the same seed). */
     private static final long NETWORK_STREAM = 0x6E6574776F726BL;
@@ -26,6 +25,7 @@ public final class Network {
      * that node draws next (the controller's placement, say) whenever a link loses messages.
      */
     private final Random random;
+
     private volatile State state = new State(List.of(), Map.of(), List.of());
 
     public Network(long baseLatencyMs, long seed) {

@@ -19,6 +19,5 @@ public interface Node {
      * Called after every handler: publish an immutable view of what changed, for readers on other
      * threads. Nodes whose state did not change return at once.
      */
-    default void publish() {
-    }
+    default void publish() {}
 }

@@ -89,13 +89,15 @@ public final class SimulatedRuntime implements NodeRuntime {
     private final Map<Address, Integer> incarnations = new HashMap<>();
     /** Volatile: readers on other threads (the window's snapshots) ask the time. */
     private volatile long nowMs;
+
     private long sequence;
     private long eventsProcessed;
     private volatile boolean paused;
     /** The nodes as readers on other threads see them; {@link #slots} is the simulator's own. */
     private volatile NodesView published = new NodesView(Set.of(), Map.of());
-    private Runnable afterEachEvent = () -> { };
-    private Runnable betweenSteps = () -> { };
+
+    private Runnable afterEachEvent = () -> {};
+    private Runnable betweenSteps = () -> {};
 
     public SimulatedRuntime(long seed, Network network, Journal journal) {
         this.seed = seed;
@@ -114,8 +116,7 @@ public final class SimulatedRuntime implements NodeRuntime {
     }
 
     /** Which nodes run and which are stalled until when: immutable, replaced on every change. */
-    private record NodesView(Set<Address> running, Map<Address, Long> stalledUntil) {
-    }
+    private record NodesView(Set<Address> running, Map<Address, Long> stalledUntil) {}
 
     private void publishNodes() {
         Set<Address> running = new HashSet<>();
@@ -208,7 +209,8 @@ public final class SimulatedRuntime implements NodeRuntime {
         Slot slot = slots.get(next.target);
         if (slot != null && slot.running && slot.incarnation == next.incarnation && slot.stalledUntil > nowMs) {
             // A stalled node handles nothing until it wakes; what arrived meanwhile waits, in order.
-            queue.add(new Delivery(slot.stalledUntil, sequence++, next.target, next.incarnation, next.from, next.payload));
+            queue.add(new Delivery(
+                    slot.stalledUntil, sequence++, next.target, next.incarnation, next.from, next.payload));
             return true;
         }
         if (slot != null && slot.running && slot.incarnation == next.incarnation) {

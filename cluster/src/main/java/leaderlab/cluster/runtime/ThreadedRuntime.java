@@ -35,6 +35,7 @@ public final class ThreadedRuntime implements NodeRuntime {
         final Runnable wake = this::wake;
         /** Messages sent by the current handler, delivered after the node has published its view. */
         private final java.util.ArrayList<Object[]> outbox = new java.util.ArrayList<>();
+
         volatile boolean running = true;
         volatile long stalledUntil;
 
@@ -186,7 +187,7 @@ public final class ThreadedRuntime implements NodeRuntime {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Run by the waiting command thread on each poll (see {@link NodeRuntime#betweenSteps}). */
-    private volatile Runnable betweenSteps = () -> { };
+    private volatile Runnable betweenSteps = () -> {};
 
     private final long seed;
     private final Network network;
@@ -292,8 +293,8 @@ public final class ThreadedRuntime implements NodeRuntime {
         while (true) {
             betweenSteps.run();
             try {
-                return future.get(Math.max(1, Math.min(50, clock.wallNanosUntil(deadline) / 1_000_000)),
-                        TimeUnit.MILLISECONDS);
+                return future.get(
+                        Math.max(1, Math.min(50, clock.wallNanosUntil(deadline) / 1_000_000)), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (clock.nowMs() >= deadline) {
                     throw new TimeoutException("no answer within " + timeoutMs + " ms");

@@ -22,12 +22,22 @@ import leaderlab.cluster.runtime.NetworkFault;
  * @param quorum        each running controller's quorum state
  * @param controllerIds every controller of the quorum, running or not
  */
-public record ClusterSnapshot(long timeMs, boolean paused, ControllerView controller, List<BrokerState> brokers,
-                              List<NetworkFault> faults, List<QuorumView> quorum, List<Integer> controllerIds) {
+public record ClusterSnapshot(
+        long timeMs,
+        boolean paused,
+        ControllerView controller,
+        List<BrokerState> brokers,
+        List<NetworkFault> faults,
+        List<QuorumView> quorum,
+        List<Integer> controllerIds) {
 
     /** A snapshot without quorum views (tests of what does not concern the controllers). */
-    public ClusterSnapshot(long timeMs, boolean paused, ControllerView controller, List<BrokerState> brokers,
-                           List<NetworkFault> faults) {
+    public ClusterSnapshot(
+            long timeMs,
+            boolean paused,
+            ControllerView controller,
+            List<BrokerState> brokers,
+            List<NetworkFault> faults) {
         this(timeMs, paused, controller, brokers, faults, List.of(), List.of());
     }
 
@@ -47,11 +57,22 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
      *
      * @param registration the controller's record of it, null before it first registered
      */
-    public record BrokerState(int id, String rack, boolean running, BrokerView view,
-                              BrokerRegistration registration, BrokerSession session, Reality reality) {
+    public record BrokerState(
+            int id,
+            String rack,
+            boolean running,
+            BrokerView view,
+            BrokerRegistration registration,
+            BrokerSession session,
+            Reality reality) {
 
-        public BrokerState(int id, String rack, boolean running, BrokerView view, BrokerRegistration registration,
-                           BrokerSession session) {
+        public BrokerState(
+                int id,
+                String rack,
+                boolean running,
+                BrokerView view,
+                BrokerRegistration registration,
+                BrokerSession session) {
             this(id, rack, running, view, registration, session, Reality.HEALTHY);
         }
 
@@ -84,8 +105,13 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
      * @param appendLatencyMs slow disk (0: healthy)
      * @param cutFromBrokers  brokers it cannot reach
      */
-    public record Reality(long stalledUntilMs, long appendLatencyMs, boolean cutFromClients,
-                          boolean cutFromController, List<Integer> cutFromBrokers, boolean flapping) {
+    public record Reality(
+            long stalledUntilMs,
+            long appendLatencyMs,
+            boolean cutFromClients,
+            boolean cutFromController,
+            List<Integer> cutFromBrokers,
+            boolean flapping) {
 
         public static final Reality HEALTHY = new Reality(0, 0, false, false, List.of(), false);
 
@@ -167,10 +193,21 @@ public record ClusterSnapshot(long timeMs, boolean paused, ControllerView contro
         if (leader != null && "LEADER".equals(leader.role())) {
             highWatermark = leader.highWatermark();
         }
-        return new PartitionView(registration.topic(), registration.index(), registration.leader(),
-                registration.leaderEpoch(), registration.partitionEpoch(), registration.replicas(),
-                registration.isr(), registration.adding(), registration.removing(), registration.recovering(),
-                Math.max(0, highWatermark), leo, !registration.hasLeader(), registration.elr(),
+        return new PartitionView(
+                registration.topic(),
+                registration.index(),
+                registration.leader(),
+                registration.leaderEpoch(),
+                registration.partitionEpoch(),
+                registration.replicas(),
+                registration.isr(),
+                registration.adding(),
+                registration.removing(),
+                registration.recovering(),
+                Math.max(0, highWatermark),
+                leo,
+                !registration.hasLeader(),
+                registration.elr(),
                 registration.lastKnownElr());
     }
 }

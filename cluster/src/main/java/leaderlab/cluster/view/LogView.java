@@ -6,8 +6,14 @@ package leaderlab.cluster.view;
  * and are shared with the live log, which only ever writes beyond every length it has published
  * (truncation switches to fresh arrays), so what a reader sees never changes.
  */
-public record LogView(int[] epochs, long[] recordIds, int length, int[] cacheEpochs, long[] cacheStartOffsets,
-                      int cacheSize, long highWatermark) {
+public record LogView(
+        int[] epochs,
+        long[] recordIds,
+        int length,
+        int[] cacheEpochs,
+        long[] cacheStartOffsets,
+        int cacheSize,
+        long highWatermark) {
 
     public static final LogView EMPTY = new LogView(new int[0], new long[0], 0, new int[0], new long[0], 0, 0);
 

@@ -13,16 +13,20 @@ import leaderlab.cluster.metadata.PartitionRegistration;
  * @param unavailable     no leader, or its leader's process is not running
  * @param offline         no leader
  */
-public record PartitionHealth(boolean underReplicated, boolean underMinIsr, boolean atMinIsr, boolean unavailable,
-                              boolean offline) {
+public record PartitionHealth(
+        boolean underReplicated, boolean underMinIsr, boolean atMinIsr, boolean unavailable, boolean offline) {
 
     public static PartitionHealth of(PartitionRegistration partition, ClusterSnapshot snapshot) {
         int minIsr = snapshot.metadata().configs().getInt(ConfigKey.MIN_INSYNC_REPLICAS, partition.topic());
         int isr = partition.isr().length;
         boolean offline = !partition.hasLeader();
         ClusterSnapshot.BrokerState leader = offline ? null : snapshot.broker(partition.leader());
-        return new PartitionHealth(partition.replicationFactor() > isr, offline || isr < minIsr, isr == minIsr,
-                offline || leader == null || !leader.running(), offline);
+        return new PartitionHealth(
+                partition.replicationFactor() > isr,
+                offline || isr < minIsr,
+                isr == minIsr,
+                offline || leader == null || !leader.running(),
+                offline);
     }
 
     /** The health of the partition a view shows (the view's registration, as of the same snapshot). */

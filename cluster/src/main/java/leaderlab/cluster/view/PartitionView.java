@@ -13,10 +13,22 @@ import java.util.Map;
  * @param elr           eligible leader replicas (KIP-966), ascending
  * @param lastKnownElr  the leader when the ISR emptied, while the partition has none
  */
-public record PartitionView(String topic, int partition, int leader, int leaderEpoch, int partitionEpoch,
-                            int[] replicas, int[] isr, int[] adding, int[] removing, boolean recovering,
-                            long highWatermark, Map<Integer, Long> leo, boolean offline, int[] elr,
-                            int[] lastKnownElr) {
+public record PartitionView(
+        String topic,
+        int partition,
+        int leader,
+        int leaderEpoch,
+        int partitionEpoch,
+        int[] replicas,
+        int[] isr,
+        int[] adding,
+        int[] removing,
+        boolean recovering,
+        long highWatermark,
+        Map<Integer, Long> leo,
+        boolean offline,
+        int[] elr,
+        int[] lastKnownElr) {
 
     public String name() {
         return topic + "-" + partition;

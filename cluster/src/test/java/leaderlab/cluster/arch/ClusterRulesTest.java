@@ -53,29 +53,46 @@ class ClusterRulesTest {
     private static final Map<ArchRule, Planted> PLANTED = new LinkedHashMap<>();
 
     static {
-        PLANTED.put(ClusterRules.NODES_SEE_ONLY_THE_RUNTIME_INTERFACES,
+        PLANTED.put(
+                ClusterRules.NODES_SEE_ONLY_THE_RUNTIME_INTERFACES,
                 Planted.of(BrokerUsesSimulatedRuntime.class, "SimulatedRuntime"));
-        PLANTED.put(ClusterRules.BROKER_TALKS_ONLY_THROUGH_MESSAGES,
+        PLANTED.put(
+                ClusterRules.BROKER_TALKS_ONLY_THROUGH_MESSAGES,
                 Planted.of(BrokerCallsController.class, "controller.Controller"));
-        PLANTED.put(ClusterRules.CONTROLLER_TALKS_ONLY_THROUGH_MESSAGES,
+        PLANTED.put(
+                ClusterRules.CONTROLLER_TALKS_ONLY_THROUGH_MESSAGES,
                 Planted.of(ControllerCallsBroker.class, "broker.Broker"));
-        PLANTED.put(ClusterRules.CLIENT_TALKS_ONLY_THROUGH_MESSAGES,
+        PLANTED.put(
+                ClusterRules.CLIENT_TALKS_ONLY_THROUGH_MESSAGES,
                 Planted.of(ClientCallsBroker.class, "broker.ReplicaLog"));
-        PLANTED.put(ClusterRules.NOTHING_BELOW_REACHES_THE_FACADE,
+        PLANTED.put(
+                ClusterRules.NOTHING_BELOW_REACHES_THE_FACADE,
                 Planted.of(ViewUsesFacade.class, "leaderlab.cluster.Cluster"));
-        PLANTED.put(ClusterRules.SHARED_PACKAGES_KNOW_NO_NODE_INTERNALS,
+        PLANTED.put(
+                ClusterRules.SHARED_PACKAGES_KNOW_NO_NODE_INTERNALS,
                 Planted.of(ViewReadsBrokerInternals.class, "broker.ReplicaLog"));
-        PLANTED.put(ClusterRules.JOURNAL_AND_CONFIG_ARE_LEAVES,
+        PLANTED.put(
+                ClusterRules.JOURNAL_AND_CONFIG_ARE_LEAVES,
                 Planted.of(JournalUsesMetadata.class, "metadata.TopicInfo"));
-        PLANTED.put(ClusterRules.RUNTIME_KNOWS_ONLY_THE_JOURNAL,
+        PLANTED.put(
+                ClusterRules.RUNTIME_KNOWS_ONLY_THE_JOURNAL,
                 Planted.of(RuntimeKnowsTopics.class, "metadata.TopicInfo"));
-        PLANTED.put(ClusterRules.NO_WALL_CLOCK,
+        PLANTED.put(
+                ClusterRules.NO_WALL_CLOCK,
                 Planted.of(WallClockNode.class, ".millis()", ".nanos()", ".instant()", "java.time.Clock"));
         PLANTED.put(ClusterRules.NO_SLEEP, Planted.of(SleepingNode.class, ".threadSleep()", ".unitSleep()"));
-        PLANTED.put(ClusterRules.NO_UNSEEDED_RANDOM, new Planted(UnseededRandomNode.class,
-                List.of(".unseeded()", ".mathRandom()", ".threadLocal()", ".uuid()"), List.of(".seeded(")));
-        PLANTED.put(ClusterRules.NO_DEFAULT_LOCALE, new Planted(DefaultLocaleNode.class,
-                List.of(".format(double)", ".formatted(double)", ".lower(", ".upper("), List.of(".allowed(")));
+        PLANTED.put(
+                ClusterRules.NO_UNSEEDED_RANDOM,
+                new Planted(
+                        UnseededRandomNode.class,
+                        List.of(".unseeded()", ".mathRandom()", ".threadLocal()", ".uuid()"),
+                        List.of(".seeded(")));
+        PLANTED.put(
+                ClusterRules.NO_DEFAULT_LOCALE,
+                new Planted(
+                        DefaultLocaleNode.class,
+                        List.of(".format(double)", ".formatted(double)", ".lower(", ".upper("),
+                        List.of(".allowed(")));
     }
 
     @Test
@@ -85,29 +102,34 @@ class ClusterRulesTest {
 
     @TestFactory
     Stream<DynamicTest> productionCodeKeepsEveryRule() {
-        return ClusterRules.ALL.stream().map(rule -> DynamicTest.dynamicTest(rule.getDescription(),
-                () -> rule.check(PRODUCTION)));
+        return ClusterRules.ALL.stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(PRODUCTION)));
     }
 
     @TestFactory
     Stream<DynamicTest> everyRuleFailsOnItsPlantedViolation() {
-        return PLANTED.entrySet().stream().map(entry -> DynamicTest.dynamicTest(
-                entry.getValue().fixture().getSimpleName() + " breaks: " + entry.getKey().getDescription(), () -> {
-                    ArchRule rule = entry.getKey();
-                    Planted planted = entry.getValue();
-                    JavaClasses fixture = new ClassFileImporter().importClasses(planted.fixture());
-                    // What the build sees: check() throws, failing the test that runs it.
-                    assertThrows(AssertionError.class, () -> rule.check(fixture));
-                    EvaluationResult result = rule.evaluate(fixture);
-                    List<String> details = result.getFailureReport().getDetails();
-                    for (String call : planted.reported()) {
-                        assertTrue(details.stream().anyMatch(line -> line.contains(call)),
-                                call + " not reported; report was:\n" + String.join("\n", details));
-                    }
-                    for (String call : planted.allowed()) {
-                        assertFalse(details.stream().anyMatch(line -> line.contains(call)),
-                                call + " is allowed but was reported:\n" + String.join("\n", details));
-                    }
-                }));
+        return PLANTED.entrySet().stream()
+                .map(entry -> DynamicTest.dynamicTest(
+                        entry.getValue().fixture().getSimpleName() + " breaks: "
+                                + entry.getKey().getDescription(),
+                        () -> {
+                            ArchRule rule = entry.getKey();
+                            Planted planted = entry.getValue();
+                            JavaClasses fixture = new ClassFileImporter().importClasses(planted.fixture());
+                            // What the build sees: check() throws, failing the test that runs it.
+                            assertThrows(AssertionError.class, () -> rule.check(fixture));
+                            EvaluationResult result = rule.evaluate(fixture);
+                            List<String> details = result.getFailureReport().getDetails();
+                            for (String call : planted.reported()) {
+                                assertTrue(
+                                        details.stream().anyMatch(line -> line.contains(call)),
+                                        call + " not reported; report was:\n" + String.join("\n", details));
+                            }
+                            for (String call : planted.allowed()) {
+                                assertFalse(
+                                        details.stream().anyMatch(line -> line.contains(call)),
+                                        call + " is allowed but was reported:\n" + String.join("\n", details));
+                            }
+                        }));
     }
 }

@@ -44,9 +44,16 @@ class DispatchTest {
 
     /** Every concrete message is addressed to one kind of node, so it is covered by one dispatch. */
     private static final ArchRule EVERY_MESSAGE_NAMES_ITS_RECIPIENT = classes()
-            .that().implement(Message.class).and().areNotInterfaces()
-            .should().implement(ToBroker.class).orShould().implement(ToController.class)
-            .orShould().implement(ToClient.class)
+            .that()
+            .implement(Message.class)
+            .and()
+            .areNotInterfaces()
+            .should()
+            .implement(ToBroker.class)
+            .orShould()
+            .implement(ToController.class)
+            .orShould()
+            .implement(ToClient.class)
             .because("a message type outside the sealed sets would reach no handler's checked dispatch");
 
     @Test
@@ -72,7 +79,8 @@ class DispatchTest {
     @Test
     void aForgottenMessageTypeIsFound() {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedDispatch.ForgetfulNode.class);
-        assertEquals(List.of(PlantedDispatch.Forgotten.class.getName()),
+        assertEquals(
+                List.of(PlantedDispatch.Forgotten.class.getName()),
                 missingCases(planted, PlantedDispatch.ToForgetful.class, PlantedDispatch.ForgetfulNode.class));
     }
 
@@ -86,11 +94,13 @@ class DispatchTest {
     void aMisroutedMessageIsLoudNotIgnored() {
         // The final else of each handler: a message of another node's set is a bug, not a no-op.
         Controller controller = new Controller(Configs.defaults(false), new QuorumStorage(101, List.of(101)));
-        assertThrows(IllegalArgumentException.class, () -> controller.onMessage(Address.broker(1),
-                new ClientApi.MetadataRequest(1, "orders")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> controller.onMessage(Address.broker(1), new ClientApi.MetadataRequest(1, "orders")));
         ClientNode client = new ClientNode(3, Configs.defaults(false), new Ledger(), List.of(101));
-        assertThrows(IllegalArgumentException.class, () -> client.onMessage(Address.broker(1),
-                new ControllerApi.MetadataFetchRequest(0)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> client.onMessage(Address.broker(1), new ControllerApi.MetadataFetchRequest(0)));
     }
 
     /** The permitted subtypes of {@code sealed} that {@code handler.onMessage} never tests with instanceof. */

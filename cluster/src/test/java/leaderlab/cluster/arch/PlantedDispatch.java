@@ -9,25 +9,20 @@ import leaderlab.cluster.runtime.Timer;
 /** A planted dispatch gap for {@link DispatchTest}: a node that forgets one of its message types. */
 final class PlantedDispatch {
 
-    private PlantedDispatch() {
-    }
+    private PlantedDispatch() {}
 
-    sealed interface ToForgetful extends Message {
-    }
+    sealed interface ToForgetful extends Message {}
 
-    record Handled() implements ToForgetful {
-    }
+    record Handled() implements ToForgetful {}
 
-    record Forgotten() implements ToForgetful {
-    }
+    record Forgotten() implements ToForgetful {}
 
     /** Breaks the dispatch rule: {@link Forgotten} falls through to nothing. */
     static final class ForgetfulNode implements Node {
         int handled;
 
         @Override
-        public void onStart(NodeContext context) {
-        }
+        public void onStart(NodeContext context) {}
 
         @Override
         public void onMessage(Address from, Message message) {
@@ -37,11 +32,9 @@ final class PlantedDispatch {
         }
 
         @Override
-        public void onTimer(Timer timer) {
-        }
+        public void onTimer(Timer timer) {}
     }
 
     /** A message that belongs to no recipient: breaks "every message names its recipient". */
-    record Stray() implements Message {
-    }
+    record Stray() implements Message {}
 }

@@ -20,34 +20,26 @@ import org.junit.jupiter.api.Test;
  */
 class EpochCachePropertyTest {
 
-    private sealed interface Step {
-    }
+    private sealed interface Step {}
 
     /** Appends a record of epoch (last record's epoch + delta): record epochs never go back in a log. */
-    private record Append(int delta) implements Step {
-    }
+    private record Append(int delta) implements Step {}
 
     /** A new leader's epoch (latest cache epoch + 1 + delta) starting at the log end (makeLeader). */
-    private record BecomeLeader(int delta) implements Step {
-    }
+    private record BecomeLeader(int delta) implements Step {}
 
     /** Truncates to {@code back} offsets before the log end (a follower's divergence or a lost tail). */
-    private record Truncate(int back) implements Step {
-    }
+    private record Truncate(int back) implements Step {}
 
-    private record Flush() implements Step {
-    }
+    private record Flush() implements Step {}
 
-    private record LoseUnflushed() implements Step {
-    }
+    private record LoseUnflushed() implements Step {}
 
-    private record SetHighWatermark(int back) implements Step {
-    }
+    private record SetHighWatermark(int back) implements Step {}
 
     /** The model: what the cache means, computed the slow and obvious way. */
     private static final class NaiveLog {
-        record Entry(int epoch, long start) {
-        }
+        record Entry(int epoch, long start) {}
 
         final List<Integer> epochs = new ArrayList<>();
         final List<Long> ids = new ArrayList<>();
@@ -98,13 +90,23 @@ class EpochCachePropertyTest {
             if (requested == latest()) {
                 return new EpochEnd(requested, epochs.size());
             }
-            Entry floor = entries.stream().filter(e -> e.epoch() <= requested).reduce((a, b) -> b).orElse(null);
-            Entry next = entries.stream().filter(e -> e.epoch() > requested).findFirst().orElseThrow();
+            Entry floor = entries.stream()
+                    .filter(e -> e.epoch() <= requested)
+                    .reduce((a, b) -> b)
+                    .orElse(null);
+            Entry next = entries.stream()
+                    .filter(e -> e.epoch() > requested)
+                    .findFirst()
+                    .orElseThrow();
             return new EpochEnd(floor == null ? requested : floor.epoch(), next.start());
         }
 
         int largestEpochAtMost(int epoch) {
-            return entries.stream().mapToInt(Entry::epoch).filter(e -> e <= epoch).max().orElse(-1);
+            return entries.stream()
+                    .mapToInt(Entry::epoch)
+                    .filter(e -> e <= epoch)
+                    .max()
+                    .orElse(-1);
         }
     }
 
@@ -153,7 +155,9 @@ class EpochCachePropertyTest {
         assertEquals(model.lastRecordEpoch(), log.lastRecordEpoch(), "last record epoch" + where);
         for (int epoch = -2; epoch <= model.latest() + 2; epoch++) {
             assertEquals(model.endOffsetFor(epoch), log.endOffsetFor(epoch), "endOffsetFor(" + epoch + ")" + where);
-            assertEquals(model.largestEpochAtMost(epoch), log.largestEpochAtMost(epoch),
+            assertEquals(
+                    model.largestEpochAtMost(epoch),
+                    log.largestEpochAtMost(epoch),
                     "largestEpochAtMost(" + epoch + ")" + where);
         }
         LogView view = log.view();
@@ -167,8 +171,11 @@ class EpochCachePropertyTest {
             assertEquals(model.ids.get(offset), view.recordIdAt(offset), "view record at " + offset + where);
             // The cache describes the log: a record's epoch is that of the last entry starting at or before it.
             int at = offset;
-            int covering = model.entries.stream().filter(e -> e.start() <= at)
-                    .reduce((a, b) -> b).map(NaiveLog.Entry::epoch).orElse(-1);
+            int covering = model.entries.stream()
+                    .filter(e -> e.start() <= at)
+                    .reduce((a, b) -> b)
+                    .map(NaiveLog.Entry::epoch)
+                    .orElse(-1);
             assertEquals(model.epochs.get(offset), covering, "cache entry covering offset " + offset + where);
         }
         for (int i = 1; i < model.entries.size(); i++) {

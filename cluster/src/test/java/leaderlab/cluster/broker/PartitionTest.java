@@ -17,8 +17,8 @@ class PartitionTest {
     private static final int[] REPLICAS = {1, 2, 3};
 
     private static PartitionRegistration registration(int leader, int leaderEpoch, int partitionEpoch, int... isr) {
-        return new PartitionRegistration(0, "t", 0, REPLICAS, isr, leader, leaderEpoch, partitionEpoch, false,
-                Replicas.NONE, Replicas.NONE);
+        return new PartitionRegistration(
+                0, "t", 0, REPLICAS, isr, leader, leaderEpoch, partitionEpoch, false, Replicas.NONE, Replicas.NONE);
     }
 
     private static Partition replica() {
@@ -49,17 +49,23 @@ class PartitionTest {
     void anOlderOrUnchangedEpochCannotChangeTheRole() {
         Partition p = replica();
         p.becomeLeader(registration(SELF, 4, 0, 1, 2, 3), 0);
-        IllegalStateException stale = assertThrows(IllegalStateException.class,
-                () -> p.becomeFollower(registration(2, 4, 1, 2, 3)), "a new leader in the same epoch");
+        IllegalStateException stale = assertThrows(
+                IllegalStateException.class,
+                () -> p.becomeFollower(registration(2, 4, 1, 2, 3)),
+                "a new leader in the same epoch");
         assertTrue(stale.getMessage().contains("becomeFollower from LEADER"), stale.getMessage());
         assertThrows(IllegalStateException.class, () -> p.becomeLeader(registration(SELF, 3, 1, 1), 0), "older epoch");
         assertEquals(Partition.Role.LEADER, p.role(), "a refused transition changes nothing");
         assertEquals(4, p.leaderEpoch());
 
         p.becomeFollower(registration(2, 5, 1, 2, 3));
-        assertThrows(IllegalStateException.class, () -> p.becomeLeader(registration(SELF, 5, 2, 1, 2), 0),
+        assertThrows(
+                IllegalStateException.class,
+                () -> p.becomeLeader(registration(SELF, 5, 2, 1, 2), 0),
                 "a follower becomes leader only in a newer epoch");
-        assertThrows(IllegalStateException.class, () -> p.updateState(registration(3, 6, 2, 3)),
+        assertThrows(
+                IllegalStateException.class,
+                () -> p.updateState(registration(3, 6, 2, 3)),
                 "updateState may not change the leader or its epoch");
     }
 

@@ -211,7 +211,7 @@ class ReplicaLogTest {
         log.append(0, 3);
         log.assignEpochStartOffset(7, 3); // elected at epoch 7, wrote nothing, then became a follower
         LogView before = log.view();
-        log.append(5, 4);                // copies epoch-5 records from the new leader
+        log.append(5, 4); // copies epoch-5 records from the new leader
         log.append(5, 5);
         assertEquals(5, log.latestEpoch());
         assertEquals(new EpochEnd(5, 5), log.endOffsetFor(5));

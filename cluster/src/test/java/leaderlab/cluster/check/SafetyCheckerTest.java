@@ -28,9 +28,10 @@ class SafetyCheckerTest {
     private final Ledger ledger = new Ledger();
     private final SafetyChecker checker = new SafetyChecker(journal, ledger);
 
-    private static PartitionRegistration partition(int[] replicas, int[] isr, int leader, int leaderEpoch, int partitionEpoch) {
-        return new PartitionRegistration(0, "t", 0, replicas, isr, leader, leaderEpoch, partitionEpoch, false,
-                new int[0], new int[0]);
+    private static PartitionRegistration partition(
+            int[] replicas, int[] isr, int leader, int leaderEpoch, int partitionEpoch) {
+        return new PartitionRegistration(
+                0, "t", 0, replicas, isr, leader, leaderEpoch, partitionEpoch, false, new int[0], new int[0]);
     }
 
     private static LogView log(long hw, long... recordIds) {
@@ -51,11 +52,11 @@ class SafetyCheckerTest {
             if (views[id - 1] != null) {
                 replicas.set(0, views[id - 1]);
             }
-            states.add(new ClusterSnapshot.BrokerState(id, null, true,
-                    new BrokerView(id, null, "RUNNING", id, null, replicas.freeze()), broker, null));
+            states.add(new ClusterSnapshot.BrokerState(
+                    id, null, true, new BrokerView(id, null, "RUNNING", id, null, replicas.freeze()), broker, null));
         }
-        MetadataView metadata = new MetadataView(10, brokers, Map.of("t", new TopicInfo("t", "id", 0, 1)),
-                partitions.freeze(), Configs.defaults(false));
+        MetadataView metadata = new MetadataView(
+                10, brokers, Map.of("t", new TopicInfo("t", "id", 0, 1)), partitions.freeze(), Configs.defaults(false));
         return new ClusterSnapshot(1000, false, new ControllerView(metadata, new TreeMap<>()), states, List.of());
     }
 
@@ -69,18 +70,25 @@ class SafetyCheckerTest {
 
     @Test
     void aHealthyPartitionPasses() {
-        checker.check(snapshot(partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
-                replica("LEADER", 0, 1, log(2, 7, 8)), replica("FOLLOWER", 0, 1, log(2, 7, 8))), true);
+        checker.check(
+                snapshot(
+                        partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
+                        replica("LEADER", 0, 1, log(2, 7, 8)),
+                        replica("FOLLOWER", 0, 1, log(2, 7, 8))),
+                true);
         assertEquals(List.of(), checker.violations());
     }
 
     @Test
     void leaderOutsideTheIsrAndIsrOutsideReplicas() {
-        checker.check(snapshot(partition(new int[] {1, 2}, new int[] {2, 3}, 1, 0, 0),
-                replica("LEADER", 0, 1, log(0)), null), true);
+        checker.check(
+                snapshot(partition(new int[] {1, 2}, new int[] {2, 3}, 1, 0, 0), replica("LEADER", 0, 1, log(0)), null),
+                true);
         assertEquals(List.of("IsrWithinReplicas", "LeaderInIsr"), invariantsFound());
         assertTrue(checker.violations().get(1).message().contains("leader 1 is not in ISR [2,3]"));
-        assertEquals(2, journal.since(0, e -> e.type() == EventType.INVARIANT_VIOLATED).size());
+        assertEquals(
+                2,
+                journal.since(0, e -> e.type() == EventType.INVARIANT_VIOLATED).size());
     }
 
     @Test
@@ -93,48 +101,73 @@ class SafetyCheckerTest {
 
     @Test
     void twoLeadersInOneEpoch() {
-        checker.check(snapshot(partition(new int[] {1, 2}, new int[] {1, 2}, 1, 3, 3),
-                replica("LEADER", 3, 1, log(0)), replica("LEADER", 3, 2, log(0))), true);
+        checker.check(
+                snapshot(
+                        partition(new int[] {1, 2}, new int[] {1, 2}, 1, 3, 3),
+                        replica("LEADER", 3, 1, log(0)),
+                        replica("LEADER", 3, 2, log(0))),
+                true);
         assertEquals(List.of("SingleLeaderPerEpoch"), invariantsFound());
         assertTrue(checker.violations().get(0).message().contains("brokers 1 and 2 both led in leader epoch 3"));
     }
 
     @Test
     void highWatermarkAboveAnIsrMembersLogEnd() {
-        checker.check(snapshot(partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
-                replica("LEADER", 0, 1, log(3, 1, 2, 3)), replica("FOLLOWER", 0, 1, log(2, 1, 2))), true);
+        checker.check(
+                snapshot(
+                        partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
+                        replica("LEADER", 0, 1, log(3, 1, 2, 3)),
+                        replica("FOLLOWER", 0, 1, log(2, 1, 2))),
+                true);
         assertEquals(List.of("HighWatermarkWithinIsr"), invariantsFound());
     }
 
     @Test
     void replicasDisagreeingBelowTheHighWatermark() {
-        checker.check(snapshot(partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
-                replica("LEADER", 0, 1, log(3, 1, 2, 3)), replica("FOLLOWER", 0, 1, log(3, 1, 9, 3))), true);
+        checker.check(
+                snapshot(
+                        partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
+                        replica("LEADER", 0, 1, log(3, 1, 2, 3)),
+                        replica("FOLLOWER", 0, 1, log(3, 1, 9, 3))),
+                true);
         assertEquals(List.of("LogMatching"), invariantsFound());
         assertTrue(checker.violations().get(0).message().contains("at offset 1"));
     }
 
     @Test
     void liveSnapshotsSkipTheChecksThatNeedOneInstant() {
-        checker.check(snapshot(partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
-                replica("LEADER", 0, 1, log(3, 1, 2, 3)), replica("FOLLOWER", 0, 1, log(3, 1, 9, 3))), false);
+        checker.check(
+                snapshot(
+                        partition(new int[] {1, 2}, new int[] {1, 2}, 1, 0, 0),
+                        replica("LEADER", 0, 1, log(3, 1, 2, 3)),
+                        replica("FOLLOWER", 0, 1, log(3, 1, 9, 3))),
+                false);
         assertEquals(List.of(), checker.violations());
     }
 
     @Test
     void anAcknowledgedRecordVanishingUnderASafeConfigIsAViolation() {
         ledger.acknowledged(0, "t-0", 0, new long[] {7, 8}, -1, 100);
-        ClusterSnapshot safe = snapshot(partition(new int[] {1, 2}, new int[] {1, 2}, 2, 1, 1),
-                replica("FOLLOWER", 1, 2, log(2, 7, 8)), replica("LEADER", 1, 2, log(1, 7)));
+        ClusterSnapshot safe = snapshot(
+                partition(new int[] {1, 2}, new int[] {1, 2}, 2, 1, 1),
+                replica("FOLLOWER", 1, 2, log(2, 7, 8)),
+                replica("LEADER", 1, 2, log(1, 7)));
         MetadataView metadata = safe.metadata();
         Configs configs = metadata.configs().with(leaderlab.cluster.config.ConfigKey.MIN_INSYNC_REPLICAS, 2, "t");
-        ClusterSnapshot withMinIsr2 = new ClusterSnapshot(1000, false, new ControllerView(new MetadataView(10,
-                metadata.brokers(), metadata.topics(), metadata.partitions(), configs), new TreeMap<>()),
-                safe.brokers(), List.of());
+        ClusterSnapshot withMinIsr2 = new ClusterSnapshot(
+                1000,
+                false,
+                new ControllerView(
+                        new MetadataView(10, metadata.brokers(), metadata.topics(), metadata.partitions(), configs),
+                        new TreeMap<>()),
+                safe.brokers(),
+                List.of());
         checker.check(withMinIsr2, true);
         assertEquals(1, ledger.lostCount());
         assertEquals(List.of(2), ledger.losses().get(0).missingOn());
-        assertTrue(invariantsFound().contains("NoAcknowledgedRecordLost"), invariantsFound().toString());
+        assertTrue(
+                invariantsFound().contains("NoAcknowledgedRecordLost"),
+                invariantsFound().toString());
     }
 
     @Test

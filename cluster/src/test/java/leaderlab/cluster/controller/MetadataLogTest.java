@@ -38,9 +38,19 @@ class MetadataLogTest {
             for (int id = 0; id < PARTITIONS; id++) {
                 PartitionRegistration old = controllerImage.partition(id);
                 int[] isr = round % 2 == 0 ? new int[] {2, 3} : old.replicas();
-                log.append(new MetadataRecord.PartitionChange(old.next(old.replicas(), isr, isr[0],
-                        old.leaderEpoch() + 1, old.partitionEpoch() + 1, false, old.adding(), old.removing(),
-                        old.elr(), old.lastKnownElr()), false));
+                log.append(new MetadataRecord.PartitionChange(
+                        old.next(
+                                old.replicas(),
+                                isr,
+                                isr[0],
+                                old.leaderEpoch() + 1,
+                                old.partitionEpoch() + 1,
+                                false,
+                                old.adding(),
+                                old.removing(),
+                                old.elr(),
+                                old.lastKnownElr()),
+                        false));
             }
         }
     }
@@ -79,7 +89,10 @@ class MetadataLogTest {
         assertEquals(30_000, fromMiddle.records().size(), "a read from mid-range ends at the next boundary");
         MetadataFetchResponse last = log.read(100_000, Long.MAX_VALUE);
         assertEquals(21_000, last.records().size());
-        assertSame(controllerImage.partitions(), last.delta().partitionsAfter(), "at the end it is the controller's own table");
+        assertSame(
+                controllerImage.partitions(),
+                last.delta().partitionsAfter(),
+                "at the end it is the controller's own table");
         assertSame(last, log.read(100_000, Long.MAX_VALUE), "brokers fetching the same range share one read");
     }
 
@@ -98,7 +111,9 @@ class MetadataLogTest {
         write(boundaries * MetadataLog.MAX_RECORDS_PER_READ / PARTITIONS); // one more record than that
         int[] withTable = {0};
         MetadataImage broker = fetchAll(withTable);
-        assertEquals(MetadataLog.CHECKPOINTS_KEPT + 1, withTable[0],
+        assertEquals(
+                MetadataLog.CHECKPOINTS_KEPT + 1,
+                withTable[0],
                 "the two oldest boundaries' tables were dropped; those two reads came without one");
         assertSameTable(controllerImage, broker);
     }

@@ -20,10 +20,10 @@ class PartitionChangeBuilderTest {
 
     private static final int[] NONE = Replicas.NONE;
 
-    private static PartitionRegistration partition(int[] replicas, int[] isr, int leader, int leaderEpoch,
-                                                   int partitionEpoch) {
-        return new PartitionRegistration(0, "t", 0, replicas, isr, leader, leaderEpoch, partitionEpoch, false,
-                NONE, NONE);
+    private static PartitionRegistration partition(
+            int[] replicas, int[] isr, int leader, int leaderEpoch, int partitionEpoch) {
+        return new PartitionRegistration(
+                0, "t", 0, replicas, isr, leader, leaderEpoch, partitionEpoch, false, NONE, NONE);
     }
 
     private static int[] ids(int... ids) {
@@ -45,8 +45,8 @@ class PartitionChangeBuilderTest {
     void onlineKeepsValidCurrentLeaderEvenIfNotPreferred() {
         // Leader 2 is valid: KRaft never moves leadership to a "better" replica on an ONLINE election.
         PartitionRegistration p = partition(ids(1, 2, 3), ids(2, 3, 1), 2, 4, 9);
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut(3))
-                .targetIsr(ids(2, 1)).build());
+        PartitionRegistration next = built(
+                new PartitionChangeBuilder(p, allBut(3)).targetIsr(ids(2, 1)).build());
         assertEquals(2, next.leader());
         assertEquals(4, next.leaderEpoch(), "ISR shrink alone must not bump the leader epoch");
         assertEquals(10, next.partitionEpoch());
@@ -57,7 +57,8 @@ class PartitionChangeBuilderTest {
     void onlinePicksFirstValidReplicaInAssignmentOrderNotIsrOrder() {
         // ISR order is [3,2,1]; assignment order is [1,2,3]; 1 (the leader) is fenced.
         PartitionRegistration p = partition(ids(1, 2, 3), ids(3, 2, 1), 1, 0, 0);
-        Optional<Change> change = new PartitionChangeBuilder(p, allBut(1)).targetIsr(ids(3, 2)).build();
+        Optional<Change> change =
+                new PartitionChangeBuilder(p, allBut(1)).targetIsr(ids(3, 2)).build();
         PartitionRegistration next = built(change);
         assertEquals(2, next.leader(), "first valid replica in assignment order [1,2,3] is 2, not ISR-first 3");
         assertEquals(1, next.leaderEpoch());
@@ -70,7 +71,8 @@ class PartitionChangeBuilderTest {
     @Test
     void onlineSkipsReplicasThatAreAliveButNotInIsr() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 3), 1, 2, 5);
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut(1)).targetIsr(ids(3)).build());
+        PartitionRegistration next =
+                built(new PartitionChangeBuilder(p, allBut(1)).targetIsr(ids(3)).build());
         assertEquals(3, next.leader(), "2 is alive but out of sync; 3 is the only valid candidate");
     }
 
@@ -78,14 +80,16 @@ class PartitionChangeBuilderTest {
     void onlineSkipsInSyncReplicasThatAreNotAcceptable() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 2, 3), 1, 0, 0);
         // 2 is in the target ISR but not acceptable (e.g. in controlled shutdown).
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut(1, 2)).targetIsr(ids(2, 3)).build());
+        PartitionRegistration next = built(
+                new PartitionChangeBuilder(p, allBut(1, 2)).targetIsr(ids(2, 3)).build());
         assertEquals(3, next.leader());
     }
 
     @Test
     void onlineWithNoValidCandidateGoesOfflineAndNeverWritesAnEmptyIsr() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1), 1, 3, 7);
-        Optional<Change> change = new PartitionChangeBuilder(p, allBut(1)).targetIsr(NONE).build();
+        Optional<Change> change =
+                new PartitionChangeBuilder(p, allBut(1)).targetIsr(NONE).build();
         PartitionRegistration next = built(change);
         assertEquals(PartitionRegistration.NO_LEADER, next.leader());
         assertArrayEquals(ids(1), next.isr(), "without ELR the ISR keeps its last member");
@@ -99,8 +103,14 @@ class PartitionChangeBuilderTest {
     void noChangeMeansNoRecord() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 2, 3), 1, 0, 0);
         assertTrue(new PartitionChangeBuilder(p, allBut()).build().isEmpty());
-        assertTrue(new PartitionChangeBuilder(p, allBut()).election(Election.UNCLEAN).build().isEmpty());
-        assertTrue(new PartitionChangeBuilder(p, allBut()).targetIsr(ids(1, 2, 3)).build().isEmpty());
+        assertTrue(new PartitionChangeBuilder(p, allBut())
+                .election(Election.UNCLEAN)
+                .build()
+                .isEmpty());
+        assertTrue(new PartitionChangeBuilder(p, allBut())
+                .targetIsr(ids(1, 2, 3))
+                .build()
+                .isEmpty());
     }
 
     // ---- UNCLEAN ------------------------------------------------------------------------------------
@@ -109,7 +119,9 @@ class PartitionChangeBuilderTest {
     void uncleanFallsBackToFirstAcceptableReplicaAndMarksRecovering() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1), 1, 5, 11);
         Optional<Change> change = new PartitionChangeBuilder(p, allBut(1))
-                .election(Election.UNCLEAN).targetIsr(NONE).build();
+                .election(Election.UNCLEAN)
+                .targetIsr(NONE)
+                .build();
         PartitionRegistration next = built(change);
         assertEquals(2, next.leader());
         assertArrayEquals(ids(2), next.isr(), "an unclean election sets the ISR to the new leader alone");
@@ -124,7 +136,9 @@ class PartitionChangeBuilderTest {
     void uncleanFallbackUsesAssignmentOrderAndSkipsDeadReplicas() {
         PartitionRegistration p = partition(ids(3, 1, 2), ids(3), 3, 0, 0);
         PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut(3, 1))
-                .election(Election.UNCLEAN).targetIsr(NONE).build());
+                .election(Election.UNCLEAN)
+                .targetIsr(NONE)
+                .build());
         assertEquals(2, next.leader());
         assertArrayEquals(ids(2), next.isr());
     }
@@ -133,7 +147,9 @@ class PartitionChangeBuilderTest {
     void uncleanStillPrefersACleanCandidate() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 3), 1, 0, 0);
         Optional<Change> change = new PartitionChangeBuilder(p, allBut(1))
-                .election(Election.UNCLEAN).targetIsr(ids(3)).build();
+                .election(Election.UNCLEAN)
+                .targetIsr(ids(3))
+                .build();
         PartitionRegistration next = built(change);
         assertEquals(3, next.leader(), "in-sync 3 wins over out-of-sync 2 even for UNCLEAN");
         assertArrayEquals(ids(3), next.isr());
@@ -145,7 +161,9 @@ class PartitionChangeBuilderTest {
     void uncleanWithNobodyAliveGoesOffline() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1), 1, 0, 0);
         PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut(1, 2, 3))
-                .election(Election.UNCLEAN).targetIsr(NONE).build());
+                .election(Election.UNCLEAN)
+                .targetIsr(NONE)
+                .build());
         assertEquals(-1, next.leader());
         assertArrayEquals(ids(1), next.isr());
         assertFalse(next.recovering());
@@ -154,18 +172,20 @@ class PartitionChangeBuilderTest {
     @Test
     void recoveringPersistsAcrossALaterCleanLeaderChange() {
         // PCBT testChangeInLeadershipDoesNotChangeRecoveryState.
-        PartitionRegistration p = new PartitionRegistration(0, "t", 0, ids(1, 2, 3), ids(2, 3), 2, 6, 12, true,
-                NONE, NONE);
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut(2)).targetIsr(ids(3)).build());
+        PartitionRegistration p =
+                new PartitionRegistration(0, "t", 0, ids(1, 2, 3), ids(2, 3), 2, 6, 12, true, NONE, NONE);
+        PartitionRegistration next =
+                built(new PartitionChangeBuilder(p, allBut(2)).targetIsr(ids(3)).build());
         assertEquals(3, next.leader());
         assertTrue(next.recovering());
     }
 
     @Test
     void recoveredClearsRecoveringWithoutALeaderEpochBump() {
-        PartitionRegistration p = new PartitionRegistration(0, "t", 0, ids(1, 2, 3), ids(2), 2, 6, 12, true,
-                NONE, NONE);
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut()).recovered().build());
+        PartitionRegistration p =
+                new PartitionRegistration(0, "t", 0, ids(1, 2, 3), ids(2), 2, 6, 12, true, NONE, NONE);
+        PartitionRegistration next =
+                built(new PartitionChangeBuilder(p, allBut()).recovered().build());
         assertFalse(next.recovering());
         assertEquals(6, next.leaderEpoch());
         assertEquals(13, next.partitionEpoch());
@@ -177,7 +197,8 @@ class PartitionChangeBuilderTest {
     void preferredPicksFirstReplicaWhenValid() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(2, 3, 1), 2, 3, 8);
         PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut())
-                .election(Election.PREFERRED).build());
+                .election(Election.PREFERRED)
+                .build());
         assertEquals(1, next.leader());
         assertEquals(4, next.leaderEpoch());
         assertEquals(9, next.partitionEpoch());
@@ -188,17 +209,24 @@ class PartitionChangeBuilderTest {
     void preferredKeepsValidCurrentLeaderWhenPreferredIsNotValid() {
         // Preferred replica 1 is alive but out of sync: no change, so no record.
         PartitionRegistration p = partition(ids(1, 2, 3), ids(2, 3), 3, 3, 8);
-        assertTrue(new PartitionChangeBuilder(p, allBut()).election(Election.PREFERRED).build().isEmpty());
+        assertTrue(new PartitionChangeBuilder(p, allBut())
+                .election(Election.PREFERRED)
+                .build()
+                .isEmpty());
         // Preferred replica 1 is in sync but fenced: same.
         PartitionRegistration q = partition(ids(1, 2, 3), ids(1, 2, 3), 3, 3, 8);
-        assertTrue(new PartitionChangeBuilder(q, allBut(1)).election(Election.PREFERRED).build().isEmpty());
+        assertTrue(new PartitionChangeBuilder(q, allBut(1))
+                .election(Election.PREFERRED)
+                .build()
+                .isEmpty());
     }
 
     @Test
     void preferredFallsBackToFirstValidOfTheRestWhenCurrentLeaderIsInvalid() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(3, 2), -1, 3, 8);
         PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut(1))
-                .election(Election.PREFERRED).build());
+                .election(Election.PREFERRED)
+                .build());
         assertEquals(2, next.leader(), "first valid of replicas[1..] in assignment order");
         assertEquals(4, next.leaderEpoch());
     }
@@ -206,7 +234,10 @@ class PartitionChangeBuilderTest {
     @Test
     void preferredWithNoValidReplicaDoesNotElectUncleanly() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1), -1, 3, 8);
-        assertTrue(new PartitionChangeBuilder(p, allBut(1)).election(Election.PREFERRED).build().isEmpty());
+        assertTrue(new PartitionChangeBuilder(p, allBut(1))
+                .election(Election.PREFERRED)
+                .build()
+                .isEmpty());
     }
 
     // ---- Kafka RCM testElectUncleanLeaders_WithoutElr ---------------------------------------------
@@ -219,7 +250,8 @@ class PartitionChangeBuilderTest {
         for (int broker : ids(2, 3, 1)) {
             fenced.add(broker);
             p = built(new PartitionChangeBuilder(p, acceptable)
-                    .targetIsr(Replicas.without(p.isr(), broker)).build());
+                    .targetIsr(Replicas.without(p.isr(), broker))
+                    .build());
         }
         assertEquals(-1, p.leader());
         assertArrayEquals(ids(1), p.isr());
@@ -229,7 +261,8 @@ class PartitionChangeBuilderTest {
         // Later an UNCLEAN election (admin) once 2 is back: 2 leads alone, RECOVERING.
         fenced.remove(2);
         PartitionRegistration next = built(new PartitionChangeBuilder(p, acceptable)
-                .election(Election.UNCLEAN).build());
+                .election(Election.UNCLEAN)
+                .build());
         assertEquals(2, next.leader());
         assertArrayEquals(ids(2), next.isr());
         assertTrue(next.recovering());
@@ -245,7 +278,8 @@ class PartitionChangeBuilderTest {
     @Test
     void isrExpansionBumpsOnlyThePartitionEpoch() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 2), 1, 7, 20);
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut()).targetIsr(ids(1, 2, 3)).build());
+        PartitionRegistration next = built(
+                new PartitionChangeBuilder(p, allBut()).targetIsr(ids(1, 2, 3)).build());
         assertEquals(7, next.leaderEpoch());
         assertEquals(21, next.partitionEpoch());
         assertArrayEquals(ids(1, 2, 3), next.isr());
@@ -258,15 +292,19 @@ class PartitionChangeBuilderTest {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 2, 3), 1, 0, 0);
         fenced.add(1);
         PartitionRegistration a = built(new PartitionChangeBuilder(p, b -> !fenced.contains(b))
-                .targetIsr(ids(2, 3)).build());
+                .targetIsr(ids(2, 3))
+                .build());
         assertEquals(2, a.leader());
         assertEquals(1, a.leaderEpoch());
         assertEquals(1, a.partitionEpoch());
         fenced.clear();
-        PartitionRegistration b = built(new PartitionChangeBuilder(a, x -> true).targetIsr(ids(2, 3, 1)).build());
+        PartitionRegistration b = built(
+                new PartitionChangeBuilder(a, x -> true).targetIsr(ids(2, 3, 1)).build());
         assertEquals(1, b.leaderEpoch());
         assertEquals(2, b.partitionEpoch());
-        PartitionRegistration c = built(new PartitionChangeBuilder(b, x -> true).election(Election.PREFERRED).build());
+        PartitionRegistration c = built(new PartitionChangeBuilder(b, x -> true)
+                .election(Election.PREFERRED)
+                .build());
         assertEquals(1, c.leader());
         assertEquals(2, c.leaderEpoch());
         assertEquals(3, c.partitionEpoch());
@@ -276,7 +314,9 @@ class PartitionChangeBuilderTest {
     void removingAReplicaFromTheAssignmentForcesALeaderEpochBump() {
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 2, 3), 1, 4, 9);
         Optional<Change> change = new PartitionChangeBuilder(p, allBut())
-                .targetIsr(ids(1, 2)).targetAssignment(ids(1, 2), NONE, NONE).build();
+                .targetIsr(ids(1, 2))
+                .targetAssignment(ids(1, 2), NONE, NONE)
+                .build();
         PartitionRegistration next = built(change);
         assertEquals(1, next.leader(), "the leader stays");
         assertEquals(5, next.leaderEpoch(), "but its epoch moves so the removed replica is fenced");
@@ -289,7 +329,8 @@ class PartitionChangeBuilderTest {
         // Reassignment start [1,2,3] -> [1,2,3,4]: replicas stay a superset.
         PartitionRegistration p = partition(ids(1, 2, 3), ids(1, 2, 3), 1, 4, 9);
         PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut())
-                .targetAssignment(ids(1, 2, 3, 4), ids(4), NONE).build());
+                .targetAssignment(ids(1, 2, 3, 4), ids(4), NONE)
+                .build());
         assertEquals(4, next.leaderEpoch());
         assertEquals(10, next.partitionEpoch());
         assertArrayEquals(ids(4), next.adding());
@@ -297,7 +338,8 @@ class PartitionChangeBuilderTest {
 
     // ---- Reassignment completion (§1.4) --------------------------------------------------------------
 
-    private static PartitionRegistration reassigning(int[] replicas, int[] isr, int leader, int[] adding, int[] removing) {
+    private static PartitionRegistration reassigning(
+            int[] replicas, int[] isr, int leader, int[] adding, int[] removing) {
         return new PartitionRegistration(0, "t", 0, replicas, isr, leader, 2, 5, false, adding, removing);
     }
 
@@ -307,7 +349,8 @@ class PartitionChangeBuilderTest {
         PartitionRegistration p = reassigning(ids(4, 2, 3, 1), ids(1, 2, 3), 1, ids(4), ids(1));
         assertTrue(new PartitionChangeBuilder(p, allBut()).build().isEmpty());
         // An ISR shrink during the reassignment changes only the ISR.
-        PartitionRegistration shrunk = built(new PartitionChangeBuilder(p, allBut()).targetIsr(ids(1, 2)).build());
+        PartitionRegistration shrunk = built(
+                new PartitionChangeBuilder(p, allBut()).targetIsr(ids(1, 2)).build());
         assertArrayEquals(ids(4, 2, 3, 1), shrunk.replicas());
         assertTrue(shrunk.isReassigning());
         assertEquals(1, shrunk.leader());
@@ -317,7 +360,9 @@ class PartitionChangeBuilderTest {
     @Test
     void reassignmentCompletesAndElectsFromNewReplicasWhenLeaderIsRemoved() {
         PartitionRegistration p = reassigning(ids(4, 2, 3, 1), ids(1, 2, 3), 1, ids(4), ids(1));
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut()).targetIsr(ids(1, 2, 3, 4)).build());
+        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut())
+                .targetIsr(ids(1, 2, 3, 4))
+                .build());
         assertArrayEquals(ids(4, 2, 3), next.replicas());
         assertArrayEquals(ids(2, 3, 4), next.isr(), "newISR = targetISR - removing");
         assertArrayEquals(NONE, next.adding());
@@ -332,7 +377,9 @@ class PartitionChangeBuilderTest {
     void reassignmentCompletionKeepsLeaderThatStaysButStillBumpsItsEpoch() {
         // [1,2,3] -> [1,2,4]: replicas [1,2,4,3], adding [4], removing [3].
         PartitionRegistration p = reassigning(ids(1, 2, 4, 3), ids(1, 2, 3), 1, ids(4), ids(3));
-        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut()).targetIsr(ids(1, 2, 3, 4)).build());
+        PartitionRegistration next = built(new PartitionChangeBuilder(p, allBut())
+                .targetIsr(ids(1, 2, 3, 4))
+                .build());
         assertArrayEquals(ids(1, 2, 4), next.replicas());
         assertArrayEquals(ids(1, 2, 4), next.isr());
         assertEquals(1, next.leader());

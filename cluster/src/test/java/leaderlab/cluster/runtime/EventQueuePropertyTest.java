@@ -17,21 +17,16 @@ import org.junit.jupiter.api.Test;
  */
 class EventQueuePropertyTest {
 
-    private sealed interface Step {
-    }
+    private sealed interface Step {}
 
     /** Adds an item due {@code delayMs} after the time of the last item polled. */
-    private record Add(long delayMs) implements Step {
-    }
+    private record Add(long delayMs) implements Step {}
 
-    private record Poll() implements Step {
-    }
+    private record Poll() implements Step {}
 
-    private record Peek() implements Step {
-    }
+    private record Peek() implements Step {}
 
-    private record Clear() implements Step {
-    }
+    private record Clear() implements Step {}
 
     @Test
     void ordersExactlyLikeOnePriorityQueue() {

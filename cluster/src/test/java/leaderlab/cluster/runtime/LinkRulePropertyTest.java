@@ -18,35 +18,43 @@ class LinkRulePropertyTest {
     /** Drop probabilities go through 1 - (1-a)(1-b); its rounding is all the laws may differ by. */
     private static final double EPSILON = 1e-12;
 
-    private record Rules(LinkRule a, LinkRule b, LinkRule c) {
-    }
+    private record Rules(LinkRule a, LinkRule b, LinkRule c) {}
 
     @Test
     void combineIsACommutativeMonoidThatNeverHeals() {
-        PropertyCheck.forAll("LinkRule.combine laws", 2_000, random -> List.of(new Rules(rule(random), rule(random),
-                rule(random))), cases -> {
+        PropertyCheck.forAll(
+                "LinkRule.combine laws",
+                2_000,
+                random -> List.of(new Rules(rule(random), rule(random), rule(random))),
+                cases -> {
                     for (Rules r : cases) {
                         assertSameRule(r.a(), r.a().combine(LinkRule.HEALTHY), "right identity");
                         assertSameRule(r.a(), LinkRule.HEALTHY.combine(r.a()), "left identity");
                         assertSameRule(r.a().combine(r.b()), r.b().combine(r.a()), "commutative");
-                        assertSameRule(r.a().combine(r.b()).combine(r.c()), r.a().combine(r.b().combine(r.c())),
+                        assertSameRule(
+                                r.a().combine(r.b()).combine(r.c()),
+                                r.a().combine(r.b().combine(r.c())),
                                 "associative");
                         LinkRule both = r.a().combine(r.b());
                         assertEquals(r.a().cut() || r.b().cut(), both.cut(), "cut if either is cut");
-                        assertTrue(both.dropProbability() >= Math.max(r.a().dropProbability(),
-                                r.b().dropProbability()) - EPSILON, "drops at least as much as either: " + both);
+                        assertTrue(
+                                both.dropProbability()
+                                        >= Math.max(r.a().dropProbability(), r.b().dropProbability()) - EPSILON,
+                                "drops at least as much as either: " + both);
                         assertTrue(both.dropProbability() <= 1 + EPSILON, "a probability: " + both);
-                        assertEquals(r.a().addedDelayMs() + r.b().addedDelayMs(), both.addedDelayMs(),
-                                "delays add up");
-                        assertEquals(r.a().isHealthy() && r.b().isHealthy(), both.isHealthy(),
-                                "healthy only if both are");
+                        assertEquals(r.a().addedDelayMs() + r.b().addedDelayMs(), both.addedDelayMs(), "delays add up");
+                        assertEquals(
+                                r.a().isHealthy() && r.b().isHealthy(), both.isHealthy(), "healthy only if both are");
                     }
                 });
     }
 
     private static void assertSameRule(LinkRule expected, LinkRule actual, String law) {
         assertEquals(expected.cut(), actual.cut(), law + ": cut, " + expected + " vs " + actual);
-        assertEquals(expected.dropProbability(), actual.dropProbability(), EPSILON,
+        assertEquals(
+                expected.dropProbability(),
+                actual.dropProbability(),
+                EPSILON,
                 law + ": drop, " + expected + " vs " + actual);
         assertEquals(expected.addedDelayMs(), actual.addedDelayMs(), law + ": delay, " + expected + " vs " + actual);
     }

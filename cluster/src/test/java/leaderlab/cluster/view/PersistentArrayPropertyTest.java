@@ -20,21 +20,16 @@ class PersistentArrayPropertyTest {
     /** Indices reach past the second chunk boundary (chunks hold 1024). */
     private static final int MAX_INDEX = 2_600;
 
-    private sealed interface Step {
-    }
+    private sealed interface Step {}
 
-    private record Set(int index, int value) implements Step {
-    }
+    private record Set(int index, int value) implements Step {}
 
-    private record Add(int value) implements Step {
-    }
+    private record Add(int value) implements Step {}
 
-    private record Freeze() implements Step {
-    }
+    private record Freeze() implements Step {}
 
     /** Resets the builder to the n-th frozen version (modulo how many there are). */
-    private record Reset(int version) implements Step {
-    }
+    private record Reset(int version) implements Step {}
 
     /** Values are distinct objects, so identity comparison (what forEachChanged uses) is meaningful. */
     private static final Object[] VALUES = new Object[8];
@@ -95,10 +90,12 @@ class PersistentArrayPropertyTest {
             int last = versions.size() - 1;
             for (int v = 0; v < versions.size(); v++) {
                 for (int other : new int[] {Math.max(0, v - 1), 0, last}) {
-                    assertEquals(changed(snapshots.get(other), snapshots.get(v)),
+                    assertEquals(
+                            changed(snapshots.get(other), snapshots.get(v)),
                             changedIndices(versions.get(v), versions.get(other)),
                             "forEachChanged(version " + v + " vs " + other + ")");
-                    assertEquals(changed(snapshots.get(v), snapshots.get(other)),
+                    assertEquals(
+                            changed(snapshots.get(v), snapshots.get(other)),
                             changedIndices(versions.get(other), versions.get(v)),
                             "forEachChanged(version " + other + " vs " + v + ")");
                 }

@@ -17,11 +17,9 @@ import leaderlab.shell.command.Session;
 public final class Fork {
 
     /** Where a fork starts: the commands to replay, then the cluster time to let pass up to. */
-    record Plan(List<RunBundle.Entry> replay, long atMs, String note) {
-    }
+    record Plan(List<RunBundle.Entry> replay, long atMs, String note) {}
 
-    private Fork() {
-    }
+    private Fork() {}
 
     /** Forks the session's run at {@code atMs} and returns what to tell the user. */
     public static Result fork(Session session, long atMs) {
@@ -51,8 +49,9 @@ public final class Fork {
             long startMs = fork.nowMs();
             forkLog.record(wait, startMs, session.run(wait));
         }
-        return Result.ok("forked at " + seconds(fork.nowMs()) + " by replaying " + plan.replay().size()
-                + " command(s) of the run" + plan.note() + "; the original is kept as it was: unfork returns to it");
+        return Result.ok("forked at " + seconds(fork.nowMs()) + " by replaying "
+                + plan.replay().size() + " command(s) of the run" + plan.note()
+                + "; the original is kept as it was: unfork returns to it");
     }
 
     /** Goes back to the original run, exactly as it was when the fork was made; the fork is thrown away. */
@@ -64,8 +63,9 @@ public final class Fork {
         RunLog fork = session.swapRun(original);
         session.setSuspendedRun(null);
         fork.cluster().close();
-        return Result.ok("back in the original run at " + seconds(original.cluster().nowMs()) + " (the fork at "
-                + seconds(fork.cluster().nowMs()) + " is gone)");
+        return Result.ok(
+                "back in the original run at " + seconds(original.cluster().nowMs()) + " (the fork at "
+                        + seconds(fork.cluster().nowMs()) + " is gone)");
     }
 
     static Plan plan(RunLog run, long atMs) {
@@ -87,10 +87,17 @@ public final class Fork {
         if (onlyPassesTime(spanning.line())) {
             return new Plan(entries.subList(0, whole), atMs, " and part of '" + spanning.line() + "'");
         }
-        return new Plan(entries.subList(0, whole), spanning.startMs(), String.format(Locale.ROOT,
-                " (%s falls inside '%s', which runs %s-%s and does more than let time pass, so the fork starts "
-                        + "just before it)", seconds(atMs), spanning.line(), seconds(spanning.startMs()),
-                seconds(endOf(entries, whole, nowMs))));
+        return new Plan(
+                entries.subList(0, whole),
+                spanning.startMs(),
+                String.format(
+                        Locale.ROOT,
+                        " (%s falls inside '%s', which runs %s-%s and does more than let time pass, so the fork starts "
+                                + "just before it)",
+                        seconds(atMs),
+                        spanning.line(),
+                        seconds(spanning.startMs()),
+                        seconds(endOf(entries, whole, nowMs))));
     }
 
     /** A command ends where the next begins (simulated time moves only inside commands). */

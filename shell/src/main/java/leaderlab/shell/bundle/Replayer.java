@@ -22,8 +22,7 @@ public final class Replayer {
         }
     }
 
-    private Replayer() {
-    }
+    private Replayer() {}
 
     /**
      * Replays {@code bundle} through {@code dispatcher}, whose cluster must be fresh and started with
@@ -38,8 +37,11 @@ public final class Replayer {
             long nowMs = dispatcher.session().cluster().nowMs();
             String where = "line " + entry.fileLine() + " (" + entry.line() + ")";
             if (nowMs != entry.startMs()) {
-                return diverged(run, digest, where + ": it starts at " + seconds(nowMs)
-                        + " in the replay, the bundle says " + seconds(entry.startMs()));
+                return diverged(
+                        run,
+                        digest,
+                        where + ": it starts at " + seconds(nowMs) + " in the replay, the bundle says "
+                                + seconds(entry.startMs()));
             }
             Result result = dispatcher.execute(entry.line());
             printer.accept(entry.line(), result);
@@ -49,28 +51,48 @@ public final class Replayer {
             }
             digest.catchUp(dispatcher.session().cluster().journal());
             if (digest.events() != entry.eventsAfter() || !digest.hex().equals(entry.digestAfter())) {
-                return diverged(run, digest, where + ": " + difference(journal, eventsBefore, digest, entry.eventsAfter(),
-                        entry.digestAfter()));
+                return diverged(
+                        run,
+                        digest,
+                        where + ": "
+                                + difference(journal, eventsBefore, digest, entry.eventsAfter(), entry.digestAfter()));
             }
             eventsBefore = digest.events();
         }
         digest.catchUp(dispatcher.session().cluster().journal());
         if (digest.events() != bundle.events() || !digest.hex().equals(bundle.digest())) {
-            return diverged(run, digest, "the final journal: " + difference(dispatcher.session().cluster().journal(),
-                    eventsBefore, digest, bundle.events(), bundle.digest()));
+            return diverged(
+                    run,
+                    digest,
+                    "the final journal: "
+                            + difference(
+                                    dispatcher.session().cluster().journal(),
+                                    eventsBefore,
+                                    digest,
+                                    bundle.events(),
+                                    bundle.digest()));
         }
         return new Outcome(run, digest.events(), digest.hex(), null);
     }
 
     /** Names the first event the command recorded in the replay, where the two runs part. */
-    private static String difference(Journal journal, long firstNew, JournalDigest replayed, long expectedEvents,
-                                     String expectedDigest) {
-        String first = firstNew < journal.size() ? "; its first event in the replay is #" + firstNew + ": "
-                + describe(journal.get(firstNew)) : "";
-        return String.format(Locale.ROOT, "the bundle expects %d events (digest %s), the replay has %d (digest %s); "
+    private static String difference(
+            Journal journal, long firstNew, JournalDigest replayed, long expectedEvents, String expectedDigest) {
+        String first = firstNew < journal.size()
+                ? "; its first event in the replay is #" + firstNew + ": " + describe(journal.get(firstNew))
+                : "";
+        return String.format(
+                Locale.ROOT,
+                "the bundle expects %d events (digest %s), the replay has %d (digest %s); "
                         + "the runs agree up to event #%d and part within events #%d..#%d%s",
-                expectedEvents, expectedDigest, replayed.events(), replayed.hex(), firstNew - 1, firstNew,
-                Math.max(expectedEvents, replayed.events()) - 1, first);
+                expectedEvents,
+                expectedDigest,
+                replayed.events(),
+                replayed.hex(),
+                firstNew - 1,
+                firstNew,
+                Math.max(expectedEvents, replayed.events()) - 1,
+                first);
     }
 
     private static String describe(Event event) {

@@ -43,8 +43,14 @@ public record RunBundle(ClusterOptions options, List<Entry> entries, long events
         out.append("kafka-timings ").append(options.kafkaTimings()).append('\n');
         out.append("# cluster time, journal events and digest after the command, command\n");
         for (Entry entry : entries) {
-            out.append(String.format(Locale.ROOT, "at %d.%03ds %6d %s  %s%n", entry.startMs() / 1000,
-                    entry.startMs() % 1000, entry.eventsAfter(), entry.digestAfter(), entry.line()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "at %d.%03ds %6d %s  %s%n",
+                    entry.startMs() / 1000,
+                    entry.startMs() % 1000,
+                    entry.eventsAfter(),
+                    entry.digestAfter(),
+                    entry.line()));
         }
         out.append(String.format(Locale.ROOT, "end %6d %s%n", events, digest));
         return out.toString().replace(System.lineSeparator(), "\n");
@@ -79,11 +85,16 @@ public record RunBundle(ClusterOptions options, List<Entry> entries, long events
                         default -> kafkaTimings = parseBoolean(value);
                     }
                 } else if (entry.matches()) {
-                    entries.add(new Entry(Long.parseLong(entry.group(1)) * 1000 + Integer.parseInt(entry.group(2)),
-                            entry.group(5), Long.parseLong(entry.group(3)), entry.group(4), i + 1));
+                    entries.add(new Entry(
+                            Long.parseLong(entry.group(1)) * 1000 + Integer.parseInt(entry.group(2)),
+                            entry.group(5),
+                            Long.parseLong(entry.group(3)),
+                            entry.group(4),
+                            i + 1));
                 } else if (end.matches()) {
                     if (brokers < 0 || racks < 0 || seed == null || kafkaTimings == null) {
-                        throw new IllegalArgumentException("brokers, racks, seed and kafka-timings must come before 'end'");
+                        throw new IllegalArgumentException(
+                                "brokers, racks, seed and kafka-timings must come before 'end'");
                     }
                     ClusterOptions options = new ClusterOptions(brokers, racks, seed, true, kafkaTimings);
                     return new RunBundle(options, entries, Long.parseLong(end.group(1)), end.group(2));
@@ -103,5 +114,4 @@ public record RunBundle(ClusterOptions options, List<Entry> entries, long events
         }
         return value.equals("true");
     }
-
 }

@@ -16,8 +16,8 @@ import leaderlab.shell.command.Result;
 public final class RunLog {
 
     /** Commands that write files or switch runs: replaying them would not reproduce the cluster, or would write again. */
-    private static final Set<String> NOT_RECORDED = Set.of("save", "export", "fork", "unfork", "record", "lesson",
-            "present", "help", "replay", "split");
+    private static final Set<String> NOT_RECORDED =
+            Set.of("save", "export", "fork", "unfork", "record", "lesson", "present", "help", "replay", "split");
 
     private static final java.util.regex.Pattern PLAIN_WAIT = java.util.regex.Pattern.compile("wait (\\d{1,9})ms");
 
@@ -26,6 +26,7 @@ public final class RunLog {
     private final JournalDigest digest = new JournalDigest();
     /** Recorded lines; their digests are filled in lazily (null until {@link #entries} computes them). */
     private final List<RunBundle.Entry> entries = new ArrayList<>();
+
     private int digested;
 
     public RunLog(Cluster cluster) {
@@ -39,7 +40,9 @@ public final class RunLog {
     /** Records a top-level line that ran on this log's cluster, which started at {@code startMs}. */
     public void record(String line, long startMs, Result result) {
         String command = line.strip();
-        if (result.status() == Result.Status.ERROR || command.isEmpty() || command.startsWith("#")
+        if (result.status() == Result.Status.ERROR
+                || command.isEmpty()
+                || command.startsWith("#")
                 || NOT_RECORDED.contains(command.split("\\s+", 2)[0])) {
             return;
         }
@@ -50,8 +53,13 @@ public final class RunLog {
             // The window's play clock ticks as many short waits; in the simulator one wait of their sum is
             // the same run, so they are kept as one line and a session's bundle stays small.
             RunBundle.Entry previous = entries.get(last);
-            entries.set(last, new RunBundle.Entry(previous.startMs(),
-                    "wait " + (plainWaitMs(previous.line()) + waitedMs) + "ms", events, null));
+            entries.set(
+                    last,
+                    new RunBundle.Entry(
+                            previous.startMs(),
+                            "wait " + (plainWaitMs(previous.line()) + waitedMs) + "ms",
+                            events,
+                            null));
             return;
         }
         entries.add(new RunBundle.Entry(startMs, command, events, null));
@@ -70,7 +78,8 @@ public final class RunLog {
             while (digest.events() < entry.eventsAfter()) {
                 digest.add(cluster.journal().get(digest.events()));
             }
-            entries.set(digested, new RunBundle.Entry(entry.startMs(), entry.line(), entry.eventsAfter(), digest.hex()));
+            entries.set(
+                    digested, new RunBundle.Entry(entry.startMs(), entry.line(), entry.eventsAfter(), digest.hex()));
         }
         return List.copyOf(entries);
     }

@@ -27,21 +27,22 @@ import leaderlab.shell.command.Session;
 public final class Split {
 
     /** One side: its setup line, what each command printed, and where its journal stood after setup. */
-    public record Side(String setup, List<Result> results, Journal journal, long setupEvents, ClusterSnapshot end,
-                       long lost) {
-    }
+    public record Side(
+            String setup, List<Result> results, Journal journal, long setupEvents, ClusterSnapshot end, long lost) {}
 
     /** Both sides; {@code divergence} is the first event (counted from after setup) that differs, or -1. */
-    public record Outcome(List<String> commands, Side left, Side right, long divergence) {
-    }
+    public record Outcome(List<String> commands, Side left, Side right, long divergence) {}
 
-    private Split() {
-    }
+    private Split() {}
 
-    public static Outcome run(ClusterOptions options, CommandRegistry registry, String leftSetup, String rightSetup,
-                              List<String> commands) {
-        ClusterOptions seeded = new ClusterOptions(options.brokers(), options.racks(), options.seed(), true,
-                options.kafkaTimings());
+    public static Outcome run(
+            ClusterOptions options,
+            CommandRegistry registry,
+            String leftSetup,
+            String rightSetup,
+            List<String> commands) {
+        ClusterOptions seeded =
+                new ClusterOptions(options.brokers(), options.racks(), options.seed(), true, options.kafkaTimings());
         Side left = side(seeded, registry, leftSetup, commands);
         Side right = side(seeded, registry, rightSetup, commands);
         return new Outcome(List.copyOf(commands), left, right, firstDifference(left, right));
@@ -61,7 +62,12 @@ public final class Split {
                 results.add(dispatcher.execute(line));
             }
             cluster.checkNow();
-            return new Side(setup, results, cluster.journal(), setupEvents, cluster.snapshot(),
+            return new Side(
+                    setup,
+                    results,
+                    cluster.journal(),
+                    setupEvents,
+                    cluster.snapshot(),
                     cluster.ledger().lostCount());
         }
     }
@@ -91,7 +97,8 @@ public final class Split {
         outcome.left().end().topics().forEach(topic -> topics.add(topic.name()));
         outcome.right().end().topics().forEach(topic -> topics.add(topic.name()));
         for (String topic : topics) {
-            int partitions = Math.max(count(outcome.left().end(), topic), count(outcome.right().end(), topic));
+            int partitions = Math.max(
+                    count(outcome.left().end(), topic), count(outcome.right().end(), topic));
             for (int p = 0; p < partitions; p++) {
                 String l = state(outcome.left().end().partition(topic, p));
                 String r = state(outcome.right().end().partition(topic, p));
@@ -103,7 +110,8 @@ public final class Split {
         if (outcome.left().lost() != outcome.right().lost()) {
             parts.add("lost " + outcome.left().lost() + " | " + outcome.right().lost() + " acknowledged record(s)");
         }
-        return parts.isEmpty() ? "same outcome on both sides (leaders, ISR, HW, lost records)"
+        return parts.isEmpty()
+                ? "same outcome on both sides (leaders, ISR, HW, lost records)"
                 : String.join("; ", parts);
     }
 
@@ -115,7 +123,11 @@ public final class Split {
         if (p == null) {
             return "(none)";
         }
-        return String.format(Locale.ROOT, "leader %s ISR %s HW %d", p.leader() < 0 ? "none" : p.leader(),
-                Replicas.format(p.isr()), p.highWatermark());
+        return String.format(
+                Locale.ROOT,
+                "leader %s ISR %s HW %d",
+                p.leader() < 0 ? "none" : p.leader(),
+                Replicas.format(p.isr()),
+                p.highWatermark());
     }
 }

@@ -57,8 +57,10 @@ public record ChaosPlan(long seed, int brokers, List<String> setup, List<String>
             String[] from = {"all", "clients", "controller", "brokers", "brokers:" + other};
             return "isolate " + broker + " --from " + from[random.nextInt(from.length)];
         } else if (dice < 67) {
-            return "link " + broker + " " + other + (random.nextBoolean() ? " --cut"
-                    : " --drop 0." + (1 + random.nextInt(5)) + " --delay " + (10 + random.nextInt(200)) + "ms");
+            return "link " + broker + " " + other
+                    + (random.nextBoolean()
+                            ? " --cut"
+                            : " --drop 0." + (1 + random.nextInt(5)) + " --delay " + (10 + random.nextInt(200)) + "ms");
         } else if (dice < 70) {
             return "partition " + broker + " / " + other;
         } else if (dice < 78) {
@@ -104,8 +106,15 @@ public record ChaosPlan(long seed, int brokers, List<String> setup, List<String>
     /** The whole thing as a script file. */
     public String script(List<String> chosenSteps) {
         StringBuilder out = new StringBuilder();
-        out.append("# leaderlab chaos seed ").append(seed).append(": ").append(description).append('\n');
-        out.append("# replay: ./leaderlab --no-gui --seed ").append(seed).append(" --brokers ").append(brokers)
+        out.append("# leaderlab chaos seed ")
+                .append(seed)
+                .append(": ")
+                .append(description)
+                .append('\n');
+        out.append("# replay: ./leaderlab --no-gui --seed ")
+                .append(seed)
+                .append(" --brokers ")
+                .append(brokers)
                 .append(" --script FILE\n");
         setup.forEach(line -> out.append(line).append('\n'));
         chosenSteps.forEach(line -> out.append(line).append('\n'));

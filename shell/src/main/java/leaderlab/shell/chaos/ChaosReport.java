@@ -35,7 +35,8 @@ public final class ChaosReport {
         }
         for (Ledger.Loss loss : outcome.losses()) {
             lostRecords += loss.records().size();
-            String cause = loss.explanation().startsWith("an unclean election") ? "unclean election"
+            String cause = loss.explanation().startsWith("an unclean election")
+                    ? "unclean election"
                     : loss.explanation().contains("acks=") ? "acks=1 leader lost" : "other";
             lossCauses.merge(cause, loss.records().size(), Integer::sum);
         }
@@ -60,13 +61,26 @@ public final class ChaosReport {
     }
 
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "chaos: %,d seed(s), %s configurations, %,d simulated events, %,d faults injected%n",
-                seeds, unsafe ? "unsafe (random acks, min.insync.replicas, unclean)"
-                        : "safe (acks=all, min.insync.replicas=2, unclean off)", events, faults);
-        int violations = violationsByInvariant.values().stream().mapToInt(Integer::intValue).sum();
+        out.printf(
+                Locale.ROOT,
+                "chaos: %,d seed(s), %s configurations, %,d simulated events, %,d faults injected%n",
+                seeds,
+                unsafe
+                        ? "unsafe (random acks, min.insync.replicas, unclean)"
+                        : "safe (acks=all, min.insync.replicas=2, unclean off)",
+                events,
+                faults);
+        int violations = violationsByInvariant.values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
         out.printf(Locale.ROOT, "violations: %d%s%n", violations, violations == 0 ? "" : " " + violationsByInvariant);
-        out.printf(Locale.ROOT, "acknowledged records: %,d; lost: %,d in %d seed(s)%s%n", acknowledged, lostRecords,
-                seedsWithLoss, lossCauses.isEmpty() ? "" : " " + lossCauses);
+        out.printf(
+                Locale.ROOT,
+                "acknowledged records: %,d; lost: %,d in %d seed(s)%s%n",
+                acknowledged,
+                lostRecords,
+                seedsWithLoss,
+                lossCauses.isEmpty() ? "" : " " + lossCauses);
         out.printf(Locale.ROOT, "failed seeds: %d%n", failed);
     }
 }

@@ -20,8 +20,15 @@ import leaderlab.shell.commands.CoreCommands;
 public final class ChaosRunner {
 
     /** What one seed did. {@code failure} is null when nothing went wrong. */
-    public record Outcome(ChaosPlan plan, List<String> steps, long events, int faults, long acknowledged,
-                          List<Ledger.Loss> losses, List<Violation> violations, String failure) {
+    public record Outcome(
+            ChaosPlan plan,
+            List<String> steps,
+            long events,
+            int faults,
+            long acknowledged,
+            List<Ledger.Loss> losses,
+            List<Violation> violations,
+            String failure) {
 
         public boolean failed() {
             return failure != null;
@@ -60,13 +67,23 @@ public final class ChaosRunner {
             // Unsafe settings may legitimately break log matching (an unclean election rewrites
             // committed offsets); every other invariant is the protocol's own and must hold regardless.
             List<Violation> unexpected = violations.stream()
-                    .filter(v -> !(unsafe && v.invariant().equals("LogMatching"))).toList();
+                    .filter(v -> !(unsafe && v.invariant().equals("LogMatching")))
+                    .toList();
             if (failure == null && !unexpected.isEmpty()) {
                 failure = unexpected.get(0).toString();
             }
-            int faults = cluster.journal().since(0, e -> e.type() == EventType.FAULT_INJECTED).size();
-            return new Outcome(plan, steps, cluster.runtime().eventsProcessed(), faults,
-                    cluster.ledger().acknowledgedCount(), cluster.ledger().losses(), violations, failure);
+            int faults = cluster.journal()
+                    .since(0, e -> e.type() == EventType.FAULT_INJECTED)
+                    .size();
+            return new Outcome(
+                    plan,
+                    steps,
+                    cluster.runtime().eventsProcessed(),
+                    faults,
+                    cluster.ledger().acknowledgedCount(),
+                    cluster.ledger().losses(),
+                    violations,
+                    failure);
         } catch (RuntimeException e) {
             return new Outcome(plan, steps, 0, 0, 0, List.of(), List.of(), "crashed: " + e);
         }

@@ -27,7 +27,10 @@ public final class CommandRunner implements AutoCloseable {
             return thread;
         });
         // A trigger that fires while no line waits for cluster time (live, the shell idle) runs here.
-        dispatcher.session().onTriggersDue(() -> executor.execute(() -> dispatcher.session().cluster().runDueTriggers()));
+        dispatcher
+                .session()
+                .onTriggersDue(() ->
+                        executor.execute(() -> dispatcher.session().cluster().runDueTriggers()));
     }
 
     public Dispatcher dispatcher() {

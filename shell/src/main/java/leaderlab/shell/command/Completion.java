@@ -31,6 +31,5 @@ public interface Completion {
         void offer(String value, String description);
     }
 
-    Completion NONE = (context, out) -> {
-    };
+    Completion NONE = (context, out) -> {};
 }

@@ -10,8 +10,7 @@ public final class Completions {
     /** Partition names offered per topic: past this a list helps nobody. */
     private static final int MAX_PARTITIONS_OFFERED = 200;
 
-    private Completions() {
-    }
+    private Completions() {}
 
     /** Fixed words, each with the same description. */
     public static Completion words(String description, String... values) {
@@ -54,8 +53,8 @@ public final class Completions {
     }
 
     public static Completion topics() {
-        return (context, out) -> context.snapshot().topics()
-                .forEach(t -> out.offer(t.name(), t.partitionCount() + " partition(s)"));
+        return (context, out) ->
+                context.snapshot().topics().forEach(t -> out.offer(t.name(), t.partitionCount() + " partition(s)"));
     }
 
     public static Completion partitions() {
@@ -94,8 +93,10 @@ public final class Completions {
         for (int id : snapshot.controllerIds()) {
             var view = snapshot.quorum().stream().filter(q -> q.id() == id).findFirst();
             if (running == null || view.isPresent() == running) {
-                out.offer(Integer.toString(id), view.map(q -> "controller " + q.role().name().toLowerCase(java.util.Locale.ROOT))
-                        .orElse("controller stopped"));
+                out.offer(
+                        Integer.toString(id),
+                        view.map(q -> "controller " + q.role().name().toLowerCase(java.util.Locale.ROOT))
+                                .orElse("controller stopped"));
             }
         }
     }
@@ -103,7 +104,9 @@ public final class Completions {
     private static void brokers(ClusterSnapshot snapshot, Boolean running, Completion.Sink out) {
         for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
             if (running == null || broker.running() == running) {
-                out.offer(Integer.toString(broker.id()), "broker " + broker.state().toLowerCase(java.util.Locale.ROOT));
+                out.offer(
+                        Integer.toString(broker.id()),
+                        "broker " + broker.state().toLowerCase(java.util.Locale.ROOT));
             }
         }
     }

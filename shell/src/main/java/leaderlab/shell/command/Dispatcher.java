@@ -124,8 +124,11 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             String where = java.util.Arrays.stream(e.getStackTrace())
                     .filter(frame -> frame.getClassName().startsWith("leaderlab."))
-                    .map(frame -> " at " + frame.getFileName() + ":" + frame.getLineNumber()).findFirst().orElse("");
-            return Result.error("internal error (" + e.getClass().getSimpleName() + where + "); please report this line");
+                    .map(frame -> " at " + frame.getFileName() + ":" + frame.getLineNumber())
+                    .findFirst()
+                    .orElse("");
+            return Result.error(
+                    "internal error (" + e.getClass().getSimpleName() + where + "); please report this line");
         }
     }
 }

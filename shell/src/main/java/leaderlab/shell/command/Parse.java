@@ -9,8 +9,7 @@ import java.util.Set;
 /** Parsers for the values commands take, each failing with a message that says what would be right. */
 public final class Parse {
 
-    private Parse() {
-    }
+    private Parse() {}
 
     public static int integer(String text, String what) {
         try {

@@ -8,7 +8,11 @@ import java.util.List;
  */
 public record Result(Status status, List<String> lines) {
 
-    public enum Status { OK, FAILED, ERROR }
+    public enum Status {
+        OK,
+        FAILED,
+        ERROR
+    }
 
     public static Result ok(List<String> lines) {
         return new Result(Status.OK, List.copyOf(lines));

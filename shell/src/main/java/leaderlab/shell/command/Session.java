@@ -22,7 +22,7 @@ public final class Session {
     /** The original run while a fork of it is current (see {@code fork}), else null. */
     private RunLog suspendedRun;
     /** Wakes the command thread when a trigger fires while no line waits (set by the command runner). */
-    private volatile Runnable triggersDue = () -> { };
+    private volatile Runnable triggersDue = () -> {};
 
     public Session(Cluster cluster) {
         this.cluster = cluster;

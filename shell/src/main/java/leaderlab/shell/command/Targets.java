@@ -6,8 +6,7 @@ import leaderlab.cluster.metadata.TopicInfo;
 /** Resolves the names users type (topics, TOPIC-PARTITION, broker ids) against the live cluster. */
 public final class Targets {
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** A partition named as in Kafka's tools: {@code orders-0}. */
     public record TopicPartition(TopicInfo topic, int partition) {
@@ -19,7 +18,8 @@ public final class Targets {
     public static TopicInfo topic(Session session, String name) {
         TopicInfo topic = session.cluster().snapshot().topic(name);
         if (topic == null) {
-            throw new CommandException("no topic '" + name + "'" + session.cluster().knownTopics());
+            throw new CommandException(
+                    "no topic '" + name + "'" + session.cluster().knownTopics());
         }
         return topic;
     }
@@ -28,13 +28,14 @@ public final class Targets {
     public static TopicPartition partition(Session session, String text) {
         PartitionName name = PartitionName.parse(text).orElse(null);
         if (name == null) {
-            String hint = session.cluster().snapshot().topic(text) != null ? " (e.g. " + text + "-0)" : " like orders-0";
+            String hint =
+                    session.cluster().snapshot().topic(text) != null ? " (e.g. " + text + "-0)" : " like orders-0";
             throw new CommandException("expected TOPIC-PARTITION" + hint + ", got '" + text + "'");
         }
         TopicInfo topic = topic(session, name.topic());
         if (name.partition() >= topic.partitionCount()) {
-            throw new CommandException(topic.name() + " has partitions 0.." + (topic.partitionCount() - 1)
-                    + ", not " + name.partition());
+            throw new CommandException(
+                    topic.name() + " has partitions 0.." + (topic.partitionCount() - 1) + ", not " + name.partition());
         }
         return new TopicPartition(topic, name.partition());
     }
@@ -64,7 +65,9 @@ public final class Targets {
         if (text.equals("controllers")) {
             return "each stopped controller";
         }
-        boolean controller = text.chars().allMatch(Character::isDigit) && !text.isEmpty() && text.length() < 10
+        boolean controller = text.chars().allMatch(Character::isDigit)
+                && !text.isEmpty()
+                && text.length() < 10
                 && Integer.parseInt(text) >= leaderlab.cluster.runtime.Address.FIRST_CONTROLLER_ID;
         return (controller ? "controller " : "broker ") + text;
     }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits a command line into words: whitespace separates, double or single quotes group. */
 public final class Tokenizer {
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     public static List<String> split(String line) {
         List<String> words = new ArrayList<>();

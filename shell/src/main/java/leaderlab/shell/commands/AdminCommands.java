@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Locale;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.metadata.PartitionName;
+import leaderlab.cluster.metadata.TopicInfo;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminOperation.ElectionType;
 import leaderlab.cluster.protocol.AdminOperation.TopicPartitionRef;
 import leaderlab.cluster.protocol.AdminResult;
 import leaderlab.cluster.protocol.Errors;
-import leaderlab.cluster.metadata.TopicInfo;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Completions;
-import leaderlab.shell.command.Completion;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completion;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -25,8 +25,7 @@ import leaderlab.shell.command.Targets;
 /** Admin operations: leader elections, reassignment and dynamic configs. */
 final class AdminCommands {
 
-    private AdminCommands() {
-    }
+    private AdminCommands() {}
 
     /** Config keys with their documentation. */
     private static final Completion CONFIG_KEYS = (context, out) -> {
@@ -37,7 +36,8 @@ final class AdminCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("elect")
-                .completes(Completions.byPosition(Completions.words("election type", "preferred", "unclean"),
+                .completes(Completions.byPosition(
+                        Completions.words("election type", "preferred", "unclean"),
                         Completions.both(Completions.topics(), Completions.partitions())))
                 .kafka(AdminCommands::electionCli)
                 .usage("elect preferred|unclean (TOPIC | TOPIC-P | --all) [--json]")
@@ -66,7 +66,8 @@ final class AdminCommands {
                 .example("reassign orders-0 --replicas 2,3,4")
                 .run(AdminCommands::reassign));
         registry.add(Command.builder("config")
-                .completes(Completions.byPosition(Completions.words("change a setting", "set"), CONFIG_KEYS, Completion.NONE))
+                .completes(Completions.byPosition(
+                        Completions.words("change a setting", "set"), CONFIG_KEYS, Completion.NONE))
                 .usage("config set KEY VALUE [--topic TOPIC]")
                 .summary("change a setting cluster-wide or for one topic (Kafka's config names)")
                 .details("Topic settings: min.insync.replicas, unclean.leader.election.enable. Cluster settings "
@@ -89,7 +90,8 @@ final class AdminCommands {
             scope = "--all-topic-partitions";
         } else {
             String target = args.positional(1, "");
-            scope = PartitionName.parse(target).map(p -> "--topic " + p.topic() + " --partition " + p.partition())
+            scope = PartitionName.parse(target)
+                    .map(p -> "--topic " + p.topic() + " --partition " + p.partition())
                     .orElse("--topic " + target);
         }
         return "kafka-leader-election.sh " + KafkaTools.BOOTSTRAP + " --election-type "
@@ -98,11 +100,14 @@ final class AdminCommands {
 
     /** kafka-reassign-partitions and the JSON file it reads, or null without a partition and --replicas. */
     private static String reassignmentCli(Args args) {
-        PartitionName target = args.count() < 1 ? null : PartitionName.parse(args.positional(0, "")).orElse(null);
+        PartitionName target = args.count() < 1
+                ? null
+                : PartitionName.parse(args.positional(0, "")).orElse(null);
         if (target == null || args.option("replicas") == null) {
             return null;
         }
-        return "kafka-reassign-partitions.sh " + KafkaTools.BOOTSTRAP + " --execute --reassignment-json-file reassign.json"
+        return "kafka-reassign-partitions.sh " + KafkaTools.BOOTSTRAP
+                + " --execute --reassignment-json-file reassign.json"
                 + "   # reassign.json: {\"version\":1,\"partitions\":[{\"topic\":\"" + target.topic()
                 + "\",\"partition\":" + target.partition() + ",\"replicas\":[" + args.option("replicas") + "]}]}";
     }
@@ -129,7 +134,8 @@ final class AdminCommands {
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }
-        return args.flag("json") ? Result.ok(ResultJson.election(electionType, result))
+        return args.flag("json")
+                ? Result.ok(ResultJson.election(electionType, result))
                 : Result.ok(electionReport(electionType, result));
     }
 
@@ -163,7 +169,8 @@ final class AdminCommands {
             }
         }
         if (!succeeded.isEmpty()) {
-            lines.add("Successfully completed leader election (" + type + ") for partitions " + String.join(", ", succeeded));
+            lines.add("Successfully completed leader election (" + type + ") for partitions "
+                    + String.join(", ", succeeded));
         }
         if (!notNeeded.isEmpty()) {
             lines.add("Valid replica already elected for partitions " + String.join(", ", notNeeded));
@@ -180,14 +187,16 @@ final class AdminCommands {
 
     private static Result reassign(Args args, Session session) {
         args.expectAtMost(1, "reassign TOPIC-P --replicas 2,3,1");
-        Targets.TopicPartition tp = Targets.partition(session, args.positional(0, "a partition, e.g. reassign orders-0 --replicas 2,3,1"));
+        Targets.TopicPartition tp =
+                Targets.partition(session, args.positional(0, "a partition, e.g. reassign orders-0 --replicas 2,3,1"));
         String replicas = args.option("replicas");
         if (replicas == null) {
             throw new CommandException("reassign needs --replicas, e.g. --replicas 2,3,1");
         }
         int[] target = Parse.brokerList(replicas, "--replicas");
-        AdminResult result = session.cluster().admin(new AdminOperation.AlterReassignment(
-                new TopicPartitionRef(tp.topic().name(), tp.partition()), target));
+        AdminResult result = session.cluster()
+                .admin(new AdminOperation.AlterReassignment(
+                        new TopicPartitionRef(tp.topic().name(), tp.partition()), target));
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }
@@ -195,7 +204,8 @@ final class AdminCommands {
     }
 
     private static Result config(Args args, Session session) {
-        if (!args.positional(0, "'set KEY VALUE', e.g. config set min.insync.replicas 2").equals("set")) {
+        if (!args.positional(0, "'set KEY VALUE', e.g. config set min.insync.replicas 2")
+                .equals("set")) {
             throw new CommandException("usage: config set KEY VALUE [--topic TOPIC]");
         }
         args.expectAtMost(3, "config set KEY VALUE [--topic TOPIC]");

@@ -2,8 +2,8 @@ package leaderlab.shell.commands;
 
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 import leaderlab.shell.command.Targets;
@@ -11,16 +11,17 @@ import leaderlab.shell.command.Targets;
 /** Broker process commands: crash, restart and controlled shutdown. */
 final class BrokerCommands {
 
-    private BrokerCommands() {
-    }
+    private BrokerCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("kill")
                 .completes(Completions.first(Completions.runningNodes()))
                 .triggerable()
-                .kafka(args -> "kill -9 <" + Targets.nodeName(args.positional(0, "")) + "'s JVM pid>   # a crash: no Kafka tool does this")
+                .kafka(args -> "kill -9 <" + Targets.nodeName(args.positional(0, ""))
+                        + "'s JVM pid>   # a crash: no Kafka tool does this")
                 .usage("kill BROKER|CONTROLLER [--power-loss]")
-                .summary("crash a broker (like kill -9): no controlled shutdown, the controller notices by missed heartbeats")
+                .summary(
+                        "crash a broker (like kill -9): no controlled shutdown, the controller notices by missed heartbeats")
                 .details("The broker's thread stops at once; its log stays on disk. The controller fences it after "
                         + "broker.session.timeout.ms without heartbeats, removes it from every ISR and elects new "
                         + "leaders where it led (one broker fenced per check, as in Kafka). --power-loss also loses "
@@ -35,7 +36,8 @@ final class BrokerCommands {
                         Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers()),
                         Completions.words("every stopped controller", "controllers"))))
                 .triggerable()
-                .kafka(args -> "kafka-server-start.sh config/server.properties   # on " + Targets.nodeName(args.positional(0, "")) + "'s host")
+                .kafka(args -> "kafka-server-start.sh config/server.properties   # on "
+                        + Targets.nodeName(args.positional(0, "")) + "'s host")
                 .usage("restart BROKER|CONTROLLER|controllers")
                 .summary("start a stopped broker again; it registers, catches up on metadata and is unfenced")
                 .details("A restart is a new incarnation. Right after a crash the controller rejects it "
@@ -45,7 +47,8 @@ final class BrokerCommands {
                 .run(BrokerCommands::restart));
         registry.add(Command.builder("shutdown")
                 .completes(Completions.first(Completions.runningBrokers()))
-                .kafka(args -> "kafka-server-stop.sh   # on broker " + args.positional(0, "") + "'s host: SIGTERM, a controlled shutdown")
+                .kafka(args -> "kafka-server-stop.sh   # on broker " + args.positional(0, "")
+                        + "'s host: SIGTERM, a controlled shutdown")
                 .usage("shutdown BROKER")
                 .summary("controlled shutdown: leadership moves away first, then the broker stops")
                 .details("As in KRaft: the broker heartbeats wantShutDown, the controller removes it from every ISR "
@@ -67,8 +70,12 @@ final class BrokerCommands {
         String target = args.positional(0, "a broker or controller id, e.g. restart 1");
         if (target.equals("controllers")) {
             // Every stopped controller, whichever they are (on threads, which one led is a race).
-            var running = session.cluster().snapshot().quorum().stream().map(q -> q.id()).toList();
-            var stopped = session.cluster().controllerIds().stream().filter(c -> !running.contains(c)).toList();
+            var running = session.cluster().snapshot().quorum().stream()
+                    .map(q -> q.id())
+                    .toList();
+            var stopped = session.cluster().controllerIds().stream()
+                    .filter(c -> !running.contains(c))
+                    .toList();
             stopped.forEach(session.cluster()::restart);
             return Result.ok("controllers " + stopped + " restarting");
         }
@@ -85,7 +92,9 @@ final class BrokerCommands {
         args.expectAtMost(1, "shutdown BROKER");
         int id = Targets.broker(session, args.positional(0, "a broker id, e.g. shutdown 2"));
         boolean stopped = session.cluster().shutdown(id);
-        return Result.ok(stopped ? "broker " + id + " shut down cleanly"
-                : "broker " + id + " is still shutting down (the controller has not let it go yet)");
+        return Result.ok(
+                stopped
+                        ? "broker " + id + " shut down cleanly"
+                        : "broker " + id + " is still shutting down (the controller has not let it go yet)");
     }
 }

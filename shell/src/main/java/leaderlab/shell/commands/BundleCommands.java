@@ -19,14 +19,14 @@ final class BundleCommands {
     static final String LIVE_REFUSAL = "save run needs a seeded run: a live cluster's timing comes from real threads, "
             + "so no replay could reproduce it exactly (start with --seed N, or reset --seed N)";
 
-    private BundleCommands() {
-    }
+    private BundleCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("save")
                 .usage("save run FILE")
-                .summary("write this simulated run (options, seed, every command with its cluster time, journal digest) "
-                        + "to FILE")
+                .summary(
+                        "write this simulated run (options, seed, every command with its cluster time, journal digest) "
+                                + "to FILE")
                 .details("The file is small text: diff it, attach it to an issue or a course page. ./leaderlab replay "
                         + "FILE runs it again and checks the journal digest after every command, naming the line where "
                         + "a run parts from it. It holds the commands since the cluster started (or since the last "
@@ -44,8 +44,8 @@ final class BundleCommands {
         try {
             Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CommandException("cannot write " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new CommandException("cannot write " + file + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
         return path;
     }

@@ -15,8 +15,7 @@ final class CheckCommands {
     /** Default limit for wait until: long enough for any classroom failover. */
     private static final long DEFAULT_TIMEOUT_MS = 30_000;
 
-    private CheckCommands() {
-    }
+    private CheckCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("wait")
@@ -54,7 +53,8 @@ final class CheckCommands {
             long start = session.cluster().nowMs();
             session.cluster().advance(ms);
             if (Thread.currentThread().isInterrupted()) {
-                return Result.ok("wait cancelled after " + Parse.seconds(session.cluster().nowMs() - start));
+                return Result.ok("wait cancelled after "
+                        + Parse.seconds(session.cluster().nowMs() - start));
             }
             return Result.ok("waited " + Parse.seconds(ms));
         }
@@ -64,14 +64,16 @@ final class CheckCommands {
         boolean held = session.cluster().awaitCondition(condition::holds, timeout);
         ClusterSnapshot now = session.cluster().snapshot();
         if (!held && Thread.currentThread().isInterrupted()) {
-            return Result.ok("wait cancelled after " + Parse.seconds(session.cluster().nowMs() - start) + "; "
-                    + condition.text() + " does not hold yet (it is " + condition.actual(now) + ")");
+            return Result.ok(
+                    "wait cancelled after " + Parse.seconds(session.cluster().nowMs() - start) + "; " + condition.text()
+                            + " does not hold yet (it is " + condition.actual(now) + ")");
         }
         if (!held) {
             return Result.failed("wait until " + condition.text() + " timed out after " + Parse.seconds(timeout)
                     + "; it is " + condition.actual(now));
         }
-        return Result.ok(condition.text() + " after " + Parse.seconds(session.cluster().nowMs() - start));
+        return Result.ok(
+                condition.text() + " after " + Parse.seconds(session.cluster().nowMs() - start));
     }
 
     private static Result expect(Args args, Session session) {
@@ -81,7 +83,8 @@ final class CheckCommands {
         Condition condition = Condition.parse(args.positionals(), session);
         ClusterSnapshot snapshot = session.cluster().snapshot();
         if (!condition.holds(snapshot)) {
-            return Result.failed("expectation failed: " + condition.text() + ", but it is " + condition.actual(snapshot));
+            return Result.failed(
+                    "expectation failed: " + condition.text() + ", but it is " + condition.actual(snapshot));
         }
         return Result.ok("ok: " + condition.text());
     }

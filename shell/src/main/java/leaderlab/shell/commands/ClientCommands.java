@@ -10,8 +10,8 @@ import leaderlab.cluster.protocol.LogSlice;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -23,13 +23,13 @@ final class ClientCommands {
     /** Most records one consume command reads per partition. */
     private static final int MAX_CONSUME = 10_000;
 
-    private ClientCommands() {
-    }
+    private ClientCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("produce")
                 .completes(Completions.first(Completions.topics()))
-                .kafka(args -> "kafka-console-producer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, ""))
+                .kafka(args ->
+                        "kafka-console-producer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, ""))
                 .usage("produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N] [--json]")
                 .summary("write records; prints the acknowledged offsets or Kafka's error")
                 .details("Without --partition the records are spread round-robin over the partitions, one request "
@@ -55,7 +55,8 @@ final class ClientCommands {
         registry.add(Command.builder("consume")
                 .completes(Completions.first(Completions.topics()))
                 .recording(Command.Recording.ENDS_STEP)
-                .kafka(args -> "kafka-console-consumer.sh " + KafkaTools.BOOTSTRAP + " --topic " + args.positional(0, "") + " --from-beginning")
+                .kafka(args -> "kafka-console-consumer.sh " + KafkaTools.BOOTSTRAP + " --topic "
+                        + args.positional(0, "") + " --from-beginning")
                 .usage("consume TOPIC [--partition P] [--from-beginning] [--json]")
                 .summary("read committed records (below the high watermark) from each partition's leader")
                 .details("The consumer remembers its position per partition between commands; --from-beginning "
@@ -74,8 +75,8 @@ final class ClientCommands {
         }
         int partition = Parse.integer(text, "--partition");
         if (partition < 0 || partition >= topic.partitionCount()) {
-            throw new CommandException(topic.name() + " has partitions 0.." + (topic.partitionCount() - 1)
-                    + ", not " + partition);
+            throw new CommandException(
+                    topic.name() + " has partitions 0.." + (topic.partitionCount() - 1) + ", not " + partition);
         }
         return partition;
     }
@@ -88,8 +89,10 @@ final class ClientCommands {
         if (count < 1 || count > 1_000_000) {
             throw new CommandException("--count must be between 1 and 1000000, got " + count);
         }
-        int acks = Parse.acks(args.option("acks") != null ? args.option("acks")
-                : session.cluster().clientConfigs().getString(ConfigKey.ACKS));
+        int acks = Parse.acks(
+                args.option("acks") != null
+                        ? args.option("acks")
+                        : session.cluster().clientConfigs().getString(ConfigKey.ACKS));
         int retries = args.option("retries") == null ? -1 : args.intOption("retries", 0);
         if (args.option("retries") != null && retries < 0) {
             throw new CommandException("--retries must be 0 or more, got " + retries);
@@ -103,15 +106,17 @@ final class ClientCommands {
         for (ProduceResult r : results) {
             String acksText = "acks=" + Parse.acksName(r.acks());
             if (r.error().isError()) {
-                lines.add(r.partition() + ": " + r.error().name() + " (" + r.error().code() + ") "
-                        + (r.leader() < 0 ? "" : "from broker " + r.leader() + ": ") + r.detail() + retries(r));
+                lines.add(r.partition() + ": " + r.error().name() + " ("
+                        + r.error().code() + ") " + (r.leader() < 0 ? "" : "from broker " + r.leader() + ": ")
+                        + r.detail() + retries(r));
             } else if (r.baseOffset() < 0) {
                 lines.add(r.partition() + ": sent " + r.count() + " record(s) to broker " + r.leader() + " with "
                         + acksText + " (no answer expected)");
             } else {
                 long last = r.baseOffset() + r.count() - 1;
-                lines.add(r.partition() + ": acked offsets " + (r.count() == 1 ? r.baseOffset() : r.baseOffset() + "-" + last)
-                        + " (" + r.count() + " record(s), " + acksText + ", leader " + r.leader() + ")" + retries(r));
+                lines.add(r.partition() + ": acked offsets "
+                        + (r.count() == 1 ? r.baseOffset() : r.baseOffset() + "-" + last) + " (" + r.count()
+                        + " record(s), " + acksText + ", leader " + r.leader() + ")" + retries(r));
             }
         }
         return Result.ok(lines);
@@ -119,29 +124,32 @@ final class ClientCommands {
 
     /** The retries a result took, as the producer met them. */
     private static String retries(ProduceResult r) {
-        return r.retries() == 0 ? "" : " after " + r.retries() + " retr" + (r.retries() == 1 ? "y" : "ies") + " ("
-                + String.join(", ", new java.util.LinkedHashSet<>(r.retried())) + ")";
+        return r.retries() == 0
+                ? ""
+                : " after " + r.retries() + " retr" + (r.retries() == 1 ? "y" : "ies") + " ("
+                        + String.join(", ", new java.util.LinkedHashSet<>(r.retried())) + ")";
     }
 
     private static Result consume(Args args, Session session) {
         args.expectAtMost(1, "consume TOPIC [--partition P] [--from-beginning]");
         TopicInfo topic = Targets.topic(session, args.positional(0, "a topic, e.g. consume orders"));
         int partition = partitionOption(args, topic);
-        List<ConsumeResult> results = session.cluster().consume(topic.name(), partition, args.flag("from-beginning"),
-                MAX_CONSUME);
+        List<ConsumeResult> results =
+                session.cluster().consume(topic.name(), partition, args.flag("from-beginning"), MAX_CONSUME);
         if (args.flag("json")) {
             return Result.ok(ResultJson.consume(results));
         }
         List<String> lines = new ArrayList<>();
         for (ConsumeResult r : results) {
             if (r.error().isError()) {
-                lines.add(r.partition() + ": " + r.error().name() + " (" + r.error().code() + ")"
-                        + (r.leader() < 0 ? "" : " from broker " + r.leader()));
+                lines.add(r.partition() + ": " + r.error().name() + " ("
+                        + r.error().code() + ")" + (r.leader() < 0 ? "" : " from broker " + r.leader()));
                 continue;
             }
             LogSlice records = r.records();
             if (records.size() == 0) {
-                lines.add(r.partition() + ": nothing new below HW " + r.highWatermark() + " (leader " + r.leader() + ")");
+                lines.add(
+                        r.partition() + ": nothing new below HW " + r.highWatermark() + " (leader " + r.leader() + ")");
             } else {
                 lines.add(r.partition() + ": read offsets " + records.baseOffset() + "-" + (records.endOffset() - 1)
                         + " (" + records.size() + " record(s)) below HW " + r.highWatermark() + " from leader "

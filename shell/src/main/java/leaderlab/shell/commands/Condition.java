@@ -2,8 +2,8 @@ package leaderlab.shell.commands;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.metadata.Replicas;
@@ -30,15 +30,20 @@ final class Condition {
             + "unfenced|shutting_down, last-produce is acked|ERROR_NAME, quorum-leader is N|none, lost TOPIC is N, violations is N (each may say 'is not')";
 
     /** What follows a condition's subject word, before "is". */
-    enum Target { PARTITION, BROKER, TOPIC, NOTHING }
+    enum Target {
+        PARTITION,
+        BROKER,
+        TOPIC,
+        NOTHING
+    }
 
     /** Every subject word {@link #parse} reads, with what follows it: completion offers exactly these. */
     static final Map<String, Target> SUBJECTS = subjects();
 
     private static Map<String, Target> subjects() {
         Map<String, Target> subjects = new LinkedHashMap<>();
-        for (String partitionSubject : List.of("leader", "isr", "elr", "last-known-elr", "replicas", "hw", "epoch", "offline",
-                "leo")) {
+        for (String partitionSubject :
+                List.of("leader", "isr", "elr", "last-known-elr", "replicas", "hw", "epoch", "offline", "leo")) {
             subjects.put(partitionSubject, Target.PARTITION);
         }
         subjects.put("broker", Target.BROKER);
@@ -57,7 +62,8 @@ final class Condition {
         if (before.isEmpty()) {
             out.offer("until", "wait until CONDITION");
         }
-        List<String> rest = !before.isEmpty() && before.get(0).equals("until") ? before.subList(1, before.size()) : before;
+        List<String> rest =
+                !before.isEmpty() && before.get(0).equals("until") ? before.subList(1, before.size()) : before;
         complete(new Completion.Context(context.snapshot(), rest, context.registry()), out);
     };
 
@@ -92,13 +98,18 @@ final class Condition {
         if (split >= 0) {
             List<String> command = words.subList(split + 1, words.size());
             if (command.isEmpty()) {
-                context.registry().all().stream().filter(Command::triggerable).forEach(c -> out.offer(c.name(), c.summary()));
+                context.registry().all().stream()
+                        .filter(Command::triggerable)
+                        .forEach(c -> out.offer(c.name(), c.summary()));
                 return;
             }
             Command target = context.registry().find(command.get(0));
             if (target != null) {
-                target.completion().complete(new Completion.Context(context.snapshot(),
-                        command.subList(1, command.size()), context.registry()), out);
+                target.completion()
+                        .complete(
+                                new Completion.Context(
+                                        context.snapshot(), command.subList(1, command.size()), context.registry()),
+                                out);
             }
             return;
         }
@@ -111,7 +122,8 @@ final class Condition {
             return;
         }
         if (words.contains("is")) {
-            if (words.get(words.size() - 1).equals("is") || words.get(words.size() - 1).equals("not")) {
+            if (words.get(words.size() - 1).equals("is")
+                    || words.get(words.size() - 1).equals("not")) {
                 return;
             }
             out.offer("do", "then run a fault (when only)");
@@ -120,9 +132,12 @@ final class Condition {
         Completion next = switch (target) {
             case BROKER -> words.size() == 1 ? Completions.allBrokers() : null;
             case TOPIC -> words.size() == 1 ? Completions.topics() : null;
-            case PARTITION -> words.size() == 1 ? Completions.partitions()
-                    : words.get(0).equals("leo") && words.size() == 2 ? Completions.words("", "on")
-                    : words.get(0).equals("leo") && words.size() == 3 ? Completions.allBrokers() : null;
+            case PARTITION ->
+                words.size() == 1
+                        ? Completions.partitions()
+                        : words.get(0).equals("leo") && words.size() == 2
+                                ? Completions.words("", "on")
+                                : words.get(0).equals("leo") && words.size() == 3 ? Completions.allBrokers() : null;
             case NOTHING -> null;
         };
         if (next == null) {
@@ -170,21 +185,35 @@ final class Condition {
                 // lost TOPIC is N: acknowledged records of the topic that vanished
                 expectWords(subject, 2, text);
                 String topic = Targets.topic(session, subject.get(1)).name();
-                return new Condition(text, negated, number(value, "lost"), s -> Long.toString(
-                        checked(session).ledger().losses().stream().filter(l -> l.partition().startsWith(topic + "-"))
-                                .mapToLong(l -> l.records().size()).sum()));
+                return new Condition(
+                        text,
+                        negated,
+                        number(value, "lost"),
+                        s -> Long.toString(checked(session).ledger().losses().stream()
+                                .filter(l -> l.partition().startsWith(topic + "-"))
+                                .mapToLong(l -> l.records().size())
+                                .sum()));
             }
             case "violations" -> {
                 expectWords(subject, 1, text);
-                return new Condition(text, negated, number(value, "violations"),
-                        s -> Integer.toString(checked(session).checker().violations().size()));
+                return new Condition(
+                        text,
+                        negated,
+                        number(value, "violations"),
+                        s -> Integer.toString(
+                                checked(session).checker().violations().size()));
             }
             case "quorum-leader" -> {
                 // quorum-leader is 101|none: which controller leads the KRaft quorum (the active controller)
                 expectWords(subject, 1, text);
                 String leader = value.toLowerCase(Locale.ROOT);
-                return new Condition(text, negated, leader, s -> s.quorumLeader() == null ? "none"
-                        : Integer.toString(s.quorumLeader().id()));
+                return new Condition(
+                        text,
+                        negated,
+                        leader,
+                        s -> s.quorumLeader() == null
+                                ? "none"
+                                : Integer.toString(s.quorumLeader().id()));
             }
             case "last-produce" -> {
                 expectWords(subject, 1, text);
@@ -202,8 +231,8 @@ final class Condition {
         return value.equals("none") ? sorted(new int[0]) : sorted(Parse.brokerList(value, kind));
     }
 
-    private static Condition partitionCondition(String kind, List<String> subject, String value, String text,
-                                                boolean negated, Session session) {
+    private static Condition partitionCondition(
+            String kind, List<String> subject, String value, String text, boolean negated, Session session) {
         if (subject.size() < 2) {
             throw new CommandException("cannot read condition '" + text + "'; write one of: " + FORMS);
         }
@@ -215,7 +244,10 @@ final class Condition {
         switch (kind) {
             case "leader":
                 expectWords(subject, 2, text);
-                return new Condition(text, negated, value.equals("none") ? "none" : number(value, "leader"),
+                return new Condition(
+                        text,
+                        negated,
+                        value.equals("none") ? "none" : number(value, "leader"),
                         on.apply(p -> p.leader() < 0 ? "none" : Integer.toString(p.leader())));
             case "isr":
                 // The ISR is a set (elections walk the replica order, never the ISR's), so its order is not compared.
@@ -226,17 +258,23 @@ final class Condition {
                 return new Condition(text, negated, brokersOrNone(value, kind), on.apply(p -> sorted(p.elr())));
             case "last-known-elr":
                 expectWords(subject, 2, text);
-                return new Condition(text, negated, brokersOrNone(value, kind), on.apply(p -> sorted(p.lastKnownElr())));
+                return new Condition(
+                        text, negated, brokersOrNone(value, kind), on.apply(p -> sorted(p.lastKnownElr())));
             case "replicas":
                 expectWords(subject, 2, text);
-                return new Condition(text, negated, Replicas.format(Parse.brokerList(value, kind)),
+                return new Condition(
+                        text,
+                        negated,
+                        Replicas.format(Parse.brokerList(value, kind)),
                         on.apply(p -> Replicas.format(p.replicas())));
             case "hw":
                 expectWords(subject, 2, text);
-                return new Condition(text, negated, number(value, "hw"), on.apply(p -> Long.toString(p.highWatermark())));
+                return new Condition(
+                        text, negated, number(value, "hw"), on.apply(p -> Long.toString(p.highWatermark())));
             case "epoch":
                 expectWords(subject, 2, text);
-                return new Condition(text, negated, number(value, "epoch"), on.apply(p -> Integer.toString(p.leaderEpoch())));
+                return new Condition(
+                        text, negated, number(value, "epoch"), on.apply(p -> Integer.toString(p.leaderEpoch())));
             case "offline":
                 expectWords(subject, 2, text);
                 if (!value.equals("true") && !value.equals("false")) {
@@ -248,7 +286,10 @@ final class Condition {
                     throw new CommandException("write leo TOPIC-P on BROKER is N, e.g. leo orders-0 on 2 is 10");
                 }
                 int broker = Targets.broker(session, subject.get(3));
-                return new Condition(text, negated, number(value, "leo"),
+                return new Condition(
+                        text,
+                        negated,
+                        number(value, "leo"),
                         on.apply(p -> String.valueOf(p.leo().getOrDefault(broker, -1L))));
             default:
                 throw new CommandException("unknown condition '" + kind + "'; write one of: " + FORMS);
@@ -280,7 +321,10 @@ final class Condition {
         if (results.isEmpty()) {
             return "NONE_YET";
         }
-        return results.stream().filter(r -> r.error().isError()).map(r -> r.error().name()).findFirst()
+        return results.stream()
+                .filter(r -> r.error().isError())
+                .map(r -> r.error().name())
+                .findFirst()
                 .orElse("ACKED");
     }
 }

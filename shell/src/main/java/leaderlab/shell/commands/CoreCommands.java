@@ -5,8 +5,7 @@ import leaderlab.shell.command.CommandRegistry;
 /** The core command language: everything the shell, scripts and lessons share. */
 public final class CoreCommands {
 
-    private CoreCommands() {
-    }
+    private CoreCommands() {}
 
     public static CommandRegistry registry() {
         CommandRegistry registry = new CommandRegistry();

@@ -19,11 +19,13 @@ import leaderlab.shell.command.Json;
 final class Describe {
 
     /** kafka-topics' partition filters; with one, only matching partition lines print. */
-    static final List<String> FILTERS = List.of("under-replicated-partitions", "under-min-isr-partitions",
-            "at-min-isr-partitions", "unavailable-partitions");
+    static final List<String> FILTERS = List.of(
+            "under-replicated-partitions",
+            "under-min-isr-partitions",
+            "at-min-isr-partitions",
+            "unavailable-partitions");
 
-    private Describe() {
-    }
+    private Describe() {}
 
     /** Whether a partition passes the filter named as in kafka-topics (§7.1). */
     static boolean matches(String filter, PartitionView p, ClusterSnapshot snapshot) {
@@ -41,13 +43,14 @@ final class Describe {
         List<String> lines = new ArrayList<>();
         for (TopicInfo topic : topics) {
             List<PartitionView> partitions = snapshot.partitions(topic);
-            int replicationFactor = partitions.get(0).replicas().length - partitions.get(0).adding().length;
+            int replicationFactor =
+                    partitions.get(0).replicas().length - partitions.get(0).adding().length;
             Map<String, String> overrides = snapshot.metadata().configs().topicOverrides(topic.name());
             List<String> configs = new ArrayList<>();
             overrides.forEach((k, v) -> configs.add(k + "=" + v));
             if (filter == null) {
                 lines.add("Topic: " + topic.name() + "\tTopicId: " + topic.topicId() + "\tPartitionCount: "
-                    + topic.partitionCount() + "\tReplicationFactor: " + replicationFactor + "\tConfigs: "
+                        + topic.partitionCount() + "\tReplicationFactor: " + replicationFactor + "\tConfigs: "
                         + String.join(",", configs));
             }
             for (PartitionView p : partitions) {
@@ -55,16 +58,26 @@ final class Describe {
                     continue;
                 }
                 StringBuilder line = new StringBuilder();
-                line.append("\tTopic: ").append(topic.name()).append("\tPartition: ").append(p.partition())
-                        .append("\tLeader: ").append(p.leader() < 0 ? "none" : Integer.toString(p.leader()))
-                        .append("\tReplicas: ").append(Replicas.format(p.replicas()))
-                        .append("\tIsr: ").append(Replicas.format(p.isr()));
+                line.append("\tTopic: ")
+                        .append(topic.name())
+                        .append("\tPartition: ")
+                        .append(p.partition())
+                        .append("\tLeader: ")
+                        .append(p.leader() < 0 ? "none" : Integer.toString(p.leader()))
+                        .append("\tReplicas: ")
+                        .append(Replicas.format(p.replicas()))
+                        .append("\tIsr: ")
+                        .append(Replicas.format(p.isr()));
                 if (p.adding().length > 0 || p.removing().length > 0) {
-                    line.append("\tAdding Replicas: ").append(Replicas.format(p.adding()))
-                            .append("\tRemoving Replicas: ").append(Replicas.format(p.removing()));
+                    line.append("\tAdding Replicas: ")
+                            .append(Replicas.format(p.adding()))
+                            .append("\tRemoving Replicas: ")
+                            .append(Replicas.format(p.removing()));
                 }
-                line.append("\tElr: ").append(Replicas.format(p.elr()))
-                        .append("\tLastKnownElr: ").append(Replicas.format(p.lastKnownElr()));
+                line.append("\tElr: ")
+                        .append(Replicas.format(p.elr()))
+                        .append("\tLastKnownElr: ")
+                        .append(Replicas.format(p.lastKnownElr()));
                 lines.add(line.toString());
             }
         }
@@ -83,7 +96,10 @@ final class Describe {
         for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
             if (!broker.reality().healthy() && broker.running()) {
                 lines.add("# broker " + broker.id() + ": controller says " + broker.registrationState()
-                        + (broker.registration() != null && broker.registration().active() ? " (healthy)" : "")
+                        + (broker.registration() != null
+                                        && broker.registration().active()
+                                ? " (healthy)"
+                                : "")
                         + "; really: " + broker.reality().describe());
             }
         }
@@ -95,33 +111,59 @@ final class Describe {
         json.field("timeMs", snapshot.timeMs());
         json.name("brokers").beginArray();
         for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
-            json.beginObject().field("id", broker.id()).field("rack", broker.rack()).field("state", broker.state())
+            json.beginObject()
+                    .field("id", broker.id())
+                    .field("rack", broker.rack())
+                    .field("state", broker.state())
                     .field("process", broker.running() ? "RUNNING" : "STOPPED")
                     .field("registration", broker.registrationState())
-                    .field("demoted", broker.registration() != null && broker.registration().demoted())
+                    .field(
+                            "demoted",
+                            broker.registration() != null
+                                    && broker.registration().demoted())
                     .field("reality", broker.reality().describe())
-                    .field("brokerEpoch", broker.registration() == null ? -1 : broker.registration().epoch())
+                    .field(
+                            "brokerEpoch",
+                            broker.registration() == null
+                                    ? -1
+                                    : broker.registration().epoch())
                     .endObject();
         }
         json.endArray();
         var leader = snapshot.quorumLeader();
-        json.name("controller").beginObject().field("id", leader == null ? -1 : leader.id())
-                .field("active", leader != null).field("metadataOffset", snapshot.metadata().offset()).endObject();
-        json.name("quorum").beginObject().field("leaderId", leader == null ? -1 : leader.id())
+        json.name("controller")
+                .beginObject()
+                .field("id", leader == null ? -1 : leader.id())
+                .field("active", leader != null)
+                .field("metadataOffset", snapshot.metadata().offset())
+                .endObject();
+        json.name("quorum")
+                .beginObject()
+                .field("leaderId", leader == null ? -1 : leader.id())
                 .field("leaderEpoch", leader == null ? -1 : leader.epoch())
                 .field("highWatermark", leader == null ? -1 : leader.highWatermark());
         json.name("voters").beginArray();
         for (var voter : snapshot.quorum()) {
-            json.beginObject().field("id", voter.id()).field("role", voter.role().name())
-                    .field("epoch", voter.epoch()).field("logEndOffset", voter.endOffset())
-                    .field("highWatermark", voter.highWatermark()).endObject();
+            json.beginObject()
+                    .field("id", voter.id())
+                    .field("role", voter.role().name())
+                    .field("epoch", voter.epoch())
+                    .field("logEndOffset", voter.endOffset())
+                    .field("highWatermark", voter.highWatermark())
+                    .endObject();
         }
         json.endArray().endObject();
-        json.name("features").beginObject().field(ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key(),
-                snapshot.metadata().configs().getInt(ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION, null)).endObject();
+        json.name("features")
+                .beginObject()
+                .field(
+                        ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION.key(),
+                        snapshot.metadata().configs().getInt(ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION, null))
+                .endObject();
         json.name("topics").beginArray();
         for (TopicInfo topic : topics) {
-            json.beginObject().field("name", topic.name()).field("topicId", topic.topicId())
+            json.beginObject()
+                    .field("name", topic.name())
+                    .field("topicId", topic.topicId())
                     .field("configs", snapshot.metadata().configs().topicOverrides(topic.name()));
             json.name("partitions").beginArray();
             for (PartitionView p : snapshot.partitions(topic)) {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ServiceLoader;
-import leaderlab.shell.export.JournalExport;
-import leaderlab.shell.export.PictureExport;
-import leaderlab.shell.export.RunReport;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
@@ -14,14 +11,16 @@ import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
+import leaderlab.shell.export.JournalExport;
+import leaderlab.shell.export.PictureExport;
+import leaderlab.shell.export.RunReport;
 
 /** {@code export journal|report|png|svg FILE}: what a session produced, as files to keep or share. */
 final class ExportCommands {
 
     private static final String USAGE = "export journal|report|png|svg FILE";
 
-    private ExportCommands() {
-    }
+    private ExportCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("export")
@@ -43,7 +42,8 @@ final class ExportCommands {
 
     private static Result export(Args args, Session session) {
         args.expectAtMost(2, USAGE);
-        String format = args.positional(0, "what to export: journal, report, png or svg").toLowerCase(Locale.ROOT);
+        String format = args.positional(0, "what to export: journal, report, png or svg")
+                .toLowerCase(Locale.ROOT);
         String file = args.positional(1, "a file name, e.g. export svg cluster.svg");
         try {
             switch (format) {
@@ -66,8 +66,8 @@ final class ExportCommands {
                 default -> throw new CommandException("export takes journal, report, png or svg; got '" + format + "'");
             }
         } catch (IOException e) {
-            throw new CommandException("cannot write " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new CommandException("cannot write " + file + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 }

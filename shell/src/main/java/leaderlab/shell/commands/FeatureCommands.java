@@ -18,8 +18,7 @@ final class FeatureCommands {
 
     private static final ConfigKey ELR = ConfigKey.ELIGIBLE_LEADER_REPLICAS_VERSION;
 
-    private FeatureCommands() {
-    }
+    private FeatureCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("feature")
@@ -51,7 +50,9 @@ final class FeatureCommands {
             throw new CommandException("usage: feature [describe] | feature set eligible.leader.replicas.version 0|1");
         }
         args.expectAtMost(3, "feature set NAME LEVEL");
-        return set(session, args.positional(1, "a feature name, e.g. " + ELR.key()),
+        return set(
+                session,
+                args.positional(1, "a feature name, e.g. " + ELR.key()),
                 args.positional(2, "a level, 0 or 1"));
     }
 

@@ -13,8 +13,7 @@ import leaderlab.shell.command.Session;
 /** {@code fork [at TIME]} and {@code unfork}: what-if branches of a simulated run. */
 final class ForkCommands {
 
-    private ForkCommands() {
-    }
+    private ForkCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("fork")
@@ -46,8 +45,8 @@ final class ForkCommands {
         long atMs = session.cluster().nowMs();
         if (args.count() > 0) {
             if (!args.positional(0, "at").equals("at") || args.count() != 2) {
-                throw new CommandException("fork takes 'at TIME', e.g. fork at 12.5s; got '"
-                        + String.join(" ", args.positionals()) + "'");
+                throw new CommandException(
+                        "fork takes 'at TIME', e.g. fork at 12.5s; got '" + String.join(" ", args.positionals()) + "'");
             }
             atMs = Parse.durationMs(args.positional(1, "a time, e.g. 12.5s"));
         }

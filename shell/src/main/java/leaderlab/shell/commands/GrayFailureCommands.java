@@ -6,8 +6,8 @@ import leaderlab.cluster.Cluster;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -19,18 +19,19 @@ import leaderlab.shell.command.Targets;
  */
 final class GrayFailureCommands {
 
-    private GrayFailureCommands() {
-    }
+    private GrayFailureCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("stall")
                 .completes(Completions.first(Completions.runningNodes()))
                 .triggerable()
                 .usage("stall BROKER|CONTROLLER DURATION")
-                .summary("pause a broker's process (a stop-the-world GC): no heartbeats, fetches or answers, then it resumes")
-                .details("Longer than broker.session.timeout.ms and the controller fences it and moves its leaderships; "
-                        + "when it wakes it still believes it leads (a zombie) until it replays the new metadata, and "
-                        + "what it accepts meanwhile is rejected or truncated.")
+                .summary(
+                        "pause a broker's process (a stop-the-world GC): no heartbeats, fetches or answers, then it resumes")
+                .details(
+                        "Longer than broker.session.timeout.ms and the controller fences it and moves its leaderships; "
+                                + "when it wakes it still believes it leads (a zombie) until it replays the new metadata, and "
+                                + "what it accepts meanwhile is rejected or truncated.")
                 .example("stall 1 3s")
                 .run(GrayFailureCommands::stall));
         registry.add(Command.builder("slow-disk")
@@ -57,9 +58,11 @@ final class GrayFailureCommands {
                 .completes(Condition.COMPLETION)
                 .usage("when CONDITION do COMMAND")
                 .summary("arm a fault that fires once, right when a condition becomes true")
-                .details(() -> "Conditions as for expect (e.g. hw orders-0 is 50, leader orders-0 is 2, broker 2 is fenced). "
-                        + "COMMAND may be: " + String.join(", ", triggerable(registry))
-                        + ". In the simulator the condition is checked after every event, so the fault always bites.")
+                .details(
+                        () ->
+                                "Conditions as for expect (e.g. hw orders-0 is 50, leader orders-0 is 2, broker 2 is fenced). "
+                                        + "COMMAND may be: " + String.join(", ", triggerable(registry))
+                                        + ". In the simulator the condition is checked after every event, so the fault always bites.")
                 .example("when hw orders-0 is 50 do kill 1")
                 .example("when leader orders-0 is 2 do isolate 2 --from clients")
                 .run(GrayFailureCommands::when));
@@ -69,14 +72,19 @@ final class GrayFailureCommands {
                 .run((args, session) -> {
                     args.expectAtMost(0, "triggers");
                     List<String> armed = session.cluster().pendingTriggers();
-                    return armed.isEmpty() ? Result.ok("no armed triggers")
+                    return armed.isEmpty()
+                            ? Result.ok("no armed triggers")
                             : Result.ok(armed.stream().map(t -> "when " + t).toList());
                 }));
     }
 
     /** The commands a trigger may run, sorted; read from the registry when help or an error needs them. */
     private static List<String> triggerable(CommandRegistry registry) {
-        return registry.all().stream().filter(Command::triggerable).map(Command::name).sorted().toList();
+        return registry.all().stream()
+                .filter(Command::triggerable)
+                .map(Command::name)
+                .sorted()
+                .toList();
     }
 
     private static Result stall(Args args, Session session) {
@@ -96,8 +104,10 @@ final class GrayFailureCommands {
         String latency = args.positional(1, "a latency per append, or off");
         long ms = latency.equalsIgnoreCase("off") ? 0 : Parse.durationMs(latency);
         session.cluster().slowDisk(id, ms);
-        return Result.ok(ms > 0 ? "broker " + id + ": every append takes " + Parse.seconds(ms)
-                : "broker " + id + ": disk healthy");
+        return Result.ok(
+                ms > 0
+                        ? "broker " + id + ": every append takes " + Parse.seconds(ms)
+                        : "broker " + id + ": disk healthy");
     }
 
     private static Result flap(Args args, Session session) {

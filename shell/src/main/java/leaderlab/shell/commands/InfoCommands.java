@@ -8,9 +8,9 @@ import leaderlab.cluster.journal.EventType;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Completion;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -27,8 +27,7 @@ final class InfoCommands {
         }
     };
 
-    private InfoCommands() {
-    }
+    private InfoCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("events")
@@ -73,13 +72,14 @@ final class InfoCommands {
                 throw new CommandException("events takes on or off, or options; got '" + toggle + "'");
             }
             session.setLiveEvents(toggle.equals("on"));
-            return Result.ok(toggle.equals("on") ? "live events on: cluster events print above the prompt"
-                    : "live events off");
+            return Result.ok(
+                    toggle.equals("on") ? "live events on: cluster events print above the prompt" : "live events off");
         }
         args.expectAtMost(0, "events [on|off] [--follow] [--since DURATION] [--all] [--type TYPE]");
         if (args.flag("follow")) {
             if (!session.interactive()) {
-                throw new CommandException("events --follow needs the interactive shell; in a script use events or wait until");
+                throw new CommandException(
+                        "events --follow needs the interactive shell; in a script use events or wait until");
             }
             session.setLiveEvents(true);
         }
@@ -94,7 +94,8 @@ final class InfoCommands {
         }
         EventType only = type;
         boolean all = args.flag("all");
-        java.util.function.Predicate<Event> filter = e -> only != null ? e.type() == only
+        java.util.function.Predicate<Event> filter = e -> only != null
+                ? e.type() == only
                 : all || (e.type() != EventType.HW_ADVANCED && e.type() != EventType.PRODUCE_ACKED);
         List<Event> events;
         if (args.option("since") != null) {
@@ -136,7 +137,8 @@ final class InfoCommands {
             for (Command command : registry.all()) {
                 lines.add(String.format(Locale.ROOT, "  %-10s %s", command.name(), command.summary()));
             }
-            lines.add("Times are cluster time. Kafka's rules are followed; where leaderlab simplifies, help COMMAND says so.");
+            lines.add(
+                    "Times are cluster time. Kafka's rules are followed; where leaderlab simplifies, help COMMAND says so.");
             return Result.ok(lines);
         }
         Command command = registry.find(args.positional(0, "a command"));

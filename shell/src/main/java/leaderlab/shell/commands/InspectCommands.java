@@ -14,8 +14,8 @@ import leaderlab.cluster.view.PartitionView;
 import leaderlab.cluster.view.ReplicaView;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Json;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -28,8 +28,7 @@ final class InspectCommands {
     /** Offsets shown by {@code log} unless --last says otherwise. */
     private static final int DEFAULT_LOG_ROWS = 12;
 
-    private InspectCommands() {
-    }
+    private InspectCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("brokers")
@@ -84,29 +83,58 @@ final class InspectCommands {
             Json json = new Json().beginArray();
             for (ClusterSnapshot.BrokerState b : snapshot.brokers()) {
                 BrokerSession s = b.session();
-                json.beginObject().field("id", b.id()).field("rack", b.rack())
+                json.beginObject()
+                        .field("id", b.id())
+                        .field("rack", b.rack())
                         .field("process", b.running() ? "RUNNING" : "STOPPED")
                         .field("registration", b.registrationState())
-                        .field("brokerEpoch", b.registration() == null ? -1 : b.registration().epoch())
-                        .field("leaders", leaders[b.id()]).field("replicas", replicas[b.id()])
-                        .field("metadataOffset", b.view().metadata() == null ? -1 : b.view().metadata().offset())
+                        .field(
+                                "brokerEpoch",
+                                b.registration() == null ? -1 : b.registration().epoch())
+                        .field("leaders", leaders[b.id()])
+                        .field("replicas", replicas[b.id()])
+                        .field(
+                                "metadataOffset",
+                                b.view().metadata() == null
+                                        ? -1
+                                        : b.view().metadata().offset())
                         .field("lastHeartbeatMsAgo", s == null ? null : snapshot.timeMs() - s.lastContactMs())
-                        .field("demoted", b.registration() != null && b.registration().demoted())
+                        .field(
+                                "demoted",
+                                b.registration() != null && b.registration().demoted())
                         .field("reality", b.reality().describe())
                         .endObject();
             }
             return Result.ok(json.endArray().toString());
         }
-        Table table = new Table("BROKER", "RACK", "PROCESS", "CONTROLLER SAYS", "EPOCH", "LEADERS", "REPLICAS",
-                "METADATA LAG", "LAST HEARTBEAT", "REALLY");
+        Table table = new Table(
+                "BROKER",
+                "RACK",
+                "PROCESS",
+                "CONTROLLER SAYS",
+                "EPOCH",
+                "LEADERS",
+                "REPLICAS",
+                "METADATA LAG",
+                "LAST HEARTBEAT",
+                "REALLY");
         for (ClusterSnapshot.BrokerState b : snapshot.brokers()) {
             BrokerSession s = b.session();
-            long lag = b.view().metadata() == null ? -1 : metadata.offset() - b.view().metadata().offset();
-            table.row(b.id(), b.rack() == null ? "-" : b.rack(), b.running() ? "RUNNING" : "STOPPED",
-                    b.registrationState() + (b.registration() != null && b.registration().demoted() ? " DEMOTED" : ""),
+            long lag = b.view().metadata() == null
+                    ? -1
+                    : metadata.offset() - b.view().metadata().offset();
+            table.row(
+                    b.id(),
+                    b.rack() == null ? "-" : b.rack(),
+                    b.running() ? "RUNNING" : "STOPPED",
+                    b.registrationState()
+                            + (b.registration() != null && b.registration().demoted() ? " DEMOTED" : ""),
                     b.registration() == null ? "-" : b.registration().epoch(),
-                    leaders[b.id()], replicas[b.id()], lag < 0 ? "-" : lag + " records",
-                    s == null ? "-" : (snapshot.timeMs() - s.lastContactMs()) + " ms ago", b.reality().describe());
+                    leaders[b.id()],
+                    replicas[b.id()],
+                    lag < 0 ? "-" : lag + " records",
+                    s == null ? "-" : (snapshot.timeMs() - s.lastContactMs()) + " ms ago",
+                    b.reality().describe());
         }
         return Result.ok(table.lines());
     }
@@ -147,7 +175,8 @@ final class InspectCommands {
             for (int i = 0; i < logs.size(); i++) {
                 LogView log = logs.get(i);
                 String cell = offset < log.endOffset() ? "e" + log.epochAt(offset) + " m" + log.recordIdAt(offset) : "";
-                String markers = (offset == log.highWatermark() ? " <HW" : "") + (offset == log.endOffset() ? " <LEO" : "");
+                String markers =
+                        (offset == log.highWatermark() ? " <HW" : "") + (offset == log.endOffset() ? " <LEO" : "");
                 row[i + 1] = (cell + markers).strip();
             }
             table.row(row);
@@ -159,9 +188,15 @@ final class InspectCommands {
         StringBuilder cache = new StringBuilder("epoch cache (epoch@start offset):");
         for (int i = 0; i < logs.size(); i++) {
             LogView log = logs.get(i);
-            cache.append(i == 0 ? " " : "; ").append("broker ").append(brokers.get(i)).append(" [");
+            cache.append(i == 0 ? " " : "; ")
+                    .append("broker ")
+                    .append(brokers.get(i))
+                    .append(" [");
             for (int e = 0; e < log.cacheSize(); e++) {
-                cache.append(e == 0 ? "" : ", ").append('e').append(log.cacheEpochs()[e]).append('@')
+                cache.append(e == 0 ? "" : ", ")
+                        .append('e')
+                        .append(log.cacheEpochs()[e])
+                        .append('@')
                         .append(log.cacheStartOffsets()[e]);
             }
             cache.append(']');
@@ -171,22 +206,33 @@ final class InspectCommands {
     }
 
     private static String logJson(PartitionView partition, List<Integer> brokers, List<LogView> logs) {
-        Json json = new Json().beginObject().field("partition", partition.name()).field("leader", partition.leader())
-                .field("leaderEpoch", partition.leaderEpoch()).field("hw", partition.highWatermark());
+        Json json = new Json()
+                .beginObject()
+                .field("partition", partition.name())
+                .field("leader", partition.leader())
+                .field("leaderEpoch", partition.leaderEpoch())
+                .field("hw", partition.highWatermark());
         json.name("replicas").beginArray();
         for (int i = 0; i < brokers.size(); i++) {
             LogView log = logs.get(i);
-            json.beginObject().field("broker", brokers.get(i)).field("leo", log.endOffset())
+            json.beginObject()
+                    .field("broker", brokers.get(i))
+                    .field("leo", log.endOffset())
                     .field("hw", log.highWatermark());
             json.name("records").beginArray();
             for (int offset = 0; offset < log.endOffset(); offset++) {
-                json.beginObject().field("offset", offset).field("epoch", log.epochAt(offset))
-                        .field("record", log.recordIdAt(offset)).endObject();
+                json.beginObject()
+                        .field("offset", offset)
+                        .field("epoch", log.epochAt(offset))
+                        .field("record", log.recordIdAt(offset))
+                        .endObject();
             }
             json.endArray();
             json.name("epochCache").beginArray();
             for (int e = 0; e < log.cacheSize(); e++) {
-                json.beginObject().field("epoch", log.cacheEpochs()[e]).field("startOffset", log.cacheStartOffsets()[e])
+                json.beginObject()
+                        .field("epoch", log.cacheEpochs()[e])
+                        .field("startOffset", log.cacheStartOffsets()[e])
                         .endObject();
             }
             json.endArray().endObject();
@@ -196,18 +242,31 @@ final class InspectCommands {
 
     private static Result history(Args args, Session session) {
         args.expectAtMost(1, "history TOPIC-P [--json]");
-        Targets.TopicPartition tp = Targets.partition(session, args.positional(0, "a partition, e.g. history orders-0"));
+        Targets.TopicPartition tp =
+                Targets.partition(session, args.positional(0, "a partition, e.g. history orders-0"));
         String name = tp.name();
-        List<Event> events = session.cluster().journal().since(0, e -> e.isAbout(tp.topic().name(), tp.partition())
-                && (e.type() == EventType.LEADER_ELECTED || e.type() == EventType.ISR_SHRUNK
-                || e.type() == EventType.ISR_EXPANDED || e.type() == EventType.ELR_CHANGED
-                || e.type() == EventType.REASSIGNMENT
-                || e.type() == EventType.TRUNCATED || e.type() == EventType.TOPIC_CREATED));
+        List<Event> events = session.cluster()
+                .journal()
+                .since(
+                        0,
+                        e -> e.isAbout(tp.topic().name(), tp.partition())
+                                && (e.type() == EventType.LEADER_ELECTED
+                                        || e.type() == EventType.ISR_SHRUNK
+                                        || e.type() == EventType.ISR_EXPANDED
+                                        || e.type() == EventType.ELR_CHANGED
+                                        || e.type() == EventType.REASSIGNMENT
+                                        || e.type() == EventType.TRUNCATED
+                                        || e.type() == EventType.TOPIC_CREATED));
         if (args.flag("json")) {
             Json json = new Json().beginArray();
-            events.forEach(e -> json.beginObject().field("seq", e.seq()).field("timeMs", e.timeMs())
-                    .field("type", e.type().name()).field("detail", e.detailFields()).field("text", e.text())
-                    .field("cause", e.cause()).endObject());
+            events.forEach(e -> json.beginObject()
+                    .field("seq", e.seq())
+                    .field("timeMs", e.timeMs())
+                    .field("type", e.type().name())
+                    .field("detail", e.detailFields())
+                    .field("text", e.text())
+                    .field("cause", e.cause())
+                    .endObject());
             return Result.ok(json.endArray().toString());
         }
         List<String> lines = new ArrayList<>();

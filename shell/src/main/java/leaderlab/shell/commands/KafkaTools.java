@@ -20,8 +20,7 @@ final class KafkaTools {
     /** How the Kafka-equivalent lines address the cluster. */
     static final String BOOTSTRAP = "--bootstrap-server localhost:9092";
 
-    private KafkaTools() {
-    }
+    private KafkaTools() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("kafka-topics")
@@ -29,27 +28,37 @@ final class KafkaTools {
                 .usage("kafka-topics (--describe [--topic T] [filters] | --create --topic T [--partitions N] "
                         + "[--replication-factor R] [--replica-assignment A] [--config K=V] | --list)")
                 .summary("kafka-topics.sh spelling of create/describe")
-                .options("topic", "partitions", "replication-factor", "replica-assignment", "config", "bootstrap-server")
-                .flags("describe", "create", "list", "under-replicated-partitions", "under-min-isr-partitions",
-                        "at-min-isr-partitions", "unavailable-partitions")
+                .options(
+                        "topic", "partitions", "replication-factor", "replica-assignment", "config", "bootstrap-server")
+                .flags(
+                        "describe",
+                        "create",
+                        "list",
+                        "under-replicated-partitions",
+                        "under-min-isr-partitions",
+                        "at-min-isr-partitions",
+                        "unavailable-partitions")
                 .example("kafka-topics --describe --topic orders")
                 .example("kafka-topics --describe --under-replicated-partitions")
                 .example("kafka-topics --create --topic orders --partitions 3 --replication-factor 3")
                 .run(KafkaTools::topics));
         registry.add(Command.builder("kafka-leader-election")
-                .usage("kafka-leader-election --election-type preferred|unclean (--all-topic-partitions | --topic T --partition P)")
+                .usage(
+                        "kafka-leader-election --election-type preferred|unclean (--all-topic-partitions | --topic T --partition P)")
                 .summary("kafka-leader-election.sh spelling of elect")
                 .options("election-type", "topic", "partition", "bootstrap-server")
                 .flags("all-topic-partitions")
                 .example("kafka-leader-election --election-type preferred --all-topic-partitions")
                 .run(KafkaTools::leaderElection));
         registry.add(Command.builder("kafka-configs")
-                .usage("kafka-configs --alter (--entity-type topics --entity-name T | --entity-type brokers --entity-default) "
-                        + "--add-config K=V[,K=V]")
+                .usage(
+                        "kafka-configs --alter (--entity-type topics --entity-name T | --entity-type brokers --entity-default) "
+                                + "--add-config K=V[,K=V]")
                 .summary("kafka-configs.sh spelling of config set")
                 .options("entity-type", "entity-name", "add-config", "bootstrap-server")
                 .flags("alter", "entity-default")
-                .example("kafka-configs --alter --entity-type topics --entity-name orders --add-config min.insync.replicas=2")
+                .example(
+                        "kafka-configs --alter --entity-type topics --entity-name orders --add-config min.insync.replicas=2")
                 .run(KafkaTools::configs));
     }
 
@@ -57,7 +66,8 @@ final class KafkaTools {
         args.expectAtMost(0, "kafka-topics --describe|--create|--list ...");
         String topic = args.option("topic");
         if (args.flag("list")) {
-            return Result.ok(new ArrayList<>(session.cluster().snapshot().metadata().topics().keySet()));
+            return Result.ok(new ArrayList<>(
+                    session.cluster().snapshot().metadata().topics().keySet()));
         }
         if (args.flag("create")) {
             if (topic == null) {
@@ -116,7 +126,8 @@ final class KafkaTools {
         } else if ("brokers".equals(entityType) && args.flag("entity-default")) {
             topic = null;
         } else {
-            throw new CommandException("use --entity-type topics --entity-name T, or --entity-type brokers --entity-default");
+            throw new CommandException(
+                    "use --entity-type topics --entity-name T, or --entity-type brokers --entity-default");
         }
         List<String> lines = new ArrayList<>();
         for (String entry : args.option("add-config").split(",")) {

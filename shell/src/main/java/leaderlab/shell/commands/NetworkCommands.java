@@ -10,9 +10,9 @@ import leaderlab.cluster.runtime.LinkRule;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Completion;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -29,15 +29,15 @@ final class NetworkCommands {
         context.snapshot().brokers().forEach(b -> out.offer("brokers:" + b.id(), "one broker"));
     };
 
-    private NetworkCommands() {
-    }
+    private NetworkCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("isolate")
                 .completes(Completions.first(Completions.runningNodes()))
                 .triggerable()
                 .usage("isolate BROKER|CONTROLLER [--from all|clients|controller|brokers[:1,3]]")
-                .summary("cut a broker off (both directions) from everything, or only from clients, the controller or brokers")
+                .summary(
+                        "cut a broker off (both directions) from everything, or only from clients, the controller or brokers")
                 .details("--from clients is the gray failure failover does not see: the controller still gets "
                         + "heartbeats, so nothing is re-elected, while producers and consumers cannot reach the "
                         + "broker. --from brokers:1,3 cuts it from those brokers only.")
@@ -57,7 +57,9 @@ final class NetworkCommands {
                 .example("partition 1 / 2,3,controller")
                 .run(NetworkCommands::partition));
         registry.add(Command.builder("link")
-                .completes(Completions.both(Completions.allNodes(), Completions.words("the active controller or the clients", "controller", "client")))
+                .completes(Completions.both(
+                        Completions.allNodes(),
+                        Completions.words("the active controller or the clients", "controller", "client")))
                 .triggerable()
                 .usage("link FROM TO [--cut] [--drop P] [--delay DURATION] [--both]")
                 .summary("impair one directed link: cut it, drop a fraction of messages, or add delay")
@@ -80,8 +82,7 @@ final class NetworkCommands {
     }
 
     /** Where a broker is cut off from, as --from says it. */
-    record Isolation(Cluster.IsolateFrom mode, Set<Integer> peers) {
-    }
+    record Isolation(Cluster.IsolateFrom mode, Set<Integer> peers) {}
 
     static Isolation isolation(int id, String fromOption) {
         String from = fromOption == null ? "all" : fromOption.toLowerCase(Locale.ROOT);
@@ -92,14 +93,17 @@ final class NetworkCommands {
             }
             return new Isolation(Cluster.IsolateFrom.BROKERS, peers);
         }
-        return new Isolation(switch (from) {
-            case "all" -> Cluster.IsolateFrom.ALL;
-            case "clients" -> Cluster.IsolateFrom.CLIENTS;
-            case "controller" -> Cluster.IsolateFrom.CONTROLLER;
-            case "brokers" -> Cluster.IsolateFrom.BROKERS;
-            default -> throw new CommandException("--from must be all, clients, controller or brokers[:IDS], got '"
-                    + from + "'");
-        }, Set.of());
+        return new Isolation(
+                switch (from) {
+                    case "all" -> Cluster.IsolateFrom.ALL;
+                    case "clients" -> Cluster.IsolateFrom.CLIENTS;
+                    case "controller" -> Cluster.IsolateFrom.CONTROLLER;
+                    case "brokers" -> Cluster.IsolateFrom.BROKERS;
+                    default ->
+                        throw new CommandException(
+                                "--from must be all, clients, controller or brokers[:IDS], got '" + from + "'");
+                },
+                Set.of());
     }
 
     private static Result isolate(Args args, Session session) {
@@ -154,7 +158,8 @@ final class NetworkCommands {
                 drop = -1;
             }
             if (!(drop >= 0 && drop <= 1)) {
-                throw new CommandException("--drop is a probability between 0 and 1, got '" + args.option("drop") + "'");
+                throw new CommandException(
+                        "--drop is a probability between 0 and 1, got '" + args.option("drop") + "'");
             }
         }
         long delay = args.option("delay") == null ? 0 : Parse.durationMs(args.option("delay"));

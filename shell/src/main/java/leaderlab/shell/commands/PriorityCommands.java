@@ -4,8 +4,8 @@ import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 import leaderlab.shell.command.Targets;
@@ -21,8 +21,7 @@ final class PriorityCommands {
             + "that: every election (online, preferred, unclean, automatic rebalance) first tries brokers that are "
             + "not demoted, and takes a demoted one only when it is the only valid choice.";
 
-    private PriorityCommands() {
-    }
+    private PriorityCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("demote")
@@ -45,7 +44,8 @@ final class PriorityCommands {
 
     private static Result priority(Args args, Session session, boolean demote) {
         args.expectAtMost(1, (demote ? "demote" : "undemote") + " BROKER");
-        int broker = Targets.broker(session, args.positional(0, "a broker id, e.g. " + (demote ? "demote" : "undemote") + " 1"));
+        int broker = Targets.broker(
+                session, args.positional(0, "a broker id, e.g. " + (demote ? "demote" : "undemote") + " 1"));
         AdminResult result = session.cluster().admin(new AdminOperation.Demote(broker, demote));
         return result.error().isError() ? Result.error(result.message()) : Result.ok(result.message());
     }

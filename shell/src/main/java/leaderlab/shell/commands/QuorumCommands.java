@@ -23,8 +23,7 @@ final class QuorumCommands {
 
     private static final String CLUSTER_ID = "leaderlab";
 
-    private QuorumCommands() {
-    }
+    private QuorumCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("quorum")
@@ -58,7 +57,8 @@ final class QuorumCommands {
         args.expectAtMost(1, "kafka-metadata-quorum describe --status|--replication");
         String verb = args.positional(0, "describe, e.g. kafka-metadata-quorum describe --status");
         if (!verb.equals("describe")) {
-            throw new leaderlab.shell.command.CommandException("kafka-metadata-quorum knows describe, not '" + verb + "'");
+            throw new leaderlab.shell.command.CommandException(
+                    "kafka-metadata-quorum knows describe, not '" + verb + "'");
         }
         return quorum(args, session);
     }
@@ -69,29 +69,45 @@ final class QuorumCommands {
         QuorumView leader = snapshot.quorumLeader();
         boolean json = args.flag("json");
         if (args.flag("replication")) {
-            return json ? Result.ok(replicationJson(snapshot, leader, voters)) : Result.ok(replication(snapshot, leader, voters));
+            return json
+                    ? Result.ok(replicationJson(snapshot, leader, voters))
+                    : Result.ok(replication(snapshot, leader, voters));
         }
         return json ? Result.ok(statusJson(snapshot, leader, voters)) : Result.ok(status(snapshot, leader, voters));
     }
 
     /** One row of --replication: a voter as the leader sees it, or a broker observer. */
-    private record Replica(int id, long logEndOffset, long lag, long lastFetchMs, String status) {
-    }
+    private record Replica(int id, long logEndOffset, long lag, long lastFetchMs, String status) {}
 
     private static List<Replica> replicas(ClusterSnapshot snapshot, QuorumView leader, List<Integer> voters) {
         List<Replica> rows = new ArrayList<>();
         long leaderEnd = leader == null ? -1 : leader.endOffset();
         for (int id : voters) {
-            QuorumView view = snapshot.quorum().stream().filter(q -> q.id() == id).findFirst().orElse(null);
-            LeaderState.VoterProgress progress = leader == null ? null : leader.voters().get(id);
+            QuorumView view = snapshot.quorum().stream()
+                    .filter(q -> q.id() == id)
+                    .findFirst()
+                    .orElse(null);
+            LeaderState.VoterProgress progress =
+                    leader == null ? null : leader.voters().get(id);
             long end = view != null ? view.endOffset() : progress == null ? -1 : progress.endOffset();
-            String status = view == null ? "Stopped" : view.isLeader() ? "Leader" : leader == null ? "Voter" : "Follower";
-            rows.add(new Replica(id, end, leaderEnd < 0 || end < 0 ? -1 : Math.max(0, leaderEnd - end),
-                    progress == null ? -1 : progress.lastFetchMs(), status));
+            String status =
+                    view == null ? "Stopped" : view.isLeader() ? "Leader" : leader == null ? "Voter" : "Follower";
+            rows.add(new Replica(
+                    id,
+                    end,
+                    leaderEnd < 0 || end < 0 ? -1 : Math.max(0, leaderEnd - end),
+                    progress == null ? -1 : progress.lastFetchMs(),
+                    status));
         }
         for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
-            long end = broker.view().metadata() == null ? -1 : broker.view().metadata().offset();
-            rows.add(new Replica(broker.id(), end, leaderEnd < 0 || end < 0 ? -1 : Math.max(0, leaderEnd - end), -1,
+            long end = broker.view().metadata() == null
+                    ? -1
+                    : broker.view().metadata().offset();
+            rows.add(new Replica(
+                    broker.id(),
+                    end,
+                    leaderEnd < 0 || end < 0 ? -1 : Math.max(0, leaderEnd - end),
+                    -1,
                     broker.running() ? "Observer" : "Stopped"));
         }
         return rows;
@@ -107,7 +123,10 @@ final class QuorumCommands {
         lines.add("MaxFollowerLag:         " + lag[0]);
         lines.add("MaxFollowerLagTimeMs:   " + lag[1]);
         lines.add("CurrentVoters:          " + voters);
-        lines.add("CurrentObservers:       " + snapshot.brokers().stream().map(ClusterSnapshot.BrokerState::id).toList());
+        lines.add("CurrentObservers:       "
+                + snapshot.brokers().stream()
+                        .map(ClusterSnapshot.BrokerState::id)
+                        .toList());
         if (leader == null) {
             lines.add("(no quorum leader: " + snapshot.quorum().size() + " of " + voters.size()
                     + " controllers running, a majority is " + (voters.size() / 2 + 1)
@@ -138,22 +157,33 @@ final class QuorumCommands {
 
     private static String statusJson(ClusterSnapshot snapshot, QuorumView leader, List<Integer> voters) {
         long[] lag = maxFollowerLag(snapshot, leader, voters);
-        return new Json().beginObject().field("clusterId", CLUSTER_ID)
+        return new Json()
+                .beginObject()
+                .field("clusterId", CLUSTER_ID)
                 .field("leaderId", leader == null ? -1 : leader.id())
                 .field("leaderEpoch", leader == null ? maxEpoch(snapshot) : leader.epoch())
                 .field("highWatermark", leader == null ? -1 : leader.highWatermark())
-                .field("maxFollowerLag", lag[0]).field("maxFollowerLagTimeMs", lag[1])
+                .field("maxFollowerLag", lag[0])
+                .field("maxFollowerLagTimeMs", lag[1])
                 .field("currentVoters", voters)
-                .field("currentObservers", snapshot.brokers().stream().map(ClusterSnapshot.BrokerState::id).toList())
-                .endObject().toString();
+                .field(
+                        "currentObservers",
+                        snapshot.brokers().stream()
+                                .map(ClusterSnapshot.BrokerState::id)
+                                .toList())
+                .endObject()
+                .toString();
     }
 
     private static List<String> replication(ClusterSnapshot snapshot, QuorumView leader, List<Integer> voters) {
         Table table = new Table("NodeId", "LogEndOffset", "Lag", "LastFetchTimestamp", "Status");
         for (Replica replica : replicas(snapshot, leader, voters)) {
-            table.row(replica.id(), replica.logEndOffset() < 0 ? "-" : replica.logEndOffset(),
+            table.row(
+                    replica.id(),
+                    replica.logEndOffset() < 0 ? "-" : replica.logEndOffset(),
                     replica.lag() < 0 ? "-" : replica.lag(),
-                    replica.lastFetchMs() < 0 ? "-" : replica.lastFetchMs(), replica.status());
+                    replica.lastFetchMs() < 0 ? "-" : replica.lastFetchMs(),
+                    replica.status());
         }
         return table.lines();
     }
@@ -161,9 +191,13 @@ final class QuorumCommands {
     private static String replicationJson(ClusterSnapshot snapshot, QuorumView leader, List<Integer> voters) {
         Json json = new Json().beginArray();
         for (Replica replica : replicas(snapshot, leader, voters)) {
-            json.beginObject().field("nodeId", replica.id()).field("logEndOffset", replica.logEndOffset())
-                    .field("lag", replica.lag()).field("lastFetchTimestamp", replica.lastFetchMs())
-                    .field("status", replica.status()).endObject();
+            json.beginObject()
+                    .field("nodeId", replica.id())
+                    .field("logEndOffset", replica.logEndOffset())
+                    .field("lag", replica.lag())
+                    .field("lastFetchTimestamp", replica.lastFetchMs())
+                    .field("status", replica.status())
+                    .endObject();
         }
         return json.endArray().toString();
     }

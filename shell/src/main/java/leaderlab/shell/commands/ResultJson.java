@@ -24,24 +24,29 @@ final class ResultJson {
             + "\"errorCode\":0,\"highWatermark\":10,\"baseOffset\":0,\"endOffset\":10,\"records\":[\"m1\",...]}]}";
     static final String ELECT_SHAPE = "{\"electionType\":\"PREFERRED\",\"partitions\":[{\"partition\":\"orders-0\","
             + "\"error\":\"NONE\"|\"ELECTION_NOT_NEEDED\"|...,\"message\":\"...\"}]}";
-    static final String REASSIGN_SHAPE = "{\"partition\":\"orders-0\",\"targetReplicas\":[2,3,1],\"error\":\"NONE\","
-            + "\"message\":\"...\"}";
+    static final String REASSIGN_SHAPE =
+            "{\"partition\":\"orders-0\",\"targetReplicas\":[2,3,1],\"error\":\"NONE\"," + "\"message\":\"...\"}";
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     static String produce(List<ProduceResult> results) {
         Json json = new Json().beginObject().name("results").beginArray();
         for (ProduceResult r : results) {
             boolean acknowledged = r.acknowledged();
-            json.beginObject().field("partition", r.partition()).field("leader", r.leader())
-                    .field("acks", Parse.acksName(r.acks())).field("count", r.count())
+            json.beginObject()
+                    .field("partition", r.partition())
+                    .field("leader", r.leader())
+                    .field("acks", Parse.acksName(r.acks()))
+                    .field("count", r.count())
                     .field("acknowledged", acknowledged)
                     .field("baseOffset", acknowledged ? r.baseOffset() : null)
                     .field("lastOffset", acknowledged ? r.baseOffset() + r.count() - 1 : null)
-                    .field("error", r.error().name()).field("errorCode", r.error().code())
+                    .field("error", r.error().name())
+                    .field("errorCode", r.error().code())
                     .field("detail", r.detail() == null ? "" : r.detail())
-                    .field("retries", r.retries()).field("retried", r.retried()).endObject();
+                    .field("retries", r.retries())
+                    .field("retried", r.retried())
+                    .endObject();
         }
         return json.endArray().endObject().toString();
     }
@@ -49,8 +54,11 @@ final class ResultJson {
     static String consume(List<ConsumeResult> results) {
         Json json = new Json().beginObject().name("results").beginArray();
         for (ConsumeResult r : results) {
-            json.beginObject().field("partition", r.partition()).field("leader", r.leader())
-                    .field("error", r.error().name()).field("errorCode", r.error().code())
+            json.beginObject()
+                    .field("partition", r.partition())
+                    .field("leader", r.leader())
+                    .field("error", r.error().name())
+                    .field("errorCode", r.error().code())
                     .field("highWatermark", r.highWatermark());
             LogSlice records = r.error().isError() ? null : r.records();
             json.field("baseOffset", records == null ? null : records.baseOffset())
@@ -65,16 +73,29 @@ final class ResultJson {
     }
 
     static String election(ElectionType type, AdminResult result) {
-        Json json = new Json().beginObject().field("electionType", type.name()).name("partitions").beginArray();
+        Json json = new Json()
+                .beginObject()
+                .field("electionType", type.name())
+                .name("partitions")
+                .beginArray();
         for (AdminResult.PartitionResult r : result.partitions()) {
-            json.beginObject().field("partition", r.partition().toString()).field("error", r.error().name())
-                    .field("message", r.message() == null ? "" : r.message()).endObject();
+            json.beginObject()
+                    .field("partition", r.partition().toString())
+                    .field("error", r.error().name())
+                    .field("message", r.message() == null ? "" : r.message())
+                    .endObject();
         }
         return json.endArray().endObject().toString();
     }
 
     static String reassignment(String partition, int[] replicas, AdminResult result) {
-        return new Json().beginObject().field("partition", partition).field("targetReplicas", replicas)
-                .field("error", result.error().name()).field("message", result.message()).endObject().toString();
+        return new Json()
+                .beginObject()
+                .field("partition", partition)
+                .field("targetReplicas", replicas)
+                .field("error", result.error().name())
+                .field("message", result.message())
+                .endObject()
+                .toString();
     }
 }

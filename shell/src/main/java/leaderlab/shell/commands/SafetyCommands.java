@@ -17,8 +17,7 @@ import leaderlab.shell.command.Targets;
 /** The data-loss ledger and the safety checker, as commands. */
 final class SafetyCommands {
 
-    private SafetyCommands() {
-    }
+    private SafetyCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("lost")
@@ -45,27 +44,47 @@ final class SafetyCommands {
 
     private static Result lost(Args args, Session session) {
         args.expectAtMost(1, "lost [TOPIC] [--json]");
-        String topic = args.count() == 1 ? Targets.topic(session, args.positional(0, "TOPIC")).name() : null;
+        String topic = args.count() == 1
+                ? Targets.topic(session, args.positional(0, "TOPIC")).name()
+                : null;
         session.cluster().checkNow();
         List<Ledger.Loss> losses = new ArrayList<>();
         for (Ledger.Loss loss : session.cluster().ledger().losses()) {
-            if (topic == null || loss.partition().startsWith(topic + "-")
-                    && loss.partition().substring(topic.length() + 1).chars().allMatch(Character::isDigit)) {
+            if (topic == null
+                    || loss.partition().startsWith(topic + "-")
+                            && loss.partition()
+                                    .substring(topic.length() + 1)
+                                    .chars()
+                                    .allMatch(Character::isDigit)) {
                 losses.add(loss);
             }
         }
         long records = losses.stream().mapToLong(l -> l.records().size()).sum();
         if (args.flag("json")) {
-            Json json = new Json().beginObject().field("lost", records).field("acknowledged",
-                    session.cluster().ledger().acknowledgedCount());
+            Json json = new Json()
+                    .beginObject()
+                    .field("lost", records)
+                    .field("acknowledged", session.cluster().ledger().acknowledgedCount());
             json.name("losses").beginArray();
             for (Ledger.Loss loss : losses) {
-                json.beginObject().field("partition", loss.partition()).field("fromOffset", loss.fromOffset())
-                        .field("toOffset", loss.toOffset()).field("records", loss.records().size())
-                        .field("recordIds", loss.records().stream().map(r -> r.recordId()).toList())
-                        .field("acks", loss.records().get(0).acks() == -1 ? "all" : Integer.toString(loss.records().get(0).acks()))
-                        .field("missingOn", loss.missingOn()).field("lostAtMs", loss.lostAtMs())
-                        .field("safeConfiguration", loss.safe()).field("why", loss.explanation()).endObject();
+                json.beginObject()
+                        .field("partition", loss.partition())
+                        .field("fromOffset", loss.fromOffset())
+                        .field("toOffset", loss.toOffset())
+                        .field("records", loss.records().size())
+                        .field(
+                                "recordIds",
+                                loss.records().stream().map(r -> r.recordId()).toList())
+                        .field(
+                                "acks",
+                                loss.records().get(0).acks() == -1
+                                        ? "all"
+                                        : Integer.toString(loss.records().get(0).acks()))
+                        .field("missingOn", loss.missingOn())
+                        .field("lostAtMs", loss.lostAtMs())
+                        .field("safeConfiguration", loss.safe())
+                        .field("why", loss.explanation())
+                        .endObject();
             }
             return Result.ok(json.endArray().endObject().toString());
         }
@@ -74,10 +93,19 @@ final class SafetyCommands {
                 + session.cluster().ledger().acknowledgedCount() + " acknowledged in all)");
         for (Ledger.Loss loss : losses) {
             Ledger.Acked first = loss.records().get(0);
-            lines.add(String.format(Locale.ROOT, "  %s offsets %d-%d: %d record(s) acked with acks=%s at %s, lost at %s, missing on "
-                            + "broker(s) %s%s", loss.partition(), loss.fromOffset(), loss.toOffset(), loss.records().size(),
-                    first.acks() == -1 ? "all" : first.acks(), Parse.seconds(first.ackedAtMs()),
-                    Parse.seconds(loss.lostAtMs()), loss.missingOn(), loss.safe() ? " (VIOLATION: safe configuration)" : ""));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %s offsets %d-%d: %d record(s) acked with acks=%s at %s, lost at %s, missing on "
+                            + "broker(s) %s%s",
+                    loss.partition(),
+                    loss.fromOffset(),
+                    loss.toOffset(),
+                    loss.records().size(),
+                    first.acks() == -1 ? "all" : first.acks(),
+                    Parse.seconds(first.ackedAtMs()),
+                    Parse.seconds(loss.lostAtMs()),
+                    loss.missingOn(),
+                    loss.safe() ? " (VIOLATION: safe configuration)" : ""));
             lines.add("    why: " + loss.explanation());
         }
         return Result.ok(lines);
@@ -89,8 +117,12 @@ final class SafetyCommands {
         List<Violation> found = session.cluster().checker().violations();
         if (args.flag("json")) {
             Json json = new Json().beginArray();
-            found.forEach(v -> json.beginObject().field("invariant", v.invariant()).field("where", v.partition())
-                    .field("message", v.message()).field("timeMs", v.timeMs()).endObject());
+            found.forEach(v -> json.beginObject()
+                    .field("invariant", v.invariant())
+                    .field("where", v.partition())
+                    .field("message", v.message())
+                    .field("timeMs", v.timeMs())
+                    .endObject());
             return Result.ok(json.endArray().toString());
         }
         List<String> lines = new ArrayList<>();

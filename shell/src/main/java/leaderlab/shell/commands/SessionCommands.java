@@ -12,8 +12,7 @@ import leaderlab.shell.command.Session;
 /** Session-level commands: start over with a fresh cluster. */
 final class SessionCommands {
 
-    private SessionCommands() {
-    }
+    private SessionCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("reset")
@@ -45,7 +44,8 @@ final class SessionCommands {
             throw new CommandException(e.getMessage());
         }
         session.replaceCluster(Cluster.start(options));
-        return Result.ok("fresh cluster: " + brokers + " broker(s), " + controllers + " controller(s)" + (racks > 0 ? " on " + racks + " rack(s)" : "")
+        return Result.ok("fresh cluster: " + brokers + " broker(s), " + controllers + " controller(s)"
+                + (racks > 0 ? " on " + racks + " rack(s)" : "")
                 + (simulated ? ", simulated with seed " + seed : ", live"));
     }
 }

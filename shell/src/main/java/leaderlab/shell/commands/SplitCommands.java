@@ -24,8 +24,7 @@ final class SplitCommands {
     static final int COLUMN = 58;
     private static final String USAGE = "split \"SETUP A\" \"SETUP B\" [--script FILE]";
 
-    private SplitCommands() {
-    }
+    private SplitCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("split")
@@ -50,8 +49,9 @@ final class SplitCommands {
         args.expectAtMost(2, USAGE);
         String left = args.positional(0, "two setup lines in quotes, e.g. " + USAGE);
         String right = args.positional(1, "a second setup line in quotes, e.g. " + USAGE);
-        List<String> commands = args.option("script") == null ? session.runLog().entries().stream()
-                .map(RunBundle.Entry::line).toList() : script(args.option("script"));
+        List<String> commands = args.option("script") == null
+                ? session.runLog().entries().stream().map(RunBundle.Entry::line).toList()
+                : script(args.option("script"));
         if (commands.isEmpty()) {
             throw new CommandException("nothing to compare: give --script FILE, or run some commands first");
         }
@@ -89,7 +89,8 @@ final class SplitCommands {
 
     /** Two columns, each cut to its width; the gutter marks lines that differ. */
     static String row(String left, String right, String gutter) {
-        return String.format(Locale.ROOT, "%-" + COLUMN + "s %s %s", fit(left), gutter, fit(right)).stripTrailing();
+        return String.format(Locale.ROOT, "%-" + COLUMN + "s %s %s", fit(left), gutter, fit(right))
+                .stripTrailing();
     }
 
     private static String fit(String text) {
@@ -100,7 +101,8 @@ final class SplitCommands {
     private static List<String> script(String file) {
         try {
             return Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isBlank() && !line.strip().startsWith("#")).toList();
+                    .filter(line -> !line.isBlank() && !line.strip().startsWith("#"))
+                    .toList();
         } catch (NoSuchFileException e) {
             throw new CommandException("no such script file: " + file);
         } catch (IOException e) {

@@ -6,8 +6,8 @@ import leaderlab.cluster.runtime.SimulatedRuntime;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -15,8 +15,7 @@ import leaderlab.shell.command.Session;
 /** {@code time pause|resume|step [N]|speed X|now}: controlling cluster time. */
 final class TimeCommands {
 
-    private TimeCommands() {
-    }
+    private TimeCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("time")
@@ -34,7 +33,8 @@ final class TimeCommands {
 
     private static Result time(Args args, Session session) {
         NodeRuntime runtime = session.cluster().runtime();
-        String action = args.positional(0, "pause, resume, step [N], speed X or now").toLowerCase(Locale.ROOT);
+        String action =
+                args.positional(0, "pause, resume, step [N], speed X or now").toLowerCase(Locale.ROOT);
         switch (action) {
             case "pause":
                 args.expectAtMost(1, "time pause");
@@ -47,11 +47,13 @@ final class TimeCommands {
                 return Result.ok("running at " + Parse.seconds(runtime.nowMs()));
             case "now":
                 args.expectAtMost(1, "time now");
-                return Result.ok("cluster time " + Parse.seconds(runtime.nowMs()) + (runtime.isPaused() ? " (paused)" : ""));
+                return Result.ok(
+                        "cluster time " + Parse.seconds(runtime.nowMs()) + (runtime.isPaused() ? " (paused)" : ""));
             case "speed":
                 args.expectAtMost(2, "time speed X");
                 if (runtime.isSimulated()) {
-                    throw new CommandException("speed applies to the live cluster; simulated time (--seed) moves only with wait or step");
+                    throw new CommandException(
+                            "speed applies to the live cluster; simulated time (--seed) moves only with wait or step");
                 }
                 double speed;
                 try {
@@ -60,16 +62,18 @@ final class TimeCommands {
                     speed = -1;
                 }
                 if (!(speed >= 0.01 && speed <= 100)) {
-                    throw new CommandException("speed must be a number from 0.01 to 100, e.g. 0.25 for slow motion; got '"
-                            + args.positional(1, "") + "'");
+                    throw new CommandException(
+                            "speed must be a number from 0.01 to 100, e.g. 0.25 for slow motion; got '"
+                                    + args.positional(1, "") + "'");
                 }
                 runtime.setSpeed(speed);
                 return Result.ok("speed " + speed + "x");
             case "step":
                 args.expectAtMost(2, "time step [N]");
                 if (!(runtime instanceof SimulatedRuntime simulated)) {
-                    throw new CommandException("step needs the simulated runtime (start with --seed N); live, use time pause, "
-                            + "time resume and time speed");
+                    throw new CommandException(
+                            "step needs the simulated runtime (start with --seed N); live, use time pause, "
+                                    + "time resume and time speed");
                 }
                 int count = args.count() > 1 ? Parse.integer(args.positional(1, "N"), "N") : 1;
                 if (count < 1 || count > 1_000_000) {

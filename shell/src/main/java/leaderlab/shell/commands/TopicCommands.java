@@ -13,9 +13,9 @@ import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandException;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Completion;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -25,18 +25,21 @@ import leaderlab.shell.command.Targets;
 final class TopicCommands {
 
     /** KEY= for each config key, so the value follows at once. */
-    private static final Completion CONFIG_ASSIGNMENTS = (context, out) -> ConfigKey.names()
-            .forEach(k -> out.offer(k + "=", "config"));
+    private static final Completion CONFIG_ASSIGNMENTS =
+            (context, out) -> ConfigKey.names().forEach(k -> out.offer(k + "=", "config"));
 
-    private TopicCommands() {
-    }
+    private TopicCommands() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("create")
                 .completes(Completions.first(Completions.words("create topic NAME", "topic")))
-                .kafka(args -> args.count() < 2 ? null : "kafka-topics.sh " + KafkaTools.BOOTSTRAP + " --create --topic "
-                        + args.positional(1, "") + args.words().subList(2, args.words().size()).stream().map(w -> " " + w)
-                                .collect(java.util.stream.Collectors.joining()))
+                .kafka(args -> args.count() < 2
+                        ? null
+                        : "kafka-topics.sh " + KafkaTools.BOOTSTRAP + " --create --topic "
+                                + args.positional(1, "")
+                                + args.words().subList(2, args.words().size()).stream()
+                                        .map(w -> " " + w)
+                                        .collect(java.util.stream.Collectors.joining()))
                 .usage("create topic NAME [--partitions N] [--replication-factor R] "
                         + "[--replica-assignment 1:2:3,2:3:1] [--config KEY=VALUE]...")
                 .summary("create a topic; the controller places replicas (rack-aware) unless you assign them")
@@ -53,7 +56,8 @@ final class TopicCommands {
         registry.add(Command.builder("describe")
                 .completes(Completions.first(Completions.topics()))
                 .recording(Command.Recording.ENDS_STEP)
-                .kafka(args -> "kafka-topics.sh " + KafkaTools.BOOTSTRAP + " --describe" + (args.count() == 0 ? "" : " --topic " + args.positional(0, "")))
+                .kafka(args -> "kafka-topics.sh " + KafkaTools.BOOTSTRAP + " --describe"
+                        + (args.count() == 0 ? "" : " --topic " + args.positional(0, "")))
                 .usage("describe [TOPIC] [--json] [--under-replicated-partitions | --under-min-isr-partitions | "
                         + "--at-min-isr-partitions | --unavailable-partitions]")
                 .summary("show topics as kafka-topics --describe does (leader, replicas, ISR)")
@@ -64,7 +68,11 @@ final class TopicCommands {
                         + "ISR emptied. Both stay empty with `feature set eligible.leader.replicas.version 0`. "
                         + "--json adds leader and partition epochs, ELR, the high watermark (null for a partition "
                         + "without a leader) and each replica's log end offset.")
-                .flags("json", "under-replicated-partitions", "under-min-isr-partitions", "at-min-isr-partitions",
+                .flags(
+                        "json",
+                        "under-replicated-partitions",
+                        "under-min-isr-partitions",
+                        "at-min-isr-partitions",
                         "unavailable-partitions")
                 .example("describe orders")
                 .example("describe --under-replicated-partitions")
@@ -93,21 +101,27 @@ final class TopicCommands {
             }
         }
         int brokers = snapshot.brokers().size();
-        int partitions = args.intOption("partitions",
-                snapshot.metadata().configs().getInt(ConfigKey.NUM_PARTITIONS, null));
-        int replicationFactor = args.intOption("replication-factor", Math.min(brokers,
-                snapshot.metadata().configs().getInt(ConfigKey.DEFAULT_REPLICATION_FACTOR, null)));
+        int partitions =
+                args.intOption("partitions", snapshot.metadata().configs().getInt(ConfigKey.NUM_PARTITIONS, null));
+        int replicationFactor = args.intOption(
+                "replication-factor",
+                Math.min(brokers, snapshot.metadata().configs().getInt(ConfigKey.DEFAULT_REPLICATION_FACTOR, null)));
         Map<String, String> configs = new LinkedHashMap<>();
         for (String entry : args.optionValues("config")) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new CommandException("--config takes KEY=VALUE, e.g. --config min.insync.replicas=2; got '" + entry + "'");
+                throw new CommandException(
+                        "--config takes KEY=VALUE, e.g. --config min.insync.replicas=2; got '" + entry + "'");
             }
             configs.put(entry.substring(0, eq), entry.substring(eq + 1));
         }
-        AdminResult result = session.cluster().admin(new AdminOperation.CreateTopic(name,
-                assignment == null ? partitions : assignment.length,
-                assignment == null ? replicationFactor : assignment[0].length, assignment, configs));
+        AdminResult result = session.cluster()
+                .admin(new AdminOperation.CreateTopic(
+                        name,
+                        assignment == null ? partitions : assignment.length,
+                        assignment == null ? replicationFactor : assignment[0].length,
+                        assignment,
+                        configs));
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }

@@ -11,8 +11,8 @@ import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.view.PartitionView;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
-import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.CommandRegistry;
+import leaderlab.shell.command.Completions;
 import leaderlab.shell.command.Json;
 import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
@@ -26,8 +26,7 @@ import leaderlab.shell.command.Targets;
  */
 final class WhyCommand {
 
-    private WhyCommand() {
-    }
+    private WhyCommand() {}
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("why")
@@ -53,14 +52,24 @@ final class WhyCommand {
         List<String> leaderChain = leader == null ? List.of() : chain(journal, leader);
         List<String> isrChain = isr == null ? List.of() : chain(journal, isr);
         if (args.flag("json")) {
-            return Result.ok(new Json().beginObject().field("partition", name).field("leader", now.leader())
-                    .field("leaderEpoch", now.leaderEpoch()).field("isr", now.isr()).field("elr", now.elr())
-                    .field("lastKnownElr", now.lastKnownElr()).field("leaderBecause", leaderChain)
-                    .field("isrBecause", isrChain).field("elrBecause", elrChain).endObject().toString());
+            return Result.ok(new Json()
+                    .beginObject()
+                    .field("partition", name)
+                    .field("leader", now.leader())
+                    .field("leaderEpoch", now.leaderEpoch())
+                    .field("isr", now.isr())
+                    .field("elr", now.elr())
+                    .field("lastKnownElr", now.lastKnownElr())
+                    .field("leaderBecause", leaderChain)
+                    .field("isrBecause", isrChain)
+                    .field("elrBecause", elrChain)
+                    .endObject()
+                    .toString());
         }
         List<String> lines = new ArrayList<>();
         lines.add(name + ": leader " + (now.leader() < 0 ? "none (offline)" : now.leader()) + ", leader epoch "
-                + now.leaderEpoch() + ", ISR " + (now.isr().length == 0 ? "(empty)" : Replicas.format(now.isr())) + ", replicas " + Replicas.format(now.replicas()));
+                + now.leaderEpoch() + ", ISR " + (now.isr().length == 0 ? "(empty)" : Replicas.format(now.isr()))
+                + ", replicas " + Replicas.format(now.replicas()));
         if (leader == null) {
             lines.add("Leader: broker " + now.leader() + " has led since the topic was created: a new partition's "
                     + "leader is the first of its replicas that is alive (Kafka §1.3).");
@@ -88,8 +97,8 @@ final class WhyCommand {
     }
 
     private static Event latest(Journal journal, Targets.TopicPartition tp, EventType type, EventType orType) {
-        List<Event> found = journal.latest(1, e -> e.isAbout(tp.topic().name(), tp.partition())
-                && (e.type() == type || e.type() == orType));
+        List<Event> found = journal.latest(
+                1, e -> e.isAbout(tp.topic().name(), tp.partition()) && (e.type() == type || e.type() == orType));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -112,7 +121,8 @@ final class WhyCommand {
             }
             break;
         }
-        int broker = current.detail() instanceof EventDetail.BrokerFenced fenced ? fenced.broker()
+        int broker = current.detail() instanceof EventDetail.BrokerFenced fenced
+                ? fenced.broker()
                 : current.detail() instanceof EventDetail.ControlledShutdownBegan shutdown ? shutdown.broker() : -1;
         if (broker >= 0) {
             Event operator = lastOperatorAction(journal, current, broker);
@@ -128,8 +138,10 @@ final class WhyCommand {
         for (long seq = brokerEvent.seq() - 1; seq >= 0; seq--) {
             Event e = journal.get(seq);
             EventDetail detail = e.detail();
-            if (detail instanceof EventDetail.FaultInjected fault && fault.brokers().contains(broker)
-                    || detail instanceof EventDetail.FaultHealed healed && healed.brokers().contains(broker)
+            if (detail instanceof EventDetail.FaultInjected fault
+                            && fault.brokers().contains(broker)
+                    || detail instanceof EventDetail.FaultHealed healed
+                            && healed.brokers().contains(broker)
                     || detail instanceof EventDetail.BrokerStopped stopped && stopped.broker() == broker) {
                 return e;
             }

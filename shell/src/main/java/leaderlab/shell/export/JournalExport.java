@@ -12,8 +12,7 @@ import leaderlab.shell.command.Json;
 /** The journal as JSON Lines: one object per event with its typed fields, oldest first. */
 public final class JournalExport {
 
-    private JournalExport() {
-    }
+    private JournalExport() {}
 
     /** Writes every event recorded so far and returns how many. */
     public static long write(Journal journal, Path file) throws IOException {

@@ -20,25 +20,31 @@ import leaderlab.shell.command.Session;
  */
 public final class RunReport {
 
-    private RunReport() {
-    }
+    private RunReport() {}
 
     public static String markdown(Session session) {
         ClusterOptions options = session.cluster().options();
         List<String> out = new ArrayList<>();
         out.add("# leaderlab run");
         out.add("");
-        out.add(String.format(Locale.ROOT, "%d broker(s)%s, %s, %s timings; cluster time %.3fs.", options.brokers(),
+        out.add(String.format(
+                Locale.ROOT,
+                "%d broker(s)%s, %s, %s timings; cluster time %.3fs.",
+                options.brokers(),
                 options.racks() > 0 ? " on " + options.racks() + " rack(s)" : "",
                 options.simulated() ? "simulated with seed " + options.seed() : "live (real threads)",
-                options.kafkaTimings() ? "Kafka's default" : "classroom", session.cluster().nowMs() / 1000.0));
+                options.kafkaTimings() ? "Kafka's default" : "classroom",
+                session.cluster().nowMs() / 1000.0));
         out.add("");
         out.add("## Commands");
         out.add("");
         out.add("| time | command |");
         out.add("|---:|---|");
         for (RunBundle.Entry entry : session.runLog().entries()) {
-            out.add(String.format(Locale.ROOT, "| %.3fs | `%s` |", entry.startMs() / 1000.0,
+            out.add(String.format(
+                    Locale.ROOT,
+                    "| %.3fs | `%s` |",
+                    entry.startMs() / 1000.0,
                     entry.line().replace("|", "\\|").replace("`", "'")));
         }
         out.add("");
@@ -49,9 +55,15 @@ public final class RunReport {
         ClusterSnapshot snapshot = session.cluster().snapshot();
         for (TopicInfo topic : snapshot.topics()) {
             for (PartitionView p : snapshot.partitions(topic)) {
-                out.add(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %d | %s |", p.name(),
-                        p.leader() < 0 ? "none" : Integer.toString(p.leader()), p.leaderEpoch(),
-                        Replicas.format(p.replicas()), Replicas.format(p.isr()), p.highWatermark(),
+                out.add(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %d | %s | %s | %d | %s |",
+                        p.name(),
+                        p.leader() < 0 ? "none" : Integer.toString(p.leader()),
+                        p.leaderEpoch(),
+                        Replicas.format(p.replicas()),
+                        Replicas.format(p.isr()),
+                        p.highWatermark(),
                         p.offline() ? "OFFLINE" : p.recovering() ? "recovering" : "online"));
             }
         }

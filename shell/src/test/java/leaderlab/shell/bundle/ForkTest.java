@@ -29,8 +29,8 @@ class ForkTest {
     private final List<Dispatcher> shells = new ArrayList<>();
 
     private Dispatcher shell() {
-        Dispatcher shell = new Dispatcher(CoreCommands.registry(),
-                new Session(Cluster.start(ClusterOptions.simulated(3, SEED))));
+        Dispatcher shell =
+                new Dispatcher(CoreCommands.registry(), new Session(Cluster.start(ClusterOptions.simulated(3, SEED))));
         shells.add(shell);
         return shell;
     }
@@ -56,22 +56,38 @@ class ForkTest {
         StringBuilder out = new StringBuilder("t=" + snapshot.timeMs() + "\n");
         for (TopicInfo topic : snapshot.topics()) {
             for (PartitionView p : snapshot.partitions(topic)) {
-                out.append(p.name()).append(" leader=").append(p.leader()).append(" epoch=").append(p.leaderEpoch())
-                        .append(" pepoch=").append(p.partitionEpoch()).append(" replicas=")
-                        .append(Arrays.toString(p.replicas())).append(" isr=").append(Arrays.toString(p.isr()))
-                        .append(" hw=").append(p.highWatermark()).append(" leo=").append(new TreeMap<>(p.leo()))
-                        .append(" offline=").append(p.offline()).append('\n');
+                out.append(p.name())
+                        .append(" leader=")
+                        .append(p.leader())
+                        .append(" epoch=")
+                        .append(p.leaderEpoch())
+                        .append(" pepoch=")
+                        .append(p.partitionEpoch())
+                        .append(" replicas=")
+                        .append(Arrays.toString(p.replicas()))
+                        .append(" isr=")
+                        .append(Arrays.toString(p.isr()))
+                        .append(" hw=")
+                        .append(p.highWatermark())
+                        .append(" leo=")
+                        .append(new TreeMap<>(p.leo()))
+                        .append(" offline=")
+                        .append(p.offline())
+                        .append('\n');
             }
         }
         for (ClusterSnapshot.BrokerState broker : snapshot.brokers()) {
-            out.append("broker ").append(broker.id()).append(' ').append(broker.state()).append('\n');
+            out.append("broker ")
+                    .append(broker.id())
+                    .append(' ')
+                    .append(broker.state())
+                    .append('\n');
         }
         return out.toString();
     }
 
     private static final List<String> BEFORE = List.of(
-            "create topic orders --partitions 2 --replication-factor 3",
-            "produce orders --count 20 --acks all");
+            "create topic orders --partitions 2 --replication-factor 3", "produce orders --count 20 --acks all");
 
     @Test
     void aForkInsideAWaitIsTheRunAsItWasThen() {
@@ -110,7 +126,8 @@ class ForkTest {
         assertEquals(eventsBefore, original.session().cluster().journal().size());
         // And it goes on, its run log intact: a bundle of it still replays.
         ok(original, "wait 1s");
-        assertTrue(original.session().runLog().entries().stream().anyMatch(e -> e.line().equals("restart 1")));
+        assertTrue(original.session().runLog().entries().stream()
+                .anyMatch(e -> e.line().equals("restart 1")));
     }
 
     @Test
@@ -122,8 +139,8 @@ class ForkTest {
         ok(shell, "kill 2");
         ok(shell, "wait 5s");
         ClusterSnapshot crashed = shell.session().cluster().snapshot();
-        assertTrue(crashed.partitions(crashed.topic("orders")).stream().anyMatch(p -> p.leader() == 3),
-                fields(crashed));
+        assertTrue(
+                crashed.partitions(crashed.topic("orders")).stream().anyMatch(p -> p.leader() == 3), fields(crashed));
 
         ok(shell, "fork at " + beforeKill + "ms");
         ok(shell, "shutdown 1");
@@ -147,8 +164,9 @@ class ForkTest {
         shell.execute("produce orders --partition 0 --count 1 --acks all");
         long produceEnd = shell.session().cluster().nowMs();
         long killsEnd = shell.session().runLog().entries().get(3).startMs();
-        assertTrue(produceEnd > killsEnd + 2, "the produce should take cluster time; it took "
-                + (produceEnd - killsEnd) + " ms");
+        assertTrue(
+                produceEnd > killsEnd + 2,
+                "the produce should take cluster time; it took " + (produceEnd - killsEnd) + " ms");
         String text = ok(shell, "fork at " + (killsEnd + 1) + "ms");
         assertEquals(killsEnd, shell.session().cluster().nowMs(), text);
         assertTrue(text.contains("just before it"), text);
@@ -172,8 +190,8 @@ class ForkTest {
         ok(shell, "unfork");
         assertSame(cluster, shell.session().cluster());
 
-        Dispatcher live = new Dispatcher(CoreCommands.registry(), new Session(Cluster.start(
-                new ClusterOptions(3, 0, 1, false, false))));
+        Dispatcher live = new Dispatcher(
+                CoreCommands.registry(), new Session(Cluster.start(new ClusterOptions(3, 0, 1, false, false))));
         shells.add(live);
         assertEquals(Result.Status.ERROR, live.execute("fork").status());
     }

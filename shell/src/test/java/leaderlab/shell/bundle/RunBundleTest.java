@@ -51,7 +51,7 @@ class RunBundleTest {
     private static Replayer.Outcome replay(String text, Dispatcher[] replayed) {
         RunBundle bundle = RunBundle.parse(text);
         replayed[0] = shell(bundle.options());
-        return Replayer.replay(bundle, replayed[0], (line, result) -> { });
+        return Replayer.replay(bundle, replayed[0], (line, result) -> {});
     }
 
     private static final List<String> RUN = List.of(
@@ -68,7 +68,8 @@ class RunBundleTest {
     @Test
     void aReplayedRunSavesToTheSameBytes() throws IOException {
         Dispatcher original = shell(ClusterOptions.simulated(3, SEED));
-        List<String> lines = RUN.stream().filter(line -> !line.startsWith("bad")).toList();
+        List<String> lines =
+                RUN.stream().filter(line -> !line.startsWith("bad")).toList();
         String saved = saveAfter(original, lines);
         original.execute("bad command");
         RunBundle bundle = RunBundle.parse(saved);
@@ -96,7 +97,8 @@ class RunBundleTest {
         lines.add("restart 1");
         String saved = saveAfter(original, lines);
         RunBundle bundle = RunBundle.parse(saved);
-        assertEquals(List.of("create topic orders", "kill 1", "wait 3000ms", "restart 1"),
+        assertEquals(
+                List.of("create topic orders", "kill 1", "wait 3000ms", "restart 1"),
                 bundle.entries().stream().map(RunBundle.Entry::line).toList());
         Dispatcher[] replayed = new Dispatcher[1];
         assertNull(replay(saved, replayed).divergence(), "seed " + SEED);
@@ -107,7 +109,8 @@ class RunBundleTest {
     @Test
     void anEditedCommandIsReportedAtItsLine() throws IOException {
         Dispatcher original = shell(ClusterOptions.simulated(3, SEED));
-        String saved = saveAfter(original, RUN.stream().filter(line -> !line.startsWith("bad")).toList());
+        String saved = saveAfter(
+                original, RUN.stream().filter(line -> !line.startsWith("bad")).toList());
         original.session().cluster().close();
         String[] lines = saved.split("\n");
         int killLine = -1;
@@ -128,23 +131,25 @@ class RunBundleTest {
         // A time edited by hand: the command is found not to start when the bundle says.
         String retimed = saved.replaceFirst("at (\\d+)\\.(\\d{3})s( +\\d+ [0-9a-f]{16}  kill 1)", "at 99.000s$3");
         outcome = replay(retimed, replayed);
-        assertTrue(outcome.divergence().startsWith("diverged at line " + killLine + " (kill 1): it starts at "),
+        assertTrue(
+                outcome.divergence().startsWith("diverged at line " + killLine + " (kill 1): it starts at "),
                 outcome.divergence());
         replayed[0].session().cluster().close();
     }
 
     @Test
     void aMalformedBundleIsOneLineNamingWhere() {
-        IllegalArgumentException notBundle = assertThrows(IllegalArgumentException.class,
-                () -> RunBundle.parse("hello\n"));
+        IllegalArgumentException notBundle =
+                assertThrows(IllegalArgumentException.class, () -> RunBundle.parse("hello\n"));
         assertFalse(notBundle.getMessage().contains("\n"));
-        IllegalArgumentException badLine = assertThrows(IllegalArgumentException.class,
-                () -> RunBundle.parse(RunBundle.MAGIC + "\nbrokers 3\nwhat is this\n"));
+        IllegalArgumentException badLine = assertThrows(
+                IllegalArgumentException.class, () -> RunBundle.parse(RunBundle.MAGIC + "\nbrokers 3\nwhat is this\n"));
         assertTrue(badLine.getMessage().startsWith("line 3: "), badLine.getMessage());
-        IllegalArgumentException cut = assertThrows(IllegalArgumentException.class,
-                () -> RunBundle.parse(RunBundle.MAGIC + "\nbrokers 3\n"));
+        IllegalArgumentException cut =
+                assertThrows(IllegalArgumentException.class, () -> RunBundle.parse(RunBundle.MAGIC + "\nbrokers 3\n"));
         assertTrue(cut.getMessage().contains("'end"), cut.getMessage());
-        IllegalArgumentException badOptions = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException badOptions = assertThrows(
+                IllegalArgumentException.class,
                 () -> RunBundle.parse(RunBundle.MAGIC + "\nbrokers 0\nracks 0\nseed 1\nkafka-timings false\nend 0 "
                         + "0123456789abcdef\n"));
         assertTrue(badOptions.getMessage().startsWith("line 6: --brokers"), badOptions.getMessage());
@@ -164,7 +169,9 @@ class RunBundleTest {
     void everyCheckedScriptReplaysToItsDigest() throws IOException {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(Path.of("../scripts"))) {
-            scripts = files.filter(file -> file.toString().endsWith(".ll")).sorted().toList();
+            scripts = files.filter(file -> file.toString().endsWith(".ll"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(scripts.isEmpty());
         for (Path script : scripts) {

@@ -31,15 +31,22 @@ class SplitTest {
     /** Example A with the acks left to the client config, so the setup line decides them. */
     private static List<String> exampleAWithoutAcks() throws IOException {
         return Files.readAllLines(Path.of("../scripts/example-a-acks1-loss.ll")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("expect")
+                .filter(line -> !line.isBlank()
+                        && !line.startsWith("#")
+                        && !line.startsWith("expect")
                         && !line.startsWith("events"))
-                .map(line -> line.replaceAll(" --acks \\S+", "")).toList();
+                .map(line -> line.replaceAll(" --acks \\S+", ""))
+                .toList();
     }
 
     @Test
     void acksOneLosesRecordsAndAcksAllDoesNot() throws IOException {
-        Split.Outcome outcome = Split.run(ClusterOptions.simulated(3, SEED), CoreCommands.registry(),
-                "config set acks 1", "config set acks all", exampleAWithoutAcks());
+        Split.Outcome outcome = Split.run(
+                ClusterOptions.simulated(3, SEED),
+                CoreCommands.registry(),
+                "config set acks 1",
+                "config set acks all",
+                exampleAWithoutAcks());
         assertEquals(10, outcome.left().lost(), "seed " + SEED);
         assertEquals(0, outcome.right().lost(), "seed " + SEED);
         assertTrue(outcome.divergence() >= 0);
@@ -47,8 +54,10 @@ class SplitTest {
         Event b = Split.eventAt(outcome.right(), outcome.divergence());
         assertNotEquals(JournalDigest.fields(a), JournalDigest.fields(b));
         for (long i = 0; i < outcome.divergence(); i++) {
-            assertEquals(JournalDigest.fields(Split.eventAt(outcome.left(), i)),
-                    JournalDigest.fields(Split.eventAt(outcome.right(), i)), "before the divergence, event " + i);
+            assertEquals(
+                    JournalDigest.fields(Split.eventAt(outcome.left(), i)),
+                    JournalDigest.fields(Split.eventAt(outcome.right(), i)),
+                    "before the divergence, event " + i);
         }
         String diff = Split.outcomeDiff(outcome);
         assertTrue(diff.contains("lost 10 | 0"), diff);
@@ -63,14 +72,20 @@ class SplitTest {
         Result result = shell.execute("split \"config set acks 1\" \"config set acks all\" --script " + script);
         assertEquals(Result.Status.OK, result.status(), () -> String.join("\n", result.lines()));
         List<String> lines = result.lines();
-        assertTrue(lines.get(0).startsWith("A: config set acks 1") && lines.get(0).contains("B: config set acks all"));
-        assertEquals(1, lines.stream().filter(line -> line.startsWith(">> first divergent event")).count());
+        assertTrue(
+                lines.get(0).startsWith("A: config set acks 1") && lines.get(0).contains("B: config set acks all"));
+        assertEquals(
+                1,
+                lines.stream()
+                        .filter(line -> line.startsWith(">> first divergent event"))
+                        .count());
         assertTrue(lines.get(lines.size() - 1).startsWith("outcome A | B: "));
         // The session's own cluster ran nothing.
         assertSame(cluster, shell.session().cluster());
         assertEquals(0, cluster.snapshot().topics().size());
 
-        Result rejected = shell.execute("split \"config set no.such.key 1\" \"config set acks all\" --script " + script);
+        Result rejected =
+                shell.execute("split \"config set no.such.key 1\" \"config set acks all\" --script " + script);
         assertEquals(Result.Status.ERROR, rejected.status());
         assertEquals(1, rejected.lines().size());
         Result nothing = shell.execute("split \"config set acks 1\" \"config set acks all\"");

@@ -30,8 +30,11 @@ class ChaosTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(0, report.lostRecords(), "no acknowledged record may be lost under acks=all, min ISR 2, unclean off");
-        assertTrue(report.violationsByInvariant().isEmpty(), report.violationsByInvariant().toString());
+        assertEquals(
+                0, report.lostRecords(), "no acknowledged record may be lost under acks=all, min ISR 2, unclean off");
+        assertTrue(
+                report.violationsByInvariant().isEmpty(),
+                report.violationsByInvariant().toString());
     }
 
     @Test
@@ -43,8 +46,9 @@ class ChaosTest {
         for (long seed = 1; seed <= UNSAFE_SEEDS; seed++) {
             ChaosRunner.Outcome outcome = runner.run(seed);
             report.add(outcome);
-            assertFalse(outcome.failed(), "seed " + seed + ": protocol invariants hold even when unsafe: "
-                    + outcome.failure());
+            assertFalse(
+                    outcome.failed(),
+                    "seed " + seed + ": protocol invariants hold even when unsafe: " + outcome.failure());
             for (Ledger.Loss loss : outcome.losses()) {
                 assertFalse(loss.safe(), "seed " + seed + ": a loss under unsafe settings is not a violation");
                 assertTrue(loss.eventSeq() >= 0, "every loss is a journal event");
