@@ -16,16 +16,16 @@ final class NetworkFaults {
 
     /** Cuts a broker off, both directions, from clients, the controller and/or brokers. */
     static NetworkFault isolation(
-            int id, Cluster.IsolateFrom from, Set<Integer> peers, Set<Integer> allBrokers, long flapPeriodMs) {
+            int id, IsolateFrom from, Set<Integer> peers, Set<Integer> allBrokers, long flapPeriodMs) {
         Address broker = Address.broker(id);
         List<Address> others = new ArrayList<>();
-        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CLIENTS) {
+        if (from == IsolateFrom.ALL || from == IsolateFrom.CLIENTS) {
             others.add(Address.client(0));
         }
-        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CONTROLLER) {
+        if (from == IsolateFrom.ALL || from == IsolateFrom.CONTROLLER) {
             others.add(Address.CONTROLLER);
         }
-        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.BROKERS) {
+        if (from == IsolateFrom.ALL || from == IsolateFrom.BROKERS) {
             for (int other : allBrokers) {
                 if (other != id && (peers.isEmpty() || peers.contains(other))) {
                     others.add(Address.broker(other));
@@ -85,6 +85,14 @@ final class NetworkFaults {
                     .append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
         }
         return new NetworkFault(text.toString(), links);
+    }
+
+    /** The brokers among a link's two ends (a link may also join a broker to the controller or a client). */
+    static List<Integer> brokersAt(Address from, Address to) {
+        return java.util.stream.Stream.of(from, to)
+                .filter(Address::isBroker)
+                .map(Address::id)
+                .toList();
     }
 
     static NetworkFault link(Address from, Address to, LinkRule rule) {
