@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @org.junit.jupiter.api.Tag("slow")
 class LauncherTest {
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static LauncherRun run(String... args) {
+        return LauncherRun.of(args);
     }
 
     static Stream<Path> scripts() throws IOException {
@@ -44,31 +34,31 @@ class LauncherTest {
     @ParameterizedTest
     @MethodSource("scripts")
     void everyShippedScriptPasses(Path script) {
-        Run run = run("--no-gui", "--seed", "1", "--script", script.toString());
+        LauncherRun run = run("--no-gui", "--seed", "1", "--script", script.toString());
         assertEquals(0, run.code(), () -> script + " failed:\n" + run.err() + "\n" + run.out());
         assertTrue(run.err().isEmpty(), run.err());
     }
 
     @Test
     void workedExampleALosesAckedRecordsByTruncation() {
-        Run run = run("--no-gui", "--seed", "1", "--script", "../scripts/example-a-acks1-loss.ll");
+        LauncherRun run = run("--no-gui", "--seed", "1", "--script", "../scripts/example-a-acks1-loss.ll");
         assertTrue(run.out().contains("broker 1 truncated from 110 to 100, removing offsets 100-109"), run.out());
     }
 
     @Test
     void workedExampleBLosesFiftyAckedRecordsToAnUncleanElection() {
-        Run run = run("--no-gui", "--seed", "1", "--script", "../scripts/example-b-unclean-loss.ll");
+        LauncherRun run = run("--no-gui", "--seed", "1", "--script", "../scripts/example-b-unclean-loss.ll");
         assertTrue(run.out().contains("UNCLEAN election"), run.out());
         assertTrue(run.out().contains("broker 1 truncated from 150 to 100, removing offsets 100-149"), run.out());
     }
 
     @Test
     void sameSeedAndScriptGiveByteIdenticalOutput() {
-        Run first = run("--no-gui", "--seed", "5", "--script", "../scripts/failover.ll");
-        Run second = run("--no-gui", "--seed", "5", "--script", "../scripts/failover.ll");
+        LauncherRun first = run("--no-gui", "--seed", "5", "--script", "../scripts/failover.ll");
+        LauncherRun second = run("--no-gui", "--seed", "5", "--script", "../scripts/failover.ll");
         assertEquals(0, first.code());
         assertEquals(first.out(), second.out());
-        Run other = run("--no-gui", "--seed", "6", "--script", "../scripts/failover.ll");
+        LauncherRun other = run("--no-gui", "--seed", "6", "--script", "../scripts/failover.ll");
         assertFalse(other.out().equals(first.out()), "a different seed should change something (topic ids)");
     }
 
@@ -78,7 +68,7 @@ class LauncherTest {
         Files.writeString(
                 script,
                 "# comment\ncreate topic t --replica-assignment 1:2:3\n\nexpect leader t-0 is 2\n" + "describe\n");
-        Run run = run("--no-gui", "--seed", "1", "--script", script.toString());
+        LauncherRun run = run("--no-gui", "--seed", "1", "--script", script.toString());
         assertEquals(1, run.code());
         assertEquals(script + ":4: expectation failed: leader t-0 is 2, but it is 1\n", run.err());
         assertFalse(run.out().contains("Topic: t"), "nothing after the failing line runs");
@@ -88,7 +78,7 @@ class LauncherTest {
     void aBadCommandStopsWithExitTwoAndOneLine(@TempDir Path dir) throws IOException {
         Path script = dir.resolve("bad.ll");
         Files.writeString(script, "kill 7\n");
-        Run run = run("--no-gui", "--seed", "1", "--script", script.toString());
+        LauncherRun run = run("--no-gui", "--seed", "1", "--script", script.toString());
         assertEquals(2, run.code());
         assertEquals(script + ":1: error: no broker 7: brokers are 1..3\n", run.err());
     }
@@ -114,7 +104,7 @@ class LauncherTest {
     void subcommandsHaveHelpAndOneLineErrorsWithExitTwo() {
         for (String[] help :
                 new String[][] {{"--help"}, {"lesson", "--help"}, {"chaos", "--help"}, {"bench", "--help"}}) {
-            Run run = run(help);
+            LauncherRun run = run(help);
             assertEquals(0, run.code(), String.join(" ", help));
             assertTrue(run.out().startsWith("Usage: leaderlab"), run.out());
             assertTrue(run.err().isEmpty(), run.err());
@@ -138,7 +128,7 @@ class LauncherTest {
             {"--script", "a.ll", "-e", "describe"},
             {"--racks", "9"}
         }) {
-            Run run = run(bad);
+            LauncherRun run = run(bad);
             assertEquals(2, run.code(), String.join(" ", bad));
             assertEquals(1, run.err().lines().count(), () -> String.join(" ", bad) + ": " + run.err());
             assertTrue(run.err().startsWith("leaderlab: "), run.err());
@@ -151,14 +141,14 @@ class LauncherTest {
 
     @Test
     void chaosRunsTheSeedsItIsGiven() {
-        Run run = run("chaos", "--seed", "3", "--steps", "5");
+        LauncherRun run = run("chaos", "--seed", "3", "--steps", "5");
         assertEquals(0, run.code(), run.err() + run.out());
         assertTrue(run.err().isEmpty(), run.err());
     }
 
     @Test
     void racksAndBrokerCountShape(@TempDir Path dir) throws IOException {
-        Run run = run(
+        LauncherRun run = run(
                 "--no-gui",
                 "--seed",
                 "3",
@@ -218,7 +208,7 @@ class LauncherTest {
                 script,
                 Files.readString(Path.of("..", "scripts", "failover.ll"))
                         + "\nevents --all\nevents --json\nwhy orders-0\nhistory orders-0\nbrokers\nlost\ntime now\n");
-        Run here = run("--no-gui", "--seed", "7", "--script", script.toString());
+        LauncherRun here = run("--no-gui", "--seed", "7", "--script", script.toString());
         assertEquals(0, here.code(), here.err());
         assertTrue(here.out().contains("s  controller"), "the journal's timestamps are in the output: " + here.out());
         List<String> command = List.of(
@@ -246,7 +236,7 @@ class LauncherTest {
     /** Live threaded mode: a failover with real threads, bounded by wall time. */
     @Test
     void liveThreadedFailover() {
-        Run run = run(
+        LauncherRun run = run(
                 "--no-gui",
                 "-e",
                 "create topic orders --replica-assignment 1:2:3",

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,22 +16,14 @@ class ReplayCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static LauncherRun run(String... args) {
+        return LauncherRun.of(args);
     }
 
     @Test
     void aSavedScriptReplaysAndAnEditIsNamed() throws IOException {
         Path bundle = dir.resolve("a.run");
-        Run saved = run(
+        LauncherRun saved = run(
                 "--no-gui",
                 "--seed",
                 "1",
@@ -50,13 +39,13 @@ class ReplayCommandTest {
                 "save run " + bundle);
         assertEquals(0, saved.code(), saved.err());
 
-        Run replayed = run("replay", bundle.toString());
+        LauncherRun replayed = run("replay", bundle.toString());
         assertEquals(0, replayed.code(), replayed.err());
         assertTrue(replayed.out().contains("> kill 1"), replayed.out());
 
         String edited = Files.readString(bundle).replace("  kill 1\n", "  kill 3\n");
         Files.writeString(bundle, edited);
-        Run diverged = run("replay", bundle.toString());
+        LauncherRun diverged = run("replay", bundle.toString());
         assertEquals(1, diverged.code());
         assertEquals(1, diverged.err().strip().lines().count(), diverged.err());
         assertTrue(diverged.err().contains("diverged at line "), diverged.err());
@@ -68,7 +57,7 @@ class ReplayCommandTest {
         Files.writeString(junk, "create topic t\n");
         for (String file :
                 new String[] {junk.toString(), dir.resolve("missing.run").toString()}) {
-            Run run = run("replay", file);
+            LauncherRun run = run("replay", file);
             assertEquals(2, run.code());
             assertEquals(1, run.err().strip().lines().count(), run.err());
             assertFalse(run.err().contains("Exception"), run.err());

@@ -324,20 +324,7 @@ public final class Cluster implements AutoCloseable {
 
     // ---- Network ----------------------------------------------------------------------------------
 
-    /** Where an isolated broker is cut off from. */
-    public enum IsolateFrom {
-        ALL,
-        CLIENTS,
-        CONTROLLER,
-        BROKERS
-    }
-
-    /**
-     * Cuts a broker off, both directions.
-     *
-     * @param peers for {@link IsolateFrom#BROKERS}: the brokers to cut it from (empty = all others)
-     * @return what was done, in words
-     */
+    /** Cuts a broker off, both directions; {@code peers}: for BROKERS, whom to cut it from (empty = all). */
     public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
         requireNode(id);
         peers.forEach(this::requireBroker);
@@ -358,12 +345,7 @@ public final class Cluster implements AutoCloseable {
                 List.of(id));
     }
 
-    /**
-     * Splits the cluster: nodes in different groups cannot talk. The controller stays with the first
-     * group unless a group names it; clients reach everyone.
-     *
-     * @return what was done, in words
-     */
+    /** Splits the cluster into groups that cannot talk; the controller joins the first unless named. */
     public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
         brokerGroups.forEach(group -> group.forEach(this::requireNode));
         List<Integer> named =
@@ -373,11 +355,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Applies a rule to one directed link between two nodes. */
     public void link(Address from, Address to, LinkRule rule) {
-        List<Integer> ends = java.util.stream.Stream.of(from, to)
-                .filter(Address::isBroker)
-                .map(Address::id)
-                .toList();
-        addFault(NetworkFaults.link(from, to, rule), ends);
+        addFault(NetworkFaults.link(from, to, rule), NetworkFaults.brokersAt(from, to));
     }
 
     /** @param brokers the brokers the fault is done to, for readers of the journal */

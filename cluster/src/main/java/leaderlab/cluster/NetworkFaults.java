@@ -20,20 +20,20 @@ final class NetworkFaults {
      */
     static NetworkFault isolation(
             int id,
-            Cluster.IsolateFrom from,
+            IsolateFrom from,
             Set<Integer> peers,
             Set<Integer> allBrokers,
             List<Integer> controllerIds,
             long flapPeriodMs) {
         Address broker = address(id, controllerIds);
         List<Address> others = new ArrayList<>();
-        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CLIENTS) {
+        if (from == IsolateFrom.ALL || from == IsolateFrom.CLIENTS) {
             others.add(Address.client(0));
         }
-        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.CONTROLLER) {
+        if (from == IsolateFrom.ALL || from == IsolateFrom.CONTROLLER) {
             controllerIds.stream().filter(c -> c != id).map(Address::controller).forEach(others::add);
         }
-        if (from == Cluster.IsolateFrom.ALL || from == Cluster.IsolateFrom.BROKERS) {
+        if (from == IsolateFrom.ALL || from == IsolateFrom.BROKERS) {
             for (int other : allBrokers) {
                 if (other != id && (peers.isEmpty() || peers.contains(other))) {
                     others.add(Address.broker(other));
@@ -105,6 +105,14 @@ final class NetworkFaults {
                     .append(groups.get(g).toString().replace("[", "{").replace("]", "}"));
         }
         return new NetworkFault(text.toString(), links);
+    }
+
+    /** The brokers among a link's two ends (a link may also join a broker to the controller or a client). */
+    static List<Integer> brokersAt(Address from, Address to) {
+        return java.util.stream.Stream.of(from, to)
+                .filter(Address::isBroker)
+                .map(Address::id)
+                .toList();
     }
 
     static NetworkFault link(Address from, Address to, LinkRule rule) {

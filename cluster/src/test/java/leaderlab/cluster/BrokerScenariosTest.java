@@ -157,7 +157,7 @@ class BrokerScenariosTest {
         // broker (TreeMap iterator.remove() reuses the entry), so broker 2 never replayed again.
         try (Cluster cluster = cluster(35, false)) {
             createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
-            cluster.isolate(2, Cluster.IsolateFrom.ALL, Set.of());
+            cluster.isolate(2, IsolateFrom.ALL, Set.of());
             assertTrue(cluster.awaitCondition(s -> s.broker(2).registration().fenced(), 3_000));
             awaitIsr(cluster, T, 0, 1_000, 1, 3);
             produceAcked(cluster, T, 0, 3, -1);
@@ -184,10 +184,10 @@ class BrokerScenariosTest {
             createTopic(cluster, T, Map.of(), new int[] {1, 3, 2});
             produceAcked(cluster, T, 0, 10, -1);
             awaitFullyReplicated(cluster, T, 0);
-            cluster.isolate(3, Cluster.IsolateFrom.BROKERS, Set.of(1));
+            cluster.isolate(3, IsolateFrom.BROKERS, Set.of(1));
             produceAcked(cluster, T, 0, 2, 1); // offsets 10-11 (epoch 0) reach 2 but not 3
             assertTrue(cluster.awaitCondition(s -> s.partition(T, 0).leo().get(2) == 12, 1_000));
-            cluster.isolate(2, Cluster.IsolateFrom.BROKERS, Set.of(3));
+            cluster.isolate(2, IsolateFrom.BROKERS, Set.of(3));
             cluster.kill(1);
             awaitLeader(cluster, T, 0, 3_000, 3); // epoch 1 starts at 10 on broker 3; it writes nothing
             int pid = partitionId(cluster, T, 0);
@@ -262,7 +262,7 @@ class BrokerScenariosTest {
             produceAcked(cluster, T, 0, 5, -1);
             long mark = cluster.journal().size();
             int epoch = partition(cluster, T, 0).leaderEpoch();
-            cluster.isolate(1, Cluster.IsolateFrom.CLIENTS, Set.of());
+            cluster.isolate(1, IsolateFrom.CLIENTS, Set.of());
             ProduceResult result = produceOne(cluster, T, 0, 5, -1);
             assertEquals(Errors.REQUEST_TIMED_OUT, result.error(), result.toString());
             assertEquals(1, result.leader());
@@ -314,7 +314,7 @@ class BrokerScenariosTest {
             createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
             produceAcked(cluster, T, 0, 10, -1);
             awaitFullyReplicated(cluster, T, 0);
-            cluster.isolate(1, Cluster.IsolateFrom.BROKERS, Set.of());
+            cluster.isolate(1, IsolateFrom.BROKERS, Set.of());
             assertTrue(produceOne(cluster, T, 0, 6, 1).acknowledged());
             PartitionView v = partition(cluster, T, 0);
             assertEquals(16L, v.leo().get(1));

@@ -288,8 +288,8 @@ class ChaosInvariantTest {
             return "shutdown " + id + " -> " + cluster.shutdown(id);
         } else if (dice < 68) {
             int id = 1 + random.nextInt(3);
-            Cluster.IsolateFrom from = Cluster.IsolateFrom.values()[random.nextInt(4)];
-            Set<Integer> peers = from == Cluster.IsolateFrom.BROKERS && random.nextBoolean()
+            IsolateFrom from = IsolateFrom.values()[random.nextInt(4)];
+            Set<Integer> peers = from == IsolateFrom.BROKERS && random.nextBoolean()
                     ? Set.of(1 + (id + random.nextInt(2)) % 3)
                     : Set.of();
             cluster.isolate(id, from, peers);

@@ -138,7 +138,7 @@ class ControllerQuorumScenariosTest {
             createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
             int old = activeController(cluster);
             int oldEpoch = cluster.snapshot().quorumLeader().epoch();
-            cluster.isolate(old, Cluster.IsolateFrom.CONTROLLER, Set.of());
+            cluster.isolate(old, IsolateFrom.CONTROLLER, Set.of());
             // Written by the isolated leader, which cannot commit it; the client gives up on it and
             // creates the topic through the new leader instead.
             assertEquals(

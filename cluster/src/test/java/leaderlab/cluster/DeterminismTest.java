@@ -39,10 +39,10 @@ class DeterminismTest {
             cluster.advance(200);
             cluster.produce("auto", -1, 60, -1);
             cluster.produce("fixed", 0, 20, -1);
-            cluster.isolate(2, Cluster.IsolateFrom.BROKERS, Set.of(1));
+            cluster.isolate(2, IsolateFrom.BROKERS, Set.of(1));
             cluster.produce("fixed", 0, 10, 1);
             cluster.advance(4_000);
-            cluster.isolate(1, Cluster.IsolateFrom.BROKERS, Set.of());
+            cluster.isolate(1, IsolateFrom.BROKERS, Set.of());
             cluster.produce("fixed", 0, 10, 1); // acks=1 writes only broker 1 has: truncated later
             cluster.advance(300);
             cluster.kill(1);

@@ -111,7 +111,7 @@ class ProducerRetryTest {
     @Test
     void aBrokerCutOffFromClientsTimesOutAndEachTimeoutIsJournaled() {
         try (Cluster cluster = start(44)) {
-            cluster.isolate(1, Cluster.IsolateFrom.CLIENTS, Set.of());
+            cluster.isolate(1, IsolateFrom.CLIENTS, Set.of());
             long mark = cluster.journal().size();
             ProduceResult r = cluster.produce(T, 0, 1, -1, 0).get(0);
             assertEquals(Errors.REQUEST_TIMED_OUT, r.error());

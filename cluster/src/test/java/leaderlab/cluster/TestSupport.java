@@ -51,7 +51,7 @@ final class TestSupport {
     /** Shrinks the ISR to the leader alone by cutting the followers off from it while it takes writes. */
     static void shrinkIsrToLeader(Cluster cluster, String topic, int leader, int... followers) {
         for (int follower : followers) {
-            cluster.isolate(follower, Cluster.IsolateFrom.BROKERS, Set.of(leader));
+            cluster.isolate(follower, IsolateFrom.BROKERS, Set.of(leader));
         }
         produceAcked(cluster, topic, 0, 5, 1);
         awaitIsr(cluster, topic, 0, 10_000, leader);

@@ -48,7 +48,7 @@ class ThreadedChaosTest {
                     cluster.restart(broker);
                     steps.add("restart " + broker);
                 } else if (dice < 8) {
-                    cluster.isolate(broker, Cluster.IsolateFrom.values()[random.nextInt(4)], Set.of());
+                    cluster.isolate(broker, IsolateFrom.values()[random.nextInt(4)], Set.of());
                     steps.add("isolate " + broker);
                 } else {
                     cluster.heal();

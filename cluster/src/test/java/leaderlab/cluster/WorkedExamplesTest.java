@@ -60,7 +60,7 @@ class WorkedExamplesTest {
         try (Cluster cluster = startWithTopic(11, Map.of())) {
             fillTo100(cluster);
             // The followers must not fetch offsets 100-109 before broker 1 dies.
-            cluster.isolate(1, Cluster.IsolateFrom.BROKERS, Set.of());
+            cluster.isolate(1, IsolateFrom.BROKERS, Set.of());
             ProduceResult acks1 = produceAcked(cluster, T, 0, 10, 1);
             assertEquals(100, acks1.baseOffset(), "acks=1 is acknowledged at once by the leader");
             List<Long> ackedIds = recordIds(log(cluster, 1, T, 0), 100, 110);
@@ -129,9 +129,9 @@ class WorkedExamplesTest {
     /** Example B's lead-up: 3 then 2 fall behind leader 1 while it takes 50 acks=all writes. */
     private static ProduceResult followersFallBehindDuring50Writes(Cluster cluster) {
         // Cut 3 then 2 off from broker 1 only: both stay registered with the controller.
-        cluster.isolate(3, Cluster.IsolateFrom.BROKERS, Set.of(1));
+        cluster.isolate(3, IsolateFrom.BROKERS, Set.of(1));
         cluster.advance(1_500);
-        cluster.isolate(2, Cluster.IsolateFrom.BROKERS, Set.of(1));
+        cluster.isolate(2, IsolateFrom.BROKERS, Set.of(1));
         // The 50 writes wait for the ISR to shrink (≥ replica.lag.time.max.ms each), so give them time.
         cluster.setConfig("request.timeout.ms", "10000", null);
         long mark = cluster.journal().size();
@@ -302,7 +302,7 @@ class WorkedExamplesTest {
             acked.addAll(recordIds(log(cluster, 1, T, 0), first.baseOffset(), first.baseOffset() + 100));
 
             // One follower lags behind (out of the ISR); acks=all still succeeds with ISR [1,2].
-            cluster.isolate(3, Cluster.IsolateFrom.BROKERS, Set.of(1));
+            cluster.isolate(3, IsolateFrom.BROKERS, Set.of(1));
             cluster.setConfig("request.timeout.ms", "10000", null);
             ProduceResult second = produceAcked(cluster, T, 0, 20, -1);
             assertArrayEquals(new int[] {1, 2}, partition(cluster, T, 0).isr());

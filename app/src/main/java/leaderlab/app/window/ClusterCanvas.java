@@ -103,7 +103,7 @@ public final class ClusterCanvas extends Pane {
         boolean hovering =
                 hovered >= 0 && hovered < snapshot.metadata().partitions().size();
         if (!hovering) {
-            rasterLegend(g, palette, zoom);
+            ChipLegend.raster(chips, layout, palette, zoom);
         }
         chips.drawTo(g);
         drawEndpoints(g, palette, zoom);
@@ -116,7 +116,7 @@ public final class ClusterCanvas extends Pane {
         if (hovering) {
             drawHoverCaption(g, snapshot, hovered, palette, zoom);
         } else {
-            labelLegend(g, palette, zoom);
+            ChipLegend.label(g, layout, palette, zoom);
         }
     }
 
@@ -260,46 +260,6 @@ public final class ClusterCanvas extends Pane {
             flow.draw(g, layout, palette, zoom);
         }
         flowDrawn = dots;
-    }
-
-    /** What the chip shapes mean, between the clients and the controller (the hover caption's place). */
-    private void rasterLegend(GraphicsContext g, Palette palette, double zoom) {
-        legend(g, zoom, (state, x, y, chipW, chipH) -> chips.chip(palette, state, x, y, chipW, chipH, false));
-    }
-
-    private void labelLegend(GraphicsContext g, Palette palette, double zoom) {
-        legend(g, zoom, (state, x, y, chipW, chipH) -> {
-            ChipRaster.label(g, palette, state, "", x, y, chipW, chipH);
-            g.setFill(palette.text());
-            g.setFont(legendFont(zoom));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(state.label(), x + chipW + 6 * zoom, y + chipH / 2);
-        });
-    }
-
-    private interface LegendItem {
-        void draw(ReplicaState state, double x, double y, double chipW, double chipH);
-    }
-
-    private static Font legendFont(double zoom) {
-        return Font.font("System", FontWeight.BOLD, 15 * zoom);
-    }
-
-    /** Lays the legend out left to right, stopping before the controller box. */
-    private void legend(GraphicsContext g, double zoom, LegendItem item) {
-        double x = layout.clients.x() + layout.clients.w() + 14 * zoom;
-        double chipH = 20 * zoom;
-        double chipW = chipH * 1.6;
-        double y = layout.clients.centerY() - chipH / 2;
-        for (ReplicaState state : ReplicaState.values()) {
-            double itemW = chipW + 14 * zoom + textWidth(state.label(), legendFont(zoom));
-            if (x + itemW > layout.controller.x()) {
-                break;
-            }
-            item.draw(state, x, y, chipW, chipH);
-            x += itemW;
-        }
     }
 
     static double textWidth(String text, Font font) {

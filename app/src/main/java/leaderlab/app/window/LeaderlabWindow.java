@@ -384,10 +384,6 @@ public final class LeaderlabWindow {
         return palette;
     }
 
-    public boolean darkTheme() {
-        return palette.dark();
-    }
-
     double zoom() {
         return zoom;
     }

@@ -114,7 +114,7 @@ class ReadmeScreenshotsTest {
                 fixture.cluster.snapshot().metadata().partition("orders", 3).replicas()[0],
                 "orders",
                 3);
-        assertTrue(fixture.window.darkTheme());
+        assertTrue(fixture.window.palette().dark());
         assertPng(fixture.screenshot(robot, DIR.resolve("window-scale-dark.png")), 1600, 1000);
     }
 

@@ -15,7 +15,7 @@ import leaderlab.cluster.protocol.ReplicaApi.FetchedPartition;
 
 /**
  * One replica of one partition on one broker (Kafka's Partition): its role, the leader's view of its
- * followers, ISR maintenance (§2), the high watermark (§3.2) and divergence checks (§3.4). Pure state
+ * followers ({@link Followers}), ISR maintenance (§2), the high watermark (§3.2) and divergence checks (§3.4). Pure state
  * and decisions: it owns its fields and changes them only through the methods below; the
  * {@link ReplicaManager} does the sending.
  *
@@ -40,8 +40,6 @@ final class Partition {
         STOPPED
     }
 
-    private static final long NEVER = Long.MIN_VALUE / 2;
-
     final int id;
     final String name;
     /** The partition as the journal names it, made once. */
@@ -62,11 +60,7 @@ final class Partition {
     private int[] pendingIsr;
 
     private long leaderEpochStartOffset;
-    private int[] remoteIds = Replicas.NONE;
-    private long[] remoteLeo = new long[0];
-    private long[] lastCaughtUpMs = new long[0];
-    private long[] lastFetchLeaderLeo = new long[0];
-    private long[] lastFetchTimeMs = new long[0];
+    private Followers followers = Followers.none();
     final List<PendingProduce> pendingProduces = new ArrayList<>();
 
     Partition(int self, PartitionRegistration registration, ReplicaLog log) {
@@ -160,43 +154,10 @@ final class Partition {
         if (newEpoch) {
             log.assignEpochStartOffset(leaderEpoch, log.endOffset());
             leaderEpochStartOffset = log.endOffset();
-            remoteIds = Replicas.without(registration.replicas(), self);
-            remoteLeo = new long[remoteIds.length];
-            lastCaughtUpMs = new long[remoteIds.length];
-            lastFetchLeaderLeo = new long[remoteIds.length];
-            lastFetchTimeMs = new long[remoteIds.length];
-            for (int i = 0; i < remoteIds.length; i++) {
-                remoteLeo[i] = -1;
-                lastCaughtUpMs[i] = Replicas.contains(committedIsr, remoteIds[i]) ? nowMs : NEVER;
-                lastFetchTimeMs[i] = NEVER;
-            }
+            followers = Followers.fresh(Replicas.without(registration.replicas(), self), committedIsr, nowMs);
         } else {
-            trackReplicas(registration.replicas());
+            followers = followers.track(Replicas.without(registration.replicas(), self));
         }
-    }
-
-    /** Keeps follower state for replicas that stay, and starts fresh for added ones (reassignment). */
-    private void trackReplicas(int[] newReplicas) {
-        int[] ids = Replicas.without(newReplicas, self);
-        if (Arrays.equals(ids, remoteIds)) {
-            return; // the usual case, an ISR change: the same followers
-        }
-        long[] leo = new long[ids.length];
-        long[] caughtUp = new long[ids.length];
-        long[] fetchLeo = new long[ids.length];
-        long[] fetchTime = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            int old = indexOf(ids[i]);
-            leo[i] = old >= 0 ? remoteLeo[old] : -1;
-            caughtUp[i] = old >= 0 ? lastCaughtUpMs[old] : NEVER;
-            fetchLeo[i] = old >= 0 ? lastFetchLeaderLeo[old] : 0;
-            fetchTime[i] = old >= 0 ? lastFetchTimeMs[old] : NEVER;
-        }
-        remoteIds = ids;
-        remoteLeo = leo;
-        lastCaughtUpMs = caughtUp;
-        lastFetchLeaderLeo = fetchLeo;
-        lastFetchTimeMs = fetchTime;
     }
 
     void becomeFollower(PartitionRegistration registration) {
@@ -218,7 +179,7 @@ final class Partition {
         updateEpochs(registration);
         pendingIsr = null;
         if (role == Role.LEADER) {
-            trackReplicas(registration.replicas());
+            followers = followers.track(Replicas.without(registration.replicas(), self));
         }
     }
 
@@ -255,29 +216,17 @@ final class Partition {
         committedIsr = registration.isr();
     }
 
-    private int indexOf(int replica) {
-        for (int i = 0; i < remoteIds.length; i++) {
-            if (remoteIds[i] == replica) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Kafka's Replica.isCaughtUp (§2.1). */
     boolean isCaughtUp(int replica, long nowMs, long lagMaxMs) {
-        int i = indexOf(replica);
-        return i >= 0 && (remoteLeo[i] == log.endOffset() || nowMs - lastCaughtUpMs[i] <= lagMaxMs);
+        return followers.isCaughtUp(replica, log.endOffset(), nowMs, lagMaxMs);
     }
 
     long remoteEndOffset(int replica) {
-        int i = indexOf(replica);
-        return i < 0 ? -1 : remoteLeo[i];
+        return followers.endOffset(replica);
     }
 
     long lastCaughtUpMs(int replica) {
-        int i = indexOf(replica);
-        return i < 0 ? NEVER : lastCaughtUpMs[i];
+        return followers.lastCaughtUpMs(replica);
     }
 
     /**
@@ -285,7 +234,7 @@ final class Partition {
      * when the fetch is valid; then the follower's state has been updated.
      */
     FetchedPartition acceptFollowerFetch(int replica, FetchPartition fetch, long nowMs) {
-        if (role != Role.LEADER || indexOf(replica) < 0) {
+        if (role != Role.LEADER || !followers.contains(replica)) {
             return error(Errors.NOT_LEADER_OR_FOLLOWER);
         }
         if (fetch.currentLeaderEpoch() < leaderEpoch) {
@@ -308,22 +257,8 @@ final class Partition {
         if (fetch.fetchOffset() > log.endOffset()) {
             return error(Errors.OFFSET_OUT_OF_RANGE);
         }
-        updateFollowerFetchState(replica, fetch.fetchOffset(), nowMs);
+        followers.fetched(replica, fetch.fetchOffset(), log.endOffset(), nowMs);
         return null;
-    }
-
-    /** §2.1: lastCaughtUpTime moves when the follower reached the leader's LEO now or at its last fetch. */
-    private void updateFollowerFetchState(int replica, long fetchOffset, long nowMs) {
-        int i = indexOf(replica);
-        long leaderEnd = log.endOffset();
-        if (fetchOffset >= leaderEnd) {
-            lastCaughtUpMs[i] = Math.max(lastCaughtUpMs[i], nowMs);
-        } else if (fetchOffset >= lastFetchLeaderLeo[i]) {
-            lastCaughtUpMs[i] = Math.max(lastCaughtUpMs[i], lastFetchTimeMs[i]);
-        }
-        remoteLeo[i] = fetchOffset;
-        lastFetchLeaderLeo[i] = Math.max(leaderEnd, lastFetchLeaderLeo[i]);
-        lastFetchTimeMs[i] = nowMs;
     }
 
     /**
@@ -332,12 +267,7 @@ final class Partition {
      * unchanged position, see FetchServer), so credit it as Kafka's per-fetch update would have.
      */
     void creditIdleFollower(int replica, long previousEnd, long lastFetchMs) {
-        int i = indexOf(replica);
-        if (i >= 0 && remoteLeo[i] == previousEnd) {
-            lastCaughtUpMs[i] = Math.max(lastCaughtUpMs[i], lastFetchMs);
-            lastFetchTimeMs[i] = Math.max(lastFetchTimeMs[i], lastFetchMs);
-            lastFetchLeaderLeo[i] = Math.max(lastFetchLeaderLeo[i], previousEnd);
-        }
+        followers.creditIdle(replica, previousEnd, lastFetchMs);
     }
 
     FetchedPartition readForFollower(long fetchOffset, int maxRecords) {
@@ -388,12 +318,12 @@ final class Partition {
         }
         int[] maximal = maximalIsr();
         long candidate = log.endOffset();
-        for (int i = 0; i < remoteIds.length; i++) {
-            int replica = remoteIds[i];
+        for (int i = 0; i < followers.count(); i++) {
+            int replica = followers.idAt(i);
             boolean counts = Replicas.contains(maximal, replica)
                     || (isCaughtUp(replica, nowMs, lagMaxMs) && eligible.test(replica));
-            if (counts && remoteLeo[i] < candidate) {
-                candidate = remoteLeo[i];
+            if (counts && followers.endOffsetAt(i) < candidate) {
+                candidate = followers.endOffsetAt(i);
             }
         }
         if (candidate > log.highWatermark()) {

@@ -268,8 +268,7 @@ public final class ClientNode implements Node {
                     bootstrapCursor = broker - 1;
                     MetadataResponse metadata = (MetadataResponse) answer;
                     if (metadata.error().isError() && context.nowMs() + METADATA_RETRY_BACKOFF_MS < deadlineMs) {
-                        // The cursor now points at the broker that answered: attempt 0 asks it again (the same
-                        // attempt number would name another broker, perhaps one already found down).
+                        // Attempt 0 asks the broker that answered again: the cursor points at it now.
                         context.schedule(
                                 METADATA_RETRY_BACKOFF_MS,
                                 new Retry(() -> fetchMetadata(topic, 0, deadlineMs, onAnswer, onNoBroker)));

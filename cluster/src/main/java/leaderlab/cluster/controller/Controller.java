@@ -326,7 +326,9 @@ public final class Controller implements Node, QuorumListener {
                         -1);
         if (key == ConfigKey.MIN_INSYNC_REPLICAS) {
             // Kafka 4.x: the ELR was computed against the old min ISR, so it no longer means anything.
-            replication.clearElr(request.topic(), new Cause("min.insync.replicas changed " + scope, seq));
+            replication
+                    .staleElr()
+                    .clearAfterMinIsrChange(request.topic(), new Cause("min.insync.replicas changed " + scope, seq));
         }
         return AdminResult.ok("Set " + key.key() + "=" + value + " " + scope + ".");
     }
@@ -362,7 +364,7 @@ public final class Controller implements Node, QuorumListener {
                         "feature finalized (was level " + before + ")",
                         -1);
         if (!replication.elrEnabled()) {
-            replication.clearAllElr(new Cause("eligible leader replicas turned off", seq));
+            replication.staleElr().clearAll(new Cause("eligible leader replicas turned off", seq));
         }
         String verb = ((Number) level).intValue() > before ? "upgraded" : "downgraded";
         return AdminResult.ok(key.key() + " was " + verb + " to " + level + ".");

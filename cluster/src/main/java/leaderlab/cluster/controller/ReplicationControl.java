@@ -248,48 +248,9 @@ final class ReplicationControl {
         }
     }
 
-    /**
-     * Clears ELR and LastKnownElr where a min.insync.replicas change (topic, or the cluster default when
-     * {@code topic} is null) or turning the feature off makes them stale, as Kafka 4.x does. A partition
-     * with an empty ISR then has nobody to elect cleanly.
-     */
-    void clearElr(String topic, Cause cause) {
-        if (elrEnabled()) {
-            clearElrWhere(
-                    name -> topic == null
-                            ? !image.configs().topicOverrides(name).containsKey(ConfigKey.MIN_INSYNC_REPLICAS.key())
-                            : topic.equals(name),
-                    cause);
-        }
-    }
-
-    /** Turning ELR off clears every partition's ELR fields. */
-    void clearAllElr(Cause cause) {
-        clearElrWhere(name -> true, cause);
-    }
-
-    private void clearElrWhere(java.util.function.Predicate<String> topicAffected, Cause cause) {
-        BitSet partitions = index.withElr();
-        for (int id = partitions.nextSetBit(0); id >= 0; id = partitions.nextSetBit(id + 1)) {
-            PartitionRegistration p = image.partition(id);
-            if (topicAffected.test(p.topic())) {
-                PartitionRegistration next = p.next(
-                        p.replicas(),
-                        p.isr(),
-                        p.leader(),
-                        p.leaderEpoch(),
-                        p.partitionEpoch() + 1,
-                        p.recovering(),
-                        p.adding(),
-                        p.removing(),
-                        Replicas.NONE,
-                        Replicas.NONE);
-                write(
-                        new PartitionChangeBuilder.Change(
-                                next, PartitionChangeBuilder.Election.ONLINE, () -> "", false),
-                        cause);
-            }
-        }
+    /** Clears ELR fields that a config or feature change made stale. */
+    StaleElr staleElr() {
+        return new StaleElr(image, index, this::write, elrEnabled());
     }
 
     /** Validates and applies an ISR change requested by a partition leader (Kafka §2.4 order). */

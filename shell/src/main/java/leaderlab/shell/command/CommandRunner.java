@@ -3,6 +3,7 @@ package leaderlab.shell.command;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,10 +28,13 @@ public final class CommandRunner implements AutoCloseable {
             return thread;
         });
         // A trigger that fires while no line waits for cluster time (live, the shell idle) runs here.
-        dispatcher
-                .session()
-                .onTriggersDue(() ->
-                        executor.execute(() -> dispatcher.session().cluster().runDueTriggers()));
+        dispatcher.session().onTriggersDue(() -> {
+            try {
+                executor.execute(() -> dispatcher.session().cluster().runDueTriggers());
+            } catch (RejectedExecutionException closed) {
+                // The runner is closing, and its cluster with it: nothing is left to run the line on.
+            }
+        });
     }
 
     public Dispatcher dispatcher() {

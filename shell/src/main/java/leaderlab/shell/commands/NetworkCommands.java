@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import leaderlab.cluster.Cluster;
+import leaderlab.cluster.IsolateFrom;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.LinkRule;
 import leaderlab.shell.command.Args;
@@ -82,7 +82,7 @@ final class NetworkCommands {
     }
 
     /** Where a broker is cut off from, as --from says it. */
-    record Isolation(Cluster.IsolateFrom mode, Set<Integer> peers) {}
+    record Isolation(IsolateFrom mode, Set<Integer> peers) {}
 
     static Isolation isolation(int id, String fromOption) {
         String from = fromOption == null ? "all" : fromOption.toLowerCase(Locale.ROOT);
@@ -91,14 +91,14 @@ final class NetworkCommands {
             if (peers.contains(id)) {
                 throw new CommandException("broker " + id + " cannot be isolated from itself");
             }
-            return new Isolation(Cluster.IsolateFrom.BROKERS, peers);
+            return new Isolation(IsolateFrom.BROKERS, peers);
         }
         return new Isolation(
                 switch (from) {
-                    case "all" -> Cluster.IsolateFrom.ALL;
-                    case "clients" -> Cluster.IsolateFrom.CLIENTS;
-                    case "controller" -> Cluster.IsolateFrom.CONTROLLER;
-                    case "brokers" -> Cluster.IsolateFrom.BROKERS;
+                    case "all" -> IsolateFrom.ALL;
+                    case "clients" -> IsolateFrom.CLIENTS;
+                    case "controller" -> IsolateFrom.CONTROLLER;
+                    case "brokers" -> IsolateFrom.BROKERS;
                     default ->
                         throw new CommandException(
                                 "--from must be all, clients, controller or brokers[:IDS], got '" + from + "'");
