@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.controller.Controller;
 import leaderlab.cluster.controller.ControllerView;
@@ -20,9 +21,11 @@ import leaderlab.cluster.view.BrokerView;
 /**
  * The cluster's controllers, for {@link Cluster}: starts them (each with a log and quorum state that
  * survive its restarts, as on disk), and finds the active one's view for snapshots. When no controller
- * leads the quorum, the metadata readers see is the newest any broker has replayed: what the cluster
- * still acts on. The process map is replaced whole on a restart (on the command thread), so snapshots
- * may read it from any thread.
+ * leads the quorum (or the new leader has not committed yet), readers see the newest committed metadata
+ * anyone still holds: the last view an active controller published, or a broker's newer replay. It is
+ * never older than what readers saw before: committed metadata is not lost, so neither is its view. The
+ * process map is replaced whole on a restart (on the command thread), so snapshots may read it from any
+ * thread.
  */
 final class ControllerQuorum {
 
@@ -31,6 +34,11 @@ final class ControllerQuorum {
     private final List<Integer> ids;
     private volatile SortedMap<Integer, Controller> controllers = Collections.emptySortedMap();
     private final Map<Integer, QuorumStorage> storages = new TreeMap<>();
+    /**
+     * The newest committed metadata an active controller published. Without it, killing the broker that
+     * had replayed the most while no controller leads made the snapshot's metadata go back in time.
+     */
+    private final AtomicReference<MetadataView> newestCommitted = new AtomicReference<>();
 
     ControllerQuorum(NodeRuntime runtime, Configs configs, List<Integer> ids) {
         this.runtime = runtime;
@@ -139,21 +147,24 @@ final class ControllerQuorum {
     }
 
     /**
-     * The active controller's view; without one, the newest metadata a running broker has replayed,
-     * with no sessions (nobody tracks them), or null before any metadata exists.
+     * The active controller's view; without one, the newest committed metadata: the last an active
+     * controller published or a running broker's newer replay (both are prefixes of the one committed
+     * log), with no sessions (nobody tracks them), or null before any metadata exists.
      */
     ControllerView view(Iterable<BrokerView> brokers) {
-        Controller active = active();
-        if (active != null) {
-            return active.view();
+        ControllerView activeView = activeView();
+        if (activeView != null) {
+            newestCommitted.accumulateAndGet(activeView.metadata(), ControllerQuorum::newer);
+            return activeView;
         }
-        MetadataView newest = null;
+        MetadataView newest = newestCommitted.get();
         for (BrokerView broker : brokers) {
-            MetadataView metadata = broker.metadata();
-            if (metadata != null && (newest == null || metadata.offset() > newest.offset())) {
-                newest = metadata;
-            }
+            newest = newer(newest, broker.metadata());
         }
         return newest == null ? null : new ControllerView(newest, new TreeMap<>());
+    }
+
+    private static MetadataView newer(MetadataView a, MetadataView b) {
+        return b != null && (a == null || b.offset() > a.offset()) ? b : a;
     }
 }

@@ -132,6 +132,38 @@ class ControllerQuorumScenariosTest {
         }
     }
 
+    /**
+     * Lesson 13's moment: the fence of broker 1 has just been committed when the active controller and the
+     * new partition leader die, before the last broker replayed the fence. Readers kept seeing that
+     * committed fence (the snapshot once fell back to the last broker's older replay, and the checker
+     * saw every partition's epochs go back).
+     */
+    @Test
+    void withoutAQuorumLeaderReadersKeepTheNewestCommittedMetadata() {
+        try (Cluster cluster = cluster(12)) {
+            createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
+            cluster.kill(activeController(cluster));
+            cluster.kill(1);
+            assertTrue(
+                    cluster.awaitCondition(
+                            s -> s.controller() != null && s.partition(T, 0).leader() == 2, 5_000),
+                    () -> journalDump(cluster));
+            int fencedEpoch = cluster.snapshot().partition(T, 0).leaderEpoch();
+            cluster.kill(activeController(cluster));
+            cluster.kill(2);
+            ClusterSnapshot lost = cluster.snapshot();
+            assertNull(lost.quorumLeader());
+            assertEquals(2, lost.partition(T, 0).leader(), "the committed election, not broker 3's older replay");
+            assertEquals(fencedEpoch, lost.partition(T, 0).leaderEpoch());
+            assertTrue(lost.broker(1).registration().fenced());
+            cluster.advance(2_000);
+            assertEquals(fencedEpoch, cluster.snapshot().partition(T, 0).leaderEpoch());
+            assertTrue(
+                    cluster.checker().violations().isEmpty(),
+                    cluster.checker().violations().toString());
+        }
+    }
+
     @Test
     void anIsolatedLeaderResignsAndItsUncommittedSuffixIsTruncated() {
         try (Cluster cluster = cluster(7)) {

@@ -75,6 +75,8 @@ class CourseTest {
         assertTrue(
                 lesson.steps().stream().allMatch(s -> !s.narration().isBlank()),
                 name + " has a step without narration");
+        // verify --all runs every lesson on a production-shaped quorum, so each lesson holds with three controllers
+        assertEquals(3, lesson.controllers(), name + " runs with " + lesson.controllers() + " controller(s)");
     }
 
     @Test
@@ -82,7 +84,7 @@ class CourseTest {
         Run run = assertTimeoutPreemptively(
                 Duration.ofSeconds(180), () -> cli("", dir.resolve("p.csv"), "verify", "--all"));
         assertEquals(0, run.code(), run.out() + run.err());
-        assertTrue(run.out().contains("12 lesson(s), 24 run(s): 24 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("13 lesson(s), 26 run(s): 26 passed, 0 failed"), run.out());
         assertTrue(run.out().contains("threaded x5"), run.out());
     }
 

@@ -47,7 +47,8 @@ class CommandTraitsTest {
         assertEquals(Set.of("3", "controllers"), tab("restart "));
         assertEquals(Set.of("preferred", "unclean"), tab("elect "));
         assertEquals(Set.of("orders", "orders-0", "orders-1"), tab("elect preferred "));
-        assertEquals(Set.of("orders-0", "orders-1"), tab("why "));
+        assertEquals(Set.of("controller", "orders-0", "orders-1"), tab("why "));
+        assertEquals(Set.of("controller", "orders-0", "orders-1"), tab("history "));
         assertEquals(Set.of("orders"), tab("produce "));
         assertEquals(Set.of("0", "1", "all"), tab("produce orders --acks "));
         assertTrue(tab("isolate 2 --from ").containsAll(Set.of("clients", "controller", "brokers:1")));
@@ -61,7 +62,8 @@ class CommandTraitsTest {
     void conditionCompletionOffersEverySubjectConditionsRead() {
         Set<String> subjects = tab("expect ");
         assertTrue(
-                subjects.containsAll(Set.of("lost", "violations", "last-produce", "leader", "leo", "broker")),
+                subjects.containsAll(
+                        Set.of("lost", "violations", "last-produce", "leader", "leo", "broker", "quorum-leader")),
                 subjects.toString());
         assertEquals(subjects, tab("wait until "));
         assertTrue(tab("wait ").contains("until"));

@@ -322,6 +322,19 @@ class CommandsTest {
     }
 
     @Test
+    void quorumLeaderConditionNamesTheActiveController() {
+        ok("wait until quorum-leader is not none --timeout 3s");
+        int leader = cluster.snapshot().quorumLeader().id();
+        ok("expect quorum-leader is " + leader);
+        ok("kill " + leader);
+        ok("expect quorum-leader is not " + leader);
+        ok("wait until quorum-leader is not none --timeout 3s");
+        assertEquals(
+                Result.Status.FAILED,
+                shell.execute("expect quorum-leader is none").status());
+    }
+
+    @Test
     void isrConditionsIgnoreOrderButReplicasDoNot() {
         ok("create topic orders --replica-assignment 1:2:3");
         ok("expect isr orders-0 is 3,1,2");

@@ -20,7 +20,6 @@ import leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataResponse;
 import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
-import leaderlab.cluster.protocol.ControllerApi.AdminRequest;
 import leaderlab.cluster.protocol.ControllerApi.AdminResponse;
 import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.protocol.LogSlice;
@@ -42,12 +41,7 @@ import leaderlab.cluster.runtime.Timer;
 public final class ClientNode implements Node {
 
     /** Kafka's retry.backoff.ms default, between metadata requests for a topic a broker does not know yet. */
-    private static final long METADATA_RETRY_BACKOFF_MS = 100;
-
-    /** The controllers admin requests may go to, and the one believed active. */
-    private final List<Integer> controllerIds;
-
-    private int activeController;
+    static final long METADATA_RETRY_BACKOFF_MS = 100;
 
     private record Timeout(long requestId) implements Timer {}
 
@@ -61,6 +55,7 @@ public final class ClientNode implements Node {
 
     private final int brokerCount;
     private final Ledger ledger;
+    private final AdminClient admin;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
     private NodeContext context;
@@ -72,8 +67,7 @@ public final class ClientNode implements Node {
 
     public ClientNode(int brokerCount, Configs configs, Ledger ledger, List<Integer> controllerIds) {
         this.brokerCount = brokerCount;
-        this.controllerIds = List.copyOf(controllerIds);
-        this.activeController = controllerIds.get(0);
+        this.admin = new AdminClient(this, controllerIds);
         this.configs = configs;
         this.ledger = ledger;
     }
@@ -137,7 +131,8 @@ public final class ClientNode implements Node {
         send(Address.broker(broker), requestId, timeoutMs, onAnswer, onFailure, message);
     }
 
-    private void send(
+    /** Sends a request to any node; a broker that refuses connections fails it after one round trip. */
+    void send(
             Address to,
             long requestId,
             long timeoutMs,
@@ -194,51 +189,9 @@ public final class ClientNode implements Node {
 
     // ---- Admin ----------------------------------------------------------------------------------
 
-    /**
-     * Sends an admin operation to the controller believed active (like --bootstrap-controller). A
-     * NOT_CONTROLLER answer names the active one, or none during an election; a controller that does not
-     * answer may be down: either way the next is tried, until request.timeout.ms has passed.
-     */
+    /** Sends an admin operation to the active controller ({@link AdminClient} finds it). */
     public void admin(AdminOperation operation, CompletableFuture<AdminResult> result) {
-        admin(operation, result, context.nowMs() + requestTimeoutMs());
-    }
-
-    private void admin(AdminOperation operation, CompletableFuture<AdminResult> result, long deadlineMs) {
-        long id = ++nextRequestId;
-        long attemptMs = Math.max(1, Math.min(deadlineMs - context.nowMs(), requestTimeoutMs() / 4));
-        Runnable retryOrGiveUp = () -> {
-            if (context.nowMs() + METADATA_RETRY_BACKOFF_MS < deadlineMs) {
-                context.schedule(METADATA_RETRY_BACKOFF_MS, new Retry(() -> admin(operation, result, deadlineMs)));
-            } else {
-                result.complete(AdminResult.failed(
-                        Errors.REQUEST_TIMED_OUT,
-                        "no active controller answered within " + requestTimeoutMs() + " ms"));
-            }
-        };
-        send(
-                Address.controller(activeController),
-                id,
-                attemptMs,
-                answer -> {
-                    AdminResponse response = (AdminResponse) answer;
-                    if (response.result().error() == Errors.NOT_CONTROLLER) {
-                        nextController(response.activeControllerId());
-                        retryOrGiveUp.run();
-                    } else {
-                        result.complete(response.result());
-                    }
-                },
-                error -> {
-                    nextController(-1);
-                    retryOrGiveUp.run();
-                },
-                new AdminRequest(id, operation));
-    }
-
-    private void nextController(int hint) {
-        activeController = hint >= 0
-                ? hint
-                : controllerIds.get((controllerIds.indexOf(activeController) + 1) % controllerIds.size());
+        admin.send(operation, result);
     }
 
     // ---- Metadata ---------------------------------------------------------------------------------

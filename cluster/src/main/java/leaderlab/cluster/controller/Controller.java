@@ -94,7 +94,7 @@ public final class Controller implements Node, QuorumListener {
         this.image = new MetadataImage(initialConfigs);
         this.log = new MetadataLog(image, storage.log(), epoch);
         this.replication = new ReplicationControl(context, image, log);
-        replication.rebuildIndex();
+        replication.index().addAll(image);
         this.clusterControl = new ClusterControl(context, image, log, replication);
         clusterControl.resumeSessions();
         this.topicCreation = new TopicCreation(context, image, log, replication);

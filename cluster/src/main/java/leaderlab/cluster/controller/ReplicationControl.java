@@ -50,13 +50,6 @@ final class ReplicationControl {
         return index;
     }
 
-    /** A new active controller indexes the partitions it replayed from the log. */
-    void rebuildIndex() {
-        for (int id = 0; id < image.partitionCount(); id++) {
-            index.update(null, image.partition(id));
-        }
-    }
-
     /** Writes a new partition (creation); used by topic creation. */
     void writeNew(PartitionRegistration partition) {
         log.append(new MetadataRecord.Partition(partition));

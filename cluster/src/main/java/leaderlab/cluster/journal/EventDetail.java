@@ -9,14 +9,16 @@ import leaderlab.cluster.protocol.Errors;
  * What an event says, as typed fields: readers (the loss ledger, {@code why}, colouring, the window,
  * tests) read these, never the words. Each kind knows its {@link EventType} and renders its sentence
  * on demand, so recording an event builds no string (a fence at 100k partitions records hundreds of
- * thousands of them). Arrays are never written after they are recorded.
+ * thousands of them). Arrays are never written after they are recorded. Quorum kinds: {@link QuorumEvents}.
  */
-public sealed interface EventDetail {
+public sealed interface EventDetail extends QuorumEvents {
 
     EventType type();
 
     /** One sentence, without the partition name (the event adds it). */
     String text();
+
+    non-sealed interface Quorum extends EventDetail {}
 
     /** The rule a leader was chosen by (Kafka's election kinds, as the controller ran them). */
     enum Election {
@@ -394,94 +396,5 @@ public sealed interface EventDetail {
 
     private static String range(long baseOffset, long endOffset) {
         return baseOffset < 0 ? "" : " offsets " + baseOffset + "-" + (endOffset - 1);
-    }
-
-    // ---- The controller quorum (KIP-595 Raft, KIP-996 pre-vote) ----------------------------------------
-
-    /** Why a quorum voter started an election. */
-    enum ElectionTrigger {
-        ELECTION_TIMEOUT,
-        FETCH_TIMEOUT,
-        LEADER_RESIGNED,
-        RETRY
-    }
-
-    /** Why a quorum leader stepped down. */
-    enum ResignReason {
-        CHECK_QUORUM,
-        HIGHER_EPOCH
-    }
-
-    /** A controller asked the others for (pre-)votes; a real vote moves it to {@code epoch}. */
-    record QuorumElectionStarted(int controller, int epoch, boolean preVote, ElectionTrigger trigger)
-            implements EventDetail {
-        public EventType type() {
-            return EventType.QUORUM_ELECTION_STARTED;
-        }
-
-        public String text() {
-            return "controller " + controller
-                    + (preVote ? " asks for pre-votes for epoch " : " is a candidate in epoch ") + epoch;
-        }
-    }
-
-    record QuorumVote(int voter, int candidate, int epoch, boolean preVote, boolean granted) implements EventDetail {
-        public EventType type() {
-            return EventType.QUORUM_VOTE;
-        }
-
-        public String text() {
-            return "controller " + voter + (granted ? " grants " : " refuses ") + (preVote ? "a pre-vote" : "its vote")
-                    + " to controller " + candidate + " for epoch " + epoch;
-        }
-    }
-
-    /** @param voters the controllers that voted for it, itself included */
-    record QuorumLeaderElected(int leader, int epoch, int[] voters) implements EventDetail {
-        public EventType type() {
-            return EventType.QUORUM_LEADER_ELECTED;
-        }
-
-        public String text() {
-            return "controller " + leader + " leads the quorum in epoch " + epoch + " with votes from "
-                    + Replicas.bracketed(voters) + ": it is the active controller";
-        }
-    }
-
-    record QuorumLeaderResigned(int leader, int epoch, ResignReason reason) implements EventDetail {
-        public EventType type() {
-            return EventType.QUORUM_LEADER_RESIGNED;
-        }
-
-        public String text() {
-            return "controller " + leader + " stops leading epoch " + epoch
-                    + (reason == ResignReason.CHECK_QUORUM
-                            ? ": no fetch from a majority of voters within the check-quorum time"
-                            : ": a higher epoch exists");
-        }
-    }
-
-    /** The metadata high watermark moved: records below {@code toOffset} are on a majority of voters. */
-    record MetadataCommitted(int leader, int epoch, long fromOffset, long toOffset) implements EventDetail {
-        public EventType type() {
-            return EventType.METADATA_COMMITTED;
-        }
-
-        public String text() {
-            return "metadata HW " + fromOffset + " -> " + toOffset + " (epoch " + epoch
-                    + "): a majority of controllers have these records, brokers may see them";
-        }
-    }
-
-    /** An uncommitted suffix of a controller's metadata log was dropped: it diverged from the leader's. */
-    record MetadataTruncated(int controller, long fromOffset, long toOffset, int leaderEpoch) implements EventDetail {
-        public EventType type() {
-            return EventType.METADATA_TRUNCATED;
-        }
-
-        public String text() {
-            return "controller " + controller + " truncated its metadata log " + fromOffset + " -> " + toOffset
-                    + " (diverged from the leader of epoch " + leaderEpoch + ")";
-        }
     }
 }

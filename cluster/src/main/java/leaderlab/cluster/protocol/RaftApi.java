@@ -50,5 +50,13 @@ public final class RaftApi {
             long highWatermark,
             int divergingEpoch,
             long divergingEndOffset)
-            implements ToController {}
+            implements ToController {
+
+        /** An answer without records: the asked voter cannot serve this fetch. */
+        public static QuorumFetchResponse refused(
+                Errors error, int epoch, int leaderId, long fetchOffset, long highWatermark) {
+            return new QuorumFetchResponse(
+                    error, epoch, leaderId, fetchOffset, List.of(), new int[0], highWatermark, -1, -1);
+        }
+    }
 }

@@ -2,23 +2,43 @@ package leaderlab.cluster.quorum;
 
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.protocol.RaftApi.QuorumFetchRequest;
 import leaderlab.cluster.protocol.RaftApi.QuorumFetchResponse;
+import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.NodeContext;
 
 /**
- * A follower voter's side of a fetch answer (Kafka's KafkaRaftClient.handleFetchResponse): append the
- * leader's records, or truncate where its log diverges, and follow the leader's high watermark.
+ * A follower voter's side of replication: it fetches from the leader, and handles the answer (Kafka's
+ * KafkaRaftClient.handleFetchResponse): append the leader's records, or truncate where its log
+ * diverges, and follow the leader's high watermark.
  */
 final class FollowerLog {
 
     private final NodeContext context;
     private final RaftLog log;
+    private final long fetchMaxWaitMs;
+    private long fetchGeneration;
     private long highWatermark;
     private long lastFetchMs = -1;
 
-    FollowerLog(NodeContext context, RaftLog log) {
+    FollowerLog(NodeContext context, RaftLog log, long fetchMaxWaitMs) {
         this.context = context;
         this.log = log;
+        this.fetchMaxWaitMs = fetchMaxWaitMs;
+    }
+
+    /** Asks the leader for what follows this log's end (Kafka's pull-based replication). */
+    void fetchFrom(int leaderId, int epoch) {
+        context.send(
+                Address.controller(leaderId),
+                new QuorumFetchRequest(epoch, context.self().id(), log.endOffset(), log.lastEpoch()));
+        // Held at most fetchMaxWaitMs by the leader; no answer in three times that means it was lost.
+        context.schedule(3 * fetchMaxWaitMs, new QuorumTimers.FetchRetry(++fetchGeneration));
+    }
+
+    /** Whether a fetch retry is for the latest fetch (an answer or a newer fetch overtakes it). */
+    boolean isCurrent(QuorumTimers.FetchRetry retry) {
+        return retry.generation() == fetchGeneration;
     }
 
     long highWatermark() {

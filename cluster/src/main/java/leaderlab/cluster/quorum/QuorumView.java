@@ -1,7 +1,9 @@
 package leaderlab.cluster.quorum;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One controller's quorum state as published for readers (the {@code quorum} command, the window, the
@@ -22,6 +24,24 @@ public record QuorumView(
         Map<Integer, LeaderState.VoterProgress> voters,
         List<OffsetAndEpoch> epochStarts,
         long lastFetchMs) {
+
+    /** @param leader the leader's side of replication, null unless the voter leads */
+    static QuorumView of(QuorumState state, RaftLog log, long highWatermark, LeaderFetches leader, long lastFetchMs) {
+        return new QuorumView(
+                state.localId(),
+                state.role(),
+                state.epoch(),
+                state.leaderId(),
+                state.votedFor(),
+                log.endOffset(),
+                highWatermark,
+                leader == null
+                        ? Map.of()
+                        : Collections.unmodifiableMap(
+                                new TreeMap<>(leader.state().voters())),
+                log.epochStarts(),
+                lastFetchMs);
+    }
 
     public boolean isLeader() {
         return role == QuorumState.Role.LEADER;

@@ -1,15 +1,12 @@
 package leaderlab.cluster.quorum;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.journal.EventDetail;
-import leaderlab.cluster.journal.EventDetail.ElectionTrigger;
 import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.QuorumEvents.ElectionTrigger;
 import leaderlab.cluster.metadata.MetadataRecord;
 import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.protocol.RaftApi.BeginQuorumEpochRequest;
@@ -24,30 +21,22 @@ import leaderlab.cluster.runtime.NodeContext;
 import leaderlab.cluster.runtime.Timer;
 
 /**
- * A controller's part in the Raft quorum (after Kafka's KafkaRaftClient): elections with pre-vote,
- * BeginQuorumEpoch and EndQuorumEpoch, and the follower side of pull-based replication with
- * diverging-epoch truncation. The leader's side of replication is {@link LeaderFetches}. Runs on its
- * controller's thread; tells the controller when it gains or loses the leadership and when the high
- * watermark moves.
+ * A controller's part in the Raft quorum (after Kafka's KafkaRaftClient): elections with pre-vote
+ * (timed by {@link ElectionClock}), BeginQuorumEpoch and EndQuorumEpoch, and which side of pull-based
+ * replication runs: a follower's ({@link FollowerLog}, with diverging-epoch truncation) or the leader's
+ * ({@link LeaderFetches}). Runs on its controller's thread; tells the controller when it gains or loses
+ * the leadership and when the high watermark moves.
  */
 public final class RaftVoter {
-
-    /** Kafka's base for the exponential election backoff. */
-    private static final long BACKOFF_BASE_MS = 50;
 
     private final NodeContext context;
     private final RaftLog log;
     private final QuorumState state;
     private final QuorumListener listener;
-    private final long electionTimeoutMs;
-    private final long fetchTimeoutMs;
-    private final long backoffMaxMs;
+    private final ElectionClock clock;
     private final long fetchMaxWaitMs;
     private final Set<Integer> votes = new TreeSet<>();
     private LeaderFetches leader;
-    private long electionGeneration;
-    private long fetchGeneration;
-    private int failedElections;
     private ElectionTrigger pendingTrigger = ElectionTrigger.ELECTION_TIMEOUT;
     private final FollowerLog follower;
 
@@ -56,11 +45,9 @@ public final class RaftVoter {
         this.log = storage.log();
         this.state = storage.state();
         this.listener = listener;
-        this.electionTimeoutMs = configs.getLong(ConfigKey.CONTROLLER_QUORUM_ELECTION_TIMEOUT_MS);
-        this.fetchTimeoutMs = configs.getLong(ConfigKey.CONTROLLER_QUORUM_FETCH_TIMEOUT_MS);
-        this.backoffMaxMs = configs.getLong(ConfigKey.CONTROLLER_QUORUM_ELECTION_BACKOFF_MAX_MS);
+        this.clock = new ElectionClock(context, configs);
         this.fetchMaxWaitMs = configs.getLong(ConfigKey.METADATA_FETCH_MAX_WAIT_MS);
-        this.follower = new FollowerLog(context, log);
+        this.follower = new FollowerLog(context, log, fetchMaxWaitMs);
     }
 
     /** Like Kafka, the only voter of a quorum elects itself at once; others wait an election timeout. */
@@ -69,7 +56,7 @@ public final class RaftVoter {
         if (state.voters().size() == 1) {
             startProspective(ElectionTrigger.ELECTION_TIMEOUT);
         } else {
-            resetElectionTimer(randomElectionTimeoutMs(), true);
+            clock.startElectionTimeout(true);
         }
     }
 
@@ -113,16 +100,16 @@ public final class RaftVoter {
     }
 
     public void onTimer(Timer timer) {
-        if (timer instanceof QuorumTimers.ElectionTimer election && election.generation() == electionGeneration) {
+        if (timer instanceof QuorumTimers.ElectionTimer election && clock.isCurrent(election)) {
             onElectionTimer(election.backoffOver());
         } else if (timer instanceof QuorumTimers.CheckQuorum check && isLeader() && check.epoch() == state.epoch()) {
             if (leader.state().checkQuorum()) {
-                context.schedule(checkQuorumMs(), new QuorumTimers.CheckQuorum(state.epoch()));
+                context.schedule(clock.checkQuorumMs(), new QuorumTimers.CheckQuorum(state.epoch()));
             } else {
                 resign();
             }
         } else if (timer instanceof QuorumTimers.FetchRetry retry
-                && retry.generation() == fetchGeneration
+                && follower.isCurrent(retry)
                 && state.role() == QuorumState.Role.FOLLOWER) {
             sendFetch();
         } else if (timer instanceof LeaderFetches.HeldFetchExpiry expiry && leader != null) {
@@ -137,25 +124,7 @@ public final class RaftVoter {
         }
     }
 
-    private long checkQuorumMs() {
-        return fetchTimeoutMs * 3 / 2;
-    }
-
     // ---- Elections ----------------------------------------------------------------------------------
-
-    private long randomElectionTimeoutMs() {
-        return electionTimeoutMs + context.random().nextInt((int) Math.max(1, electionTimeoutMs));
-    }
-
-    /** Kafka's binary exponential backoff: random up to base * 2^(failures - 1), capped. */
-    private long backoffMs() {
-        long cap = Math.min(backoffMaxMs, BACKOFF_BASE_MS << Math.min(20, Math.max(0, failedElections - 1)));
-        return 1 + context.random().nextInt((int) Math.max(1, cap));
-    }
-
-    private void resetElectionTimer(long delayMs, boolean backoffOver) {
-        context.schedule(delayMs, new QuorumTimers.ElectionTimer(++electionGeneration, backoffOver));
-    }
 
     private void onElectionTimer(boolean backoffOver) {
         switch (state.role()) {
@@ -170,11 +139,10 @@ public final class RaftVoter {
                 if (backoffOver) {
                     startProspective(ElectionTrigger.RETRY);
                 } else {
-                    failedElections++;
                     if (state.role() == QuorumState.Role.CANDIDATE) {
                         state.toProspective();
                     }
-                    resetElectionTimer(backoffMs(), true);
+                    clock.backOff();
                 }
             }
             case LEADER -> {}
@@ -187,7 +155,7 @@ public final class RaftVoter {
         votes.clear();
         votes.add(state.localId());
         journal(new EventDetail.QuorumElectionStarted(state.localId(), state.epoch() + 1, true, trigger));
-        resetElectionTimer(randomElectionTimeoutMs(), false);
+        clock.startElectionTimeout(false);
         if (!maybeWinPreVote()) {
             broadcast(new VoteRequest(state.epoch() + 1, state.localId(), log.lastEpoch(), log.endOffset(), true));
         }
@@ -201,7 +169,7 @@ public final class RaftVoter {
         votes.clear();
         votes.add(state.localId());
         journal(new EventDetail.QuorumElectionStarted(state.localId(), state.epoch(), false, ElectionTrigger.RETRY));
-        resetElectionTimer(randomElectionTimeoutMs(), false);
+        clock.startElectionTimeout(false);
         if (!maybeWinVote()) {
             broadcast(new VoteRequest(state.epoch(), state.localId(), log.lastEpoch(), log.endOffset(), false));
         }
@@ -213,8 +181,7 @@ public final class RaftVoter {
             return false;
         }
         state.toLeader();
-        failedElections = 0;
-        electionGeneration++;
+        clock.won();
         long epochStart = log.endOffset();
         int[] voterIds = state.voters().stream().mapToInt(Integer::intValue).toArray();
         log.append(state.epoch(), new MetadataRecord.LeaderChange(state.localId(), state.epoch(), voterIds));
@@ -229,7 +196,7 @@ public final class RaftVoter {
                 fetchMaxWaitMs,
                 this::committed);
         broadcast(new BeginQuorumEpochRequest(state.epoch(), state.localId()));
-        context.schedule(checkQuorumMs(), new QuorumTimers.CheckQuorum(state.epoch()));
+        context.schedule(clock.checkQuorumMs(), new QuorumTimers.CheckQuorum(state.epoch()));
         listener.onBecomeLeader(state.epoch());
         leader.onLocalAppend();
         return true;
@@ -248,7 +215,7 @@ public final class RaftVoter {
             granted = request.epoch() == state.epoch() && state.canGrantVote(request.candidateId(), upToDate);
             if (granted) {
                 state.grantVote(request.candidateId());
-                resetElectionTimer(randomElectionTimeoutMs(), true);
+                clock.startElectionTimeout(true);
             }
         }
         journal(new EventDetail.QuorumVote(
@@ -292,11 +259,7 @@ public final class RaftVoter {
         }
         state.fetchedFromLeader(false);
         pendingTrigger = ElectionTrigger.LEADER_RESIGNED;
-        // The best successor campaigns at once, the others after a growing backoff (Kafka's
-        // strictExponentialElectionBackoffMs), so they seldom split the vote.
-        int position = end.preferredSuccessors().indexOf(state.localId());
-        long delay = position <= 0 ? 1 : Math.min(backoffMaxMs, BACKOFF_BASE_MS << (position - 1));
-        resetElectionTimer(delay, true);
+        clock.afterResignation(end.preferredSuccessors().indexOf(state.localId()));
     }
 
     private void resign() {
@@ -309,7 +272,7 @@ public final class RaftVoter {
                 state.epoch(),
                 state.localId(),
                 java.util.Arrays.stream(successors).boxed().toList()));
-        resetElectionTimer(randomElectionTimeoutMs(), true);
+        clock.startElectionTimeout(true);
     }
 
     private void dropLeadership() {
@@ -330,13 +293,13 @@ public final class RaftVoter {
     private void becomeUnattached(int epoch) {
         leaveLeadership(epoch);
         state.toUnattached(epoch);
-        resetElectionTimer(randomElectionTimeoutMs(), true);
+        clock.startElectionTimeout(true);
     }
 
     private void becomeFollower(int epoch, int leaderId) {
         leaveLeadership(epoch);
         state.toFollower(epoch, leaderId);
-        resetElectionTimer(fetchTimeoutMs, true);
+        clock.startFetchTimeout();
         sendFetch();
     }
 
@@ -373,11 +336,7 @@ public final class RaftVoter {
     // ---- Replication, follower side -----------------------------------------------------------------
 
     private void sendFetch() {
-        context.send(
-                Address.controller(state.leaderId()),
-                new QuorumFetchRequest(state.epoch(), state.localId(), log.endOffset(), log.lastEpoch()));
-        // Held at most fetchMaxWaitMs by the leader; no answer in three times that means it was lost.
-        context.schedule(3 * fetchMaxWaitMs, new QuorumTimers.FetchRetry(++fetchGeneration));
+        follower.fetchFrom(state.leaderId(), state.epoch());
     }
 
     private void onFetchRequest(Address from, QuorumFetchRequest request) {
@@ -387,29 +346,21 @@ public final class RaftVoter {
         if (leader == null) {
             context.send(
                     from,
-                    new QuorumFetchResponse(
+                    QuorumFetchResponse.refused(
                             Errors.NOT_LEADER_OR_FOLLOWER,
                             state.epoch(),
                             state.leaderId(),
                             request.fetchOffset(),
-                            List.of(),
-                            new int[0],
-                            follower.highWatermark(),
-                            -1,
-                            -1));
+                            follower.highWatermark()));
         } else if (request.epoch() < state.epoch()) {
             context.send(
                     from,
-                    new QuorumFetchResponse(
+                    QuorumFetchResponse.refused(
                             Errors.FENCED_LEADER_EPOCH,
                             state.epoch(),
                             state.localId(),
                             request.fetchOffset(),
-                            List.of(),
-                            new int[0],
-                            highWatermark(),
-                            -1,
-                            -1));
+                            highWatermark()));
         } else {
             leader.onFetch(from, request);
         }
@@ -430,7 +381,7 @@ public final class RaftVoter {
         }
         state.fetchedFromLeader(true);
         pendingTrigger = ElectionTrigger.FETCH_TIMEOUT;
-        resetElectionTimer(fetchTimeoutMs, true);
+        clock.startFetchTimeout();
         sendFetch();
     }
 
@@ -441,20 +392,6 @@ public final class RaftVoter {
 
     /** This voter's state, immutable, for readers on other threads. */
     public QuorumView view() {
-        Map<Integer, LeaderState.VoterProgress> voters = leader == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(
-                        new TreeMap<>(leader.state().voters()));
-        return new QuorumView(
-                state.localId(),
-                state.role(),
-                state.epoch(),
-                state.leaderId(),
-                state.votedFor(),
-                log.endOffset(),
-                highWatermark(),
-                voters,
-                log.epochStarts(),
-                follower.lastFetchMs());
+        return QuorumView.of(state, log, highWatermark(), leader, follower.lastFetchMs());
     }
 }

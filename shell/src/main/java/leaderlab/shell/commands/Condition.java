@@ -50,6 +50,7 @@ final class Condition {
         subjects.put("lost", Target.TOPIC);
         subjects.put("violations", Target.NOTHING);
         subjects.put("last-produce", Target.NOTHING);
+        subjects.put("quorum-leader", Target.NOTHING);
         return java.util.Collections.unmodifiableMap(subjects);
     }
 
