@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.ThreadedRuntime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ThreadedChaosTest {
             for (int i = 0; i < STEPS; i++) {
                 int broker = 1 + random.nextInt(3);
                 int controller = cluster.controllerIds().get(random.nextInt(3));
-                boolean controllerRunning = cluster.snapshot().quorum().stream().anyMatch(q -> q.id() == controller);
+                boolean controllerRunning = runtime.isRunning(Address.controller(controller));
                 int dice = random.nextInt(13);
                 if (dice < 4) {
                     cluster.produce("live", random.nextInt(2), 1 + random.nextInt(5), -1);
@@ -74,7 +75,7 @@ class ThreadedChaosTest {
             }
             cluster.heal();
             for (int id : cluster.controllerIds()) {
-                if (cluster.snapshot().quorum().stream().noneMatch(q -> q.id() == id)) {
+                if (!runtime.isRunning(Address.controller(id))) {
                     cluster.restart(id);
                 }
             }
