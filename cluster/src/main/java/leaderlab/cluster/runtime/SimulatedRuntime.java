@@ -30,10 +30,9 @@ public final class SimulatedRuntime implements NodeRuntime {
         /**
          * What arrived while it was stalled, in arrival order; drained one item per event once it wakes,
          * and anything arriving before the backlog is empty (even at the waking instant) joins its end.
+         * A {@link #WAKE} for the slot is queued exactly while the backlog is not empty.
          */
         final ArrayDeque<Delivery> backlog = new ArrayDeque<>();
-        /** Whether a {@link #WAKE} for this slot is queued: exactly when the backlog is not empty. */
-        boolean wakeQueued;
 
         Slot(Address address, Node node, int incarnation) {
             this.address = address;
@@ -222,7 +221,6 @@ public final class SimulatedRuntime implements NodeRuntime {
             return true;
         }
         if (next.payload == WAKE) {
-            slot.wakeQueued = false;
             if (slot.stalledUntil > nowMs) {
                 queueWake(slot); // stalled again meanwhile
                 return true;
@@ -232,10 +230,10 @@ public final class SimulatedRuntime implements NodeRuntime {
                 queueWake(slot);
             }
         } else if (slot.stalledUntil > nowMs || !slot.backlog.isEmpty()) {
-            // A stalled node handles nothing until it wakes, and then first what arrived meanwhile, in
-            // order: a message due at the waking instant must not overtake a restarted node's onStart.
+            // A stalled node handles nothing until it wakes, and then what arrived meanwhile, in arrival
+            // order (re-queueing each item whenever the stall moved let a later one overtake onStart).
             slot.backlog.add(next);
-            if (!slot.wakeQueued) {
+            if (slot.backlog.size() == 1) {
                 queueWake(slot);
             }
             return true;
@@ -248,7 +246,6 @@ public final class SimulatedRuntime implements NodeRuntime {
     }
 
     private void queueWake(Slot slot) {
-        slot.wakeQueued = true;
         queue.add(new Delivery(
                 Math.max(nowMs, slot.stalledUntil), sequence++, slot.address, slot.incarnation, slot.address, WAKE));
     }
