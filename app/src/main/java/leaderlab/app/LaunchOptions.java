@@ -51,6 +51,13 @@ final class LaunchOptions {
     long brokers = 3;
 
     @Option(
+            names = "--controllers",
+            paramLabel = "N",
+            converter = WholeNumber.class,
+            description = "controllers of the KRaft quorum, ids 101.. (default 3; 1: no controller failover)")
+    long controllers = ClusterOptions.DEFAULT_CONTROLLERS;
+
+    @Option(
             names = "--racks",
             paramLabel = "R",
             converter = WholeNumber.class,
@@ -103,11 +110,12 @@ final class LaunchOptions {
 
     ClusterOptions clusterOptions() {
         return new ClusterOptions(
-                Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, brokers))),
-                Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, racks))),
-                seed == null ? 1 : seed,
-                seed != null,
-                kafkaTimings);
+                clamp(brokers), clamp(racks), seed == null ? 1 : seed, seed != null, kafkaTimings, clamp(controllers));
+    }
+
+    /** Out-of-range numbers stay out of range, so ClusterOptions' own check names them. */
+    private static int clamp(long value) {
+        return Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
     }
 
     /** A whole number, with the launcher's one-line message when it is not. */

@@ -80,7 +80,7 @@ class LauncherTest {
         Files.writeString(script, "kill 7\n");
         LauncherRun run = run("--no-gui", "--seed", "1", "--script", script.toString());
         assertEquals(2, run.code());
-        assertEquals(script + ":1: error: no broker 7: brokers are 1..3\n", run.err());
+        assertEquals(script + ":1: error: no node 7: brokers are 1..3, controllers [101,102,103]\n", run.err());
     }
 
     @Test

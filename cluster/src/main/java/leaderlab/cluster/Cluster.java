@@ -1,15 +1,12 @@
 package leaderlab.cluster;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import leaderlab.cluster.broker.Broker;
-import leaderlab.cluster.broker.BrokerStorage;
 import leaderlab.cluster.check.Ledger;
 import leaderlab.cluster.check.SafetyChecker;
 import leaderlab.cluster.client.ClientNode;
@@ -17,11 +14,10 @@ import leaderlab.cluster.client.ConsumeResult;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
-import leaderlab.cluster.controller.Controller;
 import leaderlab.cluster.controller.ControllerView;
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.Journal;
-import leaderlab.cluster.metadata.BrokerRegistration;
+import leaderlab.cluster.metadata.Replicas;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
 import leaderlab.cluster.runtime.Address;
@@ -68,11 +64,8 @@ public final class Cluster implements AutoCloseable {
     private final ClusterOptions options;
     private final NodeRuntime runtime;
     private final Journal journal;
-    private final Controller controller;
-    /** The current broker processes by id: replaced whole on a restart, so snapshots may iterate it from any thread. */
-    private volatile SortedMap<Integer, Broker> brokers = Collections.emptySortedMap();
-
-    private final Map<Integer, BrokerStorage> storages = new TreeMap<>();
+    private final ControllerQuorum controllers;
+    private final BrokerProcesses brokers;
     private final GroundTruth truth;
     private final FaultInjector faults;
     private final ClientNode client;
@@ -89,25 +82,23 @@ public final class Cluster implements AutoCloseable {
         this.runtime = options.simulated()
                 ? new SimulatedRuntime(options.seed(), network, journal)
                 : new ThreadedRuntime(options.seed(), network, journal);
-        this.truth = new GroundTruth(runtime);
+        this.controllers = new ControllerQuorum(runtime, configs, options.controllerIds());
+        this.truth = new GroundTruth(runtime, controllers::activeId);
+        this.brokers = new BrokerProcesses(options, runtime, truth);
         this.faults = new FaultInjector(
-                runtime, journal, storages, truth, () -> snapshot().metadata(), (id, latencyMs) -> {
-                    Broker broker = brokers.get(id);
-                    runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latencyMs));
-                });
-        this.controller = new Controller(configs);
-        this.client = new ClientNode(options.brokers(), configs, ledger);
+                runtime, journal, brokers.storages(), truth, () -> snapshot().metadata(), brokers::setAppendLatency);
+        this.client = new ClientNode(options.brokers(), configs, ledger, options.controllerIds());
         this.clients = new ClientCalls(runtime, client, configs, options.brokers(), this::snapshot, faults);
         // A stopped broker process on a live host refuses connections; a host lost to power does not answer.
         client.setRefusing(id -> !runtime.isRunning(Address.broker(id)) && !truth.hostDown(id));
         this.checker = new SafetyChecker(journal, ledger);
-        runtime.start(Address.CONTROLLER, controller);
+        controllers.startAll();
         for (int id = 1; id <= options.brokers(); id++) {
-            storages.put(id, new BrokerStorage());
-            startBroker(id);
+            brokers.start(id);
         }
         runtime.start(Address.client(0), client);
-        this.checks = new LiveChecks(runtime, checker, this::snapshot, () -> controller.view() != null);
+        this.checks = new LiveChecks(
+                runtime, checker, this::snapshot, () -> controllers.active() != null, controllers::viewIsCurrent);
     }
 
     /** The safety checker: violations so far; can be switched off for benchmarks. */
@@ -132,31 +123,11 @@ public final class Cluster implements AutoCloseable {
     public static Cluster start(ClusterOptions options) {
         Cluster cluster = new Cluster(options);
         long waitMs = 20 * cluster.clientConfigs().getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
-        if (!cluster.runtime.awaitCondition(cluster::allBrokersUnfenced, waitMs)) {
+        if (!cluster.runtime.awaitCondition(() -> cluster.controllers.allBrokersUnfenced(options.brokers()), waitMs)) {
             cluster.close();
             throw new IllegalStateException("brokers did not all register within " + waitMs + " ms");
         }
         return cluster;
-    }
-
-    private boolean allBrokersUnfenced() {
-        ControllerView view = controller.view();
-        if (view == null || view.metadata().brokers().size() < options.brokers()) {
-            return false;
-        }
-        return view.metadata().brokers().values().stream().allMatch(BrokerRegistration::active);
-    }
-
-    private void startBroker(int id) {
-        Broker broker = new Broker(id, options.rackOf(id), storages.get(id), Configs.defaults(options.kafkaTimings()));
-        SortedMap<Integer, Broker> next = new TreeMap<>(brokers);
-        next.put(id, broker);
-        brokers = Collections.unmodifiableSortedMap(next);
-        runtime.start(Address.broker(id), broker);
-        long latency = truth.slowDiskMs(id);
-        if (latency > 0) {
-            runtime.submit(Address.broker(id), () -> broker.setAppendLatencyMs(latency));
-        }
     }
 
     public ClusterOptions options() {
@@ -180,9 +151,9 @@ public final class Cluster implements AutoCloseable {
      * nodes and the runtime publish (volatile immutable views), never of a node's working state.
      */
     public ClusterSnapshot snapshot() {
-        SortedMap<Integer, Broker> processes = brokers;
+        SortedMap<Integer, Broker> processes = brokers.current();
         List<ClusterSnapshot.BrokerState> states = new ArrayList<>(processes.size());
-        ControllerView view = controller.view();
+        ControllerView view = controllers.view(brokers.runningViews(processes));
         for (Map.Entry<Integer, Broker> entry : processes.entrySet()) {
             int id = entry.getKey();
             BrokerView brokerView = entry.getValue().view();
@@ -191,8 +162,8 @@ public final class Cluster implements AutoCloseable {
                     options.rackOf(id),
                     runtime.isRunning(Address.broker(id)),
                     brokerView,
-                    view.metadata().brokers().get(id),
-                    view.sessions().get(id),
+                    view == null ? null : view.metadata().brokers().get(id),
+                    view == null ? null : view.sessions().get(id),
                     truth.of(id, processes.keySet())));
         }
         return new ClusterSnapshot(
@@ -200,15 +171,30 @@ public final class Cluster implements AutoCloseable {
                 runtime.isPaused(),
                 view,
                 List.copyOf(states),
-                runtime.network().faults());
+                runtime.network().faults(),
+                controllers.views(),
+                controllers.ids());
     }
 
     // ---- Validation -------------------------------------------------------------------------------
 
-    public void requireBroker(int id) {
-        if (!brokers.containsKey(id)) {
-            throw new IllegalArgumentException("no broker " + id + ": brokers are 1.." + options.brokers());
+    /** The quorum's controller ids (101, 102, ...). */
+    public List<Integer> controllerIds() {
+        return controllers.ids();
+    }
+
+    /** A broker or a controller id. */
+    public void requireNode(int id) {
+        if (!controllers.isController(id) && !brokers.contains(id)) {
+            throw new IllegalArgumentException(
+                    "no node " + id + ": brokers are 1.." + options.brokers() + ", controllers "
+                            + Replicas.bracketed(
+                                    controllers.ids().stream().mapToInt(i -> i).toArray()));
         }
+    }
+
+    public void requireBroker(int id) {
+        brokers.require(id);
     }
 
     // ---- Admin and clients --------------------------------------------------------------------------
@@ -259,16 +245,23 @@ public final class Cluster implements AutoCloseable {
 
     /** @param powerLoss the machine lost power too: records not yet flushed (log.flush.interval.ms) are gone */
     public void kill(int id, boolean powerLoss) {
-        requireBroker(id);
-        if (!runtime.isRunning(Address.broker(id))) {
-            throw new IllegalArgumentException("broker " + id + " is already stopped; restart " + id + " starts it");
+        if (controllers.isController(id)) {
+            controllers.requireRunning(id, true);
+            faults.inject(new Fault.ControllerCrash(id));
+            return;
         }
+        brokers.requireRunning(id, true, "is already stopped; restart " + id + " starts it");
         faults.inject(new Fault.Crash(id, powerLoss));
     }
 
     /** A stop-the-world pause (GC): the broker's thread and timers stall, then it resumes on stale state. */
     public void stall(int id, long durationMs) {
-        requireRunning(id);
+        if (controllers.isController(id)) {
+            controllers.requireRunning(id, true);
+            faults.inject(new Fault.ControllerPause(id, durationMs));
+            return;
+        }
+        brokers.requireRunning(id, true, "is stopped; restart " + id + " first");
         faults.inject(new Fault.Pause(id, durationMs));
     }
 
@@ -276,13 +269,6 @@ public final class Cluster implements AutoCloseable {
     public void slowDisk(int id, long latencyMs) {
         requireBroker(id);
         faults.inject(new Fault.SlowDisk(id, latencyMs));
-    }
-
-    private void requireRunning(int id) {
-        requireBroker(id);
-        if (!runtime.isRunning(Address.broker(id))) {
-            throw new IllegalArgumentException("broker " + id + " is stopped; restart " + id + " first");
-        }
     }
 
     /**
@@ -314,13 +300,14 @@ public final class Cluster implements AutoCloseable {
     }
 
     public void restart(int id) {
-        requireBroker(id);
-        if (runtime.isRunning(Address.broker(id))) {
-            throw new IllegalArgumentException(
-                    "broker " + id + " is already running; kill " + id + " or shutdown " + id + " first");
+        if (controllers.isController(id)) {
+            controllers.requireRunning(id, false);
+            controllers.start(id);
+            return;
         }
+        brokers.requireRunning(id, false, "is already running; kill " + id + " or shutdown " + id + " first");
         truth.setHostDown(id, false);
-        startBroker(id);
+        brokers.start(id);
     }
 
     /**
@@ -329,12 +316,8 @@ public final class Cluster implements AutoCloseable {
      * @return true if it stopped within the wait, false if it is still shutting down
      */
     public boolean shutdown(int id) {
-        requireBroker(id);
-        if (!runtime.isRunning(Address.broker(id))) {
-            throw new IllegalArgumentException("broker " + id + " is already stopped");
-        }
-        Broker broker = brokers.get(id);
-        runtime.submit(Address.broker(id), broker::beginControlledShutdown);
+        brokers.requireRunning(id, true, "is already stopped");
+        brokers.startControlledShutdown(id);
         long waitMs = SHUTDOWN_WAIT_FACTOR * clientConfigs().getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS);
         return runtime.awaitCondition(() -> !runtime.isRunning(Address.broker(id)), waitMs);
     }
@@ -343,9 +326,11 @@ public final class Cluster implements AutoCloseable {
 
     /** Cuts a broker off, both directions; {@code peers}: for BROKERS, whom to cut it from (empty = all). */
     public String isolate(int id, IsolateFrom from, Set<Integer> peers) {
-        requireBroker(id);
+        requireNode(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), 0), List.of(id));
+        return addFault(
+                NetworkFaults.isolation(id, from, peers, brokers.current().keySet(), controllers.ids(), 0),
+                List.of(id));
     }
 
     /** Like {@link #isolate}, switching on and off every {@code periodMs} (a flapping link). */
@@ -353,17 +338,19 @@ public final class Cluster implements AutoCloseable {
         if (periodMs < 1) {
             throw new IllegalArgumentException("the flapping period must be at least 1 ms");
         }
-        requireBroker(id);
+        requireNode(id);
         peers.forEach(this::requireBroker);
-        return addFault(NetworkFaults.isolation(id, from, peers, brokers.keySet(), periodMs), List.of(id));
+        return addFault(
+                NetworkFaults.isolation(id, from, peers, brokers.current().keySet(), controllers.ids(), periodMs),
+                List.of(id));
     }
 
     /** Splits the cluster into groups that cannot talk; the controller joins the first unless named. */
     public String partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
-        brokerGroups.forEach(group -> group.forEach(this::requireBroker));
+        brokerGroups.forEach(group -> group.forEach(this::requireNode));
         List<Integer> named =
                 brokerGroups.stream().flatMap(Set::stream).sorted().toList();
-        return addFault(NetworkFaults.partition(brokerGroups, controllerGroup), named);
+        return addFault(NetworkFaults.partition(brokerGroups, controllerGroup, controllers.ids()), named);
     }
 
     /** Applies a rule to one directed link between two nodes. */

@@ -56,6 +56,37 @@ sealed interface Fault {
         }
     }
 
+    /** A controller crash: its metadata log and vote stay on disk (as KRaft's quorum-state file). */
+    record ControllerCrash(int controller) implements Fault {
+        public long applyTo(FaultInjector on) {
+            on.stopController(controller);
+            return on.record(detail());
+        }
+
+        public EventDetail detail() {
+            return new EventDetail.FaultInjected(
+                    FaultKind.KILL,
+                    List.of(controller),
+                    "controller " + controller + " killed (its metadata log and vote stay on disk)");
+        }
+    }
+
+    /** A controller's stop-the-world pause: no votes, no fetches, no answers until it resumes. */
+    record ControllerPause(int controller, long durationMs) implements Fault {
+        public long applyTo(FaultInjector on) {
+            on.stallController(controller, durationMs);
+            return on.record(detail());
+        }
+
+        public EventDetail detail() {
+            return new EventDetail.FaultInjected(
+                    FaultKind.STALL,
+                    List.of(controller),
+                    "controller " + controller + " process paused for " + durationMs
+                            + " ms (no votes, no fetches, no answers)");
+        }
+    }
+
     /** A slow disk: every append keeps the broker busy {@code latencyMs}; 0 heals it. */
     record SlowDisk(int broker, long latencyMs) implements Fault {
         public long applyTo(FaultInjector on) {

@@ -84,6 +84,14 @@ final class FaultInjector {
         runtime.stall(Address.broker(broker), durationMs);
     }
 
+    void stopController(int controller) {
+        runtime.stop(Address.controller(controller));
+    }
+
+    void stallController(int controller, long durationMs) {
+        runtime.stall(Address.controller(controller), durationMs);
+    }
+
     void slowDisk(int broker, long latencyMs) {
         truth.setSlowDisk(broker, latencyMs);
         if (runtime.isRunning(Address.broker(broker))) {

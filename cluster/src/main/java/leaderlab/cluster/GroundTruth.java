@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.Network;
 import leaderlab.cluster.runtime.NodeRuntime;
@@ -15,17 +16,20 @@ import leaderlab.cluster.view.ClusterSnapshot;
  * a slow disk, who it is cut off from (flapping links and one-way cuts included). The one place that
  * answers "who is cut off from whom": a link counts as cut when either direction is cut at this moment
  * (a one-way cut still breaks every request or its response), and a flapping fault counts only while
- * it is on. The shell's describe and the window's drawing both read the result from the snapshot.
+ * it is on; "the controller" is the active one (the quorum's leader). The shell's describe and the window's drawing both read the result from the snapshot.
  * Safe from any thread (it reads only what the runtime and the network publish).
  */
 final class GroundTruth {
 
     private final NodeRuntime runtime;
+    /** The active controller's id. */
+    private final IntSupplier activeController;
     /** Broker id to append latency of its slow disk: hardware, so it outlives restarts. */
     private final Map<Integer, Long> slowDisks = new ConcurrentHashMap<>();
 
-    GroundTruth(NodeRuntime runtime) {
+    GroundTruth(NodeRuntime runtime, IntSupplier activeController) {
         this.runtime = runtime;
+        this.activeController = activeController;
     }
 
     long slowDiskMs(int broker) {
@@ -77,7 +81,7 @@ final class GroundTruth {
                 runtime.stalledUntil(broker),
                 slowDiskMs(id),
                 cut(network, Address.client(0), broker, now),
-                cut(network, broker, Address.CONTROLLER, now),
+                cut(network, broker, Address.controller(activeController.getAsInt()), now),
                 List.copyOf(cutFrom),
                 flapping);
     }

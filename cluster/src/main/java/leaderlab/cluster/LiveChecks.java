@@ -24,12 +24,24 @@ final class LiveChecks implements AutoCloseable {
     private final Triggers triggers = new Triggers();
     private final Supplier<ClusterSnapshot> snapshots;
     private final boolean exact;
+    /** Whether the active controller's view is the newest metadata (see {@link #viewsAtOneInstant}). */
+    private final BooleanSupplier controllerViewCurrent;
+
     private final Thread liveChecker;
 
-    /** @param ready false until the cluster has a snapshot to check (the controller has published) */
-    LiveChecks(NodeRuntime runtime, SafetyChecker checker, Supplier<ClusterSnapshot> snapshots, BooleanSupplier ready) {
+    /**
+     * @param ready false until the cluster has a snapshot to check (an active controller has published)
+     * @param controllerViewCurrent whether the active controller leads the newest epoch any controller knows
+     */
+    LiveChecks(
+            NodeRuntime runtime,
+            SafetyChecker checker,
+            Supplier<ClusterSnapshot> snapshots,
+            BooleanSupplier ready,
+            BooleanSupplier controllerViewCurrent) {
         this.checker = checker;
         this.snapshots = snapshots;
+        this.controllerViewCurrent = controllerViewCurrent;
         this.exact = runtime.isSimulated();
         runtime.betweenSteps(this::runDueTriggers);
         if (runtime instanceof SimulatedRuntime simulated) {
@@ -52,9 +64,7 @@ final class LiveChecks implements AutoCloseable {
     }
 
     private void checkOnce() {
-        if (checker.enabled()) {
-            checker.check(snapshots.get(), exact);
-        }
+        checkNow();
         if (triggers.pending()) {
             triggers.fire(snapshots.get());
         }
@@ -63,8 +73,25 @@ final class LiveChecks implements AutoCloseable {
     /** Checks the newest snapshot now (live, the checker thread may be a few milliseconds behind). */
     void checkNow() {
         if (checker.enabled()) {
-            checker.check(snapshots.get(), exact);
+            ClusterSnapshot snapshot = snapshots.get();
+            checker.check(snapshot, exact && viewsAtOneInstant(snapshot));
         }
+    }
+
+    /**
+     * Whether the snapshot's metadata is as new as anything a node acts on: the active controller's
+     * committed view, and no broker has replayed past it. Between a failover and the new leader's first
+     * commit, or while records are committed but the leader has newer uncommitted ones (its view waits
+     * for them), a broker can be ahead; the checks that compare views at one instant wait for then.
+     */
+    private boolean viewsAtOneInstant(ClusterSnapshot snapshot) {
+        if (!controllerViewCurrent.getAsBoolean()) {
+            return false;
+        }
+        long offset = snapshot.metadata().offset();
+        return snapshot.brokers().stream()
+                .allMatch(
+                        b -> b.view().metadata() == null || b.view().metadata().offset() <= offset);
     }
 
     void arm(String description, Predicate<ClusterSnapshot> condition, Runnable action) {

@@ -14,16 +14,24 @@ final class NetworkFaults {
 
     private NetworkFaults() {}
 
-    /** Cuts a broker off, both directions, from clients, the controller and/or brokers. */
+    /**
+     * Cuts a node (a broker, or a controller by its id) off, both directions, from clients, the
+     * controllers and/or brokers.
+     */
     static NetworkFault isolation(
-            int id, IsolateFrom from, Set<Integer> peers, Set<Integer> allBrokers, long flapPeriodMs) {
-        Address broker = Address.broker(id);
+            int id,
+            IsolateFrom from,
+            Set<Integer> peers,
+            Set<Integer> allBrokers,
+            List<Integer> controllerIds,
+            long flapPeriodMs) {
+        Address broker = address(id, controllerIds);
         List<Address> others = new ArrayList<>();
         if (from == IsolateFrom.ALL || from == IsolateFrom.CLIENTS) {
             others.add(Address.client(0));
         }
         if (from == IsolateFrom.ALL || from == IsolateFrom.CONTROLLER) {
-            others.add(Address.CONTROLLER);
+            controllerIds.stream().filter(c -> c != id).map(Address::controller).forEach(others::add);
         }
         if (from == IsolateFrom.ALL || from == IsolateFrom.BROKERS) {
             for (int other : allBrokers) {
@@ -40,20 +48,28 @@ final class NetworkFaults {
         String what = switch (from) {
             case ALL -> "everything";
             case CLIENTS -> "clients (the cluster still sees it)";
-            case CONTROLLER -> "the controller";
+            case CONTROLLER -> controllerIds.contains(id) ? "the other controllers" : "the controllers";
             case BROKERS -> peers.isEmpty() ? "the other brokers" : "brokers " + peers;
         };
+        String node = (controllerIds.contains(id) ? "controller " : "broker ") + id;
         String verb = flapPeriodMs > 0
-                ? "flap broker " + id + " (every " + flapPeriodMs + " ms) from "
-                : "isolate broker " + id + " from ";
+                ? "flap " + node + " (every " + flapPeriodMs + " ms) from "
+                : "isolate " + node + " from ";
         return new NetworkFault(verb + what, links, flapPeriodMs);
     }
 
+    /** A node id as an address: controllers have ids of their own (101, 102, ...). */
+    static Address address(int id, List<Integer> controllerIds) {
+        return controllerIds.contains(id) ? Address.controller(id) : Address.broker(id);
+    }
+
     /**
-     * Splits the cluster: nodes in different groups cannot talk. The controller stays with the first
-     * group unless a group names it; clients reach everyone.
+     * Splits the cluster: nodes in different groups cannot talk. Controllers stay with the first group
+     * unless a group names them; clients reach everyone.
+     *
+     * @param brokerGroups node ids per group; controllers named in no group go to {@code controllerGroup}
      */
-    static NetworkFault partition(List<Set<Integer>> brokerGroups, int controllerGroup) {
+    static NetworkFault partition(List<Set<Integer>> brokerGroups, int controllerGroup, List<Integer> controllerIds) {
         List<List<Address>> groups = new ArrayList<>();
         Set<Integer> seen = new java.util.HashSet<>();
         for (Set<Integer> group : brokerGroups) {
@@ -62,11 +78,15 @@ final class NetworkFaults {
                 if (!seen.add(id)) {
                     throw new IllegalArgumentException("broker " + id + " is in two groups");
                 }
-                members.add(Address.broker(id));
+                members.add(address(id, controllerIds));
             }
             groups.add(members);
         }
-        groups.get(controllerGroup).add(Address.CONTROLLER);
+        for (int controller : controllerIds) {
+            if (!seen.contains(controller)) {
+                groups.get(controllerGroup).add(Address.controller(controller));
+            }
+        }
         Map<NetworkFault.Link, LinkRule> links = new LinkedHashMap<>();
         for (int a = 0; a < groups.size(); a++) {
             for (int b = 0; b < groups.size(); b++) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded random faults (crashes, restarts, controlled shutdowns, network cuts, elections) against a
+ * Seeded random faults (crashes, restarts, controlled shutdowns, network cuts, elections, and crashes,
+ * pauses and cuts of the controllers) against a
  * safe configuration (RF 3, min.insync.replicas 2, acks=all, unclean disabled), with Kafka's
  * invariants checked after every step, both by this test's own checks and by the cluster's safety
  * checker, whose verdict must agree: no violation, no loss. The same faults under an unsafe
@@ -80,6 +81,7 @@ class ChaosInvariantTest {
             // A broker stuck in controlled shutdown (cut off from the controller) finishes stopping
             // once healed, so restart stopped brokers a few times over.
             cluster.heal();
+            restartControllers(cluster);
             for (int round = 0; round < 5; round++) {
                 for (int id = 1; id <= 3; id++) {
                     if (!cluster.snapshot().broker(id).running()) {
@@ -185,6 +187,7 @@ class ChaosInvariantTest {
                     steps.add(step + ": " + randomStep(cluster, random));
                 }
                 cluster.heal();
+                restartControllers(cluster);
                 for (int round = 0; round < 5; round++) {
                     for (int id = 1; id <= 3; id++) {
                         if (!cluster.snapshot().broker(id).running()) {
@@ -303,11 +306,80 @@ class ChaosInvariantTest {
                     : AdminOperation.ElectionType.PREFERRED;
             var result = cluster.admin(new AdminOperation.ElectLeaders(type, null));
             return "elect " + type + " -> " + result.partitions();
+        } else if (dice < 90) {
+            return controllerFault(cluster, random);
         } else {
             long ms = 50 + random.nextInt(3_000);
             cluster.advance(ms);
             return "advance " + ms;
         }
+    }
+
+    /**
+     * A fault on the controller quorum: a crash or restart, a pause, or a cut among the controllers or
+     * between one and the brokers. Losing the quorum is allowed: no partition fails over until it is back.
+     */
+    private static String controllerFault(Cluster cluster, Random random) {
+        List<Integer> ids = cluster.controllerIds();
+        int id = ids.get(random.nextInt(ids.size()));
+        boolean running = controllerRunning(cluster, id);
+        switch (random.nextInt(5)) {
+            case 0 -> {
+                if (running) {
+                    cluster.kill(id);
+                    return "kill controller " + id;
+                }
+                cluster.restart(id);
+                return "restart controller " + id;
+            }
+            case 1 -> {
+                long ms = 100 + random.nextInt(1_500);
+                if (running) {
+                    cluster.stall(id, ms);
+                }
+                return "stall controller " + id + " " + ms + " ms" + (running ? "" : " (stopped: nothing)");
+            }
+            case 2 -> {
+                IsolateFrom from = List.of(IsolateFrom.ALL, IsolateFrom.CONTROLLER, IsolateFrom.BROKERS)
+                        .get(random.nextInt(3));
+                return cluster.isolate(id, from, Set.of());
+            }
+            case 3 -> {
+                // The controller alone, or with one broker, against the rest of the cluster.
+                int broker = 1 + random.nextInt(3);
+                boolean withBroker = random.nextBoolean();
+                Set<Integer> rest = new java.util.TreeSet<>(Set.of(1, 2, 3));
+                if (withBroker) {
+                    rest.remove(broker);
+                }
+                return cluster.partition(List.of(withBroker ? Set.of(id, broker) : Set.of(id), rest), 1);
+            }
+            default -> {
+                for (int other : ids) {
+                    if (other != id && !controllerRunning(cluster, other)) {
+                        cluster.restart(other);
+                    }
+                }
+                if (!running) {
+                    cluster.restart(id);
+                }
+                return "restart every stopped controller";
+            }
+        }
+    }
+
+    /** Every stopped controller restarted, so the repaired cluster has its whole quorum again. */
+    private static void restartControllers(Cluster cluster) {
+        for (int id : cluster.controllerIds()) {
+            if (!controllerRunning(cluster, id)) {
+                cluster.restart(id);
+            }
+        }
+    }
+
+    /** Its process, as the runtime knows it (a just restarted controller has published no view yet). */
+    private static boolean controllerRunning(Cluster cluster, int id) {
+        return cluster.runtime().isRunning(leaderlab.cluster.runtime.Address.controller(id));
     }
 
     private static boolean uncleanElection(Cluster cluster, String partition) {

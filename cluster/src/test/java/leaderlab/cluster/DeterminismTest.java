@@ -97,8 +97,11 @@ class DeterminismTest {
     private static String placementAfterTraffic(long seed, boolean lossyLink) {
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(4, seed))) {
             if (lossyLink) {
-                // The controller sends heartbeat answers and metadata to broker 2 over a lossy link.
-                cluster.link(Address.CONTROLLER, Address.broker(2), new LinkRule(false, 0.2, 0));
+                // The active controller sends heartbeat answers and metadata to broker 2 over a lossy link.
+                cluster.link(
+                        Address.controller(cluster.snapshot().quorumLeader().id()),
+                        Address.broker(2),
+                        new LinkRule(false, 0.2, 0));
             }
             cluster.advance(3_000);
             assertEquals(

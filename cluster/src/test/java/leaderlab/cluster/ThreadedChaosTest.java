@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.ThreadedRuntime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Random faults on real threads for a bounded number of steps: no deadlock (the test has a timeout and
+ * Random faults on real threads (brokers and controllers) for a bounded number of steps: no deadlock (the test has a timeout and
  * every wait is bounded), no handler failure, no safety violation the live checker can see, and no
  * thread left behind.
  */
@@ -37,7 +38,9 @@ class ThreadedChaosTest {
                     cluster, "live", Map.of("min.insync.replicas", "2"), new int[] {1, 2, 3}, new int[] {2, 3, 1});
             for (int i = 0; i < STEPS; i++) {
                 int broker = 1 + random.nextInt(3);
-                int dice = random.nextInt(10);
+                int controller = cluster.controllerIds().get(random.nextInt(3));
+                boolean controllerRunning = runtime.isRunning(Address.controller(controller));
+                int dice = random.nextInt(13);
                 if (dice < 4) {
                     cluster.produce("live", random.nextInt(2), 1 + random.nextInt(5), -1);
                     steps.add("produce");
@@ -50,6 +53,20 @@ class ThreadedChaosTest {
                 } else if (dice < 8) {
                     cluster.isolate(broker, IsolateFrom.values()[random.nextInt(4)], Set.of());
                     steps.add("isolate " + broker);
+                } else if (dice < 9) {
+                    if (controllerRunning) {
+                        cluster.kill(controller);
+                    } else {
+                        cluster.restart(controller);
+                    }
+                    steps.add((controllerRunning ? "kill " : "restart ") + controller);
+                } else if (dice < 10 && controllerRunning) {
+                    cluster.stall(controller, 100 + random.nextInt(800));
+                    steps.add("stall " + controller);
+                } else if (dice < 11) {
+                    IsolateFrom from = random.nextBoolean() ? IsolateFrom.CONTROLLER : IsolateFrom.BROKERS;
+                    cluster.isolate(controller, from, Set.of());
+                    steps.add("isolate " + controller + " from " + from);
                 } else {
                     cluster.heal();
                     steps.add("heal");
@@ -57,6 +74,11 @@ class ThreadedChaosTest {
                 cluster.advance(50 + random.nextInt(400));
             }
             cluster.heal();
+            for (int id : cluster.controllerIds()) {
+                if (!runtime.isRunning(Address.controller(id))) {
+                    cluster.restart(id);
+                }
+            }
             for (int id = 1; id <= 3; id++) {
                 if (!cluster.snapshot().broker(id).running()) {
                     cluster.restart(id);

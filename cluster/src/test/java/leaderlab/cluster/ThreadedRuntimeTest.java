@@ -32,7 +32,7 @@ class ThreadedRuntimeTest {
         ThreadedRuntime runtime = (ThreadedRuntime) cluster.runtime();
         try {
             assertFalse(runtime.isSimulated());
-            assertEquals(5, runtime.liveThreads(), "controller, 3 brokers and the client each have a thread");
+            assertEquals(7, runtime.liveThreads(), "3 controllers, 3 brokers and the client each have a thread");
             AdminResult created = cluster.admin(new AdminOperation.CreateTopic(
                     "live", 1, 3, new int[][] {{1, 2, 3}}, Map.of("min.insync.replicas", "2")));
             assertEquals(Errors.NONE, created.error(), created.message());

@@ -8,17 +8,19 @@ import leaderlab.cluster.config.ConfigKey;
 
 /**
  * The lines between the two {@code ---} at the top of a lesson: {@code title}, {@code brokers},
- * {@code racks}, {@code seed}, {@code config} (a list of {@code KEY=VALUE}, either {@code - K=V}
+ * {@code controllers}, {@code racks}, {@code seed}, {@code config} (a list of {@code KEY=VALUE}, either {@code - K=V}
  * items on the following lines or comma-separated on the same line) and {@code feature} (feature levels
  * in the same form, e.g. {@code feature: eligible.leader.replicas.version=0}). Unknown keys are errors, so a typo
  * never silently changes the cluster a lesson starts.
  */
 final class FrontMatter {
 
-    private static final Set<String> KEYS = Set.of("title", "brokers", "racks", "seed", "config", "feature");
+    private static final Set<String> KEYS =
+            Set.of("title", "brokers", "controllers", "racks", "seed", "config", "feature");
 
     String title;
     int brokers = 3;
+    int controllers = ClusterOptions.DEFAULT_CONTROLLERS;
     int racks;
     long seed = 1;
     final List<Lesson.Setting> configs = new ArrayList<>();
@@ -47,7 +49,7 @@ final class FrontMatter {
         if (colon <= 0) {
             errors.add(
                     line,
-                    "front matter lines are KEY: VALUE (keys: title, brokers, racks, seed, config, feature); got '"
+                    "front matter lines are KEY: VALUE (keys: title, brokers, controllers, racks, seed, config, feature); got '"
                             + text + "'");
             return;
         }
@@ -56,7 +58,8 @@ final class FrontMatter {
         if (!KEYS.contains(key)) {
             errors.add(
                     line,
-                    "unknown front matter key '" + key + "'; keys are title, brokers, racks, seed, config, feature");
+                    "unknown front matter key '" + key
+                            + "'; keys are title, brokers, controllers, racks, seed, config, feature");
             return;
         }
         if (!seen.add(key)) {
@@ -66,6 +69,7 @@ final class FrontMatter {
         switch (key) {
             case "title" -> title = unquote(value);
             case "brokers" -> brokers = (int) number(value, key, line, 1, ClusterOptions.MAX_BROKERS);
+            case "controllers" -> controllers = (int) number(value, key, line, 1, ClusterOptions.MAX_CONTROLLERS);
             case "racks" -> racks = (int) number(value, key, line, 0, ClusterOptions.MAX_BROKERS);
             case "seed" -> seed = number(value, key, line, Long.MIN_VALUE, Long.MAX_VALUE);
             default -> {

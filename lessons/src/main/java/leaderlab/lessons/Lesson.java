@@ -18,6 +18,7 @@ public record Lesson(
         String source,
         String title,
         int brokers,
+        int controllers,
         int racks,
         long seed,
         List<Setting> configs,
@@ -40,7 +41,7 @@ public record Lesson(
     }
 
     ClusterOptions clusterOptions(boolean simulated) {
-        return new ClusterOptions(brokers, racks, seed, simulated, false);
+        return new ClusterOptions(brokers, racks, seed, simulated, false, controllers);
     }
 
     /** How many things a verification checks: expects, waits for a condition, and predictions with --check. */

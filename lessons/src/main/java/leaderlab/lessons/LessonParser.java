@@ -38,7 +38,16 @@ public final class LessonParser {
             throw errors.exception();
         }
         return new Lesson(
-                name, source, front.title, front.brokers, front.racks, front.seed, front.configs, steps, epilogue);
+                name,
+                source,
+                front.title,
+                front.brokers,
+                front.controllers,
+                front.racks,
+                front.seed,
+                front.configs,
+                steps,
+                epilogue);
     }
 
     /** @return the index of the first body line */

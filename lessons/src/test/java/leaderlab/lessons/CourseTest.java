@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shipped course: its shape (12 lessons of 5-15 steps, each with predictions and checks), and
+ * The shipped course: its shape (13 lessons of 5-15 steps, each with predictions and checks), and
  * {@code lesson verify --all} through the real CLI in both runtimes, the threaded one bounded in time.
  */
 @org.junit.jupiter.api.Tag("slow")
@@ -44,7 +44,7 @@ class CourseTest {
     }
 
     @Test
-    void theCourseHasTwelveLessonsInOrder() throws Exception {
+    void theCourseHasThirteenLessonsInOrder() throws Exception {
         assertEquals(
                 List.of(
                         "01-leaders-and-followers",
@@ -58,7 +58,8 @@ class CourseTest {
                         "09-reachable-by-the-cluster-not-by-clients",
                         "10-transient-disk-and-network-trouble",
                         "11-leadership-priority-demoting-a-broker",
-                        "12-eligible-leader-replicas"),
+                        "12-eligible-leader-replicas",
+                        "13-the-controllers-own-election"),
                 lessons());
     }
 
@@ -74,6 +75,8 @@ class CourseTest {
         assertTrue(
                 lesson.steps().stream().allMatch(s -> !s.narration().isBlank()),
                 name + " has a step without narration");
+        // verify --all runs every lesson on a production-shaped quorum, so each lesson holds with three controllers
+        assertEquals(3, lesson.controllers(), name + " runs with " + lesson.controllers() + " controller(s)");
     }
 
     @Test
@@ -81,7 +84,7 @@ class CourseTest {
         Run run = assertTimeoutPreemptively(
                 Duration.ofSeconds(180), () -> cli("", dir.resolve("p.csv"), "verify", "--all"));
         assertEquals(0, run.code(), run.out() + run.err());
-        assertTrue(run.out().contains("12 lesson(s), 24 run(s): 24 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("13 lesson(s), 26 run(s): 26 passed, 0 failed"), run.out());
         assertTrue(run.out().contains("threaded x5"), run.out());
     }
 

@@ -107,7 +107,7 @@ class LessonParserTest {
                 + "```leaderlab\ndescribe\n```\n");
         assertEquals(
                 List.of(
-                        "t.md:2: unknown front matter key 'titel'; keys are title, brokers, racks, seed, config, feature",
+                        "t.md:2: unknown front matter key 'titel'; keys are title, brokers, controllers, racks, seed, config, feature",
                         "t.md:3: brokers must be a whole number from 1 to 64, got 'many'",
                         "t.md:4: unknown config 'nope'; known: "
                                 + String.join(", ", leaderlab.cluster.config.ConfigKey.names()),

@@ -62,7 +62,13 @@ class LessonPlayerTest {
             player.goTo(player.stepCount());
             assertTrue(player.finished());
             assertNull(player.upcoming());
-            assertTrue(player.runs().stream().allMatch(StepRun::passed));
+            assertTrue(
+                    player.runs().stream().allMatch(StepRun::passed),
+                    () -> player.runs().stream()
+                            .filter(run -> !run.passed())
+                            .map(StepRun::transcript)
+                            .toList()
+                            .toString());
             player.goTo(0);
             assertEquals(fresh, json(player));
         }

@@ -141,7 +141,9 @@ public final class Repl {
 
     private String welcome() {
         Cluster cluster = dispatcher.session().cluster();
-        return "leaderlab: " + cluster.options().brokers() + " brokers and a controller are running "
+        int controllers = cluster.options().controllers();
+        return "leaderlab: " + cluster.options().brokers() + " brokers and "
+                + (controllers == 1 ? "a controller" : controllers + " controllers") + " are running "
                 + (cluster.runtime().isSimulated()
                         ? "in the simulator (seed " + cluster.options().seed() + "; time moves when you wait or step)"
                         : "live on their own threads")

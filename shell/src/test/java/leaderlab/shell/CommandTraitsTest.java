@@ -43,23 +43,27 @@ class CommandTraitsTest {
     void completionOffersWhatEachArgumentTakes() {
         f.ok("create topic orders --partitions 2 --replication-factor 3");
         f.ok("kill 3");
-        assertEquals(Set.of("1", "2"), tab("kill "));
-        assertEquals(Set.of("3"), tab("restart "));
+        assertEquals(Set.of("1", "2", "101", "102", "103", "controller"), tab("kill "));
+        assertEquals(Set.of("3", "controllers"), tab("restart "));
         assertEquals(Set.of("preferred", "unclean"), tab("elect "));
         assertEquals(Set.of("orders", "orders-0", "orders-1"), tab("elect preferred "));
-        assertEquals(Set.of("orders-0", "orders-1"), tab("why "));
+        assertEquals(Set.of("controller", "orders-0", "orders-1"), tab("why "));
+        assertEquals(Set.of("controller", "orders-0", "orders-1"), tab("history "));
         assertEquals(Set.of("orders"), tab("produce "));
         assertEquals(Set.of("0", "1", "all"), tab("produce orders --acks "));
         assertTrue(tab("isolate 2 --from ").containsAll(Set.of("clients", "controller", "brokers:1")));
         assertTrue(tab("help ").containsAll(Set.of("kill", "when", "describe")));
         assertTrue(tab("produce orders --").containsAll(Set.of("--acks", "--count", "--json", "--partition")));
+        f.ok("kill 102");
+        assertEquals(Set.of("3", "102", "controllers"), tab("restart "));
     }
 
     @Test
     void conditionCompletionOffersEverySubjectConditionsRead() {
         Set<String> subjects = tab("expect ");
         assertTrue(
-                subjects.containsAll(Set.of("lost", "violations", "last-produce", "leader", "leo", "broker")),
+                subjects.containsAll(
+                        Set.of("lost", "violations", "last-produce", "leader", "leo", "broker", "quorum-leader")),
                 subjects.toString());
         assertEquals(subjects, tab("wait until "));
         assertTrue(tab("wait ").contains("until"));
@@ -83,7 +87,8 @@ class CommandTraitsTest {
         assertEquals(triggerable, commands);
         assertTrue(triggerable.containsAll(Set.of("kill", "restart", "isolate", "heal", "stall", "flap")));
         assertFalse(triggerable.contains("describe"));
-        assertEquals(Set.of("1", "2", "3"), tab("when leader orders-0 is 2 do kill "));
+        assertEquals(
+                Set.of("1", "2", "3", "101", "102", "103", "controller"), tab("when leader orders-0 is 2 do kill "));
     }
 
     @Test

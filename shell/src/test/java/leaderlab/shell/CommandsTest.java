@@ -78,7 +78,10 @@ class CommandsTest {
         assertEquals(1, broker1.get("id").asInt());
         assertTrue(broker1.get("rack").isNull());
         assertEquals("RUNNING", broker1.get("state").asText());
-        assertEquals(0, parsed.get("controller").get("id").asInt());
+        int controllerId = parsed.get("controller").get("id").asInt();
+        assertTrue(controllerId >= 101 && controllerId <= 103, json);
+        assertTrue(parsed.get("controller").get("active").asBoolean(), json);
+        assertEquals(controllerId, parsed.get("quorum").get("leaderId").asInt());
         var p0 = parsed.get("topics").get(0).get("partitions").get(0);
         assertEquals(0, p0.get("partition").asInt());
         assertEquals(1, p0.get("leader").asInt());
@@ -215,7 +218,9 @@ class CommandsTest {
     @Test
     void networkFaultsAreDescribedAndHealed() {
         assertEquals("isolate broker 1 from clients (the cluster still sees it)", text("isolate 1 --from clients"));
-        assertEquals("partition {broker 1, broker 2, controller} / {broker 3}", text("partition 1,2 / 3"));
+        assertEquals(
+                "partition {broker 1, broker 2, controller 101, controller 102, controller 103} / {broker 3}",
+                text("partition 1,2 / 3"));
         assertEquals("link broker 1 <-> broker 2 impaired", text("link 1 2 --delay 50ms --drop 0.1 --both"));
         assertEquals(4, cluster.snapshot().faults().size());
         ok("heal");
@@ -314,6 +319,19 @@ class CommandsTest {
         assertEquals(
                 "error: unknown command 'prodcue'; did you mean produce? (help lists all commands)",
                 error("prodcue orders"));
+    }
+
+    @Test
+    void quorumLeaderConditionNamesTheActiveController() {
+        ok("wait until quorum-leader is not none --timeout 3s");
+        int leader = cluster.snapshot().quorumLeader().id();
+        ok("expect quorum-leader is " + leader);
+        ok("kill " + leader);
+        ok("expect quorum-leader is not " + leader);
+        ok("wait until quorum-leader is not none --timeout 3s");
+        assertEquals(
+                Result.Status.FAILED,
+                shell.execute("expect quorum-leader is none").status());
     }
 
     @Test

@@ -109,7 +109,7 @@ class GrayFailureTest {
     void aFlappingControllerLinkFencesAndUnfencesOverAndOver() {
         f.ok("create topic orders --replica-assignment 1:2:3");
         assertEquals(
-                "flap broker 2 (every 2000 ms) from the controller", f.text("flap 2 --period 2s --from controller"));
+                "flap broker 2 (every 2000 ms) from the controllers", f.text("flap 2 --period 2s --from controller"));
         f.ok("wait 12s");
         assertTrue(events(EventType.BROKER_FENCED).size() >= 2, "fenced each time the link went down");
         assertTrue(events(EventType.BROKER_UNFENCED).size() >= 2 + 3, "and unfenced each time it came back");

@@ -125,7 +125,7 @@ class InspectCommandsTest {
         f.ok("wait until broker 3 is fenced --timeout 5s");
         List<String> table = f.ok("brokers");
         assertTrue(table.get(0).startsWith("BROKER  RACK  PROCESS  CONTROLLER SAYS"), table.get(0));
-        assertTrue(table.get(3).matches("3\\s+-\\s+STOPPED\\s+FENCED\\s+2\\s+0\\s+2.*"), table.get(3));
+        assertTrue(table.get(3).matches("3\\s+-\\s+STOPPED\\s+FENCED\\s+3\\s+0\\s+2.*"), table.get(3));
         var broker3 = Parsed.json(f.text("brokers --json")).get(2);
         assertEquals(3, broker3.get("id").asInt());
         assertTrue(broker3.get("rack").isNull());
@@ -147,7 +147,7 @@ class InspectCommandsTest {
     void resetStartsAFreshCluster() {
         f.ok("create topic orders");
         assertEquals(
-                "fresh cluster: 5 broker(s) on 2 rack(s), simulated with seed 11",
+                "fresh cluster: 5 broker(s), 3 controller(s) on 2 rack(s), simulated with seed 11",
                 f.text("reset --brokers 5 --racks 2"));
         assertEquals("no topics yet (create topic NAME)", f.text("describe"));
         assertEquals(5, f.cluster().snapshot().brokers().size());

@@ -186,6 +186,25 @@ class JsonOutputTest {
     }
 
     @Test
+    void quorumReportsStatusAndReplicationAsTheKafkaToolDoes() {
+        JsonNode status = json("quorum --json");
+        int leader = status.get("leaderId").asInt();
+        assertTrue(leader >= 101 && leader <= 103, status.toString());
+        assertTrue(status.get("leaderEpoch").asInt() >= 1, status.toString());
+        assertTrue(status.get("highWatermark").asLong() > 0, status.toString());
+        assertEquals("[101,102,103]", status.get("currentVoters").toString());
+        assertEquals("[1,2,3]", status.get("currentObservers").toString());
+        assertTrue(status.get("maxFollowerLag").asLong() >= 0);
+        assertEquals(status, json("kafka-metadata-quorum describe --status --json"));
+        JsonNode replication = json("kafka-metadata-quorum describe --replication --json");
+        assertEquals(6, replication.size(), replication.toString());
+        assertEquals(leader, replication.get(leader - 101).get("nodeId").asInt());
+        assertEquals("Leader", replication.get(leader - 101).get("status").asText());
+        assertEquals("Observer", replication.get(3).get("status").asText());
+        assertEquals(1, replication.get(3).get("nodeId").asInt());
+    }
+
+    @Test
     void everyJsonCommandIsParsedHere() {
         Set<String> withJson = new TreeSet<>();
         for (Command command : f.shell.registry().all()) {
@@ -208,7 +227,9 @@ class JsonOutputTest {
                 "why",
                 "events",
                 "lost",
-                "violations");
+                "violations",
+                "quorum",
+                "kafka-metadata-quorum");
         assertEquals(withJson, covered, "each command with --json needs a parsing test in this class");
     }
 

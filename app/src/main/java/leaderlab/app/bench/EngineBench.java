@@ -13,14 +13,16 @@ import leaderlab.cluster.metadata.MetadataView;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.quorum.QuorumView;
 import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
  * {@code leaderlab bench}: the engine's performance targets, measured on the simulated runtime so the
  * numbers do not depend on thread scheduling. Wall time is read here, outside the engine.
  * <ul>
- *   <li>fence: with N partitions (RF 3) on 10 brokers, the wall time from the controller fencing a
- *       broker to every partition it led having a new leader that has published its leadership;</li>
+ *   <li>fence: with N partitions (RF 3) on 10 brokers and three controllers, the wall time from the
+ *       active controller fencing a broker to every partition it led having a new leader that has
+ *       published its leadership; the records reach a majority of controllers before any broker sees them;</li>
  *   <li>throughput: simulated events handled per wall second, on an idle-plus-produce cluster;</li>
  *   <li>heap: live heap after GC with 100k partitions RF 3 on 10 brokers.</li>
  * </ul>
@@ -69,9 +71,10 @@ public final class EngineBench {
             createPartitions(cluster, partitions);
             out.printf(
                     Locale.ROOT,
-                    "fence%s: created %,d partitions (RF 3, 10 brokers) in %.1f s wall%n",
+                    "fence%s: created %,d partitions (RF 3, 10 brokers, %d controllers) in %.1f s wall%n",
                     warmUp ? " warm-up" : "",
                     partitions,
+                    cluster.controllerIds().size(),
                     (System.nanoTime() - setupStart) / 1e9);
             int victim = 1;
             int led = countLedBy(cluster.snapshot().metadata(), victim);
@@ -129,7 +132,39 @@ public final class EngineBench {
                     wallMs,
                     cluster.nowMs() - simStart,
                     stillLed);
+            if (!warmUp) {
+                out.println("fence: " + committedBeforeSeen(snapshot));
+            }
         }
+    }
+
+    /**
+     * What the brokers acted on was committed: every broker's applied metadata is at most the quorum's high
+     * watermark, which only moves once a majority of controllers has the records.
+     */
+    private static String committedBeforeSeen(ClusterSnapshot snapshot) {
+        QuorumView leader = snapshot.quorumLeader();
+        long newestApplied = snapshot.brokers().stream()
+                .filter(b -> b.view().metadata() != null)
+                .mapToLong(b -> b.view().metadata().offset())
+                .max()
+                .orElse(-1);
+        if (leader == null || newestApplied > leader.highWatermark()) {
+            throw new IllegalStateException(
+                    "a broker applied metadata offset " + newestApplied + " beyond the quorum's high watermark "
+                            + (leader == null ? "(no leader)" : leader.highWatermark()));
+        }
+        List<Long> logEnds =
+                snapshot.quorum().stream().map(QuorumView::endOffset).toList();
+        return String.format(
+                Locale.ROOT,
+                "metadata committed by a majority of %d controllers before brokers applied it: quorum leader %d,"
+                        + " high watermark %,d, controllers' log ends %s, newest broker replay %,d",
+                snapshot.controllerIds().size(),
+                leader.id(),
+                leader.highWatermark(),
+                logEnds,
+                newestApplied);
     }
 
     private static long lastOf(Cluster cluster, long fromSeq, EventType type) {

@@ -16,6 +16,7 @@ import leaderlab.cluster.protocol.ControllerApi.BrokerRegistrationRequest;
 import leaderlab.cluster.protocol.ControllerApi.BrokerRegistrationResponse;
 import leaderlab.cluster.protocol.ControllerApi.MetadataFetchRequest;
 import leaderlab.cluster.protocol.ControllerApi.MetadataFetchResponse;
+import leaderlab.cluster.protocol.ControllerApi.NotControllerResponse;
 import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.protocol.ReplicaApi.FetchRequest;
 import leaderlab.cluster.protocol.ReplicaApi.FetchResponse;
@@ -49,6 +50,10 @@ public final class Broker implements Node {
     private final String rack;
     private final BrokerStorage storage;
     private final Configs initialConfigs;
+    /** The quorum's voters (controller.quorum.voters); requests go to the one believed active. */
+    private final java.util.List<Integer> controllerIds;
+
+    private int controllerId;
     private NodeContext context;
     private MetadataImage image;
     private ReplicaManager replicas;
@@ -61,12 +66,29 @@ public final class Broker implements Node {
     private boolean metadataFetchInFlight;
     private volatile BrokerView view;
 
-    public Broker(int id, String rack, BrokerStorage storage, Configs initialConfigs) {
+    public Broker(
+            int id, String rack, BrokerStorage storage, Configs initialConfigs, java.util.List<Integer> controllerIds) {
         this.id = id;
+        this.controllerIds = java.util.List.copyOf(controllerIds);
+        this.controllerId = storage.knownController() >= 0 ? storage.knownController() : controllerIds.get(0);
         this.rack = rack;
         this.storage = storage;
         this.initialConfigs = initialConfigs;
         this.view = BrokerView.stopped(id, rack);
+    }
+
+    /** The controller this broker believes active: where its requests go. */
+    Address controller() {
+        return Address.controller(controllerId);
+    }
+
+    /** Another controller to try: the one named as active, else the next voter in turn. */
+    private void redirect(int activeControllerId) {
+        if (activeControllerId >= 0) {
+            controllerId = activeControllerId;
+        } else {
+            controllerId = controllerIds.get((controllerIds.indexOf(controllerId) + 1) % controllerIds.size());
+        }
     }
 
     long brokerEpoch() {
@@ -106,7 +128,7 @@ public final class Broker implements Node {
     }
 
     private void register() {
-        context.send(Address.CONTROLLER, new BrokerRegistrationRequest(id, incarnation, rack, previousBrokerEpoch));
+        context.send(controller(), new BrokerRegistrationRequest(id, incarnation, rack, previousBrokerEpoch));
         context.schedule(config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS), new BrokerTimers.RegistrationRetry());
     }
 
@@ -146,6 +168,8 @@ public final class Broker implements Node {
             replicas.onAlterPartitionResponse(alter);
         } else if (message instanceof BrokerRegistrationResponse registration) {
             onRegistered(registration);
+        } else if (message instanceof NotControllerResponse notController) {
+            onNotController(notController);
         } else {
             // Every ToBroker type is handled above (DispatchTest); anything else was sent to the wrong node.
             throw new IllegalArgumentException("a broker does not handle " + message + " from " + from);
@@ -176,11 +200,31 @@ public final class Broker implements Node {
             replicas.onAlterPartitionTimeout(timeout);
         } else if (timer instanceof BrokerTimers.MetadataFetchTimeout timeout) {
             if (timeout.generation() == metadataGeneration) {
+                if (!timeout.retry()) {
+                    redirect(-1); // no answer: that controller may be down, ask another
+                }
                 metadataFetchInFlight = false;
                 fetchMetadata();
             }
         } else if (timer instanceof BrokerTimers.RegistrationRetry && brokerEpoch < 0) {
             register();
+        }
+    }
+
+    /**
+     * A controller that is not the active one answered. Requests go to the one it names from now on;
+     * an unanswered metadata fetch is sent again, after a short wait when nobody knows a leader (an
+     * election is under way). Heartbeats and registration retry on their own timers.
+     */
+    private void onNotController(NotControllerResponse response) {
+        redirect(response.activeControllerId());
+        if (brokerEpoch < 0 && response.activeControllerId() >= 0) {
+            // Registration waits for nothing else; its retry timer keeps running.
+            context.send(controller(), new BrokerRegistrationRequest(id, incarnation, rack, previousBrokerEpoch));
+        }
+        if (metadataFetchInFlight) {
+            long delayMs = response.activeControllerId() >= 0 ? 0 : FAST_HEARTBEAT_MS;
+            context.schedule(delayMs, new BrokerTimers.MetadataFetchTimeout(++metadataGeneration, true));
         }
     }
 
@@ -195,6 +239,7 @@ public final class Broker implements Node {
             return; // a duplicate registration is retried by RegistrationRetry until the old session expires
         }
         brokerEpoch = response.brokerEpoch();
+        storage.knownController(controllerId);
         process = Process.RECOVERY;
         fetchMetadata();
         sendHeartbeat();
@@ -202,7 +247,7 @@ public final class Broker implements Node {
 
     private void sendHeartbeat() {
         context.send(
-                Address.CONTROLLER,
+                controller(),
                 new BrokerHeartbeatRequest(id, brokerEpoch, image.offset(), false, process == Process.SHUTTING_DOWN));
         long delay = process == Process.RUNNING ? config(ConfigKey.BROKER_HEARTBEAT_INTERVAL_MS) : FAST_HEARTBEAT_MS;
         context.schedule(
@@ -236,10 +281,10 @@ public final class Broker implements Node {
             return;
         }
         metadataFetchInFlight = true;
-        context.send(Address.CONTROLLER, new MetadataFetchRequest(image.offset()));
+        context.send(controller(), new MetadataFetchRequest(image.offset()));
         context.schedule(
-                config(ConfigKey.METADATA_FETCH_MAX_WAIT_MS) + config(ConfigKey.REQUEST_TIMEOUT_MS),
-                new BrokerTimers.MetadataFetchTimeout(++metadataGeneration));
+                config(ConfigKey.METADATA_FETCH_MAX_WAIT_MS) + config(ConfigKey.CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS),
+                new BrokerTimers.MetadataFetchTimeout(++metadataGeneration, false));
     }
 
     /** Replays fetched records in order and applies partition changes as they come (§4.6). */

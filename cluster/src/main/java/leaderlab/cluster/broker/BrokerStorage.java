@@ -13,6 +13,8 @@ public final class BrokerStorage {
     private final Map<Integer, ReplicaLog> logs = new TreeMap<>();
     private long cleanShutdownEpoch = -1;
     private long incarnations;
+    /** The active controller last known, -1 for none (Kafka's quorum-state file of the metadata log). */
+    private int knownController = -1;
 
     ReplicaLog log(int partitionId) {
         return logs.computeIfAbsent(partitionId, id -> new ReplicaLog());
@@ -51,5 +53,13 @@ public final class BrokerStorage {
 
     long nextIncarnation() {
         return ++incarnations;
+    }
+
+    int knownController() {
+        return knownController;
+    }
+
+    void knownController(int controllerId) {
+        knownController = controllerId;
     }
 }

@@ -11,7 +11,8 @@ final class BrokerTimers {
 
     record RegistrationRetry() implements Timer {}
 
-    record MetadataFetchTimeout(long generation) implements Timer {}
+    /** @param retry a planned resend after a redirect, not a fetch that went unanswered */
+    record MetadataFetchTimeout(long generation, boolean retry) implements Timer {}
 
     /** Retry fetching from a leader, after a backoff or a lost response. */
     record FetchRetry(int leaderId, long generation) implements Timer {}

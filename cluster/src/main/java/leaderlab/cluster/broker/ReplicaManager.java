@@ -243,7 +243,7 @@ final class ReplicaManager {
         long sent = ++generation;
         alterGenerations.put(partition.id, sent);
         context.send(
-                Address.CONTROLLER,
+                broker.controller(),
                 new AlterPartitionRequest(
                         self,
                         broker.brokerEpoch(),

@@ -59,6 +59,7 @@ public final class SafetyChecker {
     private final Map<Long, Verified> verified = new HashMap<>();
     private final Map<Integer, LedgerMark> ledgerCheckedAgainst = new HashMap<>();
     private ClusterSnapshot previous;
+    private final QuorumChecker quorum = new QuorumChecker();
     private volatile boolean enabled = true;
 
     public SafetyChecker(Journal journal, Ledger ledger) {
@@ -86,7 +87,14 @@ public final class SafetyChecker {
      * @param exact true when all views were taken at one instant (the simulator)
      */
     public synchronized void check(ClusterSnapshot snapshot, boolean exact) {
-        if (!enabled || snapshot.controller() == null) {
+        if (!enabled) {
+            return;
+        }
+        quorum.check(
+                snapshot,
+                exact,
+                (invariant, holds, message) -> require(invariant, "__cluster_metadata", holds, message, snapshot));
+        if (snapshot.controller() == null) {
             return;
         }
         BitSet changed = changedPartitions(snapshot);

@@ -20,7 +20,6 @@ import leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataResponse;
 import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
-import leaderlab.cluster.protocol.ControllerApi.AdminRequest;
 import leaderlab.cluster.protocol.ControllerApi.AdminResponse;
 import leaderlab.cluster.protocol.Errors;
 import leaderlab.cluster.protocol.LogSlice;
@@ -42,7 +41,7 @@ import leaderlab.cluster.runtime.Timer;
 public final class ClientNode implements Node {
 
     /** Kafka's retry.backoff.ms default, between metadata requests for a topic a broker does not know yet. */
-    private static final long METADATA_RETRY_BACKOFF_MS = 100;
+    static final long METADATA_RETRY_BACKOFF_MS = 100;
 
     private record Timeout(long requestId) implements Timer {}
 
@@ -56,6 +55,7 @@ public final class ClientNode implements Node {
 
     private final int brokerCount;
     private final Ledger ledger;
+    private final AdminClient admin;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
     private NodeContext context;
@@ -65,8 +65,9 @@ public final class ClientNode implements Node {
     private int bootstrapCursor;
     private volatile java.util.function.IntPredicate refusing = broker -> false;
 
-    public ClientNode(int brokerCount, Configs configs, Ledger ledger) {
+    public ClientNode(int brokerCount, Configs configs, Ledger ledger, List<Integer> controllerIds) {
         this.brokerCount = brokerCount;
+        this.admin = new AdminClient(this, controllerIds);
         this.configs = configs;
         this.ledger = ledger;
     }
@@ -130,7 +131,8 @@ public final class ClientNode implements Node {
         send(Address.broker(broker), requestId, timeoutMs, onAnswer, onFailure, message);
     }
 
-    private void send(
+    /** Sends a request to any node; a broker that refuses connections fails it after one round trip. */
+    void send(
             Address to,
             long requestId,
             long timeoutMs,
@@ -187,17 +189,9 @@ public final class ClientNode implements Node {
 
     // ---- Admin ----------------------------------------------------------------------------------
 
+    /** Sends an admin operation to the active controller ({@link AdminClient} finds it). */
     public void admin(AdminOperation operation, CompletableFuture<AdminResult> result) {
-        long id = ++nextRequestId;
-        send(
-                Address.CONTROLLER,
-                id,
-                requestTimeoutMs(),
-                answer -> result.complete(((AdminResponse) answer).result()),
-                error -> result.complete(AdminResult.failed(
-                        Errors.REQUEST_TIMED_OUT,
-                        "the controller did not answer within " + requestTimeoutMs() + " ms")),
-                new AdminRequest(id, operation));
+        admin.send(operation, result);
     }
 
     // ---- Metadata ---------------------------------------------------------------------------------

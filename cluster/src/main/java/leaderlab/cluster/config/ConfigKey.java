@@ -55,6 +55,36 @@ public enum ConfigKey {
             500,
             "How long the controller holds a broker's metadata fetch when there is nothing new "
                     + "(leaderlab name; Kafka hard-codes 500 ms)."),
+    CONTROLLER_QUORUM_ELECTION_TIMEOUT_MS(
+            "controller.quorum.election.timeout.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            200,
+            1000,
+            "A controller that knows no leader waits this long plus a random part up to as long again, "
+                    + "then asks for votes (static: read when a controller starts)."),
+    CONTROLLER_QUORUM_FETCH_TIMEOUT_MS(
+            "controller.quorum.fetch.timeout.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            400,
+            2000,
+            "A controller that has not fetched from the quorum leader for this long starts an election; the "
+                    + "leader resigns after 1.5 times this without fetches from a majority (static)."),
+    CONTROLLER_QUORUM_REQUEST_TIMEOUT_MS(
+            "controller.quorum.request.timeout.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            400,
+            2000,
+            "How long a broker waits for a controller to answer a metadata fetch before it asks another."),
+    CONTROLLER_QUORUM_ELECTION_BACKOFF_MAX_MS(
+            "controller.quorum.election.backoff.max.ms",
+            Type.LONG,
+            Scope.CLUSTER,
+            200,
+            1000,
+            "Cap of the randomized exponential backoff after a failed election (static)."),
     MIN_INSYNC_REPLICAS(
             "min.insync.replicas",
             Type.INT,

@@ -214,6 +214,21 @@ final class ClusterControl {
         return stalest < 0 ? Long.MAX_VALUE : oldest + timeout;
     }
 
+    /**
+     * After a controller failover, as Kafka's new active controller does (its BrokerHeartbeatManager is
+     * created afresh and every registered, unfenced broker is touched at activation): heartbeat times are
+     * soft state, so each such broker gets a full session timeout from now instead of being fenced at once.
+     */
+    void resumeSessions() {
+        long now = context.nowMs();
+        image.brokers().forEach((id, registration) -> {
+            if (!registration.fenced()) {
+                sessions.put(id, new BrokerSession(now, -1, -1));
+            }
+        });
+        sessionsView = null;
+    }
+
     SortedMap<Integer, BrokerSession> sessions() {
         if (sessionsView == null) {
             sessionsView = Collections.unmodifiableSortedMap(new TreeMap<>(sessions));

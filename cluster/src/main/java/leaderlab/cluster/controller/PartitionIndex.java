@@ -2,6 +2,7 @@ package leaderlab.cluster.controller;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.PartitionRegistration;
 
 /**
@@ -19,6 +20,13 @@ final class PartitionIndex {
 
     private final BitSet leaderless = new BitSet();
     private final BitSet imbalanced = new BitSet();
+
+    /** Indexes every partition of the image: a new active controller replayed them from the log. */
+    void addAll(MetadataImage image) {
+        for (int id = 0; id < image.partitionCount(); id++) {
+            update(null, image.partition(id));
+        }
+    }
 
     void update(PartitionRegistration old, PartitionRegistration next) {
         int id = next.id();

@@ -9,14 +9,16 @@ import leaderlab.cluster.protocol.Errors;
  * What an event says, as typed fields: readers (the loss ledger, {@code why}, colouring, the window,
  * tests) read these, never the words. Each kind knows its {@link EventType} and renders its sentence
  * on demand, so recording an event builds no string (a fence at 100k partitions records hundreds of
- * thousands of them). Arrays are never written after they are recorded.
+ * thousands of them). Arrays are never written after they are recorded. Quorum kinds: {@link QuorumEvents}.
  */
-public sealed interface EventDetail {
+public sealed interface EventDetail extends QuorumEvents {
 
     EventType type();
 
     /** One sentence, without the partition name (the event adds it). */
     String text();
+
+    non-sealed interface Quorum extends EventDetail {}
 
     /** The rule a leader was chosen by (Kafka's election kinds, as the controller ran them). */
     enum Election {

@@ -28,5 +28,11 @@ public enum EventType {
     /** A safety invariant does not hold (see the check package): a bug, or an unsafe setting at work. */
     INVARIANT_VIOLATED,
     /** Acknowledged records are gone from the partition's leader: the data-loss ledger noticed. */
-    RECORDS_LOST
+    RECORDS_LOST,
+    QUORUM_ELECTION_STARTED,
+    QUORUM_VOTE,
+    QUORUM_LEADER_ELECTED,
+    QUORUM_LEADER_RESIGNED,
+    METADATA_COMMITTED,
+    METADATA_TRUNCATED
 }

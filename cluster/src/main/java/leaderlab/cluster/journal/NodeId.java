@@ -23,6 +23,11 @@ public record NodeId(Kind kind, int id) {
         return new NodeId(Kind.BROKER, id);
     }
 
+    /** One controller of the quorum, by its node id (101, 102, ...). */
+    public static NodeId controller(int id) {
+        return new NodeId(Kind.CONTROLLER, id);
+    }
+
     public static NodeId client(int id) {
         return new NodeId(Kind.CLIENT, id);
     }
@@ -40,7 +45,7 @@ public record NodeId(Kind kind, int id) {
     @Override
     public String toString() {
         return switch (kind) {
-            case CONTROLLER -> "controller";
+            case CONTROLLER -> id == 0 ? "controller" : "controller " + id;
             case BROKER -> "broker " + id;
             case CLIENT -> "client " + id;
             case OPERATOR -> "operator";

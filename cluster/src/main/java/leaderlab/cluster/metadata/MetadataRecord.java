@@ -30,4 +30,10 @@ public sealed interface MetadataRecord {
 
     /** A dynamic config change: cluster-wide when {@code topic} is null. */
     record Config(ConfigKey key, Object value, String topic) implements MetadataRecord {}
+
+    /**
+     * The control record a new quorum leader writes first in its epoch (Kafka's LeaderChangeMessage).
+     * It changes no metadata; the high watermark waits for it to reach a majority.
+     */
+    record LeaderChange(int leaderId, int epoch, int[] voters) implements MetadataRecord {}
 }

@@ -63,8 +63,15 @@ public final class ControllerApi {
     public record AlterPartitionResponse(int partitionId, Errors error, PartitionRegistration registration)
             implements ToBroker {}
 
+    /**
+     * From a controller that is not the active one, to any broker request (Kafka's NOT_CONTROLLER with
+     * a leader hint): ask {@code activeControllerId} instead, or another controller when it is -1.
+     */
+    public record NotControllerResponse(int activeControllerId) implements ToBroker {}
+
     /** An admin operation, sent to the controller directly (like Kafka's --bootstrap-controller). */
     public record AdminRequest(long requestId, AdminOperation operation) implements ToController {}
 
-    public record AdminResponse(long requestId, AdminResult result) implements ToClient {}
+    /** @param activeControllerId the active controller as the answering one knows it, or -1 */
+    public record AdminResponse(long requestId, AdminResult result, int activeControllerId) implements ToClient {}
 }

@@ -13,6 +13,7 @@ public sealed interface ToBroker extends Message
                 ControllerApi.BrokerHeartbeatResponse,
                 ControllerApi.MetadataFetchResponse,
                 ControllerApi.AlterPartitionResponse,
+                ControllerApi.NotControllerResponse,
                 ClientApi.MetadataRequest,
                 ClientApi.ProduceRequest,
                 ClientApi.ConsumerFetchRequest {}

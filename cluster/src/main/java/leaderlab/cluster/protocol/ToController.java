@@ -8,4 +8,10 @@ public sealed interface ToController extends Message
                 ControllerApi.BrokerHeartbeatRequest,
                 ControllerApi.MetadataFetchRequest,
                 ControllerApi.AlterPartitionRequest,
-                ControllerApi.AdminRequest {}
+                ControllerApi.AdminRequest,
+                RaftApi.VoteRequest,
+                RaftApi.VoteResponse,
+                RaftApi.BeginQuorumEpochRequest,
+                RaftApi.EndQuorumEpochRequest,
+                RaftApi.QuorumFetchRequest,
+                RaftApi.QuorumFetchResponse {}

@@ -2,7 +2,7 @@ package leaderlab.cluster.runtime;
 
 /**
  * Where a message can be sent: a broker, the controller or a client. Brokers are numbered from 1,
- * as in the shell ({@code kill 2}); there is one controller and clients are numbered from 0.
+ * as in the shell ({@code kill 2}); controllers from 101 (KRaft's one id space) and clients are numbered from 0.
  */
 public record Address(Kind kind, int id) implements Comparable<Address> {
 
@@ -12,7 +12,12 @@ public record Address(Kind kind, int id) implements Comparable<Address> {
         CLIENT
     }
 
-    public static final Address CONTROLLER = new Address(Kind.CONTROLLER, 0);
+    /** Node ids of controllers start here, so they never collide with brokers' (1..64) in KRaft's one id space. */
+    public static final int FIRST_CONTROLLER_ID = 101;
+
+    public static Address controller(int id) {
+        return new Address(Kind.CONTROLLER, id);
+    }
 
     public static Address broker(int id) {
         return new Address(Kind.BROKER, id);
@@ -54,7 +59,7 @@ public record Address(Kind kind, int id) implements Comparable<Address> {
     @Override
     public String toString() {
         return switch (kind) {
-            case CONTROLLER -> "controller";
+            case CONTROLLER -> "controller " + id;
             case BROKER -> "broker " + id;
             case CLIENT -> "client " + id;
         };

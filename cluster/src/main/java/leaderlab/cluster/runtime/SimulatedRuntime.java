@@ -1,5 +1,6 @@
 package leaderlab.cluster.runtime;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -26,6 +27,12 @@ public final class SimulatedRuntime implements NodeRuntime {
         final Random random;
         boolean running = true;
         long stalledUntil;
+        /**
+         * What arrived while it was stalled, in arrival order; drained one item per event once it wakes,
+         * and anything arriving before the backlog is empty (even at the waking instant) joins its end.
+         * A {@link #WAKE} for the slot is queued exactly while the backlog is not empty.
+         */
+        final ArrayDeque<Delivery> backlog = new ArrayDeque<>();
 
         Slot(Address address, Node node, int incarnation) {
             this.address = address;
@@ -80,6 +87,9 @@ public final class SimulatedRuntime implements NodeRuntime {
             publishNodes();
         }
     }
+
+    /** The queue item that hands a woken node the next item of its backlog. */
+    private static final Object WAKE = new Object();
 
     private final long seed;
     private final Network network;
@@ -207,19 +217,37 @@ public final class SimulatedRuntime implements NodeRuntime {
         queue.poll();
         nowMs = next.timeMs;
         Slot slot = slots.get(next.target);
-        if (slot != null && slot.running && slot.incarnation == next.incarnation && slot.stalledUntil > nowMs) {
-            // A stalled node handles nothing until it wakes; what arrived meanwhile waits, in order.
-            queue.add(new Delivery(
-                    slot.stalledUntil, sequence++, next.target, next.incarnation, next.from, next.payload));
+        if (slot == null || !slot.running || slot.incarnation != next.incarnation) {
             return true;
         }
-        if (slot != null && slot.running && slot.incarnation == next.incarnation) {
-            eventsProcessed++;
-            next.dispatchTo(slot.node);
-            slot.node.publish();
-            afterEachEvent.run();
+        if (next.payload == WAKE) {
+            if (slot.stalledUntil > nowMs) {
+                queueWake(slot); // stalled again meanwhile
+                return true;
+            }
+            next = slot.backlog.poll();
+            if (!slot.backlog.isEmpty()) {
+                queueWake(slot);
+            }
+        } else if (slot.stalledUntil > nowMs || !slot.backlog.isEmpty()) {
+            // A stalled node handles nothing until it wakes, and then what arrived meanwhile, in arrival
+            // order (re-queueing each item whenever the stall moved let a later one overtake onStart).
+            slot.backlog.add(next);
+            if (slot.backlog.size() == 1) {
+                queueWake(slot);
+            }
+            return true;
         }
+        eventsProcessed++;
+        next.dispatchTo(slot.node);
+        slot.node.publish();
+        afterEachEvent.run();
         return true;
+    }
+
+    private void queueWake(Slot slot) {
+        queue.add(new Delivery(
+                Math.max(nowMs, slot.stalledUntil), sequence++, slot.address, slot.incarnation, slot.address, WAKE));
     }
 
     /** Handles up to {@code count} items, however far in the future; returns how many ran. */

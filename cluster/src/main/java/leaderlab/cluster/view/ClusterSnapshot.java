@@ -11,15 +11,46 @@ import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.metadata.MetadataView;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.quorum.QuorumView;
 import leaderlab.cluster.runtime.NetworkFault;
 
 /**
  * The whole cluster at one moment, immutable and cheap to make: it holds references to the latest view
  * each node published (controller truth, each broker's own state) and derives partition views on demand,
  * so building one costs O(brokers), not O(partitions).
+ *
+ * @param quorum        each running controller's quorum state
+ * @param controllerIds every controller of the quorum, running or not
  */
 public record ClusterSnapshot(
-        long timeMs, boolean paused, ControllerView controller, List<BrokerState> brokers, List<NetworkFault> faults) {
+        long timeMs,
+        boolean paused,
+        ControllerView controller,
+        List<BrokerState> brokers,
+        List<NetworkFault> faults,
+        List<QuorumView> quorum,
+        List<Integer> controllerIds) {
+
+    /** A snapshot without quorum views (tests of what does not concern the controllers). */
+    public ClusterSnapshot(
+            long timeMs,
+            boolean paused,
+            ControllerView controller,
+            List<BrokerState> brokers,
+            List<NetworkFault> faults) {
+        this(timeMs, paused, controller, brokers, faults, List.of(), List.of());
+    }
+
+    /** The running controller that leads the highest epoch, or null when the quorum has no leader. */
+    public QuorumView quorumLeader() {
+        QuorumView leader = null;
+        for (QuorumView view : quorum) {
+            if (view.isLeader() && (leader == null || view.epoch() > leader.epoch())) {
+                leader = view;
+            }
+        }
+        return leader;
+    }
 
     /**
      * One broker: whether its process runs, what it says of itself, and what the controller believes.

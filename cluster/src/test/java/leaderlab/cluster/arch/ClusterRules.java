@@ -35,6 +35,8 @@ final class ClusterRules {
     private static final String CONTROLLER = "leaderlab.cluster.controller..";
     private static final String CLIENT = "leaderlab.cluster.client..";
     private static final String RUNTIME = "leaderlab.cluster.runtime..";
+    /** The controllers' Raft code: node code too, run by the controller. */
+    private static final String QUORUM = "leaderlab.cluster.quorum..";
 
     private ClusterRules() {}
 
@@ -43,7 +45,7 @@ final class ClusterRules {
     /** Node code runs unchanged on both runtimes, so it sees only the runtime's interfaces. */
     static final ArchRule NODES_SEE_ONLY_THE_RUNTIME_INTERFACES = noClasses()
             .that()
-            .resideInAnyPackage(BROKER, CONTROLLER, CLIENT)
+            .resideInAnyPackage(BROKER, CONTROLLER, CLIENT, QUORUM)
             .should()
             .dependOnClassesThat(resideInAPackage(RUNTIME)
                     .and(not(belongToAnyOf(Address.class, Message.class, Node.class, NodeContext.class, Timer.class))))
@@ -55,7 +57,7 @@ final class ClusterRules {
             .resideInAPackage(BROKER)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CONTROLLER, CLIENT)
+            .resideInAnyPackage(CONTROLLER, CLIENT, QUORUM)
             .because("nodes share nothing but messages");
 
     static final ArchRule CONTROLLER_TALKS_ONLY_THROUGH_MESSAGES = noClasses()
@@ -71,7 +73,7 @@ final class ClusterRules {
             .resideInAPackage(CLIENT)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(BROKER, CONTROLLER)
+            .resideInAnyPackage(BROKER, CONTROLLER, QUORUM)
             .because("nodes share nothing but messages");
 
     /** The facade ({@code leaderlab.cluster.Cluster} and friends) sits on top; nothing below reaches up. */

@@ -24,6 +24,7 @@ import leaderlab.cluster.protocol.ControllerApi;
 import leaderlab.cluster.protocol.ToBroker;
 import leaderlab.cluster.protocol.ToClient;
 import leaderlab.cluster.protocol.ToController;
+import leaderlab.cluster.quorum.QuorumStorage;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.Message;
 import org.junit.jupiter.api.Test;
@@ -92,11 +93,11 @@ class DispatchTest {
     @Test
     void aMisroutedMessageIsLoudNotIgnored() {
         // The final else of each handler: a message of another node's set is a bug, not a no-op.
-        Controller controller = new Controller(Configs.defaults(false));
+        Controller controller = new Controller(Configs.defaults(false), new QuorumStorage(101, List.of(101)));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> controller.onMessage(Address.broker(1), new ClientApi.MetadataRequest(1, "orders")));
-        ClientNode client = new ClientNode(3, Configs.defaults(false), new Ledger());
+        ClientNode client = new ClientNode(3, Configs.defaults(false), new Ledger(), List.of(101));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> client.onMessage(Address.broker(1), new ControllerApi.MetadataFetchRequest(0)));

@@ -10,6 +10,7 @@ import leaderlab.cluster.metadata.MetadataImage;
 import leaderlab.cluster.metadata.MetadataRecord;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.ControllerApi.MetadataFetchResponse;
+import leaderlab.cluster.quorum.RaftLog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,7 @@ class MetadataLogTest {
     private static final int PARTITIONS = 1000;
 
     private final MetadataImage controllerImage = new MetadataImage(Configs.defaults(false));
-    private final MetadataLog log = new MetadataLog(controllerImage);
+    private final MetadataLog log = new MetadataLog(controllerImage, new RaftLog(), 1);
 
     private static PartitionRegistration created(int id) {
         int[] replicas = {1 + id % 3, 1 + (id + 1) % 3, 1 + (id + 2) % 3};
@@ -58,7 +59,7 @@ class MetadataLogTest {
     private MetadataImage fetchAll(int[] readsWithTable) {
         MetadataImage broker = new MetadataImage(Configs.defaults(false));
         while (broker.offset() < log.endOffset()) {
-            MetadataFetchResponse read = log.read(broker.offset());
+            MetadataFetchResponse read = log.read(broker.offset(), Long.MAX_VALUE);
             if (read.delta().partitionsAfter() != null) {
                 readsWithTable[0]++;
             }
@@ -81,18 +82,18 @@ class MetadataLogTest {
     @Test
     void readsEndAtBoundariesAndCarryTheReplayedTable() {
         write(120); // 121,000 records: boundaries at 50,000 and 100,000, then the end
-        MetadataFetchResponse first = log.read(0);
+        MetadataFetchResponse first = log.read(0, Long.MAX_VALUE);
         assertEquals(MetadataLog.MAX_RECORDS_PER_READ, first.records().size());
         assertNotNull(first.delta().partitionsAfter());
-        MetadataFetchResponse fromMiddle = log.read(70_000);
+        MetadataFetchResponse fromMiddle = log.read(70_000, Long.MAX_VALUE);
         assertEquals(30_000, fromMiddle.records().size(), "a read from mid-range ends at the next boundary");
-        MetadataFetchResponse last = log.read(100_000);
+        MetadataFetchResponse last = log.read(100_000, Long.MAX_VALUE);
         assertEquals(21_000, last.records().size());
         assertSame(
                 controllerImage.partitions(),
                 last.delta().partitionsAfter(),
                 "at the end it is the controller's own table");
-        assertSame(last, log.read(100_000), "brokers fetching the same range share one read");
+        assertSame(last, log.read(100_000, Long.MAX_VALUE), "brokers fetching the same range share one read");
     }
 
     @Test
@@ -120,12 +121,12 @@ class MetadataLogTest {
     @Test
     void changesNameEveryTouchedPartitionAndEveryPossibleNewReplica() {
         write(1);
-        MetadataFetchResponse read = log.read(PARTITIONS);
+        MetadataFetchResponse read = log.read(PARTITIONS, Long.MAX_VALUE);
         BitSet hosted = new BitSet();
         hosted.set(5);
         hosted.set(7);
         assertEquals(hosted, read.delta().concerning(hosted), "ISR changes concern only the hosts");
-        BitSet created = log.read(0).delta().concerning(new BitSet());
+        BitSet created = log.read(0, Long.MAX_VALUE).delta().concerning(new BitSet());
         assertEquals(PARTITIONS, created.cardinality(), "a created partition concerns every broker");
     }
 }

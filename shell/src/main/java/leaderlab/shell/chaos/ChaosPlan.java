@@ -3,6 +3,8 @@ package leaderlab.shell.chaos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import leaderlab.cluster.ClusterOptions;
+import leaderlab.cluster.runtime.Address;
 
 /**
  * One seed's randomized test, as ordinary shell commands: a randomly chosen configuration (swarm
@@ -12,6 +14,11 @@ import java.util.Random;
 public record ChaosPlan(long seed, int brokers, List<String> setup, List<String> steps, String description) {
 
     static final String TOPIC = "chaos";
+
+    /** The quorum every chaos run has (ChaosRunner's cluster): the default controllers, ids 101... */
+    private static final int CONTROLLERS = ClusterOptions.DEFAULT_CONTROLLERS;
+
+    private static final int FIRST_CONTROLLER = Address.FIRST_CONTROLLER_ID;
 
     static ChaosPlan generate(long seed, boolean unsafe, int stepCount) {
         Random random = new Random(seed * 7919 + 17);
@@ -72,9 +79,30 @@ public record ChaosPlan(long seed, int brokers, List<String> setup, List<String>
             return unsafe ? "elect unclean --all" : "elect preferred --all";
         } else if (dice < 86) {
             return "reassign " + TOPIC + "-" + partition + " --replicas " + replicaList(random, brokers, replication);
+        } else if (dice < 94) {
+            return controllerFault(random, broker);
         } else {
             return "wait " + (50 + random.nextInt(2500)) + "ms";
         }
+    }
+
+    /**
+     * A fault on the controller quorum: a crash or restart, a pause, or a cut among the controllers or
+     * between one and the brokers. Losing the quorum is allowed: no partition fails over until it is back.
+     */
+    private static String controllerFault(Random random, int broker) {
+        int controller = FIRST_CONTROLLER + random.nextInt(CONTROLLERS);
+        int other =
+                FIRST_CONTROLLER + (controller - FIRST_CONTROLLER + 1 + random.nextInt(CONTROLLERS - 1)) % CONTROLLERS;
+        return switch (random.nextInt(7)) {
+            case 0 -> "kill " + (random.nextBoolean() ? "controller" : Integer.toString(controller));
+            case 1 -> "restart " + (random.nextBoolean() ? "controllers" : Integer.toString(controller));
+            case 2 -> "stall " + controller + " " + (100 + random.nextInt(1500)) + "ms";
+            case 3 -> "isolate " + controller + " --from " + (random.nextBoolean() ? "controller" : "brokers");
+            case 4 -> "partition " + controller + " / " + other;
+            case 5 -> "partition " + controller + "," + broker + " / " + other;
+            default -> "link " + controller + " " + broker + " --cut" + (random.nextBoolean() ? " --both" : "");
+        };
     }
 
     private static String replicaList(Random random, int brokers, int count) {
@@ -94,6 +122,7 @@ public record ChaosPlan(long seed, int brokers, List<String> setup, List<String>
     List<String> repair() {
         List<String> repair = new ArrayList<>();
         repair.add("heal");
+        repair.add("restart controllers");
         for (int round = 0; round < 2; round++) {
             for (int id = 1; id <= brokers; id++) {
                 repair.add("restart " + id);

@@ -28,6 +28,26 @@ public final class Completions {
         return (context, out) -> brokers(context.snapshot(), Boolean.FALSE, out);
     }
 
+    /** Running controllers (quorum voters, ids 101..). */
+    public static Completion runningControllers() {
+        return (context, out) -> controllers(context.snapshot(), Boolean.TRUE, out);
+    }
+
+    /** Stopped controllers. */
+    public static Completion stoppedControllers() {
+        return (context, out) -> controllers(context.snapshot(), Boolean.FALSE, out);
+    }
+
+    /** Running brokers and controllers, and 'controller' for the active one: what kill, stall and isolate act on. */
+    public static Completion runningNodes() {
+        return both(both(runningBrokers(), runningControllers()), words("the active controller", "controller"));
+    }
+
+    /** Every broker and controller, running or not. */
+    public static Completion allNodes() {
+        return both(allBrokers(), (context, out) -> controllers(context.snapshot(), null, out));
+    }
+
     public static Completion allBrokers() {
         return (context, out) -> brokers(context.snapshot(), null, out);
     }
@@ -67,6 +87,18 @@ public final class Completions {
     /** Only at the first positional argument. */
     public static Completion first(Completion completion) {
         return byPosition(completion, Completion.NONE);
+    }
+
+    private static void controllers(ClusterSnapshot snapshot, Boolean running, Completion.Sink out) {
+        for (int id : snapshot.controllerIds()) {
+            var view = snapshot.quorum().stream().filter(q -> q.id() == id).findFirst();
+            if (running == null || view.isPresent() == running) {
+                out.offer(
+                        Integer.toString(id),
+                        view.map(q -> "controller " + q.role().name().toLowerCase(java.util.Locale.ROOT))
+                                .orElse("controller stopped"));
+            }
+        }
     }
 
     private static void brokers(ClusterSnapshot snapshot, Boolean running, Completion.Sink out) {

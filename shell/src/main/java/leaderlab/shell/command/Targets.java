@@ -40,6 +40,38 @@ public final class Targets {
         return new TopicPartition(topic, name.partition());
     }
 
+    /**
+     * A broker or a controller (101, 102, ...), for the faults that work on both; {@code controller}
+     * names the active one.
+     */
+    public static int node(Session session, String text) {
+        if (text.equals("controller")) {
+            var leader = session.cluster().snapshot().quorumLeader();
+            if (leader == null) {
+                throw new CommandException("no active controller: the quorum has no leader (quorum shows the voters)");
+            }
+            return leader.id();
+        }
+        int id = Parse.integer(text, "node id");
+        session.cluster().requireNode(id);
+        return id;
+    }
+
+    /** How a node id typed at {@link #node} reads in a Kafka-equivalent line: broker 1, controller 101. */
+    public static String nodeName(String text) {
+        if (text.equals("controller")) {
+            return "the active controller";
+        }
+        if (text.equals("controllers")) {
+            return "each stopped controller";
+        }
+        boolean controller = text.chars().allMatch(Character::isDigit)
+                && !text.isEmpty()
+                && text.length() < 10
+                && Integer.parseInt(text) >= leaderlab.cluster.runtime.Address.FIRST_CONTROLLER_ID;
+        return (controller ? "controller " : "broker ") + text;
+    }
+
     public static int broker(Session session, String text) {
         int id = Parse.integer(text, "broker id");
         session.cluster().requireBroker(id);

@@ -15,11 +15,11 @@ final class BrokerCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("kill")
-                .completes(Completions.first(Completions.runningBrokers()))
+                .completes(Completions.first(Completions.runningNodes()))
                 .triggerable()
-                .kafka(args -> "kill -9 <broker " + args.positional(0, "")
+                .kafka(args -> "kill -9 <" + Targets.nodeName(args.positional(0, ""))
                         + "'s JVM pid>   # a crash: no Kafka tool does this")
-                .usage("kill BROKER [--power-loss]")
+                .usage("kill BROKER|CONTROLLER [--power-loss]")
                 .summary(
                         "crash a broker (like kill -9): no controlled shutdown, the controller notices by missed heartbeats")
                 .details("The broker's thread stops at once; its log stays on disk. The controller fences it after "
@@ -29,13 +29,16 @@ final class BrokerCommands {
                 .flags("power-loss")
                 .example("kill 1")
                 .example("kill 2 --power-loss")
+                .example("kill 101")
                 .run(BrokerCommands::kill));
         registry.add(Command.builder("restart")
-                .completes(Completions.first(Completions.stoppedBrokers()))
+                .completes(Completions.first(Completions.both(
+                        Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers()),
+                        Completions.words("every stopped controller", "controllers"))))
                 .triggerable()
-                .kafka(args -> "kafka-server-start.sh config/server.properties   # on broker " + args.positional(0, "")
-                        + "'s host")
-                .usage("restart BROKER")
+                .kafka(args -> "kafka-server-start.sh config/server.properties   # on "
+                        + Targets.nodeName(args.positional(0, "")) + "'s host")
+                .usage("restart BROKER|CONTROLLER|controllers")
                 .summary("start a stopped broker again; it registers, catches up on metadata and is unfenced")
                 .details("A restart is a new incarnation. Right after a crash the controller rejects it "
                         + "(DUPLICATE_BROKER_REGISTRATION) until the old session expires; after a controlled "
@@ -57,16 +60,32 @@ final class BrokerCommands {
 
     private static Result kill(Args args, Session session) {
         args.expectAtMost(1, "kill BROKER [--power-loss]");
-        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. kill 1"));
+        int id = Targets.node(session, args.positional(0, "a broker or controller id, e.g. kill 1"));
         session.cluster().kill(id, args.flag("power-loss"));
-        return Result.ok("broker " + id + " killed" + (args.flag("power-loss") ? " (power loss)" : ""));
+        return Result.ok(kind(session, id) + " " + id + " killed" + (args.flag("power-loss") ? " (power loss)" : ""));
     }
 
     private static Result restart(Args args, Session session) {
         args.expectAtMost(1, "restart BROKER");
-        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. restart 1"));
+        String target = args.positional(0, "a broker or controller id, e.g. restart 1");
+        if (target.equals("controllers")) {
+            // Every stopped controller, whichever they are (on threads, which one led is a race).
+            var running = session.cluster().snapshot().quorum().stream()
+                    .map(q -> q.id())
+                    .toList();
+            var stopped = session.cluster().controllerIds().stream()
+                    .filter(c -> !running.contains(c))
+                    .toList();
+            stopped.forEach(session.cluster()::restart);
+            return Result.ok("controllers " + stopped + " restarting");
+        }
+        int id = Targets.node(session, target);
         session.cluster().restart(id);
-        return Result.ok("broker " + id + " restarting");
+        return Result.ok(kind(session, id) + " " + id + " restarting");
+    }
+
+    static String kind(Session session, int id) {
+        return session.cluster().controllerIds().contains(id) ? "controller" : "broker";
     }
 
     private static Result shutdown(Args args, Session session) {

@@ -27,7 +27,7 @@ final class Condition {
     static final String FORMS = "leader T-P is N|none, isr T-P is 1,2|none (in any order), elr T-P is 1,2|none, "
             + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, "
             + "epoch T-P is N, offline T-P is true|false, leo T-P on B is N, broker B is running|stopped|fenced|"
-            + "unfenced|shutting_down, last-produce is acked|ERROR_NAME, lost TOPIC is N, violations is N (each may say 'is not')";
+            + "unfenced|shutting_down, last-produce is acked|ERROR_NAME, quorum-leader is N|none, lost TOPIC is N, violations is N (each may say 'is not')";
 
     /** What follows a condition's subject word, before "is". */
     enum Target {
@@ -50,6 +50,7 @@ final class Condition {
         subjects.put("lost", Target.TOPIC);
         subjects.put("violations", Target.NOTHING);
         subjects.put("last-produce", Target.NOTHING);
+        subjects.put("quorum-leader", Target.NOTHING);
         return java.util.Collections.unmodifiableMap(subjects);
     }
 
@@ -202,6 +203,18 @@ final class Condition {
                         number(value, "violations"),
                         s -> Integer.toString(
                                 checked(session).checker().violations().size()));
+            }
+            case "quorum-leader" -> {
+                // quorum-leader is 101|none: which controller leads the KRaft quorum (the active controller)
+                expectWords(subject, 1, text);
+                String leader = value.toLowerCase(Locale.ROOT);
+                return new Condition(
+                        text,
+                        negated,
+                        leader,
+                        s -> s.quorumLeader() == null
+                                ? "none"
+                                : Integer.toString(s.quorumLeader().id()));
             }
             case "last-produce" -> {
                 expectWords(subject, 1, text);

@@ -29,6 +29,7 @@ public final class CoreCommands {
         SplitCommands.register(registry);
         KafkaTools.register(registry);
         FeatureCommands.register(registry);
+        QuorumCommands.register(registry);
         return registry;
     }
 }

@@ -130,12 +130,29 @@ final class Describe {
                     .endObject();
         }
         json.endArray();
+        var leader = snapshot.quorumLeader();
         json.name("controller")
                 .beginObject()
-                .field("id", 0)
-                .field("active", true)
+                .field("id", leader == null ? -1 : leader.id())
+                .field("active", leader != null)
                 .field("metadataOffset", snapshot.metadata().offset())
                 .endObject();
+        json.name("quorum")
+                .beginObject()
+                .field("leaderId", leader == null ? -1 : leader.id())
+                .field("leaderEpoch", leader == null ? -1 : leader.epoch())
+                .field("highWatermark", leader == null ? -1 : leader.highWatermark());
+        json.name("voters").beginArray();
+        for (var voter : snapshot.quorum()) {
+            json.beginObject()
+                    .field("id", voter.id())
+                    .field("role", voter.role().name())
+                    .field("epoch", voter.epoch())
+                    .field("logEndOffset", voter.endOffset())
+                    .field("highWatermark", voter.highWatermark())
+                    .endObject();
+        }
+        json.endArray().endObject();
         json.name("features")
                 .beginObject()
                 .field(

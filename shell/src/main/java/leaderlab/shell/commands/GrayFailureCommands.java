@@ -23,9 +23,9 @@ final class GrayFailureCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("stall")
-                .completes(Completions.first(Completions.runningBrokers()))
+                .completes(Completions.first(Completions.runningNodes()))
                 .triggerable()
-                .usage("stall BROKER DURATION")
+                .usage("stall BROKER|CONTROLLER DURATION")
                 .summary(
                         "pause a broker's process (a stop-the-world GC): no heartbeats, fetches or answers, then it resumes")
                 .details(
@@ -89,7 +89,7 @@ final class GrayFailureCommands {
 
     private static Result stall(Args args, Session session) {
         args.expectAtMost(2, "stall BROKER DURATION");
-        int id = Targets.broker(session, args.positional(0, "a broker and a duration, e.g. stall 1 3s"));
+        int id = Targets.node(session, args.positional(0, "a broker or controller and a duration, e.g. stall 1 3s"));
         long ms = Parse.durationMs(args.positional(1, "a DURATION, e.g. stall " + id + " 3s"));
         if (ms < 1) {
             throw new CommandException("a pause must last at least 1 ms");

@@ -53,12 +53,15 @@ final class InspectCommands {
                 .example("log orders-0 --last 30")
                 .run(InspectCommands::log));
         registry.add(Command.builder("history")
-                .completes(Completions.first(Completions.partitions()))
+                .completes(Completions.first(Completions.both(
+                        Completions.words("the controller quorum's elections", "controller"),
+                        Completions.partitions())))
                 .recording(Command.Recording.ENDS_STEP)
-                .usage("history TOPIC-P [--json]")
-                .summary("leadership, epochs, ISR and ELR of a partition over time, with causes")
+                .usage("history TOPIC-P|controller [--json]")
+                .summary("leadership, epochs, ISR and ELR of a partition over time, or the quorum's elections")
                 .flags("json")
                 .example("history orders-0")
+                .example("history controller")
                 .run(InspectCommands::history));
     }
 
@@ -241,9 +244,12 @@ final class InspectCommands {
     }
 
     private static Result history(Args args, Session session) {
-        args.expectAtMost(1, "history TOPIC-P [--json]");
-        Targets.TopicPartition tp =
-                Targets.partition(session, args.positional(0, "a partition, e.g. history orders-0"));
+        args.expectAtMost(1, "history TOPIC-P|controller [--json]");
+        String target = args.positional(0, "a partition or controller, e.g. history orders-0");
+        if (QuorumWhy.WORDS.contains(target)) {
+            return QuorumWhy.history(session, args.flag("json"));
+        }
+        Targets.TopicPartition tp = Targets.partition(session, target);
         String name = tp.name();
         List<Event> events = session.cluster()
                 .journal()
@@ -258,16 +264,7 @@ final class InspectCommands {
                                         || e.type() == EventType.TRUNCATED
                                         || e.type() == EventType.TOPIC_CREATED));
         if (args.flag("json")) {
-            Json json = new Json().beginArray();
-            events.forEach(e -> json.beginObject()
-                    .field("seq", e.seq())
-                    .field("timeMs", e.timeMs())
-                    .field("type", e.type().name())
-                    .field("detail", e.detailFields())
-                    .field("text", e.text())
-                    .field("cause", e.cause())
-                    .endObject());
-            return Result.ok(json.endArray().toString());
+            return Result.ok(eventsJson(events));
         }
         List<String> lines = new ArrayList<>();
         PartitionView now = session.cluster().snapshot().partition(tp.topic().name(), tp.partition());
@@ -279,5 +276,19 @@ final class InspectCommands {
         lines.add("now: leader " + (now.leader() < 0 ? "none" : now.leader()) + ", leader epoch " + now.leaderEpoch()
                 + ", ISR " + Replicas.format(now.isr()) + ", HW " + now.highWatermark());
         return Result.ok(lines);
+    }
+
+    /** Journal events as a JSON array, with their typed fields. */
+    static String eventsJson(List<Event> events) {
+        Json json = new Json().beginArray();
+        events.forEach(e -> json.beginObject()
+                .field("seq", e.seq())
+                .field("timeMs", e.timeMs())
+                .field("type", e.type().name())
+                .field("detail", e.detailFields())
+                .field("text", e.text())
+                .field("cause", e.cause())
+                .endObject());
+        return json.endArray().toString();
     }
 }

@@ -33,9 +33,9 @@ final class NetworkCommands {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("isolate")
-                .completes(Completions.first(Completions.runningBrokers()))
+                .completes(Completions.first(Completions.runningNodes()))
                 .triggerable()
-                .usage("isolate BROKER [--from all|clients|controller|brokers[:1,3]]")
+                .usage("isolate BROKER|CONTROLLER [--from all|clients|controller|brokers[:1,3]]")
                 .summary(
                         "cut a broker off (both directions) from everything, or only from clients, the controller or brokers")
                 .details("--from clients is the gray failure failover does not see: the controller still gets "
@@ -47,6 +47,7 @@ final class NetworkCommands {
                 .example("isolate 3 --from brokers:1")
                 .run(NetworkCommands::isolate));
         registry.add(Command.builder("partition")
+                .completes(Completions.both(Completions.allNodes(), Completions.words("between groups", "/")))
                 .triggerable()
                 .usage("partition GROUP / GROUP [/ GROUP...]   (groups of broker ids, e.g. 1,2 / 3)")
                 .summary("split the network into groups that cannot reach each other")
@@ -57,8 +58,8 @@ final class NetworkCommands {
                 .run(NetworkCommands::partition));
         registry.add(Command.builder("link")
                 .completes(Completions.both(
-                        Completions.allBrokers(),
-                        Completions.words("the controller or the clients", "controller", "client")))
+                        Completions.allNodes(),
+                        Completions.words("the active controller or the clients", "controller", "client")))
                 .triggerable()
                 .usage("link FROM TO [--cut] [--drop P] [--delay DURATION] [--both]")
                 .summary("impair one directed link: cut it, drop a fraction of messages, or add delay")
@@ -107,7 +108,7 @@ final class NetworkCommands {
 
     private static Result isolate(Args args, Session session) {
         args.expectAtMost(1, "isolate BROKER [--from ...]");
-        int id = Targets.broker(session, args.positional(0, "a broker id, e.g. isolate 2"));
+        int id = Targets.node(session, args.positional(0, "a broker or controller id, e.g. isolate 2"));
         Isolation isolation = isolation(id, args.option("from"));
         return Result.ok(session.cluster().isolate(id, isolation.mode(), isolation.peers()));
     }
@@ -173,11 +174,20 @@ final class NetworkCommands {
         return Result.ok("link " + from + (args.flag("both") ? " <-> " : " -> ") + to + " impaired");
     }
 
+    /** The active controller, or the first one while the quorum has no leader. */
+    private static int activeController(Session session) {
+        var leader = session.cluster().snapshot().quorumLeader();
+        return leader == null ? session.cluster().controllerIds().get(0) : leader.id();
+    }
+
     private static Address address(Session session, String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
-            case "controller", "c" -> Address.CONTROLLER;
+            case "controller", "c" -> Address.controller(activeController(session));
             case "client", "clients" -> Address.client(0);
-            default -> Address.broker(Targets.broker(session, text));
+            default -> {
+                int id = Targets.node(session, text);
+                yield session.cluster().controllerIds().contains(id) ? Address.controller(id) : Address.broker(id);
+            }
         };
     }
 }

@@ -30,18 +30,24 @@ final class WhyCommand {
 
     static void register(CommandRegistry registry) {
         registry.add(Command.builder("why")
-                .completes(Completions.first(Completions.partitions()))
+                .completes(Completions.first(Completions.both(
+                        Completions.words("the active controller's election", "controller"), Completions.partitions())))
                 .recording(Command.Recording.ENDS_STEP)
-                .usage("why TOPIC-P [--json]")
-                .summary("explain, from the journal, why a partition has its current leader and ISR")
+                .usage("why TOPIC-P|controller [--json]")
+                .summary("explain, from the journal, why a partition has its leader and ISR, or the quorum its leader")
                 .flags("json")
                 .example("why orders-0")
+                .example("why controller")
                 .run(WhyCommand::why));
     }
 
     private static Result why(Args args, Session session) {
-        args.expectAtMost(1, "why TOPIC-P [--json]");
-        Targets.TopicPartition tp = Targets.partition(session, args.positional(0, "a partition, e.g. why orders-0"));
+        args.expectAtMost(1, "why TOPIC-P|controller [--json]");
+        String target = args.positional(0, "a partition or controller, e.g. why orders-0");
+        if (QuorumWhy.WORDS.contains(target)) {
+            return QuorumWhy.why(session, args.flag("json"));
+        }
+        Targets.TopicPartition tp = Targets.partition(session, target);
         Journal journal = session.cluster().journal();
         PartitionView now = session.cluster().snapshot().partition(tp.topic().name(), tp.partition());
         String name = tp.name();
@@ -149,7 +155,7 @@ final class WhyCommand {
         return null;
     }
 
-    private static String at(Event event) {
+    static String at(Event event) {
         return String.format(Locale.ROOT, "at %.3fs ", event.timeMs() / 1000.0);
     }
 
