@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ListView;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 
 /**
@@ -47,13 +48,22 @@ public final class EventLog extends ListView<Event> {
     /** Queues this frame's events that a timeline shows; {@link #flush} puts them in the list. */
     void append(List<Event> batch) {
         for (Event event : batch) {
-            if (SHOWN.contains(event.type())) {
+            if (SHOWN.contains(event.type()) && !quorumRetry(event)) {
                 pending.add(event);
             }
         }
         if (pending.size() > MAX_EVENTS) {
             pending.subList(0, pending.size() - MAX_EVENTS).clear();
         }
+    }
+
+    /**
+     * A controller retrying its pre-vote after a failed election: without a majority it does so every few
+     * hundred ms, a stream that would push everything else out of the list (the quorum strip shows it).
+     */
+    private static boolean quorumRetry(Event event) {
+        return event.detail() instanceof EventDetail.QuorumElectionStarted started
+                && started.trigger() == EventDetail.ElectionTrigger.RETRY;
     }
 
     void flush() {

@@ -132,7 +132,7 @@ public final class QuorumPane extends BorderPane {
 
     private void showSummary() {
         strip.getStyleClass().removeAll(STATE_CLASSES);
-        String up = model.reachable() + " of " + model.voters().size() + " controllers can vote, a majority is "
+        String up = model.reachable() + " of " + model.voters().size() + " controllers can vote, majority "
                 + model.majority();
         switch (model.state()) {
             case LEADING -> {
@@ -149,9 +149,8 @@ public final class QuorumPane extends BorderPane {
             }
             case NO_QUORUM -> {
                 strip.getStyleClass().add("quorum-lost");
-                headline.setText("NO QUORUM: partition failover stopped");
-                detail.setText("no active controller: no partition elections, no fencing; brokers keep the metadata"
-                        + " they have");
+                headline.setText("NO QUORUM");
+                detail.setText("partition failover stopped: no active controller, no partition elections, no fencing");
                 facts.setText(up);
             }
         }

@@ -72,6 +72,7 @@ final class QuorumStory {
         return why != null ? why : event.cause();
     }
 
+    /** One line (the headline has room for about a hundred characters): what ended the old term, who won how. */
     private String electionWhy(EventDetail.QuorumLeaderElected elected, int voterCount) {
         int winner = elected.leader();
         String votes = java.util.Arrays.stream(elected.voters())
@@ -79,9 +80,13 @@ final class QuorumStory {
                         .collect(Collectors.joining(", "))
                 + " of " + voterCount;
         String lost = leader < 0 ? "no controller led yet" : leader == winner ? null : howLeaderWasLost();
-        String campaign =
-                campaignReason(winner, campaignTrigger.getOrDefault(winner, ElectionTrigger.ELECTION_TIMEOUT));
-        return (lost == null ? "" : lost + "; ") + campaign + ", won a pre-vote, then votes from " + votes;
+        String campaign = switch (campaignTrigger.getOrDefault(winner, ElectionTrigger.ELECTION_TIMEOUT)) {
+            case FETCH_TIMEOUT -> winner + "'s fetches timed out";
+            case LEADER_RESIGNED -> winner + " stood at once";
+            case ELECTION_TIMEOUT -> winner + "'s election timeout ran out first";
+            case RETRY -> winner + " retried";
+        };
+        return (lost == null ? "" : lost + "; ") + campaign + ", it won pre-votes, then votes " + votes;
     }
 
     /** What ended the previous leader's term, from the faults done to it since it was elected. */

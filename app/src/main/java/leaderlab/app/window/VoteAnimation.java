@@ -24,9 +24,9 @@ import leaderlab.cluster.journal.EventDetail;
  */
 final class VoteAnimation {
 
-    private static final long GAP_NANOS = 350_000_000L;
-    private static final long TRAVEL_NANOS = 700_000_000L;
-    private static final long LINGER_NANOS = 1_100_000_000L;
+    private static final long GAP_NANOS = 600_000_000L;
+    private static final long TRAVEL_NANOS = 900_000_000L;
+    private static final long LINGER_NANOS = 1_400_000_000L;
     /** A backlog longer than this (a storm of retries) is dropped rather than replayed late. */
     private static final int MAX_QUEUED = 24;
 
@@ -128,7 +128,10 @@ final class VoteAnimation {
             } else {
                 Point2D to = anchor.apply(s.to());
                 if (to != null) {
-                    arc(g, s, from, to, bandPx * (s.dashed() ? 0.6 : 0.35), t, zoom);
+                    // Farther cards get higher arcs, so an arc over a card between does not hide the nearer one.
+                    double reach = Math.min(1, Math.abs(to.getX() - from.getX()) / (900 * zoom));
+                    double rise = bandPx * (0.3 + 0.55 * reach) * (s.dashed() ? 1 : 0.7);
+                    arc(g, s, from, to, rise, t, zoom);
                 }
             }
         }
