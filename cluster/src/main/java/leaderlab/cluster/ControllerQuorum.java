@@ -31,6 +31,8 @@ final class ControllerQuorum {
     private final List<Integer> ids;
     private volatile SortedMap<Integer, Controller> controllers = Collections.emptySortedMap();
     private final Map<Integer, QuorumStorage> storages = new TreeMap<>();
+    /** What {@link #view} last returned: window frames race the simulator, and need some metadata to draw. */
+    private volatile ControllerView lastView;
 
     ControllerQuorum(NodeRuntime runtime, Configs configs, List<Integer> ids) {
         this.runtime = runtime;
@@ -152,12 +154,16 @@ final class ControllerQuorum {
 
     /**
      * The active controller's view; without one, the newest metadata a running broker has replayed,
-     * with no sessions (nobody tracks them), or null before any metadata exists.
+     * with no sessions (nobody tracks them); with no such broker either, the last view a reader was given;
+     * null only before any metadata exists.
      */
     ControllerView view(Iterable<BrokerView> brokers) {
         Controller active = active();
-        if (active != null) {
-            return active.view();
+        // Read once: readers on other threads race the controller losing its leadership (its view goes null).
+        ControllerView activeView = active == null ? null : active.view();
+        if (activeView != null) {
+            lastView = activeView;
+            return activeView;
         }
         MetadataView newest = null;
         for (BrokerView broker : brokers) {
@@ -166,6 +172,11 @@ final class ControllerQuorum {
                 newest = metadata;
             }
         }
-        return newest == null ? null : new ControllerView(newest, new TreeMap<>());
+        if (newest == null) {
+            return lastView;
+        }
+        ControllerView fallback = new ControllerView(newest, new TreeMap<>());
+        lastView = fallback;
+        return fallback;
     }
 }
