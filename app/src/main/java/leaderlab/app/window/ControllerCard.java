@@ -74,14 +74,17 @@ final class ControllerCard extends VBox {
         return switch (voter.role()) {
             case LEADER -> voter.id() == leaderId ? "LEADER = active controller" : "LEADER of an old epoch";
             case FOLLOWER -> "FOLLOWER";
-            case CANDIDATE -> "CANDIDATE: asks for votes";
-            case PROSPECTIVE -> "PROSPECTIVE: asks for pre-votes";
-            case UNATTACHED -> "UNATTACHED: knows no leader";
+            case CANDIDATE -> "CANDIDATE (vote)";
+            case PROSPECTIVE -> "PROSPECTIVE (pre-vote)";
+            case UNATTACHED -> "UNATTACHED (no leader)";
             case RESIGNED -> "RESIGNED";
         };
     }
 
     private static String logText(Voter voter) {
+        if (voter.liveness() == QuorumModel.Liveness.KILLED && voter.endOffset() < 0) {
+            return "no process to ask";
+        }
         String epoch = voter.epoch() < 0 ? "epoch ?" : "epoch " + voter.epoch();
         String end = voter.endOffset() < 0 ? "log end ?" : "log end " + voter.endOffset();
         String lag = voter.leader() ? "" : voter.lag() < 0 ? " · lag ?" : " · lag " + voter.lag();
@@ -90,7 +93,7 @@ final class ControllerCard extends VBox {
 
     private static String statusText(Voter voter) {
         return switch (voter.liveness()) {
-            case KILLED -> "process killed (log kept on disk)";
+            case KILLED -> "log and vote kept on disk";
             case STALLED -> String.format(Locale.ROOT, "PAUSED until t=%.1f s", voter.stalledUntilMs() / 1000.0);
             case ISOLATED -> isolation(voter);
             case ALIVE -> voter.votedFor() >= 0 && !voter.leader() ? "alive · voted for " + voter.votedFor() : "alive";

@@ -130,13 +130,29 @@ final class VoteAnimation {
                 if (to != null) {
                     // Farther cards get higher arcs, so an arc over a card between does not hide the nearer one.
                     double reach = Math.min(1, Math.abs(to.getX() - from.getX()) / (900 * zoom));
-                    double rise = bandPx * (0.3 + 0.55 * reach) * (s.dashed() ? 1 : 0.7);
+                    // The peak stays half a label below the band's top, so the label's pill fits.
+                    double rise = (bandPx - 12 * zoom) * (0.45 + 0.55 * reach) * (s.dashed() ? 1 : 0.6);
                     arc(g, s, from, to, rise, t, zoom);
                 }
             }
         }
         g.setGlobalAlpha(1);
         g.setLineDashes();
+    }
+
+    /** The label on a white pill at the arc's peak, readable over the other arcs. */
+    private static void pill(GraphicsContext g, Signal s, double x, double y, double zoom) {
+        double w = (s.label().length() * 8.5 + 12) * zoom;
+        double h = 19 * zoom;
+        g.setFill(Color.WHITE);
+        g.fillRoundRect(x - w / 2, y - h / 2, w, h, h, h);
+        g.setStroke(s.color());
+        g.setLineWidth(1.5 * zoom);
+        g.strokeRoundRect(x - w / 2, y - h / 2, w, h, h, h);
+        g.setFill(s.color());
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(s.label(), x, y);
+        g.setTextBaseline(VPos.BOTTOM);
     }
 
     private static void flash(GraphicsContext g, Signal s, Point2D at, double bandPx, double zoom) {
@@ -177,8 +193,7 @@ final class VoteAnimation {
         double r = 6 * zoom;
         g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
         if (t >= 0.5) {
-            double labelY = 0.25 * y0 + 0.5 * cy + 0.25 * y2;
-            g.fillText(s.label(), cx, labelY - 3);
+            pill(g, s, cx, 0.25 * y0 + 0.5 * cy + 0.25 * y2, zoom);
         }
     }
 }
