@@ -113,11 +113,6 @@ public record QuorumModel(
         return voters.stream().filter(v -> v.id() == id).findFirst().orElse(null);
     }
 
-    /** Running controllers (paused ones included: their processes are alive). */
-    public long running() {
-        return voters.stream().filter(v -> v.liveness() != Liveness.KILLED).count();
-    }
-
     private static Voter voter(ClusterSnapshot snapshot, int id, QuorumView view, QuorumView leader, Cuts cuts) {
         LeaderState.VoterProgress progress =
                 leader == null ? null : leader.voters().get(id);

@@ -76,11 +76,6 @@ public final class QuorumPane extends BorderPane {
         return model;
     }
 
-    /** The vote signals on screen now. */
-    List<VoteAnimation.Signal> playingVotes() {
-        return votes.playing();
-    }
-
     /** A new cluster: forget its elections and votes. */
     void clear() {
         story.clear();
