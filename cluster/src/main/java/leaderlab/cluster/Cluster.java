@@ -173,7 +173,8 @@ public final class Cluster implements AutoCloseable {
                 List.copyOf(states),
                 runtime.network().faults(),
                 controllers.views(),
-                controllers.ids());
+                controllers.ids(),
+                controllers.stalls());
     }
 
     // ---- Validation -------------------------------------------------------------------------------

@@ -134,6 +134,18 @@ final class ControllerQuorum {
         return views().stream().noneMatch(view -> view.epoch() > epoch);
     }
 
+    /** The paused controllers, by id, to the cluster time their pause ends. */
+    Map<Integer, Long> stalls() {
+        Map<Integer, Long> stalls = new TreeMap<>();
+        for (int id : ids) {
+            long until = runtime.stalledUntil(Address.controller(id));
+            if (until > 0) {
+                stalls.put(id, until);
+            }
+        }
+        return Collections.unmodifiableMap(stalls);
+    }
+
     /** Each running controller's quorum state, by id; stopped ones are left out. */
     List<QuorumView> views() {
         List<QuorumView> views = new ArrayList<>(controllers.size());

@@ -40,6 +40,21 @@ final class ClusterMenus {
         return menu;
     }
 
+    /** A controller of the quorum: the same faults as a broker's, by its node id (101, 102, ...). */
+    ContextMenu forController(int controller, boolean running) {
+        ContextMenu menu = new ContextMenu();
+        menu.getItems()
+                .addAll(
+                        item("Kill controller " + controller, "kill " + controller, running),
+                        item("Restart controller " + controller, "restart " + controller, !running),
+                        item("Pause controller " + controller + " for 5 s", "stall " + controller + " 5s", running),
+                        new SeparatorMenuItem(),
+                        item("Isolate controller " + controller + " from everything", "isolate " + controller, running),
+                        item("Heal the network", "heal", true));
+        menu.setId("controller-menu");
+        return menu;
+    }
+
     ContextMenu forPartition(PartitionRegistration partition, Runnable showDetail) {
         ContextMenu menu = new ContextMenu();
         String name = partition.name();

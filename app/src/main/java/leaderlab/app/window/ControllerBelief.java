@@ -5,30 +5,37 @@ import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
- * The gap after a crash: the process is gone but the controller has not fenced it yet, because it fences
- * only after {@code broker.session.timeout.ms} without a heartbeat. The card says so and counts down.
+ * The gap after a crash: the process is gone but the metadata still has it unfenced, because the active
+ * controller fences only after {@code broker.session.timeout.ms} without a heartbeat. The card says so and
+ * counts down; while the quorum has no leader nobody can fence it, and the card says that instead.
  */
 final class ControllerBelief {
 
     private ControllerBelief() {}
 
-    /** "controller still believes: unfenced · fenced in 1.2 s", or null when belief and truth agree. */
+    /**
+     * "controller still believes: unfenced · fenced in 1.2 s", "metadata still says: unfenced · no active
+     * controller to fence it", or null when belief and truth agree.
+     */
     static String of(ClusterSnapshot snapshot, ClusterSnapshot.BrokerState broker) {
         if (broker.running()
                 || broker.registration() == null
-                || broker.registration().fenced()
-                || broker.session() == null) {
+                || broker.registration().fenced()) {
             return null;
+        }
+        String state =
+                broker.registration().state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (broker.session() == null) {
+            // Only an active controller tracks sessions: without a quorum leader the fence cannot come.
+            return snapshot.controllerIds().isEmpty() || snapshot.quorumLeader() != null
+                    ? null
+                    : "metadata still says: " + state + " · no active controller to fence it";
         }
         long leftMs = Math.max(
                 0,
                 broker.session().lastContactMs()
                         + snapshot.metadata().configs().getLong(ConfigKey.BROKER_SESSION_TIMEOUT_MS)
                         - snapshot.timeMs());
-        return String.format(
-                Locale.ROOT,
-                "controller still believes: %s · fenced in %.1f s",
-                broker.registration().state().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                leftMs / 1000.0);
+        return String.format(Locale.ROOT, "controller still believes: %s · fenced in %.1f s", state, leftMs / 1000.0);
     }
 }

@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ListView;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 
 /**
@@ -19,7 +20,11 @@ import leaderlab.cluster.journal.EventType;
 public final class EventLog extends ListView<Event> {
 
     static final Set<EventType> SHOWN = EnumSet.complementOf(EnumSet.of(
-            EventType.HW_ADVANCED, EventType.PRODUCE_ACKED, EventType.BECAME_FOLLOWER, EventType.BECAME_LEADER));
+            EventType.HW_ADVANCED,
+            EventType.PRODUCE_ACKED,
+            EventType.BECAME_FOLLOWER,
+            EventType.BECAME_LEADER,
+            EventType.METADATA_COMMITTED));
 
     private static final int MAX_EVENTS = 5000;
 
@@ -27,6 +32,8 @@ public final class EventLog extends ListView<Event> {
     private final javafx.collections.transformation.FilteredList<Event> filtered =
             new javafx.collections.transformation.FilteredList<>(events);
     private long shownUpTo = Long.MAX_VALUE;
+    /** The "Why" after an event; the quorum strip explains controller elections beyond their cause. */
+    private java.util.function.Function<Event, String> why = Event::cause;
     /** Events waiting for the next flush: a storm adds hundreds a frame, the list takes them 4 times a second. */
     private final List<Event> pending = new ArrayList<>();
 
@@ -34,20 +41,29 @@ public final class EventLog extends ListView<Event> {
         setItems(filtered);
         setId("event-log");
         setCellFactory(view -> new WrappingCell<>(
-                view, EventLog::describe, EventLog::styleClass, List.of("event-election", "event-bad", "event-good")));
+                view, this::describe, EventLog::styleClass, List.of("event-election", "event-bad", "event-good")));
         setFocusTraversable(false);
     }
 
     /** Queues this frame's events that a timeline shows; {@link #flush} puts them in the list. */
     void append(List<Event> batch) {
         for (Event event : batch) {
-            if (SHOWN.contains(event.type())) {
+            if (SHOWN.contains(event.type()) && !quorumRetry(event)) {
                 pending.add(event);
             }
         }
         if (pending.size() > MAX_EVENTS) {
             pending.subList(0, pending.size() - MAX_EVENTS).clear();
         }
+    }
+
+    /**
+     * A controller retrying its pre-vote after a failed election: without a majority it does so every few
+     * hundred ms, a stream that would push everything else out of the list (the quorum strip shows it).
+     */
+    private static boolean quorumRetry(Event event) {
+        return event.detail() instanceof EventDetail.QuorumElectionStarted started
+                && started.trigger() == EventDetail.ElectionTrigger.RETRY;
     }
 
     void flush() {
@@ -84,25 +100,31 @@ public final class EventLog extends ListView<Event> {
         return List.copyOf(filtered);
     }
 
-    static String describe(Event event) {
+    void explainWith(java.util.function.Function<Event, String> why) {
+        this.why = why;
+    }
+
+    private String describe(Event event) {
+        String reason = why.apply(event);
         return String.format(
                 Locale.ROOT,
                 "%8.3fs  %s%s",
                 event.timeMs() / 1000.0,
                 event.text(),
-                event.cause().isEmpty() ? "" : "  — " + event.cause());
+                reason.isEmpty() ? "" : "  — " + reason);
     }
 
     private static String styleClass(Event event) {
         return switch (event.type()) {
-            case LEADER_ELECTED, REASSIGNMENT -> "event-election";
+            case LEADER_ELECTED, REASSIGNMENT, QUORUM_LEADER_ELECTED -> "event-election";
             case BROKER_FENCED,
                     ISR_SHRUNK,
                     TRUNCATED,
                     PRODUCE_FAILED,
                     FAULT_INJECTED,
                     BROKER_STOPPED,
-                    BROKER_CONTROLLED_SHUTDOWN -> "event-bad";
+                    BROKER_CONTROLLED_SHUTDOWN,
+                    QUORUM_LEADER_RESIGNED -> "event-bad";
             default -> "event-good";
         };
     }

@@ -99,6 +99,7 @@ final class FrameLoop extends AnimationTimer {
         boolean timeMoved = live.timeMs() != lastLiveTimeMs;
         lastLiveTimeMs = live.timeMs();
         window.eventLog().append(batch.events());
+        window.quorum().frame(shown(), batch.events(), nowNanos, window.zoom());
         for (Event event : batch.events()) {
             if (EventLog.SHOWN.contains(event.type())) {
                 window.headline().offer(event);
@@ -179,6 +180,7 @@ final class FrameLoop extends AnimationTimer {
         notable.clear();
         window.eventLog().clear();
         window.headline().clear();
+        window.quorum().clear();
         window.partitionDetail().forgetCluster();
         flow.clear();
         produceRate.clear();

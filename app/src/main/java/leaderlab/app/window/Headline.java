@@ -23,12 +23,19 @@ final class Headline extends Label {
     /** Wall time a headline stays up at least: in a storm a new one every frame could not be read. */
     private static final long MIN_SHOWN_NANOS = 1_000_000_000L;
 
+    /** The "Why" line of an event; the quorum strip explains controller elections beyond their cause. */
+    private java.util.function.Function<Event, String> why = Event::cause;
+
     private Event current;
     private Event next;
     private long shownAtNanos;
 
     /** How many elections with the current headline's cause are summed up in it (a mass failover). */
     private int electionsMoved;
+
+    void explainWith(java.util.function.Function<Event, String> why) {
+        this.why = why;
+    }
 
     /** Takes the event as the next headline unless a more important one is still fresh. */
     void offer(Event event) {
@@ -77,8 +84,9 @@ final class Headline extends Label {
     /** Elections and lost records first, then failures, then the rest. */
     static int priority(Event event) {
         return switch (event.type()) {
-            case LEADER_ELECTED, TRUNCATED -> 3;
-            case BROKER_FENCED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_CONTROLLED_SHUTDOWN -> 2;
+            case LEADER_ELECTED, TRUNCATED, QUORUM_LEADER_ELECTED -> 3;
+            case BROKER_FENCED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_CONTROLLED_SHUTDOWN, QUORUM_LEADER_RESIGNED -> 2;
+            case QUORUM_VOTE -> 0;
             default -> 1;
         };
     }
@@ -98,7 +106,8 @@ final class Headline extends Label {
 
     private void show(Event event) {
         current = event;
-        String cause = event.cause().isEmpty() ? "" : "\nWhy: " + event.cause();
+        String reason = why.apply(event);
+        String cause = reason.isEmpty() ? "" : "\nWhy: " + reason;
         if (event.type() == EventType.LEADER_ELECTED && electionsMoved > 1) {
             setText(String.format(
                     java.util.Locale.ROOT,
@@ -112,7 +121,7 @@ final class Headline extends Label {
                     java.util.Locale.ROOT, "t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
         }
         getStyleClass().removeAll("headline-election", "headline-bad");
-        if (event.type() == EventType.LEADER_ELECTED) {
+        if (event.type() == EventType.LEADER_ELECTED || event.type() == EventType.QUORUM_LEADER_ELECTED) {
             getStyleClass().add("headline-election");
         } else if (priority(event) > 1) {
             getStyleClass().add("headline-bad");

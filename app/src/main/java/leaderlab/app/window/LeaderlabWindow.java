@@ -46,6 +46,7 @@ public final class LeaderlabWindow {
     private final PlayClock playClock;
     private final ClusterMenus menus;
     private final FrameLoop frames;
+    private final QuorumPane quorum;
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private ContextMenu openMenu;
@@ -72,6 +73,7 @@ public final class LeaderlabWindow {
                 this::lessonEnded);
         this.playClock = new PlayClock(runner, playing);
         this.menus = new ClusterMenus(console::run);
+        this.quorum = new QuorumPane(clusterCanvas, menus, headline, eventLog);
         this.frames = new FrameLoop(this);
         this.lessons = new LessonHosting(runner, lessonPanel, playClock, metrics, frames::redrawAll);
         layOut();
@@ -87,7 +89,7 @@ public final class LeaderlabWindow {
     }
 
     private SplitPane center() {
-        SplitPane left = new SplitPane(clusterCanvas, partitionDetail);
+        SplitPane left = new SplitPane(quorum, partitionDetail);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.64);
         Label timelineTitle = new Label("Timeline");
@@ -112,7 +114,7 @@ public final class LeaderlabWindow {
         if (presenter) {
             root.getStyleClass().add("presenter");
             root.setTop(headline);
-            SplitPane center = new SplitPane(clusterCanvas, lessonPanel);
+            SplitPane center = new SplitPane(quorum, lessonPanel);
             center.setDividerPositions(0.6);
             root.setCenter(center);
             root.setBottom(null);
@@ -223,7 +225,6 @@ public final class LeaderlabWindow {
         frames.redrawAll();
     }
 
-    /** The speed box and the clock follow {@code time speed}, whoever ran it (shell, script, window). */
     /** Gives the keyboard back to the window (Esc), out of the command bar. */
     void focusRoot() {
         root.requestFocus();
@@ -336,6 +337,10 @@ public final class LeaderlabWindow {
 
     public Swimlanes swimlanes() {
         return swimlanes;
+    }
+
+    public QuorumPane quorum() {
+        return quorum;
     }
 
     public EventLog eventLog() {

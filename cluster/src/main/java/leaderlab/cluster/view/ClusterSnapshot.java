@@ -21,6 +21,8 @@ import leaderlab.cluster.runtime.NetworkFault;
  *
  * @param quorum        each running controller's quorum state
  * @param controllerIds every controller of the quorum, running or not
+ * @param controllerStalls the paused controllers, by id, to the cluster time their pause ends: a paused
+ *                      controller still publishes its last quorum view, so readers cannot tell otherwise
  */
 public record ClusterSnapshot(
         long timeMs,
@@ -29,7 +31,20 @@ public record ClusterSnapshot(
         List<BrokerState> brokers,
         List<NetworkFault> faults,
         List<QuorumView> quorum,
-        List<Integer> controllerIds) {
+        List<Integer> controllerIds,
+        Map<Integer, Long> controllerStalls) {
+
+    /** A snapshot in which no controller is paused. */
+    public ClusterSnapshot(
+            long timeMs,
+            boolean paused,
+            ControllerView controller,
+            List<BrokerState> brokers,
+            List<NetworkFault> faults,
+            List<QuorumView> quorum,
+            List<Integer> controllerIds) {
+        this(timeMs, paused, controller, brokers, faults, quorum, controllerIds, Map.of());
+    }
 
     /** A snapshot without quorum views (tests of what does not concern the controllers). */
     public ClusterSnapshot(

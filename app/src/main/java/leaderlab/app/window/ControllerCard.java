@@ -1,0 +1,110 @@
+package leaderlab.app.window;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import leaderlab.app.window.QuorumModel.Voter;
+import leaderlab.cluster.quorum.QuorumState;
+
+/**
+ * One controller of the quorum in the strip: its id, its Raft role (Kafka's names), epoch, metadata log end
+ * and lag behind the leader, and what is really happening to its process. Its colour and border say the
+ * role and the fault, so the back row reads them without the words.
+ */
+final class ControllerCard extends VBox {
+
+    private static final List<String> STATE_CLASSES = List.of(
+            "quorum-card-leader",
+            "quorum-card-killed",
+            "quorum-card-stalled",
+            "quorum-card-isolated",
+            "quorum-card-campaigning");
+
+    private final int id;
+    private final Label title = new Label();
+    private final Label role = new Label();
+    private final Label log = new Label();
+    private final Label status = new Label();
+
+    ControllerCard(int id) {
+        this.id = id;
+        setId("controller-card-" + id);
+        getStyleClass().add("quorum-card");
+        title.getStyleClass().add("quorum-card-title");
+        role.getStyleClass().add("quorum-card-role");
+        log.getStyleClass().add("quorum-card-line");
+        status.getStyleClass().add("quorum-card-status");
+        title.setText("Controller " + id);
+        getChildren().addAll(title, role, log, status);
+    }
+
+    int controllerId() {
+        return id;
+    }
+
+    void show(Voter voter, int leaderId) {
+        role.setText(roleText(voter, leaderId));
+        log.setText(logText(voter));
+        status.setText(statusText(voter));
+        getStyleClass().removeAll(STATE_CLASSES);
+        String state = stateClass(voter);
+        if (state != null) {
+            getStyleClass().add(state);
+        }
+    }
+
+    private static String stateClass(Voter voter) {
+        return switch (voter.liveness()) {
+            case KILLED -> "quorum-card-killed";
+            case STALLED -> "quorum-card-stalled";
+            case ISOLATED -> voter.leader() ? "quorum-card-leader" : "quorum-card-isolated";
+            case ALIVE ->
+                voter.leader()
+                        ? "quorum-card-leader"
+                        : voter.role() == QuorumState.Role.FOLLOWER ? null : "quorum-card-campaigning";
+        };
+    }
+
+    private static String roleText(Voter voter, int leaderId) {
+        if (voter.role() == null) {
+            return "KILLED";
+        }
+        return switch (voter.role()) {
+            case LEADER -> voter.id() == leaderId ? "LEADER = active controller" : "LEADER of an old epoch";
+            case FOLLOWER -> "FOLLOWER";
+            case CANDIDATE -> "CANDIDATE (vote)";
+            case PROSPECTIVE -> "PROSPECTIVE (pre-vote)";
+            case UNATTACHED -> "UNATTACHED (no leader)";
+            case RESIGNED -> "RESIGNED";
+        };
+    }
+
+    private static String logText(Voter voter) {
+        if (voter.liveness() == QuorumModel.Liveness.KILLED && voter.endOffset() < 0) {
+            return "no process to ask";
+        }
+        String epoch = voter.epoch() < 0 ? "epoch ?" : "epoch " + voter.epoch();
+        String end = voter.endOffset() < 0 ? "log end ?" : "log end " + voter.endOffset();
+        String lag = voter.leader() ? "" : voter.lag() < 0 ? " · lag ?" : " · lag " + voter.lag();
+        return epoch + " · " + end + lag;
+    }
+
+    private static String statusText(Voter voter) {
+        return switch (voter.liveness()) {
+            case KILLED -> "log and vote kept on disk";
+            case STALLED -> String.format(Locale.ROOT, "PAUSED until t=%.1f s", voter.stalledUntilMs() / 1000.0);
+            case ISOLATED -> isolation(voter);
+            case ALIVE -> voter.votedFor() >= 0 && !voter.leader() ? "alive · voted for " + voter.votedFor() : "alive";
+        };
+    }
+
+    private static String isolation(Voter voter) {
+        String peers = voter.cutFrom().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        if (peers.isEmpty()) {
+            return "CUT OFF from brokers";
+        }
+        return "CUT OFF from " + peers + (voter.cutFromBrokers() ? " + brokers" : "");
+    }
+}

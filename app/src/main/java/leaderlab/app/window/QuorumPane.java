@@ -1,0 +1,181 @@
+package leaderlab.app.window;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.view.ClusterSnapshot;
+
+/**
+ * The KRaft controller quorum above the cluster view: who leads (the active controller, the one that elects
+ * the partition leaders below), in which epoch, the metadata high watermark, a card per controller, and an
+ * unmistakable "no quorum" when a majority cannot talk. Votes play as arcs on a layer of their own, so an
+ * election animates this strip only, never the cluster view. The strip has a fixed height: a change in it
+ * never resizes (and so never repaints whole) the cluster view under it.
+ */
+public final class QuorumPane extends BorderPane {
+
+    private static final List<String> STATE_CLASSES = List.of("quorum-leading", "quorum-electing", "quorum-lost");
+
+    private final ClusterMenus menus;
+    private final QuorumStory story = new QuorumStory();
+    private final VoteAnimation votes = new VoteAnimation();
+    private final Label headline = new Label();
+    private final Label detail = new Label();
+    private final Label facts = new Label();
+    private final HBox cards = new HBox();
+    private final Canvas overlay = new Canvas();
+    private final HBox strip;
+    private final List<ControllerCard> cardList = new ArrayList<>();
+    private QuorumModel model = QuorumModel.EMPTY;
+    private boolean drewVotes;
+    private ContextMenu openMenu;
+
+    /** Puts the strip above {@code clusterView}; the headline and the timeline take their "Why" from here. */
+    QuorumPane(Node clusterView, ClusterMenus menus, Headline headlineLabel, EventLog eventLog) {
+        this.menus = menus;
+        getStylesheets().add(QuorumPane.class.getResource("quorum.css").toExternalForm());
+        Label title = new Label("KRaft controller quorum");
+        title.getStyleClass().add("quorum-title");
+        headline.getStyleClass().add("quorum-headline");
+        detail.getStyleClass().add("quorum-detail");
+        facts.getStyleClass().add("quorum-facts");
+        for (Label label : List.of(headline, detail, facts)) {
+            label.setWrapText(true);
+        }
+        VBox summary = new VBox(2, title, headline, detail, facts);
+        summary.getStyleClass().add("quorum-summary");
+        cards.getStyleClass().add("quorum-cards");
+        Pane layer = new Pane(overlay);
+        layer.setMouseTransparent(true);
+        overlay.widthProperty().bind(layer.widthProperty());
+        overlay.heightProperty().bind(layer.heightProperty());
+        StackPane voters = new StackPane(cards, layer);
+        HBox.setHgrow(voters, Priority.ALWAYS);
+        strip = new HBox(10, summary, voters);
+        strip.setId("quorum-strip");
+        strip.getStyleClass().add("quorum-strip");
+        setTop(strip);
+        setCenter(clusterView);
+        headlineLabel.explainWith(story::why);
+        eventLog.explainWith(story::why);
+    }
+
+    /** What the strip shows now. */
+    public QuorumModel model() {
+        return model;
+    }
+
+    /** A new cluster: forget its elections and votes. */
+    void clear() {
+        story.clear();
+        votes.clear();
+        model = QuorumModel.EMPTY;
+        cards.getChildren().clear();
+        cardList.clear();
+    }
+
+    /**
+     * One frame: reads the new journal events (in order, for the "Why" and the votes), shows the snapshot on
+     * screen (a past one while scrubbing) and plays the votes.
+     */
+    void frame(ClusterSnapshot shown, List<Event> newEvents, long nowNanos, double zoom) {
+        List<Integer> controllers = shown.controllerIds();
+        for (Event event : newEvents) {
+            story.read(event, controllers);
+            votes.read(event, controllers);
+        }
+        QuorumModel next = QuorumModel.of(shown);
+        if (!next.equals(model)) {
+            show(next);
+        }
+        boolean animating = votes.advance(nowNanos);
+        if (animating || drewVotes) {
+            drawVotes(nowNanos, zoom);
+            drewVotes = animating;
+        }
+    }
+
+    private void show(QuorumModel next) {
+        if (cardList.size() != next.voters().size()) {
+            cards.getChildren().clear();
+            cardList.clear();
+            for (QuorumModel.Voter voter : next.voters()) {
+                ControllerCard card = new ControllerCard(voter.id());
+                card.setOnMouseClicked(e -> openMenu(card, e.getScreenX(), e.getScreenY()));
+                HBox.setHgrow(card, Priority.ALWAYS);
+                cardList.add(card);
+                cards.getChildren().add(card);
+            }
+        }
+        for (int i = 0; i < cardList.size(); i++) {
+            cardList.get(i).show(next.voters().get(i), next.leaderId());
+        }
+        model = next;
+        showSummary();
+    }
+
+    private void showSummary() {
+        strip.getStyleClass().removeAll(STATE_CLASSES);
+        String up = model.reachable() + " of " + model.voters().size() + " controllers can vote, majority "
+                + model.majority();
+        switch (model.state()) {
+            case LEADING -> {
+                strip.getStyleClass().add("quorum-leading");
+                headline.setText("Active controller: " + model.leaderId());
+                detail.setText("the quorum leader: it fences brokers and elects the partition leaders below");
+                facts.setText("epoch " + model.epoch() + " · metadata HW " + model.highWatermark() + " · " + up);
+            }
+            case ELECTING -> {
+                strip.getStyleClass().add("quorum-electing");
+                headline.setText("Electing an active controller");
+                detail.setText("no quorum leader yet: partition failover waits for the vote");
+                facts.setText("epoch " + model.epoch() + " · " + up);
+            }
+            case NO_QUORUM -> {
+                strip.getStyleClass().add("quorum-lost");
+                headline.setText("NO QUORUM");
+                detail.setText("partition failover stopped: no active controller, no partition elections, no fencing");
+                facts.setText(up);
+            }
+        }
+    }
+
+    private void openMenu(ControllerCard card, double screenX, double screenY) {
+        if (openMenu != null) {
+            openMenu.hide();
+        }
+        QuorumModel.Voter voter = model.voter(card.controllerId());
+        if (voter != null) {
+            openMenu = menus.forController(voter.id(), voter.liveness() != QuorumModel.Liveness.KILLED);
+            openMenu.show(card, screenX, screenY);
+        }
+    }
+
+    private void drawVotes(long nowNanos, double zoom) {
+        var g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        double band = cards.getPadding().getTop();
+        votes.draw(g, this::anchorOf, band, zoom, nowNanos);
+    }
+
+    /** A card's top centre on the vote layer, or null when no card shows that controller. */
+    private Point2D anchorOf(int controller) {
+        for (ControllerCard card : cardList) {
+            if (card.controllerId() == controller) {
+                return overlay.sceneToLocal(card.localToScene(card.getWidth() / 2, 0));
+            }
+        }
+        return null;
+    }
+}
