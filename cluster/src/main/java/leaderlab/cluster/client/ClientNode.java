@@ -15,8 +15,6 @@ import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
-import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
-import leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataResponse;
 import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
@@ -62,6 +60,8 @@ public final class ClientNode implements Node {
     private Configs configs;
     private long nextRequestId;
     private long nextRecordId = 1;
+    private int nextProducerId;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private int bootstrapCursor;
     private volatile java.util.function.IntPredicate refusing = broker -> false;
 
@@ -104,6 +104,10 @@ public final class ClientNode implements Node {
 
     Ledger ledger() {
         return ledger;
+    }
+
+    InFlightRequests inFlight() {
+        return inFlight;
     }
 
     void schedule(long delayMs, Runnable action) {
@@ -156,7 +160,7 @@ public final class ClientNode implements Node {
             id = r.requestId();
         } else if (message instanceof ProduceResponse r) {
             id = r.requestId();
-        } else if (message instanceof ConsumerFetchResponse r) {
+        } else if (message instanceof leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse r) {
             id = r.requestId();
         } else {
             // Every ToClient type is handled above (DispatchTest); anything else was sent to the wrong node.
@@ -248,21 +252,17 @@ public final class ClientNode implements Node {
 
     /**
      * Produces {@code count} records to one partition, or spread round-robin over all partitions when
-     * {@code partition} is -1.
+     * {@code partition} is -1, as a new producer with {@code settings} (an idempotent one gets the next
+     * producer id; Kafka's InitProducerId round trip is left out).
      */
-    public void produce(
-            String topic, int partition, int count, int acks, CompletableFuture<List<ProduceResult>> result) {
-        produce(topic, partition, count, acks, -1, result);
-    }
-
-    /** @param retries resends allowed per batch, or -1 for the {@code retries} setting */
     public void produce(
             String topic,
             int partition,
             int count,
-            int acks,
-            int retries,
+            ProducerSettings settings,
             CompletableFuture<List<ProduceResult>> result) {
+        int acks = settings.acks();
+        int producerId = settings.idempotent() ? nextProducerId++ : -1;
         fetchMetadata(
                 topic,
                 0,
@@ -312,7 +312,7 @@ public final class ClientNode implements Node {
                             ids[r] = nextRecordId++;
                         }
                         PartitionRegistration target = targets.get(i);
-                        new ProduceBatch(this, topic, target.index(), acks, ids, retries, done).send(target);
+                        new ProduceBatch(this, topic, target.index(), settings, producerId, ids, done).send(target);
                     }
                 },
                 () -> result.complete(List.of(new ProduceResult(
@@ -327,7 +327,10 @@ public final class ClientNode implements Node {
 
     // ---- Consume ----------------------------------------------------------------------------------
 
-    /** Reads from the leader, from this consumer's position (or offset 0), up to the high watermark. */
+    /**
+     * Reads from each partition's leader, from this consumer's position (or offset 0), up to the high
+     * watermark, fetching again through a failover as Kafka's consumer does ({@link ConsumeFetch}).
+     */
     public void consume(
             String topic,
             int partition,
@@ -349,52 +352,28 @@ public final class ClientNode implements Node {
                     for (int i = 0; i < targets.size(); i++) {
                         int slot = i;
                         PartitionRegistration target = targets.get(i);
-                        Runnable done = () -> {
-                            if (--outstanding[0] == 0) {
-                                result.complete(List.of(results));
-                            }
-                        };
                         if (fromBeginning) {
                             positions.remove(target.name());
                         }
-                        if (!target.hasLeader()) {
-                            results[slot] = new ConsumeResult(
-                                    target.name(), -1, Errors.LEADER_NOT_AVAILABLE, -1, LogSlice.EMPTY);
-                            done.run();
-                            continue;
-                        }
-                        long position = positions.getOrDefault(target.name(), 0L);
-                        long id = ++nextRequestId;
-                        send(
-                                Address.broker(target.leader()),
-                                id,
-                                requestTimeoutMs(),
-                                answer -> {
-                                    ConsumerFetchResponse response = (ConsumerFetchResponse) answer;
-                                    if (!response.error().isError()) {
-                                        positions.put(
-                                                target.name(),
-                                                response.records().endOffset() > position
-                                                        ? response.records().endOffset()
-                                                        : position);
+                        new ConsumeFetch(this, topic, target.index(), maxRecords, r -> {
+                                    results[slot] = r;
+                                    if (--outstanding[0] == 0) {
+                                        result.complete(List.of(results));
                                     }
-                                    results[slot] = new ConsumeResult(
-                                            target.name(),
-                                            target.leader(),
-                                            response.error(),
-                                            response.highWatermark(),
-                                            response.records());
-                                    done.run();
-                                },
-                                error -> {
-                                    results[slot] = new ConsumeResult(
-                                            target.name(), target.leader(), error, -1, LogSlice.EMPTY);
-                                    done.run();
-                                },
-                                new ConsumerFetchRequest(id, target.id(), position, maxRecords));
+                                })
+                                .fetch(target);
                     }
                 },
                 () -> result.complete(
                         List.of(new ConsumeResult(topic, -1, Errors.REQUEST_TIMED_OUT, -1, LogSlice.EMPTY))));
+    }
+
+    /** The consumer's next offset in a partition (0 before its first read). */
+    long position(String partition) {
+        return positions.getOrDefault(partition, 0L);
+    }
+
+    void setPosition(String partition, long offset) {
+        positions.put(partition, offset);
     }
 }
