@@ -76,6 +76,11 @@ class ClusterStateTest {
         var after = back.metadata().partition("t", 0);
         assertEquals(ReplicaState.OFFLINE, ReplicaState.of(after, back.broker(1)), "still leaderless, no longer ELR");
         assertEquals(ReplicaState.ELIGIBLE, ReplicaState.of(after, back.broker(2)));
+        for (Palette palette : new Palette[] {Palette.LIGHT, Palette.DARK}) {
+            var eligible = palette.replica(ReplicaState.ELIGIBLE);
+            assertFalse(eligible.equals(palette.replica(ReplicaState.IN_SYNC)), "its own colour, not in-sync's");
+            assertFalse(eligible.equals(palette.highlight()), "not the hover ring's");
+        }
         cluster.close();
     }
 
