@@ -21,7 +21,6 @@ import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
 import leaderlab.cluster.protocol.ControllerApi.AdminRequest;
 import leaderlab.cluster.protocol.ControllerApi.AdminResponse;
 import leaderlab.cluster.protocol.Errors;
-import leaderlab.cluster.protocol.LogSlice;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.Message;
 import leaderlab.cluster.runtime.Node;
@@ -243,7 +242,7 @@ public final class ClientNode implements Node {
                 new MetadataRequest(id, topic));
     }
 
-    /** Fresh metadata for a retry, from any broker that answers. */
+    /** Fresh metadata, from any broker that answers. */
     void refreshMetadata(String topic, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
         fetchMetadata(topic, 0, onAnswer, onNoBroker);
     }
@@ -329,7 +328,7 @@ public final class ClientNode implements Node {
 
     /**
      * Reads from each partition's leader, from this consumer's position (or offset 0), up to the high
-     * watermark, fetching again through a failover as Kafka's consumer does ({@link ConsumeFetch}).
+     * watermark, fetching again through a failover as Kafka's consumer does ({@link ConsumePoll}).
      */
     public void consume(
             String topic,
@@ -337,35 +336,7 @@ public final class ClientNode implements Node {
             boolean fromBeginning,
             int maxRecords,
             CompletableFuture<List<ConsumeResult>> result) {
-        fetchMetadata(
-                topic,
-                0,
-                metadata -> {
-                    if (metadata.error().isError()) {
-                        result.complete(List.of(new ConsumeResult(topic, -1, metadata.error(), -1, LogSlice.EMPTY)));
-                        return;
-                    }
-                    List<PartitionRegistration> targets =
-                            partition >= 0 ? List.of(metadata.partitions().get(partition)) : metadata.partitions();
-                    ConsumeResult[] results = new ConsumeResult[targets.size()];
-                    int[] outstanding = {targets.size()};
-                    for (int i = 0; i < targets.size(); i++) {
-                        int slot = i;
-                        PartitionRegistration target = targets.get(i);
-                        if (fromBeginning) {
-                            positions.remove(target.name());
-                        }
-                        new ConsumeFetch(this, topic, target.index(), maxRecords, r -> {
-                                    results[slot] = r;
-                                    if (--outstanding[0] == 0) {
-                                        result.complete(List.of(results));
-                                    }
-                                })
-                                .fetch(target);
-                    }
-                },
-                () -> result.complete(
-                        List.of(new ConsumeResult(topic, -1, Errors.REQUEST_TIMED_OUT, -1, LogSlice.EMPTY))));
+        new ConsumePoll(this, topic, partition, fromBeginning, maxRecords, result).start();
     }
 
     /** The consumer's next offset in a partition (0 before its first read). */
@@ -373,7 +344,12 @@ public final class ClientNode implements Node {
         return positions.getOrDefault(partition, 0L);
     }
 
+    /** @param offset the next offset to read, or -1 to start again at offset 0 */
     void setPosition(String partition, long offset) {
-        positions.put(partition, offset);
+        if (offset < 0) {
+            positions.remove(partition);
+        } else {
+            positions.put(partition, offset);
+        }
     }
 }

@@ -34,13 +34,15 @@ final class ConsumeFetch {
     private final List<String> retried = new ArrayList<>();
     private String name;
 
-    ConsumeFetch(ClientNode client, String topic, int index, int maxRecords, Consumer<ConsumeResult> done) {
+    /** @param deadlineMs when the poll's timeout (default.api.timeout.ms after it started) passes */
+    ConsumeFetch(
+            ClientNode client, String topic, int index, int maxRecords, long deadlineMs, Consumer<ConsumeResult> done) {
         this.client = client;
         this.topic = topic;
         this.index = index;
         this.name = topic + "-" + index;
         this.maxRecords = maxRecords;
-        this.deadlineMs = client.nowMs() + client.configs().getLong(ConfigKey.DEFAULT_API_TIMEOUT_MS);
+        this.deadlineMs = deadlineMs;
         this.done = done;
     }
 
