@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import leaderlab.cluster.check.Ledger;
 import leaderlab.cluster.config.ConfigKey;
@@ -245,6 +246,28 @@ public final class ClientNode implements Node {
     /** Fresh metadata, from any broker that answers. */
     void refreshMetadata(String topic, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
         fetchMetadata(topic, 0, onAnswer, onNoBroker);
+    }
+
+    /** Fresh metadata for one partition, for a retry; {@code onFailure} gets the error and why. */
+    void refreshPartition(
+            String topic,
+            int index,
+            Consumer<PartitionRegistration> onPartition,
+            BiConsumer<Errors, String> onFailure) {
+        fetchMetadata(
+                topic,
+                0,
+                metadata -> {
+                    if (metadata.error().isError()
+                            || index >= metadata.partitions().size()) {
+                        onFailure.accept(
+                                metadata.error().isError() ? metadata.error() : Errors.UNKNOWN_TOPIC_OR_PARTITION,
+                                "no usable metadata for " + topic);
+                    } else {
+                        onPartition.accept(metadata.partitions().get(index));
+                    }
+                },
+                () -> onFailure.accept(Errors.NETWORK_EXCEPTION, "no broker answered a metadata request"));
     }
 
     // ---- Produce ----------------------------------------------------------------------------------

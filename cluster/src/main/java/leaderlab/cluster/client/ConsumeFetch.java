@@ -117,16 +117,11 @@ final class ConsumeFetch {
         retried.add(what);
         client.schedule(
                 backoffMs,
-                () -> client.refreshMetadata(
+                () -> client.refreshPartition(
                         topic,
-                        metadata -> {
-                            if (metadata.error().isError()) {
-                                failed(-1, metadata.error(), position, "no usable metadata for " + topic);
-                            } else {
-                                fetch(metadata.partitions().get(index));
-                            }
-                        },
-                        () -> failed(-1, Errors.NETWORK_EXCEPTION, position, "no broker answered a metadata request")));
+                        index,
+                        this::fetch,
+                        (metadataError, reason) -> failed(-1, metadataError, position, reason)));
     }
 
     private void timedOut(int broker, Errors error, long position, String why) {

@@ -176,20 +176,7 @@ final class ProduceBatch {
             expire();
             return;
         }
-        client.refreshMetadata(
-                topic,
-                metadata -> {
-                    if (metadata.error().isError()
-                            || index >= metadata.partitions().size()) {
-                        failed(
-                                -1,
-                                metadata.error().isError() ? metadata.error() : Errors.UNKNOWN_TOPIC_OR_PARTITION,
-                                "no usable metadata for " + topic);
-                    } else {
-                        send(metadata.partitions().get(index));
-                    }
-                },
-                () -> failed(-1, Errors.NETWORK_EXCEPTION, "no broker answered a metadata request"));
+        client.refreshPartition(topic, index, this::send, (error, why) -> failed(-1, error, why));
     }
 
     /** Kafka's RecordAccumulator expiry: "Expiring N record(s) for T-P:D ms has passed since batch creation". */
