@@ -56,10 +56,11 @@ final class ClientCalls {
     /** Runs an operation on the client's thread and waits for its answer in cluster time. */
     private <T> T viaClient(Consumer<CompletableFuture<T>> operation) {
         // Metadata may try every broker (a quarter timeout each) before the request itself; the producer
-        // retries until delivery.timeout.ms (the consumer until default.api.timeout.ms), with one request
+        // waits up to max.block.ms for metadata and retries until delivery.timeout.ms (the consumer until
+        // default.api.timeout.ms), with one request
         // and metadata refresh possibly in flight.
         long timeoutMs = Math.max(
-                        configs.getLong(ConfigKey.DELIVERY_TIMEOUT_MS),
+                        configs.getLong(ConfigKey.MAX_BLOCK_MS) + configs.getLong(ConfigKey.DELIVERY_TIMEOUT_MS),
                         configs.getLong(ConfigKey.DEFAULT_API_TIMEOUT_MS))
                 + configs.getLong(ConfigKey.REQUEST_TIMEOUT_MS) * (2L + brokerCount)
                 + 1000;

@@ -107,6 +107,28 @@ class ProducerRetryTest {
     }
 
     @Test
+    void withNoBrokerAnsweringTheProducerWaitsForMetadataUpToMaxBlockMs() {
+        try (Cluster cluster = start(45)) {
+            for (int b = 1; b <= 3; b++) {
+                cluster.stall(b, 3_000);
+            }
+            long start = cluster.nowMs();
+            ProduceResult r = cluster.produce(T, 0, 1, -1).get(0);
+            assertTrue(r.acknowledged(), "the brokers came back within max.block.ms: " + r);
+            assertTrue(cluster.nowMs() - start >= 2_500, "waited for them");
+
+            for (int b = 1; b <= 3; b++) {
+                cluster.kill(b);
+            }
+            long killed = cluster.nowMs();
+            ProduceResult none = cluster.produce(T, 0, 1, -1).get(0);
+            assertEquals(Errors.REQUEST_TIMED_OUT, none.error());
+            assertEquals(-1, none.leader());
+            assertTrue(cluster.nowMs() - killed >= 6_000, "max.block.ms passed first");
+        }
+    }
+
+    @Test
     void aBrokerCutOffFromClientsTimesOutAndEachTimeoutIsJournaled() {
         try (Cluster cluster = start(44)) {
             cluster.isolate(1, IsolateFrom.CLIENTS, Set.of());

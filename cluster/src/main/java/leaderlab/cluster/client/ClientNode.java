@@ -243,9 +243,30 @@ public final class ClientNode implements Node {
                 new MetadataRequest(id, topic));
     }
 
-    /** Fresh metadata, from any broker that answers. */
-    void refreshMetadata(String topic, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
-        fetchMetadata(topic, 0, onAnswer, onNoBroker);
+    /**
+     * A topic's metadata, asked for again every retry.backoff.ms until {@code deadlineMs} (Kafka's producer
+     * waits up to max.block.ms, a poll up to its timeout); {@code onTimeout} runs at the deadline.
+     */
+    void awaitMetadata(String topic, long deadlineMs, Consumer<MetadataResponse> onMetadata, Runnable onTimeout) {
+        Runnable again = () -> {
+            long backoffMs = configs.getLong(ConfigKey.RETRY_BACKOFF_MS);
+            if (context.nowMs() + backoffMs < deadlineMs) {
+                schedule(backoffMs, () -> awaitMetadata(topic, deadlineMs, onMetadata, onTimeout));
+            } else {
+                schedule(Math.max(0, deadlineMs - context.nowMs()), onTimeout);
+            }
+        };
+        fetchMetadata(
+                topic,
+                0,
+                metadata -> {
+                    if (metadata.error().isError()) {
+                        again.run();
+                    } else {
+                        onMetadata.accept(metadata);
+                    }
+                },
+                again);
     }
 
     /** Fresh metadata for one partition, for a retry; {@code onFailure} gets the error and why. */
@@ -285,22 +306,11 @@ public final class ClientNode implements Node {
             CompletableFuture<List<ProduceResult>> result) {
         int acks = settings.acks();
         int producerId = settings.idempotent() ? nextProducerId++ : -1;
-        fetchMetadata(
+        long maxBlockMs = configs.getLong(ConfigKey.MAX_BLOCK_MS);
+        awaitMetadata(
                 topic,
-                0,
+                context.nowMs() + maxBlockMs,
                 metadata -> {
-                    if (metadata.error().isError()) {
-                        result.complete(List.of(new ProduceResult(
-                                topic,
-                                -1,
-                                count,
-                                acks,
-                                metadata.error(),
-                                -1,
-                                "broker " + metadata.fromBroker() + " has no complete metadata for " + topic
-                                        + " (yet)")));
-                        return;
-                    }
                     List<PartitionRegistration> targets = new ArrayList<>();
                     int[] counts;
                     if (partition >= 0) {
@@ -344,7 +354,7 @@ public final class ClientNode implements Node {
                         acks,
                         Errors.REQUEST_TIMED_OUT,
                         -1,
-                        "no broker answered a metadata request"))));
+                        "Topic " + topic + " not present in metadata after " + maxBlockMs + " ms."))));
     }
 
     // ---- Consume ----------------------------------------------------------------------------------

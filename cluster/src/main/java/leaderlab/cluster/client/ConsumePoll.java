@@ -41,27 +41,12 @@ final class ConsumePoll {
     }
 
     void start() {
-        client.refreshMetadata(
-                topic,
-                metadata -> {
-                    if (metadata.error().isError()) {
-                        noMetadata();
-                    } else {
-                        read(partition >= 0 ? List.of(metadata.partitions().get(partition)) : metadata.partitions());
-                    }
-                },
-                this::noMetadata);
-    }
-
-    private void noMetadata() {
-        long backoffMs = client.configs().getLong(ConfigKey.RETRY_BACKOFF_MS);
-        if (client.nowMs() + backoffMs < deadlineMs) {
-            client.schedule(backoffMs, this::start);
-            return;
-        }
         String name = partition >= 0 ? new TopicPartition(topic, partition).name() : topic;
-        client.schedule(
-                Math.max(0, deadlineMs - client.nowMs()),
+        client.awaitMetadata(
+                topic,
+                deadlineMs,
+                metadata ->
+                        read(partition >= 0 ? List.of(metadata.partitions().get(partition)) : metadata.partitions()),
                 () -> result.complete(
                         List.of(new ConsumeResult(name, -1, Errors.NONE, -1, LogSlice.EMPTY, 0, List.of(), true))));
     }

@@ -136,6 +136,13 @@ public enum ConfigKey {
             100,
             "Producer and consumer: wait before retrying and refreshing metadata (Kafka also backs off "
                     + "exponentially up to retry.backoff.max.ms=1000; leaderlab keeps it fixed)."),
+    MAX_BLOCK_MS(
+            "max.block.ms",
+            Type.LONG,
+            Scope.CLIENT,
+            6000,
+            60000,
+            "Producer: how long a produce waits for the topic's metadata when no broker answers before it fails."),
     ENABLE_IDEMPOTENCE(
             "enable.idempotence",
             Type.BOOLEAN,
