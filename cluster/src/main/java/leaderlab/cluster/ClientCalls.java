@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import leaderlab.cluster.client.ClientNode;
 import leaderlab.cluster.client.ConsumeResult;
 import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.client.ProducerSettings;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
 import leaderlab.cluster.journal.EventDetail;
@@ -30,6 +31,8 @@ final class ClientCalls {
     private final FaultInjector journal;
     /** Volatile: the shell reads it (acks default) while a reset may swap clusters. */
     private volatile Configs configs;
+    /** enable.idempotence was set by the user: a conflicting setting is then an error, not a quiet off. */
+    private volatile boolean idempotenceSetByUser;
 
     ClientCalls(
             NodeRuntime runtime,
@@ -53,8 +56,12 @@ final class ClientCalls {
     /** Runs an operation on the client's thread and waits for its answer in cluster time. */
     private <T> T viaClient(Consumer<CompletableFuture<T>> operation) {
         // Metadata may try every broker (a quarter timeout each) before the request itself; the producer
-        // retries until delivery.timeout.ms, with one request and metadata refresh possibly in flight.
-        long timeoutMs = configs.getLong(ConfigKey.DELIVERY_TIMEOUT_MS)
+        // waits up to max.block.ms for metadata and retries until delivery.timeout.ms (the consumer until
+        // default.api.timeout.ms), with one request
+        // and metadata refresh possibly in flight.
+        long timeoutMs = Math.max(
+                        configs.getLong(ConfigKey.MAX_BLOCK_MS) + configs.getLong(ConfigKey.DELIVERY_TIMEOUT_MS),
+                        configs.getLong(ConfigKey.DEFAULT_API_TIMEOUT_MS))
                 + configs.getLong(ConfigKey.REQUEST_TIMEOUT_MS) * (2L + brokerCount)
                 + 1000;
         CompletableFuture<T> future = new CompletableFuture<>();
@@ -80,6 +87,7 @@ final class ClientCalls {
             Object parsed = configKey.parse(value);
             Configs updated = configs.with(configKey, parsed, null);
             configs = updated;
+            idempotenceSetByUser |= configKey == ConfigKey.ENABLE_IDEMPOTENCE;
             runtime.submit(Address.client(0), () -> client.setConfigs(updated));
             journal.record(new EventDetail.ConfigChanged(key, String.valueOf(parsed), null, true));
             return AdminResult.ok("Set client " + key + "=" + parsed + ".");
@@ -93,7 +101,8 @@ final class ClientCalls {
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, got " + count);
         }
-        return viaClient(future -> client.produce(topic, partition, count, acks, retries, future));
+        ProducerSettings settings = ProducerSettings.of(configs, idempotenceSetByUser, acks, retries);
+        return viaClient(future -> client.produce(topic, partition, count, settings, future));
     }
 
     List<ConsumeResult> consume(String topic, int partition, boolean fromBeginning, int maxRecords) {

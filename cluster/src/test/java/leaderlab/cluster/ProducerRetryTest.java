@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.journal.Event;
-import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.ProduceAttemptFailed;
 import leaderlab.cluster.protocol.Errors;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +29,11 @@ class ProducerRetryTest {
 
     private static List<Event> clientFailures(Cluster cluster, long mark) {
         return events(
-                cluster,
-                mark,
-                e -> e.type() == EventType.PRODUCE_FAILED && e.detail() instanceof EventDetail.ProduceAttemptFailed);
+                cluster, mark, e -> e.type() == EventType.PRODUCE_FAILED && e.detail() instanceof ProduceAttemptFailed);
     }
 
-    private static EventDetail.ProduceAttemptFailed attempt(Event event) {
-        return (EventDetail.ProduceAttemptFailed) event.detail();
+    private static ProduceAttemptFailed attempt(Event event) {
+        return (ProduceAttemptFailed) event.detail();
     }
 
     @Test
@@ -99,12 +97,34 @@ class ProducerRetryTest {
                     r.retried().stream().anyMatch(e -> e.startsWith("LEADER_NOT_AVAILABLE")),
                     r.retried().toString());
             List<Event> failures = clientFailures(cluster, mark);
-            EventDetail.ProduceAttemptFailed expired = attempt(failures.get(failures.size() - 1));
+            ProduceAttemptFailed expired = attempt(failures.get(failures.size() - 1));
             assertEquals(Errors.REQUEST_TIMED_OUT, expired.error(), failures.toString());
             assertTrue(expired.givesUp());
             assertEquals(-1, expired.broker(), "expired in the producer, not answered by a broker");
             assertTrue(
                     failures.size() < 10, "waiting for a leader is journaled once, not per retry: " + failures.size());
+        }
+    }
+
+    @Test
+    void withNoBrokerAnsweringTheProducerWaitsForMetadataUpToMaxBlockMs() {
+        try (Cluster cluster = start(45)) {
+            for (int b = 1; b <= 3; b++) {
+                cluster.stall(b, 3_000);
+            }
+            long start = cluster.nowMs();
+            ProduceResult r = cluster.produce(T, 0, 1, -1).get(0);
+            assertTrue(r.acknowledged(), "the brokers came back within max.block.ms: " + r);
+            assertTrue(cluster.nowMs() - start >= 2_500, "waited for them");
+
+            for (int b = 1; b <= 3; b++) {
+                cluster.kill(b);
+            }
+            long killed = cluster.nowMs();
+            ProduceResult none = cluster.produce(T, 0, 1, -1).get(0);
+            assertEquals(Errors.REQUEST_TIMED_OUT, none.error());
+            assertEquals(-1, none.leader());
+            assertTrue(cluster.nowMs() - killed >= 6_000, "max.block.ms passed first");
         }
     }
 

@@ -53,6 +53,7 @@ class JsonOutputTest {
         assertEquals(0, batch.get("errorCode").asInt());
         assertEquals(0, batch.get("retries").asInt());
         assertEquals(0, batch.get("retried").size());
+        assertFalse(batch.get("duplicate").asBoolean());
 
         f.ok("kill 2");
         f.ok("kill 3");
@@ -81,6 +82,33 @@ class JsonOutputTest {
         assertEquals("m1", read.get("records").get(0).asText());
         JsonNode again = json("consume orders --json").get("results").get(0);
         assertEquals(0, again.get("records").size());
+        assertEquals(0, again.get("retries").asInt());
+        assertFalse(again.get("timedOut").asBoolean());
+    }
+
+    @Test
+    void consumeThroughAFailoverListsItsRetriesAndAPollThatTimedOutHasNoOffsets() {
+        orders();
+        f.ok("produce orders --count 3");
+        f.ok("kill 1");
+        JsonNode read =
+                json("consume orders --from-beginning --json").get("results").get(0);
+        assertEquals("NONE", read.get("error").asText());
+        assertEquals(2, read.get("leader").asInt());
+        assertEquals(3, read.get("records").size());
+        assertTrue(read.get("retries").asInt() > 0, read.toString());
+        assertEquals(
+                "NETWORK_EXCEPTION from broker 1", read.get("retried").get(0).asText());
+        assertFalse(read.get("timedOut").asBoolean());
+
+        f.ok("kill 2");
+        f.ok("kill 3");
+        f.ok("wait until leader orders-0 is none --timeout 20s");
+        JsonNode empty = json("consume orders --json").get("results").get(0);
+        assertTrue(empty.get("timedOut").asBoolean(), empty.toString());
+        assertEquals("NONE", empty.get("error").asText());
+        assertTrue(empty.get("baseOffset").isNull());
+        assertEquals(0, empty.get("records").size());
     }
 
     @Test

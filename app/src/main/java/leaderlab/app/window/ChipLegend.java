@@ -31,7 +31,7 @@ final class ChipLegend {
             g.setFont(legendFont(zoom));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(state.label(), x + chipW + 6 * zoom, y + chipH / 2);
+            g.fillText(state.legendLabel(), x + chipW + 6 * zoom, y + chipH / 2);
         });
     }
 
@@ -46,7 +46,7 @@ final class ChipLegend {
         double chipW = chipH * 1.6;
         double y = layout.clients.centerY() - chipH / 2;
         for (ReplicaState state : ReplicaState.values()) {
-            double itemW = chipW + 14 * zoom + ClusterCanvas.textWidth(state.label(), legendFont(zoom));
+            double itemW = chipW + 14 * zoom + ClusterCanvas.textWidth(state.legendLabel(), legendFont(zoom));
             if (x + itemW > layout.controller.x()) {
                 break;
             }

@@ -132,15 +132,10 @@ final class ChipRaster {
                 // A double outline: out of the ISR, yet still a clean leader candidate.
                 fill(x, y, w, h, card);
                 int inset = 2 * line;
-                outline(x, y, w, h, line, argb(palette.inSync()));
+                int eligible = argb(palette.replica(ReplicaState.ELIGIBLE));
+                outline(x, y, w, h, line, eligible);
                 if (w > 2 * inset && h > 2 * inset) {
-                    outline(
-                            x + inset,
-                            y + inset,
-                            w - 2 * inset,
-                            h - 2 * inset,
-                            Math.max(1, line / 2),
-                            argb(palette.inSync()));
+                    outline(x + inset, y + inset, w - 2 * inset, h - 2 * inset, line, eligible);
                 }
             }
             case OFFLINE -> {

@@ -369,7 +369,8 @@ public final class ClusterCanvas extends Pane {
             GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette, double zoom) {
         PartitionRegistration p = snapshot.metadata().partitions().get(hovered);
         String text = p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
-                + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr());
+                + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr())
+                + (p.elr().length == 0 ? "" : ",  ELR " + Replicas.bracketed(p.elr()));
         double x = layout.clients.x() + layout.clients.w() + 16 * zoom;
         double w = layout.controller.x() - x - 16 * zoom;
         g.setFill(palette.highlight());

@@ -121,6 +121,7 @@ public final class EventLog extends ListView<Event> {
                     ISR_SHRUNK,
                     TRUNCATED,
                     PRODUCE_FAILED,
+                    CONSUME_FAILED,
                     FAULT_INJECTED,
                     BROKER_STOPPED,
                     BROKER_CONTROLLED_SHUTDOWN,

@@ -85,7 +85,10 @@ public record Palette(
     public Color replica(ReplicaState state) {
         return switch (state) {
             case LEADER -> leader;
-            case IN_SYNC, ELIGIBLE -> inSync;
+            case IN_SYNC -> inSync;
+            // Its own shape and colour, told from in-sync at a glance; a leader's hue (it may lead next),
+            // not the purple of the hover ring.
+            case ELIGIBLE -> SKY_BLUE;
             case OUT_OF_SYNC -> outOfSync;
             case OFFLINE -> offline;
         };

@@ -256,8 +256,7 @@ class ClassroomTest {
         assertTrue(
                 shown.stream()
                         .anyMatch(e -> e.type() == EventType.PRODUCE_FAILED
-                                && e.detail()
-                                        instanceof leaderlab.cluster.journal.EventDetail.ProduceAttemptFailed failed
+                                && e.detail() instanceof leaderlab.cluster.journal.ProduceAttemptFailed failed
                                 && failed.broker() == 2
                                 && failed.error() == leaderlab.cluster.protocol.Errors.REQUEST_TIMED_OUT),
                 "the timeout in the timeline: " + shown);

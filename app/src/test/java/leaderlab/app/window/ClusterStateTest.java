@@ -34,7 +34,9 @@ class ClusterStateTest {
         run("wait 500ms");
         ClusterSnapshot snapshot = cluster.snapshot();
         var t0 = snapshot.metadata().partition("t", 0);
-        assertEquals(ReplicaState.OFFLINE, ReplicaState.of(t0, snapshot.broker(1)));
+        // Fenced out of an ISR now below min.insync.replicas=3, broker 1 is in the ELR: describe says Elr: 1.
+        assertEquals(1, t0.elr().length);
+        assertEquals(ReplicaState.ELIGIBLE, ReplicaState.of(t0, snapshot.broker(1)));
         assertEquals(ReplicaState.LEADER, ReplicaState.of(t0, snapshot.broker(2)));
         assertEquals(ReplicaState.IN_SYNC, ReplicaState.of(t0, snapshot.broker(3)));
         assertEquals(BrokerStatus.STOPPED, BrokerStatus.of(snapshot.broker(1), NetworkCuts.NONE));
@@ -43,6 +45,42 @@ class ClusterStateTest {
         assertEquals(2, metrics.underMinIsr());
         assertEquals(0, metrics.offline());
         assertEquals(Map.of(1, 0, 2, 2, 3, 0), metrics.leadersPerBroker());
+        cluster.close();
+    }
+
+    @Test
+    void eligibleLeaderReplicasAreTheirOwnChipStateAlsoWhileTheirBrokerIsDown() {
+        run("create topic t --replica-assignment 1:2:3 --config min.insync.replicas=2");
+        run("wait until isr t-0 is 1,2,3 --timeout 10s");
+        run("shutdown 3");
+        run("shutdown 2");
+        run("wait until elr t-0 is 2 --timeout 10s");
+        ClusterSnapshot oneLeft = cluster.snapshot();
+        var p = oneLeft.metadata().partition("t", 0);
+        assertEquals(ReplicaState.LEADER, ReplicaState.of(p, oneLeft.broker(1)));
+        assertEquals(ReplicaState.ELIGIBLE, ReplicaState.of(p, oneLeft.broker(2)), "stopped, but in the ELR");
+        assertEquals(ReplicaState.OFFLINE, ReplicaState.of(p, oneLeft.broker(3)), "stopped and not in the ELR");
+
+        run("kill 1");
+        run("wait until leader t-0 is none --timeout 10s");
+        ClusterSnapshot empty = cluster.snapshot();
+        var leaderless = empty.metadata().partition("t", 0);
+        assertEquals(0, leaderless.isr().length);
+        assertEquals(ReplicaState.ELIGIBLE, ReplicaState.of(leaderless, empty.broker(1)));
+        assertEquals(ReplicaState.ELIGIBLE, ReplicaState.of(leaderless, empty.broker(2)));
+        assertEquals(ReplicaState.OFFLINE, ReplicaState.of(leaderless, empty.broker(3)));
+
+        run("restart 1"); // a crash: re-registering drops it from the ELR
+        run("wait until broker 1 is unfenced --timeout 10s");
+        ClusterSnapshot back = cluster.snapshot();
+        var after = back.metadata().partition("t", 0);
+        assertEquals(ReplicaState.OFFLINE, ReplicaState.of(after, back.broker(1)), "still leaderless, no longer ELR");
+        assertEquals(ReplicaState.ELIGIBLE, ReplicaState.of(after, back.broker(2)));
+        for (Palette palette : new Palette[] {Palette.LIGHT, Palette.DARK}) {
+            var eligible = palette.replica(ReplicaState.ELIGIBLE);
+            assertFalse(eligible.equals(palette.replica(ReplicaState.IN_SYNC)), "its own colour, not in-sync's");
+            assertFalse(eligible.equals(palette.highlight()), "not the hover ring's");
+        }
         cluster.close();
     }
 

@@ -78,28 +78,69 @@ final class ClientRequests {
                     partition);
             return;
         }
+        if (request.producerId() >= 0 && !inSequence(client, request, partition)) {
+            return;
+        }
         long base = partition.log.endOffset();
-        for (long recordId : request.recordIds()) {
-            partition.log.append(partition.leaderEpoch(), recordId);
+        for (int i = 0; i < request.recordIds().length; i++) {
+            int sequence = request.producerId() < 0 ? -1 : request.baseSequence() + i;
+            partition.log.append(partition.leaderEpoch(), request.recordIds()[i], request.producerId(), sequence);
         }
         long end = partition.log.endOffset();
         manager.markDirty(partition);
         manager.onLeaderAppend(partition, base);
         manager.maybeIncrementHighWatermark(partition);
-        if (request.acks() == 1) {
-            reply(client, request, Errors.NONE, base, "acks=1: acknowledged once written to the leader", partition);
-        } else if (request.acks() == 0) {
-            manager.journal(partition, new EventDetail.ProduceAcked(manager.self, base, end, true), "produce request");
-        } else if (partition.log.highWatermark() >= end) {
+        answerAppended(client, request, partition, base, end, false);
+    }
+
+    /**
+     * Kafka's check of an idempotent producer's batch (ProducerStateManager, ProducerAppendInfo): one
+     * whose sequence numbers this log already holds for the producer is a retry of a batch that was
+     * written: it is answered with the offsets it got then and not appended again. One that does not
+     * follow the producer's last sequence is refused; a producer the log has no record of may start anywhere.
+     *
+     * @return true to append the batch; false when this method has answered it
+     */
+    private boolean inSequence(Address client, ProduceRequest request, Partition partition) {
+        long last = partition.log.lastOffsetOf(request.producerId());
+        if (last < 0) {
+            return true;
+        }
+        int lastSequence = partition.log.sequenceAt(last);
+        int count = request.recordIds().length;
+        long duplicate = partition.log.offsetOf(request.producerId(), request.baseSequence());
+        if (request.baseSequence() + count - 1 <= lastSequence && duplicate >= 0) {
+            answerAppended(client, request, partition, duplicate, duplicate + count, true);
+            return false;
+        }
+        if (request.baseSequence() != lastSequence + 1) {
             reply(
                     client,
                     request,
-                    Errors.NONE,
-                    base,
-                    "acks=all: committed, HW " + partition.log.highWatermark(),
+                    Errors.OUT_OF_ORDER_SEQUENCE_NUMBER,
+                    -1,
+                    "Out of order sequence number for producer " + request.producerId() + " at offset "
+                            + partition.log.endOffset() + " in partition " + partition.name + ": "
+                            + request.baseSequence() + " (incoming seq. number), " + lastSequence
+                            + " (current end sequence number)",
                     partition);
+            return false;
+        }
+        return true;
+    }
+
+    /** Answers a batch now in the log at [base, end) as its acks says (acks=all: once the HW passes it). */
+    private void answerAppended(
+            Address client, ProduceRequest request, Partition partition, long base, long end, boolean duplicate) {
+        PendingProduce produce = new PendingProduce(client, request.requestId(), base, end, duplicate);
+        if (request.acks() == 1) {
+            send(produce, Errors.NONE, "acks=1: acknowledged once written to the leader", partition);
+        } else if (request.acks() == 0) {
+            manager.journal(partition, new EventDetail.ProduceAcked(manager.self, base, end, true), "produce request");
+        } else if (partition.log.highWatermark() >= end) {
+            send(produce, Errors.NONE, "acks=all: committed, HW " + partition.log.highWatermark(), partition);
         } else {
-            partition.pendingProduces.add(new PendingProduce(client, request.requestId(), base, end));
+            partition.pendingProduces.add(produce);
             manager.context.schedule(
                     request.timeoutMs(), new BrokerTimers.ProduceTimeout(partition.id, request.requestId()));
         }
@@ -183,21 +224,30 @@ final class ClientRequests {
             Address client, ProduceRequest request, Errors error, long base, String detail, Partition partition) {
         if (partition == null) {
             manager.context.send(
-                    client, new ProduceResponse(request.requestId(), request.partitionId(), error, -1, detail));
+                    client, new ProduceResponse(request.requestId(), request.partitionId(), error, -1, detail, false));
             return;
         }
         send(
-                new PendingProduce(client, request.requestId(), base, base + request.recordIds().length),
+                new PendingProduce(client, request.requestId(), base, base + request.recordIds().length, false),
                 error,
                 detail,
                 partition);
     }
 
-    private void send(PendingProduce produce, Errors error, String detail, Partition partition) {
+    private void send(PendingProduce produce, Errors error, String why, Partition partition) {
+        boolean duplicate = produce.duplicate() && !error.isError();
+        String detail = duplicate
+                ? "a retried batch this log already holds (same producer id and sequence): not appended again; " + why
+                : why;
         manager.context.send(
                 produce.client(),
                 new ProduceResponse(
-                        produce.requestId(), partition.id, error, error.isError() ? -1 : produce.baseOffset(), detail));
+                        produce.requestId(),
+                        partition.id,
+                        error,
+                        error.isError() ? -1 : produce.baseOffset(),
+                        detail,
+                        duplicate));
         long base = produce.baseOffset();
         long end = produce.requiredHighWatermark();
         manager.journal(

@@ -7,5 +7,6 @@ import leaderlab.cluster.runtime.Address;
  * DelayedProduce).
  *
  * @param requiredHighWatermark the HW at which every record of the request is committed
+ * @param duplicate             the records were already in the log from an earlier attempt (idempotence)
  */
-record PendingProduce(Address client, long requestId, long baseOffset, long requiredHighWatermark) {}
+record PendingProduce(Address client, long requestId, long baseOffset, long requiredHighWatermark, boolean duplicate) {}

@@ -7,7 +7,9 @@ import leaderlab.cluster.view.LogView;
 /**
  * One replica's log on disk: records (leader epoch and record id per offset), the leader-epoch cache
  * of (epoch, start offset) entries (Kafka's LeaderEpochFileCache) and the checkpointed high watermark.
- * It survives a broker crash and restart. Single-writer; readers get {@link #view()}.
+ * Each record also keeps the idempotent producer's id and sequence number it was written with (-1 for a
+ * non-idempotent producer), as Kafka's record batches do, so any replica that becomes leader knows what
+ * it already holds. It survives a broker crash and restart. Single-writer; readers get {@link #view()}.
  */
 public final class ReplicaLog {
 
@@ -18,6 +20,8 @@ public final class ReplicaLog {
 
     private int[] epochs = new int[0];
     private long[] recordIds = new long[0];
+    private int[] producerIds = new int[0];
+    private int[] sequences = new int[0];
     private int length;
     private int[] cacheEpochs = new int[0];
     private long[] cacheStarts = new long[0];
@@ -68,10 +72,13 @@ public final class ReplicaLog {
     }
 
     public void append(int epoch, long recordId) {
+        append(epoch, recordId, -1, -1);
+    }
+
+    /** Appends one record, written by idempotent producer {@code producerId} with {@code sequence} (or -1, -1). */
+    public void append(int epoch, long recordId, int producerId, int sequence) {
         if (length == epochs.length) {
-            int capacity = Math.max(16, length * 2);
-            epochs = Arrays.copyOf(epochs, capacity);
-            recordIds = Arrays.copyOf(recordIds, capacity);
+            resize(Math.max(16, length * 2));
         }
         if (epoch > latestEpoch()) {
             assignEpochStartOffset(epoch, length);
@@ -99,14 +106,59 @@ public final class ReplicaLog {
         }
         epochs[length] = epoch;
         recordIds[length] = recordId;
+        producerIds[length] = producerId;
+        sequences[length] = sequence;
         length++;
         view = null;
     }
 
     public void append(LogSlice slice) {
         for (int i = 0; i < slice.size(); i++) {
-            append(slice.epochs()[i], slice.recordIds()[i]);
+            append(slice.epochs()[i], slice.recordIds()[i], slice.producerIds()[i], slice.sequences()[i]);
         }
+    }
+
+    /** Fresh arrays of {@code capacity}: published views keep the ones they showed. */
+    private void resize(int capacity) {
+        epochs = Arrays.copyOf(epochs, capacity);
+        recordIds = Arrays.copyOf(recordIds, capacity);
+        producerIds = Arrays.copyOf(producerIds, capacity);
+        sequences = Arrays.copyOf(sequences, capacity);
+    }
+
+    /**
+     * The offset of the last record producer {@code producerId} wrote, or -1: what Kafka's
+     * ProducerStateManager keeps per producer. Scanned back from the log end; producer ids only grow, so
+     * the scan stops at an older idempotent producer's record.
+     */
+    public long lastOffsetOf(int producerId) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (producerIds[i] == producerId) {
+                return i;
+            }
+            if (producerIds[i] >= 0 && producerIds[i] < producerId) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The offset of producer {@code producerId}'s record with {@code sequence}, or -1; scanned as above. */
+    public long offsetOf(int producerId, int sequence) {
+        for (int i = length - 1; i >= 0; i--) {
+            if (producerIds[i] == producerId && sequences[i] == sequence) {
+                return i;
+            }
+            if (producerIds[i] >= 0 && producerIds[i] < producerId) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The sequence number the record at {@code offset} was written with (-1 if not idempotent). */
+    public int sequenceAt(long offset) {
+        return sequences[(int) offset];
     }
 
     /** A new leader records where its epoch starts, before appending anything (Kafka's makeLeader). */
@@ -135,8 +187,7 @@ public final class ReplicaLog {
         }
         int keep = (int) Math.max(0, offset);
         if (keep < length) {
-            epochs = Arrays.copyOf(epochs, Math.max(16, keep * 2));
-            recordIds = Arrays.copyOf(recordIds, epochs.length);
+            resize(Math.max(16, keep * 2));
             length = keep;
         }
         int keepEntries = 0;
@@ -188,9 +239,14 @@ public final class ReplicaLog {
         int from = (int) offset;
         int to = (int) Math.min(Math.min(limit, length), offset + max);
         if (from >= to) {
-            return new LogSlice(offset, new int[0], new long[0]);
+            return new LogSlice(offset, new int[0], new long[0], new int[0], new int[0]);
         }
-        return new LogSlice(offset, Arrays.copyOfRange(epochs, from, to), Arrays.copyOfRange(recordIds, from, to));
+        return new LogSlice(
+                offset,
+                Arrays.copyOfRange(epochs, from, to),
+                Arrays.copyOfRange(recordIds, from, to),
+                Arrays.copyOfRange(producerIds, from, to),
+                Arrays.copyOfRange(sequences, from, to));
     }
 
     public LogView view() {

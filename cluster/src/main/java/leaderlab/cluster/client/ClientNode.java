@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import leaderlab.cluster.check.Ledger;
 import leaderlab.cluster.config.ConfigKey;
@@ -15,14 +16,11 @@ import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.AdminOperation;
 import leaderlab.cluster.protocol.AdminResult;
-import leaderlab.cluster.protocol.ClientApi.ConsumerFetchRequest;
-import leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse;
 import leaderlab.cluster.protocol.ClientApi.MetadataRequest;
 import leaderlab.cluster.protocol.ClientApi.MetadataResponse;
 import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
 import leaderlab.cluster.protocol.ControllerApi.AdminResponse;
 import leaderlab.cluster.protocol.Errors;
-import leaderlab.cluster.protocol.LogSlice;
 import leaderlab.cluster.runtime.Address;
 import leaderlab.cluster.runtime.Message;
 import leaderlab.cluster.runtime.Node;
@@ -62,6 +60,8 @@ public final class ClientNode implements Node {
     private Configs configs;
     private long nextRequestId;
     private long nextRecordId = 1;
+    private int nextProducerId;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private int bootstrapCursor;
     private volatile java.util.function.IntPredicate refusing = broker -> false;
 
@@ -105,6 +105,10 @@ public final class ClientNode implements Node {
 
     Ledger ledger() {
         return ledger;
+    }
+
+    InFlightRequests inFlight() {
+        return inFlight;
     }
 
     void schedule(long delayMs, Runnable action) {
@@ -158,7 +162,7 @@ public final class ClientNode implements Node {
             id = r.requestId();
         } else if (message instanceof ProduceResponse r) {
             id = r.requestId();
-        } else if (message instanceof ConsumerFetchResponse r) {
+        } else if (message instanceof leaderlab.cluster.protocol.ClientApi.ConsumerFetchResponse r) {
             id = r.requestId();
         } else {
             // Every ToClient type is handled above (DispatchTest); anything else was sent to the wrong node.
@@ -233,46 +237,74 @@ public final class ClientNode implements Node {
                 new MetadataRequest(id, topic));
     }
 
-    /** Fresh metadata for a retry, from any broker that answers. */
-    void refreshMetadata(String topic, Consumer<MetadataResponse> onAnswer, Runnable onNoBroker) {
-        fetchMetadata(topic, 0, onAnswer, onNoBroker);
+    /**
+     * A topic's metadata, asked for again every retry.backoff.ms until {@code deadlineMs} (Kafka's producer
+     * waits up to max.block.ms, a poll up to its timeout); {@code onTimeout} runs at the deadline.
+     */
+    void awaitMetadata(String topic, long deadlineMs, Consumer<MetadataResponse> onMetadata, Runnable onTimeout) {
+        Runnable again = () -> {
+            long backoffMs = configs.getLong(ConfigKey.RETRY_BACKOFF_MS);
+            if (context.nowMs() + backoffMs < deadlineMs) {
+                schedule(backoffMs, () -> awaitMetadata(topic, deadlineMs, onMetadata, onTimeout));
+            } else {
+                schedule(Math.max(0, deadlineMs - context.nowMs()), onTimeout);
+            }
+        };
+        fetchMetadata(
+                topic,
+                0,
+                metadata -> {
+                    if (metadata.error().isError()) {
+                        again.run();
+                    } else {
+                        onMetadata.accept(metadata);
+                    }
+                },
+                again);
+    }
+
+    /** Fresh metadata for one partition, for a retry; {@code onFailure} gets the error and why. */
+    void refreshPartition(
+            String topic,
+            int index,
+            Consumer<PartitionRegistration> onPartition,
+            BiConsumer<Errors, String> onFailure) {
+        fetchMetadata(
+                topic,
+                0,
+                metadata -> {
+                    if (metadata.error().isError()
+                            || index >= metadata.partitions().size()) {
+                        onFailure.accept(
+                                metadata.error().isError() ? metadata.error() : Errors.UNKNOWN_TOPIC_OR_PARTITION,
+                                "no usable metadata for " + topic);
+                    } else {
+                        onPartition.accept(metadata.partitions().get(index));
+                    }
+                },
+                () -> onFailure.accept(Errors.NETWORK_EXCEPTION, "no broker answered a metadata request"));
     }
 
     // ---- Produce ----------------------------------------------------------------------------------
 
     /**
      * Produces {@code count} records to one partition, or spread round-robin over all partitions when
-     * {@code partition} is -1.
+     * {@code partition} is -1, as a new producer with {@code settings} (an idempotent one gets the next
+     * producer id; Kafka's InitProducerId round trip is left out).
      */
-    public void produce(
-            String topic, int partition, int count, int acks, CompletableFuture<List<ProduceResult>> result) {
-        produce(topic, partition, count, acks, -1, result);
-    }
-
-    /** @param retries resends allowed per batch, or -1 for the {@code retries} setting */
     public void produce(
             String topic,
             int partition,
             int count,
-            int acks,
-            int retries,
+            ProducerSettings settings,
             CompletableFuture<List<ProduceResult>> result) {
-        fetchMetadata(
+        int acks = settings.acks();
+        int producerId = settings.idempotent() ? nextProducerId++ : -1;
+        long maxBlockMs = configs.getLong(ConfigKey.MAX_BLOCK_MS);
+        awaitMetadata(
                 topic,
-                0,
+                context.nowMs() + maxBlockMs,
                 metadata -> {
-                    if (metadata.error().isError()) {
-                        result.complete(List.of(new ProduceResult(
-                                topic,
-                                -1,
-                                count,
-                                acks,
-                                metadata.error(),
-                                -1,
-                                "broker " + metadata.fromBroker() + " has no complete metadata for " + topic
-                                        + " (yet)")));
-                        return;
-                    }
                     List<PartitionRegistration> targets = new ArrayList<>();
                     int[] counts;
                     if (partition >= 0) {
@@ -306,7 +338,7 @@ public final class ClientNode implements Node {
                             ids[r] = nextRecordId++;
                         }
                         PartitionRegistration target = targets.get(i);
-                        new ProduceBatch(this, topic, target.index(), acks, ids, retries, done).send(target);
+                        new ProduceBatch(this, topic, target.index(), settings, producerId, ids, done).send(target);
                     }
                 },
                 () -> result.complete(List.of(new ProduceResult(
@@ -316,79 +348,35 @@ public final class ClientNode implements Node {
                         acks,
                         Errors.REQUEST_TIMED_OUT,
                         -1,
-                        "no broker answered a metadata request"))));
+                        "Topic " + topic + " not present in metadata after " + maxBlockMs + " ms."))));
     }
 
     // ---- Consume ----------------------------------------------------------------------------------
 
-    /** Reads from the leader, from this consumer's position (or offset 0), up to the high watermark. */
+    /**
+     * Reads from each partition's leader, from this consumer's position (or offset 0), up to the high
+     * watermark, fetching again through a failover as Kafka's consumer does ({@link ConsumePoll}).
+     */
     public void consume(
             String topic,
             int partition,
             boolean fromBeginning,
             int maxRecords,
             CompletableFuture<List<ConsumeResult>> result) {
-        fetchMetadata(
-                topic,
-                0,
-                metadata -> {
-                    if (metadata.error().isError()) {
-                        result.complete(List.of(new ConsumeResult(topic, -1, metadata.error(), -1, LogSlice.EMPTY)));
-                        return;
-                    }
-                    List<PartitionRegistration> targets =
-                            partition >= 0 ? List.of(metadata.partitions().get(partition)) : metadata.partitions();
-                    ConsumeResult[] results = new ConsumeResult[targets.size()];
-                    int[] outstanding = {targets.size()};
-                    for (int i = 0; i < targets.size(); i++) {
-                        int slot = i;
-                        PartitionRegistration target = targets.get(i);
-                        Runnable done = () -> {
-                            if (--outstanding[0] == 0) {
-                                result.complete(List.of(results));
-                            }
-                        };
-                        if (fromBeginning) {
-                            positions.remove(target.name());
-                        }
-                        if (!target.hasLeader()) {
-                            results[slot] = new ConsumeResult(
-                                    target.name(), -1, Errors.LEADER_NOT_AVAILABLE, -1, LogSlice.EMPTY);
-                            done.run();
-                            continue;
-                        }
-                        long position = positions.getOrDefault(target.name(), 0L);
-                        long id = ++nextRequestId;
-                        send(
-                                Address.broker(target.leader()),
-                                id,
-                                requestTimeoutMs(),
-                                answer -> {
-                                    ConsumerFetchResponse response = (ConsumerFetchResponse) answer;
-                                    if (!response.error().isError()) {
-                                        positions.put(
-                                                target.name(),
-                                                response.records().endOffset() > position
-                                                        ? response.records().endOffset()
-                                                        : position);
-                                    }
-                                    results[slot] = new ConsumeResult(
-                                            target.name(),
-                                            target.leader(),
-                                            response.error(),
-                                            response.highWatermark(),
-                                            response.records());
-                                    done.run();
-                                },
-                                error -> {
-                                    results[slot] = new ConsumeResult(
-                                            target.name(), target.leader(), error, -1, LogSlice.EMPTY);
-                                    done.run();
-                                },
-                                new ConsumerFetchRequest(id, target.id(), position, maxRecords));
-                    }
-                },
-                () -> result.complete(
-                        List.of(new ConsumeResult(topic, -1, Errors.REQUEST_TIMED_OUT, -1, LogSlice.EMPTY))));
+        new ConsumePoll(this, topic, partition, fromBeginning, maxRecords, result).start();
+    }
+
+    /** The consumer's next offset in a partition (0 before its first read). */
+    long position(String partition) {
+        return positions.getOrDefault(partition, 0L);
+    }
+
+    /** @param offset the next offset to read, or -1 to start again at offset 0 */
+    void setPosition(String partition, long offset) {
+        if (offset < 0) {
+            positions.remove(partition);
+        } else {
+            positions.put(partition, offset);
+        }
     }
 }

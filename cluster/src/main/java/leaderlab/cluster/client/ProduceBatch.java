@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import leaderlab.cluster.config.ConfigKey;
-import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.ProduceAttemptFailed;
 import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.protocol.ClientApi.ProduceRequest;
@@ -19,9 +19,11 @@ import leaderlab.cluster.protocol.Errors;
  * client's metadata names; on a retriable error (or with no leader known) it waits retry.backoff.ms,
  * refreshes metadata and sends again, up to {@code retries} times, until delivery.timeout.ms after the
  * batch was created, when it expires with Kafka's TimeoutException. Every failed attempt is a
- * PRODUCE_FAILED journal event. Simplified: one batch in flight per partition (no pipelining, so
- * max.in.flight.requests.per.connection has nothing to order) and no idempotence: a batch resent after
- * a timeout may be appended twice, which Kafka's default enable.idempotence=true would prevent.
+ * PRODUCE_FAILED journal event. An idempotent producer's batch carries its producer id and sequence
+ * number 0 (each produce command is a new producer, as each kafka-console-producer run is), so a leader
+ * that already holds a resent batch answers with its offsets instead of appending it again; without
+ * idempotence it is appended twice. At most max.in.flight.requests.per.connection requests wait for one
+ * broker ({@link InFlightRequests}); one batch per partition, so there is nothing to reorder.
  */
 final class ProduceBatch {
 
@@ -45,29 +47,31 @@ final class ProduceBatch {
     private final int index;
     private final int acks;
     private final long[] ids;
-    private final int retriesAllowed;
+    private final ProducerSettings settings;
+    private final int producerId;
     private final long createdMs;
     private final long deliveryTimeoutMs;
     private final Consumer<ProduceResult> done;
     private final List<String> retried = new ArrayList<>();
     private String name;
 
-    /** @param retries resends allowed, or -1 for the client's {@code retries} setting */
+    /** @param producerId the idempotent producer's id, -1 when {@code settings} are not idempotent */
     ProduceBatch(
             ClientNode client,
             String topic,
             int index,
-            int acks,
+            ProducerSettings settings,
+            int producerId,
             long[] ids,
-            int retries,
             Consumer<ProduceResult> done) {
         this.client = client;
         this.topic = topic;
         this.index = index;
         this.name = topic + "-" + index;
-        this.acks = acks;
+        this.acks = settings.acks();
+        this.settings = settings;
+        this.producerId = producerId;
         this.ids = ids;
-        this.retriesAllowed = retries >= 0 ? retries : client.configs().getInt(ConfigKey.RETRIES, null);
         this.deliveryTimeoutMs = client.configs().getLong(ConfigKey.DELIVERY_TIMEOUT_MS);
         this.createdMs = client.nowMs();
         this.done = done;
@@ -82,8 +86,8 @@ final class ProduceBatch {
         }
         int leader = target.leader();
         long requestTimeoutMs = client.requestTimeoutMs();
-        ProduceRequest request =
-                new ProduceRequest(client.nextRequestId(), target.id(), acks == -1 ? -1 : acks, ids, requestTimeoutMs);
+        ProduceRequest request = new ProduceRequest(
+                client.nextRequestId(), target.id(), acks, ids, requestTimeoutMs, producerId, producerId < 0 ? -1 : 0);
         if (acks == 0) {
             client.sendOneWay(leader, request);
             finish(new ProduceResult(
@@ -95,9 +99,15 @@ final class ProduceBatch {
                     -1,
                     "sent with acks=0: no answer is expected, so no offsets are known",
                     retried.size(),
-                    List.copyOf(retried)));
+                    List.copyOf(retried),
+                    false));
             return;
         }
+        client.inFlight().send(leader, settings.maxInFlight(), () -> request(leader, target, request));
+    }
+
+    private void request(int leader, PartitionRegistration target, ProduceRequest request) {
+        long requestTimeoutMs = request.timeoutMs();
         // Wait a little longer than the broker does, so its own REQUEST_TIMED_OUT answer (which says
         // why) arrives before the client gives up on a silent broker.
         client.request(
@@ -106,6 +116,7 @@ final class ProduceBatch {
                 requestTimeoutMs + PRODUCE_GRACE_MS,
                 request,
                 answer -> {
+                    client.inFlight().done(leader);
                     ProduceResponse response = (ProduceResponse) answer;
                     if (response.error().isError()) {
                         failed(leader, response.error(), response.message());
@@ -121,22 +132,26 @@ final class ProduceBatch {
                             response.baseOffset(),
                             response.message(),
                             retried.size(),
-                            List.copyOf(retried)));
+                            List.copyOf(retried),
+                            response.duplicate()));
                 },
-                error -> failed(
-                        leader,
-                        error,
-                        error == Errors.NETWORK_EXCEPTION
-                                ? "connection to broker " + leader + " refused: its process is not running"
-                                : "broker " + leader + " did not answer within request.timeout.ms="
-                                        + requestTimeoutMs));
+                error -> {
+                    client.inFlight().done(leader);
+                    failed(
+                            leader,
+                            error,
+                            error == Errors.NETWORK_EXCEPTION
+                                    ? "connection to broker " + leader + " refused: its process is not running"
+                                    : "broker " + leader + " did not answer within request.timeout.ms="
+                                            + requestTimeoutMs);
+                });
     }
 
     private void failed(int broker, Errors error, String why) {
         long now = client.nowMs();
         long backoffMs = client.configs().getLong(ConfigKey.RETRY_BACKOFF_MS);
         boolean retry =
-                RETRIABLE.contains(error) && retried.size() < retriesAllowed && now < createdMs + deliveryTimeoutMs;
+                RETRIABLE.contains(error) && retried.size() < settings.retries() && now < createdMs + deliveryTimeoutMs;
         String from = broker < 0 ? "" : " from broker " + broker;
         // Waiting out the same error (no leader yet, ISR below min ISR) is journaled once, not per retry.
         boolean repeat =
@@ -144,13 +159,12 @@ final class ProduceBatch {
         if (!repeat) {
             client.journal(
                     partition(),
-                    new EventDetail.ProduceAttemptFailed(
-                            broker, error, ids.length, why, retry ? retried.size() + 1 : 0, backoffMs),
+                    new ProduceAttemptFailed(broker, error, ids.length, why, retry ? retried.size() + 1 : 0, backoffMs),
                     retry ? "producer will retry" : "producer gives up");
         }
         if (!retry) {
             finish(new ProduceResult(
-                    name, broker, ids.length, acks, error, -1, why, retried.size(), List.copyOf(retried)));
+                    name, broker, ids.length, acks, error, -1, why, retried.size(), List.copyOf(retried), false));
             return;
         }
         retried.add(error.name() + from);
@@ -162,20 +176,7 @@ final class ProduceBatch {
             expire();
             return;
         }
-        client.refreshMetadata(
-                topic,
-                metadata -> {
-                    if (metadata.error().isError()
-                            || index >= metadata.partitions().size()) {
-                        failed(
-                                -1,
-                                metadata.error().isError() ? metadata.error() : Errors.UNKNOWN_TOPIC_OR_PARTITION,
-                                "no usable metadata for " + topic);
-                    } else {
-                        send(metadata.partitions().get(index));
-                    }
-                },
-                () -> failed(-1, Errors.NETWORK_EXCEPTION, "no broker answered a metadata request"));
+        client.refreshPartition(topic, index, this::send, (error, why) -> failed(-1, error, why));
     }
 
     /** Kafka's RecordAccumulator expiry: "Expiring N record(s) for T-P:D ms has passed since batch creation". */
@@ -190,7 +191,7 @@ final class ProduceBatch {
                 waited);
         client.journal(
                 partition(),
-                new EventDetail.ProduceAttemptFailed(
+                new ProduceAttemptFailed(
                         -1,
                         Errors.REQUEST_TIMED_OUT,
                         ids.length,
@@ -207,7 +208,8 @@ final class ProduceBatch {
                 -1,
                 text + last,
                 retried.size(),
-                List.copyOf(retried)));
+                List.copyOf(retried),
+                false));
     }
 
     private TopicPartition partition() {

@@ -166,6 +166,38 @@ public enum ConfigKey {
             100,
             "Producer and consumer: wait before retrying and refreshing metadata (Kafka also backs off "
                     + "exponentially up to retry.backoff.max.ms=1000; leaderlab keeps it fixed)."),
+    MAX_BLOCK_MS(
+            "max.block.ms",
+            Type.LONG,
+            Scope.CLIENT,
+            6000,
+            60000,
+            "Producer: how long a produce waits for the topic's metadata when no broker answers before it fails."),
+    ENABLE_IDEMPOTENCE(
+            "enable.idempotence",
+            Type.BOOLEAN,
+            Scope.CLIENT,
+            true,
+            true,
+            "Producer: each batch carries a producer id and sequence numbers, so a leader drops a retried batch it "
+                    + "already holds instead of writing it twice. Needs acks=all, retries > 0 and "
+                    + "max.in.flight.requests.per.connection <= 5; left at its default it is turned off quietly "
+                    + "when they conflict, set explicitly the producer refuses to start."),
+    MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION(
+            "max.in.flight.requests.per.connection",
+            Type.INT,
+            Scope.CLIENT,
+            5,
+            5,
+            "Producer: most produce requests waiting for an answer from one broker; more wait their turn."),
+    DEFAULT_API_TIMEOUT_MS(
+            "default.api.timeout.ms",
+            Type.LONG,
+            Scope.CLIENT,
+            6000,
+            60000,
+            "Consumer: how long one consume (a poll) keeps fetching through a failover before it returns no "
+                    + "records for a partition (kafka-console-consumer's --timeout-ms)."),
     LOG_FLUSH_INTERVAL_MS(
             "log.flush.interval.ms",
             Type.LONG,

@@ -314,30 +314,8 @@ public sealed interface EventDetail extends QuorumEvents {
         }
     }
 
-    /**
-     * What the producer saw of one failed attempt (the broker-side {@link ProduceFailed} is what a leader
-     * answered).
-     *
-     * @param broker       who answered or failed to, -1 when no broker was asked (no leader, expiry)
-     * @param nextRetry    the retry the producer schedules (1, 2, ...), or 0 when it gives up
-     * @param backoffMs    how long it waits before that retry
-     */
-    record ProduceAttemptFailed(int broker, Errors error, int records, String why, int nextRetry, long backoffMs)
-            implements EventDetail {
-        public EventType type() {
-            return EventType.PRODUCE_FAILED;
-        }
-
-        public boolean givesUp() {
-            return nextRetry == 0;
-        }
-
-        public String text() {
-            return "produce of " + records + " record(s) failed: " + error.name()
-                    + (broker < 0 ? "" : " from broker " + broker) + " (" + why + ")"
-                    + (givesUp() ? "" : "; retry " + nextRetry + " in " + backoffMs + " ms after refreshing metadata");
-        }
-    }
+    /** What a client saw of a failed attempt: kinds in files of their own, as this file is at its size limit. */
+    sealed interface ClientAttempt extends EventDetail permits ProduceAttemptFailed, ConsumeAttemptFailed {}
 
     record ProduceFailed(int leader, Errors error, long baseOffset, long endOffset) implements EventDetail {
         public EventType type() {

@@ -23,6 +23,8 @@ public enum EventType {
     TRUNCATED,
     PRODUCE_ACKED,
     PRODUCE_FAILED,
+    /** A consumer fetch failed and the consumer retries after a metadata refresh, or its poll ended empty. */
+    CONSUME_FAILED,
     FAULT_INJECTED,
     FAULT_HEALED,
     /** A safety invariant does not hold (see the check package): a bug, or an unsafe setting at work. */

@@ -16,11 +16,24 @@ public final class ClientApi {
             long requestId, int fromBroker, Errors error, TopicInfo topic, List<PartitionRegistration> partitions)
             implements ToClient {}
 
-    /** @param acks 0, 1 or -1 (all) */
-    public record ProduceRequest(long requestId, int partitionId, int acks, long[] recordIds, long timeoutMs)
+    /**
+     * @param acks         0, 1 or -1 (all)
+     * @param producerId   the idempotent producer's id, or -1 without enable.idempotence
+     * @param baseSequence the sequence number of the first record (Kafka's batch baseSequence), or -1
+     */
+    public record ProduceRequest(
+            long requestId,
+            int partitionId,
+            int acks,
+            long[] recordIds,
+            long timeoutMs,
+            int producerId,
+            int baseSequence)
             implements ToBroker {}
 
-    public record ProduceResponse(long requestId, int partitionId, Errors error, long baseOffset, String message)
+    /** @param duplicate the leader already held the batch (same producer id and sequence) and did not append it */
+    public record ProduceResponse(
+            long requestId, int partitionId, Errors error, long baseOffset, String message, boolean duplicate)
             implements ToClient {}
 
     public record ConsumerFetchRequest(long requestId, int partitionId, long offset, int maxRecords)

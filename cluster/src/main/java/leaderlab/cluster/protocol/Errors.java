@@ -27,6 +27,8 @@ public enum Errors {
             20,
             "NotEnoughReplicasAfterAppendException",
             "Messages are written to the log, but to fewer in-sync replicas than required."),
+    OUT_OF_ORDER_SEQUENCE_NUMBER(
+            45, "OutOfOrderSequenceException", "The broker received an out of order sequence number."),
     TOPIC_ALREADY_EXISTS(36, "TopicExistsException", "Topic with this name already exists."),
     INVALID_PARTITIONS(37, "InvalidPartitionsException", "Number of partitions is below 1."),
     INVALID_REPLICATION_FACTOR(

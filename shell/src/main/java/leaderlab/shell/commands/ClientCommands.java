@@ -40,11 +40,18 @@ final class ClientCommands {
                         + "NOT_ENOUGH_REPLICAS, a timeout, a refused connection to a crashed broker, no leader yet) it "
                         + "waits retry.backoff.ms, refreshes metadata and resends, until delivery.timeout.ms "
                         + "(classroom 12 s; Kafka 120 s, --kafka-timings) expires the batch with a TimeoutException; "
-                        + "the result lists the retries it took. --retries 0 (or config set retries 0) reports the first "
-                        + "error instead. Simplified: one batch in flight per partition, retry.backoff.ms fixed (no "
-                        + "exponential backoff to retry.backoff.max.ms), no linger or batching, and no idempotence "
-                        + "(Kafka's default enable.idempotence=true drops a duplicate when a batch that timed out is "
-                        + "resent; here it may be appended twice). --json prints "
+                        + "the result lists the retries it took; with no broker answering it waits up to "
+                        + "max.block.ms for metadata. --retries 0 (or config set retries 0) reports the first "
+                        + "error instead. enable.idempotence=true (Kafka's default) gives each produce command a "
+                        + "producer id and each batch sequence numbers, so a leader that already holds a resent batch "
+                        + "answers with its first offsets instead of writing it twice (the result says duplicate); it "
+                        + "needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5, and is turned "
+                        + "off quietly when they conflict unless you set it yourself (then the produce is refused with "
+                        + "Kafka's ConfigException). At most max.in.flight.requests.per.connection (5) requests wait "
+                        + "for one broker. Simplified: each produce command is a new producer (like one "
+                        + "kafka-console-producer run) that gets its producer id without InitProducerId; one batch "
+                        + "per partition, so nothing can be reordered; retry.backoff.ms fixed (no exponential backoff "
+                        + "to retry.backoff.max.ms), no linger or batching. --json prints "
                         + ResultJson.PRODUCE_SHAPE)
                 .options("partition", "count", "retries")
                 .option("acks", Completions.words("acks", "0", "1", "all"))
@@ -60,7 +67,17 @@ final class ClientCommands {
                 .usage("consume TOPIC [--partition P] [--from-beginning] [--json]")
                 .summary("read committed records (below the high watermark) from each partition's leader")
                 .details("The consumer remembers its position per partition between commands; --from-beginning "
-                        + "starts again at offset 0. Consumers never see records at or above the HW. --json prints "
+                        + "starts again at offset 0. Consumers never see records at or above the HW. Through a "
+                        + "failover it behaves as Kafka 4.x's consumer: no leader, NOT_LEADER_OR_FOLLOWER, "
+                        + "FENCED_LEADER_EPOCH, a refused connection or a timeout make it refresh metadata and fetch "
+                        + "again after retry.backoff.ms from the new leader, with no error for the application (the "
+                        + "result lists the retries, the journal has CONSUME_FAILED events); if "
+                        + "default.api.timeout.ms (classroom 6 s, Kafka 60 s) passes first, the poll returns no "
+                        + "records for that partition. Simplified: one consume is one poll that ends at the leader's "
+                        + "first answer, even an empty one; the timeout plays kafka-console-consumer's --timeout-ms; "
+                        + "a position beyond the leader's log (after an unclean election) is reset to offset 0, as "
+                        + "auto.offset.reset=earliest does (Kafka's consumer would first find the divergence by "
+                        + "leader epoch, KIP-320); no consumer group, no committed offsets. --json prints "
                         + ResultJson.CONSUME_SHAPE)
                 .options("partition")
                 .flags("from-beginning", "json")
@@ -108,7 +125,7 @@ final class ClientCommands {
             if (r.error().isError()) {
                 lines.add(r.partition() + ": " + r.error().name() + " ("
                         + r.error().code() + ") " + (r.leader() < 0 ? "" : "from broker " + r.leader() + ": ")
-                        + r.detail() + retries(r));
+                        + r.detail() + retries(r.retries(), r.retried()));
             } else if (r.baseOffset() < 0) {
                 lines.add(r.partition() + ": sent " + r.count() + " record(s) to broker " + r.leader() + " with "
                         + acksText + " (no answer expected)");
@@ -116,18 +133,19 @@ final class ClientCommands {
                 long last = r.baseOffset() + r.count() - 1;
                 lines.add(r.partition() + ": acked offsets "
                         + (r.count() == 1 ? r.baseOffset() : r.baseOffset() + "-" + last) + " (" + r.count()
-                        + " record(s), " + acksText + ", leader " + r.leader() + ")" + retries(r));
+                        + " record(s), " + acksText + ", leader " + r.leader() + ")" + retries(r.retries(), r.retried())
+                        + (r.duplicate() ? "; the leader already held the resent batch, kept once (idempotence)" : ""));
             }
         }
         return Result.ok(lines);
     }
 
-    /** The retries a result took, as the producer met them. */
-    private static String retries(ProduceResult r) {
-        return r.retries() == 0
+    /** The retries a result took, as the client met them. */
+    private static String retries(int retries, List<String> retried) {
+        return retries == 0
                 ? ""
-                : " after " + r.retries() + " retr" + (r.retries() == 1 ? "y" : "ies") + " ("
-                        + String.join(", ", new java.util.LinkedHashSet<>(r.retried())) + ")";
+                : " after " + retries + " retr" + (retries == 1 ? "y" : "ies") + " ("
+                        + String.join(", ", new java.util.LinkedHashSet<>(retried)) + ")";
     }
 
     private static Result consume(Args args, Session session) {
@@ -141,6 +159,12 @@ final class ClientCommands {
         }
         List<String> lines = new ArrayList<>();
         for (ConsumeResult r : results) {
+            if (r.timedOut()) {
+                lines.add(r.partition() + ": no records: the poll timed out (default.api.timeout.ms="
+                        + session.cluster().clientConfigs().getLong(ConfigKey.DEFAULT_API_TIMEOUT_MS) + ")"
+                        + retries(r.retries(), r.retried()));
+                continue;
+            }
             if (r.error().isError()) {
                 lines.add(r.partition() + ": " + r.error().name() + " ("
                         + r.error().code() + ")" + (r.leader() < 0 ? "" : " from broker " + r.leader()));
@@ -148,12 +172,12 @@ final class ClientCommands {
             }
             LogSlice records = r.records();
             if (records.size() == 0) {
-                lines.add(
-                        r.partition() + ": nothing new below HW " + r.highWatermark() + " (leader " + r.leader() + ")");
+                lines.add(r.partition() + ": nothing new below HW " + r.highWatermark() + " (leader " + r.leader() + ")"
+                        + retries(r.retries(), r.retried()));
             } else {
                 lines.add(r.partition() + ": read offsets " + records.baseOffset() + "-" + (records.endOffset() - 1)
                         + " (" + records.size() + " record(s)) below HW " + r.highWatermark() + " from leader "
-                        + r.leader() + ": " + preview(records));
+                        + r.leader() + retries(r.retries(), r.retried()) + ": " + preview(records));
             }
         }
         return Result.ok(lines);

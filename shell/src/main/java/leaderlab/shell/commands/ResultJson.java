@@ -18,10 +18,13 @@ final class ResultJson {
 
     static final String PRODUCE_SHAPE = "{\"results\":[{\"partition\":\"orders-0\",\"leader\":2,\"acks\":\"all\","
             + "\"count\":10,\"acknowledged\":true,\"baseOffset\":0,\"lastOffset\":9,\"error\":\"NONE\",\"errorCode\":0,"
-            + "\"detail\":\"\",\"retries\":1,\"retried\":[\"NETWORK_EXCEPTION from broker 1\"]}]} (baseOffset and "
-            + "lastOffset are null unless acknowledged; retried lists the error of each attempt the producer resent)";
+            + "\"detail\":\"\",\"retries\":1,\"retried\":[\"NETWORK_EXCEPTION from broker 1\"],\"duplicate\":false}]} "
+            + "(baseOffset and lastOffset are null unless acknowledged; retried lists the error of each attempt the "
+            + "producer resent; duplicate: the leader already held a resent batch and kept one copy)";
     static final String CONSUME_SHAPE = "{\"results\":[{\"partition\":\"orders-0\",\"leader\":2,\"error\":\"NONE\","
-            + "\"errorCode\":0,\"highWatermark\":10,\"baseOffset\":0,\"endOffset\":10,\"records\":[\"m1\",...]}]}";
+            + "\"errorCode\":0,\"highWatermark\":10,\"baseOffset\":0,\"endOffset\":10,\"records\":[\"m1\",...],"
+            + "\"retries\":3,\"retried\":[\"NETWORK_EXCEPTION from broker 1\"],\"timedOut\":false}]} (offsets are null "
+            + "on an error or when the poll timed out; retried lists the error of each fetch the consumer made again)";
     static final String ELECT_SHAPE = "{\"electionType\":\"PREFERRED\",\"partitions\":[{\"partition\":\"orders-0\","
             + "\"error\":\"NONE\"|\"ELECTION_NOT_NEEDED\"|...,\"message\":\"...\"}]}";
     static final String REASSIGN_SHAPE =
@@ -46,6 +49,7 @@ final class ResultJson {
                     .field("detail", r.detail() == null ? "" : r.detail())
                     .field("retries", r.retries())
                     .field("retried", r.retried())
+                    .field("duplicate", r.duplicate())
                     .endObject();
         }
         return json.endArray().endObject().toString();
@@ -60,14 +64,18 @@ final class ResultJson {
                     .field("error", r.error().name())
                     .field("errorCode", r.error().code())
                     .field("highWatermark", r.highWatermark());
-            LogSlice records = r.error().isError() ? null : r.records();
+            LogSlice records = r.error().isError() || r.timedOut() ? null : r.records();
             json.field("baseOffset", records == null ? null : records.baseOffset())
                     .field("endOffset", records == null ? null : records.endOffset());
             json.name("records").beginArray();
             for (int i = 0; records != null && i < records.size(); i++) {
                 json.value("m" + records.recordIds()[i]);
             }
-            json.endArray().endObject();
+            json.endArray()
+                    .field("retries", r.retries())
+                    .field("retried", r.retried())
+                    .field("timedOut", r.timedOut())
+                    .endObject();
         }
         return json.endArray().endObject().toString();
     }
