@@ -77,6 +77,10 @@ final class ClusterLayout {
     final Box controller;
     final List<Card> cards = new ArrayList<>();
     final double headerHeight;
+    /** The gap between cards, and between the cards and the view's edges. */
+    final double gutter;
+    /** The height of the band on top that holds the clients, the controller and the legend. */
+    final double bandHeight;
     /** The size and zoom this layout was made for, so a frame can tell whether to redo it. */
     final double width;
 
@@ -93,7 +97,9 @@ final class ClusterLayout {
         this.height = height;
         this.zoom = zoom;
         double margin = 12 * zoom;
+        gutter = margin;
         double top = 56 * zoom;
+        bandHeight = top;
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
         headerHeight = HEADER_HEIGHT * zoom;
@@ -226,6 +232,17 @@ final class ClusterLayout {
 
     Card cardOf(int brokerId) {
         return cards.stream().filter(c -> c.brokerId() == brokerId).findFirst().orElse(null);
+    }
+
+    /** Whether a point lies on a card's header (its title, badge and belief line). */
+    boolean inHeader(double x, double y) {
+        for (Card card : cards) {
+            Box box = card.box();
+            if (x >= box.x() && x < box.x() + box.w() && y >= box.y() && y < box.y() + headerHeight) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Card cardAt(double x, double y) {
