@@ -24,6 +24,9 @@ import leaderlab.cluster.view.ClusterSnapshot;
  */
 public final class ClusterCanvas extends Pane {
 
+    /** Presenter mode's type on a 1080p projector: card titles 36 px, badges and legend over 20 px. */
+    public static final double PRESENTER_SCALE = 1.5;
+
     private final Canvas backdrop = new Canvas();
     private final ChipRaster backdropChips = new ChipRaster();
     private final javafx.scene.Group cardLayer = new javafx.scene.Group();
@@ -40,6 +43,13 @@ public final class ClusterCanvas extends Pane {
     private ClusterSnapshot hostedFor;
     /** How many frames were painted whole (every card, not changes over the last), for tests of the fast path. */
     private int wholeRepaints;
+
+    /** The zoom the layout was made for, as asked (before {@link #scale}). */
+    private double laidOutZoom;
+    /** How much larger than the window's zoom to draw: presenter mode draws for the back row. */
+    private double scale = 1;
+
+    private long pastMs = -1;
 
     private Set<Integer> failing = Set.of();
     private boolean clientsFailing;
@@ -59,6 +69,25 @@ public final class ClusterCanvas extends Pane {
         clientsFailing = clients;
     }
 
+    /** Draws {@code factor} times the zoom asked of {@link #render}, where the cards have room for it. */
+    public void setScale(double factor) {
+        scale = factor;
+        layout = null;
+    }
+
+    /**
+     * Marks the view as showing the past: {@code timeMs} of the snapshot shown, or -1 for live. The band on
+     * top says so in place of the legend, as presenter mode shows no clock or scrubber.
+     */
+    void past(long timeMs) {
+        pastMs = timeMs;
+    }
+
+    /** Whether the last frame said the view shows the past. */
+    boolean showsPast() {
+        return pastMs >= 0;
+    }
+
     boolean clientsFailing() {
         return clientsFailing;
     }
@@ -67,7 +96,7 @@ public final class ClusterCanvas extends Pane {
      * Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. Each layer
      * repaints only when what it shows changed, each card only its changed chips when it can.
      */
-    public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double zoom, MessageFlow flow) {
+    public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double requestedZoom, MessageFlow flow) {
         double width = getWidth();
         double height = getHeight();
         int[] changed = snapshot == hostedFor ? new int[0] : changedSince(hostedFor, snapshot);
@@ -76,10 +105,18 @@ public final class ClusterCanvas extends Pane {
         }
         ClusterSnapshot before = hostedFor;
         hostedFor = snapshot;
-        if (layout == null || !layout.fits(snapshot, hosted, width, height, zoom)) {
-            layout = new ClusterLayout(snapshot, hosted, width, height, zoom);
+        if (layout == null
+                || requestedZoom != laidOutZoom
+                || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
+            laidOutZoom = requestedZoom;
+            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
+            if (scale != 1 && !layout.cardsTallFor(3)) {
+                // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
+                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom);
+            }
             placeCards();
         }
+        double zoom = layout.zoom;
         NetworkCuts cuts = NetworkCuts.of(snapshot);
         Object[] key = {snapshot, layout, hovered, palette, failing};
         if (framesKey == null || !sameObjects(key, framesKey)) {
@@ -104,7 +141,11 @@ public final class ClusterCanvas extends Pane {
         if (whole > 0 && whole == frames.size()) {
             wholeRepaints++;
         }
-        renderBackdrop(hoverCaption(snapshot, hovered), palette, zoom);
+        String caption = hoverCaption(snapshot, hovered);
+        if (pastMs >= 0 && caption == null) {
+            caption = String.format(java.util.Locale.ROOT, "PAST: t = %.1f s   (L or Live returns)", pastMs / 1000.0);
+        }
+        renderBackdrop(caption, palette, zoom);
         links.render(layout, cuts, palette, zoom);
         dots.show(flow, layout, palette, zoom);
     }

@@ -166,8 +166,11 @@ final class ClusterLayout {
      * readable from the back.
      */
     private static double chipHeight(int count, double areaW, double areaH, double zoom) {
-        double most = Math.max(40 * zoom, Math.min(areaH / 6, 72 * zoom));
+        double most = Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
         for (double h = most; h > 2; h -= h > 12 ? 1 : 0.5) {
+            if (chipWidth(h) > areaW && h > ChipRaster.LABEL_MIN_HEIGHT) {
+                continue; // a labelled chip as wide as its label needs
+            }
             double gap = gap(h);
             int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
             int rows = (int) ((areaH + gap) / (h + gap));
@@ -277,6 +280,11 @@ final class ClusterLayout {
 
     Card cardOf(int brokerId) {
         return cards.stream().filter(c -> c.brokerId() == brokerId).findFirst().orElse(null);
+    }
+
+    /** Whether every card is at least {@code headers} times its header's height. */
+    boolean cardsTallFor(int headers) {
+        return cards.stream().allMatch(card -> card.box().h() >= headers * headerHeight);
     }
 
     /** Whether a point lies on a card's header (its title, badge and belief line). */

@@ -109,6 +109,7 @@ public final class LeaderlabWindow {
      */
     private void layOut() {
         root.getStyleClass().remove("presenter");
+        clusterCanvas.setScale(presenter ? ClusterCanvas.PRESENTER_SCALE : 1);
         if (presenter) {
             root.getStyleClass().add("presenter");
             root.setTop(headline);
