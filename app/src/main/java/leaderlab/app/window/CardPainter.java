@@ -52,15 +52,19 @@ final class CardPainter {
         g.fillText(header.title(), box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
         drawStatus(g, status, header.word(), box, palette, zoom);
         if (header.belief() != null) {
+            // Smaller type rather than squeezed glyphs when a narrow card cannot hold the line.
+            double room = box.w() - 20 * zoom;
+            Font font = beliefFont(zoom);
+            double width = ClusterCanvas.textWidth(header.belief(), font);
+            if (width > room) {
+                // Down to three quarters of the size; beyond that the glyphs narrow (fillText's maxWidth).
+                font = Font.font("System", FontWeight.BOLD, font.getSize() * Math.max(0.75, room / width));
+            }
             g.setFill(palette.fault());
-            g.setFont(beliefFont(zoom));
+            g.setFont(font);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(
-                    header.belief(),
-                    box.x() + 10 * zoom,
-                    box.y() + ClusterLayout.BELIEF_TOP * zoom,
-                    box.w() - 20 * zoom);
+            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + ClusterLayout.BELIEF_TOP * zoom, room);
         }
     }
 

@@ -113,9 +113,7 @@ public final class LeaderlabWindow {
         if (presenter) {
             root.getStyleClass().add("presenter");
             root.setTop(headline);
-            SplitPane center = new SplitPane(clusterCanvas, lessonPanel);
-            center.setDividerPositions(0.6);
-            root.setCenter(center);
+            root.setCenter(new PresenterCenter(clusterCanvas, lessonPanel));
             root.setBottom(null);
         } else {
             root.setTop(new VBox(6, controls, headline));
