@@ -34,7 +34,7 @@ final class CardPainter {
     }
 
     static void drawCard(
-            GraphicsContext g, DrawnFrame.Header header, ClusterLayout.Box box, Palette palette, double zoom) {
+            GraphicsContext g, CardFrame.Header header, ClusterLayout.Box box, Palette palette, double zoom) {
         BrokerStatus status = header.status();
         boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
         g.setStroke(palette.broker(status));
@@ -52,15 +52,19 @@ final class CardPainter {
         g.fillText(header.title(), box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
         drawStatus(g, status, header.word(), box, palette, zoom);
         if (header.belief() != null) {
+            // Smaller type rather than squeezed glyphs when a narrow card cannot hold the line.
+            double room = box.w() - 20 * zoom;
+            Font font = beliefFont(zoom);
+            double width = ClusterCanvas.textWidth(header.belief(), font);
+            if (width > room) {
+                // Down to three quarters of the size; beyond that the glyphs narrow (fillText's maxWidth).
+                font = Font.font("System", FontWeight.BOLD, font.getSize() * Math.max(0.75, room / width));
+            }
             g.setFill(palette.fault());
-            g.setFont(beliefFont(zoom));
+            g.setFont(font);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(
-                    header.belief(),
-                    box.x() + 10 * zoom,
-                    box.y() + ClusterLayout.BELIEF_TOP * zoom,
-                    box.w() - 20 * zoom);
+            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + ClusterLayout.BELIEF_TOP * zoom, room);
         }
     }
 
@@ -124,24 +128,27 @@ final class CardPainter {
         g.fillText(word, x + h, cy, w - h - 6 * zoom);
     }
 
-    /** The card's badge says from what ("ISOLATED FROM CLIENTS"); a stub above the card marks the cut link. */
-    static void cutStub(GraphicsContext g, ClusterLayout.Card card, NetworkCuts cuts, Palette palette, double zoom) {
-        if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
-            ClusterLayout.Box box = card.box();
-            double x = box.x() + box.w() - 22 * zoom;
-            cutLine(g, x, box.y() - 14 * zoom, x, box.y() + 4 * zoom, palette, zoom * 0.7);
-        }
-    }
-
-    /** A cut link: a dashed line in the fault colour with a bold cross in the middle. */
-    static void cutLine(GraphicsContext g, double x1, double y1, double x2, double y2, Palette palette, double zoom) {
+    /**
+     * A cut link along a path of x, y pairs: a dashed line in the fault colour with a bold cross at the
+     * middle of its longest segment.
+     */
+    static void cutLine(GraphicsContext g, double[] path, Palette palette, double zoom) {
         g.setStroke(palette.fault());
         g.setLineWidth(3 * zoom);
         g.setLineDashes(10 * zoom, 6 * zoom);
-        g.strokeLine(x1, y1, x2, y2);
+        double mx = path[0];
+        double my = path[1];
+        double longest = -1;
+        for (int i = 2; i + 1 < path.length; i += 2) {
+            g.strokeLine(path[i - 2], path[i - 1], path[i], path[i + 1]);
+            double length = Math.hypot(path[i] - path[i - 2], path[i + 1] - path[i - 1]);
+            if (length > longest) {
+                longest = length;
+                mx = (path[i - 2] + path[i]) / 2;
+                my = (path[i - 1] + path[i + 1]) / 2;
+            }
+        }
         g.setLineDashes();
-        double mx = (x1 + x2) / 2;
-        double my = (y1 + y2) / 2;
         double r = 9 * zoom;
         g.setFill(palette.card());
         g.fillOval(mx - r * 1.5, my - r * 1.5, r * 3, r * 3);

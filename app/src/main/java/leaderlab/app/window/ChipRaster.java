@@ -27,6 +27,10 @@ final class ChipRaster {
 
     private int width;
     private int height;
+    /** Where the buffer's top-left pixel lies in the coordinates callers draw in (a card's corner). */
+    private int originX;
+
+    private int originY;
     private int[] pixels = new int[0];
     private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
@@ -37,6 +41,13 @@ final class ChipRaster {
      * the software pipeline would rasterize with anti-aliasing.
      */
     void begin(double canvasWidth, double canvasHeight, Color background) {
+        begin(0, 0, canvasWidth, canvasHeight, background);
+    }
+
+    /** As {@link #begin(double, double, Color)}, for a buffer whose top-left pixel is at (originX, originY). */
+    void begin(int originX, int originY, double canvasWidth, double canvasHeight, Color background) {
+        this.originX = originX;
+        this.originY = originY;
         int w = Math.max(1, (int) Math.ceil(canvasWidth));
         int h = Math.max(1, (int) Math.ceil(canvasHeight));
         if (w != width || h != height) {
@@ -65,7 +76,7 @@ final class ChipRaster {
     /** Ends a frame: the chips go onto the canvas in one draw. */
     void drawTo(GraphicsContext g) {
         buffer.updateBuffer(b -> null);
-        g.drawImage(image, 0, 0);
+        g.drawImage(image, originX, originY);
     }
 
     /**
@@ -85,10 +96,10 @@ final class ChipRaster {
         int maxY = 0;
         for (int i = 0; i < bounds.length; i++) {
             ClusterLayout.Box r = regions.get(i);
-            int x0 = Math.max(0, (int) Math.floor(r.x()));
-            int y0 = Math.max(0, (int) Math.floor(r.y()));
-            int x1 = Math.min(width, (int) Math.ceil(r.x() + r.w()));
-            int y1 = Math.min(height, (int) Math.ceil(r.y() + r.h()));
+            int x0 = Math.max(0, (int) Math.floor(r.x()) - originX);
+            int y0 = Math.max(0, (int) Math.floor(r.y()) - originY);
+            int x1 = Math.min(width, (int) Math.ceil(r.x() + r.w()) - originX);
+            int y1 = Math.min(height, (int) Math.ceil(r.y() + r.h()) - originY);
             bounds[i] = new int[] {x0, y0, x1, y1};
             minX = Math.min(minX, x0);
             minY = Math.min(minY, y0);
@@ -102,7 +113,9 @@ final class ChipRaster {
         buffer.updateBuffer(b -> dirty);
         for (int[] r : bounds) {
             if (r[0] < r[2] && r[1] < r[3]) {
-                g.drawImage(image, r[0], r[1], r[2] - r[0], r[3] - r[1], r[0], r[1], r[2] - r[0], r[3] - r[1]);
+                int w = r[2] - r[0];
+                int h = r[3] - r[1];
+                g.drawImage(image, r[0], r[1], w, h, r[0] + originX, r[1] + originY, w, h);
             }
         }
     }
@@ -208,7 +221,9 @@ final class ChipRaster {
                 | (int) Math.round(color.getBlue() * 255);
     }
 
-    private void fill(int x, int y, int w, int h, int color) {
+    private void fill(int ax, int ay, int w, int h, int color) {
+        int x = ax - originX;
+        int y = ay - originY;
         int x0 = Math.max(0, x);
         int x1 = Math.min(width, x + w);
         int y1 = Math.min(height, y + h);

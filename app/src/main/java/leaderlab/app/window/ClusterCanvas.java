@@ -1,5 +1,8 @@
 package leaderlab.app.window;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -14,41 +17,75 @@ import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
  * The cluster view: one card per broker holding its replica chips, the clients and the controller on
- * top, and the network's cut links. One Canvas, so the scene does not grow with the partition count.
+ * top, and the network's cut links. Layers, so a frame repaints only what changed: the backdrop
+ * (background, clients, controller, legend or hover caption), one {@link CardView} per broker, the cut
+ * links, and the message flow's dots as small nodes. The scene stays small at any partition count (the
+ * chips are pixels in each card's canvas). Holds no state beyond its own, so a window can show two.
  */
 public final class ClusterCanvas extends Pane {
 
-    private final Canvas canvas = new Canvas();
-    /** The message flow's layer: cleared and redrawn every animated frame, without touching the cards. */
-    private final Canvas flowLayer = new Canvas();
+    /** Presenter mode's type on a 1080p projector: card titles 36 px, badges and legend over 20 px. */
+    public static final double PRESENTER_SCALE = 1.5;
 
-    private final ChipRaster chips = new ChipRaster();
-    private final ChipPulses pulses = new ChipPulses();
+    private final Canvas backdrop = new Canvas();
+    private final ChipRaster backdropChips = new ChipRaster();
+    private final javafx.scene.Group cardLayer = new javafx.scene.Group();
+    private final List<CardView> cardViews = new ArrayList<>();
+    private final CutLinks links = new CutLinks();
+    private final FlowDots dots = new FlowDots();
     private ClusterLayout layout;
-    private DrawnFrame drawn;
-    private boolean flowDrawn;
-    /** How many frames were painted whole (not as changes over the last), for tests of the fast path. */
+    private Object backdropKey;
+    /** The last frame's inputs (compared by identity) and cards, reused while the flow and pulses animate. */
+    private Object[] framesKey;
+
+    private List<CardFrame> frames = List.of();
+    private int[][] hosted;
+    private ClusterSnapshot hostedFor;
+    /** How many frames were painted whole (every card, not changes over the last), for tests of the fast path. */
     private int wholeRepaints;
 
-    private java.util.Set<Integer> failing = java.util.Set.of();
+    /** The zoom the layout was made for, as asked (before {@link #scale}). */
+    private double laidOutZoom;
+    /** How much larger than the window's zoom to draw: presenter mode draws for the back row. */
+    private double scale = 1;
+
+    private long pastMs = -1;
+
+    private Set<Integer> failing = Set.of();
     private boolean clientsFailing;
 
     public ClusterCanvas() {
-        getChildren().addAll(canvas, flowLayer);
-        flowLayer.setMouseTransparent(true);
-        // An opaque pane under the canvas lets JavaFX repaint from here down, not from the window root.
-        getStyleClass().add("canvas-pane");
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        flowLayer.widthProperty().bind(widthProperty());
-        flowLayer.heightProperty().bind(heightProperty());
+        cardLayer.setManaged(false);
+        cardLayer.setMouseTransparent(true);
+        backdrop.setMouseTransparent(true);
+        getChildren().addAll(backdrop, cardLayer, links, dots);
+        backdrop.setManaged(false);
         setMinSize(200, 150);
     }
 
     /** Produce failures to flash on the next render: the failing partitions' leader chips, and the Clients box. */
-    void alerts(java.util.Set<Integer> failingPartitions, boolean clients) {
+    void alerts(Set<Integer> failingPartitions, boolean clients) {
         failing = failingPartitions;
         clientsFailing = clients;
+    }
+
+    /** Draws {@code factor} times the zoom asked of {@link #render}, where the cards have room for it. */
+    public void setScale(double factor) {
+        scale = factor;
+        layout = null;
+    }
+
+    /**
+     * Marks the view as showing the past: {@code timeMs} of the snapshot shown, or -1 for live. The band on
+     * top says so in place of the legend, as presenter mode shows no clock or scrubber.
+     */
+    void past(long timeMs) {
+        pastMs = timeMs;
+    }
+
+    /** Whether the last frame said the view shows the past. */
+    boolean showsPast() {
+        return pastMs >= 0;
     }
 
     boolean clientsFailing() {
@@ -56,210 +93,161 @@ public final class ClusterCanvas extends Pane {
     }
 
     /**
-     * Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. Repaints
-     * only what differs from the last frame when it can (see {@link DrawnFrame}); the message flow has its
-     * own layer, so its dots moving do not repaint the cards.
+     * Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. Each layer
+     * repaints only when what it shows changed, each card only its changed chips when it can.
      */
-    public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double zoom, MessageFlow flow) {
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
-        int[][] hosted = ClusterLayout.partitionsByBroker(snapshot);
-        if (layout == null || !layout.fits(snapshot, hosted, width, height, zoom)) {
-            layout = new ClusterLayout(snapshot, hosted, width, height, zoom);
+    public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double requestedZoom, MessageFlow flow) {
+        double width = getWidth();
+        double height = getHeight();
+        int[] changed = snapshot == hostedFor ? new int[0] : changedSince(hostedFor, snapshot);
+        if (changed == null) {
+            hosted = ClusterLayout.partitionsByBroker(snapshot);
         }
+        ClusterSnapshot before = hostedFor;
+        hostedFor = snapshot;
+        if (layout == null
+                || requestedZoom != laidOutZoom
+                || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
+            laidOutZoom = requestedZoom;
+            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
+            if (scale != 1 && !layout.cardsTallFor(3)) {
+                // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
+                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom);
+            }
+            placeCards();
+        }
+        double zoom = layout.zoom;
         NetworkCuts cuts = NetworkCuts.of(snapshot);
-        DrawnFrame next = DrawnFrame.of(snapshot, layout, cuts, hovered, palette, failing, clientsFailing);
-        notePulses(drawn, next);
-        if (next.continues(drawn) && chips.canContinue(width, height)) {
-            repaintChanges(snapshot, drawn, next, cuts, hovered, palette, zoom);
-        } else {
-            drawAll(snapshot, next, cuts, hovered, palette, zoom);
-            wholeRepaints++;
-        }
-        drawn = next;
-        drawFlow(flow, palette, zoom);
-    }
-
-    private void drawAll(
-            ClusterSnapshot snapshot, DrawnFrame frame, NetworkCuts cuts, int hovered, Palette palette, double zoom) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        chips.begin(canvas.getWidth(), canvas.getHeight(), palette.background());
-        chips.rect(layout.clients.x(), layout.clients.y(), layout.clients.w(), layout.clients.h(), palette.card());
-        chips.rect(
-                layout.controller.x(),
-                layout.controller.y(),
-                layout.controller.w(),
-                layout.controller.h(),
-                palette.card());
-        for (int c = 0; c < layout.cards.size(); c++) {
-            ClusterLayout.Box box = layout.cards.get(c).box();
-            chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
-            rasterChips(layout.cards.get(c), frame.states[c], hovered, palette);
+        Object[] key = {snapshot, layout, hovered, palette, failing};
+        if (framesKey == null || !sameObjects(key, framesKey)) {
+            framesKey = key;
+            boolean incremental = changed != null && frames.size() == layout.cards.size();
+            List<CardFrame> next = new ArrayList<>(layout.cards.size());
+            for (int c = 0; c < layout.cards.size(); c++) {
+                ClusterLayout.Card card = layout.cards.get(c);
+                next.add(
+                        incremental && frames.get(c).card == card
+                                ? CardFrame.update(
+                                        frames.get(c), before, snapshot, changed, cuts, hovered, failing, palette)
+                                : CardFrame.of(snapshot, card, cuts, hovered, failing, palette));
+            }
+            frames = next;
         }
         long now = System.nanoTime();
-        for (int[] due : pulses.due(now)) {
-            pulseRing(due[0], due[1], now, palette);
+        int whole = 0;
+        for (int c = 0; c < frames.size(); c++) {
+            whole += cardViews.get(c).render(snapshot, frames.get(c), zoom, now) ? 1 : 0;
         }
-        boolean hovering =
-                hovered >= 0 && hovered < snapshot.metadata().partitions().size();
-        if (!hovering) {
-            ChipLegend.raster(chips, layout, palette, zoom);
+        if (whole > 0 && whole == frames.size()) {
+            wholeRepaints++;
         }
-        chips.drawTo(g);
+        String caption = hoverCaption(snapshot, hovered);
+        if (pastMs >= 0 && caption == null) {
+            caption = String.format(java.util.Locale.ROOT, "PAST: t = %.1f s   (L or Live returns)", pastMs / 1000.0);
+        }
+        renderBackdrop(caption, palette, zoom);
+        links.render(layout, cuts, palette, zoom);
+        dots.show(flow, layout, palette, zoom);
+    }
+
+    /**
+     * The partitions that changed between two snapshots of one cluster (ascending), or null when the
+     * replica placement may differ (other brokers or topics, a reassignment): then everything is redone.
+     */
+    private static int[] changedSince(ClusterSnapshot before, ClusterSnapshot snapshot) {
+        if (before == null
+                || before.brokers().size() != snapshot.brokers().size()
+                || (before.metadata().topics() != snapshot.metadata().topics()
+                        && !before.metadata()
+                                .topics()
+                                .equals(snapshot.metadata().topics()))) {
+            return null;
+        }
+        for (int i = 0; i < snapshot.brokers().size(); i++) {
+            if (before.brokers().get(i).id() != snapshot.brokers().get(i).id()) {
+                return null;
+            }
+        }
+        var older = before.metadata().partitions();
+        var newer = snapshot.metadata().partitions();
+        if (older.size() != newer.size()) {
+            return null;
+        }
+        java.util.stream.IntStream.Builder ids = java.util.stream.IntStream.builder();
+        boolean[] moved = {false};
+        newer.forEachChanged(older, id -> {
+            ids.add(id);
+            moved[0] |= !java.util.Arrays.equals(
+                    older.get(id).replicas(), newer.get(id).replicas());
+        });
+        return moved[0] ? null : ids.build().toArray();
+    }
+
+    private static boolean sameObjects(Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && !(a[i] instanceof Integer && a[i].equals(b[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One card view per broker of the layout, in its order. */
+    private void placeCards() {
+        while (cardViews.size() < layout.cards.size()) {
+            CardView view = new CardView();
+            cardViews.add(view);
+            cardLayer.getChildren().add(view);
+        }
+        while (cardViews.size() > layout.cards.size()) {
+            cardLayer.getChildren().remove(cardViews.remove(cardViews.size() - 1));
+        }
+        framesKey = null;
+    }
+
+    /**
+     * The band on top: the clients and controller boxes and the legend, or the hovered partition's caption.
+     * The view's background is the pane's own fill (opaque, so JavaFX repaints from here down), which is
+     * cheaper to repaint under moving dots than a canvas the size of the view.
+     */
+    private void renderBackdrop(String caption, Palette palette, double zoom) {
+        Object key = java.util.Arrays.asList(layout, palette, caption, clientsFailing);
+        if (key.equals(backdropKey)) {
+            return;
+        }
+        backdropKey = key;
+        setBackground(new javafx.scene.layout.Background(
+                new javafx.scene.layout.BackgroundFill(palette.background(), null, null)));
+        backdrop.setWidth(layout.width);
+        backdrop.setHeight(layout.bandHeight);
+        GraphicsContext g = backdrop.getGraphicsContext2D();
+        backdropChips.begin(backdrop.getWidth(), backdrop.getHeight(), palette.background());
+        for (ClusterLayout.Box box : new ClusterLayout.Box[] {layout.clients, layout.controller}) {
+            backdropChips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
+        }
+        if (caption == null) {
+            ChipLegend.raster(backdropChips, layout, palette, zoom);
+        }
+        backdropChips.drawTo(g);
         drawEndpoints(g, palette, zoom);
-        for (int c = 0; c < layout.cards.size(); c++) {
-            CardPainter.drawCard(g, frame.headers[c], layout.cards.get(c).box(), palette, zoom);
-            CardPainter.labelChips(g, snapshot, layout.cards.get(c), frame.states[c], palette);
+        if (clientsFailing) {
+            drawClientsFailing(g, palette, zoom);
         }
-        drawCuts(g, cuts, palette, zoom);
-        drawFailures(g, snapshot, palette, zoom);
-        if (hovering) {
-            drawHoverCaption(g, snapshot, hovered, palette, zoom);
+        if (caption != null) {
+            drawHoverCaption(g, caption, palette, zoom);
         } else {
             ChipLegend.label(g, layout, palette, zoom);
         }
     }
 
-    /**
-     * Repaints, over the last frame, the cards whose header changed (whole, border included) and, on the
-     * other cards, the chips whose state changed and the chips still pulsing.
-     */
-    private void repaintChanges(
-            ClusterSnapshot snapshot,
-            DrawnFrame before,
-            DrawnFrame next,
-            NetworkCuts cuts,
-            int hovered,
-            Palette palette,
-            double zoom) {
-        java.util.List<ClusterLayout.Box> regions = new java.util.ArrayList<>();
-        java.util.List<Runnable> labels = new java.util.ArrayList<>();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double border = 4 * zoom;
-        java.util.Set<Integer> wholeCards = new java.util.HashSet<>();
-        long now = System.nanoTime();
-        for (int c = 0; c < layout.cards.size(); c++) {
-            ClusterLayout.Card card = layout.cards.get(c);
-            ReplicaState[] states = next.states[c];
-            if (!next.headers[c].equals(before.headers[c])) {
-                ClusterLayout.Box box = card.box();
-                ClusterLayout.Box around = new ClusterLayout.Box(
-                        box.x() - border, box.y() - border, box.w() + 2 * border, box.h() + 2 * border);
-                chips.rect(around.x(), around.y(), around.w(), around.h(), palette.background());
-                chips.rect(box.x(), box.y(), box.w(), box.h(), palette.card());
-                rasterChips(card, states, hovered, palette);
-                for (int i = 0; i < states.length; i++) {
-                    pulseRing(c, i, now, palette);
-                }
-                wholeCards.add(c);
-                regions.add(around);
-                DrawnFrame.Header header = next.headers[c];
-                labels.add(() -> {
-                    CardPainter.drawCard(g, header, box, palette, zoom);
-                    CardPainter.labelChips(g, snapshot, card, states, palette);
-                    CardPainter.cutStub(g, card, cuts, palette, zoom);
-                });
-            }
-        }
-        repaintPulses(snapshot, next, wholeCards, regions, labels, hovered, palette);
-        chips.drawRegions(g, regions);
-        labels.forEach(Runnable::run);
-    }
-
-    /** Chips whose state changed since the last frame start a pulse (none when the layout changed). */
-    private void notePulses(DrawnFrame before, DrawnFrame next) {
-        if (before == null || before.layout != next.layout) {
-            pulses.clear();
-            return;
-        }
-        long now = System.nanoTime();
-        for (int c = 0; c < next.states.length; c++) {
-            for (int i = 0; i < next.states[c].length; i++) {
-                if (next.states[c][i] != before.states[c][i]) {
-                    pulses.changed(c, i, now);
-                }
-            }
-        }
-    }
-
-    /**
-     * Repaints the chips that pulse (the changed ones among them) on cards not repainted whole: first
-     * their surroundings (a ring lies in the gap a neighbour's ring shares), then chips and rings.
-     */
-    private void repaintPulses(
-            ClusterSnapshot snapshot,
-            DrawnFrame next,
-            java.util.Set<Integer> wholeCards,
-            java.util.List<ClusterLayout.Box> regions,
-            java.util.List<Runnable> labels,
-            int hovered,
-            Palette palette) {
-        long now = System.nanoTime();
-        java.util.List<int[]> due = pulses.due(now);
-        due.removeIf(d -> wholeCards.contains(d[0]));
-        for (int[] d : due) {
-            ClusterLayout.Card card = layout.cards.get(d[0]);
-            ClusterLayout.Box around = around(card, card.chip(d[1]));
-            chips.rect(around.x(), around.y(), around.w(), around.h(), palette.card());
-            regions.add(around);
-        }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        for (int[] d : due) {
-            ClusterLayout.Card card = layout.cards.get(d[0]);
-            ClusterLayout.Box chip = card.chip(d[1]);
-            ReplicaState state = next.states[d[0]][d[1]];
-            chips.chip(palette, state, chip.x(), chip.y(), chip.w(), chip.h(), card.partitionIds()[d[1]] == hovered);
-            pulseRing(d[0], d[1], now, palette);
-            labels.add(() -> CardPainter.labelChip(g, snapshot, card, d[1], state, palette));
-        }
-    }
-
-    /**
-     * The pixels of a chip (rounded as {@link ChipRaster#chip} rounds them) and, all round, the part of
-     * its gap its pulse ring may take. Clearing and copying exactly these never touches a neighbour chip
-     * or the card's border, which the canvas draws over the buffer.
-     */
-    private static ClusterLayout.Box around(ClusterLayout.Card card, ClusterLayout.Box chip) {
-        int margin = pulseRingMax(card);
-        return new ClusterLayout.Box(
-                Math.round(chip.x()) - margin,
-                Math.round(chip.y()) - margin,
-                Math.max(1, Math.round(chip.w())) + 2 * margin,
-                Math.max(1, Math.round(chip.h())) + 2 * margin);
-    }
-
-    /** A pixel short of the gap between chips, and well inside the card's padding (its border is drawn there). */
-    private static int pulseRingMax(ClusterLayout.Card card) {
-        double pad = card.chipX() - card.box().x();
-        return (int) Math.max(0, Math.min(Math.floor(card.gap()) - 1, Math.floor(pad * 0.6)));
-    }
-
-    private void pulseRing(int cardIndex, int chipIndex, long now, Palette palette) {
-        ClusterLayout.Card card = layout.cards.get(cardIndex);
-        int width = (int) Math.ceil(pulseRingMax(card) * pulses.left(cardIndex, chipIndex, now));
-        if (width > 0) {
-            ClusterLayout.Box chip = card.chip(chipIndex);
-            chips.ring(chip.x(), chip.y(), chip.w(), chip.h(), width, palette.highlight());
-        }
-    }
-
     /** Whether a chip still pulses, so the frame loop keeps drawing though the cluster stands still. */
     boolean pulsing() {
-        return pulses.pulsing();
-    }
-
-    /** The message flow's dots, on their own transparent layer over the cards. */
-    private void drawFlow(MessageFlow flow, Palette palette, double zoom) {
-        boolean dots = flow != null && flow.dotCount() > 0;
-        if (!dots && !flowDrawn) {
-            return;
+        for (CardView view : cardViews) {
+            if (view.pulsing()) {
+                return true;
+            }
         }
-        GraphicsContext g = flowLayer.getGraphicsContext2D();
-        g.clearRect(0, 0, flowLayer.getWidth(), flowLayer.getHeight());
-        if (dots) {
-            flow.draw(g, layout, palette, zoom);
-        }
-        flowDrawn = dots;
+        return false;
     }
 
     static double textWidth(String text, Font font) {
@@ -288,7 +276,7 @@ public final class ClusterCanvas extends Pane {
         return layout;
     }
 
-    /** Where the chip of a broker's replica is drawn (for tests and the flow layer), or null. */
+    /** Where the chip of a broker's replica is drawn (for tests), or null. */
     ClusterLayout.Box chipOf(int broker, int partitionId) {
         ClusterLayout.Card card = layout == null ? null : layout.cardOf(broker);
         if (card == null) {
@@ -298,35 +286,18 @@ public final class ClusterCanvas extends Pane {
         return index < 0 ? null : card.chip(index);
     }
 
-    /** Failed produces, which only clients feel: a red frame on Clients, a red ring on the leader's chip. */
-    private void drawFailures(GraphicsContext g, ClusterSnapshot snapshot, Palette palette, double zoom) {
-        if (!clientsFailing && failing.isEmpty()) {
-            return;
-        }
+    /** The Clients box flashes when produces fail, which only clients feel. */
+    private void drawClientsFailing(GraphicsContext g, Palette palette, double zoom) {
+        ClusterLayout.Box box = layout.clients;
         g.setStroke(palette.fault());
         g.setLineDashes();
-        if (clientsFailing) {
-            ClusterLayout.Box box = layout.clients;
-            g.setLineWidth(5 * zoom);
-            g.strokeRect(box.x() - 2 * zoom, box.y() - 2 * zoom, box.w() + 4 * zoom, box.h() + 4 * zoom);
-            g.setFill(palette.fault());
-            g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText("PRODUCE FAILED", box.x() + 10 * zoom, box.y() + box.h() - 18 * zoom, box.w() - 16 * zoom);
-        }
-        g.setLineWidth(4 * zoom);
-        for (int id : failing) {
-            if (id >= snapshot.metadata().partitions().size()) {
-                continue;
-            }
-            PartitionRegistration partition = snapshot.metadata().partitions().get(id);
-            int target = partition.hasLeader() ? partition.leader() : partition.replicas()[0];
-            ClusterLayout.Box chip = chipOf(target, id);
-            if (chip != null) {
-                g.strokeRect(chip.x() - 3 * zoom, chip.y() - 3 * zoom, chip.w() + 6 * zoom, chip.h() + 6 * zoom);
-            }
-        }
+        g.setLineWidth(5 * zoom);
+        g.strokeRect(box.x() - 2 * zoom, box.y() - 2 * zoom, box.w() + 4 * zoom, box.h() + 4 * zoom);
+        g.setFill(palette.fault());
+        g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("PRODUCE FAILED", box.x() + 10 * zoom, box.y() + box.h() - 18 * zoom, box.w() - 16 * zoom);
     }
 
     private void drawEndpoints(GraphicsContext g, Palette palette, double zoom) {
@@ -334,43 +305,18 @@ public final class ClusterCanvas extends Pane {
         CardPainter.endpoint(g, layout.controller, "Controller", "fences and elects", palette, zoom);
     }
 
-    private void rasterChips(ClusterLayout.Card card, ReplicaState[] states, int hovered, Palette palette) {
-        for (int i = 0; i < card.partitionIds().length; i++) {
-            ClusterLayout.Box chip = card.chip(i);
-            chips.chip(palette, states[i], chip.x(), chip.y(), chip.w(), chip.h(), card.partitionIds()[i] == hovered);
+    /** What the caption says of the hovered partition, or null when none is hovered. */
+    private static String hoverCaption(ClusterSnapshot snapshot, int hovered) {
+        if (hovered < 0 || hovered >= snapshot.metadata().partitions().size()) {
+            return null;
         }
-    }
-
-    /**
-     * Cuts to clients or the controller are drawn at the card (a stub with a cross, and the words),
-     * not as lines across other cards; cuts between brokers are lines between the two cards.
-     */
-    private void drawCuts(GraphicsContext g, NetworkCuts cuts, Palette palette, double zoom) {
-        for (ClusterLayout.Card card : layout.cards) {
-            CardPainter.cutStub(g, card, cuts, palette, zoom);
-        }
-        for (NetworkCuts.Pair pair : cuts.brokerPairs()) {
-            ClusterLayout.Card a = layout.cardOf(pair.low());
-            ClusterLayout.Card b = layout.cardOf(pair.high());
-            if (a != null && b != null) {
-                CardPainter.cutLine(
-                        g,
-                        a.box().centerX(),
-                        a.box().y() + layout.headerHeight / 2,
-                        b.box().centerX(),
-                        b.box().y() + layout.headerHeight / 2 + 8 * zoom,
-                        palette,
-                        zoom);
-            }
-        }
-    }
-
-    private void drawHoverCaption(
-            GraphicsContext g, ClusterSnapshot snapshot, int hovered, Palette palette, double zoom) {
         PartitionRegistration p = snapshot.metadata().partitions().get(hovered);
-        String text = p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
+        return p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
                 + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr())
                 + (p.elr().length == 0 ? "" : ",  ELR " + Replicas.bracketed(p.elr()));
+    }
+
+    private void drawHoverCaption(GraphicsContext g, String text, Palette palette, double zoom) {
         double x = layout.clients.x() + layout.clients.w() + 16 * zoom;
         double w = layout.controller.x() - x - 16 * zoom;
         g.setFill(palette.highlight());

@@ -8,8 +8,10 @@ import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
  * Where everything goes on the cluster canvas: the clients and controller boxes on top, then a grid
- * of broker cards, each holding its replica chips in global partition order (so a partition sits in
- * the same place on every broker). Chips shrink to fit; big enough ones get a label.
+ * of broker cards, each holding its replica chips in global partition order. When the cards have room,
+ * every card keeps a slot for every partition (empty where the broker holds no replica), so a
+ * partition's chip is in the same place on every broker; at hundreds of partitions the chips pack
+ * instead. Chips grow with the cards and shrink to fit; big enough ones get a label.
  */
 final class ClusterLayout {
 
@@ -27,11 +29,16 @@ final class ClusterLayout {
         }
     }
 
-    /** One broker card: its box, its chips' grid and the partitions they show, in order. */
+    /**
+     * One broker card: its box, its chips' grid and the partitions they show, in order; {@code slots}
+     * gives each chip's place in the grid (ascending), the same for a partition on every card when slots
+     * are shared, else 0, 1, 2...
+     */
     record Card(
             int brokerId,
             Box box,
             int[] partitionIds,
+            int[] slots,
             double chipX,
             double chipY,
             double chipW,
@@ -40,8 +47,8 @@ final class ClusterLayout {
             int columns) {
 
         Box chip(int index) {
-            int col = index % columns;
-            int row = index / columns;
+            int col = slots[index] % columns;
+            int row = slots[index] / columns;
             return new Box(chipX + col * (chipW + gap), chipY + row * (chipH + gap), chipW, chipH);
         }
 
@@ -52,8 +59,8 @@ final class ClusterLayout {
             }
             int col = (int) ((px - chipX) / (chipW + gap));
             int row = (int) ((py - chipY) / (chipH + gap));
-            int index = row * columns + col;
-            if (col >= columns || index >= partitionIds.length || !chip(index).contains(px, py)) {
+            int index = java.util.Arrays.binarySearch(slots, row * columns + col);
+            if (col >= columns || index < 0 || !chip(index).contains(px, py)) {
                 return -1;
             }
             return partitionIds[index];
@@ -77,6 +84,10 @@ final class ClusterLayout {
     final Box controller;
     final List<Card> cards = new ArrayList<>();
     final double headerHeight;
+    /** The gap between cards, and between the cards and the view's edges. */
+    final double gutter;
+    /** The height of the band on top that holds the clients, the controller and the legend. */
+    final double bandHeight;
     /** The size and zoom this layout was made for, so a frame can tell whether to redo it. */
     final double width;
 
@@ -93,7 +104,9 @@ final class ClusterLayout {
         this.height = height;
         this.zoom = zoom;
         double margin = 12 * zoom;
+        gutter = margin;
         double top = 56 * zoom;
+        bandHeight = top;
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
         headerHeight = HEADER_HEIGHT * zoom;
@@ -104,17 +117,26 @@ final class ClusterLayout {
         double gridTop = top + margin / 2;
         double gridH = Math.max(1, height - gridTop - margin);
         double gridW = Math.max(1, width - 2 * margin);
-        int columns = columnsFor(n, gridW, gridH);
-        int rows = (n + columns - 1) / columns;
-        double cardW = (gridW - (columns - 1) * margin) / columns;
-        double cardH = (gridH - (rows - 1) * margin) / rows;
-        // One chip size for every card (the one that fits the fullest broker), so a partition's chip
-        // looks the same wherever it is.
         int mostHosted = java.util.Arrays.stream(hosted)
                 .mapToInt(ids -> ids.length)
                 .max()
                 .orElse(0);
-        double chipH = chipHeight(mostHosted, cardW - 16 * zoom, cardH - headerHeight - 8 * zoom, zoom);
+        int[] all = java.util.Arrays.stream(hosted)
+                .flatMapToInt(java.util.Arrays::stream)
+                .distinct()
+                .sorted()
+                .toArray();
+        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom);
+        int rows = (n + columns - 1) / columns;
+        double cardW = (gridW - (columns - 1) * margin) / columns;
+        double cardH = (gridH - (rows - 1) * margin) / rows;
+        double areaW = cardW - 16 * zoom;
+        double areaH = cardH - headerHeight - 8 * zoom;
+        // One chip size for every card, so a partition's chip looks the same wherever it is; one slot per
+        // partition on every card when that still leaves labelled chips (or costs nothing).
+        double sharedH = chipHeight(all.length, areaW, areaH, zoom);
+        boolean shared = all.length == mostHosted || sharedH >= ChipRaster.LABEL_MIN_HEIGHT * zoom;
+        double chipH = shared ? sharedH : chipHeight(mostHosted, areaW, areaH, zoom);
         for (int i = 0; i < n; i++) {
             ClusterSnapshot.BrokerState broker = snapshot.brokers().get(i);
             Box box = new Box(
@@ -122,7 +144,11 @@ final class ClusterLayout {
                     gridTop + (i / columns) * (cardH + margin),
                     cardW,
                     cardH);
-            cards.add(card(broker.id(), box, hosted[i], chipH, zoom));
+            int[] slots = new int[hosted[i].length];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = shared ? java.util.Arrays.binarySearch(all, hosted[i][k]) : k;
+            }
+            cards.add(card(broker.id(), box, hosted[i], slots, chipH, zoom));
         }
     }
 
@@ -134,9 +160,17 @@ final class ClusterLayout {
         return Math.max(1, h / 5);
     }
 
-    /** The largest chip height at which {@code count} chips fit the area (at least 2 px). */
+    /**
+     * The largest chip height at which {@code count} chips fit the area (at least 2 px): up to a sixth
+     * of the area's height, so chips grow with big cards (a 1080p projector, zoom) and keep their labels
+     * readable from the back.
+     */
     private static double chipHeight(int count, double areaW, double areaH, double zoom) {
-        for (double h = 40 * zoom; h > 2; h -= h > 12 ? 1 : 0.5) {
+        double most = Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
+        for (double h = most; h > 2; h -= h > 12 ? 1 : 0.5) {
+            if (chipWidth(h) > areaW && h > ChipRaster.LABEL_MIN_HEIGHT) {
+                continue; // a labelled chip as wide as its label needs
+            }
             double gap = gap(h);
             int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
             int rows = (int) ((areaH + gap) / (h + gap));
@@ -147,26 +181,46 @@ final class ClusterLayout {
         return 2;
     }
 
-    /** Cards close to 3:2, preferring a grid with no empty places (4 brokers: 2 x 2, not 3 + 1). */
-    private static int columnsFor(int n, double gridW, double gridH) {
-        int ideal = Math.max(1, Math.min(n, (int) Math.round(Math.sqrt(n * gridW / gridH / 1.5))));
-        for (int delta = 0; delta <= 1; delta++) {
-            for (int columns : new int[] {ideal + delta, ideal - delta}) {
-                if (columns >= 1 && columns <= n && n % columns == 0) {
-                    return columns;
-                }
+    /**
+     * How many cards a row holds: the grid that gives the biggest chips; among those (within a pixel), one
+     * with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
+     */
+    private static int columnsFor(int n, int chipsPerCard, double gridW, double gridH, double margin, double zoom) {
+        int best = 1;
+        double bestH = -1;
+        double bestScore = Double.MAX_VALUE;
+        for (int columns = 1; columns <= n; columns++) {
+            int rows = (n + columns - 1) / columns;
+            double cardW = (gridW - (columns - 1) * margin) / columns;
+            double cardH = (gridH - (rows - 1) * margin) / rows;
+            double h = chipHeight(
+                    Math.max(1, chipsPerCard), cardW - 16 * zoom, cardH - HEADER_HEIGHT * zoom - 8 * zoom, zoom);
+            double score = (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
+            if (h > bestH + 1 || (h > bestH - 1 && score < bestScore)) {
+                best = columns;
+                bestH = Math.max(h, bestH);
+                bestScore = score;
             }
         }
-        return ideal;
+        return best;
     }
 
-    private Card card(int brokerId, Box box, int[] ids, double h, double zoom) {
+    private Card card(int brokerId, Box box, int[] ids, int[] slots, double h, double zoom) {
         double pad = 8 * zoom;
         double areaW = Math.max(1, box.w() - 2 * pad);
         double gap = gap(h);
         int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
         return new Card(
-                brokerId, box, ids, box.x() + pad, box.y() + headerHeight, Math.min(chipWidth(h), areaW), h, gap, cols);
+                brokerId,
+                box,
+                ids,
+                slots,
+                box.x() + pad,
+                box.y() + headerHeight,
+                Math.min(chipWidth(h), areaW),
+                h,
+                gap,
+                cols);
     }
 
     /**
@@ -226,6 +280,22 @@ final class ClusterLayout {
 
     Card cardOf(int brokerId) {
         return cards.stream().filter(c -> c.brokerId() == brokerId).findFirst().orElse(null);
+    }
+
+    /** Whether every card is at least {@code headers} times its header's height. */
+    boolean cardsTallFor(int headers) {
+        return cards.stream().allMatch(card -> card.box().h() >= headers * headerHeight);
+    }
+
+    /** Whether a point lies on a card's header (its title, badge and belief line). */
+    boolean inHeader(double x, double y) {
+        for (Card card : cards) {
+            Box box = card.box();
+            if (x >= box.x() && x < box.x() + box.w() && y >= box.y() && y < box.y() + headerHeight) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Card cardAt(double x, double y) {

@@ -120,8 +120,15 @@ final class FrameLoop extends AnimationTimer {
         if (forceRedraw || shown != lastDrawn || hovered != lastHovered || animating) {
             window.clusterCanvas()
                     .alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));
+            window.clusterCanvas().past(scrubbing() ? shown.timeMs() : -1);
+            // The flow is the live cluster's: over a past moment it would show messages that are not there.
             window.clusterCanvas()
-                    .render(shown, hovered, window.palette(), window.zoom(), window.flowOn() ? flow : null);
+                    .render(
+                            shown,
+                            hovered,
+                            window.palette(),
+                            window.zoom(),
+                            window.flowOn() && !scrubbing() ? flow : null);
             window.partitionDetail().render(shown, window.palette(), window.zoom());
             lastDrawn = shown;
             lastHovered = hovered;

@@ -111,12 +111,11 @@ public final class LeaderlabWindow {
      */
     private void layOut() {
         root.getStyleClass().remove("presenter");
+        clusterCanvas.setScale(presenter ? ClusterCanvas.PRESENTER_SCALE : 1);
         if (presenter) {
             root.getStyleClass().add("presenter");
             root.setTop(headline);
-            SplitPane center = new SplitPane(quorum, lessonPanel);
-            center.setDividerPositions(0.6);
-            root.setCenter(center);
+            root.setCenter(new PresenterCenter(quorum, lessonPanel));
             root.setBottom(null);
         } else {
             root.setTop(new VBox(6, controls, headline));

@@ -2,11 +2,9 @@ package leaderlab.app.window;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventType;
@@ -118,23 +116,30 @@ final class MessageFlow {
         return dots.size();
     }
 
-    void draw(GraphicsContext g, ClusterLayout layout, Palette palette, double zoom) {
+    /** Where a dot is drawn: its centre, half its side, and its colour. */
+    interface DotSink {
+        void dot(double x, double y, double halfSide, Color color);
+    }
+
+    /**
+     * The dots in flight now, each at its place on its way. A dot over a card's header (title, badge,
+     * the controller's belief) is left out, so the flow never covers what a card says.
+     */
+    void draw(DotSink sink, ClusterLayout layout, Palette palette, double zoom) {
         long now = System.nanoTime();
-        Iterator<Dot> it = dots.iterator();
-        while (it.hasNext()) {
-            Dot dot = it.next();
-            double[] a = anchor(layout, dot.from, zoom);
-            double[] b = anchor(layout, dot.to, zoom);
+        for (Dot dot : dots) {
+            double[] a = anchor(layout, dot.from);
+            double[] b = anchor(layout, dot.to);
             if (a == null || b == null) {
                 continue;
             }
             double t = Math.min(1, Math.max(0, (now - dot.bornNanos) / (double) TRAVEL_NANOS));
             double x = a[0] + (b[0] - a[0]) * t;
             double y = a[1] + (b[1] - a[1]) * t;
-            // Squares, not circles: plain pixel fills in software rendering, with hundreds in flight.
-            double r = (dot.kind == Kind.HEARTBEAT ? 3 : dot.kind == Kind.PRODUCE_FAILED ? 7 : 5) * zoom;
-            g.setFill(color(dot.kind, palette));
-            g.fillRect(x - r, y - r, 2 * r, 2 * r);
+            if (!layout.inHeader(x, y)) {
+                double r = (dot.kind == Kind.HEARTBEAT ? 3 : dot.kind == Kind.PRODUCE_FAILED ? 7 : 5) * zoom;
+                sink.dot(x, y, r, color(dot.kind, palette));
+            }
         }
     }
 
@@ -147,7 +152,8 @@ final class MessageFlow {
         };
     }
 
-    private static double[] anchor(ClusterLayout layout, int endpoint, double zoom) {
+    /** The clients' and controller's bottom edge, or the middle of the gap above a broker's card. */
+    private static double[] anchor(ClusterLayout layout, int endpoint) {
         if (endpoint == CLIENTS) {
             return new double[] {layout.clients.centerX(), layout.clients.y() + layout.clients.h()};
         }
@@ -157,6 +163,6 @@ final class MessageFlow {
         ClusterLayout.Card card = layout.cardOf(endpoint);
         return card == null
                 ? null
-                : new double[] {card.box().centerX(), card.box().y() + 30 * zoom};
+                : new double[] {card.box().centerX(), card.box().y() - layout.gutter / 2};
     }
 }

@@ -76,7 +76,7 @@ public final class NetworkCuts {
         }
         List<String> peers = peers(broker).stream().map(String::valueOf).toList();
         if (!peers.isEmpty()) {
-            from.add("brokers " + String.join(",", peers));
+            from.add((peers.size() == 1 ? "broker " : "brokers ") + String.join(",", peers));
         }
         return from.isEmpty() ? "connected" : "isolated from " + String.join(" + ", from);
     }

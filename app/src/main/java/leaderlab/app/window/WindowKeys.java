@@ -69,6 +69,9 @@ final class WindowKeys {
             window.playClock().step();
         } else if (e.getCode() == KeyCode.LEFT) {
             window.stepBack();
+        } else if (e.getCode() == KeyCode.L || e.getCode() == KeyCode.HOME) {
+            // Back to live by key too: presenter mode has no Live button.
+            window.goLive();
         } else if (e.getCode() == KeyCode.SLASH || e.getCode() == KeyCode.COLON) {
             swallowSlash = true;
             window.focusCommandBar();

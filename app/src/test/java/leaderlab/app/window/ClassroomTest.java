@@ -311,9 +311,19 @@ class ClassroomTest {
         robot.type(KeyCode.LEFT);
         robot.interact(fixture.window::frame);
         assertTrue(fixture.window.shownSnapshot().timeMs() < past, "Left steps back");
+        assertTrue(WindowFixture.onFx(() -> fixture.window.clusterCanvas().showsPast()), "the view says PAST");
         robot.clickOn("#live");
         robot.interact(fixture.window::frame);
         assertFalse(fixture.window.scrubbing());
+        assertFalse(WindowFixture.onFx(() -> fixture.window.clusterCanvas().showsPast()));
+        // Presenter mode has no Live button: L returns to live.
+        robot.interact(() -> fixture.window.setPresenter(true));
+        robot.type(KeyCode.LEFT);
+        robot.interact(fixture.window::frame);
+        assertTrue(fixture.window.scrubbing());
+        robot.type(KeyCode.L);
+        robot.interact(fixture.window::frame);
+        assertFalse(fixture.window.scrubbing(), "L returns to live");
     }
 
     @Test

@@ -102,4 +102,99 @@ class ClusterLayoutTest {
             }
         }
     }
+
+    @Test
+    void aPartitionsChipIsInTheSamePlaceOnEveryBrokerThatHoldsIt() {
+        ClusterSnapshot snapshot = cluster(4, "create topic orders --partitions 6 --replication-factor 3");
+        ClusterLayout layout = new ClusterLayout(snapshot, 1150, 950, 1.0);
+        java.util.Map<Integer, double[]> place = new java.util.HashMap<>();
+        for (ClusterLayout.Card card : layout.cards) {
+            assertTrue(card.partitionIds().length < 6, "a broker holds only some partitions");
+            for (int i = 0; i < card.partitionIds().length; i++) {
+                ClusterLayout.Box chip = card.chip(i);
+                double[] offset = {
+                    chip.x() - card.box().x(), chip.y() - card.box().y()
+                };
+                double[] first = place.putIfAbsent(card.partitionIds()[i], offset);
+                if (first != null) {
+                    assertEquals(first[0], offset[0], 1e-9, "column of partition " + card.partitionIds()[i]);
+                    assertEquals(first[1], offset[1], 1e-9, "row of partition " + card.partitionIds()[i]);
+                }
+                assertEquals(card.partitionIds()[i], card.partitionAt(chip.centerX(), chip.centerY()));
+            }
+        }
+    }
+
+    @Test
+    void chipsGrowWithBigCards() {
+        ClusterSnapshot snapshot = cluster(3, "create topic orders --partitions 6 --replication-factor 3");
+        ClusterLayout layout = new ClusterLayout(snapshot, 1150, 950, 1.0);
+        assertTrue(
+                layout.cards.get(0).chipH() > 40,
+                "chips bigger than the small-card size: " + layout.cards.get(0).chipH());
+        ClusterLayout zoomed = new ClusterLayout(snapshot, 1150, 950, 1.6);
+        assertTrue(zoomed.cards.get(0).chipH() >= layout.cards.get(0).chipH(), "zoom does not shrink chips");
+    }
+
+    /** A cut between brokers 1 and 3 goes round broker 2's card, never across it. */
+    @Test
+    void aCutBetweenTwoBrokersCrossesNoOtherCard() {
+        ClusterSnapshot snapshot = cluster(6, "create topic orders --partitions 6 --replication-factor 3");
+        for (double[] size : new double[][] {{1150, 950}, {1900, 700}, {900, 1000}}) {
+            ClusterLayout layout = new ClusterLayout(snapshot, size[0], size[1], 1.0);
+            for (ClusterLayout.Card a : layout.cards) {
+                for (ClusterLayout.Card b : layout.cards) {
+                    if (a.brokerId() >= b.brokerId()) {
+                        continue;
+                    }
+                    double[] path = CutLinks.route(layout, a, b, 1.0);
+                    for (ClusterLayout.Card other : layout.cards) {
+                        if (other != a && other != b) {
+                            for (int i = 2; i + 1 < path.length; i += 2) {
+                                assertTrue(
+                                        !crosses(other.box(), path[i - 2], path[i - 1], path[i], path[i + 1]),
+                                        "cut " + a.brokerId() + "-" + b.brokerId() + " crosses broker "
+                                                + other.brokerId() + "'s card at " + size[0] + "x" + size[1]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether an axis-parallel segment passes through a box's inside. */
+    private static boolean crosses(ClusterLayout.Box box, double x1, double y1, double x2, double y2) {
+        double minX = Math.min(x1, x2);
+        double maxX = Math.max(x1, x2);
+        double minY = Math.min(y1, y2);
+        double maxY = Math.max(y1, y2);
+        assertTrue(minX == maxX || minY == maxY, "cut segments run along the grid");
+        return maxX > box.x() && minX < box.x() + box.w() && maxY > box.y() && minY < box.y() + box.h();
+    }
+
+    @Test
+    void theLegendShowsEveryStateAtEveryZoomBetweenClientsAndController() {
+        ClusterSnapshot snapshot = cluster(3, "create topic orders --partitions 6 --replication-factor 3");
+        for (double zoom : new double[] {1.0, 1.6, 2.4}) {
+            for (double width : new double[] {1150, 1600}) {
+                ClusterLayout layout = new ClusterLayout(snapshot, width, 950, zoom);
+                java.util.List<ReplicaState> drawn = new java.util.ArrayList<>();
+                ChipLegend.legend(layout, zoom, (state, x, y, chipW, chipH) -> {
+                    drawn.add(state);
+                    double textEnd = x
+                            + chipW
+                            + chipH * 0.3
+                            + ClusterCanvas.textWidth(
+                                    state.label(),
+                                    javafx.scene.text.Font.font(
+                                            "System", javafx.scene.text.FontWeight.BOLD, chipH * 0.75));
+                    assertTrue(x >= layout.clients.x() + layout.clients.w(), "after Clients");
+                    assertTrue(textEnd <= layout.controller.x(), state + " ends before the controller at zoom " + zoom);
+                    assertTrue(y >= 0 && y + chipH <= layout.bandHeight, "inside the band on top");
+                });
+                assertEquals(java.util.List.of(ReplicaState.values()), drawn, "every state, at zoom " + zoom);
+            }
+        }
+    }
 }

@@ -95,7 +95,7 @@ class ClusterStateTest {
         assertEquals(BrokerStatus.ISOLATED, BrokerStatus.of(cluster.snapshot().broker(2), cuts));
         assertFalse(cuts.cutFromClients(1));
         assertEquals("isolated from clients", cuts.isolation(2));
-        assertEquals("isolated from brokers 3", cuts.isolation(1));
+        assertEquals("isolated from broker 3", cuts.isolation(1));
         cluster.close();
     }
 }
