@@ -15,7 +15,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import leaderlab.cluster.metadata.PartitionRegistration;
@@ -57,6 +56,7 @@ public final class LeaderlabWindow {
     private final LessonHosting lessons;
     private final Button live = new Button("Live");
     private final ScrubMarks marks = new ScrubMarks();
+    private final WhatIfs whatIfs;
 
     /** @param playing whether the simulator starts playing (live clusters run by themselves) */
     public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
@@ -74,6 +74,7 @@ public final class LeaderlabWindow {
         this.menus = new ClusterMenus(console::run);
         this.frames = new FrameLoop(this);
         this.lessons = new LessonHosting(runner, lessonPanel, playClock, metrics, frames::redrawAll);
+        this.whatIfs = new WhatIfs(this, this::layOut);
         layOut();
         scene = new Scene(root, width, height);
         scene.getStylesheets()
@@ -111,14 +112,14 @@ public final class LeaderlabWindow {
         root.getStyleClass().remove("presenter");
         if (presenter) {
             root.getStyleClass().add("presenter");
-            root.setTop(headline);
-            SplitPane center = new SplitPane(clusterCanvas, lessonPanel);
+            root.setTop(new VBox(6, whatIfs.banner(), headline));
+            SplitPane center = new SplitPane(whatIfs.splitOpen() ? whatIfs.splitView() : clusterCanvas, lessonPanel);
             center.setDividerPositions(0.6);
             root.setCenter(center);
             root.setBottom(null);
         } else {
-            root.setTop(new VBox(6, controls, headline));
-            root.setCenter(center());
+            root.setTop(new VBox(6, controls, whatIfs.banner(), headline));
+            root.setCenter(whatIfs.splitOpen() ? whatIfs.splitArea(lessonPanel) : center());
             root.setBottom(bottom());
         }
         BorderPane.setMargin(root.getTop(), new Insets(8, 10, 4, 10));
@@ -140,16 +141,8 @@ public final class LeaderlabWindow {
     }
 
     private VBox bottom() {
-        scrubber.setId("scrubber");
-        live.setId("live");
-        Label label = new Label("History");
-        label.getStyleClass().add("panel-title");
-        VBox track = new VBox(0, marks, scrubber);
-        marks.widthProperty().bind(scrubber.widthProperty());
-        HBox scrubRow = new HBox(10, label, track, live);
-        HBox.setHgrow(track, Priority.ALWAYS);
         console.setPrefHeight(170);
-        VBox bottom = new VBox(4, scrubRow, console);
+        VBox bottom = new VBox(4, HistoryRow.of(marks, scrubber, live, whatIfs.forkButton()), console);
         bottom.setPadding(new Insets(4, 10, 8, 10));
         return bottom;
     }
@@ -223,7 +216,6 @@ public final class LeaderlabWindow {
         frames.redrawAll();
     }
 
-    /** The speed box and the clock follow {@code time speed}, whoever ran it (shell, script, window). */
     /** Gives the keyboard back to the window (Esc), out of the command bar. */
     void focusRoot() {
         root.requestFocus();
@@ -298,6 +290,10 @@ public final class LeaderlabWindow {
 
     LessonPanel lessonPanel() {
         return lessonPanel;
+    }
+
+    WhatIfs whatIfs() {
+        return whatIfs;
     }
 
     /** Starts the frame loop. */

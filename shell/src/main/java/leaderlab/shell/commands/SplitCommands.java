@@ -56,6 +56,7 @@ final class SplitCommands {
             throw new CommandException("nothing to compare: give --script FILE, or run some commands first");
         }
         Split.Outcome outcome = Split.run(session.cluster().options(), session.registry(), left, right, commands);
+        session.showSplit(outcome);
         List<String> lines = new ArrayList<>();
         lines.add(row("A: " + left, "B: " + right, " "));
         lines.add(row("-".repeat(COLUMN), "-".repeat(COLUMN), " "));
