@@ -66,12 +66,7 @@ record Comparison(String heading, Side left, Side right, List<String> moments, l
         String at = seconds(session.forkedAtMs());
         return new Comparison(
                 "The original run beside the what-if fork made at " + at,
-                new Side(
-                        "Original run (kept as it was, t = " + seconds(before.timeMs()) + ")",
-                        List.of(before),
-                        original.journal(),
-                        0,
-                        originalLost),
+                new Side("Original run (kept as it was)", List.of(before), original.journal(), 0, originalLost),
                 new Side(
                         "What-if fork from " + at + " (t = " + seconds(now.timeMs()) + ")",
                         List.of(now),

@@ -43,6 +43,7 @@ final class SplitView extends BorderPane {
     private final Label heading = new Label();
     private final Slider moment = new Slider(0, 0, 0);
     private final Label momentName = new Label();
+    private final Label after = new Label("after");
     private final Label divergenceLine = new Label();
     private final Label diffLine = new Label();
     final Button close = new Button("Close split", new FontIcon(Feather.X));
@@ -77,7 +78,6 @@ final class SplitView extends BorderPane {
         close.setId("split-close");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label after = new Label("after");
         after.getStyleClass().add("split-moment");
         HBox top = new HBox(12, heading, grow, after, moment, momentName, close);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -95,7 +95,7 @@ final class SplitView extends BorderPane {
         RowConstraints fixed = new RowConstraints();
         RowConstraints canvasRow = new RowConstraints();
         canvasRow.setVgrow(Priority.ALWAYS);
-        RowConstraints eventsRow = new RowConstraints(120, 190, 260);
+        RowConstraints eventsRow = new RowConstraints(110, 150, 220);
         columns.getRowConstraints().addAll(fixed, fixed, canvasRow, eventsRow);
         setCenter(columns);
         divergenceLine.setId("split-divergence");
@@ -117,7 +117,11 @@ final class SplitView extends BorderPane {
         followRight = follow;
         heading.setText(comparison.heading());
         moment.setMax(Math.max(0, comparison.moments().size() - 1));
-        moment.setDisable(comparison.moments().size() < 2);
+        boolean steps = comparison.moments().size() > 1;
+        for (javafx.scene.Node stepping : List.of(after, moment, momentName)) {
+            stepping.setVisible(steps);
+            stepping.setManaged(steps);
+        }
         if (!sameMoments) {
             moment.setValue(moment.getMax());
         }
@@ -222,6 +226,7 @@ final class SplitView extends BorderPane {
         private final ObservableList<Row> rows = FXCollections.observableArrayList();
         final ListView<Row> events = new ListView<>(rows);
         private List<Row> all = List.of();
+        private String titleText = "";
         private long marked = -1;
         private double drawnWidth;
         private double drawnHeight;
@@ -256,13 +261,13 @@ final class SplitView extends BorderPane {
         }
 
         private void show(Comparison.Side side, long divergence) {
-            title.setText(side.title());
+            titleText = side.title();
             lost.getStyleClass().remove("bad");
             if (side.lost() > 0) {
                 lost.getStyleClass().add("bad");
-                lost.setText(side.lost() + " acknowledged record(s) LOST");
+                lost.setText(side.lost() + " acknowledged record(s) LOST in this run");
             } else {
-                lost.setText("no acknowledged record lost");
+                lost.setText("no acknowledged record lost in this run");
             }
             marked = divergence;
             List<Event> events = side.events();
@@ -275,6 +280,7 @@ final class SplitView extends BorderPane {
 
         /** The timeline up to a moment, scrolled to the marked row when it is there, else to the end. */
         private void upTo(long timeMs) {
+            title.setText(String.format(Locale.ROOT, "%s   (t = %.3f s)", titleText, timeMs / 1000.0));
             int end = 0;
             while (end < all.size() && all.get(end).event().timeMs() <= timeMs) {
                 end++;

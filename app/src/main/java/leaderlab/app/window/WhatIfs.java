@@ -166,6 +166,9 @@ final class WhatIfs {
     private void setSplitOpen(boolean open) {
         if (splitOpen != open) {
             splitOpen = open;
+            // The headline tells of the session's cluster, which is neither side of the split.
+            window.headline().setVisible(!open);
+            window.headline().setManaged(!open);
             relayout.run();
         }
     }

@@ -152,8 +152,8 @@ public final class Split {
         }
         return String.format(
                 Locale.ROOT,
-                "leader %s ISR %s HW %d",
-                p.leader() < 0 ? "none" : p.leader(),
+                "leader %s ISR [%s] HW %d",
+                p.leader() < 0 ? "none (offline)" : p.leader(),
                 Replicas.format(p.isr()),
                 p.highWatermark());
     }
