@@ -67,12 +67,7 @@ record Comparison(String heading, Side left, Side right, List<String> moments, l
         return new Comparison(
                 "The original run beside the what-if fork made at " + at,
                 new Side("Original run (kept as it was)", List.of(before), original.journal(), 0, originalLost),
-                new Side(
-                        "What-if fork from " + at + " (t = " + seconds(now.timeMs()) + ")",
-                        List.of(now),
-                        fork.journal(),
-                        0,
-                        forkLost),
+                new Side("What-if fork from " + at, List.of(now), fork.journal(), 0, forkLost),
                 List.of("now"),
                 Split.firstDifference(original.journal(), 0, fork.journal(), 0),
                 Split.outcomeDiff(before, originalLost, now, forkLost));

@@ -287,7 +287,7 @@ final class SplitView extends BorderPane {
             }
             rows.setAll(all.subList(0, end));
             int focus = marked >= 0 && marked < end ? (int) marked : end - 1;
-            events.scrollTo(Math.max(0, focus - 2));
+            events.scrollTo(Math.max(0, focus - 1));
         }
 
         /** The rows on screen now (tests look for the marked one). */
