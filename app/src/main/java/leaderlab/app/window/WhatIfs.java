@@ -8,13 +8,16 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import leaderlab.cluster.journal.Event;
 import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Session;
 import org.kordamp.ikonli.feather.Feather;
@@ -22,7 +25,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The window's what-ifs: the split screen a {@code split} opens (typed, or a lesson step), the scrubber's
- * Fork here button, the banner that says a what-if fork is current (with Unfork and Beside the original),
+ * Fork here button and the timeline's Fork at this event's time, the banner that says a what-if fork is current (with Unfork and Beside the original),
  * and a notice line for verdicts such as a replay's digest check. It acts only by running command lines;
  * what it shows comes from immutable comparisons made on the command thread.
  */
@@ -89,7 +92,39 @@ final class WhatIfs {
             Platform.runLater(() -> openSplit(comparison));
         });
         runner.addListener((line, result) -> afterLine(line));
+        forkFromTimeline();
         watch.start();
+    }
+
+    /** The timeline's right-click menu: fork at the time of the event under the mouse (its row is selected). */
+    private void forkFromTimeline() {
+        MenuItem forkAt = new MenuItem();
+        forkAt.setId("fork-at-event");
+        ContextMenu menu = new ContextMenu(forkAt);
+        EventLog timeline = window.eventLog();
+        menu.setOnShowing(e -> {
+            Event event = timeline.getSelectionModel().getSelectedItem();
+            forkAt.setDisable(event == null || !canFork(runner.session()));
+            forkAt.setText(
+                    event == null
+                            ? "Fork at an event's time (select one)"
+                            : "Fork at " + seconds(event.timeMs()) + " (this event's time): a what-if from there");
+        });
+        forkAt.setOnAction(e -> {
+            Event event = timeline.getSelectionModel().getSelectedItem();
+            if (event != null) {
+                window.console().run("fork at " + seconds(event.timeMs()));
+            }
+        });
+        timeline.setContextMenu(menu);
+    }
+
+    private static boolean canFork(Session session) {
+        return session.suspendedRun() == null && session.cluster().options().simulated();
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%d.%03ds", ms / 1000, ms % 1000);
     }
 
     private static HBox bar(String id, Node... children) {
@@ -174,8 +209,7 @@ final class WhatIfs {
     }
 
     private void forkAtShownMoment() {
-        long atMs = window.shownSnapshot().timeMs();
-        window.console().run(String.format(Locale.ROOT, "fork at %d.%03ds", atMs / 1000, atMs % 1000));
+        window.console().run("fork at " + seconds(window.shownSnapshot().timeMs()));
     }
 
     /** Opens the fork beside its original; the comparison is made on the command thread, off the FX thread. */

@@ -259,4 +259,39 @@ class WhatIfWindowTest {
         assertSame(fixture.cluster, fixture.runner.session().cluster());
         assertNotNull(fixture.window.shownSnapshot());
     }
+
+    @Test
+    void aTimelineEventForksAtItsTime(FxRobot robot) {
+        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 5), 1920, 1080));
+        for (String line : List.of("create topic orders --replica-assignment 1:2:3", "wait 1s")) {
+            fixture.run(line);
+            fixture.awaitCaughtUp(robot);
+        }
+        long killAtMs = fixture.cluster.nowMs();
+        fixture.run("kill 1");
+        fixture.run("wait 3s");
+        fixture.awaitCaughtUp(robot);
+        leaderlab.cluster.journal.Event kill = WindowFixture.onFx(() -> fixture.window.eventLog().getItems().stream()
+                .filter(event -> event.timeMs() == killAtMs)
+                .findFirst()
+                .orElseThrow());
+        robot.interact(() -> fixture.window.eventLog().scrollTo(kill));
+        Node cell = WindowFixture.onFx(() -> robot.lookup("#event-log .list-cell")
+                .match(node -> ((javafx.scene.control.ListCell<?>) node).getItem() == kill)
+                .query());
+        robot.clickOn(cell);
+        // Under Monocle's headless glass a right click did not bring the menu up here: the menu a right
+        // click shows (checked on a real display) is opened on the selected row, and its item clicked.
+        robot.interact(() -> fixture.window.eventLog().getContextMenu().show(cell, javafx.geometry.Side.BOTTOM, 0, 0));
+        fixture.awaitFx(
+                "the timeline's menu",
+                () -> robot.lookup(".context-menu .menu-item").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".context-menu .menu-item").queryAs(Node.class));
+        fixture.awaitFx("the fork", () -> fixture.runner.session().suspendedRun() != null && !fixture.runner.busy());
+        assertEquals(killAtMs, fixture.runner.session().forkedAtMs());
+        assertTrue(
+                fixture.runner.session().cluster().snapshot().broker(1).running(),
+                "a fork at the time of the kill forks before it");
+        fixture.run("unfork");
+    }
 }
