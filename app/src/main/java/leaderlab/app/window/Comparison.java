@@ -73,7 +73,8 @@ record Comparison(String heading, Side left, Side right, List<String> moments, l
                 Split.outcomeDiff(before, originalLost, now, forkLost));
     }
 
-    private static String seconds(long ms) {
+    /** A cluster time as the shell writes it (and {@code fork at} reads it): 12.345s. */
+    static String seconds(long ms) {
         return String.format(Locale.ROOT, "%d.%03ds", ms / 1000, ms % 1000);
     }
 }

@@ -108,12 +108,13 @@ final class WhatIfs {
             forkAt.setText(
                     event == null
                             ? "Fork at an event's time (select one)"
-                            : "Fork at " + seconds(event.timeMs()) + " (this event's time): a what-if from there");
+                            : "Fork at " + Comparison.seconds(event.timeMs())
+                                    + " (this event's time): a what-if from there");
         });
         forkAt.setOnAction(e -> {
             Event event = timeline.getSelectionModel().getSelectedItem();
             if (event != null) {
-                window.console().run("fork at " + seconds(event.timeMs()));
+                window.console().run("fork at " + Comparison.seconds(event.timeMs()));
             }
         });
         timeline.setContextMenu(menu);
@@ -121,10 +122,6 @@ final class WhatIfs {
 
     private static boolean canFork(Session session) {
         return session.suspendedRun() == null && session.cluster().options().simulated();
-    }
-
-    private static String seconds(long ms) {
-        return String.format(Locale.ROOT, "%d.%03ds", ms / 1000, ms % 1000);
     }
 
     private static HBox bar(String id, Node... children) {
@@ -209,7 +206,8 @@ final class WhatIfs {
     }
 
     private void forkAtShownMoment() {
-        window.console().run("fork at " + seconds(window.shownSnapshot().timeMs()));
+        window.console()
+                .run("fork at " + Comparison.seconds(window.shownSnapshot().timeMs()));
     }
 
     /** Opens the fork beside its original; the comparison is made on the command thread, off the FX thread. */
