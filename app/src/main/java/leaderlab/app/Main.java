@@ -98,7 +98,7 @@ public final class Main {
             }
             try (CommandRunner commands = new CommandRunner(dispatcher)) {
                 if (!options.noGui) {
-                    openWindow(commands, err, options.present);
+                    openWindow(commands, err, options.present, true);
                 }
                 return new Repl(commands, historyFile()).run();
             } finally {
@@ -111,19 +111,21 @@ public final class Main {
     }
 
     /** The window beside the shell; without a display (or if JavaFX cannot start), the shell alone. */
-    private static void openWindow(CommandRunner commands, PrintStream err, boolean present) {
+    static boolean openWindow(CommandRunner commands, PrintStream err, boolean present, boolean playing) {
         if (!WindowLauncher.displayAvailable()) {
             err.println(NO_DISPLAY);
-            return;
+            return false;
         }
         try {
-            WindowLauncher.open(commands, present);
+            WindowLauncher.open(commands, present, playing);
+            return true;
         } catch (IllegalStateException e) {
             err.println("leaderlab: the window could not open (" + e.getMessage() + "), running the shell only");
+            return false;
         }
     }
 
-    private static Path historyFile() {
+    static Path historyFile() {
         return Path.of(System.getProperty("user.home"), ".leaderlab_history");
     }
 }

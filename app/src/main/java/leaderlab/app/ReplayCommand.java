@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import leaderlab.app.window.WindowLauncher;
 import leaderlab.cluster.Cluster;
+import leaderlab.shell.Repl;
 import leaderlab.shell.ScriptRunner;
 import leaderlab.shell.bundle.Replayer;
 import leaderlab.shell.bundle.RunBundle;
+import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
+import leaderlab.shell.command.Result;
 import leaderlab.shell.command.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +42,15 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "print only the verdict, not each command's output")
     private boolean quiet;
+
+    @Option(
+            names = "--no-gui",
+            description = "no window: without it, a terminal with a display replays in the window too and stays in"
+                    + " the shell afterwards")
+    private boolean noGui;
+
+    /** How long a replay waits for its window before it starts without it. */
+    private static final long WINDOW_WAIT_MS = 15_000;
 
     @Option(
             names = {"-h", "--help"},
@@ -66,19 +80,51 @@ final class ReplayCommand implements Callable<Integer> {
         }
         try (Cluster cluster = Cluster.start(bundle.options())) {
             Dispatcher dispatcher = new Dispatcher(AppCommands.registry(), new Session(cluster));
-            Replayer.Outcome outcome = Replayer.replay(bundle, dispatcher, (line, result) -> {
+            BiConsumer<String, Result> printer = (line, result) -> {
                 if (!quiet) {
                     out.println("> " + line);
                     result.lines().forEach(out::println);
                 }
-            });
-            if (!outcome.matched()) {
-                err.println("leaderlab: replay: " + file + ": " + outcome.divergence());
-                return ScriptRunner.FAILED;
+            };
+            if (noGui || System.console() == null || !WindowLauncher.displayAvailable()) {
+                return verdict(Replayer.replay(bundle, dispatcher, printer));
             }
-            out.println("replayed " + outcome.commandsRun() + " command(s): the journal matches (" + outcome.events()
-                    + " events, digest " + outcome.digest() + ")");
-            return ScriptRunner.OK;
+            return inWindow(bundle, dispatcher, printer);
         }
+    }
+
+    /**
+     * With a terminal and a display, as the launcher does: the window opens (paused, so its play clock adds
+     * no waits), shows the bundle's commands as they replay and the digest check's verdict, and the shell
+     * stays open on the replayed cluster to look around or go on from there.
+     */
+    private int inWindow(RunBundle bundle, Dispatcher dispatcher, BiConsumer<String, Result> printer) {
+        try (CommandRunner commands = new CommandRunner(dispatcher)) {
+            if (Main.openWindow(commands, err, false, false)) {
+                WindowLauncher.awaitOpen(WINDOW_WAIT_MS);
+            }
+            int code = verdict(commands.call(() -> Replayer.replay(bundle, dispatcher, printer)));
+            new Repl(commands, Main.historyFile()).run();
+            return code;
+        } catch (IOException e) {
+            err.println("leaderlab: " + e.getMessage());
+            return ScriptRunner.ERROR;
+        } finally {
+            WindowLauncher.close();
+        }
+    }
+
+    /** Prints (and shows in the window, when one is open) whether the journal matched. */
+    private int verdict(Replayer.Outcome outcome) {
+        if (!outcome.matched()) {
+            err.println("leaderlab: replay: " + file + ": " + outcome.divergence());
+            WindowLauncher.announce("Replay of " + file.getFileName() + " " + outcome.divergence(), false);
+            return ScriptRunner.FAILED;
+        }
+        String matched = "replayed " + outcome.commandsRun() + " command(s): the journal matches (" + outcome.events()
+                + " events, digest " + outcome.digest() + ")";
+        out.println(matched);
+        WindowLauncher.announce("Replay of " + file.getFileName() + ": " + matched, true);
+        return ScriptRunner.OK;
     }
 }

@@ -15,7 +15,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import leaderlab.cluster.metadata.PartitionRegistration;
@@ -58,6 +57,7 @@ public final class LeaderlabWindow {
     private final LessonHosting lessons;
     private final Button live = new Button("Live");
     private final ScrubMarks marks = new ScrubMarks();
+    private final WhatIfs whatIfs;
 
     /** @param playing whether the simulator starts playing (live clusters run by themselves) */
     public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
@@ -76,6 +76,7 @@ public final class LeaderlabWindow {
         this.quorum = new QuorumPane(clusterCanvas, menus, headline, eventLog);
         this.frames = new FrameLoop(this);
         this.lessons = new LessonHosting(runner, lessonPanel, playClock, metrics, frames::redrawAll);
+        this.whatIfs = new WhatIfs(this, this::layOut);
         layOut();
         scene = new Scene(root, width, height);
         scene.getStylesheets()
@@ -114,12 +115,12 @@ public final class LeaderlabWindow {
         clusterCanvas.setScale(presenter ? ClusterCanvas.PRESENTER_SCALE : 1);
         if (presenter) {
             root.getStyleClass().add("presenter");
-            root.setTop(headline);
-            root.setCenter(new PresenterCenter(quorum, lessonPanel));
+            root.setTop(new VBox(6, whatIfs.banner(), headline));
+            root.setCenter(new PresenterCenter(whatIfs.splitOpen() ? whatIfs.splitView() : quorum, lessonPanel));
             root.setBottom(null);
         } else {
-            root.setTop(new VBox(6, controls, headline));
-            root.setCenter(center());
+            root.setTop(new VBox(6, controls, whatIfs.banner(), headline));
+            root.setCenter(whatIfs.splitOpen() ? whatIfs.splitArea(lessonPanel) : center());
             root.setBottom(bottom());
         }
         BorderPane.setMargin(root.getTop(), new Insets(8, 10, 4, 10));
@@ -141,16 +142,8 @@ public final class LeaderlabWindow {
     }
 
     private VBox bottom() {
-        scrubber.setId("scrubber");
-        live.setId("live");
-        Label label = new Label("History");
-        label.getStyleClass().add("panel-title");
-        VBox track = new VBox(0, marks, scrubber);
-        marks.widthProperty().bind(scrubber.widthProperty());
-        HBox scrubRow = new HBox(10, label, track, live);
-        HBox.setHgrow(track, Priority.ALWAYS);
         console.setPrefHeight(170);
-        VBox bottom = new VBox(4, scrubRow, console);
+        VBox bottom = new VBox(4, HistoryRow.of(marks, scrubber, live, whatIfs.forkButton()), console);
         bottom.setPadding(new Insets(4, 10, 8, 10));
         return bottom;
     }
@@ -298,6 +291,10 @@ public final class LeaderlabWindow {
 
     LessonPanel lessonPanel() {
         return lessonPanel;
+    }
+
+    WhatIfs whatIfs() {
+        return whatIfs;
     }
 
     /** Starts the frame loop. */

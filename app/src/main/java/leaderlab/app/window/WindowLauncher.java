@@ -24,6 +24,10 @@ public final class WindowLauncher {
     /** The open window, once the FX thread has made it (null before, and without a display). */
     private static volatile LeaderlabWindow window;
 
+    /** Completes once the window is on screen (a replay waits for it, so its console shows every line). */
+    private static final java.util.concurrent.CompletableFuture<LeaderlabWindow> opened =
+            new java.util.concurrent.CompletableFuture<>();
+
     private WindowLauncher() {}
 
     /**
@@ -55,6 +59,31 @@ public final class WindowLauncher {
         return ended.join();
     }
 
+    /**
+     * Waits (at most {@code timeoutMs}) until the window is on screen.
+     *
+     * @return false when it did not open in time
+     */
+    public static boolean awaitOpen(long timeoutMs) {
+        try {
+            opened.get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Shows a verdict (a replay's digest check) above the headline of the open window, if there is one. */
+    public static void announce(String text, boolean good) {
+        LeaderlabWindow open = window;
+        if (open != null) {
+            Platform.runLater(() -> open.whatIfs().announce(text, good));
+        }
+    }
+
     /** True when a window can be shown: a display on X11/Wayland systems; always on macOS and Windows. */
     public static boolean displayAvailable() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -79,12 +108,20 @@ public final class WindowLauncher {
 
     /** @param presenter start in presenter mode (full screen, cluster view and narration only) */
     public static void open(CommandRunner runner, boolean presenter) {
+        open(runner, presenter, true);
+    }
+
+    /**
+     * @param playing whether the simulator plays by itself; a replay opens it paused, since the play
+     *     clock's waits would be commands the bundle does not have
+     */
+    public static void open(CommandRunner runner, boolean presenter, boolean playing) {
         PLATFORM_LOG.setLevel(Level.SEVERE);
         try {
             Platform.startup(() -> {
                 // Closing the window leaves the shell running; leaving the shell closes the window.
                 Platform.setImplicitExit(false);
-                LeaderlabWindow created = new LeaderlabWindow(runner, true, 1440, 900);
+                LeaderlabWindow created = new LeaderlabWindow(runner, playing, 1440, 900);
                 Stage stage = new Stage();
                 stage.setTitle("leaderlab");
                 stage.setScene(created.scene());
@@ -98,6 +135,7 @@ public final class WindowLauncher {
                 }
                 created.start();
                 window = created;
+                opened.complete(created);
             });
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException(

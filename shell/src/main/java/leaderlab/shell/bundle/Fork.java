@@ -39,7 +39,7 @@ public final class Fork {
         }
         RunLog forkLog = new RunLog(fork);
         session.swapRun(forkLog);
-        session.setSuspendedRun(original);
+        session.setSuspendedRun(original, plan.atMs());
         for (RunBundle.Entry entry : plan.replay()) {
             long startMs = fork.nowMs();
             forkLog.record(entry.line(), startMs, session.run(entry.line()));
@@ -61,7 +61,7 @@ public final class Fork {
             throw new CommandException("not in a fork (fork at TIME makes one)");
         }
         RunLog fork = session.swapRun(original);
-        session.setSuspendedRun(null);
+        session.setSuspendedRun(null, 0);
         fork.cluster().close();
         return Result.ok(
                 "back in the original run at " + seconds(original.cluster().nowMs()) + " (the fork at "

@@ -26,9 +26,18 @@ import leaderlab.shell.command.Session;
  */
 public final class Split {
 
-    /** One side: its setup line, what each command printed, and where its journal stood after setup. */
+    /**
+     * One side: its setup line, what each command printed, where its journal stood after setup, and the
+     * cluster as each command left it (a window steps both sides through the run with these).
+     */
     public record Side(
-            String setup, List<Result> results, Journal journal, long setupEvents, ClusterSnapshot end, long lost) {}
+            String setup,
+            List<Result> results,
+            Journal journal,
+            long setupEvents,
+            List<ClusterSnapshot> afterEach,
+            ClusterSnapshot end,
+            long lost) {}
 
     /** Both sides; {@code divergence} is the first event (counted from after setup) that differs, or -1. */
     public record Outcome(List<String> commands, Side left, Side right, long divergence) {}
@@ -45,7 +54,11 @@ public final class Split {
                 new ClusterOptions(options.brokers(), options.racks(), options.seed(), true, options.kafkaTimings());
         Side left = side(seeded, registry, leftSetup, commands);
         Side right = side(seeded, registry, rightSetup, commands);
-        return new Outcome(List.copyOf(commands), left, right, firstDifference(left, right));
+        return new Outcome(
+                List.copyOf(commands),
+                left,
+                right,
+                firstDifference(left.journal(), left.setupEvents(), right.journal(), right.setupEvents()));
     }
 
     private static Side side(ClusterOptions options, CommandRegistry registry, String setup, List<String> commands) {
@@ -58,8 +71,10 @@ public final class Split {
             }
             long setupEvents = cluster.journal().size();
             List<Result> results = new ArrayList<>();
+            List<ClusterSnapshot> afterEach = new ArrayList<>();
             for (String line : commands) {
                 results.add(dispatcher.execute(line));
+                afterEach.add(cluster.snapshot());
             }
             cluster.checkNow();
             return new Side(
@@ -67,17 +82,21 @@ public final class Split {
                     results,
                     cluster.journal(),
                     setupEvents,
+                    List.copyOf(afterEach),
                     cluster.snapshot(),
                     cluster.ledger().lostCount());
         }
     }
 
-    private static long firstDifference(Side left, Side right) {
-        long leftCount = left.journal().size() - left.setupEvents();
-        long rightCount = right.journal().size() - right.setupEvents();
+    /**
+     * The first event, counted from {@code leftFrom} in one journal and {@code rightFrom} in the other,
+     * whose typed fields differ; -1 when neither has an event the other lacks.
+     */
+    public static long firstDifference(Journal left, long leftFrom, Journal right, long rightFrom) {
+        long leftCount = left.size() - leftFrom;
+        long rightCount = right.size() - rightFrom;
         for (long i = 0; i < Math.min(leftCount, rightCount); i++) {
-            if (!JournalDigest.fields(left.journal().get(left.setupEvents() + i))
-                    .equals(JournalDigest.fields(right.journal().get(right.setupEvents() + i)))) {
+            if (!JournalDigest.fields(left.get(leftFrom + i)).equals(JournalDigest.fields(right.get(rightFrom + i)))) {
                 return i;
             }
         }
@@ -92,23 +111,31 @@ public final class Split {
 
     /** The outcomes' differences in one line: leader, ISR and HW per partition that differs, and losses. */
     public static String outcomeDiff(Outcome outcome) {
+        return outcomeDiff(
+                outcome.left().end(),
+                outcome.left().lost(),
+                outcome.right().end(),
+                outcome.right().lost());
+    }
+
+    /** Two clusters' differences in one line (a split's two sides, or a fork and its original). */
+    public static String outcomeDiff(ClusterSnapshot left, long leftLost, ClusterSnapshot right, long rightLost) {
         List<String> parts = new ArrayList<>();
         Set<String> topics = new TreeSet<>();
-        outcome.left().end().topics().forEach(topic -> topics.add(topic.name()));
-        outcome.right().end().topics().forEach(topic -> topics.add(topic.name()));
+        left.topics().forEach(topic -> topics.add(topic.name()));
+        right.topics().forEach(topic -> topics.add(topic.name()));
         for (String topic : topics) {
-            int partitions = Math.max(
-                    count(outcome.left().end(), topic), count(outcome.right().end(), topic));
+            int partitions = Math.max(count(left, topic), count(right, topic));
             for (int p = 0; p < partitions; p++) {
-                String l = state(outcome.left().end().partition(topic, p));
-                String r = state(outcome.right().end().partition(topic, p));
+                String l = state(left.partition(topic, p));
+                String r = state(right.partition(topic, p));
                 if (!l.equals(r)) {
                     parts.add(topic + "-" + p + " " + l + " | " + r);
                 }
             }
         }
-        if (outcome.left().lost() != outcome.right().lost()) {
-            parts.add("lost " + outcome.left().lost() + " | " + outcome.right().lost() + " acknowledged record(s)");
+        if (leftLost != rightLost) {
+            parts.add("lost " + leftLost + " | " + rightLost + " acknowledged record(s)");
         }
         return parts.isEmpty()
                 ? "same outcome on both sides (leaders, ISR, HW, lost records)"
@@ -125,8 +152,8 @@ public final class Split {
         }
         return String.format(
                 Locale.ROOT,
-                "leader %s ISR %s HW %d",
-                p.leader() < 0 ? "none" : p.leader(),
+                "leader %s ISR [%s] HW %d",
+                p.leader() < 0 ? "none (offline)" : p.leader(),
                 Replicas.format(p.isr()),
                 p.highWatermark());
     }

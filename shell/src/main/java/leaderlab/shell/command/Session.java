@@ -1,9 +1,11 @@
 package leaderlab.shell.command;
 
 import java.util.List;
+import java.util.function.Consumer;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.shell.bundle.RunLog;
+import leaderlab.shell.bundle.Split;
 
 /**
  * What commands act on: the cluster, plus what the shell remembers between commands (the last
@@ -19,8 +21,12 @@ public final class Session {
     private boolean quit;
     private Dispatcher dispatcher;
     private RunLog runLog;
-    /** The original run while a fork of it is current (see {@code fork}), else null. */
-    private RunLog suspendedRun;
+    /** The original run while a fork of it is current (see {@code fork}), else null; read by the window. */
+    private volatile RunLog suspendedRun;
+    /** The cluster time the current fork branched off its original at (meaningful while in a fork). */
+    private volatile long forkedAtMs;
+    /** Hears every split a command ran (the window opens it side by side); called on the command thread. */
+    private volatile Consumer<Split.Outcome> splitShown = outcome -> {};
     /** Wakes the command thread when a trigger fires while no line waits (set by the command runner). */
     private volatile Runnable triggersDue = () -> {};
 
@@ -74,8 +80,25 @@ public final class Session {
         return suspendedRun;
     }
 
-    public void setSuspendedRun(RunLog run) {
+    /** Enters a fork made at {@code atMs} (the original is {@code run}), or leaves it (null). */
+    public void setSuspendedRun(RunLog run, long atMs) {
+        this.forkedAtMs = atMs;
         this.suspendedRun = run;
+    }
+
+    /** When the current fork branched off (see {@link #suspendedRun}). */
+    public long forkedAtMs() {
+        return forkedAtMs;
+    }
+
+    /** Tells {@code listener} about every split run from now on (see {@code split}). */
+    public void onSplit(Consumer<Split.Outcome> listener) {
+        splitShown = listener;
+    }
+
+    /** A split ran: whoever shows splits (the window) hears of it. */
+    public void showSplit(Split.Outcome outcome) {
+        splitShown.accept(outcome);
     }
 
     /** The commands that acted on the current cluster (what {@code save run} writes). */

@@ -36,7 +36,8 @@ final class SplitCommands {
                         + "far. Shows both outputs in two columns, the first event where the journals part (>>), "
                         + "and a one-line diff of the outcome: leader, ISR and HW per partition, lost records. "
                         + "The session's own cluster is not touched.")
-                .example("split \"config set acks 1\" \"config set acks all\" --script scripts/example-a-acks1-loss.ll")
+                .example(
+                        "split \"config set acks 1\" \"config set acks all\" --script scripts/example-a-acks-from-config.ll")
                 .example("split \"config set unclean.leader.election.enable false\" "
                         + "\"config set unclean.leader.election.enable true\"")
                 .options("script")
@@ -56,6 +57,7 @@ final class SplitCommands {
             throw new CommandException("nothing to compare: give --script FILE, or run some commands first");
         }
         Split.Outcome outcome = Split.run(session.cluster().options(), session.registry(), left, right, commands);
+        session.showSplit(outcome);
         List<String> lines = new ArrayList<>();
         lines.add(row("A: " + left, "B: " + right, " "));
         lines.add(row("-".repeat(COLUMN), "-".repeat(COLUMN), " "));
