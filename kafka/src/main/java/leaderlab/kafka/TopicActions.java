@@ -20,6 +20,9 @@ final class TopicActions {
             "at-min-isr-partitions",
             "unavailable-partitions");
 
+    /** How long create waits for its topic to be seen with leaders before it answers anyway. */
+    private static final long VISIBLE_WAIT_MS = 10_000;
+
     private final KafkaSession kafka;
 
     TopicActions(KafkaSession kafka) {
@@ -73,7 +76,24 @@ final class TopicActions {
         }
         topic.configs(configs);
         StateReader.get(kafka.cluster().admin().createTopics(List.of(topic)).all());
+        awaitVisible(name);
         return Result.ok("Created topic " + name + ".");
+    }
+
+    /**
+     * The controller has the topic once createTopics answers, but a broker may not have replayed it yet
+     * and answers describe with UNKNOWN_TOPIC_OR_PARTITION: wait (bounded) until a describe sees it, so the
+     * next command finds it as it would in the simulator.
+     */
+    private void awaitVisible(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(VISIBLE_WAIT_MS);
+        while (System.nanoTime() < deadline) {
+            RealState.Topic created = kafka.state().topic(name);
+            if (created != null && created.partitions().stream().allMatch(p -> p.leader() >= 0)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     Result describe(Args args) {
