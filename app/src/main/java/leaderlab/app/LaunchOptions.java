@@ -63,10 +63,8 @@ final class LaunchOptions {
 
     @Option(
             names = "--kafka",
-            description = {
-                "drive a real Apache Kafka 4.4 cluster that leaderlab starts (child JVMs, loopback",
-                "only, deleted on exit) with the same commands, instead of the simulator"
-            })
+            description = "drive a real Apache Kafka 4.4 cluster that leaderlab starts (child JVMs on loopback, "
+                    + "deleted on exit) with the same commands, instead of the simulator")
     boolean kafka;
 
     @Option(

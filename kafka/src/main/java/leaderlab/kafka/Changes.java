@@ -16,12 +16,10 @@ final class Changes {
             RealState.Broker old = before.broker(broker.id());
             String was = old == null ? "absent" : old.state();
             if (!was.equals(broker.state())) {
-                boolean up = broker.state().equals("RUNNING");
-                events.add(new ObservedEvent(
-                        t,
-                        up ? ObservedEvent.Type.BROKER_UP : ObservedEvent.Type.BROKER_DOWN,
-                        "broker " + broker.id(),
-                        was + " -> " + broker.state()));
+                ObservedEvent.Type type = broker.state().equals("RUNNING")
+                        ? ObservedEvent.Type.BROKER_UP
+                        : was.equals("RUNNING") ? ObservedEvent.Type.BROKER_DOWN : ObservedEvent.Type.BROKER_STATE;
+                events.add(new ObservedEvent(t, type, "broker " + broker.id(), was + " -> " + broker.state()));
             }
         }
         for (RealState.Broker old : before.brokers()) {
@@ -62,7 +60,8 @@ final class Changes {
                     t,
                     ObservedEvent.Type.LEADER_CHANGED,
                     name,
-                    "leader " + leader(was.leader()) + " -> " + leader(now.leader()) + ", ISR " + list(now.isr())));
+                    "leader " + leader(was.leader()) + " -> " + leader(now.leader()) + ", ISR "
+                            + listOrNone(now.isr())));
         }
         if (!was.isr().equals(now.isr())) {
             boolean shrunk = now.isr().size() < was.isr().size();
@@ -70,15 +69,15 @@ final class Changes {
                     t,
                     shrunk ? ObservedEvent.Type.ISR_SHRUNK : ObservedEvent.Type.ISR_EXPANDED,
                     name,
-                    "ISR " + list(was.isr()) + " -> " + list(now.isr())));
+                    "ISR " + listOrNone(was.isr()) + " -> " + listOrNone(now.isr())));
         }
         if (!was.elr().equals(now.elr()) || !was.lastKnownElr().equals(now.lastKnownElr())) {
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.ELR_CHANGED,
                     name,
-                    "ELR " + list(was.elr()) + " -> " + list(now.elr()) + ", LastKnownElr "
-                            + list(now.lastKnownElr())));
+                    "ELR " + listOrNone(was.elr()) + " -> " + listOrNone(now.elr()) + ", LastKnownElr "
+                            + listOrNone(now.lastKnownElr())));
         }
         if (!Objects.equals(was.replicas(), now.replicas())) {
             out.add(new ObservedEvent(
@@ -91,6 +90,11 @@ final class Changes {
 
     static String leader(int id) {
         return id < 0 ? "none" : Integer.toString(id);
+    }
+
+    /** A replica list in a sentence: 1,2,3, or "none". */
+    static String listOrNone(List<Integer> ids) {
+        return ids.isEmpty() ? "none" : list(ids);
     }
 
     /** As kafka-topics prints a replica list: 1,2,3, or empty. */

@@ -33,11 +33,12 @@ public final class KafkaCommands {
         FAULT
     }
 
-    private record Mapping(Kind kind, RealAction action) {}
+    /** @param how what it does on real Kafka, for help */
+    private record Mapping(Kind kind, String how, RealAction action) {}
 
     /** Commands that touch no cluster at all and run as they are. */
     private static final java.util.Set<String> AS_IS =
-            java.util.Set.of("help", "quit", "kafka-leader-election", "kafka-configs");
+            java.util.Set.of("quit", "kafka-leader-election", "kafka-configs");
 
     private KafkaCommands() {}
 
@@ -50,28 +51,97 @@ public final class KafkaCommands {
         AdminActions admin = new AdminActions(kafka);
         WatchActions watch = new WatchActions(kafka);
         Map<String, Mapping> mapped = new TreeMap<>();
-        mapped.put("create", new Mapping(Kind.ADMIN, topics::create));
-        mapped.put("describe", new Mapping(Kind.READ, topics::describe));
-        mapped.put("produce", new Mapping(Kind.ADMIN, clients::produce));
-        mapped.put("consume", new Mapping(Kind.READ, clients::consume));
-        mapped.put("kill", new Mapping(Kind.FAULT, faults::kill));
-        mapped.put("shutdown", new Mapping(Kind.FAULT, faults::shutdown));
-        mapped.put("restart", new Mapping(Kind.FAULT, faults::restart));
-        mapped.put("stall", new Mapping(Kind.FAULT, faults::stall));
-        mapped.put("elect", new Mapping(Kind.ADMIN, admin::elect));
-        mapped.put("reassign", new Mapping(Kind.ADMIN, admin::reassign));
-        mapped.put("config", new Mapping(Kind.ADMIN, admin::config));
-        mapped.put("demote", new Mapping(Kind.ADMIN, admin::demote));
-        mapped.put("wait", new Mapping(Kind.READ, watch::waitCommand));
-        mapped.put("expect", new Mapping(Kind.READ, watch::expect));
-        mapped.put("events", new Mapping(Kind.READ, watch::events));
-        mapped.put("why", new Mapping(Kind.READ, watch::why));
-        mapped.put("brokers", new Mapping(Kind.READ, watch::brokers));
+        mapped.put(
+                "create",
+                new Mapping(
+                        Kind.ADMIN,
+                        "Admin.createTopics; the brokers' num.partitions and default.replication.factor fill in what you leave out",
+                        topics::create));
+        mapped.put(
+                "describe",
+                new Mapping(
+                        Kind.READ,
+                        "Admin.describeTopics (with KIP-966's ELR) and listOffsets for the high watermark; no --json yet",
+                        topics::describe));
+        mapped.put(
+                "produce",
+                new Mapping(
+                        Kind.ADMIN,
+                        "Kafka's own producer, acks as given, with leaderlab's client timings; no --json yet",
+                        clients::produce));
+        mapped.put(
+                "consume",
+                new Mapping(
+                        Kind.READ,
+                        "Kafka's own consumer, assigned to the partitions, reading up to the high watermark",
+                        clients::consume));
+        mapped.put(
+                "kill",
+                new Mapping(
+                        Kind.FAULT,
+                        "SIGKILL to the broker's JVM: a crash (no --power-loss: the page cache survives a killed process)",
+                        faults::kill));
+        mapped.put(
+                "shutdown",
+                new Mapping(
+                        Kind.FAULT,
+                        "SIGTERM to the broker's JVM: Kafka's shutdown hook runs its controlled shutdown",
+                        faults::shutdown));
+        mapped.put(
+                "restart",
+                new Mapping(
+                        Kind.FAULT, "a new JVM for the broker, on the same port and log directory", faults::restart));
+        mapped.put(
+                "stall",
+                new Mapping(
+                        Kind.FAULT,
+                        "SIGSTOP to the broker's JVM, and SIGCONT once the duration is over",
+                        faults::stall));
+        mapped.put(
+                "elect",
+                new Mapping(
+                        Kind.ADMIN, "Admin.electLeaders, reported as kafka-leader-election reports it", admin::elect));
+        mapped.put("reassign", new Mapping(Kind.ADMIN, "Admin.alterPartitionReassignments (KIP-455)", admin::reassign));
+        mapped.put(
+                "config",
+                new Mapping(
+                        Kind.ADMIN,
+                        "Admin.incrementalAlterConfigs on the topic, or on the cluster-wide broker default; Kafka refuses static broker configs",
+                        admin::config));
+        mapped.put(
+                "demote",
+                new Mapping(
+                        Kind.ADMIN,
+                        "Kafka's recipe: the broker moves last in every replica list it is in, then a preferred election there",
+                        admin::demote));
+        mapped.put(
+                "wait",
+                new Mapping(
+                        Kind.READ, "the wall clock; wait until asks the Admin API every 250 ms", watch::waitCommand));
+        mapped.put("expect", new Mapping(Kind.READ, "checked against the Admin API now", watch::expect));
+        mapped.put(
+                "events",
+                new Mapping(
+                        Kind.READ,
+                        "the changes leaderlab saw by asking the Admin API every 500 ms (cause: observed)",
+                        watch::events));
+        mapped.put(
+                "why",
+                new Mapping(
+                        Kind.READ,
+                        "the partition now, and the changes observed for it: Kafka does not record why",
+                        watch::why));
+        mapped.put(
+                "brokers",
+                new Mapping(Kind.READ, "describeCluster, joined with the processes leaderlab started", watch::brokers));
         CommandRegistry registry = new CommandRegistry();
         for (Command command : CoreCommands.registry().all()) {
             Mapping mapping = mapped.get(command.name());
             if (mapping != null) {
                 registry.add(command.withAction((args, session) -> gated(command, mapping, args, cluster)));
+            } else if (command.name().equals("help")) {
+                registry.add(command.withAction(
+                        (args, session) -> help(command.action().run(args, session), args, mapped)));
             } else if (AS_IS.contains(command.name())) {
                 registry.add(command);
             } else if (command.name().equals("kafka-topics")) {
@@ -85,6 +155,23 @@ public final class KafkaCommands {
             }
         }
         return new Registry(registry, faults);
+    }
+
+    /** The simulator's help, and what the command does on real Kafka (or why it does not). */
+    private static Result help(Result help, Args args, Map<String, Mapping> mapped) {
+        if (!help.isOk()) {
+            return help;
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>(help.lines());
+        if (args.count() == 0) {
+            lines.add("On real Kafka: " + String.join(", ", mapped.keySet()) + " act on the cluster; the other "
+                    + "cluster commands say why they cannot when you run them.");
+        } else {
+            String name = args.positional(0, "");
+            Mapping mapping = mapped.get(name);
+            lines.add("On real Kafka: " + (mapping != null ? mapping.how() : Refusals.reason(name)));
+        }
+        return Result.ok(lines);
     }
 
     private static Result gated(Command command, Mapping mapping, Args args, RealCluster cluster) {

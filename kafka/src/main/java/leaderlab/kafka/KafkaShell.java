@@ -49,8 +49,13 @@ public final class KafkaShell {
                     return new KafkaRepl(runner, observer, historyFile, launch.describe(cluster)).run();
                 }
             }
+        } catch (KafkaCallException e) {
+            err.println("leaderlab: Kafka did not answer"
+                    + (launch.bootstrapServers() == null ? "" : " at " + launch.bootstrapServers()) + ": "
+                    + e.getMessage());
+            return ScriptRunner.ERROR;
         } catch (IOException | RuntimeException e) {
-            err.println("leaderlab: " + KafkaCallException.describe(e));
+            err.println("leaderlab: " + e.getMessage());
             return ScriptRunner.ERROR;
         } catch (Exception e) {
             err.println("leaderlab: could not stop cleanly: " + e.getMessage());

@@ -12,8 +12,12 @@ import java.util.Locale;
 public record ObservedEvent(long timeMs, Type type, String subject, String detail) {
 
     public enum Type {
+        /** Registered and unfenced again. */
         BROKER_UP,
+        /** Was running and unfenced, is no longer (stopped, fenced or stalled). */
         BROKER_DOWN,
+        /** Any other change of a broker's state, e.g. a restarted process not yet unfenced. */
+        BROKER_STATE,
         TOPIC_CREATED,
         TOPIC_DELETED,
         LEADER_CHANGED,

@@ -99,7 +99,7 @@ final class WatchActions {
         RealState.Partition p = kafka.partition(kafka.state(), args.positional(0, "a partition, e.g. why orders-0"));
         List<String> lines = new ArrayList<>();
         lines.add(p.name() + ": leader " + Changes.leader(p.leader()) + ", replicas " + Changes.list(p.replicas())
-                + ", ISR " + Changes.list(p.isr()) + ", ELR " + Changes.list(p.elr()) + ", HW "
+                + ", ISR " + Changes.listOrNone(p.isr()) + ", ELR " + Changes.listOrNone(p.elr()) + ", HW "
                 + (p.highWatermark() < 0 ? "unknown" : p.highWatermark()));
         lines.add("Kafka does not say why its metadata changed; these are the changes leaderlab observed " + "(cause: "
                 + ObservedEvent.CAUSE + "):");

@@ -29,11 +29,12 @@ public final class KafkaNode {
     private final Path configFile;
     private final Path logFile;
     private final List<String> command;
-    private Process process;
+    // Volatile: the observer thread and the stall resumer read what the command thread set.
+    private volatile Process process;
     /** Held open, never written: closing it (or leaderlab dying) tells the node to halt. */
     private OutputStream lifeline;
 
-    private boolean stalled;
+    private volatile boolean stalled;
 
     KafkaNode(int id, Role role, Path configFile, Path logFile, List<String> command) {
         this.id = id;
