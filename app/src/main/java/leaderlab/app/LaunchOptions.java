@@ -3,6 +3,7 @@ package leaderlab.app;
 import java.util.ArrayList;
 import java.util.List;
 import leaderlab.cluster.ClusterOptions;
+import leaderlab.kafka.local.LocalKafkaOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +69,37 @@ final class LaunchOptions {
     boolean kafkaTimings;
 
     @Option(
+            names = "--kafka",
+            description = "drive a real Apache Kafka 4.4 cluster that leaderlab starts (child JVMs on loopback, "
+                    + "deleted on exit) with the same commands, instead of the simulator")
+    boolean kafka;
+
+    @Option(
+            names = "--kafka-controllers",
+            paramLabel = "N",
+            converter = WholeNumber.class,
+            description = "with --kafka: KRaft controllers in the quorum (default 1)")
+    long kafkaControllers = 1;
+
+    @Option(
+            names = "--bootstrap-server",
+            paramLabel = "HOST:PORT",
+            description = "attach to an existing Kafka cluster, read-only unless --allow-admin")
+    String bootstrapServer;
+
+    @Option(
+            names = "--allow-admin",
+            description =
+                    "with --bootstrap-server: allow elect, reassign, config, create, produce (each shown as its Kafka command)")
+    boolean allowAdmin;
+
+    @Option(
+            names = "--command-config",
+            paramLabel = "FILE",
+            description = "with --bootstrap-server: client properties (TLS, SASL), as Kafka's tools take")
+    String commandConfig;
+
+    @Option(
             names = "--script",
             paramLabel = "FILE",
             description = {
@@ -101,8 +133,23 @@ final class LaunchOptions {
         if (script != null && !commands.isEmpty()) {
             throw new CommandLine.ParameterException(commandLine, "use either --script FILE or -e COMMAND, not both");
         }
+        if (kafka && bootstrapServer != null) {
+            throw new CommandLine.ParameterException(
+                    commandLine, "use either --kafka (a cluster leaderlab starts) or --bootstrap-server, not both");
+        }
+        if ((kafka || bootstrapServer != null) && seed != null) {
+            throw new CommandLine.ParameterException(
+                    commandLine, "--seed is for the simulator; real Kafka is not deterministic");
+        }
+        if (bootstrapServer == null && (allowAdmin || commandConfig != null)) {
+            throw new CommandLine.ParameterException(
+                    commandLine, "--allow-admin and --command-config go with --bootstrap-server");
+        }
         try {
             clusterOptions();
+            if (kafka) {
+                kafkaOptions();
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
@@ -114,6 +161,14 @@ final class LaunchOptions {
     }
 
     /** Out-of-range numbers stay out of range, so ClusterOptions' own check names them. */
+    private static int clamp(long value) {
+        return Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
+    }
+
+    LocalKafkaOptions kafkaOptions() {
+        return new LocalKafkaOptions(clamp(brokers), clamp(racks), clamp(kafkaControllers), kafkaTimings);
+    }
+
     private static int clamp(long value) {
         return Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
     }

@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import leaderlab.app.window.WindowLauncher;
 import leaderlab.cluster.Cluster;
+import leaderlab.kafka.KafkaLaunch;
+import leaderlab.kafka.KafkaShell;
 import leaderlab.lessons.BadOption;
 import leaderlab.lessons.LessonCli;
 import leaderlab.lessons.PredictionLog;
@@ -78,6 +80,9 @@ public final class Main {
             err.println("leaderlab: cannot read " + options.script + ": " + e.getMessage());
             return ScriptRunner.ERROR;
         }
+        if (options.kafka || options.bootstrapServer != null) {
+            return kafka(options, script, out, err);
+        }
         try (Cluster cluster = Cluster.start(options.clusterOptions())) {
             Dispatcher dispatcher = new Dispatcher(AppCommands.registry(), new Session(cluster));
             ScriptRunner runner = new ScriptRunner(dispatcher, out, err, options.echo);
@@ -108,6 +113,31 @@ public final class Main {
             err.println("leaderlab: " + e.getMessage());
             return ScriptRunner.ERROR;
         }
+    }
+
+    /** The same command language on a real Kafka cluster, started here or attached to. */
+    private static int kafka(LaunchOptions options, BufferedReader script, PrintStream out, PrintStream err) {
+        KafkaLaunch launch = options.kafka
+                ? KafkaLaunch.start(options.kafkaOptions())
+                : KafkaLaunch.attach(
+                        options.bootstrapServer,
+                        options.commandConfig == null ? null : Path.of(options.commandConfig),
+                        options.allowAdmin);
+        BufferedReader lines = null;
+        String source = null;
+        if (!options.commands.isEmpty()) {
+            lines = new BufferedReader(new StringReader(String.join("\n", options.commands)));
+            source = "-e";
+        } else if (script != null) {
+            lines = script;
+            source = options.script;
+        } else if (System.console() == null) {
+            lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            source = "<stdin>";
+        } else if (!options.noGui && WindowLauncher.displayAvailable()) {
+            err.println("leaderlab: the window does not show a real Kafka cluster yet; running the shell only");
+        }
+        return KafkaShell.run(launch, lines, source, options.echo, historyFile(), out, err);
     }
 
     /** The window beside the shell; without a display (or if JavaFX cannot start), the shell alone. */

@@ -68,7 +68,7 @@ public final class ScriptRunner {
     /** Runs one line; {@code where} names it in error messages (FILE:LINE). */
     public int runLine(String line, String where) {
         // Live, a trigger may have fired between lines: its line runs before the next one.
-        dispatcher.session().cluster().runDueTriggers();
+        dispatcher.session().runDueTriggers();
         if (echo && !line.isBlank()) {
             out.println("> " + line.strip());
         }

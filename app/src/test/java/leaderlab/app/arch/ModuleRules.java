@@ -6,7 +6,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The module arrows (app -> lessons -> shell -> cluster, never back) and where the UI toolkits may be
+ * The module arrows (app -> lessons -> shell -> cluster and app -> kafka -> shell, never back) and where the UI toolkits may be
  * used, as ArchUnit rules over every production class. {@link ModuleRulesTest} checks each against the
  * real classes and against a planted violation. The rules inside the cluster module live beside it
  * (leaderlab.cluster.arch.ClusterRules).
@@ -16,6 +16,7 @@ final class ModuleRules {
     private static final String CLUSTER = "leaderlab.cluster..";
     private static final String SHELL = "leaderlab.shell..";
     private static final String LESSONS = "leaderlab.lessons..";
+    private static final String KAFKA = "leaderlab.kafka..";
     private static final String APP = "leaderlab.app..";
     private static final String[] JAVAFX_AND_AWT = {"javafx..", "com.sun.javafx..", "java.awt..", "javax.swing.."};
 
@@ -26,7 +27,7 @@ final class ModuleRules {
             .resideInAPackage(CLUSTER)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(SHELL, LESSONS, APP)
+            .resideInAnyPackage(SHELL, KAFKA, LESSONS, APP)
             .because("the engine is driven by the shell, the lessons and the window, and knows none of them");
 
     static final ArchRule SHELL_KNOWS_ONLY_THE_CLUSTER = noClasses()
@@ -34,8 +35,17 @@ final class ModuleRules {
             .resideInAPackage(SHELL)
             .should()
             .dependOnClassesThat()
+            .resideInAnyPackage(KAFKA, LESSONS, APP)
+            .because("the real-Kafka bridge, lessons and the window are built on the shell's commands, "
+                    + "not the other way round");
+
+    static final ArchRule KAFKA_KNOWS_NEITHER_LESSONS_NOR_APP = noClasses()
+            .that()
+            .resideInAPackage(KAFKA)
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage(LESSONS, APP)
-            .because("lessons and the window are built on the shell's commands, not the other way round");
+            .because("the bridge to real Kafka drives the shell's command language; the window and lessons use it");
 
     static final ArchRule LESSONS_DO_NOT_KNOW_THE_APP = noClasses()
             .that()
@@ -58,11 +68,12 @@ final class ModuleRules {
 
     static final ArchRule NO_JAVAFX_BELOW_THE_APP = noClasses()
             .that()
-            .resideInAnyPackage(SHELL, LESSONS)
+            .resideInAnyPackage(SHELL, KAFKA, LESSONS)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(JAVAFX_AND_AWT)
-            .because("only the app module has JavaFX; the shell and lessons also run in a plain terminal");
+            .because("only the app module has JavaFX; the shell, the Kafka bridge and lessons also run in a plain "
+                    + "terminal");
 
     static final ArchRule COMMAND_FRAMEWORK_KNOWS_NO_COMMAND = noClasses()
             .that()
@@ -83,6 +94,7 @@ final class ModuleRules {
     static final List<ArchRule> ALL = List.of(
             CLUSTER_KNOWS_NO_FRONT_END,
             SHELL_KNOWS_ONLY_THE_CLUSTER,
+            KAFKA_KNOWS_NEITHER_LESSONS_NOR_APP,
             LESSONS_DO_NOT_KNOW_THE_APP,
             NO_UI_TOOLKIT_IN_CLUSTER,
             NO_JAVAFX_BELOW_THE_APP,

@@ -17,6 +17,8 @@ import leaderlab.app.window.planted.WindowRunsABenchmark;
 import leaderlab.cluster.planted.ClusterUsesJLine;
 import leaderlab.cluster.planted.ClusterUsesJavaFx;
 import leaderlab.cluster.planted.ClusterUsesShell;
+import leaderlab.kafka.planted.KafkaUsesJavaFx;
+import leaderlab.kafka.planted.KafkaUsesLessons;
 import leaderlab.lessons.planted.LessonsUseApp;
 import leaderlab.lessons.planted.LessonsUseJavaFx;
 import leaderlab.shell.command.planted.FrameworkKnowsACommand;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The module rules hold for every production class of the four modules, and each one fails on its
+ * The module rules hold for every production class of the five modules, and each one fails on its
  * planted violations (the classes in the {@code *.planted} test packages).
  */
 class ModuleRulesTest {
@@ -41,16 +43,20 @@ class ModuleRulesTest {
     static {
         PLANTED.put(ModuleRules.CLUSTER_KNOWS_NO_FRONT_END, List.of(ClusterUsesShell.class));
         PLANTED.put(ModuleRules.SHELL_KNOWS_ONLY_THE_CLUSTER, List.of(ShellUsesLessons.class));
+        PLANTED.put(ModuleRules.KAFKA_KNOWS_NEITHER_LESSONS_NOR_APP, List.of(KafkaUsesLessons.class));
         PLANTED.put(ModuleRules.LESSONS_DO_NOT_KNOW_THE_APP, List.of(LessonsUseApp.class));
         PLANTED.put(ModuleRules.NO_UI_TOOLKIT_IN_CLUSTER, List.of(ClusterUsesJavaFx.class, ClusterUsesJLine.class));
-        PLANTED.put(ModuleRules.NO_JAVAFX_BELOW_THE_APP, List.of(ShellUsesJavaFx.class, LessonsUseJavaFx.class));
+        PLANTED.put(
+                ModuleRules.NO_JAVAFX_BELOW_THE_APP,
+                List.of(ShellUsesJavaFx.class, KafkaUsesJavaFx.class, LessonsUseJavaFx.class));
         PLANTED.put(ModuleRules.COMMAND_FRAMEWORK_KNOWS_NO_COMMAND, List.of(FrameworkKnowsACommand.class));
         PLANTED.put(ModuleRules.WINDOW_DOES_NOT_RUN_BENCHMARKS, List.of(WindowRunsABenchmark.class));
     }
 
     @Test
-    void theImportSeesAllFourModules() {
-        for (String module : List.of("leaderlab.cluster", "leaderlab.shell", "leaderlab.lessons", "leaderlab.app")) {
+    void theImportSeesEveryModule() {
+        for (String module : List.of(
+                "leaderlab.cluster", "leaderlab.shell", "leaderlab.kafka", "leaderlab.lessons", "leaderlab.app")) {
             assertTrue(PRODUCTION.stream().anyMatch(c -> c.getPackageName().startsWith(module)), module);
         }
     }

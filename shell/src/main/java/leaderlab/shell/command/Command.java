@@ -69,6 +69,39 @@ public final class Command {
         this.kafkaCli = b.kafkaCli;
     }
 
+    /** The same command with another action: see {@link #withAction}. */
+    private Command(Command base, Action action) {
+        this.name = base.name;
+        this.usage = base.usage;
+        this.summary = base.summary;
+        this.details = base.details;
+        this.examples = base.examples;
+        this.options = base.options;
+        this.flags = base.flags;
+        this.action = action;
+        this.completion = base.completion;
+        this.optionCompletions = base.optionCompletions;
+        this.triggerable = base.triggerable;
+        this.rawWords = base.rawWords;
+        this.allowedInLessons = base.allowedInLessons;
+        this.recording = base.recording;
+        this.kafkaCli = base.kafkaCli;
+    }
+
+    /**
+     * This command (its name, usage, help, options, completion, traits and Kafka equivalent, and so the
+     * same {@link #check}) acting on something else: how a front end for a real Kafka cluster speaks
+     * the same language without declaring it again.
+     */
+    public Command withAction(Action other) {
+        return new Command(this, other);
+    }
+
+    /** What it does; a command made {@link #withAction} another may still hand some words to this one. */
+    public Action action() {
+        return action;
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }

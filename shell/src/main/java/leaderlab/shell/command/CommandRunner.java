@@ -30,7 +30,7 @@ public final class CommandRunner implements AutoCloseable {
         // A trigger that fires while no line waits for cluster time (live, the shell idle) runs here.
         dispatcher.session().onTriggersDue(() -> {
             try {
-                executor.execute(() -> dispatcher.session().cluster().runDueTriggers());
+                executor.execute(() -> dispatcher.session().runDueTriggers());
             } catch (RejectedExecutionException closed) {
                 // The runner is closing, and its cluster with it: nothing is left to run the line on.
             }

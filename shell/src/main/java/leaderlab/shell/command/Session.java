@@ -32,7 +32,16 @@ public final class Session {
 
     public Session(Cluster cluster) {
         this.cluster = cluster;
-        this.runLog = new RunLog(cluster);
+        this.runLog = cluster == null ? null : new RunLog(cluster);
+    }
+
+    /**
+     * A session whose commands act on something other than the simulator (a real Kafka cluster): each
+     * of its commands holds its own target, nothing is recorded for {@code save run}, and
+     * {@link #cluster()} says there is no simulated cluster.
+     */
+    public static Session withoutCluster() {
+        return new Session(null);
     }
 
     /**
@@ -41,11 +50,24 @@ public final class Session {
      */
     public void onTriggersDue(Runnable wake) {
         triggersDue = wake;
-        cluster.onTriggersDue(wake);
+        if (cluster != null) {
+            cluster.onTriggersDue(wake);
+        }
     }
 
+    /** The simulated cluster; a session {@link #withoutCluster()} has none (IllegalStateException). */
     public Cluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("this session drives a real Kafka cluster, not the simulator");
+        }
         return cluster;
+    }
+
+    /** Runs the lines of triggers that fired (a session without a simulated cluster has no triggers). */
+    public void runDueTriggers() {
+        if (cluster != null) {
+            cluster.runDueTriggers();
+        }
     }
 
     /** Replaces the cluster (reset), closing the old one. */
@@ -101,7 +123,7 @@ public final class Session {
         splitShown.accept(outcome);
     }
 
-    /** The commands that acted on the current cluster (what {@code save run} writes). */
+    /** The commands that acted on the current cluster (what {@code save run} writes); null without one. */
     public RunLog runLog() {
         return runLog;
     }

@@ -1,0 +1,65 @@
+package leaderlab.kafka;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import leaderlab.shell.ScriptRunner;
+import leaderlab.shell.command.CommandRunner;
+import leaderlab.shell.command.Dispatcher;
+import leaderlab.shell.command.Session;
+
+/**
+ * leaderlab's command language on a real Kafka cluster: the script runner for scripts, {@code -e} lines
+ * and standard input, {@link KafkaRepl} at a terminal. Starts (or attaches), runs, and stops everything
+ * it started, whatever happens.
+ */
+public final class KafkaShell {
+
+    private KafkaShell() {}
+
+    /**
+     * @param lines   commands to run, or null for the interactive shell
+     * @param source  what names them in error messages (FILE, -e, &lt;stdin&gt;)
+     * @return the script runner's exit code
+     */
+    public static int run(
+            KafkaLaunch launch,
+            BufferedReader lines,
+            String source,
+            boolean echo,
+            Path historyFile,
+            PrintStream out,
+            PrintStream err) {
+        if (launch.local() != null) {
+            err.println("leaderlab: starting a real Kafka cluster ("
+                    + launch.local().controllers() + " controller(s), "
+                    + launch.local().brokers() + " broker(s)); this takes a few seconds...");
+        }
+        try (RealCluster cluster = launch.open()) {
+            Observer observer = new Observer(cluster, cluster.state());
+            try (observer;
+                    KafkaCommands.Registry registry = KafkaCommands.registry(cluster, observer)) {
+                observer.start();
+                Dispatcher dispatcher = new Dispatcher(registry.commands(), Session.withoutCluster());
+                if (lines != null) {
+                    return new ScriptRunner(dispatcher, out, err, echo).run(lines, source);
+                }
+                try (CommandRunner runner = new CommandRunner(dispatcher)) {
+                    return new KafkaRepl(runner, observer, historyFile, launch.describe(cluster)).run();
+                }
+            }
+        } catch (KafkaCallException e) {
+            err.println("leaderlab: Kafka did not answer"
+                    + (launch.bootstrapServers() == null ? "" : " at " + launch.bootstrapServers()) + ": "
+                    + e.getMessage());
+            return ScriptRunner.ERROR;
+        } catch (IOException | RuntimeException e) {
+            err.println("leaderlab: " + e.getMessage());
+            return ScriptRunner.ERROR;
+        } catch (Exception e) {
+            err.println("leaderlab: could not stop cleanly: " + e.getMessage());
+            return ScriptRunner.ERROR;
+        }
+    }
+}

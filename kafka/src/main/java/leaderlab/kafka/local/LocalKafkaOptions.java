@@ -1,0 +1,44 @@
+package leaderlab.kafka.local;
+
+/**
+ * The shape of a local Kafka cluster: brokers with ids 1..brokers, a KRaft controller quorum of its
+ * own processes (so killing a broker never touches the quorum), racks and timings as the simulator has them.
+ *
+ * @param brokers      broker ids 1..brokers
+ * @param racks        racks r1..rN assigned round-robin, 0 for none
+ * @param controllers  KRaft voters, node ids {@link #CONTROLLER_ID_BASE} and up
+ * @param kafkaTimings Kafka's default timings instead of leaderlab's classroom ones
+ */
+public record LocalKafkaOptions(int brokers, int racks, int controllers, boolean kafkaTimings) {
+
+    /** Each real broker is a JVM of about 350 MiB: more than this does not belong on a laptop. */
+    public static final int MAX_BROKERS = 9;
+
+    public static final int MAX_CONTROLLERS = 5;
+
+    /** Controller node ids start here, apart from broker ids (Kafka needs them all unique). */
+    public static final int CONTROLLER_ID_BASE = 100;
+
+    public LocalKafkaOptions {
+        if (brokers < 1 || brokers > MAX_BROKERS) {
+            throw new IllegalArgumentException(
+                    "--brokers must be between 1 and " + MAX_BROKERS + " for a real Kafka cluster, got " + brokers);
+        }
+        if (racks < 0 || racks > brokers) {
+            throw new IllegalArgumentException(
+                    "--racks must be between 0 and the number of brokers (" + brokers + "), got " + racks);
+        }
+        if (controllers < 1 || controllers > MAX_CONTROLLERS) {
+            throw new IllegalArgumentException(
+                    "--kafka-controllers must be between 1 and " + MAX_CONTROLLERS + ", got " + controllers);
+        }
+    }
+
+    public String rackOf(int broker) {
+        return racks == 0 ? null : "r" + ((broker - 1) % racks + 1);
+    }
+
+    public int controllerId(int index) {
+        return CONTROLLER_ID_BASE + index;
+    }
+}

@@ -1,0 +1,237 @@
+package leaderlab.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import leaderlab.kafka.local.LocalKafka;
+import leaderlab.kafka.local.LocalKafkaOptions;
+import leaderlab.shell.command.Dispatcher;
+import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The command language on a real three-broker Kafka 4.4 cluster (one KRaft controller), started once
+ * for the class: each test leaves every broker running for the next.
+ */
+@Tag("kafka")
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealKafkaCommandsTest {
+
+    private static RealCluster cluster;
+    private static Observer observer;
+    private static KafkaCommands.Registry registry;
+    private static Dispatcher dispatcher;
+
+    @BeforeAll
+    static void start() {
+        cluster = RealCluster.local(LocalKafka.start(new LocalKafkaOptions(3, 0, 1, false)));
+        observer = new Observer(cluster, cluster.state());
+        observer.start();
+        registry = KafkaCommands.registry(cluster, observer);
+        dispatcher = new Dispatcher(registry.commands(), Session.withoutCluster());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (registry != null) {
+            registry.close();
+        }
+        if (observer != null) {
+            observer.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static Result ok(String line) {
+        Result result = dispatcher.execute(line);
+        assertEquals(Result.Status.OK, result.status(), line + " -> " + result.lines());
+        return result;
+    }
+
+    private static RealState.Partition partition(String topic, int index) {
+        return cluster.state().partition(topic, index);
+    }
+
+    @Test
+    @Order(1)
+    void aCrashedLeaderIsReplacedFromTheIsrAndNoAcknowledgedRecordIsLost() {
+        ok("create topic failover --replica-assignment 1:2:3 --config min.insync.replicas=2");
+        ok("wait until leader failover-0 is 1 --timeout 30s");
+        ok("produce failover --count 50 --acks all");
+        assertEquals(Set.of("acked"), new HashSet<>(registryLastProduce()));
+
+        ok("kill 1");
+        ok("wait until leader failover-0 is not 1 --timeout 60s");
+        RealState.Partition after = partition("failover", 0);
+        assertTrue(List.of(2, 3).contains(after.leader()), "leader " + after.leader());
+        assertEquals(Set.of(2, 3), new HashSet<>(after.isr()));
+        assertEquals(50, readAll("failover").size());
+        assertEquals(50, new HashSet<>(readAll("failover")).size());
+        assertTrue(
+                observer.events().stream()
+                        .anyMatch(e -> e.type() == ObservedEvent.Type.LEADER_CHANGED
+                                && e.subject().equals("failover-0")),
+                observer.events().toString());
+
+        ok("restart 1");
+        ok("wait until isr failover-0 is 1,2,3 --timeout 90s");
+        ok("elect preferred failover-0");
+        assertEquals(1, partition("failover", 0).leader());
+    }
+
+    private static List<String> registryLastProduce() {
+        Result expect = dispatcher.execute("expect last-produce is acked");
+        return List.of(
+                expect.status() == Result.Status.OK ? "acked" : expect.lines().get(0));
+    }
+
+    @Test
+    @Order(2)
+    void aReassignmentMovesTheReplicas() {
+        ok("create topic moving --replica-assignment 1:2");
+        ok("reassign moving-0 --replicas 2,3");
+        ok("wait until replicas moving-0 is 2,3 --timeout 60s");
+        assertEquals(List.of(2, 3), partition("moving", 0).replicas());
+    }
+
+    @Test
+    @Order(3)
+    void demoteMovesTheBrokerLastAndLeadershipAway() {
+        ok("create topic demo --replica-assignment 1:2:3");
+        ok("wait until isr demo-0 is 1,2,3 --timeout 30s");
+        ok("demote 1");
+        ok("wait until leader demo-0 is 2 --timeout 30s");
+        assertEquals(List.of(2, 3, 1), partition("demo", 0).replicas());
+    }
+
+    @Test
+    @Order(4)
+    void aCommandThatCannotMapIsRefusedAndChangesNothing() {
+        RealState before = cluster.state();
+        for (String line :
+                List.of("isolate 2", "slow-disk 2 1s", "time pause", "link 1 2 --cut", "kill 2 --power-loss")) {
+            assertEquals(Result.Status.ERROR, dispatcher.execute(line).status(), line);
+        }
+        RealState after = cluster.state();
+        assertEquals(before.brokers(), after.brokers());
+        assertEquals(leadersAndIsrs(before), leadersAndIsrs(after));
+        assertEquals(3, after.brokersUp());
+    }
+
+    @Test
+    @Order(5)
+    void aStalledBrokerIsFencedAndComesBack() {
+        ok("stall 3 4s");
+        ok("expect broker 3 is stalled");
+        ok("wait until broker 3 is running --timeout 60s");
+    }
+
+    @Test
+    @Order(6)
+    void attachedReadOnlyRefusesAdminAndFaultCommands() throws Exception {
+        try (Attached readOnly = new Attached(false)) {
+            assertEquals(
+                    Result.Status.OK,
+                    readOnly.dispatcher.execute("describe failover").status());
+            assertEquals(
+                    Result.Status.ERROR,
+                    readOnly.dispatcher.execute("elect preferred --all").status());
+            assertEquals(
+                    Result.Status.ERROR, readOnly.dispatcher.execute("kill 1").status());
+            assertEquals(
+                    Result.Status.ERROR,
+                    readOnly.dispatcher.execute("create topic nope").status());
+            assertEquals(null, cluster.state().topic("nope"));
+        }
+        try (Attached admin = new Attached(true)) {
+            Result elect = admin.dispatcher.execute("elect preferred --all");
+            assertEquals(Result.Status.OK, elect.status(), elect.lines().toString());
+            assertEquals(
+                    "$ kafka-leader-election.sh --bootstrap-server " + cluster.bootstrapServers()
+                            + " --election-type PREFERRED --all-topic-partitions",
+                    elect.lines().get(0));
+            assertEquals(
+                    Result.Status.ERROR, admin.dispatcher.execute("shutdown 1").status());
+        }
+    }
+
+    /** A second connection to the same cluster, as --bootstrap-server makes it. */
+    private static final class Attached implements AutoCloseable {
+        final RealCluster attached;
+        final Observer watcher;
+        final KafkaCommands.Registry commands;
+        final Dispatcher dispatcher;
+
+        Attached(boolean allowAdmin) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+            attached = RealCluster.attach(props, allowAdmin);
+            watcher = new Observer(attached, attached.state());
+            commands = KafkaCommands.registry(attached, watcher);
+            dispatcher = new Dispatcher(commands.commands(), Session.withoutCluster());
+        }
+
+        @Override
+        public void close() throws Exception {
+            commands.close();
+            watcher.close();
+            attached.close();
+        }
+    }
+
+    private static List<String> leadersAndIsrs(RealState state) {
+        List<String> out = new ArrayList<>();
+        for (RealState.Topic topic : state.topics()) {
+            for (RealState.Partition p : topic.partitions()) {
+                out.add(p.name() + " " + p.leader() + " " + p.isr() + " " + p.replicas());
+            }
+        }
+        return out;
+    }
+
+    /** Every record of partition 0, read by a consumer of the test's own. */
+    private static List<String> readAll(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp), Duration.ofSeconds(30)).get(tp);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
