@@ -169,10 +169,6 @@ final class LaunchOptions {
         return new LocalKafkaOptions(clamp(brokers), clamp(racks), clamp(kafkaControllers), kafkaTimings);
     }
 
-    private static int clamp(long value) {
-        return Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
-    }
-
     /** A whole number, with the launcher's one-line message when it is not. */
     static final class WholeNumber implements CommandLine.ITypeConverter<Long> {
         @Override

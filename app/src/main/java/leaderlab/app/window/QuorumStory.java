@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.journal.EventDetail;
-import leaderlab.cluster.journal.EventDetail.ElectionTrigger;
 import leaderlab.cluster.journal.EventDetail.FaultKind;
+import leaderlab.cluster.journal.QuorumEvents.ElectionTrigger;
 
 /**
  * Why a controller election happened, in one line a class can read: the engine journals a quorum election
