@@ -44,7 +44,7 @@ class CommandTraitsTest {
         f.ok("create topic orders --partitions 2 --replication-factor 3");
         f.ok("kill 3");
         assertEquals(Set.of("1", "2", "101", "102", "103", "controller"), tab("kill "));
-        assertEquals(Set.of("3", "controllers"), tab("restart "));
+        assertEquals(Set.of("3"), tab("restart "));
         assertEquals(Set.of("preferred", "unclean"), tab("elect "));
         assertEquals(Set.of("orders", "orders-0", "orders-1"), tab("elect preferred "));
         assertEquals(Set.of("controller", "orders-0", "orders-1"), tab("why "));

@@ -34,7 +34,13 @@ final class BrokerCommands {
         registry.add(Command.builder("restart")
                 .completes(Completions.first(Completions.both(
                         Completions.both(Completions.stoppedBrokers(), Completions.stoppedControllers()),
-                        Completions.words("every stopped controller", "controllers"))))
+                        // Offered only when there is one to restart, as for brokers.
+                        (context, out) -> {
+                            if (context.snapshot().quorum().size()
+                                    < context.snapshot().controllerIds().size()) {
+                                out.offer("controllers", "every stopped controller");
+                            }
+                        })))
                 .triggerable()
                 .kafka(args -> "kafka-server-start.sh config/server.properties   # on "
                         + Targets.nodeName(args.positional(0, "")) + "'s host")
