@@ -186,7 +186,7 @@ class ClusterLayoutTest {
                             + chipW
                             + chipH * 0.3
                             + ClusterCanvas.textWidth(
-                                    state.label(),
+                                    state.legendLabel(),
                                     javafx.scene.text.Font.font(
                                             "System", javafx.scene.text.FontWeight.BOLD, chipH * 0.75));
                     assertTrue(x >= layout.clients.x() + layout.clients.w(), "after Clients");
