@@ -92,7 +92,7 @@ public final class LeaderlabWindow {
     private SplitPane center() {
         SplitPane left = new SplitPane(quorum, partitionDetail);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.64);
+        left.setDividerPositions(0.72);
         Label timelineTitle = new Label("Timeline");
         timelineTitle.getStyleClass().add("panel-title");
         Label lanesTitle = new Label("Selected partition over time");

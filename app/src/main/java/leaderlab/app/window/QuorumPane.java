@@ -44,6 +44,8 @@ public final class QuorumPane extends BorderPane {
     /** Puts the strip above {@code clusterView}; the headline and the timeline take their "Why" from here. */
     QuorumPane(Node clusterView, ClusterMenus menus, Headline headlineLabel, EventLog eventLog) {
         this.menus = menus;
+        // The strip's cards must never hold the window's split panes open wider than they are set.
+        setMinWidth(0);
         getStylesheets().add(QuorumPane.class.getResource("quorum.css").toExternalForm());
         Label title = new Label("KRaft controller quorum");
         title.getStyleClass().add("quorum-title");

@@ -117,6 +117,8 @@ class LessonPanelTest {
         assertTrue(questionPx >= 28, "the reveal's question in presenter mode is " + questionPx + " px");
         robot.interact(() -> fixture.window.setPresenter(false));
         assertTrue(!fixture.runner.session().cluster().snapshot().broker(1).running(), "the step ran after the vote");
+        // Next is disabled until the step's commands after the vote have finished, as a teacher sees it.
+        awaitIdleAt(robot, "Step 2 of 7");
         robot.clickOn("#lesson-next");
         fixture.awaitFx(
                 "step 3's two choices questions",
