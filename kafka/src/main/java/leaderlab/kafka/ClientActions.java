@@ -56,7 +56,7 @@ final class ClientActions {
                 long failures = records.stream().filter(s -> s.error() != null).count();
                 lines.add(name + ": " + failed.error() + " (" + failures + " of " + records.size()
                         + " record(s) failed)");
-                outcomes.put(name, failed.error().split(" ", 2)[0]);
+                outcomes.put(name, failed.errorName());
             } else if (acks == 0) {
                 lines.add(name + ": sent " + records.size() + " record(s) to broker " + leader + " with " + acksText
                         + " (no answer expected)");

@@ -31,8 +31,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Clients implements AutoCloseable {
 
-    /** One record's outcome, for a partition's line. */
-    record Sent(int partition, long offset, String error) {}
+    /**
+     * One record's outcome, for a partition's line.
+     *
+     * @param errorName Kafka's error name (NOT_ENOUGH_REPLICAS), null when it was acknowledged
+     * @param error     that error in one line, null when acknowledged
+     */
+    record Sent(int partition, long offset, String errorName, String error) {}
 
     private final Properties base;
     private final boolean kafkaTimings;
@@ -75,11 +80,16 @@ final class Clients implements AutoCloseable {
                 sent.add(new Sent(
                         targets.get(i),
                         futures.get(i).get(waitMs, TimeUnit.MILLISECONDS).offset(),
+                        null,
                         null));
             } catch (ExecutionException e) {
-                sent.add(new Sent(targets.get(i), -1, KafkaCallException.describe(e.getCause())));
+                sent.add(new Sent(
+                        targets.get(i),
+                        -1,
+                        KafkaCallException.errorName(e.getCause()),
+                        KafkaCallException.describe(e.getCause())));
             } catch (TimeoutException e) {
-                sent.add(new Sent(targets.get(i), -1, "no answer within " + waitMs + " ms"));
+                sent.add(new Sent(targets.get(i), -1, "REQUEST_TIMED_OUT", "no answer within " + waitMs + " ms"));
             }
         }
         return sent;

@@ -20,6 +20,13 @@ final class KafkaCallException extends IllegalArgumentException {
         super(describe(cause), cause);
     }
 
+    /** Kafka's error name (e.g. NOT_ENOUGH_REPLICAS), or the exception's class for an error Kafka did not send. */
+    static String errorName(Throwable cause) {
+        return cause instanceof ApiException api
+                ? Errors.forException(api).name()
+                : cause.getClass().getSimpleName();
+    }
+
     /** Kafka's error name and code, then its message. */
     static String describe(Throwable cause) {
         if (cause instanceof ApiException api) {

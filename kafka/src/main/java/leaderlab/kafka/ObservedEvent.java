@@ -29,6 +29,11 @@ public record ObservedEvent(long timeMs, Type type, String subject, String detai
 
     public static final String CAUSE = "observed";
 
+    /** Whether it is a broker's change of state (which every partition's {@code why} lists). */
+    public boolean aboutBroker() {
+        return type == Type.BROKER_UP || type == Type.BROKER_DOWN || type == Type.BROKER_STATE;
+    }
+
     /** One line, as {@code events} prints it. */
     public String format() {
         return String.format(

@@ -36,6 +36,9 @@ final class StateReader {
     /** How long one Admin call may take before the read gives up on it. */
     static final long CALL_TIMEOUT_MS = 5_000;
 
+    /** How long a read waits for high watermarks, all partitions together (a stalled leader answers none). */
+    static final long HW_TIMEOUT_MS = 1_500;
+
     private StateReader() {}
 
     static RealState read(Admin admin, LocalKafka local, long timeMs) {
@@ -152,12 +155,15 @@ final class StateReader {
             return out;
         }
         ListOffsetsResult result = admin.listOffsets(led);
+        // One bound for all of them: a stalled leader must not cost a timeout per partition.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HW_TIMEOUT_MS);
         for (TopicPartition tp : led.keySet()) {
             try {
+                long leftNanos = Math.max(0, deadline - System.nanoTime());
                 out.put(
                         tp,
                         result.partitionResult(tp)
-                                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                                .get(leftNanos, TimeUnit.NANOSECONDS)
                                 .offset());
             } catch (ExecutionException | TimeoutException e) {
                 // Unknown this time round: the leader is going away or busy.

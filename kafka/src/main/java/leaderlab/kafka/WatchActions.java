@@ -38,17 +38,26 @@ final class WatchActions {
         long timeout = args.option("timeout") == null ? DEFAULT_TIMEOUT_MS : Parse.durationMs(args.option("timeout"));
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeout);
-        RealState state = kafka.state();
-        while (!condition.holds(state)) {
+        RealState state = readOrNull();
+        while (state == null || !condition.holds(state)) {
             if (System.nanoTime() > deadline) {
                 return Result.failed("wait until " + condition.text() + " timed out after " + Parse.seconds(timeout)
-                        + "; it is " + condition.actual(state));
+                        + "; it is " + (state == null ? "unknown (Kafka did not answer)" : condition.actual(state)));
             }
             Thread.sleep(POLL_MS);
-            state = kafka.state();
+            state = readOrNull();
         }
         return Result.ok(
                 condition.text() + " after " + Parse.seconds(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+    }
+
+    /** The cluster now, or null when it did not answer in time (a stalled broker can hold an Admin call). */
+    private RealState readOrNull() {
+        try {
+            return kafka.state();
+        } catch (KafkaCallException e) {
+            return null;
+        }
     }
 
     Result expect(Args args) {
@@ -105,7 +114,7 @@ final class WatchActions {
                 + ObservedEvent.CAUSE + "):");
         int before = lines.size();
         for (ObservedEvent event : kafka.observer().events()) {
-            if (event.subject().equals(p.name()) || event.subject().startsWith("broker ")) {
+            if (event.subject().equals(p.name()) || event.aboutBroker()) {
                 lines.add("  " + event.format());
             }
         }
