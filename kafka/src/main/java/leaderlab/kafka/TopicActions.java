@@ -88,9 +88,14 @@ final class TopicActions {
     private void awaitVisible(String name) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(VISIBLE_WAIT_MS);
         while (System.nanoTime() < deadline) {
-            RealState.Topic created = kafka.state().topic(name);
-            if (created != null && created.partitions().stream().allMatch(p -> p.leader() >= 0)) {
-                return;
+            try {
+                RealState.Topic created = kafka.state().topic(name);
+                if (created != null && created.partitions().stream().allMatch(p -> p.leader() >= 0)) {
+                    return;
+                }
+            } catch (KafkaCallException notYetEverywhere) {
+                // One broker listed the new topic and the one asked to describe it has not replayed it yet
+                // (UNKNOWN_TOPIC_OR_PARTITION): the very lag this wait is for, so ask again.
             }
             Thread.sleep(100);
         }
