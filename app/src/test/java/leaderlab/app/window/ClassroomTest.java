@@ -7,54 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.lessons.LessonCommands;
 import leaderlab.lessons.LessonLibrary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * What issue 12 asked of the window in a classroom: one cluster identity for every view, a lesson that
  * ends, honest predictions, presenter mode, visible failures, time controls, and the small defects.
  */
-@ExtendWith(ApplicationExtension.class)
-class ClassroomTest {
-
-    @TempDir
-    Path home;
-
-    private Stage stage;
-    private WindowFixture fixture;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class ClassroomTest extends WindowTestBase {
 
     private void open(FxRobot robot, int brokers) {
-        System.setProperty("user.home", home.toString());
-        robot.interact(() -> fixture = new WindowFixture(
-                stage, WindowFixture.simulated(brokers, 0, 5), 1600, 1000, LessonCommands.registry()));
+        openWindow(robot, WindowFixture.simulated(brokers, 0, 5), 1600, 1000, LessonCommands.registry());
     }
 
     private LessonPanel panel() {
@@ -328,8 +300,7 @@ class ClassroomTest {
 
     @Test
     void theSpeedBoxFollowsTimeSpeedFromTheShell(FxRobot robot) {
-        robot.interact(() -> fixture =
-                new WindowFixture(stage, new leaderlab.cluster.ClusterOptions(3, 0, 1, false, false), 1400, 900));
+        openWindow(robot, new leaderlab.cluster.ClusterOptions(3, 0, 1, false, false), 1400, 900);
         fixture.run("time speed 0.25");
         fixture.awaitFx(
                 "the speed box follows time speed",

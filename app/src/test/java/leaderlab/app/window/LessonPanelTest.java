@@ -9,44 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import leaderlab.lessons.Lesson;
 import leaderlab.lessons.LessonLibrary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A lesson played in the window: narration, Next and Back, a prediction, and a failed expect. */
-@org.junit.jupiter.api.Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class LessonPanelTest {
-
-    @TempDir
-    Path home;
-
-    private Stage stage;
-    private WindowFixture fixture;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class LessonPanelTest extends WindowTestBase {
 
     private void present(FxRobot robot, Lesson lesson) {
-        System.setProperty("user.home", home.toString());
-        robot.interact(() -> fixture = new WindowFixture(
-                stage, WindowFixture.simulated(3, 0, 1), 1400, 900, leaderlab.app.AppCommands.registry()));
+        openWindow(robot, WindowFixture.simulated(3, 0, 1), 1400, 900);
         robot.interact(() -> fixture.window.presentLesson(lesson));
     }
 

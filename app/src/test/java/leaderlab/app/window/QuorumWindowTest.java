@@ -6,41 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import leaderlab.app.window.QuorumModel.Liveness;
 import leaderlab.cluster.journal.EventDetail;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The quorum strip in the window on a seeded simulated cluster with three controllers: a controller
  * failover and a lost quorum, read from the strip's model (what its cards and banner are drawn from).
  */
-@org.junit.jupiter.api.Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class QuorumWindowTest {
-
-    private Stage stage;
-    private WindowFixture fixture;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class QuorumWindowTest extends WindowTestBase {
 
     private QuorumModel open(FxRobot robot) {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 5), 1600, 1000));
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000);
         fixture.run("create topic orders --partitions 3 --replication-factor 3");
         awaitQuorumLeader(robot);
         return shown();

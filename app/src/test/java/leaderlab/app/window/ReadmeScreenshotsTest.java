@@ -5,46 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The README's screenshots, made the same way every time: a seeded cluster, scripted commands, and the
  * scene rendered headless to PNG. They go to target/screenshots, or to the directory named by
  * {@code -Dscreenshots.dir} (the README's: {@code docs/}).
  */
-@org.junit.jupiter.api.Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class ReadmeScreenshotsTest {
+class ReadmeScreenshotsTest extends WindowTestBase {
 
     private static final Path DIR = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
-    private Stage stage;
-    private WindowFixture fixture;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     @Test
     void failoverJustLogged(FxRobot robot) throws Exception {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(4, 2, 7), 1600, 1000));
+        openWindow(robot, WindowFixture.simulated(4, 2, 7), 1600, 1000);
         fixture.run("create topic orders --partitions 6 --replication-factor 3");
         fixture.run("create topic payments --partitions 3 --replication-factor 3");
         fixture.run("produce orders --count 120");
@@ -66,7 +44,7 @@ class ReadmeScreenshotsTest {
 
     @Test
     void uncleanElectionTruncates(FxRobot robot) throws Exception {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1600, 1000));
+        openWindow(robot, WindowFixture.simulated(3, 0, 1), 1600, 1000);
         for (String line : new String[] {
             "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
             "produce orders --partition 0 --count 100 --acks all",
@@ -98,7 +76,7 @@ class ReadmeScreenshotsTest {
 
     @Test
     void twelveBrokersAtScaleInTheDarkTheme(FxRobot robot) throws Exception {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(12, 3, 5), 1600, 1000));
+        openWindow(robot, WindowFixture.simulated(12, 3, 5), 1600, 1000);
         fixture.run("create topic orders --partitions 1200 --replication-factor 3");
         fixture.run("wait 1s");
         fixture.run("kill 4");
@@ -120,9 +98,7 @@ class ReadmeScreenshotsTest {
 
     @Test
     void presenterModeMidLessonAndAReveal(FxRobot robot) throws Exception {
-        System.setProperty("user.home", DIR.toAbsolutePath().resolve("home").toString());
-        robot.interact(() -> fixture = new WindowFixture(
-                stage, WindowFixture.simulated(3, 0, 1), 1920, 1080, leaderlab.lessons.LessonCommands.registry()));
+        openWindow(robot, WindowFixture.simulated(3, 0, 1), 1920, 1080, leaderlab.lessons.LessonCommands.registry());
         // Presenter mode goes full screen; the headless screen is 1920x1200, so the picture is kept at 1080p.
         robot.interact(() -> {
             fixture.window.setPresenter(true);

@@ -13,46 +13,19 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.JournalDigest;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.lessons.Lesson;
-import leaderlab.lessons.LessonCommands;
-import leaderlab.lessons.LessonParser;
-import org.junit.jupiter.api.AfterEach;
+import leaderlab.lessons.LessonLibrary;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * What-ifs in the window, driven as a teacher would: a split typed in the command bar, a split a lesson
  * step opens, and a fork made from the scrubber's past that takes another road.
  */
-@org.junit.jupiter.api.Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class WhatIfWindowTest {
-
-    @TempDir
-    Path dir;
-
-    private Stage stage;
-    private WindowFixture fixture;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class WhatIfWindowTest extends WindowTestBase {
 
     /** Kafka's worked example A with the acks left to the client config, so the split's setup decides them. */
     private Path exampleAWithoutAcks() throws IOException {
@@ -63,7 +36,7 @@ class WhatIfWindowTest {
                         && !line.startsWith("events"))
                 .map(line -> line.replaceAll(" --acks \\S+", ""))
                 .toList();
-        return Files.write(dir.resolve("a.ll"), lines);
+        return Files.write(home.resolve("a.ll"), lines);
     }
 
     private SplitView openSplit() {
@@ -83,7 +56,7 @@ class WhatIfWindowTest {
     @Test
     void aSplitOfAcksOneAgainstAcksAllLosesRecordsOnlyOnTheAcksOneSideAndMarksWhereTheyPart(FxRobot robot)
             throws IOException {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1920, 1080));
+        openWindow(robot, WindowFixture.simulated(3, 0, 1), 1920, 1080);
         Path script = exampleAWithoutAcks();
         robot.clickOn("#command-bar")
                 .write("split \"config set acks 1\" \"config set acks all\" --script " + script)
@@ -140,39 +113,8 @@ class WhatIfWindowTest {
 
     @Test
     void aLessonStepOpensTheSplitBesideItsNarration(FxRobot robot) throws Exception {
-        Lesson lesson = new LessonParser(LessonCommands.registry())
-                .parse(
-                        "split-step",
-                        "split-step.md",
-                        String.join(
-                                "\n",
-                                "---",
-                                "title: acks, side by side",
-                                "brokers: 3",
-                                "seed: 1",
-                                "---",
-                                "",
-                                "A leader that acknowledges alone, then crashes.",
-                                "",
-                                "```leaderlab",
-                                "create topic orders --replica-assignment 1:2:3",
-                                "isolate 1 --from brokers",
-                                "produce orders --partition 0 --count 10",
-                                "kill 1",
-                                "heal",
-                                "wait 3s",
-                                "restart 1",
-                                "wait 3s",
-                                "```",
-                                "",
-                                "The same run with acks=1 and with acks=all:",
-                                "",
-                                "```leaderlab",
-                                "split \"config set acks 1\" \"config set acks all\"",
-                                "```",
-                                ""));
-        System.setProperty("user.home", dir.toString());
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), 1920, 1080));
+        Lesson lesson = new LessonLibrary().load("../scripts/split-step.md");
+        openWindow(robot, WindowFixture.simulated(3, 0, 1), 1920, 1080);
         robot.interact(() -> fixture.window.presentLesson(lesson));
         for (int step = 0; step < 3 && !WindowFixture.onFx(fixture.window.whatIfs()::splitOpen); step++) {
             fixture.awaitFx(
@@ -194,7 +136,7 @@ class WhatIfWindowTest {
 
     @Test
     void aForkFromBeforeAKillShutsDownCleanlyInsteadAndEndsWithNoOfflinePartition(FxRobot robot) {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 5), 1920, 1080));
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1920, 1080);
         // Broker 2 is gone, so broker 1 is the last in-sync replica of orders-0 (min.insync.replicas=2:
         // broker 2 is an eligible leader replica). A crash of broker 1 costs it its eligibility when it
         // comes back (it may have lost what it had not flushed): orders-0 stays offline.
@@ -262,7 +204,7 @@ class WhatIfWindowTest {
 
     @Test
     void aTimelineEventForksAtItsTime(FxRobot robot) {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 5), 1920, 1080));
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1920, 1080);
         for (String line : List.of("create topic orders --replica-assignment 1:2:3", "wait 1s")) {
             fixture.run(line);
             fixture.awaitCaughtUp(robot);

@@ -11,43 +11,21 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.metadata.PartitionRegistration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.robot.Motion;
 
 /**
  * The window on a seeded simulated cluster, driven as a teacher would: clicks, keys and the command
  * bar. Rendering is checked on the canvas's pixels where the claim is about what the class sees.
  */
-@org.junit.jupiter.api.Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class WindowTest {
-
-    private Stage stage;
-    private WindowFixture fixture;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class WindowTest extends WindowTestBase {
 
     private void open(FxRobot robot) {
-        robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 11), 1400, 900));
+        openWindow(robot, WindowFixture.simulated(3, 0, 11), 1400, 900);
         fixture.run("create topic orders --partitions 3 --replication-factor 3");
         fixture.run("wait 500ms");
         fixture.awaitCaughtUp(robot);

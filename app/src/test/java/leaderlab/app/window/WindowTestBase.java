@@ -1,0 +1,58 @@
+package leaderlab.app.window;
+
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import leaderlab.cluster.ClusterOptions;
+import leaderlab.shell.command.CommandRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * What every TestFX window test shares: the stage TestFX hands out, one {@link WindowFixture} a test
+ * opens on it (closed after the test), and a home directory of its own, so that what the window keeps
+ * in {@code ~/.leaderlab} (the prediction log) lands in a temporary folder, never in the user's home or
+ * the source tree.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowTestBase {
+
+    @TempDir
+    Path home;
+
+    Stage stage;
+    WindowFixture fixture;
+
+    private String userHome;
+
+    /** The stage TestFX set up for this test (its {@code @Start} methods are looked up on the test class alone). */
+    @BeforeEach
+    void takeStageAndUseTemporaryHome() {
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        userHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+    }
+
+    @AfterEach
+    void closeWindowAndRestoreHome() {
+        if (fixture != null) {
+            fixture.close();
+        }
+        System.setProperty("user.home", userHome);
+    }
+
+    /** Opens the window on a new cluster with the app's commands. */
+    void openWindow(FxRobot robot, ClusterOptions options, double width, double height) {
+        openWindow(robot, options, width, height, leaderlab.app.AppCommands.registry());
+    }
+
+    void openWindow(FxRobot robot, ClusterOptions options, double width, double height, CommandRegistry registry) {
+        robot.interact(() -> fixture = new WindowFixture(stage, options, width, height, registry));
+    }
+}
