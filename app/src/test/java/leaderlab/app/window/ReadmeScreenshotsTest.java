@@ -4,21 +4,85 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
  * The README's screenshots, made the same way every time: a seeded cluster, scripted commands, and the
  * scene rendered headless to PNG. They go to target/screenshots, or to the directory named by
- * {@code -Dscreenshots.dir} (the README's: {@code docs/}).
+ * {@code -Dscreenshots.dir} (the README's: {@code docs/}). Nothing else in that directory changes:
+ * what the window keeps in a home directory goes to the test's temporary one.
  */
 class ReadmeScreenshotsTest extends WindowTestBase {
 
     private static final Path DIR = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+
+    /** The pictures this test means to write; a run of one test method writes some of them. */
+    private static final Set<String> PICTURES = Set.of(
+            "window-failover.png",
+            "window-unclean-truncation.png",
+            "window-scale-dark.png",
+            "window-presenter-question.png",
+            "window-presenter-reveal.png");
+
+    private static Map<Path, FileTime> before;
+
+    @BeforeAll
+    static void listTheDirectory() throws IOException {
+        before = filesUnder(DIR);
+    }
+
+    @AfterAll
+    static void onlyThePicturesChanged() throws IOException {
+        Map<Path, FileTime> after = filesUnder(DIR);
+        Set<Path> changed = new TreeSet<>();
+        after.forEach((file, modified) -> {
+            if (!modified.equals(before.get(file))) {
+                changed.add(file);
+            }
+        });
+        Set<Path> gone = new TreeSet<>(before.keySet());
+        gone.removeAll(after.keySet());
+        assertEquals(Set.of(), gone, "files removed under " + DIR);
+        Set<String> others = changed.stream()
+                .map(Path::toString)
+                .filter(name -> !PICTURES.contains(name))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(), others, "files written under " + DIR + " other than the pictures");
+    }
+
+    /** Every file below a directory (relative to it) with its last-modified time; none if it is missing. */
+    private static Map<Path, FileTime> filesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Map.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .collect(Collectors.toMap(dir::relativize, ReadmeScreenshotsTest::modified));
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void failoverJustLogged(FxRobot robot) throws Exception {
