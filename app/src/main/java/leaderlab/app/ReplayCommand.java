@@ -116,15 +116,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** Prints (and shows in the window, when one is open) whether the journal matched. */
     private int verdict(Replayer.Outcome outcome) {
+        WindowLauncher.announceReplay(file.getFileName().toString(), outcome);
         if (!outcome.matched()) {
-            err.println("leaderlab: replay: " + file + ": " + outcome.divergence());
-            WindowLauncher.announce("Replay of " + file.getFileName() + " " + outcome.divergence(), false);
+            err.println("leaderlab: replay: " + file + ": " + outcome.verdict());
             return ScriptRunner.FAILED;
         }
-        String matched = "replayed " + outcome.commandsRun() + " command(s): the journal matches (" + outcome.events()
-                + " events, digest " + outcome.digest() + ")";
-        out.println(matched);
-        WindowLauncher.announce("Replay of " + file.getFileName() + ": " + matched, true);
+        out.println(outcome.verdict());
         return ScriptRunner.OK;
     }
 }

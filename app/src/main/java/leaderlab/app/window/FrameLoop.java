@@ -20,7 +20,10 @@ final class FrameLoop extends AnimationTimer {
 
     private final LeaderlabWindow window;
     private final EventFeed feed = new EventFeed();
-    private final SnapshotHistory history = new SnapshotHistory(3000, 100);
+    private static final int HISTORY_MOMENTS = 3000;
+
+    private final SnapshotHistory history = new SnapshotHistory(HISTORY_MOMENTS, 100);
+    private final LineMoments lineMoments;
     private final MessageFlow flow = new MessageFlow();
     private final ProduceRate produceRate = new ProduceRate();
     /** The cluster every per-cluster view here shows; a different one in the session rebuilds them all. */
@@ -42,6 +45,7 @@ final class FrameLoop extends AnimationTimer {
 
     FrameLoop(LeaderlabWindow window) {
         this.window = window;
+        this.lineMoments = new LineMoments(window.runner(), HISTORY_MOMENTS);
     }
 
     SnapshotHistory history() {
@@ -93,6 +97,7 @@ final class FrameLoop extends AnimationTimer {
         if (cluster != shownCluster) {
             newCluster(cluster);
         }
+        lineMoments.drainInto(history, cluster);
         live = cluster.snapshot();
         EventFeed.Batch batch = feed.poll(cluster.journal());
         history.offer(live);

@@ -29,6 +29,44 @@ public final class SnapshotHistory {
                 return;
             }
         }
+        append(snapshot);
+    }
+
+    /**
+     * Keeps the moment a command line left the cluster in, however close to a sample, in its place by
+     * time: it reaches the FX thread a frame or so late, after a frame may have kept a later moment of the
+     * line that followed. A moment whose time is kept already is not kept twice.
+     */
+    public void keep(ClusterSnapshot snapshot) {
+        int at = size;
+        while (at > 0 && get(at - 1).timeMs() > snapshot.timeMs()) {
+            at--;
+        }
+        if (at == size) {
+            if (size == 0 || get(size - 1).timeMs() < snapshot.timeMs()) {
+                append(snapshot);
+            }
+            return;
+        }
+        if (at > 0 && get(at - 1).timeMs() == snapshot.timeMs()) {
+            return;
+        }
+        if (size == ring.length) {
+            if (at == 0) {
+                return; // older than everything a full ring holds: it would drop off at once
+            }
+            start = (start + 1) % ring.length;
+            size--;
+            at--;
+        }
+        for (int i = size; i > at; i--) {
+            ring[(start + i) % ring.length] = ring[(start + i - 1) % ring.length];
+        }
+        ring[(start + at) % ring.length] = snapshot;
+        size++;
+    }
+
+    private void append(ClusterSnapshot snapshot) {
         if (size == ring.length) {
             ring[start] = snapshot;
             start = (start + 1) % ring.length;

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import leaderlab.cluster.journal.Event;
+import leaderlab.shell.bundle.Replayer;
 import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Session;
 import org.kordamp.ikonli.feather.Feather;
@@ -166,11 +167,11 @@ final class WhatIfs {
         return area;
     }
 
-    /** A line for the class to read above the headline (a replay's verdict); {@code good} picks the colour. */
-    void announce(String text, boolean good) {
-        notice.setText(text);
+    /** A replay's digest check, for the class to read above the headline: green if it matched, red if not. */
+    void announceReplay(String bundleName, Replayer.Outcome outcome) {
+        notice.setText("Replay of " + bundleName + ": " + outcome.verdict());
         notice.getStyleClass().removeAll("notice-good", "notice-bad");
-        notice.getStyleClass().add(good ? "notice-good" : "notice-bad");
+        notice.getStyleClass().add(outcome.matched() ? "notice-good" : "notice-bad");
         show(noticeBar, true);
     }
 

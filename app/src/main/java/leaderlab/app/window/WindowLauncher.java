@@ -5,6 +5,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import leaderlab.shell.bundle.Replayer;
 import leaderlab.shell.command.CommandRunner;
 
 /**
@@ -76,11 +77,11 @@ public final class WindowLauncher {
         }
     }
 
-    /** Shows a verdict (a replay's digest check) above the headline of the open window, if there is one. */
-    public static void announce(String text, boolean good) {
+    /** Shows a replay's digest check above the headline of the open window, if there is one. */
+    public static void announceReplay(String bundleName, Replayer.Outcome outcome) {
         LeaderlabWindow open = window;
         if (open != null) {
-            Platform.runLater(() -> open.whatIfs().announce(text, good));
+            Platform.runLater(() -> open.whatIfs().announceReplay(bundleName, outcome));
         }
     }
 

@@ -31,12 +31,7 @@ class SnapshotHistoryTest {
         for (long t = 1; t <= 7; t++) {
             history.offer(at(t));
         }
-        assertEquals(
-                List.of(5L, 6L, 7L),
-                List.of(
-                        history.get(0).timeMs(),
-                        history.get(1).timeMs(),
-                        history.get(2).timeMs()));
+        assertEquals(List.of(5L, 6L, 7L), times(history));
         assertThrows(IndexOutOfBoundsException.class, () -> history.get(3));
     }
 
@@ -48,5 +43,41 @@ class SnapshotHistoryTest {
         history.offer(at(50));
         assertEquals(1, history.size());
         assertEquals(50, history.get(0).timeMs());
+    }
+
+    @Test
+    void aCommandLinesMomentIsKeptBetweenSamplesInItsPlaceByTimeAndNeverTwice() {
+        SnapshotHistory history = new SnapshotHistory(10, 100);
+        history.offer(at(500));
+        history.keep(at(520));
+        history.offer(at(560));
+        history.offer(at(620));
+        // A line's moment that reaches the window after a frame kept a later one goes in between.
+        history.keep(at(610));
+        history.keep(at(610));
+        history.keep(at(620));
+        assertEquals(List.of(500L, 520L, 610L, 620L), times(history));
+    }
+
+    @Test
+    void aLateMomentInAFullRingPushesTheOldestOut() {
+        SnapshotHistory history = new SnapshotHistory(3, 1);
+        for (long t : new long[] {10, 20, 30}) {
+            history.offer(at(t));
+        }
+        history.keep(at(25));
+        assertEquals(List.of(20L, 25L, 30L), times(history));
+        history.keep(at(5));
+        assertEquals(List.of(20L, 25L, 30L), times(history), "older than all a full ring holds");
+        history.keep(at(15));
+        assertEquals(List.of(20L, 25L, 30L), times(history), "it would be the oldest, which drops off");
+    }
+
+    private static List<Long> times(SnapshotHistory history) {
+        List<Long> times = new java.util.ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            times.add(history.get(i).timeMs());
+        }
+        return times;
     }
 }

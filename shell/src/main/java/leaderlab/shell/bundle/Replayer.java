@@ -20,6 +20,14 @@ public final class Replayer {
         public boolean matched() {
             return divergence == null;
         }
+
+        /** One line: what matched (commands, events, digest), or where the run diverged. */
+        public String verdict() {
+            return matched()
+                    ? "replayed " + commandsRun + " command(s): the journal matches (" + events + " events, digest "
+                            + digest + ")"
+                    : divergence;
+        }
     }
 
     private Replayer() {}
