@@ -39,10 +39,37 @@ class IdempotentProducerTest {
         assertEquals(Integer.MAX_VALUE, plain.retries());
         assertFalse(settings(defaults, false, 1, -1).idempotent(), "acks=1");
         assertFalse(settings(defaults, false, -1, 0).idempotent(), "retries=0");
-        Configs sixInFlight =
-                defaults.with(leaderlab.cluster.config.ConfigKey.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 6, null);
-        assertFalse(settings(sixInFlight, false, -1, -1).idempotent(), "more than 5 in flight");
         assertTrue(Configs.defaults(true).getBoolean(leaderlab.cluster.config.ConfigKey.ENABLE_IDEMPOTENCE, null));
+    }
+
+    /**
+     * Kafka 4.4's ProducerConfig throws for more than 5 in flight whenever idempotence is on, set by the
+     * user or left at its default (3.x turned it off quietly); even acks=1, which alone turns it off
+     * quietly, does not save the producer. Only enable.idempotence=false does.
+     */
+    @Test
+    void moreThanFiveInFlightWithIdempotenceLeftAtItsDefaultRefusesTheProducerAsKafka44Does() {
+        Configs sixInFlight = Configs.defaults(false)
+                .with(leaderlab.cluster.config.ConfigKey.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 6, null);
+        for (int acks : new int[] {-1, 1}) {
+            assertEquals(
+                    "ConfigException: To use the idempotent producer, max.in.flight.requests.per.connection must be"
+                            + " set to at most 5. Current value is 6.",
+                    assertThrows(IllegalArgumentException.class, () -> settings(sixInFlight, false, acks, -1))
+                            .getMessage(),
+                    "acks=" + acks);
+        }
+        Configs off = sixInFlight.with(leaderlab.cluster.config.ConfigKey.ENABLE_IDEMPOTENCE, false, null);
+        ProducerSettings without = settings(off, true, 1, -1);
+        assertFalse(without.idempotent());
+        assertEquals(6, without.maxInFlight());
+        try (Cluster cluster = TestSupport.simulated(3, 62)) {
+            createTopic(cluster, T, Map.of(), new int[] {1, 2, 3});
+            cluster.setConfig("max.in.flight.requests.per.connection", "6", null);
+            long events = cluster.journal().size();
+            assertThrows(IllegalArgumentException.class, () -> cluster.produce(T, 0, 1, -1));
+            assertEquals(events, cluster.journal().size(), "the refused producer wrote nothing");
+        }
     }
 
     @Test
@@ -59,7 +86,7 @@ class IdempotentProducerTest {
                 defaults.with(leaderlab.cluster.config.ConfigKey.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 6, null);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(sixInFlight, true, -1, -1))
                 .getMessage()
-                .startsWith("ConfigException: Must set max.in.flight.requests.per.connection to at most 5"));
+                .startsWith("ConfigException: To use the idempotent producer, max.in.flight.requests.per.connection"));
         Configs off = defaults.with(leaderlab.cluster.config.ConfigKey.ENABLE_IDEMPOTENCE, false, null);
         assertFalse(settings(off, true, 1, 0).idempotent(), "explicitly off: nothing to conflict with");
     }

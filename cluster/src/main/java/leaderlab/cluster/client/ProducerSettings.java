@@ -4,11 +4,12 @@ import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
 
 /**
- * What one producer starts with, checked as Kafka's ProducerConfig checks it
+ * What one producer starts with, checked as Kafka 4.4's ProducerConfig checks it
  * (postProcessAndValidateIdempotenceConfigs). Idempotence, on by default, needs retries > 0, acks=all and
- * max.in.flight.requests.per.connection <= 5: when the user left enable.idempotence at its default, a
- * conflicting setting turns it off quietly; when the user set it, the producer refuses to start with
- * Kafka's ConfigException message.
+ * max.in.flight.requests.per.connection <= 5. Retries of 0 or acks other than all turn it off quietly when
+ * the user left enable.idempotence at its default, and refuse the producer with Kafka's ConfigException
+ * message when the user set it; more than 5 in flight refuses the producer either way (Kafka 3.x turned
+ * idempotence off quietly there, and warned that 4.0 would make it an error).
  *
  * @param acks        0, 1 or -1 (all)
  * @param retries     resends allowed per batch
@@ -35,12 +36,14 @@ public record ProducerSettings(int acks, int retries, boolean idempotent, int ma
                     : acks != -1
                             ? "Must set acks to all in order to use the idempotent producer. Otherwise we cannot "
                                     + "guarantee idempotence."
-                            : maxInFlight > MAX_IN_FLIGHT_FOR_IDEMPOTENCE
-                                    ? "Must set max.in.flight.requests.per.connection to at most 5 to use the "
-                                            + "idempotent producer."
-                                    : null;
+                            : null;
             if (conflict != null && idempotenceSetByUser) {
                 throw new IllegalArgumentException("ConfigException: " + conflict);
+            }
+            if (maxInFlight > MAX_IN_FLIGHT_FOR_IDEMPOTENCE) {
+                throw new IllegalArgumentException("ConfigException: To use the idempotent producer, "
+                        + "max.in.flight.requests.per.connection must be set to at most 5. Current value is "
+                        + maxInFlight + ".");
             }
             idempotent = conflict == null;
         }

@@ -181,8 +181,9 @@ public enum ConfigKey {
             true,
             "Producer: each batch carries a producer id and sequence numbers, so a leader drops a retried batch it "
                     + "already holds instead of writing it twice. Needs acks=all, retries > 0 and "
-                    + "max.in.flight.requests.per.connection <= 5; left at its default it is turned off quietly "
-                    + "when they conflict, set explicitly the producer refuses to start."),
+                    + "max.in.flight.requests.per.connection <= 5; left at its default, retries 0 or acks other than "
+                    + "all turn it off quietly, set explicitly the producer refuses to start; more than 5 in flight "
+                    + "refuses it either way (Kafka 4.x)."),
     MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION(
             "max.in.flight.requests.per.connection",
             Type.INT,
