@@ -132,7 +132,9 @@ public final class FailoverSides {
                             timing.firstMs(),
                             timing.allMs(),
                             timing.reads(),
-                            timing.readMs());
+                            timing.failedReads(),
+                            timing.readMs(),
+                            loadAverage());
                     if (rep < repetitions || partitions != partitionCounts.get(partitionCounts.size() - 1)) {
                         side.restore(VICTIM);
                     }

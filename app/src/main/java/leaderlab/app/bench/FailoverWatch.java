@@ -43,6 +43,7 @@ final class FailoverWatch {
         double firstMs = -1;
         int reads = 0;
         int failedReads = 0;
+        int moved = 0;
         long previousNanos = killNanos;
         while (true) {
             int[] leaders = read.leaders();
@@ -51,7 +52,7 @@ final class FailoverWatch {
             if (leaders == null) {
                 failedReads++;
             } else {
-                int moved = moved(leaders, victim);
+                moved = moved(leaders, victim);
                 if (moved > 0 && firstMs < 0) {
                     firstMs = (now - killNanos) / 1e6;
                 }
@@ -66,8 +67,9 @@ final class FailoverWatch {
                 }
             }
             if (now > deadline) {
-                throw new IllegalStateException("after " + timeoutMs / 1000 + " s not every partition of broker "
-                        + victim + " had a new leader");
+                throw new IllegalStateException("after " + timeoutMs / 1000 + " s only " + moved + " of the "
+                        + partitions + " partitions broker " + victim + " led had a new leader (" + failedReads
+                        + " of " + reads + " reads unanswered)");
             }
             previousNanos = now;
             Thread.sleep(PAUSE_MS);

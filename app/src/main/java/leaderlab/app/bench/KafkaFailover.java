@@ -52,15 +52,18 @@ final class KafkaFailover implements FailoverSides.Side {
 
     @Override
     public void growTo(int partitions) throws InterruptedException {
-        List<NewTopic> created = new ArrayList<>();
         for (int have = topics.size() * FailoverSides.PARTITIONS_PER_TOPIC; have < partitions; ) {
             int count = Math.min(FailoverSides.PARTITIONS_PER_TOPIC, partitions - have);
             String name = "t" + topics.size();
-            created.add(new NewTopic(name, count, (short) 3));
+            // One topic a request: the controller refuses a CreateTopics of more than 10,000 records.
+            call(
+                    () -> admin.createTopics(List.of(new NewTopic(name, count, (short) 3)))
+                            .all()
+                            .get(),
+                    "creating " + name);
             topics.add(name);
             have += count;
         }
-        call(() -> admin.createTopics(created).all().get(), "creating topics");
         awaitAll(p -> p.leader() != null && p.isr().size() == p.replicas().size(), "every replica in sync");
     }
 

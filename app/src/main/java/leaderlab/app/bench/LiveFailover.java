@@ -92,7 +92,9 @@ final class LiveFailover implements FailoverSides.Side {
             }
             MetadataView metadata = broker.view().metadata();
             for (int i = 0; i < leaders.length; i++) {
-                int leader = metadata.partitions().get(watched.get(i)).leader();
+                // A broker that has not replayed the partition yet has not seen its new leader either.
+                PartitionRegistration partition = metadata.partitions().get(watched.get(i));
+                int leader = partition == null ? victim : partition.leader();
                 leaders[i] = first || leaders[i] == leader ? leader : victim;
             }
             first = false;
