@@ -35,6 +35,7 @@ final class KafkaFailover implements FailoverSides.Side {
     private final LocalKafka kafka;
     private final Admin admin;
     private final List<String> topics = new ArrayList<>();
+    private int created;
 
     KafkaFailover(LocalKafkaOptions options) {
         kafka = LocalKafka.start(options);
@@ -52,8 +53,8 @@ final class KafkaFailover implements FailoverSides.Side {
 
     @Override
     public void growTo(int partitions) throws InterruptedException {
-        for (int have = topics.size() * FailoverSides.PARTITIONS_PER_TOPIC; have < partitions; ) {
-            int count = Math.min(FailoverSides.PARTITIONS_PER_TOPIC, partitions - have);
+        while (created < partitions) {
+            int count = Math.min(FailoverSides.PARTITIONS_PER_TOPIC, partitions - created);
             String name = "t" + topics.size();
             // One topic a request: the controller refuses a CreateTopics of more than 10,000 records.
             call(
@@ -62,7 +63,7 @@ final class KafkaFailover implements FailoverSides.Side {
                             .get(),
                     "creating " + name);
             topics.add(name);
-            have += count;
+            created += count;
         }
         awaitAll(p -> p.leader() != null && p.isr().size() == p.replicas().size(), "every replica in sync");
     }

@@ -1,6 +1,7 @@
 package leaderlab.app.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ final class LiveFailover implements FailoverSides.Side {
 
     private final Cluster cluster;
     private int topics;
+    private int created;
 
     LiveFailover(ClusterOptions options) {
         cluster = Cluster.start(options);
@@ -39,13 +41,13 @@ final class LiveFailover implements FailoverSides.Side {
 
     @Override
     public void growTo(int partitions) throws InterruptedException {
-        for (int have = topics * FailoverSides.PARTITIONS_PER_TOPIC; have < partitions; topics++) {
-            int count = Math.min(FailoverSides.PARTITIONS_PER_TOPIC, partitions - have);
+        for (; created < partitions; topics++) {
+            int count = Math.min(FailoverSides.PARTITIONS_PER_TOPIC, partitions - created);
             AdminResult result = cluster.admin(new AdminOperation.CreateTopic("t" + topics, count, 3, null, Map.of()));
             if (result.error().isError()) {
                 throw new IllegalStateException("leaderlab: " + result.message());
             }
-            have += count;
+            created += count;
         }
         await(p -> p.hasLeader() && p.isr().length == p.replicas().length, "every replica in sync");
     }
@@ -59,6 +61,14 @@ final class LiveFailover implements FailoverSides.Side {
             if (partition != null && partition.leader() == victim) {
                 led.add(id);
             }
+        }
+        // The controller's metadata may be ahead of the brokers' after the last restore's preferred election.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MS);
+        while (Arrays.stream(leadersOf(led, victim)).anyMatch(leader -> leader != victim)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("leaderlab: the brokers never saw broker " + victim + " lead again");
+            }
+            Thread.sleep(FailoverWatch.PAUSE_MS);
         }
         long killNanos = System.nanoTime();
         cluster.kill(victim);
