@@ -37,3 +37,28 @@ if ! grep -q "Topic: t" <<<"$out"; then
   exit 1
 fi
 echo "leaderlab bundle: the unpacked image starts with no JDK on PATH and no JAVA_HOME"
+
+# --kafka from the bundle: the Kafka nodes are child JVMs of the bundle's own runtime (lib/runtime/bin/java,
+# kept by jlink) on the app's classpath. One controller and one broker, started, used and stopped, in the
+# same clean environment; afterwards nothing may still run from the unpacked image.
+started=$(date +%s)
+out="$(cd "$check" && env -i HOME="$check" PATH="$check/empty-path" ./leaderlab/bin/leaderlab --kafka \
+  --brokers 1 --controllers 1 -e "create topic k --partitions 1" -e "describe k" 2>&1)" || true
+if ! grep -q "Topic: k" <<<"$out"; then
+  echo "leaderlab bundle: the unpacked image did not run real Kafka (--kafka):" >&2
+  echo "$out" >&2
+  exit 1
+fi
+leftover=""
+for cmdline in /proc/[0-9]*/cmdline; do
+  command="$({ tr '\0' ' ' <"$cmdline"; } 2>/dev/null)" || continue
+  if [[ "$command" == *"$check/leaderlab/"* ]]; then
+    leftover+="${cmdline%/cmdline}: $command"$'\n'
+  fi
+done
+if [[ -n "$leftover" ]]; then
+  echo "leaderlab bundle: processes of the unpacked image outlived it:" >&2
+  echo "$leftover" >&2
+  exit 1
+fi
+echo "leaderlab bundle: the unpacked image runs real Kafka (--kafka) in $(($(date +%s) - started)) s and leaves nothing running"

@@ -10,12 +10,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code leaderlab bench [fence|throughput|heap|startup|frames|all] [--partitions N] [--seconds S]
- * [--brokers B] [--frames F] [--present]}. {@code all} leaves out frames, which needs JavaFX's headless glass.
+ * [--brokers B] [--frames F] [--present]}. {@code all} leaves out frames, which needs JavaFX's headless glass,
+ * and {@code bench failover-vs-kafka} (its own subcommand), which starts real Kafka.
  */
 @Command(
         name = "bench",
         description = "Measure the engine: fence (failover at scale), throughput, heap, startup, "
-                + "frames (the window's frame time); all runs every one but frames.")
+                + "frames (the window's frame time); all runs every one but frames. "
+                + "bench failover-vs-kafka --help: the same failover on real Kafka and on leaderlab.")
 final class BenchCommand implements Callable<Integer> {
 
     /** The benchmarks, as typed. */
@@ -61,6 +63,12 @@ final class BenchCommand implements Callable<Integer> {
     BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** {@code bench} with its subcommand {@code failover-vs-kafka}. */
+    static picocli.CommandLine commandLine(PrintStream out, PrintStream err) {
+        return new picocli.CommandLine(new BenchCommand(out, err))
+                .addSubcommand("failover-vs-kafka", new FailoverVsKafkaCommand(out, err));
     }
 
     @Override

@@ -55,7 +55,10 @@ final class LaunchOptions {
             names = "--controllers",
             paramLabel = "N",
             converter = WholeNumber.class,
-            description = "controllers of the KRaft quorum, ids 101.. (default 3; 1: no controller failover)")
+            description = {
+                "controllers of the KRaft quorum, ids 101.. (default 3; 1: no controller failover);",
+                "with --kafka, each is its own controller JVM (at most " + LocalKafkaOptions.MAX_CONTROLLERS + ")"
+            })
     long controllers = ClusterOptions.DEFAULT_CONTROLLERS;
 
     @Option(
@@ -73,13 +76,6 @@ final class LaunchOptions {
             description = "drive a real Apache Kafka 4.4 cluster that leaderlab starts (child JVMs on loopback, "
                     + "deleted on exit) with the same commands, instead of the simulator")
     boolean kafka;
-
-    @Option(
-            names = "--kafka-controllers",
-            paramLabel = "N",
-            converter = WholeNumber.class,
-            description = "with --kafka: KRaft controllers in the quorum (default 1)")
-    long kafkaControllers = 1;
 
     @Option(
             names = "--bootstrap-server",
@@ -166,7 +162,7 @@ final class LaunchOptions {
     }
 
     LocalKafkaOptions kafkaOptions() {
-        return new LocalKafkaOptions(clamp(brokers), clamp(racks), clamp(kafkaControllers), kafkaTimings);
+        return new LocalKafkaOptions(clamp(brokers), clamp(racks), clamp(controllers), kafkaTimings);
     }
 
     /** A whole number, with the launcher's one-line message when it is not. */

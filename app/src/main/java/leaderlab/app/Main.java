@@ -49,7 +49,7 @@ public final class Main {
         CommandLine launcher = new CommandLine(options)
                 .addSubcommand("lesson", lessons.commandLine())
                 .addSubcommand("chaos", new ChaosCommand(out))
-                .addSubcommand("bench", new BenchCommand(out, err))
+                .addSubcommand("bench", BenchCommand.commandLine(out, err))
                 .addSubcommand("replay", new ReplayCommand(out, err));
         launcher.setExpandAtFiles(false);
         launcher.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The launcher's real-Kafka options: bad combinations are one-line errors that start nothing. */
 class KafkaLaunchTest {
@@ -21,12 +22,29 @@ class KafkaLaunchTest {
                 List.of("--allow-admin"),
                 List.of("--command-config", "client.properties"),
                 List.of("--kafka", "--brokers", "12"),
-                List.of("--kafka", "--kafka-controllers", "0"))) {
+                List.of("--kafka", "--controllers", "0"),
+                List.of("--kafka", "--controllers", "7"))) {
             LauncherRun run = LauncherRun.of(args.toArray(String[]::new));
             assertEquals(2, run.code(), args.toString());
             assertEquals(1, run.err().lines().count(), args + ": " + run.err());
             assertTrue(run.err().startsWith("leaderlab: "), run.err());
         }
+    }
+
+    /** One option, one meaning: the quorum's size on the simulator and on real Kafka, 3 unless given. */
+    @Test
+    void controllersSizeTheQuorumOnBothRuntimes() {
+        for (List<String> args : List.of(List.of("--kafka"), List.of("--kafka", "--controllers", "1"))) {
+            LaunchOptions options = new LaunchOptions();
+            new CommandLine(options).parseArgs(args.toArray(String[]::new));
+            int expected = args.size() == 1 ? 3 : 1;
+            assertEquals(expected, options.kafkaOptions().controllers(), args.toString());
+            assertEquals(expected, options.clusterOptions().controllers(), args.toString());
+        }
+        LaunchOptions options = new LaunchOptions();
+        new CommandLine(options).parseArgs("--kafka", "--controllers", "3");
+        assertEquals(101, options.kafkaOptions().controllerId(0));
+        assertEquals(options.clusterOptions().controllerIds(), List.of(101, 102, 103));
     }
 
     @Test

@@ -247,7 +247,7 @@ public final class LocalKafka implements AutoCloseable {
         Path config = dataDir.resolve(name + ".properties");
         Files.writeString(config, NodeConfig.text(props), StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaLauncher().toString());
         command.add("@" + argFile);
         // Names the process in ps, so a leftover one is easy to find.
         command.add("-Dleaderlab.kafka.node=" + name);
@@ -255,6 +255,21 @@ public final class LocalKafka implements AutoCloseable {
         command.add(NodeMain.class.getName());
         command.add(config.toString());
         return new KafkaNode(id, role, config, dataDir.resolve(name + ".log"), command);
+    }
+
+    /**
+     * The {@code java} launcher of the runtime leaderlab itself runs on: a JDK's, or the app bundle's own
+     * (jlinked with its launcher kept, see app/pom.xml), so the nodes need no Java installed.
+     */
+    static Path javaLauncher() {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        for (String name : List.of("java", "java.exe")) {
+            if (Files.isExecutable(bin.resolve(name))) {
+                return bin.resolve(name);
+            }
+        }
+        throw new IllegalStateException(
+                "cannot start Kafka: this leaderlab's Java runtime has no java launcher in " + bin);
     }
 
     /**

@@ -6,7 +6,7 @@ package leaderlab.kafka.local;
  *
  * @param brokers      broker ids 1..brokers
  * @param racks        racks r1..rN assigned round-robin, 0 for none
- * @param controllers  KRaft voters, node ids {@link #CONTROLLER_ID_BASE} and up
+ * @param controllers  KRaft voters, node ids {@link #FIRST_CONTROLLER_ID} and up
  * @param kafkaTimings Kafka's default timings instead of leaderlab's classroom ones
  */
 public record LocalKafkaOptions(int brokers, int racks, int controllers, boolean kafkaTimings) {
@@ -16,8 +16,11 @@ public record LocalKafkaOptions(int brokers, int racks, int controllers, boolean
 
     public static final int MAX_CONTROLLERS = 5;
 
-    /** Controller node ids start here, apart from broker ids (Kafka needs them all unique). */
-    public static final int CONTROLLER_ID_BASE = 100;
+    /**
+     * The first controller's node id, apart from broker ids (Kafka needs them all unique); the same
+     * ids as the simulator's controllers (101, 102, 103), so commands and output name them alike.
+     */
+    public static final int FIRST_CONTROLLER_ID = 101;
 
     public LocalKafkaOptions {
         if (brokers < 1 || brokers > MAX_BROKERS) {
@@ -30,7 +33,7 @@ public record LocalKafkaOptions(int brokers, int racks, int controllers, boolean
         }
         if (controllers < 1 || controllers > MAX_CONTROLLERS) {
             throw new IllegalArgumentException(
-                    "--kafka-controllers must be between 1 and " + MAX_CONTROLLERS + ", got " + controllers);
+                    "--controllers must be between 1 and " + MAX_CONTROLLERS + ", got " + controllers);
         }
     }
 
@@ -39,6 +42,6 @@ public record LocalKafkaOptions(int brokers, int racks, int controllers, boolean
     }
 
     public int controllerId(int index) {
-        return CONTROLLER_ID_BASE + index;
+        return FIRST_CONTROLLER_ID + index;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -52,6 +53,29 @@ class LocalKafkaTest {
         for (Node node : nodes) {
             assertEquals("127.0.0.1", node.host());
             assertEquals(kafka.options().rackOf(node.id()), node.rack());
+        }
+    }
+
+    /** What the kernel says each node bound, not what its config asks for: every listener on 127.0.0.1. */
+    @Test
+    void everyNodeListensOnLoopbackOnly() throws Exception {
+        List<KafkaNode> nodes = Stream.concat(kafka.brokers().stream(), kafka.controllers().stream())
+                .toList();
+        assertEquals(3, nodes.size());
+        for (KafkaNode node : nodes) {
+            List<ListeningSockets.Listener> listeners = ListeningSockets.of(node.pid());
+            assertFalse(listeners.isEmpty(), node.name() + " listens on nothing");
+            for (ListeningSockets.Listener listener : listeners) {
+                assertEquals("127.0.0.1", listener.address().getHostAddress(), node.name() + ": " + listeners);
+            }
+        }
+        for (String server : kafka.bootstrapServers().split(",")) {
+            int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
+            boolean bound = false;
+            for (KafkaNode broker : kafka.brokers()) {
+                bound |= ListeningSockets.of(broker.pid()).stream().anyMatch(l -> l.port() == port);
+            }
+            assertTrue(bound, "no broker listens on " + server);
         }
     }
 

@@ -1,5 +1,6 @@
 package leaderlab.kafka.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +21,15 @@ import org.junit.jupiter.api.Timeout;
 @Tag("kafka")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class OrphanTest {
+
+    /** The live processes whose command line mentions {@code dir}. */
+    private static Set<Long> processesNaming(Path dir) {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
 
     @Test
     void nodesHaltWhenTheirParentIsKilled() throws Exception {
@@ -41,6 +53,15 @@ class OrphanTest {
                     ProcessHandle.of(Long.parseLong(words[1])).orElseThrow(),
                     ProcessHandle.of(Long.parseLong(words[2])).orElseThrow());
             Path dataDir = Path.of(words[4]);
+            // Every process started for this cluster names a file in its data directory on its command line;
+            // before the kill those are exactly the probe's descendants, its nodes among them.
+            Set<Long> started = processesNaming(dataDir);
+            assertEquals(
+                    parent.descendants().map(ProcessHandle::pid).collect(Collectors.toSet()),
+                    started,
+                    "the cluster's processes are the probe's children");
+            assertTrue(
+                    started.containsAll(nodes.stream().map(ProcessHandle::pid).toList()), started.toString());
 
             parent.destroyForcibly().waitFor();
 
@@ -48,6 +69,8 @@ class OrphanTest {
                 node.onExit().get(30, TimeUnit.SECONDS);
                 assertFalse(node.isAlive(), "pid " + node.pid());
             }
+            // Nothing at all is left of it, not only the two nodes the probe named.
+            assertEquals(Set.of(), processesNaming(dataDir));
             // Nothing deleted the data directory; the next start sweeps it (its owner is gone).
             assertTrue(Files.isDirectory(dataDir));
             LocalKafka.sweepOrphanedDataDirs();
