@@ -3,9 +3,19 @@ package leaderlab.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.TopicPartition;
 
-/** The events between two states of a real cluster: what differs, field by field. */
+/**
+ * The events between two states of a real cluster: what differs, field by field, each also as the
+ * journal's typed detail (so the window's timeline and headline read observed changes as they read the
+ * simulator's).
+ */
 final class Changes {
+
+    /** An observed election: Kafka does not say which rule chose, only who leads now. */
+    private static final String OBSERVED_RULE = "seen in the metadata; Kafka does not report which rule chose";
 
     private Changes() {}
 
@@ -13,29 +23,35 @@ final class Changes {
         List<ObservedEvent> events = new ArrayList<>();
         long t = after.timeMs();
         for (RealState.Broker broker : after.brokers()) {
-            RealState.Broker old = before.broker(broker.id());
-            String was = old == null ? "absent" : old.state();
-            if (!was.equals(broker.state())) {
-                ObservedEvent.Type type = broker.state().equals("RUNNING")
-                        ? ObservedEvent.Type.BROKER_UP
-                        : was.equals("RUNNING") ? ObservedEvent.Type.BROKER_DOWN : ObservedEvent.Type.BROKER_STATE;
-                events.add(new ObservedEvent(t, type, "broker " + broker.id(), was + " -> " + broker.state()));
-            }
+            broker(t, before.broker(broker.id()), broker, events);
         }
         for (RealState.Broker old : before.brokers()) {
             if (after.broker(old.id()) == null) {
-                events.add(
-                        new ObservedEvent(t, ObservedEvent.Type.BROKER_DOWN, "broker " + old.id(), "left the cluster"));
+                events.add(new ObservedEvent(
+                        t,
+                        ObservedEvent.Type.BROKER_DOWN,
+                        "broker " + old.id(),
+                        "left the cluster",
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.BrokerFenced(old.id(), EventDetail.FenceReason.SESSION_TIMEOUT)));
             }
         }
         for (RealState.Topic topic : after.topics()) {
             RealState.Topic old = before.topic(topic.name());
             if (old == null) {
+                int replicationFactor = topic.partitions().isEmpty()
+                        ? 0
+                        : topic.partitions().get(0).replicas().size();
                 events.add(new ObservedEvent(
                         t,
                         ObservedEvent.Type.TOPIC_CREATED,
                         topic.name(),
-                        topic.partitions().size() + " partition(s)"));
+                        topic.partitions().size() + " partition(s)",
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.TopicCreated(
+                                topic.name(), topic.partitions().size(), replicationFactor)));
                 continue;
             }
             for (RealState.Partition p : topic.partitions()) {
@@ -47,21 +63,89 @@ final class Changes {
         }
         for (RealState.Topic old : before.topics()) {
             if (after.topic(old.name()) == null) {
-                events.add(new ObservedEvent(t, ObservedEvent.Type.TOPIC_DELETED, old.name(), "gone"));
+                events.add(new ObservedEvent(
+                        t, ObservedEvent.Type.TOPIC_DELETED, old.name(), "gone", NodeId.CONTROLLER, null, null));
             }
         }
         return events;
     }
 
+    /**
+     * A broker's state as leaderlab shows it (RUNNING, FENCED, STALLED, STOPPED): the process when
+     * leaderlab started it, else the controller's registration. A process that stops or pauses is a
+     * fault leaderlab saw; one that the controller fences or unfences is the controller's doing.
+     */
+    private static void broker(long t, RealState.Broker old, RealState.Broker now, List<ObservedEvent> out) {
+        String was = old == null ? "absent" : old.state();
+        if (was.equals(now.state())) {
+            return;
+        }
+        int id = now.id();
+        String detail = was + " -> " + now.state();
+        if (now.state().equals("RUNNING")) {
+            out.add(new ObservedEvent(
+                    t,
+                    ObservedEvent.Type.BROKER_UP,
+                    "broker " + id,
+                    detail,
+                    NodeId.CONTROLLER,
+                    null,
+                    new EventDetail.BrokerUnfenced(id)));
+            return;
+        }
+        ObservedEvent.Type type =
+                was.equals("RUNNING") ? ObservedEvent.Type.BROKER_DOWN : ObservedEvent.Type.BROKER_STATE;
+        EventDetail typed = switch (now.state()) {
+            case "STOPPED" ->
+                new EventDetail.FaultInjected(
+                        EventDetail.FaultKind.KILL,
+                        List.of(id),
+                        "broker " + id + "'s process is gone (" + detail + ")");
+            case "STALLED" ->
+                new EventDetail.FaultInjected(
+                        EventDetail.FaultKind.STALL, List.of(id), "broker " + id + "'s process is paused (SIGSTOP)");
+            default ->
+                // FENCED: the process runs and the controller does not list it as unfenced.
+                new EventDetail.BrokerFenced(
+                        id,
+                        was.equals("RUNNING")
+                                ? EventDetail.FenceReason.SESSION_TIMEOUT
+                                : EventDetail.FenceReason.BROKER_ASKED);
+        };
+        out.add(new ObservedEvent(
+                t,
+                type,
+                "broker " + id,
+                detail,
+                typed instanceof EventDetail.FaultInjected ? NodeId.broker(id) : NodeId.CONTROLLER,
+                null,
+                typed));
+    }
+
     private static void partition(long t, RealState.Partition was, RealState.Partition now, List<ObservedEvent> out) {
         String name = now.name();
+        TopicPartition tp = new TopicPartition(now.topic(), now.partition());
         if (was.leader() != now.leader()) {
+            boolean unclean = now.leader() >= 0
+                    && !was.isr().contains(now.leader())
+                    && !was.elr().contains(now.leader());
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.LEADER_CHANGED,
                     name,
-                    "leader " + leader(was.leader()) + " -> " + leader(now.leader()) + ", ISR "
-                            + listOrNone(now.isr())));
+                    "leader " + leader(was.leader()) + " -> " + leader(now.leader()) + ", ISR " + listOrNone(now.isr()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.LeaderElected(
+                            was.leader(),
+                            now.leader(),
+                            now.leaderEpoch(),
+                            now.replicas().isEmpty()
+                                            || now.leader() != now.replicas().get(0)
+                                    ? EventDetail.Election.ONLINE
+                                    : EventDetail.Election.PREFERRED,
+                            unclean,
+                            () -> OBSERVED_RULE)));
         }
         if (!was.isr().equals(now.isr())) {
             boolean shrunk = now.isr().size() < was.isr().size();
@@ -69,7 +153,10 @@ final class Changes {
                     t,
                     shrunk ? ObservedEvent.Type.ISR_SHRUNK : ObservedEvent.Type.ISR_EXPANDED,
                     name,
-                    "ISR " + listOrNone(was.isr()) + " -> " + listOrNone(now.isr())));
+                    "ISR " + listOrNone(was.isr()) + " -> " + listOrNone(now.isr()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.IsrChanged(ints(was.isr()), ints(now.isr()), shrunk, false)));
         }
         if (!was.elr().equals(now.elr()) || !was.lastKnownElr().equals(now.lastKnownElr())) {
             out.add(new ObservedEvent(
@@ -77,15 +164,27 @@ final class Changes {
                     ObservedEvent.Type.ELR_CHANGED,
                     name,
                     "ELR " + listOrNone(was.elr()) + " -> " + listOrNone(now.elr()) + ", LastKnownElr "
-                            + listOrNone(now.lastKnownElr())));
+                            + listOrNone(now.lastKnownElr()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.ElrChanged(
+                            ints(was.elr()), ints(now.elr()), ints(was.lastKnownElr()), ints(now.lastKnownElr()))));
         }
         if (!Objects.equals(was.replicas(), now.replicas())) {
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.REPLICAS_CHANGED,
                     name,
-                    "replicas " + list(was.replicas()) + " -> " + list(now.replicas())));
+                    "replicas " + list(was.replicas()) + " -> " + list(now.replicas()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.Reassignment(
+                            ints(was.replicas()), ints(now.replicas()), ints(now.adding()), ints(now.removing()))));
         }
+    }
+
+    static int[] ints(List<Integer> ids) {
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static String leader(int id) {

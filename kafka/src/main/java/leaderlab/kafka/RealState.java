@@ -17,9 +17,17 @@ public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
      *
      * @param state RUNNING (registered and unfenced), FENCED (its process runs, the controller does not
      *              list it), STALLED (SIGSTOP), STOPPED (no process)
+     * @param registration what the controller reports (describeCluster with fenced brokers): UNFENCED,
+     *              FENCED, or UNREGISTERED when it does not list the broker at all
      * @param pid   its JVM's pid when leaderlab started it, else -1
      */
-    public record Broker(int id, String rack, String state, long pid) {}
+    public record Broker(int id, String rack, String state, String registration, long pid) {
+
+        /** Whether its process runs (as far as leaderlab can tell: an attached cluster's always seem to). */
+        public boolean running() {
+            return !state.equals("STOPPED");
+        }
+    }
 
     /** @param configs the topic's own settings (kafka-topics' Configs column) */
     public record Topic(
@@ -29,12 +37,14 @@ public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
      * One partition.
      *
      * @param leader        broker id, -1 without one
+     * @param leaderEpoch   the leader epoch listOffsets reported with the high watermark, -1 when unknown
      * @param highWatermark the leader's (Admin.listOffsets latest), -1 when it has no leader or did not answer
      */
     public record Partition(
             String topic,
             int partition,
             int leader,
+            int leaderEpoch,
             List<Integer> replicas,
             List<Integer> isr,
             List<Integer> elr,
