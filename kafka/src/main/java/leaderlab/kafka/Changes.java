@@ -6,6 +6,7 @@ import java.util.Objects;
 import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.NodeId;
 import leaderlab.cluster.journal.TopicPartition;
+import leaderlab.cluster.metadata.Replicas;
 
 /**
  * The events between two states of a real cluster: what differs, field by field, each also as the
@@ -13,9 +14,6 @@ import leaderlab.cluster.journal.TopicPartition;
  * simulator's).
  */
 final class Changes {
-
-    /** An observed election: Kafka does not say which rule chose, only who leads now. */
-    private static final String OBSERVED_RULE = "seen in the metadata; Kafka does not report which rule chose";
 
     private Changes() {}
 
@@ -77,49 +75,51 @@ final class Changes {
      */
     private static void broker(long t, RealState.Broker old, RealState.Broker now, List<ObservedEvent> out) {
         String was = old == null ? "absent" : old.state();
-        if (was.equals(now.state())) {
-            return;
-        }
         int id = now.id();
-        String detail = was + " -> " + now.state();
-        if (now.state().equals("RUNNING")) {
+        String subject = "broker " + id;
+        if (!was.equals(now.state())) {
+            String detail = was + " -> " + now.state();
+            ObservedEvent.Type type = now.state().equals("RUNNING")
+                    ? ObservedEvent.Type.BROKER_UP
+                    : was.equals("RUNNING") ? ObservedEvent.Type.BROKER_DOWN : ObservedEvent.Type.BROKER_STATE;
+            EventDetail typed = switch (now.state()) {
+                case "RUNNING" -> new EventDetail.BrokerUnfenced(id);
+                case "STOPPED" ->
+                    new EventDetail.FaultInjected(
+                            EventDetail.FaultKind.KILL, List.of(id), subject + "'s process is gone (" + detail + ")");
+                case "STALLED" ->
+                    new EventDetail.FaultInjected(
+                            EventDetail.FaultKind.STALL, List.of(id), subject + "'s process is paused (SIGSTOP)");
+                default -> new EventDetail.BrokerFenced(id, fenceReason(was));
+            };
+            boolean process = typed instanceof EventDetail.FaultInjected;
+            out.add(new ObservedEvent(
+                    t, type, subject, detail, process ? NodeId.broker(id) : NodeId.CONTROLLER, null, typed));
+            if (!process) {
+                // RUNNING and FENCED are the controller's word already: no second event for it.
+                return;
+            }
+        }
+        String registered = old == null ? "UNREGISTERED" : old.registration();
+        if (!registered.equals(now.registration()) && !now.state().equals("RUNNING")) {
+            // The process is gone or paused, and now the controller acts on it (or on its return).
+            boolean fenced = !now.registration().equals("UNFENCED");
             out.add(new ObservedEvent(
                     t,
-                    ObservedEvent.Type.BROKER_UP,
-                    "broker " + id,
-                    detail,
+                    ObservedEvent.Type.BROKER_STATE,
+                    subject,
+                    "controller: " + registered + " -> " + now.registration(),
                     NodeId.CONTROLLER,
                     null,
-                    new EventDetail.BrokerUnfenced(id)));
-            return;
+                    fenced ? new EventDetail.BrokerFenced(id, fenceReason(was)) : new EventDetail.BrokerUnfenced(id)));
         }
-        ObservedEvent.Type type =
-                was.equals("RUNNING") ? ObservedEvent.Type.BROKER_DOWN : ObservedEvent.Type.BROKER_STATE;
-        EventDetail typed = switch (now.state()) {
-            case "STOPPED" ->
-                new EventDetail.FaultInjected(
-                        EventDetail.FaultKind.KILL,
-                        List.of(id),
-                        "broker " + id + "'s process is gone (" + detail + ")");
-            case "STALLED" ->
-                new EventDetail.FaultInjected(
-                        EventDetail.FaultKind.STALL, List.of(id), "broker " + id + "'s process is paused (SIGSTOP)");
-            default ->
-                // FENCED: the process runs and the controller does not list it as unfenced.
-                new EventDetail.BrokerFenced(
-                        id,
-                        was.equals("RUNNING")
-                                ? EventDetail.FenceReason.SESSION_TIMEOUT
-                                : EventDetail.FenceReason.BROKER_ASKED);
-        };
-        out.add(new ObservedEvent(
-                t,
-                type,
-                "broker " + id,
-                detail,
-                typed instanceof EventDetail.FaultInjected ? NodeId.broker(id) : NodeId.CONTROLLER,
-                null,
-                typed));
+    }
+
+    /** A broker that was running and is fenced timed out; one that was not asked for it (starting up). */
+    private static EventDetail.FenceReason fenceReason(String was) {
+        return was.equals("RUNNING") || was.equals("STOPPED") || was.equals("STALLED")
+                ? EventDetail.FenceReason.SESSION_TIMEOUT
+                : EventDetail.FenceReason.BROKER_ASKED;
     }
 
     private static void partition(long t, RealState.Partition was, RealState.Partition now, List<ObservedEvent> out) {
@@ -145,9 +145,9 @@ final class Changes {
                                     ? EventDetail.Election.ONLINE
                                     : EventDetail.Election.PREFERRED,
                             unclean,
-                            () -> OBSERVED_RULE)));
+                            () -> rule(was, now))));
         }
-        if (!was.isr().equals(now.isr())) {
+        if (!sorted(was.isr()).equals(sorted(now.isr()))) {
             boolean shrunk = now.isr().size() < was.isr().size();
             out.add(new ObservedEvent(
                     t,
@@ -158,7 +158,8 @@ final class Changes {
                     tp,
                     new EventDetail.IsrChanged(ints(was.isr()), ints(now.isr()), shrunk, false)));
         }
-        if (!was.elr().equals(now.elr()) || !was.lastKnownElr().equals(now.lastKnownElr())) {
+        if (!sorted(was.elr()).equals(sorted(now.elr()))
+                || !sorted(was.lastKnownElr()).equals(sorted(now.lastKnownElr()))) {
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.ELR_CHANGED,
@@ -181,6 +182,23 @@ final class Changes {
                     new EventDetail.Reassignment(
                             ints(was.replicas()), ints(now.replicas()), ints(now.adding()), ints(now.removing()))));
         }
+    }
+
+    /** An observed election: Kafka does not say which rule chose, only who leads now and who was in sync. */
+    private static String rule(RealState.Partition was, RealState.Partition now) {
+        if (now.leader() < 0) {
+            return "no replica could lead (as observed; Kafka does not report the rule)";
+        }
+        String from = was.isr().contains(now.leader())
+                ? "from the ISR " + Replicas.bracketed(ints(was.isr()))
+                : was.elr().contains(now.leader())
+                        ? "from the ELR " + Replicas.bracketed(ints(was.elr()))
+                        : "from outside the ISR " + Replicas.bracketed(ints(was.isr()));
+        return now.leader() + " chosen " + from + " (as observed; Kafka does not report the rule)";
+    }
+
+    private static List<Integer> sorted(List<Integer> ids) {
+        return ids.stream().sorted().toList();
     }
 
     static int[] ints(List<Integer> ids) {

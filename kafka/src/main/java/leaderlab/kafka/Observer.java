@@ -34,6 +34,10 @@ public final class Observer implements AutoCloseable, SnapshotSource {
     private volatile ClusterSnapshot snapshot;
     private volatile PollStatus status;
     private volatile boolean running = true;
+    /** The broker event the partition changes seen since are linked to (observer thread only), or null. */
+    private ObservedEvent down;
+
+    private long downSeq = -1;
 
     /**
      * What the last polls came to.
@@ -125,33 +129,43 @@ public final class Observer implements AutoCloseable, SnapshotSource {
     }
 
     /**
-     * Journals one poll's changes. Kafka does not say why metadata changed; a change seen in the same poll
-     * as a broker going down is linked to it (what the timeline and headline show as its cause), and one
-     * failover's elections read as one headline.
+     * Journals one poll's changes. Kafka does not say why metadata changed; a partition change seen while a
+     * broker is down (since the last broker that went down, until it is back) is linked to that broker's
+     * event, which is what the timeline and headline show as its cause, and one failover's elections read
+     * as one headline.
      */
     private void record(List<ObservedEvent> changes) {
-        long brokerSeq = -1;
-        String brokerChange = null;
         for (ObservedEvent event : changes) {
             events.add(event);
             listeners.forEach(listener -> listener.accept(event));
             if (event.typed() == null) {
                 continue;
             }
-            boolean linked = brokerSeq >= 0 && event.partition() != null;
+            boolean linked = down != null && event.partition() != null;
             long seq = journal.append(
                     event.timeMs(),
                     event.source(),
                     event.partition(),
                     event.typed(),
                     linked
-                            ? ObservedEvent.CAUSE + " after " + brokerChange + " (Kafka does not say why)"
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%s %.1f s after %s went %s (Kafka does not say why)",
+                                    ObservedEvent.CAUSE,
+                                    (event.timeMs() - down.timeMs()) / 1000.0,
+                                    down.subject(),
+                                    down.detail())
                             : ObservedEvent.CAUSE + " (Kafka does not say why)",
-                    linked ? brokerSeq : -1);
-            EventType type = event.typed().type();
-            if (event.aboutBroker() && type != EventType.BROKER_UNFENCED && brokerSeq < 0) {
-                brokerSeq = seq;
-                brokerChange = event.subject() + " went " + event.detail();
+                    linked ? downSeq : -1);
+            if (event.aboutBroker()) {
+                if (event.typed().type() == EventType.BROKER_UNFENCED) {
+                    if (down != null && down.subject().equals(event.subject())) {
+                        down = null;
+                    }
+                } else if (down == null || !down.subject().equals(event.subject())) {
+                    down = event;
+                    downSeq = seq;
+                }
             }
         }
     }

@@ -10,7 +10,23 @@ import java.util.Map;
  *
  * @param timeMs milliseconds since leaderlab connected
  */
-public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
+public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics, Quorum quorum) {
+
+    /** A state without the controller quorum (tests of what does not concern it). */
+    public RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
+        this(timeMs, brokers, topics, null);
+    }
+
+    /**
+     * The KRaft controller quorum as describeMetadataQuorum reports it (the active controller's view).
+     *
+     * @param running the voters whose process runs (all of them on an attached cluster: leaderlab cannot tell)
+     */
+    public record Quorum(
+            int leaderId, int leaderEpoch, long highWatermark, List<Voter> voters, List<Integer> running) {}
+
+    /** @param logEndOffset the voter's metadata log end offset as the leader last heard it */
+    public record Voter(int id, long logEndOffset) {}
 
     /**
      * One broker.

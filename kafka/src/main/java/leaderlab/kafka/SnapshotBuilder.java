@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.config.Configs;
+import leaderlab.cluster.controller.BrokerSession;
 import leaderlab.cluster.controller.ControllerView;
 import leaderlab.cluster.metadata.BrokerRegistration;
 import leaderlab.cluster.metadata.MetadataView;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.metadata.TopicInfo;
+import leaderlab.cluster.quorum.LeaderState;
+import leaderlab.cluster.quorum.QuorumState;
+import leaderlab.cluster.quorum.QuorumView;
 import leaderlab.cluster.view.BrokerView;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.cluster.view.PersistentArray;
@@ -33,6 +37,9 @@ final class SnapshotBuilder {
     private final Map<String, ObservedLog> logs = new HashMap<>();
     private final Map<Integer, BrokerRegistration> registrations = new TreeMap<>();
     private Map<String, TopicInfo> topics = Map.of();
+    /** Brokers whose process went silent while the controller lists them unfenced, to when leaderlab saw it. */
+    private final Map<Integer, Long> lastHeard = new TreeMap<>();
+
     private final boolean kafkaTimings;
 
     /** @param kafkaTimings which defaults the configs leaderlab does not read from Kafka take */
@@ -69,17 +76,54 @@ final class SnapshotBuilder {
         Configs configs = configs(state);
         MetadataView metadata = new MetadataView(-1, brokerRegistrations(state), topics, partitions.freeze(), configs);
         List<ClusterSnapshot.BrokerState> brokers = new ArrayList<>();
+        TreeMap<Integer, BrokerSession> sessions = new TreeMap<>();
         for (RealState.Broker broker : state.brokers()) {
-            brokers.add(brokerState(broker, metadata, state.timeMs()));
+            ClusterSnapshot.BrokerState made = brokerState(broker, metadata, state.timeMs());
+            brokers.add(made);
+            if (made.session() != null) {
+                sessions.put(broker.id(), made.session());
+            }
         }
+        RealState.Quorum quorum = state.quorum();
         return new ClusterSnapshot(
                 state.timeMs(),
                 false,
-                new ControllerView(metadata, new TreeMap<>()),
+                new ControllerView(metadata, sessions),
                 brokers,
                 List.of(),
-                List.of(),
-                List.of());
+                quorum == null ? List.of() : quorumViews(quorum),
+                quorum == null
+                        ? List.of()
+                        : quorum.voters().stream().map(RealState.Voter::id).toList());
+    }
+
+    /**
+     * One view per running voter, as describeMetadataQuorum reports them: the leader's epoch and high
+     * watermark, each voter's log end offset as the leader last heard it. A voter's own belief (whom it
+     * voted for, its own high watermark) is not in the Admin API.
+     */
+    private static List<QuorumView> quorumViews(RealState.Quorum quorum) {
+        Map<Integer, LeaderState.VoterProgress> progress = new TreeMap<>();
+        quorum.voters().forEach(v -> progress.put(v.id(), new LeaderState.VoterProgress(v.logEndOffset(), -1)));
+        List<QuorumView> views = new ArrayList<>();
+        for (RealState.Voter voter : quorum.voters()) {
+            if (!quorum.running().contains(voter.id())) {
+                continue;
+            }
+            boolean leads = voter.id() == quorum.leaderId();
+            views.add(new QuorumView(
+                    voter.id(),
+                    leads ? QuorumState.Role.LEADER : QuorumState.Role.FOLLOWER,
+                    quorum.leaderEpoch(),
+                    quorum.leaderId(),
+                    -1,
+                    voter.logEndOffset(),
+                    quorum.highWatermark(),
+                    leads ? progress : Map.of(),
+                    List.of(),
+                    -1));
+        }
+        return views;
     }
 
     private static List<String> names(RealState state) {
@@ -161,6 +205,7 @@ final class SnapshotBuilder {
 
     private ClusterSnapshot.BrokerState brokerState(RealState.Broker broker, MetadataView metadata, long timeMs) {
         BrokerRegistration registration = metadata.brokers().get(broker.id());
+        BrokerSession session = session(broker, registration, timeMs);
         if (!broker.running()) {
             return new ClusterSnapshot.BrokerState(
                     broker.id(),
@@ -168,7 +213,7 @@ final class SnapshotBuilder {
                     false,
                     BrokerView.stopped(broker.id(), broker.rack()),
                     registration,
-                    null);
+                    session);
         }
         PersistentArray.Builder<ReplicaView> hosted =
                 replicas.computeIfAbsent(broker.id(), b -> new PersistentArray.Builder<>());
@@ -177,7 +222,22 @@ final class SnapshotBuilder {
         ClusterSnapshot.Reality reality = broker.state().equals("STALLED")
                 ? new ClusterSnapshot.Reality(timeMs, 0, false, false, List.of(), false)
                 : ClusterSnapshot.Reality.HEALTHY;
-        return new ClusterSnapshot.BrokerState(broker.id(), broker.rack(), true, view, registration, null, reality);
+        return new ClusterSnapshot.BrokerState(broker.id(), broker.rack(), true, view, registration, session, reality);
+    }
+
+    /**
+     * The gap after a crash or a pause: the process is gone but the controller still lists it unfenced,
+     * until broker.session.timeout.ms passes without a heartbeat. Its last heartbeat is not in the Admin
+     * API; the moment leaderlab first saw the process gone stands in for it (at most one poll later), so
+     * the window's "fenced in" countdown is as late as that poll.
+     */
+    private BrokerSession session(RealState.Broker broker, BrokerRegistration registration, long timeMs) {
+        boolean silent = !broker.state().equals("RUNNING") && !broker.state().equals("FENCED");
+        if (!silent || registration == null || registration.fenced()) {
+            lastHeard.remove(broker.id());
+            return null;
+        }
+        return new BrokerSession(lastHeard.computeIfAbsent(broker.id(), id -> timeMs), -1, -1);
     }
 
     /** Each topic's overrides leaderlab knows by name, and min.insync.replicas as Kafka applies it. */

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.PartitionReassignment;
+import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -64,7 +65,7 @@ final class StateReader {
                 }
                 topics.add(topic(description, configs.get(name), moving, highWatermarks));
             }
-            return new RealState(timeMs, brokers, topics);
+            return new RealState(timeMs, brokers, topics, quorum(admin, local));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the cluster", e);
@@ -95,6 +96,31 @@ final class StateReader {
                     node.id(), local.options().rackOf(node.id()), state, registration(known), node.pid()));
         }
         return brokers;
+    }
+
+    /**
+     * The controller quorum, or null when it does not answer (an attached cluster may not allow it; without
+     * an active controller nobody can answer): the rest of the poll stands without it.
+     */
+    private static RealState.Quorum quorum(Admin admin, LocalKafka local) throws InterruptedException {
+        try {
+            QuorumInfo info = get(admin.describeMetadataQuorum().quorumInfo());
+            List<RealState.Voter> voters = new ArrayList<>();
+            info.voters().forEach(v -> voters.add(new RealState.Voter(v.replicaId(), v.logEndOffset())));
+            List<Integer> running = new ArrayList<>();
+            if (local == null) {
+                voters.forEach(v -> running.add(v.id()));
+            } else {
+                local.controllers().stream()
+                        .filter(KafkaNode::running)
+                        .filter(node -> !node.stalled())
+                        .forEach(node -> running.add(node.id()));
+            }
+            return new RealState.Quorum(
+                    info.leaderId(), (int) info.leaderEpoch(), info.highWatermark(), voters, running);
+        } catch (KafkaCallException unavailable) {
+            return null;
+        }
     }
 
     private static String registration(Node node) {
