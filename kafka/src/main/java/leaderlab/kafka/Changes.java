@@ -187,14 +187,14 @@ final class Changes {
     /** An observed election: Kafka does not say which rule chose, only who leads now and who was in sync. */
     private static String rule(RealState.Partition was, RealState.Partition now) {
         if (now.leader() < 0) {
-            return "no replica could lead (as observed; Kafka does not report the rule)";
+            return "no replica leads";
         }
         String from = was.isr().contains(now.leader())
                 ? "from the ISR " + Replicas.bracketed(ints(was.isr()))
                 : was.elr().contains(now.leader())
                         ? "from the ELR " + Replicas.bracketed(ints(was.elr()))
                         : "from outside the ISR " + Replicas.bracketed(ints(was.isr()));
-        return now.leader() + " chosen " + from + " (as observed; Kafka does not report the rule)";
+        return now.leader() + " now leads, " + from;
     }
 
     private static List<Integer> sorted(List<Integer> ids) {

@@ -14,7 +14,7 @@ import leaderlab.cluster.view.SnapshotSource;
  * Polls a real cluster on a thread of its own and publishes what it saw: the latest {@link RealState}, the
  * same as a {@link ClusterSnapshot} (what the window draws), and what changed as {@link ObservedEvent}s
  * and journal events (what {@code events}, {@code why} and the window's timeline read). Each poll's Admin
- * calls are bounded; the next poll waits at least twice as long as the last one took, and doubles its
+ * calls are bounded; the next poll waits at least as long as the last one took, and doubles its
  * interval (up to {@link #MAX_INTERVAL_MS}) while the cluster does not answer, so a slow cluster is not
  * hammered. A failed poll keeps the last snapshot and says since when it is stale. Neither the command
  * thread nor the window ever waits for it.
@@ -38,6 +38,8 @@ public final class Observer implements AutoCloseable, SnapshotSource {
     private ObservedEvent down;
 
     private long downSeq = -1;
+    /** What happened to it, in a word for the cause: stopped, paused, was fenced. */
+    private String downWord;
 
     /**
      * What the last polls came to.
@@ -150,11 +152,11 @@ public final class Observer implements AutoCloseable, SnapshotSource {
                     linked
                             ? String.format(
                                     Locale.ROOT,
-                                    "%s %.1f s after %s went %s (Kafka does not say why)",
+                                    "%s %.1f s after %s %s; Kafka does not say why",
                                     ObservedEvent.CAUSE,
                                     (event.timeMs() - down.timeMs()) / 1000.0,
                                     down.subject(),
-                                    down.detail())
+                                    downWord)
                             : ObservedEvent.CAUSE + " (Kafka does not say why)",
                     linked ? downSeq : -1);
             if (event.aboutBroker()) {
@@ -165,6 +167,10 @@ public final class Observer implements AutoCloseable, SnapshotSource {
                 } else if (down == null || !down.subject().equals(event.subject())) {
                     down = event;
                     downSeq = seq;
+                    downWord = switch (event.typed().type()) {
+                        case FAULT_INJECTED -> event.detail().endsWith("STALLED") ? "paused" : "stopped";
+                        default -> "was fenced";
+                    };
                 }
             }
         }
@@ -176,8 +182,8 @@ public final class Observer implements AutoCloseable, SnapshotSource {
             try {
                 Thread.sleep(interval);
                 long took = poll();
-                // A slow answer means a busy cluster: ask it at most half the time.
-                interval = Math.min(MAX_INTERVAL_MS, Math.max(INTERVAL_MS, 2 * took));
+                // A slow answer means a busy cluster: wait as long as it took, so it is asked at most half the time.
+                interval = Math.min(MAX_INTERVAL_MS, Math.max(INTERVAL_MS, took));
                 status = new PollStatus(latest.timeMs(), took, interval, null);
             } catch (InterruptedException e) {
                 return;

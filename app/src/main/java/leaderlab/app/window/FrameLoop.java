@@ -258,8 +258,7 @@ final class FrameLoop extends AnimationTimer {
         }
         if (window.realKafka()) {
             String stale = window.source().staleness();
-            return "REAL KAFKA  " + time
-                    + (stale == null ? "  (polled)" : "  " + stale.toUpperCase(java.util.Locale.ROOT));
+            return "REAL KAFKA  " + time + (stale == null ? "  (polled)" : "  " + stale);
         }
         boolean simulated = window.runner().session().cluster().runtime().isSimulated();
         return (playing ? (simulated ? "PLAYING  " : "LIVE  ") : "PAUSED  ") + time + speed;
