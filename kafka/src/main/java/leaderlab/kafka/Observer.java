@@ -100,10 +100,9 @@ public final class Observer implements AutoCloseable, SnapshotSource {
         }
         return String.format(
                 Locale.ROOT,
-                "cluster not answering (%s): shown as at t = %.1f s, asking again every %.1f s",
-                now.failure(),
-                now.lastGoodMs() / 1000.0,
-                now.intervalMs() / 1000.0);
+                "stale: no answer for %.0f s (%s)",
+                (cluster.nowMs() - now.lastGoodMs()) / 1000.0,
+                now.failure());
     }
 
     /** Every event seen so far, oldest first. */

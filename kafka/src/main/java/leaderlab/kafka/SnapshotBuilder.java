@@ -135,6 +135,10 @@ final class SnapshotBuilder {
     }
 
     private void partition(int id, RealState.Partition p) {
+        PartitionRegistration old = partitions.get(id);
+        // A leader that did not answer listOffsets this time keeps the epoch it last answered with.
+        int leaderEpoch =
+                p.leaderEpoch() < 0 && old != null && old.leader() == p.leader() ? old.leaderEpoch() : p.leaderEpoch();
         PartitionRegistration next = new PartitionRegistration(
                 id,
                 p.topic(),
@@ -142,14 +146,14 @@ final class SnapshotBuilder {
                 Changes.ints(p.replicas()),
                 Changes.ints(p.isr()),
                 p.leader(),
-                p.leaderEpoch(),
+                leaderEpoch,
                 -1,
                 false,
                 Changes.ints(p.adding()),
                 Changes.ints(p.removing()),
                 Changes.ints(p.elr()),
                 Changes.ints(p.lastKnownElr()));
-        if (!next.equals(partitions.get(id))) {
+        if (!next.equals(old)) {
             partitions.set(id, next);
         }
         ObservedLog log = logs.computeIfAbsent(p.name(), name -> new ObservedLog());
@@ -159,7 +163,7 @@ final class SnapshotBuilder {
             ReplicaView view = new ReplicaView(
                     id,
                     p.leader() < 0 ? "OFFLINE" : p.leader() == broker ? "LEADER" : "FOLLOWER",
-                    p.leaderEpoch(),
+                    leaderEpoch,
                     p.leader(),
                     isr,
                     log.viewOf(broker));
