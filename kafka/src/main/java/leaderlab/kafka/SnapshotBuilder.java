@@ -30,7 +30,7 @@ import leaderlab.cluster.view.ReplicaView;
  * controller's, replica logs are {@link ObservedLog}'s. Keeps what did not change as the same objects, so
  * a poll publishes a snapshot whose cost to the window is what changed. Used on one thread at a time.
  */
-final class SnapshotBuilder {
+public final class SnapshotBuilder {
 
     private PersistentArray.Builder<PartitionRegistration> partitions = new PersistentArray.Builder<>();
     private final Map<Integer, PersistentArray.Builder<ReplicaView>> replicas = new TreeMap<>();
@@ -43,11 +43,12 @@ final class SnapshotBuilder {
     private final boolean kafkaTimings;
 
     /** @param kafkaTimings which defaults the configs leaderlab does not read from Kafka take */
-    SnapshotBuilder(boolean kafkaTimings) {
+    public SnapshotBuilder(boolean kafkaTimings) {
         this.kafkaTimings = kafkaTimings;
     }
 
-    ClusterSnapshot next(RealState state) {
+    /** The snapshot of one poll, sharing what did not change since the last. */
+    public ClusterSnapshot next(RealState state) {
         Map<String, TopicInfo> nextTopics = new LinkedHashMap<>();
         int id = 0;
         for (RealState.Topic topic : state.topics()) {
