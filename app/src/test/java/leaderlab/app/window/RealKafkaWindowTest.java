@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import leaderlab.cluster.journal.EventDetail;
@@ -99,12 +98,7 @@ class RealKafkaWindowTest {
     }
 
     private Color chipFill(int broker, int partitionId) {
-        return WindowFixture.onFx(() -> {
-            window.frame();
-            ClusterLayout.Box chip = window.clusterCanvas().chipOf(broker, partitionId);
-            WritableImage image = window.clusterCanvas().snapshot(null, null);
-            return image.getPixelReader().getColor((int) (chip.x() + chip.w() - 10), (int) chip.centerY());
-        });
+        return ChipPixels.fill(window, broker, partitionId);
     }
 
     @Test
@@ -134,8 +128,6 @@ class RealKafkaWindowTest {
     }
 
     private static boolean near(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) < 0.05
-                && Math.abs(a.getGreen() - b.getGreen()) < 0.05
-                && Math.abs(a.getBlue() - b.getBlue()) < 0.05;
+        return ChipPixels.near(a, b);
     }
 }
