@@ -134,20 +134,29 @@ public final class Main {
         } else if (System.console() == null) {
             lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             source = "<stdin>";
-        } else if (!options.noGui && WindowLauncher.displayAvailable()) {
-            err.println("leaderlab: the window does not show a real Kafka cluster yet; running the shell only");
         }
-        return KafkaShell.run(launch, lines, source, options.echo, historyFile(), out, err);
+        KafkaShell.WindowOpener window = options.noGui
+                ? KafkaShell.WindowOpener.NONE
+                : (runner, polled, title) -> openWindow(err, () -> WindowLauncher.openReal(runner, polled, title));
+        try {
+            return KafkaShell.run(launch, lines, source, options.echo, historyFile(), out, err, window);
+        } finally {
+            WindowLauncher.close();
+        }
     }
 
     /** The window beside the shell; without a display (or if JavaFX cannot start), the shell alone. */
     static boolean openWindow(CommandRunner commands, PrintStream err, boolean present, boolean playing) {
+        return openWindow(err, () -> WindowLauncher.open(commands, present, playing));
+    }
+
+    private static boolean openWindow(PrintStream err, Runnable open) {
         if (!WindowLauncher.displayAvailable()) {
             err.println(NO_DISPLAY);
             return false;
         }
         try {
-            WindowLauncher.open(commands, present, playing);
+            open.run();
             return true;
         } catch (IllegalStateException e) {
             err.println("leaderlab: the window could not open (" + e.getMessage() + "), running the shell only");

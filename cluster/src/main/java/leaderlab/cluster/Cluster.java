@@ -56,7 +56,7 @@ import leaderlab.cluster.view.ClusterSnapshot;
  *       queues fired triggers; it never runs a command.</li>
  * </ul>
  */
-public final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable, leaderlab.cluster.view.SnapshotSource {
 
     /** Cluster time a controlled shutdown may take before the command gives up waiting. */
     private static final long SHUTDOWN_WAIT_FACTOR = 4;
@@ -138,6 +138,7 @@ public final class Cluster implements AutoCloseable {
         return runtime;
     }
 
+    @Override
     public Journal journal() {
         return journal;
     }
@@ -150,6 +151,7 @@ public final class Cluster implements AutoCloseable {
      * The cluster as it is now: cheap, immutable, safe from any thread. Composed only of what the
      * nodes and the runtime publish (volatile immutable views), never of a node's working state.
      */
+    @Override
     public ClusterSnapshot snapshot() {
         SortedMap<Integer, Broker> processes = brokers.current();
         List<ClusterSnapshot.BrokerState> states = new ArrayList<>(processes.size());

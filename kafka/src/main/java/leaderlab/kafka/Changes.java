@@ -3,8 +3,16 @@ package leaderlab.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.TopicPartition;
+import leaderlab.cluster.metadata.Replicas;
 
-/** The events between two states of a real cluster: what differs, field by field. */
+/**
+ * The events between two states of a real cluster: what differs, field by field, each also as the
+ * journal's typed detail (so the window's timeline and headline read observed changes as they read the
+ * simulator's).
+ */
 final class Changes {
 
     private Changes() {}
@@ -13,29 +21,35 @@ final class Changes {
         List<ObservedEvent> events = new ArrayList<>();
         long t = after.timeMs();
         for (RealState.Broker broker : after.brokers()) {
-            RealState.Broker old = before.broker(broker.id());
-            String was = old == null ? "absent" : old.state();
-            if (!was.equals(broker.state())) {
-                ObservedEvent.Type type = broker.state().equals("RUNNING")
-                        ? ObservedEvent.Type.BROKER_UP
-                        : was.equals("RUNNING") ? ObservedEvent.Type.BROKER_DOWN : ObservedEvent.Type.BROKER_STATE;
-                events.add(new ObservedEvent(t, type, "broker " + broker.id(), was + " -> " + broker.state()));
-            }
+            broker(t, before.broker(broker.id()), broker, events);
         }
         for (RealState.Broker old : before.brokers()) {
             if (after.broker(old.id()) == null) {
-                events.add(
-                        new ObservedEvent(t, ObservedEvent.Type.BROKER_DOWN, "broker " + old.id(), "left the cluster"));
+                events.add(new ObservedEvent(
+                        t,
+                        ObservedEvent.Type.BROKER_DOWN,
+                        "broker " + old.id(),
+                        "left the cluster",
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.BrokerFenced(old.id(), EventDetail.FenceReason.SESSION_TIMEOUT)));
             }
         }
         for (RealState.Topic topic : after.topics()) {
             RealState.Topic old = before.topic(topic.name());
             if (old == null) {
+                int replicationFactor = topic.partitions().isEmpty()
+                        ? 0
+                        : topic.partitions().get(0).replicas().size();
                 events.add(new ObservedEvent(
                         t,
                         ObservedEvent.Type.TOPIC_CREATED,
                         topic.name(),
-                        topic.partitions().size() + " partition(s)"));
+                        topic.partitions().size() + " partition(s)",
+                        NodeId.CONTROLLER,
+                        null,
+                        new EventDetail.TopicCreated(
+                                topic.name(), topic.partitions().size(), replicationFactor)));
                 continue;
             }
             for (RealState.Partition p : topic.partitions()) {
@@ -47,45 +61,148 @@ final class Changes {
         }
         for (RealState.Topic old : before.topics()) {
             if (after.topic(old.name()) == null) {
-                events.add(new ObservedEvent(t, ObservedEvent.Type.TOPIC_DELETED, old.name(), "gone"));
+                events.add(new ObservedEvent(
+                        t, ObservedEvent.Type.TOPIC_DELETED, old.name(), "gone", NodeId.CONTROLLER, null, null));
             }
         }
         return events;
     }
 
+    /**
+     * A broker's state as leaderlab shows it (RUNNING, FENCED, STALLED, STOPPED): the process when
+     * leaderlab started it, else the controller's registration. A process that stops or pauses is a
+     * fault leaderlab saw; one that the controller fences or unfences is the controller's doing.
+     */
+    private static void broker(long t, RealState.Broker old, RealState.Broker now, List<ObservedEvent> out) {
+        String was = old == null ? "absent" : old.state();
+        int id = now.id();
+        String subject = "broker " + id;
+        if (!was.equals(now.state())) {
+            String detail = was + " -> " + now.state();
+            ObservedEvent.Type type = now.state().equals("RUNNING")
+                    ? ObservedEvent.Type.BROKER_UP
+                    : was.equals("RUNNING") ? ObservedEvent.Type.BROKER_DOWN : ObservedEvent.Type.BROKER_STATE;
+            EventDetail typed = switch (now.state()) {
+                case "RUNNING" -> new EventDetail.BrokerUnfenced(id);
+                case "STOPPED" ->
+                    new EventDetail.FaultInjected(
+                            EventDetail.FaultKind.KILL, List.of(id), subject + "'s process is gone (" + detail + ")");
+                case "STALLED" ->
+                    new EventDetail.FaultInjected(
+                            EventDetail.FaultKind.STALL, List.of(id), subject + "'s process is paused (SIGSTOP)");
+                default -> new EventDetail.BrokerFenced(id, fenceReason(was));
+            };
+            boolean process = typed instanceof EventDetail.FaultInjected;
+            out.add(new ObservedEvent(
+                    t, type, subject, detail, process ? NodeId.broker(id) : NodeId.CONTROLLER, null, typed));
+            if (!process) {
+                // RUNNING and FENCED are the controller's word already: no second event for it.
+                return;
+            }
+        }
+        String registered = old == null ? "UNREGISTERED" : old.registration();
+        if (!registered.equals(now.registration()) && !now.state().equals("RUNNING")) {
+            // The process is gone or paused, and now the controller acts on it (or on its return).
+            boolean fenced = !now.registration().equals("UNFENCED");
+            out.add(new ObservedEvent(
+                    t,
+                    ObservedEvent.Type.BROKER_STATE,
+                    subject,
+                    "controller: " + registered + " -> " + now.registration(),
+                    NodeId.CONTROLLER,
+                    null,
+                    fenced ? new EventDetail.BrokerFenced(id, fenceReason(was)) : new EventDetail.BrokerUnfenced(id)));
+        }
+    }
+
+    /** A broker that was running and is fenced timed out; one that was not asked for it (starting up). */
+    private static EventDetail.FenceReason fenceReason(String was) {
+        return was.equals("RUNNING") || was.equals("STOPPED") || was.equals("STALLED")
+                ? EventDetail.FenceReason.SESSION_TIMEOUT
+                : EventDetail.FenceReason.BROKER_ASKED;
+    }
+
     private static void partition(long t, RealState.Partition was, RealState.Partition now, List<ObservedEvent> out) {
         String name = now.name();
+        TopicPartition tp = new TopicPartition(now.topic(), now.partition());
         if (was.leader() != now.leader()) {
+            boolean unclean = now.leader() >= 0
+                    && !was.isr().contains(now.leader())
+                    && !was.elr().contains(now.leader());
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.LEADER_CHANGED,
                     name,
-                    "leader " + leader(was.leader()) + " -> " + leader(now.leader()) + ", ISR "
-                            + listOrNone(now.isr())));
+                    "leader " + leader(was.leader()) + " -> " + leader(now.leader()) + ", ISR " + listOrNone(now.isr()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.LeaderElected(
+                            was.leader(),
+                            now.leader(),
+                            now.leaderEpoch(),
+                            now.replicas().isEmpty()
+                                            || now.leader() != now.replicas().get(0)
+                                    ? EventDetail.Election.ONLINE
+                                    : EventDetail.Election.PREFERRED,
+                            unclean,
+                            () -> rule(was, now))));
         }
-        if (!was.isr().equals(now.isr())) {
+        if (!sorted(was.isr()).equals(sorted(now.isr()))) {
             boolean shrunk = now.isr().size() < was.isr().size();
             out.add(new ObservedEvent(
                     t,
                     shrunk ? ObservedEvent.Type.ISR_SHRUNK : ObservedEvent.Type.ISR_EXPANDED,
                     name,
-                    "ISR " + listOrNone(was.isr()) + " -> " + listOrNone(now.isr())));
+                    "ISR " + listOrNone(was.isr()) + " -> " + listOrNone(now.isr()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.IsrChanged(ints(was.isr()), ints(now.isr()), shrunk, false)));
         }
-        if (!was.elr().equals(now.elr()) || !was.lastKnownElr().equals(now.lastKnownElr())) {
+        if (!sorted(was.elr()).equals(sorted(now.elr()))
+                || !sorted(was.lastKnownElr()).equals(sorted(now.lastKnownElr()))) {
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.ELR_CHANGED,
                     name,
                     "ELR " + listOrNone(was.elr()) + " -> " + listOrNone(now.elr()) + ", LastKnownElr "
-                            + listOrNone(now.lastKnownElr())));
+                            + listOrNone(now.lastKnownElr()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.ElrChanged(
+                            ints(was.elr()), ints(now.elr()), ints(was.lastKnownElr()), ints(now.lastKnownElr()))));
         }
         if (!Objects.equals(was.replicas(), now.replicas())) {
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.REPLICAS_CHANGED,
                     name,
-                    "replicas " + list(was.replicas()) + " -> " + list(now.replicas())));
+                    "replicas " + list(was.replicas()) + " -> " + list(now.replicas()),
+                    NodeId.CONTROLLER,
+                    tp,
+                    new EventDetail.Reassignment(
+                            ints(was.replicas()), ints(now.replicas()), ints(now.adding()), ints(now.removing()))));
         }
+    }
+
+    /** An observed election: Kafka does not say which rule chose, only who leads now and who was in sync. */
+    private static String rule(RealState.Partition was, RealState.Partition now) {
+        if (now.leader() < 0) {
+            return "no replica leads";
+        }
+        String from = was.isr().contains(now.leader())
+                ? "from the ISR " + Replicas.bracketed(ints(was.isr()))
+                : was.elr().contains(now.leader())
+                        ? "from the ELR " + Replicas.bracketed(ints(was.elr()))
+                        : "from outside the ISR " + Replicas.bracketed(ints(was.isr()));
+        return now.leader() + " now leads, " + from;
+    }
+
+    private static List<Integer> sorted(List<Integer> ids) {
+        return ids.stream().sorted().toList();
+    }
+
+    static int[] ints(List<Integer> ids) {
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static String leader(int id) {

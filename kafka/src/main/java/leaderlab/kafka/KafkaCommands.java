@@ -166,6 +166,9 @@ public final class KafkaCommands {
         if (args.count() == 0) {
             lines.add("On real Kafka: " + String.join(", ", mapped.keySet()) + " act on the cluster; the other "
                     + "cluster commands say why they cannot when you run them.");
+            lines.add("The window draws what leaderlab polls: the Admin API has no follower log end offset, "
+                    + "record epoch or broker's own belief, so replicas in sync are drawn up to the high "
+                    + "watermark and records take the epoch seen when it passed them.");
         } else {
             String name = args.positional(0, "");
             Mapping mapping = mapped.get(name);

@@ -18,9 +18,19 @@ public final class KafkaShell {
 
     private KafkaShell() {}
 
+    /** Opens a window beside the interactive shell, given its command thread and the polled cluster. */
+    @FunctionalInterface
+    public interface WindowOpener {
+        /** Opens it and returns at once; false when there is none (no display), and the shell runs alone. */
+        boolean open(CommandRunner runner, leaderlab.cluster.view.SnapshotSource polled, String title);
+
+        WindowOpener NONE = (runner, polled, title) -> false;
+    }
+
     /**
      * @param lines   commands to run, or null for the interactive shell
      * @param source  what names them in error messages (FILE, -e, &lt;stdin&gt;)
+     * @param window  opens the window beside the interactive shell (never for scripts)
      * @return the script runner's exit code
      */
     public static int run(
@@ -30,7 +40,8 @@ public final class KafkaShell {
             boolean echo,
             Path historyFile,
             PrintStream out,
-            PrintStream err) {
+            PrintStream err,
+            WindowOpener window) {
         if (launch.local() != null) {
             err.println("leaderlab: starting a real Kafka cluster ("
                     + launch.local().controllers() + " controller(s), "
@@ -46,6 +57,7 @@ public final class KafkaShell {
                     return new ScriptRunner(dispatcher, out, err, echo).run(lines, source);
                 }
                 try (CommandRunner runner = new CommandRunner(dispatcher)) {
+                    window.open(runner, observer, "leaderlab on real Kafka (" + cluster.bootstrapServers() + ")");
                     return new KafkaRepl(runner, observer, historyFile, launch.describe(cluster)).run();
                 }
             }

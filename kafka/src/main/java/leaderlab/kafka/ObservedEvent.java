@@ -1,15 +1,30 @@
 package leaderlab.kafka;
 
 import java.util.Locale;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.TopicPartition;
 
 /**
  * A change leaderlab saw between two polls of a real cluster. Kafka does not say why its metadata
  * changed, so the cause is always "observed": what changed and when it was seen, not the reason.
  *
- * @param timeMs   when it was seen, milliseconds since leaderlab connected
- * @param subject  a partition name (orders-0), "broker N" or a topic name
+ * @param timeMs    when it was seen, milliseconds since leaderlab connected
+ * @param subject   a partition name (orders-0), "broker N" or a topic name
+ * @param source    who made the change, as the journal names it: the controller for metadata, the
+ *                  broker itself for its process
+ * @param partition the partition it is about, or null
+ * @param typed     the same change as the journal's typed detail (what the window's timeline reads), or
+ *                  null when the journal has no kind for it (a deleted topic)
  */
-public record ObservedEvent(long timeMs, Type type, String subject, String detail) {
+public record ObservedEvent(
+        long timeMs,
+        Type type,
+        String subject,
+        String detail,
+        NodeId source,
+        TopicPartition partition,
+        EventDetail typed) {
 
     public enum Type {
         /** Registered and unfenced again. */

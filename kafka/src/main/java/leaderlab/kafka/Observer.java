@@ -2,16 +2,24 @@ package leaderlab.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.Journal;
+import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.SnapshotSource;
 
 /**
- * Polls a real cluster on a thread of its own and turns what changed into {@link ObservedEvent}s: the
- * journal {@code events} and {@code why} read, and what the shell prints above the prompt. It backs off
- * (up to {@link #MAX_INTERVAL_MS}) while the cluster does not answer, so a slow cluster is not
- * hammered. The command thread never waits for it.
+ * Polls a real cluster on a thread of its own and publishes what it saw: the latest {@link RealState}, the
+ * same as a {@link ClusterSnapshot} (what the window draws), and what changed as {@link ObservedEvent}s
+ * and journal events (what {@code events}, {@code why} and the window's timeline read). Each poll's Admin
+ * calls are bounded; the next poll waits at least as long as the last one took, and doubles its
+ * interval (up to {@link #MAX_INTERVAL_MS}) while the cluster does not answer, so a slow cluster is not
+ * hammered. A failed poll keeps the last snapshot and says since when it is stale. Neither the command
+ * thread nor the window ever waits for it.
  */
-public final class Observer implements AutoCloseable {
+public final class Observer implements AutoCloseable, SnapshotSource {
 
     static final long INTERVAL_MS = 500;
     static final long MAX_INTERVAL_MS = 8_000;
@@ -19,13 +27,36 @@ public final class Observer implements AutoCloseable {
     private final RealCluster cluster;
     private final List<ObservedEvent> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<ObservedEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Journal journal = new Journal();
+    private final SnapshotBuilder snapshots;
     private final Thread thread;
     private volatile RealState latest;
+    private volatile ClusterSnapshot snapshot;
+    private volatile PollStatus status;
     private volatile boolean running = true;
+    /** The broker event the partition changes seen since are linked to (observer thread only), or null. */
+    private ObservedEvent down;
+
+    private long downSeq = -1;
+    /** What happened to it, in a word for the cause: stopped, paused, was fenced. */
+    private String downWord;
+
+    /**
+     * What the last polls came to.
+     *
+     * @param lastGoodMs   cluster time of the last poll that answered in full
+     * @param lastPollMs   how long that poll took
+     * @param intervalMs   the wait before the next one
+     * @param failure      why the last poll failed, or null when it answered
+     */
+    public record PollStatus(long lastGoodMs, long lastPollMs, long intervalMs, String failure) {}
 
     public Observer(RealCluster cluster, RealState first) {
         this.cluster = cluster;
         this.latest = first;
+        this.snapshots = new SnapshotBuilder(cluster.kafkaTimings());
+        this.snapshot = snapshots.next(first);
+        this.status = new PollStatus(first.timeMs(), 0, INTERVAL_MS, null);
         this.thread = new Thread(this::loop, "leaderlab-kafka-observer");
         thread.setDaemon(true);
     }
@@ -39,6 +70,41 @@ public final class Observer implements AutoCloseable {
         return latest;
     }
 
+    /** The last state seen, as the window and the shell's own describe read a cluster. */
+    @Override
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The observed changes as journal events (cause "observed"), for the window's timeline and headline. */
+    @Override
+    public Journal journal() {
+        return journal;
+    }
+
+    public PollStatus status() {
+        return status;
+    }
+
+    @Override
+    public String staleness() {
+        PollStatus now = status;
+        if (now.failure() == null) {
+            return now.lastPollMs() > INTERVAL_MS
+                    ? String.format(
+                            Locale.ROOT,
+                            "slow cluster: a poll takes %.1f s, next in %.1f s",
+                            now.lastPollMs() / 1000.0,
+                            now.intervalMs() / 1000.0)
+                    : null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "stale: no answer for %.0f s (%s)",
+                (cluster.nowMs() - now.lastGoodMs()) / 1000.0,
+                now.failure());
+    }
+
     /** Every event seen so far, oldest first. */
     public List<ObservedEvent> events() {
         return new ArrayList<>(events);
@@ -48,14 +114,65 @@ public final class Observer implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Reads the cluster and records what changed since the last read (on the observer's thread only). */
-    private void poll() {
+    /**
+     * Reads the cluster and records what changed since the last read (on the observer's thread only).
+     *
+     * @return how long the read took, in milliseconds
+     */
+    private long poll() {
+        long start = System.nanoTime();
         RealState now = cluster.state();
-        for (ObservedEvent event : Changes.between(latest, now)) {
+        ClusterSnapshot next = snapshots.next(now);
+        record(Changes.between(latest, now));
+        latest = now;
+        snapshot = next;
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /**
+     * Journals one poll's changes. Kafka does not say why metadata changed; a partition change seen while a
+     * broker is down (since the last broker that went down, until it is back) is linked to that broker's
+     * event, which is what the timeline and headline show as its cause, and one failover's elections read
+     * as one headline.
+     */
+    private void record(List<ObservedEvent> changes) {
+        for (ObservedEvent event : changes) {
             events.add(event);
             listeners.forEach(listener -> listener.accept(event));
+            if (event.typed() == null) {
+                continue;
+            }
+            boolean linked = down != null && event.partition() != null;
+            long seq = journal.append(
+                    event.timeMs(),
+                    event.source(),
+                    event.partition(),
+                    event.typed(),
+                    linked
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%s %.1f s after %s %s; Kafka does not say why",
+                                    ObservedEvent.CAUSE,
+                                    (event.timeMs() - down.timeMs()) / 1000.0,
+                                    down.subject(),
+                                    downWord)
+                            : ObservedEvent.CAUSE + " (Kafka does not say why)",
+                    linked ? downSeq : -1);
+            if (event.aboutBroker()) {
+                if (event.typed().type() == EventType.BROKER_UNFENCED) {
+                    if (down != null && down.subject().equals(event.subject())) {
+                        down = null;
+                    }
+                } else if (down == null || !down.subject().equals(event.subject())) {
+                    down = event;
+                    downSeq = seq;
+                    downWord = switch (event.typed().type()) {
+                        case FAULT_INJECTED -> event.detail().endsWith("STALLED") ? "paused" : "stopped";
+                        default -> "was fenced";
+                    };
+                }
+            }
         }
-        latest = now;
     }
 
     private void loop() {
@@ -63,13 +180,21 @@ public final class Observer implements AutoCloseable {
         while (running) {
             try {
                 Thread.sleep(interval);
-                poll();
-                interval = INTERVAL_MS;
+                long took = poll();
+                // A slow answer means a busy cluster: wait as long as it took, so it is asked at most half the time.
+                interval = Math.min(MAX_INTERVAL_MS, Math.max(INTERVAL_MS, took));
+                status = new PollStatus(latest.timeMs(), took, interval, null);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                // The cluster did not answer in full: ask again, less often.
+                // The cluster did not answer in full: keep the last snapshot, ask again, less often.
                 interval = Math.min(MAX_INTERVAL_MS, interval * 2);
+                PollStatus last = status;
+                status = new PollStatus(
+                        last.lastGoodMs(),
+                        last.lastPollMs(),
+                        interval,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
     }

@@ -10,16 +10,40 @@ import java.util.Map;
  *
  * @param timeMs milliseconds since leaderlab connected
  */
-public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
+public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics, Quorum quorum) {
+
+    /** A state without the controller quorum (tests of what does not concern it). */
+    public RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
+        this(timeMs, brokers, topics, null);
+    }
+
+    /**
+     * The KRaft controller quorum as describeMetadataQuorum reports it (the active controller's view).
+     *
+     * @param running the voters whose process runs (all of them on an attached cluster: leaderlab cannot tell)
+     */
+    public record Quorum(
+            int leaderId, int leaderEpoch, long highWatermark, List<Voter> voters, List<Integer> running) {}
+
+    /** @param logEndOffset the voter's metadata log end offset as the leader last heard it */
+    public record Voter(int id, long logEndOffset) {}
 
     /**
      * One broker.
      *
      * @param state RUNNING (registered and unfenced), FENCED (its process runs, the controller does not
      *              list it), STALLED (SIGSTOP), STOPPED (no process)
+     * @param registration what the controller reports (describeCluster with fenced brokers): UNFENCED,
+     *              FENCED, or UNREGISTERED when it does not list the broker at all
      * @param pid   its JVM's pid when leaderlab started it, else -1
      */
-    public record Broker(int id, String rack, String state, long pid) {}
+    public record Broker(int id, String rack, String state, String registration, long pid) {
+
+        /** Whether its process runs (as far as leaderlab can tell: an attached cluster's always seem to). */
+        public boolean running() {
+            return !state.equals("STOPPED");
+        }
+    }
 
     /** @param configs the topic's own settings (kafka-topics' Configs column) */
     public record Topic(
@@ -29,12 +53,14 @@ public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
      * One partition.
      *
      * @param leader        broker id, -1 without one
+     * @param leaderEpoch   the leader epoch listOffsets reported with the high watermark, -1 when unknown
      * @param highWatermark the leader's (Admin.listOffsets latest), -1 when it has no leader or did not answer
      */
     public record Partition(
             String topic,
             int partition,
             int leader,
+            int leaderEpoch,
             List<Integer> replicas,
             List<Integer> isr,
             List<Integer> elr,

@@ -17,9 +17,12 @@ import leaderlab.kafka.local.LocalKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.PartitionReassignment;
+import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -43,15 +46,17 @@ final class StateReader {
 
     static RealState read(Admin admin, LocalKafka local, long timeMs) {
         try {
-            Collection<Node> unfenced = get(admin.describeCluster().nodes());
-            List<RealState.Broker> brokers = brokers(unfenced, local);
+            Collection<Node> registered =
+                    get(admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true))
+                            .nodes());
+            List<RealState.Broker> brokers = brokers(registered, local);
             Set<String> names = new TreeSet<>(get(admin.listTopics().names()));
             Map<String, TopicDescription> descriptions =
                     names.isEmpty() ? Map.of() : get(admin.describeTopics(names).allTopicNames());
             Map<TopicPartition, PartitionReassignment> moving =
                     get(admin.listPartitionReassignments().reassignments());
             Map<String, Config> configs = topicConfigs(admin, names);
-            Map<TopicPartition, Long> highWatermarks = highWatermarks(admin, descriptions.values());
+            Map<TopicPartition, ListOffsetsResultInfo> highWatermarks = highWatermarks(admin, descriptions.values());
             List<RealState.Topic> topics = new ArrayList<>();
             for (String name : names) {
                 TopicDescription description = descriptions.get(name);
@@ -60,40 +65,73 @@ final class StateReader {
                 }
                 topics.add(topic(description, configs.get(name), moving, highWatermarks));
             }
-            return new RealState(timeMs, brokers, topics);
+            return new RealState(timeMs, brokers, topics, quorum(admin, local));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the cluster", e);
         }
     }
 
-    private static List<RealState.Broker> brokers(Collection<Node> unfenced, LocalKafka local) {
+    private static List<RealState.Broker> brokers(Collection<Node> registered, LocalKafka local) {
         Map<Integer, Node> byId = new TreeMap<>();
-        unfenced.forEach(node -> byId.put(node.id(), node));
+        registered.forEach(node -> byId.put(node.id(), node));
         List<RealState.Broker> brokers = new ArrayList<>();
         if (local == null) {
-            byId.values().forEach(node -> brokers.add(new RealState.Broker(node.id(), node.rack(), "RUNNING", -1)));
+            byId.values()
+                    .forEach(node -> brokers.add(new RealState.Broker(
+                            node.id(), node.rack(), node.isFenced() ? "FENCED" : "RUNNING", registration(node), -1)));
             return brokers;
         }
         for (KafkaNode node : local.brokers()) {
+            Node known = byId.get(node.id());
             String state;
             if (!node.running()) {
                 state = "STOPPED";
             } else if (node.stalled()) {
                 state = "STALLED";
             } else {
-                state = byId.containsKey(node.id()) ? "RUNNING" : "FENCED";
+                state = known != null && !known.isFenced() ? "RUNNING" : "FENCED";
             }
-            brokers.add(new RealState.Broker(node.id(), local.options().rackOf(node.id()), state, node.pid()));
+            brokers.add(new RealState.Broker(
+                    node.id(), local.options().rackOf(node.id()), state, registration(known), node.pid()));
         }
         return brokers;
+    }
+
+    /**
+     * The controller quorum, or null when it does not answer (an attached cluster may not allow it; without
+     * an active controller nobody can answer): the rest of the poll stands without it.
+     */
+    private static RealState.Quorum quorum(Admin admin, LocalKafka local) throws InterruptedException {
+        try {
+            QuorumInfo info = get(admin.describeMetadataQuorum().quorumInfo());
+            List<RealState.Voter> voters = new ArrayList<>();
+            info.voters().forEach(v -> voters.add(new RealState.Voter(v.replicaId(), v.logEndOffset())));
+            List<Integer> running = new ArrayList<>();
+            if (local == null) {
+                voters.forEach(v -> running.add(v.id()));
+            } else {
+                local.controllers().stream()
+                        .filter(KafkaNode::running)
+                        .filter(node -> !node.stalled())
+                        .forEach(node -> running.add(node.id()));
+            }
+            return new RealState.Quorum(
+                    info.leaderId(), (int) info.leaderEpoch(), info.highWatermark(), voters, running);
+        } catch (KafkaCallException unavailable) {
+            return null;
+        }
+    }
+
+    private static String registration(Node node) {
+        return node == null ? "UNREGISTERED" : node.isFenced() ? "FENCED" : "UNFENCED";
     }
 
     private static RealState.Topic topic(
             TopicDescription description,
             Config config,
             Map<TopicPartition, PartitionReassignment> moving,
-            Map<TopicPartition, Long> highWatermarks) {
+            Map<TopicPartition, ListOffsetsResultInfo> highWatermarks) {
         Map<String, String> overrides = new TreeMap<>();
         int minIsr = 1;
         if (config != null) {
@@ -110,19 +148,21 @@ final class StateReader {
         for (TopicPartitionInfo info : description.partitions()) {
             TopicPartition tp = new TopicPartition(description.name(), info.partition());
             PartitionReassignment reassignment = moving.get(tp);
+            ListOffsetsResultInfo latest = highWatermarks.get(tp);
             partitions.add(new RealState.Partition(
                     description.name(),
                     info.partition(),
                     info.leader() == null || info.leader().isEmpty()
                             ? -1
                             : info.leader().id(),
+                    latest == null ? -1 : latest.leaderEpoch().orElse(-1),
                     ids(info.replicas()),
                     ids(info.isr()),
                     ids(info.elr()),
                     ids(info.lastKnownElr()),
                     reassignment == null ? List.of() : List.copyOf(reassignment.addingReplicas()),
                     reassignment == null ? List.of() : List.copyOf(reassignment.removingReplicas()),
-                    highWatermarks.getOrDefault(tp, -1L)));
+                    latest == null ? -1 : latest.offset()));
         }
         return new RealState.Topic(description.name(), description.topicId().toString(), overrides, minIsr, partitions);
     }
@@ -139,9 +179,12 @@ final class StateReader {
         return configs;
     }
 
-    /** Each led partition's high watermark; a leader that does not answer in time leaves it unknown (-1). */
-    private static Map<TopicPartition, Long> highWatermarks(Admin admin, Collection<TopicDescription> topics)
-            throws InterruptedException {
+    /**
+     * Each led partition's high watermark (and the leader epoch the leader answered with); a leader that
+     * does not answer in time leaves it unknown.
+     */
+    private static Map<TopicPartition, ListOffsetsResultInfo> highWatermarks(
+            Admin admin, Collection<TopicDescription> topics) throws InterruptedException {
         Map<TopicPartition, OffsetSpec> led = new HashMap<>();
         for (TopicDescription topic : topics) {
             for (TopicPartitionInfo info : topic.partitions()) {
@@ -150,7 +193,7 @@ final class StateReader {
                 }
             }
         }
-        Map<TopicPartition, Long> out = new HashMap<>();
+        Map<TopicPartition, ListOffsetsResultInfo> out = new HashMap<>();
         if (led.isEmpty()) {
             return out;
         }
@@ -160,11 +203,7 @@ final class StateReader {
         for (TopicPartition tp : led.keySet()) {
             try {
                 long leftNanos = Math.max(0, deadline - System.nanoTime());
-                out.put(
-                        tp,
-                        result.partitionResult(tp)
-                                .get(leftNanos, TimeUnit.NANOSECONDS)
-                                .offset());
+                out.put(tp, result.partitionResult(tp).get(leftNanos, TimeUnit.NANOSECONDS));
             } catch (ExecutionException | TimeoutException e) {
                 // Unknown this time round: the leader is going away or busy.
             }

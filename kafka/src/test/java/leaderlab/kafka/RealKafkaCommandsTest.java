@@ -78,7 +78,7 @@ class RealKafkaCommandsTest {
 
     @Test
     @Order(1)
-    void aCrashedLeaderIsReplacedFromTheIsrAndNoAcknowledgedRecordIsLost() {
+    void aCrashedLeaderIsReplacedFromTheIsrAndNoAcknowledgedRecordIsLost() throws InterruptedException {
         ok("create topic failover --replica-assignment 1:2:3 --config min.insync.replicas=2");
         ok("wait until leader failover-0 is 1 --timeout 30s");
         ok("produce failover --count 50 --acks all");
@@ -96,11 +96,47 @@ class RealKafkaCommandsTest {
                         .anyMatch(e -> e.type() == ObservedEvent.Type.LEADER_CHANGED
                                 && e.subject().equals("failover-0")),
                 observer.events().toString());
+        polledSnapshotShowsTheFailover(after.leader());
 
         ok("restart 1");
         ok("wait until isr failover-0 is 1,2,3 --timeout 90s");
         ok("elect preferred failover-0");
         assertEquals(1, partition("failover", 0).leader());
+    }
+
+    /**
+     * What the window draws: the observer's polled snapshot has the new leader (at most a poll behind the
+     * command's own read), broker 1 stopped, and the journal an observed election linked to broker 1.
+     */
+    private static void polledSnapshotShowsTheFailover(int newLeader) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (observer.snapshot().partition("failover", 0).leader() != newLeader && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        leaderlab.cluster.view.PartitionView polled = observer.snapshot().partition("failover", 0);
+        assertEquals(newLeader, polled.leader());
+        assertEquals(
+                Set.of(2, 3),
+                java.util.Arrays.stream(polled.isr()).boxed().collect(java.util.stream.Collectors.toSet()));
+        assertEquals(50, polled.highWatermark());
+        assertTrue(polled.leaderEpoch() > 0, "leader epoch " + polled.leaderEpoch());
+        assertEquals(false, observer.snapshot().broker(1).running());
+        assertEquals("FENCED", observer.snapshot().broker(1).registrationState());
+        leaderlab.cluster.journal.Event elected = observer.journal()
+                .latest(
+                        1,
+                        e -> e.type() == leaderlab.cluster.journal.EventType.LEADER_ELECTED && e.isAbout("failover", 0))
+                .get(0);
+        var detail = (leaderlab.cluster.journal.EventDetail.LeaderElected) elected.detail();
+        assertEquals(1, detail.oldLeader());
+        assertEquals(newLeader, detail.newLeader());
+        assertTrue(elected.cause().startsWith(ObservedEvent.CAUSE), elected.cause());
+        assertTrue(elected.causeSeq() >= 0, "linked to broker 1's event");
+        assertEquals(
+                java.util.List.of(1),
+                ((leaderlab.cluster.journal.EventDetail.FaultInjected)
+                                observer.journal().get(elected.causeSeq()).detail())
+                        .brokers());
     }
 
     private static List<String> registryLastProduce() {

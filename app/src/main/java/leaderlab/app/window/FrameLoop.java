@@ -4,6 +4,7 @@ import javafx.animation.AnimationTimer;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.journal.Event;
 import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.SnapshotSource;
 
 /**
  * The once-per-frame pipeline. Reads the newest snapshot and the journal events since the last
@@ -27,7 +28,7 @@ final class FrameLoop extends AnimationTimer {
     private final MessageFlow flow = new MessageFlow();
     private final ProduceRate produceRate = new ProduceRate();
     /** The cluster every per-cluster view here shows; a different one in the session rebuilds them all. */
-    private Cluster shownCluster;
+    private SnapshotSource shownCluster;
     /** Headline-worthy events of this cluster, oldest first (bounded), for the scrubbed headline and marks. */
     private final java.util.ArrayList<Event> notable = new java.util.ArrayList<>();
 
@@ -93,7 +94,7 @@ final class FrameLoop extends AnimationTimer {
 
     /** One frame; public to the package so the benchmark can time frames without a vsync pulse. */
     void frame(long nowNanos) {
-        Cluster cluster = window.runner().session().cluster();
+        SnapshotSource cluster = window.source();
         if (cluster != shownCluster) {
             newCluster(cluster);
         }
@@ -186,7 +187,7 @@ final class FrameLoop extends AnimationTimer {
      * reset, a lesson's present or Back, or anything else that swaps the cluster cannot leave the old one
      * on screen.
      */
-    private void newCluster(Cluster cluster) {
+    private void newCluster(SnapshotSource cluster) {
         shownCluster = cluster;
         history.clear();
         notable.clear();
@@ -202,7 +203,9 @@ final class FrameLoop extends AnimationTimer {
         lastDrawn = null;
         lastLiveTimeMs = -1;
         forceRedraw = true;
-        window.clusterChanged(cluster);
+        if (cluster instanceof Cluster simulated) {
+            window.clusterChanged(simulated);
+        }
     }
 
     private static final int MAX_NOTABLE = 20_000;
@@ -257,6 +260,10 @@ final class FrameLoop extends AnimationTimer {
                 java.util.Locale.ROOT, "  x%s", speedText(window.playClock().speed()));
         if (scrubbing()) {
             return "PAST  " + time + "  (Live returns)";
+        }
+        if (window.realKafka()) {
+            String stale = window.source().staleness();
+            return "REAL KAFKA  " + time + (stale == null ? "  (polled)" : "  " + stale);
         }
         boolean simulated = window.runner().session().cluster().runtime().isSimulated();
         return (playing ? (simulated ? "PLAYING  " : "LIVE  ") : "PAUSED  ") + time + speed;

@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.SnapshotSource;
 import leaderlab.shell.command.CommandRunner;
 
 /**
@@ -58,10 +59,26 @@ public final class LeaderlabWindow {
     private final Button live = new Button("Live");
     private final ScrubMarks marks = new ScrubMarks();
     private final WhatIfs whatIfs;
+    /** The real Kafka cluster shown (its poller), or null when the window shows the session's simulator. */
+    private final SnapshotSource realKafka;
 
     /** @param playing whether the simulator starts playing (live clusters run by themselves) */
     public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
+        this(runner, null, playing, width, height);
+    }
+
+    /**
+     * A window on a real Kafka cluster: it draws {@code realKafka}'s polled snapshots and observed journal,
+     * and its command bar runs lines on {@code runner} (the real-Kafka commands).
+     */
+    public LeaderlabWindow(CommandRunner runner, SnapshotSource realKafka, double width, double height) {
+        this(runner, realKafka, true, width, height);
+    }
+
+    private LeaderlabWindow(
+            CommandRunner runner, SnapshotSource realKafka, boolean playing, double width, double height) {
         this.runner = runner;
+        this.realKafka = realKafka;
         this.console = new CommandConsole(runner);
         this.lessonPanel = new LessonPanel(
                 runner,
@@ -71,7 +88,7 @@ public final class LeaderlabWindow {
                     }
                 },
                 this::lessonEnded);
-        this.playClock = new PlayClock(runner, playing);
+        this.playClock = new PlayClock(runner, playing, realKafka != null);
         this.menus = new ClusterMenus(console::run);
         this.quorum = new QuorumPane(clusterCanvas, menus, headline, eventLog);
         this.frames = new FrameLoop(this);
@@ -85,6 +102,11 @@ public final class LeaderlabWindow {
         wireCanvas();
         new WindowKeys(this).attachTo(scene);
         playClock.followTimeSpeed(runner, controls::showSpeed);
+        if (realKafka != null) {
+            controls.realKafka();
+            whatIfs.forkButton().setVisible(false);
+            whatIfs.forkButton().setManaged(false);
+        }
         applyTheme();
         applyZoom();
     }
@@ -314,6 +336,16 @@ public final class LeaderlabWindow {
     }
 
     // ---- Parts, for the frame loop and for tests ---------------------------------------------------
+
+    /** What the window draws: the real cluster's poller, or the session's simulated cluster. */
+    SnapshotSource source() {
+        return realKafka != null ? realKafka : runner.session().cluster();
+    }
+
+    /** Whether the window shows a real Kafka cluster (no simulated time, no what-ifs). */
+    boolean realKafka() {
+        return realKafka != null;
+    }
 
     public Scene scene() {
         return scene;

@@ -17,30 +17,48 @@ public final class PlayClock {
 
     private static final long TICK_NANOS = STEP_MS * 1_000_000L;
 
+    /** Said when a time control is used on real Kafka, whose time nobody can pause, step or speed up. */
+    static final String REAL_TIME =
+            "real Kafka runs on the wall clock: it cannot be paused, stepped or sped up (History replays what was polled)";
+
     private final CommandRunner runner;
+    /** Driving a real Kafka cluster: its time runs by itself and the session has no simulated cluster. */
+    private final boolean real;
+
     private boolean simulatedPlaying;
     private double speed = 1.0;
     private volatile CompletableFuture<Result> tick;
     private long lastTickNanos;
 
     public PlayClock(CommandRunner runner, boolean playing) {
+        this(runner, playing, false);
+    }
+
+    /** @param real the session drives a real Kafka cluster */
+    PlayClock(CommandRunner runner, boolean playing, boolean real) {
         this.runner = runner;
         this.simulatedPlaying = playing;
+        this.real = real;
     }
 
     private boolean simulated() {
-        return runner.session().cluster().runtime().isSimulated();
+        return !real && runner.session().cluster().runtime().isSimulated();
     }
 
-    /** True when cluster time runs by itself (live and not paused) or the window plays the simulator. */
+    /** True when cluster time runs by itself (live and not paused, or real) or the window plays the simulator. */
     public boolean playing() {
+        if (real) {
+            return true;
+        }
         return simulated()
                 ? simulatedPlaying
                 : !runner.session().cluster().runtime().isPaused();
     }
 
     public void toggle() {
-        if (playing()) {
+        if (real) {
+            announce(REAL_TIME);
+        } else if (playing()) {
             pause();
         } else {
             play();
@@ -67,6 +85,10 @@ public final class PlayClock {
 
     /** Moves cluster time one step and stops there. */
     public void step() {
+        if (real) {
+            announce(REAL_TIME);
+            return;
+        }
         if (playing()) {
             pause();
         }
@@ -84,6 +106,10 @@ public final class PlayClock {
     }
 
     public void setSpeed(double newSpeed) {
+        if (real) {
+            announce(REAL_TIME);
+            return;
+        }
         speed = newSpeed;
         if (!simulated()) {
             runner.submit("time speed " + newSpeed);

@@ -23,6 +23,7 @@ final class TimeControls extends HBox {
     final Button zoomOut = new Button("", new FontIcon(Feather.ZOOM_OUT));
     final Button zoomIn = new Button("", new FontIcon(Feather.ZOOM_IN));
     final Label clock = new Label();
+    private final Label speedLabel = new Label("speed");
 
     TimeControls() {
         play.setId("play");
@@ -55,22 +56,25 @@ final class TimeControls extends HBox {
         tip(zoomIn, "Larger (Ctrl +)");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren()
-                .addAll(
-                        play,
-                        step,
-                        new Label("speed"),
-                        speed,
-                        new Separator(),
-                        flow,
-                        theme,
-                        zoomOut,
-                        zoomIn,
-                        grow,
-                        clock);
+        getChildren().addAll(play, step, speedLabel, speed, new Separator(), flow, theme, zoomOut, zoomIn, grow, clock);
         getStyleClass().add("time-controls");
         setSpacing(8);
         showPlaying(true);
+    }
+
+    /**
+     * On real Kafka: nobody can pause, step or speed up a real cluster's time, so those controls give way to
+     * a note saying so (History still scrubs through the polled past).
+     */
+    void realKafka() {
+        for (javafx.scene.Node control : java.util.List.of(play, step, speed, speedLabel)) {
+            control.setVisible(false);
+            control.setManaged(false);
+        }
+        Label note = new Label("Real Kafka: no pause, step or speed");
+        note.setId("real-time-note");
+        note.setTooltip(new Tooltip(PlayClock.REAL_TIME));
+        getChildren().add(0, note);
     }
 
     /** Shows a speed set anywhere; a value not in the list is added to it, so the box never lies. */

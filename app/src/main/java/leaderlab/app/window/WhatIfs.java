@@ -121,8 +121,10 @@ final class WhatIfs {
         timeline.setContextMenu(menu);
     }
 
-    private static boolean canFork(Session session) {
-        return session.suspendedRun() == null && session.cluster().options().simulated();
+    private boolean canFork(Session session) {
+        return !window.realKafka()
+                && session.suspendedRun() == null
+                && session.cluster().options().simulated();
     }
 
     private static HBox bar(String id, Node... children) {
@@ -261,8 +263,7 @@ final class WhatIfs {
                     "WHAT-IF FORK: this run branched off the original at t = %.3f s. Unfork returns to the original.",
                     forkAt / 1000.0));
         }
-        boolean canFork =
-                window.scrubbing() && !inFork && session.cluster().options().simulated();
+        boolean canFork = window.scrubbing() && canFork(session);
         forkHere.setDisable(!canFork);
     }
 }

@@ -117,14 +117,28 @@ public final class WindowLauncher {
      *     clock's waits would be commands the bundle does not have
      */
     public static void open(CommandRunner runner, boolean presenter, boolean playing) {
+        open(() -> new LeaderlabWindow(runner, playing, 1440, 900), presenter, "leaderlab");
+    }
+
+    /**
+     * The window on a real Kafka cluster: it draws {@code polled}'s snapshots; its command bar runs lines on
+     * {@code runner}, the shell's command thread.
+     *
+     * @throws IllegalStateException with a one-line reason if the toolkit cannot start
+     */
+    public static void openReal(CommandRunner runner, leaderlab.cluster.view.SnapshotSource polled, String title) {
+        open(() -> new LeaderlabWindow(runner, polled, 1440, 900), false, title);
+    }
+
+    private static void open(java.util.function.Supplier<LeaderlabWindow> make, boolean presenter, String title) {
         PLATFORM_LOG.setLevel(Level.SEVERE);
         try {
             Platform.startup(() -> {
                 // Closing the window leaves the shell running; leaving the shell closes the window.
                 Platform.setImplicitExit(false);
-                LeaderlabWindow created = new LeaderlabWindow(runner, playing, 1440, 900);
+                LeaderlabWindow created = make.get();
                 Stage stage = new Stage();
-                stage.setTitle("leaderlab");
+                stage.setTitle(title);
                 stage.setScene(created.scene());
                 stage.setOnHidden(e -> {
                     created.stop();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
@@ -35,20 +34,12 @@ class WindowTest extends WindowTestBase {
         return fixture.cluster.snapshot().metadata().partition("orders", 0);
     }
 
-    /** The colour in the middle of a chip's right end, past its label: the chip's fill. */
     private Color chipFill(int broker, int partitionId) {
-        return WindowFixture.onFx(() -> {
-            fixture.window.frame();
-            ClusterLayout.Box chip = fixture.window.clusterCanvas().chipOf(broker, partitionId);
-            WritableImage image = fixture.window.clusterCanvas().snapshot(null, null);
-            return image.getPixelReader().getColor((int) (chip.x() + chip.w() - 10), (int) chip.centerY());
-        });
+        return ChipPixels.fill(fixture.window, broker, partitionId);
     }
 
     private static boolean near(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) < 0.05
-                && Math.abs(a.getGreen() - b.getGreen()) < 0.05
-                && Math.abs(a.getBlue() - b.getBlue()) < 0.05;
+        return ChipPixels.near(a, b);
     }
 
     @Test
