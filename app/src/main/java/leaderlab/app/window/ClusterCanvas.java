@@ -19,7 +19,7 @@ import leaderlab.cluster.view.ClusterSnapshot;
  * The cluster view: one card per broker holding its replica chips, the clients and the controller on
  * top, and the network's cut links. Layers, so a frame repaints only what changed: the backdrop
  * (background, clients, controller, legend or hover caption), one {@link CardView} per broker, the cut
- * links, and the message flow's dots as small nodes. The scene stays small at any partition count (the
+ * links, and the message flow's dots on thin canvases along the gaps ({@link FlowLanes}). The scene stays small at any partition count (the
  * chips are pixels in each card's canvas). Holds no state beyond its own, so a window can show two.
  */
 public final class ClusterCanvas extends Pane {
@@ -32,7 +32,7 @@ public final class ClusterCanvas extends Pane {
     private final javafx.scene.Group cardLayer = new javafx.scene.Group();
     private final List<CardView> cardViews = new ArrayList<>();
     private final CutLinks links = new CutLinks();
-    private final FlowDots dots = new FlowDots();
+    private final FlowLanes flowLanes = new FlowLanes();
     private ClusterLayout layout;
     private Object backdropKey;
     /** The last frame's inputs (compared by identity) and cards, reused while the flow and pulses animate. */
@@ -58,7 +58,7 @@ public final class ClusterCanvas extends Pane {
         cardLayer.setManaged(false);
         cardLayer.setMouseTransparent(true);
         backdrop.setMouseTransparent(true);
-        getChildren().addAll(backdrop, cardLayer, links, dots);
+        getChildren().addAll(backdrop, cardLayer, links, flowLanes);
         backdrop.setManaged(false);
         setMinSize(200, 150);
     }
@@ -147,7 +147,7 @@ public final class ClusterCanvas extends Pane {
         }
         renderBackdrop(caption, palette, zoom);
         links.render(layout, cuts, palette, zoom);
-        dots.show(flow, layout, palette, zoom);
+        flowLanes.show(flow, layout, palette);
     }
 
     /**
