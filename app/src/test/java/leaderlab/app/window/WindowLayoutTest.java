@@ -45,7 +45,7 @@ class WindowLayoutTest {
         }
     }
 
-    private void presentLessonOne(FxRobot robot, boolean presenter) {
+    private void presentLessonOne(FxRobot robot, boolean presenter) throws java.io.IOException {
         System.setProperty("user.home", home.toString());
         robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), WIDTH, HEIGHT));
         if (presenter) {
@@ -86,19 +86,21 @@ class WindowLayoutTest {
     }
 
     @Test
-    void aLessonAt1440x900KeepsItsPanelsApart(FxRobot robot) {
+    void aLessonAt1440x900KeepsItsPanelsApart(FxRobot robot) throws Exception {
         presentLessonOne(robot, false);
         Bounds headline = inScene(robot, "#headline");
         assertBelow(headline, inScene(robot, "#lesson-panel"), "the lesson panel under the headline");
         assertBelow(inScene(robot, "#timeline-title"), inScene(robot, "#event-log"), "the timeline under its title");
         assertBelow(
-                inScene(robot, "#event-log"), inScene(robot, "#lanes-title"), "the swimlanes' title under the timeline");
+                inScene(robot, "#event-log"),
+                inScene(robot, "#lanes-title"),
+                "the swimlanes' title under the timeline");
         assertInWindow(inScene(robot, "#lesson-back"), "Back");
         assertInWindow(inScene(robot, "#lesson-next"), "Next");
     }
 
     @Test
-    void presenterModeAt1440x900KeepsTheNarrationUnderTheHeadline(FxRobot robot) {
+    void presenterModeAt1440x900KeepsTheNarrationUnderTheHeadline(FxRobot robot) throws Exception {
         presentLessonOne(robot, true);
         assertBelow(
                 inScene(robot, "#headline"), inScene(robot, "#lesson-panel"), "the lesson panel under the headline");
