@@ -45,7 +45,7 @@ class WindowLayoutTest {
         }
     }
 
-    private void presentLessonOne(FxRobot robot, boolean presenter) throws java.io.IOException {
+    private void presentLessonOne(FxRobot robot, boolean presenter) throws Exception {
         System.setProperty("user.home", home.toString());
         robot.interact(() -> fixture = new WindowFixture(stage, WindowFixture.simulated(3, 0, 1), WIDTH, HEIGHT));
         if (presenter) {
