@@ -82,7 +82,7 @@ public final class FrameBench {
             storm.start();
             measured.join();
             storm.join(TimeUnit.SECONDS.toMillis(30));
-            report(brokers, partitions, pulses.durationsMs(), elections(cluster) - electionsBefore);
+            report(brokers, partitions, pulses.pulses(), elections(cluster) - electionsBefore);
         } finally {
             Platform.exit();
             System.setErr(originalErr);
@@ -140,8 +140,9 @@ public final class FrameBench {
         }.start();
     }
 
-    private void report(int brokers, int partitions, List<Long> durations, long elections) {
-        long[] sorted = durations.stream().mapToLong(Long::longValue).sorted().toArray();
+    private void report(int brokers, int partitions, List<PulseLog.Pulse> pulses, long elections) {
+        long[] sorted =
+                pulses.stream().mapToLong(PulseLog.Pulse::durationMs).sorted().toArray();
         if (sorted.length == 0) {
             throw new IllegalStateException("JavaFX reported no pulses (is javafx.pulseLogger honoured?)");
         }
@@ -167,6 +168,32 @@ public final class FrameBench {
                 quantile(sorted, 0.50),
                 quantile(sorted, 0.95),
                 sorted[sorted.length - 1]);
+        List<PulseLog.Pulse> slowest = pulses.stream()
+                .sorted(java.util.Comparator.comparingLong(PulseLog.Pulse::durationMs)
+                        .reversed())
+                .limit(Math.max(1, sorted.length / 20))
+                .toList();
+        out.println("frames: where the time went (means: " + whereTimeWent(pulses) + "; in the slowest 5%: "
+                + whereTimeWent(slowest) + ")");
+    }
+
+    /**
+     * Means of the pulses' parts: before layout (the window's frame loop in its animation timer), the FX
+     * thread waiting for the previous frame's rendering, painting, and the pixels repainted.
+     */
+    private static String whereTimeWent(List<PulseLog.Pulse> pulses) {
+        return String.format(
+                Locale.ROOT,
+                "frame %.1f ms = frame loop %.1f ms, waiting for previous rendering %.1f ms, painting %.1f ms"
+                        + " over %,d dirty px",
+                pulses.stream().mapToLong(PulseLog.Pulse::durationMs).average().orElse(0),
+                pulses.stream().mapToLong(PulseLog.Pulse::timersMs).average().orElse(0),
+                pulses.stream().mapToLong(PulseLog.Pulse::waitingMs).average().orElse(0),
+                pulses.stream().mapToLong(PulseLog.Pulse::paintingMs).average().orElse(0),
+                (long) pulses.stream()
+                        .mapToLong(PulseLog.Pulse::dirtyPixels)
+                        .average()
+                        .orElse(0));
     }
 
     private static long quantile(long[] sorted, double q) {

@@ -19,8 +19,9 @@ import leaderlab.cluster.view.ClusterSnapshot;
  * The cluster view: one card per broker holding its replica chips, the clients and the controller on
  * top, and the network's cut links. Layers, so a frame repaints only what changed: the backdrop
  * (background, clients, controller, legend or hover caption), one {@link CardView} per broker, the cut
- * links, and the message flow's dots as small nodes. The scene stays small at any partition count (the
- * chips are pixels in each card's canvas). Holds no state beyond its own, so a window can show two.
+ * links, and the message flow's dots on thin canvases along the gaps ({@link FlowLanes}). The scene
+ * stays small at any partition count (the chips are pixels in each card's canvas). Holds no state
+ * beyond its own, so a window can show two.
  */
 public final class ClusterCanvas extends Pane {
 
@@ -32,7 +33,7 @@ public final class ClusterCanvas extends Pane {
     private final javafx.scene.Group cardLayer = new javafx.scene.Group();
     private final List<CardView> cardViews = new ArrayList<>();
     private final CutLinks links = new CutLinks();
-    private final FlowDots dots = new FlowDots();
+    private final FlowLanes flowLanes = new FlowLanes();
     private ClusterLayout layout;
     private Object backdropKey;
     /** The last frame's inputs (compared by identity) and cards, reused while the flow and pulses animate. */
@@ -51,6 +52,18 @@ public final class ClusterCanvas extends Pane {
 
     private long pastMs = -1;
 
+    /**
+     * Cards painted in one frame at most when only changes are drawn. A storm that changes every card
+     * spreads over a few frames (12 cards in 3, 50 ms at 60 frames a second), so no frame repaints the
+     * whole view in one go.
+     */
+    static final int CARDS_PER_FRAME = 4;
+
+    /** The card a frame looks at first, and whether the last frame left cards to paint. */
+    private int firstCard;
+
+    private boolean cardsBehind;
+
     private Set<Integer> failing = Set.of();
     private boolean clientsFailing;
 
@@ -58,7 +71,7 @@ public final class ClusterCanvas extends Pane {
         cardLayer.setManaged(false);
         cardLayer.setMouseTransparent(true);
         backdrop.setMouseTransparent(true);
-        getChildren().addAll(backdrop, cardLayer, links, dots);
+        getChildren().addAll(backdrop, cardLayer, links, flowLanes);
         backdrop.setManaged(false);
         setMinSize(200, 150);
     }
@@ -105,10 +118,12 @@ public final class ClusterCanvas extends Pane {
         }
         ClusterSnapshot before = hostedFor;
         hostedFor = snapshot;
+        boolean newLayout = false;
         if (layout == null
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
             laidOutZoom = requestedZoom;
+            newLayout = true;
             layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
@@ -119,9 +134,12 @@ public final class ClusterCanvas extends Pane {
         double zoom = layout.zoom;
         NetworkCuts cuts = NetworkCuts.of(snapshot);
         Object[] key = {snapshot, layout, hovered, palette, failing};
+        // A new layout or theme is painted at once; only changes over the last frame wait for their turn.
+        int budget = CARDS_PER_FRAME;
         if (framesKey == null || !sameObjects(key, framesKey)) {
             framesKey = key;
             boolean incremental = changed != null && frames.size() == layout.cards.size();
+            budget = incremental && !newLayout ? budget : Integer.MAX_VALUE;
             List<CardFrame> next = new ArrayList<>(layout.cards.size());
             for (int c = 0; c < layout.cards.size(); c++) {
                 ClusterLayout.Card card = layout.cards.get(c);
@@ -135,8 +153,22 @@ public final class ClusterCanvas extends Pane {
         }
         long now = System.nanoTime();
         int whole = 0;
-        for (int c = 0; c < frames.size(); c++) {
-            whole += cardViews.get(c).render(snapshot, frames.get(c), zoom, now) ? 1 : 0;
+        int painted = 0;
+        cardsBehind = false;
+        for (int k = 0; k < frames.size(); k++) {
+            int c = (firstCard + k) % frames.size();
+            CardView view = cardViews.get(c);
+            if (!view.needsPaint(frames.get(c), now)) {
+                continue;
+            }
+            if (painted == budget) {
+                cardsBehind = true;
+                continue;
+            }
+            painted++;
+            // The next frame starts after the last card painted here, so every card gets its turn.
+            firstCard = (c + 1) % frames.size();
+            whole += view.render(snapshot, frames.get(c), zoom, now) ? 1 : 0;
         }
         if (whole > 0 && whole == frames.size()) {
             wholeRepaints++;
@@ -147,7 +179,7 @@ public final class ClusterCanvas extends Pane {
         }
         renderBackdrop(caption, palette, zoom);
         links.render(layout, cuts, palette, zoom);
-        dots.show(flow, layout, palette, zoom);
+        flowLanes.show(flow, layout, palette);
     }
 
     /**
@@ -240,8 +272,14 @@ public final class ClusterCanvas extends Pane {
         }
     }
 
-    /** Whether a chip still pulses, so the frame loop keeps drawing though the cluster stands still. */
-    boolean pulsing() {
+    /**
+     * Whether the view has more to draw though the cluster stands still (a chip pulses, or cards wait for
+     * their turn), so the frame loop keeps drawing.
+     */
+    boolean animating() {
+        if (cardsBehind) {
+            return true;
+        }
         for (CardView view : cardViews) {
             if (view.pulsing()) {
                 return true;

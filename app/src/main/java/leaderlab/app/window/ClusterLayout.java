@@ -103,9 +103,10 @@ final class ClusterLayout {
         this.width = width;
         this.height = height;
         this.zoom = zoom;
-        double margin = 12 * zoom;
+        // The gaps carry the message flow (FlowRoutes), so they are wide enough for dots seen from the back.
+        double margin = 16 * zoom;
         gutter = margin;
-        double top = 56 * zoom;
+        double top = 60 * zoom;
         bandHeight = top;
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);

@@ -104,6 +104,10 @@ final class Headline extends Label {
         return electionsMoved;
     }
 
+    /**
+     * "at t=..." is when the event happened, in the shell's notation; the clock beside it says what time it
+     * is now, so the two differ as soon as time moves on.
+     */
     private void show(Event event) {
         current = event;
         String reason = why.apply(event);
@@ -111,14 +115,14 @@ final class Headline extends Label {
         if (event.type() == EventType.LEADER_ELECTED && electionsMoved > 1) {
             setText(String.format(
                     java.util.Locale.ROOT,
-                    "t=%.1fs  %s: %d leaders moved (the last: %s)",
+                    "at t=%.1fs  %s: %d leaders moved (the last: %s)",
                     event.timeMs() / 1000.0,
                     event.cause(),
                     electionsMoved,
                     event.text()));
         } else {
             setText(String.format(
-                    java.util.Locale.ROOT, "t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
+                    java.util.Locale.ROOT, "at t=%.1fs  %s%s", event.timeMs() / 1000.0, event.text(), cause));
         }
         getStyleClass().removeAll("headline-election", "headline-bad");
         if (event.type() == EventType.LEADER_ELECTED || event.type() == EventType.QUORUM_LEADER_ELECTED) {

@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
@@ -116,14 +117,25 @@ public final class LeaderlabWindow {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.72);
         Label timelineTitle = new Label("Timeline");
+        timelineTitle.setId("timeline-title");
         timelineTitle.getStyleClass().add("panel-title");
         Label lanesTitle = new Label("Selected partition over time");
+        lanesTitle.setId("lanes-title");
         lanesTitle.getStyleClass().add("panel-title");
         VBox right = new VBox(6, lessonPanel, metrics, timelineTitle, eventLog, lanesTitle, swimlanes);
         VBox.setVgrow(eventLog, Priority.ALWAYS);
         swimlanes.setPrefHeight(110);
+        swimlanes.setMinHeight(60);
+        eventLog.setMinHeight(60);
         right.setPadding(new Insets(0, 4, 0, 8));
-        SplitPane center = new SplitPane(left, right);
+        // Where a lesson leaves too little height (1440x900), the column scrolls: squeezed below its least
+        // height, a split pane centres it, so it spilled over the headline and its panels over each other.
+        ScrollPane column = new ScrollPane(right);
+        column.setId("right-column");
+        column.setFitToWidth(true);
+        column.setFitToHeight(true);
+        column.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        SplitPane center = new SplitPane(left, column);
         center.setDividerPositions(0.7);
         return center;
     }

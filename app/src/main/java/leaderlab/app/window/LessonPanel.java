@@ -89,10 +89,10 @@ final class LessonPanel extends VBox {
         back.setOnAction(e -> back());
         end.setOnAction(e -> end());
         // The narration scrolls inside the panel, so a long step never pushes the question, its choices,
-        // the reveal or the buttons out of reach.
+        // the reveal or the buttons out of reach; it gives up height first where the window is short.
         ScrollPane scroll = new ScrollPane(new VBox(8, narration, feedback));
         scroll.setFitToWidth(true);
-        scroll.setMinViewportHeight(150);
+        scroll.setMinViewportHeight(60);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Region grow = new Region();

@@ -13,16 +13,17 @@ import leaderlab.cluster.metadata.TopicInfo;
 import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
- * Animated message flow over the cluster view: follower fetches (follower to leader), heartbeats
- * (broker to controller) and produce requests (clients to leader, red when they failed). The engine
+ * Animated message flow along the gaps of the cluster view ({@link FlowRoutes}): follower fetches
+ * (follower to leader), heartbeats (broker to controller) and produce requests (clients to leader, red
+ * when they failed). The engine
  * does not journal every message, so fetches and heartbeats are drawn per broker pair at a fixed
  * rate while cluster time moves; produces come from the journal. Dots are capped, so a storm at
  * 1,200 partitions costs the same as a quiet cluster of three.
  */
 final class MessageFlow {
 
-    private static final int CLIENTS = -1;
-    private static final int CONTROLLER = -2;
+    private static final int CLIENTS = FlowRoutes.CLIENTS;
+    private static final int CONTROLLER = FlowRoutes.CONTROLLER;
     private static final long TRAVEL_NANOS = 700_000_000L;
     private static final long PAIR_INTERVAL_NANOS = 450_000_000L;
     private static final int MAX_DOTS = 240;
@@ -116,30 +117,29 @@ final class MessageFlow {
         return dots.size();
     }
 
-    /** Where a dot is drawn: its centre, half its side, and its colour. */
+    /** Where a dot is drawn: its centre, its side, and its colour. */
     interface DotSink {
-        void dot(double x, double y, double halfSide, Color color);
+        void dot(double x, double y, double side, Color color);
     }
 
     /**
-     * The dots in flight now, each at its place on its way. A dot over a card's header (title, badge,
-     * the controller's belief) is left out, so the flow never covers what a card says.
+     * The dots in flight now, each at its place on its way along the gaps. In a lane, what clients and the
+     * controller exchange runs in one half (top, or left in a column gap) and the brokers' fetches in the
+     * other, so the two streams stay apart; a failed produce fills the lane's width, in red.
      */
-    void draw(DotSink sink, ClusterLayout layout, Palette palette, double zoom) {
+    void draw(DotSink sink, FlowRoutes routes, Palette palette) {
         long now = System.nanoTime();
+        double lane = routes.laneThickness();
         for (Dot dot : dots) {
-            double[] a = anchor(layout, dot.from);
-            double[] b = anchor(layout, dot.to);
-            if (a == null || b == null) {
+            double[] route = routes.route(dot.from, dot.to);
+            if (route == null) {
                 continue;
             }
-            double t = Math.min(1, Math.max(0, (now - dot.bornNanos) / (double) TRAVEL_NANOS));
-            double x = a[0] + (b[0] - a[0]) * t;
-            double y = a[1] + (b[1] - a[1]) * t;
-            if (!layout.inHeader(x, y)) {
-                double r = (dot.kind == Kind.HEARTBEAT ? 3 : dot.kind == Kind.PRODUCE_FAILED ? 7 : 5) * zoom;
-                sink.dot(x, y, r, color(dot.kind, palette));
-            }
+            double[] at = FlowRoutes.along(route, (now - dot.bornNanos) / (double) TRAVEL_NANOS);
+            double offset = dot.kind == Kind.PRODUCE_FAILED ? 0 : dot.kind == Kind.FETCH ? lane / 4 : -lane / 4;
+            double side = dot.kind == Kind.PRODUCE_FAILED ? lane : lane / 2;
+            boolean vertical = at[2] != 0;
+            sink.dot(at[0] + (vertical ? offset : 0), at[1] + (vertical ? 0 : offset), side, color(dot.kind, palette));
         }
     }
 
@@ -150,19 +150,5 @@ final class MessageFlow {
             case PRODUCE -> palette.leader();
             case PRODUCE_FAILED -> palette.fault();
         };
-    }
-
-    /** The clients' and controller's bottom edge, or the middle of the gap above a broker's card. */
-    private static double[] anchor(ClusterLayout layout, int endpoint) {
-        if (endpoint == CLIENTS) {
-            return new double[] {layout.clients.centerX(), layout.clients.y() + layout.clients.h()};
-        }
-        if (endpoint == CONTROLLER) {
-            return new double[] {layout.controller.centerX(), layout.controller.y() + layout.controller.h()};
-        }
-        ClusterLayout.Card card = layout.cardOf(endpoint);
-        return card == null
-                ? null
-                : new double[] {card.box().centerX(), card.box().y() - layout.gutter / 2};
     }
 }
