@@ -358,7 +358,7 @@ public final class Cluster implements AutoCloseable, leaderlab.cluster.view.Snap
 
     /** Applies a rule to one directed link between two nodes. */
     public void link(Address from, Address to, LinkRule rule) {
-        addFault(NetworkFaults.link(from, to, rule), NetworkFaults.brokersAt(from, to));
+        addFault(NetworkFaults.link(from, to, rule), NetworkFaults.nodesAt(from, to));
     }
 
     /** @param brokers the brokers the fault is done to, for readers of the journal */

@@ -108,9 +108,13 @@ final class NetworkFaults {
     }
 
     /** The brokers among a link's two ends (a link may also join a broker to the controller or a client). */
-    static List<Integer> brokersAt(Address from, Address to) {
+    /**
+     * The nodes at either end a journal reader names the fault by: brokers and controllers (as isolate
+     * names either), so {@code why controller} sees a leader's links cut; not the client.
+     */
+    static List<Integer> nodesAt(Address from, Address to) {
         return java.util.stream.Stream.of(from, to)
-                .filter(Address::isBroker)
+                .filter(address -> !address.isClient())
                 .map(Address::id)
                 .toList();
     }

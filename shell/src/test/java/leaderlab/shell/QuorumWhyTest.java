@@ -112,6 +112,43 @@ class QuorumWhyTest {
         assertTrue(ok("why controller").startsWith("no active controller"));
     }
 
+    /** The active controller cut off from the other voters by {@code line}; returns the new leader. */
+    private int cutOffTheLeader(String line) {
+        int first = leader();
+        ok(line);
+        ok("wait until quorum-leader is not " + first + " --timeout 5s");
+        ok("wait until quorum-leader is not none --timeout 5s");
+        return leader();
+    }
+
+    private void assertTheTermEndedByACutOf(int first) {
+        JsonNode why = Parsed.json(ok("why controller --json"));
+        assertEquals(first, why.get("previousLeader").asInt(), why.toString());
+        assertEquals("NETWORK", why.get("termEndedBy").get("kind").asText(), why.toString());
+        assertTrue(ints(why.get("termEndedBy").get("brokers")).contains(first), why.toString());
+        assertTrue(ok("why controller").contains("its term ended: "), ok("why controller"));
+    }
+
+    @Test
+    void linkCutsOnTheActiveControllerAreHowItsTermEnded() {
+        int first = leader();
+        List<Integer> others = cluster.snapshot().controllerIds().stream()
+                .filter(id -> id != first)
+                .toList();
+        ok("link " + first + " " + others.get(0) + " --cut --both");
+        int second = cutOffTheLeader("link " + first + " " + others.get(1) + " --cut --both");
+        assertTrue(second != first);
+        assertTheTermEndedByACutOf(first);
+    }
+
+    @Test
+    void anIsolatedActiveControllerIsHowItsTermEnded() {
+        int first = leader();
+        int second = cutOffTheLeader("isolate " + first);
+        assertTrue(second != first);
+        assertTheTermEndedByACutOf(first);
+    }
+
     @Test
     void historyAndWhyStillTakePartitions() {
         ok("create topic orders --replica-assignment 1:2:3");

@@ -3,8 +3,8 @@ package leaderlab.app.window;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import leaderlab.cluster.journal.Event;
-import leaderlab.cluster.journal.EventType;
 
 /**
  * Marks above the scrubber where something happened (elections, fencing, truncations, failed
@@ -15,6 +15,19 @@ final class ScrubMarks extends Canvas {
     ScrubMarks() {
         setId("scrub-marks");
         setHeight(10);
+    }
+
+    /**
+     * An election's mark in the leader colour, anything else that went wrong in the fault colour, or none:
+     * a controller's campaign (its pre-votes and votes, retried every few hundred ms while no majority
+     * answers) is no election until one is won, and only that is marked.
+     */
+    static Color colourOf(Event event, Palette palette) {
+        return switch (event.type()) {
+            case QUORUM_ELECTION_STARTED, QUORUM_VOTE -> null;
+            case LEADER_ELECTED, QUORUM_LEADER_ELECTED -> palette.leader();
+            default -> palette.fault();
+        };
     }
 
     void draw(SnapshotHistory history, List<Event> events, Palette palette) {
@@ -31,7 +44,11 @@ final class ScrubMarks extends Canvas {
             if (event.timeMs() < first || event.timeMs() > last) {
                 continue;
             }
-            g.setFill(event.type() == EventType.LEADER_ELECTED ? palette.leader() : palette.fault());
+            Color colour = colourOf(event, palette);
+            if (colour == null) {
+                continue;
+            }
+            g.setFill(colour);
             double x = (event.timeMs() - first) / span * (width - 2);
             g.fillRect(x, 0, 2, getHeight());
         }
