@@ -154,7 +154,7 @@ public final class KafkaCommands {
                 registry.add(command.withAction((args, session) -> Result.error(Refusals.reason(command.name()))));
             }
         }
-        return new Registry(registry, faults);
+        return new Registry(registry, faults, kafka.results());
     }
 
     /** The simulator's help, and what the command does on real Kafka (or why it does not). */
@@ -209,8 +209,12 @@ public final class KafkaCommands {
         return new Result(result.status(), lines);
     }
 
-    /** The registry, and what its commands hold open (the stall resumer) until the session ends. */
-    public record Registry(CommandRegistry commands, AutoCloseable resources) implements AutoCloseable {
+    /**
+     * The registry, what its commands hold open (the stall resumer) until the session ends, and the last
+     * produce's and election's outcomes as data.
+     */
+    public record Registry(CommandRegistry commands, AutoCloseable resources, LastResults results)
+            implements AutoCloseable {
         @Override
         public void close() throws Exception {
             resources.close();

@@ -66,10 +66,13 @@ final class RealCondition {
         String target = words.get(1);
         if (kind.equals("broker")) {
             int id = Parse.integer(target, "broker id");
-            if (!List.of("running", "stopped", "fenced", "stalled").contains(value)) {
-                throw new CommandException("a broker is running, stopped, fenced or stalled; got '" + value + "'");
+            if (!List.of("running", "stopped", "fenced", "stalled", "unfenced").contains(value)) {
+                throw new CommandException(
+                        "a broker is running (unfenced), stopped, fenced or stalled; got '" + value + "'");
             }
-            return new RealCondition(text, state -> brokerState(state, id), value, negated);
+            // The simulator's "unfenced" is a registered broker the controller lists: running, here.
+            String wanted = value.equals("unfenced") ? "running" : value;
+            return new RealCondition(text, state -> brokerState(state, id), wanted, negated);
         }
         // Checked once against the cluster now, so a typo fails at once rather than at the timeout.
         kafka.partition(kafka.state(), target);
