@@ -69,8 +69,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(
             names = "--settle",
             paramLabel = "DURATION",
-            description = "how long real Kafka may take to reach a checkpoint (default 15s)")
-    private String settle = "15s";
+            description = "how long real Kafka may take to reach a checkpoint (default 30s)")
+    private String settle = "30s";
 
     @Option(
             names = "--kafka-timings",

@@ -15,7 +15,7 @@ final class RealCondition {
 
     static final String FORMS = "leader T-P is N|none, isr T-P is 1,2|none (in any order), elr T-P is 1,2|none, "
             + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, offline T-P is true|false, "
-            + "broker B is running|stopped|fenced|stalled, last-produce is acked|ERROR_NAME (each may say 'is not')";
+            + "broker B is running|stopped|fenced|unfenced|stalled, last-produce is acked|ERROR_NAME (each may say 'is not')";
 
     private final String text;
     private final Function<RealState, String> actual;
@@ -68,11 +68,15 @@ final class RealCondition {
             int id = Parse.integer(target, "broker id");
             if (!List.of("running", "stopped", "fenced", "stalled", "unfenced").contains(value)) {
                 throw new CommandException(
-                        "a broker is running (unfenced), stopped, fenced or stalled; got '" + value + "'");
+                        "a broker is running, stopped or stalled (its process), fenced or unfenced (the "
+                                + "controller's view); got '" + value + "'");
             }
-            // The simulator's "unfenced" is a registered broker the controller lists: running, here.
-            String wanted = value.equals("unfenced") ? "running" : value;
-            return new RealCondition(text, state -> brokerState(state, id), wanted, negated);
+            // fenced and unfenced are the controller's view, as in the simulator: a killed broker is
+            // stopped at once, and fenced only once its session times out.
+            Function<RealState, String> actual = value.endsWith("fenced")
+                    ? state -> state.broker(id) != null && state.broker(id).unfenced() ? "unfenced" : "fenced"
+                    : state -> brokerState(state, id);
+            return new RealCondition(text, actual, value, negated);
         }
         // Checked once against the cluster now, so a typo fails at once rather than at the timeout.
         kafka.partition(kafka.state(), target);

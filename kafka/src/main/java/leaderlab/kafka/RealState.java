@@ -18,8 +18,15 @@ public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics) {
      * @param state RUNNING (registered and unfenced), FENCED (its process runs, the controller does not
      *              list it), STALLED (SIGSTOP), STOPPED (no process)
      * @param pid   its JVM's pid when leaderlab started it, else -1
+     * @param unfenced whether the controller lists it as registered and unfenced (describeCluster), whatever
+     *              its process does: a killed broker stays unfenced until its session times out
      */
-    public record Broker(int id, String rack, String state, long pid) {}
+    public record Broker(int id, String rack, String state, long pid, boolean unfenced) {
+
+        public Broker(int id, String rack, String state, long pid) {
+            this(id, rack, state, pid, state.equals("RUNNING"));
+        }
+    }
 
     /** @param configs the topic's own settings (kafka-topics' Configs column) */
     public record Topic(

@@ -84,7 +84,8 @@ final class StateReader {
             } else {
                 state = byId.containsKey(node.id()) ? "RUNNING" : "FENCED";
             }
-            brokers.add(new RealState.Broker(node.id(), local.options().rackOf(node.id()), state, node.pid()));
+            brokers.add(new RealState.Broker(
+                    node.id(), local.options().rackOf(node.id()), state, node.pid(), byId.containsKey(node.id())));
         }
         return brokers;
     }

@@ -64,7 +64,9 @@ final class KafkaRun {
         ScriptLine script = line.line();
         Observation sim = line.observation();
         String pre = line.before() == null ? null : reach(line.before());
+        long start = System.nanoTime();
         KafkaLineRunner.Outcome outcome = kafka.run(script.text());
+        long tookMs = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Result result = outcome.result();
         String command = script.words().get(0);
         if (result.status() == Result.Status.ERROR) {
@@ -81,8 +83,14 @@ final class KafkaRun {
                     "kafka cannot run it (" + why + "); the clusters part here: later observations are not compared"));
             return notCompared(line, stopped);
         }
-        if (command.equals("wait") && result.status() == Result.Status.FAILED) {
-            out.accept(CompareReport.note(script, "kafka: " + String.join(" ", result.lines())));
+        if (isWaitUntil(script)) {
+            // Not an observation: how long each side took to get there is timing by definition.
+            out.accept(CompareReport.note(
+                    script,
+                    "took sim " + CompareReport.seconds(line.tookMs()) + ", kafka "
+                            + (result.isOk()
+                                    ? CompareReport.seconds(tookMs)
+                                    : "longer (" + String.join(" ", result.lines()) + ")")));
         }
         if (sim == null) {
             return null;
@@ -93,6 +101,11 @@ final class KafkaRun {
             case ELECT -> Comparison.of(sim, elected(sim, kafka.results()), null, -1, pre);
             case EXPECT -> expect(sim, outcome);
         };
+    }
+
+    private static boolean isWaitUntil(ScriptLine line) {
+        List<String> words = line.words();
+        return words.size() > 1 && words.get(0).equals("wait") && words.get(1).equals("until");
     }
 
     /** Gives Kafka the settling bound to reach the simulator's state before an action; what still differs, or null. */

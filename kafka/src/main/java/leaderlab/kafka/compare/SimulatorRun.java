@@ -32,8 +32,10 @@ final class SimulatorRun {
      * @param observation what it observed, null for a line that is not compared
      * @param before      the state of every topic before a produce or elect: where Kafka should be when
      *                    it runs the same line; null otherwise
+     * @param tookMs      the simulated time the line took
      */
-    record Line(ScriptLine line, Result result, Observation observation, SortedMap<String, String> before) {}
+    record Line(
+            ScriptLine line, Result result, Observation observation, SortedMap<String, String> before, long tookMs) {}
 
     private SimulatorRun() {}
 
@@ -49,6 +51,7 @@ final class SimulatorRun {
                 SortedMap<String, String> before = kind == Observation.Kind.PRODUCE || kind == Observation.Kind.ELECT
                         ? state(cluster.snapshot(), cluster.snapshot().topics())
                         : null;
+                long startMs = cluster.nowMs();
                 Result result = dispatcher.execute(line.text());
                 if (result.status() == Result.Status.ERROR) {
                     throw new IllegalArgumentException("line " + line.number() + ": the simulator rejects '"
@@ -56,7 +59,7 @@ final class SimulatorRun {
                 }
                 Observation observation =
                         kind == null ? null : observe(line, kind, words, result, session, cluster.snapshot());
-                lines.add(new Line(line, result, observation, before));
+                lines.add(new Line(line, result, observation, before, cluster.nowMs() - startMs));
             }
         }
         return lines;
