@@ -40,7 +40,41 @@ public final class KafkaCommands {
     private static final java.util.Set<String> AS_IS =
             java.util.Set.of("quit", "kafka-leader-election", "kafka-configs");
 
+    /** The commands with an action on real Kafka: the keys of the registry's mapping, checked when it is built. */
+    private static final java.util.Set<String> MAPPED = java.util.Set.of(
+            "create",
+            "describe",
+            "produce",
+            "consume",
+            "kill",
+            "shutdown",
+            "restart",
+            "stall",
+            "elect",
+            "reassign",
+            "config",
+            "demote",
+            "wait",
+            "expect",
+            "events",
+            "why",
+            "brokers");
+
     private KafkaCommands() {}
+
+    /**
+     * Why a command cannot run on real Kafka, known before any cluster starts (a lesson that uses one is
+     * not runnable there), or empty when it maps; options an action refuses are found when it runs.
+     */
+    public static java.util.Optional<String> refusal(String commandName) {
+        if (MAPPED.contains(commandName)
+                || AS_IS.contains(commandName)
+                || commandName.equals("help")
+                || commandName.equals("kafka-topics")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Refusals.reason(commandName));
+    }
 
     /** The registry for a real cluster; the caller closes what it returns with the session. */
     public static Registry registry(RealCluster cluster, Observer observer) {
@@ -134,6 +168,9 @@ public final class KafkaCommands {
         mapped.put(
                 "brokers",
                 new Mapping(Kind.READ, "describeCluster, joined with the processes leaderlab started", watch::brokers));
+        if (!mapped.keySet().equals(MAPPED)) {
+            throw new IllegalStateException("KafkaCommands.MAPPED is out of date: " + mapped.keySet());
+        }
         CommandRegistry registry = new CommandRegistry();
         for (Command command : CoreCommands.registry().all()) {
             Mapping mapping = mapped.get(command.name());

@@ -25,6 +25,9 @@ public final class KafkaLineRunner implements AutoCloseable {
     /** How often a settling look asks the Admin API again. */
     static final long POLL_MS = 250;
 
+    /** Unchanged this long, a state is taken as settled (classroom session timeout 1.5 s, replica lag 2 s). */
+    static final long STABLE_MS = 3_000;
+
     /**
      * One line's outcome.
      *
@@ -78,6 +81,29 @@ public final class KafkaLineRunner implements AutoCloseable {
     }
 
     record Settled(RealState state, long elapsedMs) {}
+
+    /**
+     * Like {@link #settle}, but also stops once what {@code watched} picks out has not changed for
+     * {@link #STABLE_MS}: longer than a broker's session timeout or replica lag, so a change on its way
+     * would have shown.
+     */
+    Settled settleOrStable(Predicate<RealState> done, java.util.function.Function<RealState, Object> watched)
+            throws InterruptedException {
+        Object[] last = {null};
+        long[] since = {System.nanoTime()};
+        return settle(state -> {
+            if (done.test(state)) {
+                return true;
+            }
+            Object now = watched.apply(state);
+            if (!now.equals(last[0])) {
+                last[0] = now;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since[0] > TimeUnit.MILLISECONDS.toNanos(STABLE_MS);
+        });
+    }
 
     /** Runs one line, settling expects and lengthening waits as the class says. */
     public Outcome run(String text) {

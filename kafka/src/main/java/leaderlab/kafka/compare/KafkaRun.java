@@ -98,7 +98,7 @@ final class KafkaRun {
         return switch (sim.kind()) {
             case DESCRIBE -> describe(sim);
             case PRODUCE -> Comparison.of(sim, produced(sim, kafka.results()), null, -1, pre);
-            case ELECT -> Comparison.of(sim, elected(sim, kafka.results()), null, -1, pre);
+            case ELECT -> elect(sim, pre);
             case EXPECT -> expect(sim, outcome);
         };
     }
@@ -108,12 +108,15 @@ final class KafkaRun {
         return words.size() > 1 && words.get(0).equals("wait") && words.get(1).equals("until");
     }
 
-    /** Gives Kafka the settling bound to reach the simulator's state before an action; what still differs, or null. */
+    /**
+     * Gives Kafka the settling bound to reach the simulator's state before an action, or less when its
+     * state stops changing (Kafka may be ahead: a follower back in the ISR sooner); what still differs, or null.
+     */
     private String reach(SortedMap<String, String> before) throws InterruptedException {
         SortedMap<String, String> wanted = checkpoint(before);
         Set<String> topics = topicsOf(before.keySet());
-        KafkaLineRunner.Settled settled =
-                kafka.settle(state -> checkpoint(fields(state, topics)).equals(wanted));
+        KafkaLineRunner.Settled settled = kafka.settleOrStable(
+                state -> checkpoint(fields(state, topics)).equals(wanted), state -> checkpoint(fields(state, topics)));
         if (settled.state() == null) {
             return "before it, Kafka did not answer within " + CompareReport.seconds(settled.elapsedMs());
         }
@@ -123,8 +126,8 @@ final class KafkaRun {
         }
         List<String> parts = new ArrayList<>();
         diffs.forEach(d -> parts.add(d.field() + " sim=" + d.sim() + " kafka=" + d.kafka()));
-        return "before it, Kafka had not reached the simulator's state within "
-                + CompareReport.seconds(settled.elapsedMs()) + ": " + String.join(", ", parts);
+        return "before it, Kafka was not in the simulator's state (after " + CompareReport.seconds(settled.elapsedMs())
+                + "): " + String.join(", ", parts);
     }
 
     /** The fields an action depends on: who leads, who replicates, who is in sync. */
@@ -140,16 +143,44 @@ final class KafkaRun {
 
     private Comparison describe(Observation sim) throws InterruptedException {
         Set<String> topics = topicsOf(sim.fields().keySet());
+        return settledLook(sim, state -> fields(state, topics), null);
+    }
+
+    /**
+     * An election's outcome per partition and the leaders after it. Asked for every partition, Kafka's
+     * controller leaves out those that needed no election (ReplicationControlManager.electLeaders), so a
+     * partition the simulator elected and Kafka left out needed none on Kafka.
+     */
+    private Comparison elect(Observation sim, String pre) throws InterruptedException {
+        java.util.Map<String, String> answered = kafka.results().elected();
+        return settledLook(
+                sim,
+                state -> {
+                    SortedMap<String, String> fields = new TreeMap<>();
+                    for (String field : sim.fields().keySet()) {
+                        String partition = field.substring(0, field.indexOf(' '));
+                        RealState.Partition p = find(state, partition);
+                        fields.put(partition + " election", answered.getOrDefault(partition, "not needed"));
+                        fields.put(partition + " leader", p == null ? "unknown" : Observation.leader(p.leader()));
+                    }
+                    return fields;
+                },
+                pre);
+    }
+
+    /** Kafka's look, and when it differs, looks again until it agrees or the settling bound runs out. */
+    private Comparison settledLook(
+            Observation sim, java.util.function.Function<RealState, SortedMap<String, String>> look, String note)
+            throws InterruptedException {
         RealState first = kafka.stateOrNull();
-        Observation firstLook = observation(sim, first == null ? new TreeMap<>() : fields(first, topics));
+        Observation firstLook = observation(sim, first == null ? new TreeMap<>() : look.apply(first));
         if (Comparison.diff(sim.fields(), firstLook.fields()).isEmpty()) {
-            return Comparison.of(sim, firstLook, null, -1, null);
+            return Comparison.of(sim, firstLook, null, -1, note);
         }
         KafkaLineRunner.Settled settled =
-                kafka.settle(state -> fields(state, topics).equals(sim.fields()));
-        Observation last =
-                observation(sim, settled.state() == null ? new TreeMap<>() : fields(settled.state(), topics));
-        return Comparison.of(sim, firstLook, last, settled.elapsedMs(), null);
+                kafka.settle(state -> look.apply(state).equals(sim.fields()));
+        Observation last = observation(sim, settled.state() == null ? new TreeMap<>() : look.apply(settled.state()));
+        return Comparison.of(sim, firstLook, last, settled.elapsedMs(), note);
     }
 
     private static Comparison expect(Observation sim, KafkaLineRunner.Outcome outcome) {
@@ -173,17 +204,6 @@ final class KafkaRun {
             Observation.produced(
                     fields, p.partition(), p.outcome(), p.firstOffset(), p.lastOffset(), p.leader(), p.retries());
         }
-        return observation(sim, fields);
-    }
-
-    private Observation elected(Observation sim, LastResults results) {
-        SortedMap<String, String> fields = new TreeMap<>();
-        RealState state = kafka.stateOrNull();
-        results.elected().forEach((partition, outcome) -> {
-            fields.put(partition + " election", outcome);
-            RealState.Partition p = state == null ? null : find(state, partition);
-            fields.put(partition + " leader", p == null ? "unknown" : Observation.leader(p.leader()));
-        });
         return observation(sim, fields);
     }
 

@@ -81,6 +81,25 @@ class ComparisonTest {
         assertEquals("-", outcome.diffs().get(0).kafka());
     }
 
+    private static Observation election(String outcome, String leader) {
+        return new Observation(
+                9,
+                "elect preferred --all",
+                Observation.Kind.ELECT,
+                new TreeMap<>(java.util.Map.of("orders-0 election", outcome, "orders-0 leader", leader)));
+    }
+
+    @Test
+    void anElectionTheRebalanceRanFirstIsTimingWhenTheLeaderAgrees() {
+        Comparison sameLeader = Comparison.of(election("elected", "1"), election("not needed", "1"), null, -1, null);
+        assertEquals(Comparison.Verdict.TIMING, sameLeader.verdict());
+
+        Comparison otherLeader = Comparison.of(election("elected", "1"), election("not needed", "2"), null, -1, null);
+        assertEquals(Comparison.Verdict.DIFFER, otherLeader.verdict());
+        assertEquals(2, otherLeader.diffs().size());
+        assertTrue(otherLeader.diffs().stream().noneMatch(Comparison.FieldDiff::timingOnly));
+    }
+
     @Test
     void theTallyCountsEachVerdict() {
         Observation sim = describe(2, List.of(2, 3), 100);
