@@ -101,7 +101,8 @@ public final class KafkaCommands {
                 "produce",
                 new Mapping(
                         Kind.ADMIN,
-                        "Kafka's own producer, acks as given, with leaderlab's client timings; no --json yet",
+                        "Kafka's own producer (one per partition, one batch each), acks as given, with leaderlab's client "
+                                + "timings; retries from its record-retry-total metric, which does not say which errors; no --json yet",
                         clients::produce));
         mapped.put(
                 "consume",
