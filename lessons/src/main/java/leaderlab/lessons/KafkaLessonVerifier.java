@@ -58,12 +58,9 @@ public final class KafkaLessonVerifier {
     static Optional<String> notRunnable(Lesson lesson) {
         for (Lesson.Setting setting : lesson.configs()) {
             Optional<ConfigKey> key = ConfigKey.byName(setting.key());
-            if (key.isPresent()
-                    && key.get().scope() != ConfigKey.Scope.CLUSTER
-                    && key.get().scope() != ConfigKey.Scope.TOPIC) {
-                return Optional.of("its front matter sets " + setting.key() + " (a "
-                        + key.get().scope().name().toLowerCase(Locale.ROOT)
-                        + " setting, which a real cluster cannot take as a broker config)");
+            if (key.isEmpty() || key.get().scope() != ConfigKey.Scope.CLUSTER) {
+                return Optional.of("its front matter sets " + setting.key() + ", which is not a cluster setting a "
+                        + "real broker can start with (a client setting or a feature level)");
             }
         }
         for (Step step : lesson.steps()) {
@@ -88,7 +85,12 @@ public final class KafkaLessonVerifier {
         if (impossible.isPresent()) {
             return new Report(lesson, impossible.get(), List.of(), 0, 0, 0);
         }
-        LocalKafkaOptions shape = new LocalKafkaOptions(lesson.brokers(), lesson.racks(), lesson.controllers(), false);
+        // The front matter's cluster settings are the nodes' own configs from the start, as a lesson's are
+        // before its first step: Kafka takes some of them (auto.leader.rebalance.enable) only that way.
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        lesson.configs().forEach(setting -> settings.put(setting.key(), setting.value()));
+        LocalKafkaOptions shape =
+                new LocalKafkaOptions(lesson.brokers(), lesson.racks(), lesson.controllers(), false, settings);
         Run run = new Run(lesson);
         try (RealCluster cluster = RealCluster.local(LocalKafka.start(shape));
                 Observer observer = new Observer(cluster, cluster.state());
@@ -122,11 +124,6 @@ public final class KafkaLessonVerifier {
         }
 
         void play(KafkaLineRunner kafka) {
-            for (Lesson.Setting setting : lesson.configs()) {
-                if (!line(kafka, 0, lesson.source() + " front matter", setting.command(), false)) {
-                    return;
-                }
-            }
             for (Step step : lesson.steps()) {
                 for (StepLine line : step.lines()) {
                     if (line.kind() == StepLine.Kind.COMMAND
