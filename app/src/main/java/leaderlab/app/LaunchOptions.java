@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Subcommands: leaderlab lesson --help, leaderlab chaos --help, leaderlab bench --help, "
-                    + "leaderlab replay --help"
+                    + "leaderlab replay --help, leaderlab compare --help"
         })
 final class LaunchOptions {
 

@@ -50,7 +50,8 @@ public final class Main {
                 .addSubcommand("lesson", lessons.commandLine())
                 .addSubcommand("chaos", new ChaosCommand(out))
                 .addSubcommand("bench", BenchCommand.commandLine(out, err))
-                .addSubcommand("replay", new ReplayCommand(out, err));
+                .addSubcommand("replay", new ReplayCommand(out, err))
+                .addSubcommand("compare", new CompareCommand(out, err));
         launcher.setExpandAtFiles(false);
         launcher.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         launcher.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -68,6 +68,15 @@ final class AdminActions {
         List<String> elected = new ArrayList<>();
         List<String> notNeeded = new ArrayList<>();
         List<String> lines = new ArrayList<>();
+        Map<String, String> outcomes = new TreeMap<>();
+        results.forEach((tp, error) -> outcomes.put(
+                tp.toString(),
+                error.isEmpty()
+                        ? "elected"
+                        : error.get() instanceof ElectionNotNeededException
+                                ? "not needed"
+                                : KafkaCallException.errorName(error.get())));
+        kafka.results().setElected(outcomes);
         results.forEach((tp, error) -> {
             if (error.isEmpty()) {
                 elected.add(tp.toString());

@@ -36,43 +36,62 @@ final class ClientActions {
         if (args.option("retries") != null && retries < 0) {
             throw new CommandException("--retries must be 0 or more, got " + retries);
         }
-        List<Clients.Sent> sent = kafka.cluster()
+        List<Clients.Batch> batches = kafka.cluster()
                 .clients()
                 .produce(topic.name(), topic.partitions().size(), partition, count, acks, retries);
-        Map<Integer, List<Clients.Sent>> byPartition = new TreeMap<>();
-        sent.forEach(s -> byPartition
-                .computeIfAbsent(s.partition(), p -> new ArrayList<>())
-                .add(s));
         List<String> lines = new ArrayList<>();
         Map<String, String> outcomes = new TreeMap<>();
+        List<LastResults.Produced> produced = new ArrayList<>();
         String acksText = "acks=" + Parse.acksName(acks);
-        for (Map.Entry<Integer, List<Clients.Sent>> entry : byPartition.entrySet()) {
-            String name = topic.name() + "-" + entry.getKey();
-            int leader = kafka.cluster().clients().leaderOf(topic.name(), entry.getKey(), acks, retries);
-            List<Clients.Sent> records = entry.getValue();
+        for (Clients.Batch batch : batches) {
+            String name = topic.name() + "-" + batch.partition();
+            int leader = kafka.cluster().clients().leaderOf(topic.name(), batch.partition(), acks, retries);
+            List<Clients.Sent> records = batch.records();
+            String retried = retries(batch);
             Clients.Sent failed =
                     records.stream().filter(s -> s.error() != null).findFirst().orElse(null);
+            long low = records.stream().mapToLong(Clients.Sent::offset).min().orElse(-1);
+            long high = records.stream().mapToLong(Clients.Sent::offset).max().orElse(-1);
             if (failed != null) {
                 long failures = records.stream().filter(s -> s.error() != null).count();
                 lines.add(name + ": " + failed.error() + " (" + failures + " of " + records.size()
-                        + " record(s) failed)");
+                        + " record(s) failed)" + retried);
                 outcomes.put(name, failed.errorName());
             } else if (acks == 0) {
                 lines.add(name + ": sent " + records.size() + " record(s) to broker " + leader + " with " + acksText
                         + " (no answer expected)");
                 outcomes.put(name, "acked");
             } else {
-                long low =
-                        records.stream().mapToLong(Clients.Sent::offset).min().orElse(-1);
-                long high =
-                        records.stream().mapToLong(Clients.Sent::offset).max().orElse(-1);
                 lines.add(name + ": acked offsets " + (low == high ? Long.toString(low) : low + "-" + high) + " ("
-                        + records.size() + " record(s), " + acksText + ", leader " + leader + ")");
+                        + records.size() + " record(s), " + acksText + ", leader " + leader + ")" + retried);
                 outcomes.put(name, "acked");
             }
+            boolean acked = failed == null && acks != 0;
+            produced.add(new LastResults.Produced(
+                    name,
+                    outcomes.get(name),
+                    acked ? low : -1,
+                    acked ? high : -1,
+                    records.size(),
+                    leader,
+                    batch.retries()));
         }
+        kafka.results().setProduced(produced);
         kafka.setLastProduce(outcomes);
         return Result.ok(lines);
+    }
+
+    /**
+     * The retries a batch took, in the simulator's words as far as Kafka's producer tells: how many (its
+     * record-retry-total) and where it sent first; the errors it retried on go only to its log.
+     */
+    private static String retries(Clients.Batch batch) {
+        if (batch.retries() == 0) {
+            return "";
+        }
+        return " after " + batch.retries() + " retr" + (batch.retries() == 1 ? "y" : "ies") + " (first sent to "
+                + (batch.firstLeader() < 0 ? "no known leader" : "broker " + batch.firstLeader())
+                + "; Kafka's producer does not return the errors it retried on)";
     }
 
     Result consume(Args args) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Kafka's own producer and consumer, with leaderlab's client timings (delivery.timeout.ms,
  * request.timeout.ms, retry.backoff.ms: classroom or Kafka's). One producer per acks and retries
- * setting, made when first used; one consumer that remembers its position per partition between
+ * setting and partition, made when first used; one consumer that remembers its position per partition between
  * commands. Used on the command thread only.
  */
 final class Clients implements AutoCloseable {
@@ -46,6 +47,11 @@ final class Clients implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private long nextRecordId = 1;
 
+    /** Far longer than appending a command's records takes; the flush sends them at once anyway. */
+    private static final int BATCH_LINGER_MS = 1_000;
+
+    private static final int BATCH_BYTES = 1 << 20;
+
     Clients(Properties base, boolean kafkaTimings) {
         this.base = base;
         this.kafkaTimings = kafkaTimings;
@@ -56,48 +62,86 @@ final class Clients implements AutoCloseable {
     }
 
     /**
+     * One partition's share of a produce: its records' outcomes, and what Kafka's producer reports of
+     * the way there.
+     *
+     * @param firstLeader the leader the producer's metadata named before sending, -1 if none
+     * @param retries     how often the batch was resent: the producer's record-retry-total (records
+     *                    resent) over the records sent, exact while the records fit one batch
+     */
+    record Batch(int partition, int firstLeader, int retries, List<Sent> records) {}
+
+    /**
      * Sends {@code count} records ("m1", "m2", ... as the simulator names them), to one partition or
-     * round-robin over all, and waits for every answer (bounded by delivery.timeout.ms).
+     * round-robin over all, and waits for every answer (bounded by delivery.timeout.ms). Each partition
+     * has a producer of its own, so its retries are its own in Kafka's producer metrics; its records go
+     * out as one batch (they are appended, then flushed), as the simulator sends one batch per partition.
      *
      * @param acks    0, 1 or -1 (all)
      * @param retries -1 for Kafka's default
      */
-    List<Sent> produce(String topic, int partitions, int partition, int count, int acks, int retries)
+    List<Batch> produce(String topic, int partitions, int partition, int count, int acks, int retries)
             throws InterruptedException {
-        KafkaProducer<String, String> producer = producer(acks, retries);
-        List<Future<RecordMetadata>> futures = new ArrayList<>(count);
-        List<Integer> targets = new ArrayList<>(count);
+        Map<Integer, List<String>> values = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             int target = partition >= 0 ? partition : i % partitions;
-            targets.add(target);
-            futures.add(producer.send(new ProducerRecord<>(topic, target, null, "m" + nextRecordId++)));
+            values.computeIfAbsent(target, p -> new ArrayList<>()).add("m" + nextRecordId++);
         }
-        producer.flush();
-        long waitMs = Long.parseLong(timing(ConfigKey.DELIVERY_TIMEOUT_MS)) + 5_000;
-        List<Sent> sent = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            try {
-                sent.add(new Sent(
-                        targets.get(i),
-                        futures.get(i).get(waitMs, TimeUnit.MILLISECONDS).offset(),
-                        null,
-                        null));
-            } catch (ExecutionException e) {
-                sent.add(new Sent(
-                        targets.get(i),
-                        -1,
-                        KafkaCallException.errorName(e.getCause()),
-                        KafkaCallException.describe(e.getCause())));
-            } catch (TimeoutException e) {
-                sent.add(new Sent(targets.get(i), -1, "REQUEST_TIMED_OUT", "no answer within " + waitMs + " ms"));
+        Map<Integer, Double> retriedBefore = new TreeMap<>();
+        Map<Integer, Integer> firstLeaders = new TreeMap<>();
+        Map<Integer, List<Future<RecordMetadata>>> futures = new TreeMap<>();
+        for (Map.Entry<Integer, List<String>> entry : values.entrySet()) {
+            int target = entry.getKey();
+            KafkaProducer<String, String> producer = producer(acks, retries, target);
+            retriedBefore.put(target, recordsRetried(producer));
+            firstLeaders.put(target, leaderOf(topic, target, acks, retries));
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (String value : entry.getValue()) {
+                sent.add(producer.send(new ProducerRecord<>(topic, target, null, value)));
             }
+            futures.put(target, sent);
         }
-        return sent;
+        futures.keySet().forEach(target -> producer(acks, retries, target).flush());
+        long waitMs = Long.parseLong(timing(ConfigKey.DELIVERY_TIMEOUT_MS)) + 5_000;
+        List<Batch> batches = new ArrayList<>();
+        for (Map.Entry<Integer, List<Future<RecordMetadata>>> entry : futures.entrySet()) {
+            int target = entry.getKey();
+            List<Sent> sent = new ArrayList<>();
+            for (Future<RecordMetadata> future : entry.getValue()) {
+                sent.add(outcome(target, future, waitMs));
+            }
+            double retried = recordsRetried(producer(acks, retries, target)) - retriedBefore.get(target);
+            batches.add(new Batch(target, firstLeaders.get(target), (int) (retried / sent.size()), sent));
+        }
+        return batches;
     }
 
-    /** The leader the producer's metadata names for a partition, -1 if none. */
+    private static Sent outcome(int partition, Future<RecordMetadata> future, long waitMs) throws InterruptedException {
+        try {
+            return new Sent(partition, future.get(waitMs, TimeUnit.MILLISECONDS).offset(), null, null);
+        } catch (ExecutionException e) {
+            return new Sent(
+                    partition,
+                    -1,
+                    KafkaCallException.errorName(e.getCause()),
+                    KafkaCallException.describe(e.getCause()));
+        } catch (TimeoutException e) {
+            return new Sent(partition, -1, "REQUEST_TIMED_OUT", "no answer within " + waitMs + " ms");
+        }
+    }
+
+    /** Kafka's producer-metrics record-retry-total: records resent after a retriable error, in all. */
+    private static double recordsRetried(KafkaProducer<String, String> producer) {
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("producer-metrics")
+                        && e.getKey().name().equals("record-retry-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
+    /** The leader the partition's producer's metadata names, -1 if none. */
     int leaderOf(String topic, int partition, int acks, int retries) {
-        for (PartitionInfo info : producer(acks, retries).partitionsFor(topic)) {
+        for (PartitionInfo info : producer(acks, retries, partition).partitionsFor(topic)) {
             if (info.partition() == partition) {
                 return info.leader() == null || info.leader().isEmpty()
                         ? -1
@@ -107,8 +151,8 @@ final class Clients implements AutoCloseable {
         return -1;
     }
 
-    private KafkaProducer<String, String> producer(int acks, int retries) {
-        return producers.computeIfAbsent(acks + "/" + retries, k -> {
+    private KafkaProducer<String, String> producer(int acks, int retries, int partition) {
+        return producers.computeIfAbsent(acks + "/" + retries + "/" + partition, k -> {
             Properties props = new Properties();
             props.putAll(base);
             props.put(ProducerConfig.ACKS_CONFIG, acks < 0 ? "all" : Integer.toString(acks));
@@ -121,7 +165,10 @@ final class Clients implements AutoCloseable {
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timing(ConfigKey.REQUEST_TIMEOUT_MS));
             props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, timing(ConfigKey.RETRY_BACKOFF_MS));
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timing(ConfigKey.DELIVERY_TIMEOUT_MS));
-            props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            // One batch per partition, sent at the flush: the records wait in the accumulator until then
+            // (linger.ms no longer than delivery.timeout.ms allows) and fit one batch up to 1 MiB.
+            props.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(BATCH_LINGER_MS));
+            props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(BATCH_BYTES));
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             return new KafkaProducer<>(props);

@@ -40,7 +40,41 @@ public final class KafkaCommands {
     private static final java.util.Set<String> AS_IS =
             java.util.Set.of("quit", "kafka-leader-election", "kafka-configs");
 
+    /** The commands with an action on real Kafka: the keys of the registry's mapping, checked when it is built. */
+    private static final java.util.Set<String> MAPPED = java.util.Set.of(
+            "create",
+            "describe",
+            "produce",
+            "consume",
+            "kill",
+            "shutdown",
+            "restart",
+            "stall",
+            "elect",
+            "reassign",
+            "config",
+            "demote",
+            "wait",
+            "expect",
+            "events",
+            "why",
+            "brokers");
+
     private KafkaCommands() {}
+
+    /**
+     * Why a command cannot run on real Kafka, known before any cluster starts (a lesson that uses one is
+     * not runnable there), or empty when it maps; options an action refuses are found when it runs.
+     */
+    public static java.util.Optional<String> refusal(String commandName) {
+        if (MAPPED.contains(commandName)
+                || AS_IS.contains(commandName)
+                || commandName.equals("help")
+                || commandName.equals("kafka-topics")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Refusals.reason(commandName));
+    }
 
     /** The registry for a real cluster; the caller closes what it returns with the session. */
     public static Registry registry(RealCluster cluster, Observer observer) {
@@ -67,7 +101,8 @@ public final class KafkaCommands {
                 "produce",
                 new Mapping(
                         Kind.ADMIN,
-                        "Kafka's own producer, acks as given, with leaderlab's client timings; no --json yet",
+                        "Kafka's own producer (one per partition, one batch each), acks as given, with leaderlab's client "
+                                + "timings; retries from its record-retry-total metric, which does not say which errors; no --json yet",
                         clients::produce));
         mapped.put(
                 "consume",
@@ -134,6 +169,9 @@ public final class KafkaCommands {
         mapped.put(
                 "brokers",
                 new Mapping(Kind.READ, "describeCluster, joined with the processes leaderlab started", watch::brokers));
+        if (!mapped.keySet().equals(MAPPED)) {
+            throw new IllegalStateException("KafkaCommands.MAPPED is out of date: " + mapped.keySet());
+        }
         CommandRegistry registry = new CommandRegistry();
         for (Command command : CoreCommands.registry().all()) {
             Mapping mapping = mapped.get(command.name());
@@ -154,7 +192,7 @@ public final class KafkaCommands {
                 registry.add(command.withAction((args, session) -> Result.error(Refusals.reason(command.name()))));
             }
         }
-        return new Registry(registry, faults);
+        return new Registry(registry, faults, kafka.results());
     }
 
     /** The simulator's help, and what the command does on real Kafka (or why it does not). */
@@ -212,8 +250,12 @@ public final class KafkaCommands {
         return new Result(result.status(), lines);
     }
 
-    /** The registry, and what its commands hold open (the stall resumer) until the session ends. */
-    public record Registry(CommandRegistry commands, AutoCloseable resources) implements AutoCloseable {
+    /**
+     * The registry, what its commands hold open (the stall resumer) until the session ends, and the last
+     * produce's and election's outcomes as data.
+     */
+    public record Registry(CommandRegistry commands, AutoCloseable resources, LastResults results)
+            implements AutoCloseable {
         @Override
         public void close() throws Exception {
             resources.close();

@@ -18,6 +18,8 @@ final class KafkaSession {
     /** Partition name to "acked" or Kafka's error name, for {@code expect last-produce is ...}. */
     private Map<String, String> lastProduce = Map.of();
 
+    private final LastResults results = new LastResults();
+
     KafkaSession(RealCluster cluster, Observer observer) {
         this.cluster = cluster;
         this.observer = observer;
@@ -33,6 +35,10 @@ final class KafkaSession {
 
     RealState state() {
         return cluster.state();
+    }
+
+    LastResults results() {
+        return results;
     }
 
     Map<String, String> lastProduce() {

@@ -15,7 +15,7 @@ final class RealCondition {
 
     static final String FORMS = "leader T-P is N|none, isr T-P is 1,2|none (in any order), elr T-P is 1,2|none, "
             + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, offline T-P is true|false, "
-            + "broker B is running|stopped|fenced|stalled, last-produce is acked|ERROR_NAME (each may say 'is not')";
+            + "broker B is running|stopped|fenced|unfenced|stalled, last-produce is acked|ERROR_NAME (each may say 'is not')";
 
     private final String text;
     private final Function<RealState, String> actual;
@@ -66,10 +66,17 @@ final class RealCondition {
         String target = words.get(1);
         if (kind.equals("broker")) {
             int id = Parse.integer(target, "broker id");
-            if (!List.of("running", "stopped", "fenced", "stalled").contains(value)) {
-                throw new CommandException("a broker is running, stopped, fenced or stalled; got '" + value + "'");
+            if (!List.of("running", "stopped", "fenced", "stalled", "unfenced").contains(value)) {
+                throw new CommandException(
+                        "a broker is running, stopped or stalled (its process), fenced or unfenced (the "
+                                + "controller's view); got '" + value + "'");
             }
-            return new RealCondition(text, state -> brokerState(state, id), value, negated);
+            // fenced and unfenced are the controller's view, as in the simulator: a killed broker is
+            // stopped at once, and fenced only once its session times out.
+            Function<RealState, String> actual = value.endsWith("fenced")
+                    ? state -> state.broker(id) != null && state.broker(id).unfenced() ? "unfenced" : "fenced"
+                    : state -> brokerState(state, id);
+            return new RealCondition(text, actual, value, negated);
         }
         // Checked once against the cluster now, so a typo fails at once rather than at the timeout.
         kafka.partition(kafka.state(), target);

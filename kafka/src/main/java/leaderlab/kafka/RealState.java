@@ -43,6 +43,14 @@ public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics, Q
         public boolean running() {
             return !state.equals("STOPPED");
         }
+
+        /**
+         * Whether the controller lists it as registered and unfenced, whatever its process does: a killed
+         * broker stays unfenced until its session times out.
+         */
+        public boolean unfenced() {
+            return registration.equals("UNFENCED");
+        }
     }
 
     /** @param configs the topic's own settings (kafka-topics' Configs column) */

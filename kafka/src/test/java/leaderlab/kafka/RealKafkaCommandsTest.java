@@ -230,6 +230,29 @@ class RealKafkaCommandsTest {
         ok("wait until broker 3 is running --timeout 90s");
     }
 
+    @Test
+    @Order(8)
+    void compareAgreesWithTheSimulatorOnAFollowerCrash() throws Exception {
+        List<leaderlab.kafka.compare.ScriptLine> script;
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                RealKafkaCommandsTest.class.getResourceAsStream("/compare-small.ll"),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            script = leaderlab.kafka.compare.ScriptLine.read(reader);
+        }
+        List<String> printed = new ArrayList<>();
+        leaderlab.kafka.compare.Compare.Outcome outcome = leaderlab.kafka.compare.Compare.on(
+                cluster, script, new leaderlab.cluster.ClusterOptions(3, 0, 1, true, false, 1), 30_000, printed::add);
+        // Two produces, two describes, the election and the expect; nothing Kafka could not run.
+        assertEquals(6, outcome.comparisons().size(), printed.toString());
+        assertTrue(
+                outcome.comparisons().stream()
+                        .noneMatch(c -> c.verdict() == leaderlab.kafka.compare.Comparison.Verdict.DIFFER
+                                || c.verdict() == leaderlab.kafka.compare.Comparison.Verdict.NOT_COMPARED),
+                String.join("\n", printed));
+        assertEquals(outcome.summary(), printed.get(printed.size() - 1));
+        assertEquals(3, cluster.state().brokersUp());
+    }
+
     /** A second connection to the same cluster, as --bootstrap-server makes it. */
     private static final class Attached implements AutoCloseable {
         final RealCluster attached;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import leaderlab.shell.command.Parse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,8 +135,18 @@ public final class LessonCli implements Runnable {
                     List<String> targets,
             @Option(names = "--all", description = "every lesson of the course") boolean all,
             @Option(names = "--simulated-only", description = "skip the threaded runtime") boolean simulatedOnly,
-            @Option(names = "--speed", paramLabel = "X", description = "threaded speed, 0.01 to 100") Double speed)
-            throws IOException, LessonFormatException {
+            @Option(names = "--speed", paramLabel = "X", description = "threaded speed, 0.01 to 100") Double speed,
+            @Option(
+                            names = "--kafka",
+                            description = "instead: on a fresh real Kafka 4.4 cluster per lesson (lessons that need "
+                                    + "what Kafka cannot do are reported not runnable)")
+                    boolean kafka,
+            @Option(
+                            names = "--settle",
+                            paramLabel = "DURATION",
+                            description = "with --kafka: how long a check may take to come true (default 30s)")
+                    String settle)
+            throws IOException, LessonFormatException, InterruptedException {
         List<String> named = targets == null ? List.of() : targets;
         if (all && !named.isEmpty()) {
             throw new CommandLine.ParameterException(
@@ -146,6 +157,9 @@ public final class LessonCli implements Runnable {
         List<Lesson> lessons = new ArrayList<>();
         for (String name : names) {
             lessons.add(library.load(name));
+        }
+        if (kafka) {
+            return verifyOnKafka(lessons, !named.isEmpty(), settle == null ? 30_000 : Parse.durationMs(settle));
         }
         List<PlayMode> modes = new ArrayList<>(List.of(PlayMode.SIMULATED));
         if (!simulatedOnly) {
@@ -164,6 +178,25 @@ public final class LessonCli implements Runnable {
         out.println(lessons.size() + " lesson(s), " + runs + " run(s): " + (runs - failed) + " passed, " + failed
                 + " failed");
         return failed == 0 ? OK : FAILED;
+    }
+
+    /** Exit 1 if a check failed; 2 if a lesson named on the command line cannot run on Kafka at all. */
+    private int verifyOnKafka(List<Lesson> lessons, boolean named, long settleMs) throws InterruptedException {
+        int failed = 0;
+        int notRunnable = 0;
+        for (Lesson lesson : lessons) {
+            if (KafkaLessonVerifier.notRunnable(lesson).isEmpty()) {
+                err.println("leaderlab: starting a real Kafka cluster for " + lesson.name() + "...");
+            }
+            KafkaLessonVerifier.Report report = KafkaLessonVerifier.verify(lesson, settleMs);
+            out.println(report.summary());
+            report.failures().forEach(f -> out.println("       " + f));
+            failed += report.passed() || report.notRunnable() != null ? 0 : 1;
+            notRunnable += report.notRunnable() != null ? 1 : 0;
+        }
+        out.println(lessons.size() + " lesson(s) on real Kafka: " + (lessons.size() - failed - notRunnable)
+                + " passed, " + failed + " failed, " + notRunnable + " not runnable there");
+        return failed > 0 ? FAILED : named && notRunnable > 0 ? ERROR : OK;
     }
 
     private double speed(Double value, double otherwise) {

@@ -8,8 +8,15 @@ package leaderlab.kafka.local;
  * @param racks        racks r1..rN assigned round-robin, 0 for none
  * @param controllers  KRaft voters, node ids {@link #FIRST_CONTROLLER_ID} and up
  * @param kafkaTimings Kafka's default timings instead of leaderlab's classroom ones
+ * @param serverConfigs settings every node starts with, over the timings (a lesson's front matter, e.g.
+ *                     auto.leader.rebalance.enable, which Kafka does not take as a dynamic config)
  */
-public record LocalKafkaOptions(int brokers, int racks, int controllers, boolean kafkaTimings) {
+public record LocalKafkaOptions(
+        int brokers, int racks, int controllers, boolean kafkaTimings, java.util.Map<String, String> serverConfigs) {
+
+    public LocalKafkaOptions(int brokers, int racks, int controllers, boolean kafkaTimings) {
+        this(brokers, racks, controllers, kafkaTimings, java.util.Map.of());
+    }
 
     /** Each real broker is a JVM of about 350 MiB: more than this does not belong on a laptop. */
     public static final int MAX_BROKERS = 9;
@@ -23,6 +30,7 @@ public record LocalKafkaOptions(int brokers, int racks, int controllers, boolean
     public static final int FIRST_CONTROLLER_ID = 101;
 
     public LocalKafkaOptions {
+        serverConfigs = java.util.Map.copyOf(serverConfigs);
         if (brokers < 1 || brokers > MAX_BROKERS) {
             throw new IllegalArgumentException(
                     "--brokers must be between 1 and " + MAX_BROKERS + " for a real Kafka cluster, got " + brokers);

@@ -55,6 +55,7 @@ final class NodeConfig {
         props.put("transaction.state.log.replication.factor", String.valueOf(internal));
         props.put("transaction.state.log.min.isr", String.valueOf(Math.min(2, internal)));
         props.put("group.initial.rebalance.delay.ms", "0");
+        props.putAll(options.serverConfigs());
         return props;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.protocol.AdminResult;
 import leaderlab.shell.bundle.RunLog;
 import leaderlab.shell.bundle.Split;
 
@@ -18,6 +19,7 @@ public final class Session {
     private volatile boolean liveEvents = true;
     private boolean interactive;
     private List<ProduceResult> lastProduce = List.of();
+    private AdminResult lastElection;
     private boolean quit;
     private Dispatcher dispatcher;
     private RunLog runLog;
@@ -152,6 +154,15 @@ public final class Session {
 
     public void setLastProduce(List<ProduceResult> results) {
         this.lastProduce = List.copyOf(results);
+    }
+
+    /** The controller's answer to the last {@code elect}, or null before one (what {@code compare} reads). */
+    public AdminResult lastElection() {
+        return lastElection;
+    }
+
+    public void setLastElection(AdminResult result) {
+        this.lastElection = result;
     }
 
     void attach(Dispatcher owner) {

@@ -131,6 +131,7 @@ final class AdminCommands {
             throw new CommandException("say which partitions: TOPIC, TOPIC-P or --all");
         }
         AdminResult result = session.cluster().admin(new AdminOperation.ElectLeaders(electionType, partitions));
+        session.setLastElection(result);
         if (result.error().isError()) {
             return Result.error(result.error().name() + ": " + result.message());
         }
