@@ -3,6 +3,7 @@ package leaderlab.app.window;
 import java.util.concurrent.LinkedBlockingDeque;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.view.ClusterSnapshot;
+import leaderlab.cluster.view.SnapshotSource;
 import leaderlab.shell.command.CommandRunner;
 
 /**
@@ -22,6 +23,9 @@ final class LineMoments {
     LineMoments(CommandRunner runner, int capacity) {
         this.queue = new LinkedBlockingDeque<>(capacity);
         runner.addListener((line, result) -> {
+            if (!runner.session().simulated()) {
+                return; // a real cluster's moments are the poller's: a line does not make one
+            }
             Cluster cluster = runner.session().cluster();
             Moment moment = new Moment(cluster, cluster.snapshot());
             while (!queue.offerLast(moment)) {
@@ -35,7 +39,7 @@ final class LineMoments {
      * queued since the last frame, each in its place by time; moments of a cluster no longer shown are
      * dropped.
      */
-    void drainInto(SnapshotHistory history, Cluster cluster) {
+    void drainInto(SnapshotHistory history, SnapshotSource cluster) {
         for (Moment moment = queue.pollFirst(); moment != null; moment = queue.pollFirst()) {
             if (moment.cluster() == cluster) {
                 history.keep(moment.snapshot());

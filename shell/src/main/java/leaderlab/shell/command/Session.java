@@ -57,6 +57,11 @@ public final class Session {
         }
     }
 
+    /** Whether this session drives the simulator (a session {@link #withoutCluster()} does not). */
+    public boolean simulated() {
+        return cluster != null;
+    }
+
     /** The simulated cluster; a session {@link #withoutCluster()} has none (IllegalStateException). */
     public Cluster cluster() {
         if (cluster == null) {
