@@ -118,12 +118,10 @@ public final class ClusterCanvas extends Pane {
         }
         ClusterSnapshot before = hostedFor;
         hostedFor = snapshot;
-        boolean newLayout = false;
         if (layout == null
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
             laidOutZoom = requestedZoom;
-            newLayout = true;
             layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
@@ -139,7 +137,7 @@ public final class ClusterCanvas extends Pane {
         if (framesKey == null || !sameObjects(key, framesKey)) {
             framesKey = key;
             boolean incremental = changed != null && frames.size() == layout.cards.size();
-            budget = incremental && !newLayout ? budget : Integer.MAX_VALUE;
+            budget = incremental ? budget : Integer.MAX_VALUE;
             List<CardFrame> next = new ArrayList<>(layout.cards.size());
             for (int c = 0; c < layout.cards.size(); c++) {
                 ClusterLayout.Card card = layout.cards.get(c);
