@@ -44,10 +44,14 @@ final class CardView extends Canvas {
                 }
             }
         }
-        if (!needsPaint(next, nowNanos)) {
+        List<Integer> due = pulses.due(nowNanos);
+        boolean ringsMoved = false;
+        for (int chip : due) {
+            ringsMoved |= ringWidth(next.card, chip, nowNanos) != ringDrawn[chip];
+        }
+        if (next.sameAs(drawn) && !ringsMoved) {
             return false;
         }
-        List<Integer> due = pulses.due(nowNanos);
         boolean whole = !next.continues(drawn) || !chips.canContinue(getWidth(), getHeight());
         if (whole) {
             paintWhole(snapshot, next, zoom, nowNanos);
@@ -60,19 +64,6 @@ final class CardView extends Canvas {
 
     boolean pulsing() {
         return pulses.pulsing();
-    }
-
-    /** Whether {@link #render} would paint {@code next}: it differs from what was drawn, or a pulse ring thinned. */
-    boolean needsPaint(CardFrame next, long nowNanos) {
-        if (drawn == null || drawn.card != next.card || !next.sameAs(drawn)) {
-            return true;
-        }
-        for (int chip : pulses.due(nowNanos)) {
-            if (ringWidth(next.card, chip, nowNanos) != ringDrawn[chip]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Sizes and moves the canvas to the card with room for its border; a new card forgets the old pulses. */

@@ -19,9 +19,8 @@ import leaderlab.cluster.view.ClusterSnapshot;
  * The cluster view: one card per broker holding its replica chips, the clients and the controller on
  * top, and the network's cut links. Layers, so a frame repaints only what changed: the backdrop
  * (background, clients, controller, legend or hover caption), one {@link CardView} per broker, the cut
- * links, and the message flow's dots on thin canvases along the gaps ({@link FlowLanes}). The scene
- * stays small at any partition count (the chips are pixels in each card's canvas). Holds no state
- * beyond its own, so a window can show two.
+ * links, and the message flow's dots on thin canvases along the gaps ({@link FlowLanes}). The scene stays small at any partition count (the
+ * chips are pixels in each card's canvas). Holds no state beyond its own, so a window can show two.
  */
 public final class ClusterCanvas extends Pane {
 
@@ -51,18 +50,6 @@ public final class ClusterCanvas extends Pane {
     private double scale = 1;
 
     private long pastMs = -1;
-
-    /**
-     * Cards painted in one frame at most when only changes are drawn. A storm that changes every card
-     * spreads over a few frames (12 cards in 3, 50 ms at 60 frames a second), so no frame repaints the
-     * whole view in one go.
-     */
-    static final int CARDS_PER_FRAME = 4;
-
-    /** The card a frame looks at first, and whether the last frame left cards to paint. */
-    private int firstCard;
-
-    private boolean cardsBehind;
 
     private Set<Integer> failing = Set.of();
     private boolean clientsFailing;
@@ -132,12 +119,9 @@ public final class ClusterCanvas extends Pane {
         double zoom = layout.zoom;
         NetworkCuts cuts = NetworkCuts.of(snapshot);
         Object[] key = {snapshot, layout, hovered, palette, failing};
-        // A new layout or theme is painted at once; only changes over the last frame wait for their turn.
-        int budget = CARDS_PER_FRAME;
         if (framesKey == null || !sameObjects(key, framesKey)) {
             framesKey = key;
             boolean incremental = changed != null && frames.size() == layout.cards.size();
-            budget = incremental ? budget : Integer.MAX_VALUE;
             List<CardFrame> next = new ArrayList<>(layout.cards.size());
             for (int c = 0; c < layout.cards.size(); c++) {
                 ClusterLayout.Card card = layout.cards.get(c);
@@ -151,22 +135,8 @@ public final class ClusterCanvas extends Pane {
         }
         long now = System.nanoTime();
         int whole = 0;
-        int painted = 0;
-        cardsBehind = false;
-        for (int k = 0; k < frames.size(); k++) {
-            int c = (firstCard + k) % frames.size();
-            CardView view = cardViews.get(c);
-            if (!view.needsPaint(frames.get(c), now)) {
-                continue;
-            }
-            if (painted == budget) {
-                cardsBehind = true;
-                continue;
-            }
-            painted++;
-            // The next frame starts after the last card painted here, so every card gets its turn.
-            firstCard = (c + 1) % frames.size();
-            whole += view.render(snapshot, frames.get(c), zoom, now) ? 1 : 0;
+        for (int c = 0; c < frames.size(); c++) {
+            whole += cardViews.get(c).render(snapshot, frames.get(c), zoom, now) ? 1 : 0;
         }
         if (whole > 0 && whole == frames.size()) {
             wholeRepaints++;
@@ -270,14 +240,8 @@ public final class ClusterCanvas extends Pane {
         }
     }
 
-    /**
-     * Whether the view has more to draw though the cluster stands still (a chip pulses, or cards wait for
-     * their turn), so the frame loop keeps drawing.
-     */
-    boolean animating() {
-        if (cardsBehind) {
-            return true;
-        }
+    /** Whether a chip still pulses, so the frame loop keeps drawing though the cluster stands still. */
+    boolean pulsing() {
         for (CardView view : cardViews) {
             if (view.pulsing()) {
                 return true;

@@ -5,12 +5,11 @@ import java.util.List;
 
 /**
  * Where the message flow runs: in the gaps of the cluster view only, never over a card. The lanes are
- * the gap above each row of cards (the top one just under the clients and the controller) and one trunk
- * joining the rows: the column gap in the middle of the grid. A message leaves its sender from the
- * middle of the lane above it and runs to the middle of the lane above its receiver, through the trunk
- * when the two are in different rows. So the dots say who talks to whom without covering a chip, and
- * they repaint only the lanes' pixels: a few strips, one per row and one per trunk stretch (JavaFX keeps
- * 6 dirty regions apart and merges the rest, so a turn in every column gap would repaint whole rows).
+ * the gap above each row of cards (the top one just under the clients and the controller) and, between
+ * two rows, the gaps beside the cards. A message leaves its sender from the middle of the lane above it
+ * and runs to the middle of the lane above its receiver, turning down the column gap nearest the
+ * receiver when the two are in different rows. So the dots say who talks to whom without covering a
+ * chip, and they repaint only the lanes' pixels.
  */
 final class FlowRoutes {
 
@@ -27,9 +26,7 @@ final class FlowRoutes {
 
     private final ClusterLayout layout;
     private final double[] rowTops;
-    /** The x of the trunk: the middle of the column gap in the middle of the grid. */
-    private final double trunkX;
-
+    private final double[] gapXs;
     private final List<ClusterLayout.Box> lanes = new ArrayList<>();
 
     FlowRoutes(ClusterLayout layout) {
@@ -45,13 +42,22 @@ final class FlowRoutes {
                 .sorted()
                 .toArray();
         double gutter = layout.gutter;
-        trunkX = columnLefts.length == 0 ? 0 : columnLefts[columnLefts.length / 2] - gutter / 2;
+        gapXs = new double[columnLefts.length == 0 ? 0 : columnLefts.length + 1];
+        for (int c = 0; c < columnLefts.length; c++) {
+            gapXs[c] = columnLefts[c] - gutter / 2;
+        }
+        if (columnLefts.length > 0) {
+            ClusterLayout.Box last = layout.cards.get(0).box();
+            gapXs[columnLefts.length] = columnLefts[columnLefts.length - 1] + last.w() + gutter / 2;
+        }
         for (double top : rowTops) {
             lanes.add(inner(0, top - gutter, layout.width, gutter));
         }
         for (int r = 0; r + 1 < rowTops.length; r++) {
             double cardH = rowTops[r + 1] - gutter - rowTops[r];
-            lanes.add(inner(trunkX - gutter / 2, rowTops[r], gutter, cardH));
+            for (double x : gapXs) {
+                lanes.add(inner(x - gutter / 2, rowTops[r], gutter, cardH));
+            }
         }
     }
 
@@ -64,7 +70,7 @@ final class FlowRoutes {
         return new ClusterLayout.Box(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
     }
 
-    /** The lanes, each a box in the view's coordinates: first one per row, then the trunk between each two rows. */
+    /** The lanes, each a box in the view's coordinates: first one per row, then the gaps beside the cards. */
     List<ClusterLayout.Box> lanes() {
         return lanes;
     }
@@ -76,7 +82,7 @@ final class FlowRoutes {
 
     /**
      * The way from one endpoint to another as x, y pairs, or null when one of them is not in the view: along
-     * the sender's lane, down or up the trunk when the receiver is in another row, along the receiver's lane.
+     * the sender's lane, down or up the column gap nearest the receiver, along the receiver's lane.
      */
     double[] route(int from, int to) {
         double[] a = anchor(from);
@@ -87,7 +93,19 @@ final class FlowRoutes {
         if (a[1] == b[1]) {
             return new double[] {a[0], a[1], b[0], b[1]};
         }
-        return new double[] {a[0], a[1], trunkX, a[1], trunkX, b[1], b[0], b[1]};
+        double turn = gapXs[0];
+        for (double x : gapXs) {
+            if (detour(a[0], x, b[0]) < detour(a[0], turn, b[0])
+                    || (detour(a[0], x, b[0]) == detour(a[0], turn, b[0])
+                            && Math.abs(x - b[0]) < Math.abs(turn - b[0]))) {
+                turn = x;
+            }
+        }
+        return new double[] {a[0], a[1], turn, a[1], turn, b[1], b[0], b[1]};
+    }
+
+    private static double detour(double from, double via, double to) {
+        return Math.abs(via - from) + Math.abs(to - via);
     }
 
     /** The middle of the lane above an endpoint: under the clients or the controller, or above a card. */

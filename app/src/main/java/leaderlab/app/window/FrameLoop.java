@@ -122,7 +122,7 @@ final class FrameLoop extends AnimationTimer {
         ClusterSnapshot shown = shown();
         int hovered = window.hovered();
         boolean animating =
-                window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().animating();
+                window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().pulsing();
         if (forceRedraw || shown != lastDrawn || hovered != lastHovered || animating) {
             window.clusterCanvas()
                     .alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));

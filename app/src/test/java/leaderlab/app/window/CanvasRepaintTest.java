@@ -87,7 +87,7 @@ class CanvasRepaintTest {
         long pulsesEnd = System.nanoTime() + ChipPulses.PULSE_NANOS;
         awaitFx("the pulses' end", () -> {
             followed.render(last, -1, Palette.LIGHT, 1.0, null);
-            return System.nanoTime() > pulsesEnd && !followed.animating();
+            return System.nanoTime() > pulsesEnd && !followed.pulsing();
         });
         int followedWhole = WindowFixture.onFx(followed::wholeRepaints);
         assertEquals(
@@ -136,12 +136,12 @@ class CanvasRepaintTest {
                 highlight,
                 pulsing.getPixelReader().getArgb((int) chip.x() - 2, (int) chip.centerY()),
                 "a ring in the gap beside the changed chip");
-        assertTrue(WindowFixture.onFx(view::animating));
+        assertTrue(WindowFixture.onFx(view::pulsing));
         long pulseEnd = System.nanoTime() + ChipPulses.PULSE_NANOS;
         ClusterSnapshot last = upTo.get(upTo.size() - 1);
         awaitFx("the pulse's end", () -> {
             view.render(last, -1, Palette.LIGHT, 1.0, null);
-            return System.nanoTime() > pulseEnd && !view.animating();
+            return System.nanoTime() > pulseEnd && !view.pulsing();
         });
         WritableImage after = WindowFixture.onFx(() -> view.snapshot(null, null));
         assertTrue(
