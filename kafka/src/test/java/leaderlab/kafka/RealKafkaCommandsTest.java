@@ -91,12 +91,14 @@ class RealKafkaCommandsTest {
         assertEquals(Set.of(2, 3), new HashSet<>(after.isr()));
         assertEquals(50, readAll("failover").size());
         assertEquals(50, new HashSet<>(readAll("failover")).size());
+        // The command read the cluster itself; the observer sees the change at its next poll, and it
+        // records a poll's events before it publishes that poll's snapshot.
+        polledSnapshotShowsTheFailover(after.leader());
         assertTrue(
                 observer.events().stream()
                         .anyMatch(e -> e.type() == ObservedEvent.Type.LEADER_CHANGED
                                 && e.subject().equals("failover-0")),
                 observer.events().toString());
-        polledSnapshotShowsTheFailover(after.leader());
 
         ok("restart 1");
         ok("wait until isr failover-0 is 1,2,3 --timeout 90s");
