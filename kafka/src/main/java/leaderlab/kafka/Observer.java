@@ -9,6 +9,7 @@ import leaderlab.cluster.journal.EventType;
 import leaderlab.cluster.journal.Journal;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.cluster.view.SnapshotSource;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Polls a real cluster on a thread of its own and publishes what it saw: the latest {@link RealState}, the
@@ -16,8 +17,10 @@ import leaderlab.cluster.view.SnapshotSource;
  * and journal events (what {@code events}, {@code why} and the window's timeline read). Each poll's Admin
  * calls are bounded; the next poll waits at least as long as the last one took, and doubles its
  * interval (up to {@link #MAX_INTERVAL_MS}) while the cluster does not answer, so a slow cluster is not
- * hammered. A failed poll keeps the last snapshot and says since when it is stale. Neither the command
- * thread nor the window ever waits for it.
+ * hammered. A failed poll keeps the last snapshot and says since when it is stale. High watermarks are
+ * read a {@link HighWatermarkSlice} a poll (those of new leaders first), so a poll of a large cluster stays
+ * bounded; the status says how old the oldest one shown is. Neither the command thread nor the window
+ * ever waits for it.
  */
 public final class Observer implements AutoCloseable, SnapshotSource {
 
@@ -29,6 +32,7 @@ public final class Observer implements AutoCloseable, SnapshotSource {
     private final List<Consumer<ObservedEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Journal journal = new Journal();
     private final SnapshotBuilder snapshots;
+    private final HighWatermarkSlice highWatermarks;
     private final Thread thread;
     private volatile RealState latest;
     private volatile ClusterSnapshot snapshot;
@@ -48,11 +52,25 @@ public final class Observer implements AutoCloseable, SnapshotSource {
      * @param lastPollMs   how long that poll took
      * @param intervalMs   the wait before the next one
      * @param failure      why the last poll failed, or null when it answered
+     * @param highWatermarks null when every high watermark was read by that poll, else how many are and how
+     *                     old the oldest one shown is
      */
-    public record PollStatus(long lastGoodMs, long lastPollMs, long intervalMs, String failure) {}
+    public record PollStatus(long lastGoodMs, long lastPollMs, long intervalMs, String failure, String highWatermarks) {
+
+        public PollStatus(long lastGoodMs, long lastPollMs, long intervalMs, String failure) {
+            this(lastGoodMs, lastPollMs, intervalMs, failure, null);
+        }
+    }
 
     public Observer(RealCluster cluster, RealState first) {
+        this(cluster, first, HighWatermarkSlice.OBSERVER_PER_POLL);
+    }
+
+    /** @param highWatermarksPerPoll the most partitions one poll asks for their high watermark */
+    Observer(RealCluster cluster, RealState first, int highWatermarksPerPoll) {
         this.cluster = cluster;
+        this.highWatermarks = new HighWatermarkSlice(highWatermarksPerPoll);
+        remember(first);
         this.latest = first;
         this.snapshots = new SnapshotBuilder(cluster.kafkaTimings());
         this.snapshot = snapshots.next(first);
@@ -90,13 +108,15 @@ public final class Observer implements AutoCloseable, SnapshotSource {
     public String staleness() {
         PollStatus now = status;
         if (now.failure() == null) {
-            return now.lastPollMs() > INTERVAL_MS
+            String slow = now.lastPollMs() > INTERVAL_MS
                     ? String.format(
                             Locale.ROOT,
                             "slow cluster: a poll takes %.1f s, next in %.1f s",
                             now.lastPollMs() / 1000.0,
                             now.intervalMs() / 1000.0)
                     : null;
+            String hw = now.highWatermarks();
+            return slow == null ? hw : hw == null ? slow : slow + "; " + hw;
         }
         return String.format(
                 Locale.ROOT,
@@ -121,7 +141,7 @@ public final class Observer implements AutoCloseable, SnapshotSource {
      */
     private long poll() {
         long start = System.nanoTime();
-        RealState now = cluster.state();
+        RealState now = cluster.state(highWatermarks);
         ClusterSnapshot next = snapshots.next(now);
         record(Changes.between(latest, now));
         latest = now;
@@ -175,6 +195,41 @@ public final class Observer implements AutoCloseable, SnapshotSource {
         }
     }
 
+    /** The first read's high watermarks, so the first polls need not ask for them again. */
+    private void remember(RealState first) {
+        for (RealState.Topic topic : first.topics()) {
+            for (RealState.Partition p : topic.partitions()) {
+                if (p.leader() >= 0 && p.highWatermark() >= 0) {
+                    highWatermarks.answered(
+                            new TopicPartition(p.topic(), p.partition()),
+                            p.leader(),
+                            p.highWatermark(),
+                            p.leaderEpoch(),
+                            first.timeMs());
+                }
+            }
+        }
+    }
+
+    /**
+     * What the status line says of high watermarks read a slice a poll: how many a poll, how old the oldest
+     * shown, and how many new leaders have not answered yet; null when the poll read every one.
+     */
+    private String highWatermarkAge(long nowMs) {
+        if (!highWatermarks.partial()) {
+            return null;
+        }
+        String age = String.format(
+                Locale.ROOT,
+                "HW of %,d of %,d partitions a poll, oldest %.1f s old",
+                highWatermarks.perPoll(),
+                highWatermarks.led(),
+                highWatermarks.oldestAgeMs(nowMs) / 1000.0);
+        return highWatermarks.unknown() == 0
+                ? age
+                : age + String.format(Locale.ROOT, ", %,d not read yet", highWatermarks.unknown());
+    }
+
     private void loop() {
         long interval = INTERVAL_MS;
         while (running) {
@@ -183,7 +238,7 @@ public final class Observer implements AutoCloseable, SnapshotSource {
                 long took = poll();
                 // A slow answer means a busy cluster: wait as long as it took, so it is asked at most half the time.
                 interval = Math.min(MAX_INTERVAL_MS, Math.max(INTERVAL_MS, took));
-                status = new PollStatus(latest.timeMs(), took, interval, null);
+                status = new PollStatus(latest.timeMs(), took, interval, null, highWatermarkAge(latest.timeMs()));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -194,7 +249,8 @@ public final class Observer implements AutoCloseable, SnapshotSource {
                         last.lastGoodMs(),
                         last.lastPollMs(),
                         interval,
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                        last.highWatermarks());
             }
         }
     }

@@ -94,6 +94,11 @@ public final class RealCluster implements AutoCloseable {
         return StateReader.read(admin, local, nowMs());
     }
 
+    /** The same, with only the high watermarks the slice chooses read anew (the observer's poll). */
+    RealState state(HighWatermarkSlice highWatermarks) {
+        return StateReader.read(admin, local, nowMs(), highWatermarks);
+    }
+
     @Override
     public void close() {
         clients.close();

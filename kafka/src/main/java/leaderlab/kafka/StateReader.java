@@ -3,6 +3,7 @@ package leaderlab.kafka;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,13 @@ final class StateReader {
 
     private StateReader() {}
 
+    /** Everything, every high watermark included: what a command reads. */
     static RealState read(Admin admin, LocalKafka local, long timeMs) {
+        return read(admin, local, timeMs, HighWatermarkSlice.all());
+    }
+
+    /** Everything, with the high watermarks that {@code slice} chooses read anew and the others remembered. */
+    static RealState read(Admin admin, LocalKafka local, long timeMs, HighWatermarkSlice slice) {
         try {
             Collection<Node> registered =
                     get(admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true))
@@ -56,14 +63,14 @@ final class StateReader {
             Map<TopicPartition, PartitionReassignment> moving =
                     get(admin.listPartitionReassignments().reassignments());
             Map<String, Config> configs = topicConfigs(admin, names);
-            Map<TopicPartition, ListOffsetsResultInfo> highWatermarks = highWatermarks(admin, descriptions.values());
+            readHighWatermarks(admin, names, descriptions, slice, timeMs);
             List<RealState.Topic> topics = new ArrayList<>();
             for (String name : names) {
                 TopicDescription description = descriptions.get(name);
                 if (description == null) {
                     continue;
                 }
-                topics.add(topic(description, configs.get(name), moving, highWatermarks));
+                topics.add(topic(description, configs.get(name), moving, slice));
             }
             return new RealState(timeMs, brokers, topics, quorum(admin, local));
         } catch (InterruptedException e) {
@@ -131,7 +138,7 @@ final class StateReader {
             TopicDescription description,
             Config config,
             Map<TopicPartition, PartitionReassignment> moving,
-            Map<TopicPartition, ListOffsetsResultInfo> highWatermarks) {
+            HighWatermarkSlice highWatermarks) {
         Map<String, String> overrides = new TreeMap<>();
         int minIsr = 1;
         if (config != null) {
@@ -148,21 +155,20 @@ final class StateReader {
         for (TopicPartitionInfo info : description.partitions()) {
             TopicPartition tp = new TopicPartition(description.name(), info.partition());
             PartitionReassignment reassignment = moving.get(tp);
-            ListOffsetsResultInfo latest = highWatermarks.get(tp);
+            int leader = leaderOf(info);
+            HighWatermarkSlice.Answer latest = leader < 0 ? null : highWatermarks.latest(tp, leader);
             partitions.add(new RealState.Partition(
                     description.name(),
                     info.partition(),
-                    info.leader() == null || info.leader().isEmpty()
-                            ? -1
-                            : info.leader().id(),
-                    latest == null ? -1 : latest.leaderEpoch().orElse(-1),
+                    leader,
+                    latest == null ? -1 : latest.leaderEpoch(),
                     ids(info.replicas()),
                     ids(info.isr()),
                     ids(info.elr()),
                     ids(info.lastKnownElr()),
                     reassignment == null ? List.of() : List.copyOf(reassignment.addingReplicas()),
                     reassignment == null ? List.of() : List.copyOf(reassignment.removingReplicas()),
-                    latest == null ? -1 : latest.offset()));
+                    latest == null ? -1 : latest.highWatermark()));
         }
         return new RealState.Topic(description.name(), description.topicId().toString(), overrides, minIsr, partitions);
     }
@@ -180,35 +186,54 @@ final class StateReader {
     }
 
     /**
-     * Each led partition's high watermark (and the leader epoch the leader answered with); a leader that
-     * does not answer in time leaves it unknown.
+     * Asks the partitions' leaders for the high watermarks (and the leader epochs they answer with) that
+     * the slice chooses, and gives it the answers; a leader that does not answer in time leaves its
+     * partitions as they were.
      */
-    private static Map<TopicPartition, ListOffsetsResultInfo> highWatermarks(
-            Admin admin, Collection<TopicDescription> topics) throws InterruptedException {
-        Map<TopicPartition, OffsetSpec> led = new HashMap<>();
-        for (TopicDescription topic : topics) {
+    private static void readHighWatermarks(
+            Admin admin,
+            Set<String> names,
+            Map<String, TopicDescription> descriptions,
+            HighWatermarkSlice slice,
+            long timeMs)
+            throws InterruptedException {
+        Map<TopicPartition, Integer> led = new LinkedHashMap<>();
+        for (String name : names) {
+            TopicDescription topic = descriptions.get(name);
+            if (topic == null) {
+                continue;
+            }
             for (TopicPartitionInfo info : topic.partitions()) {
-                if (info.leader() != null && !info.leader().isEmpty()) {
-                    led.put(new TopicPartition(topic.name(), info.partition()), OffsetSpec.latest());
+                if (leaderOf(info) >= 0) {
+                    led.put(new TopicPartition(name, info.partition()), leaderOf(info));
                 }
             }
         }
-        Map<TopicPartition, ListOffsetsResultInfo> out = new HashMap<>();
-        if (led.isEmpty()) {
-            return out;
+        List<TopicPartition> asked = slice.choose(led);
+        if (asked.isEmpty()) {
+            return;
         }
-        ListOffsetsResult result = admin.listOffsets(led);
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        asked.forEach(tp -> specs.put(tp, OffsetSpec.latest()));
+        ListOffsetsResult result = admin.listOffsets(specs);
         // One bound for all of them: a stalled leader must not cost a timeout per partition.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HW_TIMEOUT_MS);
-        for (TopicPartition tp : led.keySet()) {
+        for (TopicPartition tp : asked) {
             try {
                 long leftNanos = Math.max(0, deadline - System.nanoTime());
-                out.put(tp, result.partitionResult(tp).get(leftNanos, TimeUnit.NANOSECONDS));
+                ListOffsetsResultInfo answer = result.partitionResult(tp).get(leftNanos, TimeUnit.NANOSECONDS);
+                slice.answered(
+                        tp, led.get(tp), answer.offset(), answer.leaderEpoch().orElse(-1), timeMs);
             } catch (ExecutionException | TimeoutException e) {
                 // Unknown this time round: the leader is going away or busy.
             }
         }
-        return out;
+    }
+
+    private static int leaderOf(TopicPartitionInfo info) {
+        return info.leader() == null || info.leader().isEmpty()
+                ? -1
+                : info.leader().id();
     }
 
     private static List<Integer> ids(List<Node> nodes) {
