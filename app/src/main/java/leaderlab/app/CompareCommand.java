@@ -12,6 +12,7 @@ import leaderlab.kafka.compare.ScriptLine;
 import leaderlab.shell.ScriptRunner;
 import leaderlab.shell.command.Parse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,26 +39,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCRIPT", description = "a leaderlab script, e.g. scripts/failover.ll")
     private Path script;
 
-    @Option(
-            names = "--brokers",
-            paramLabel = "N",
-            converter = LaunchOptions.WholeNumber.class,
-            description = "brokers on both sides (default 3)")
-    private long brokers = 3;
-
-    @Option(
-            names = "--racks",
-            paramLabel = "R",
-            converter = LaunchOptions.WholeNumber.class,
-            description = "racks on both sides (default none)")
-    private long racks;
-
-    @Option(
-            names = "--controllers",
-            paramLabel = "N",
-            converter = LaunchOptions.WholeNumber.class,
-            description = "KRaft controllers on both sides (default 1: a real controller is a JVM too)")
-    private long controllers = 1;
+    @Mixin
+    private ClusterShapeOptions shape;
 
     @Option(
             names = "--seed",
@@ -72,16 +55,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "how long real Kafka may take to reach a checkpoint (default 30s)")
     private String settle = "30s";
 
-    @Option(
-            names = "--kafka-timings",
-            description = "Kafka's default timings on both sides instead of the classroom ones")
-    private boolean kafkaTimings;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "show this help")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     CompareCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -96,13 +71,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             lines = Compare.read(script);
             settleMs = Parse.durationMs(settle);
-            simulator = new ClusterOptions(
-                    Math.toIntExact(brokers),
-                    Math.toIntExact(racks),
-                    seed,
-                    true,
-                    kafkaTimings,
-                    Math.toIntExact(controllers));
+            simulator = shape.simulator(seed, true);
         } catch (NoSuchFileException e) {
             err.println("leaderlab: compare: no such script file: " + script);
             return ScriptRunner.ERROR;

@@ -7,6 +7,7 @@ import leaderlab.app.bench.FailoverSides;
 import leaderlab.cluster.ClusterOptions;
 import leaderlab.shell.ScriptRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code leaderlab bench failover-vs-kafka}: the same failover on real Kafka and on leaderlab live. */
@@ -19,11 +20,8 @@ final class FailoverVsKafkaCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Option(names = "--brokers", paramLabel = "N", description = "brokers on each side (default 3)")
-    private int brokers = 3;
-
-    @Option(names = "--controllers", paramLabel = "N", description = "KRaft controllers on each side (default 3)")
-    private int controllers = ClusterOptions.DEFAULT_CONTROLLERS;
+    @Mixin
+    private ClusterShapeOptions shape;
 
     @Option(
             names = "--partitions",
@@ -35,14 +33,8 @@ final class FailoverVsKafkaCommand implements Callable<Integer> {
     @Option(names = "--repetitions", paramLabel = "R", description = "kills per partition count (default 3)")
     private int repetitions = 3;
 
-    @Option(names = "--kafka-timings", description = "Kafka's own default timings instead of the classroom ones")
-    private boolean kafkaTimings;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "show this help")
-    private boolean help;
+    @Mixin
+    private HelpOption help;
 
     FailoverVsKafkaCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -58,8 +50,16 @@ final class FailoverVsKafkaCommand implements Callable<Integer> {
                     "leaderlab: --repetitions must be at least 1 and --partitions increasing counts, e.g. 1000,10000");
             return ScriptRunner.ERROR;
         }
+        ClusterOptions live;
         try {
-            new FailoverSides(out).run(brokers, controllers, kafkaTimings, partitions, repetitions);
+            // Live: real threads and the wall clock, as Kafka runs.
+            live = shape.simulator(1, false);
+        } catch (IllegalArgumentException e) {
+            err.println("leaderlab: " + e.getMessage());
+            return ScriptRunner.ERROR;
+        }
+        try {
+            new FailoverSides(out).run(live, partitions, repetitions);
             return ScriptRunner.OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -157,12 +157,12 @@ final class LaunchOptions {
     }
 
     /** Out-of-range numbers stay out of range, so ClusterOptions' own check names them. */
-    private static int clamp(long value) {
+    static int clamp(long value) {
         return Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
     }
 
     LocalKafkaOptions kafkaOptions() {
-        return new LocalKafkaOptions(clamp(brokers), clamp(racks), clamp(controllers), kafkaTimings);
+        return LocalKafkaOptions.like(clusterOptions());
     }
 
     /** A whole number, with the launcher's one-line message when it is not. */

@@ -51,16 +51,18 @@ public final class FailoverSides {
         this.out = out;
     }
 
-    public void run(int brokers, int controllers, boolean kafkaTimings, List<Integer> partitionCounts, int repetitions)
-            throws InterruptedException {
-        ClusterOptions live = new ClusterOptions(brokers, 0, 1, false, kafkaTimings, controllers);
-        LocalKafkaOptions kafka = new LocalKafkaOptions(brokers, 0, controllers, kafkaTimings);
+    /** @param live leaderlab's side (live: real threads, the wall clock); Kafka's is shaped and timed alike */
+    public void run(ClusterOptions live, List<Integer> partitionCounts, int repetitions) throws InterruptedException {
+        int brokers = live.brokers();
+        boolean kafkaTimings = live.kafkaTimings();
+        int most = partitionCounts.get(partitionCounts.size() - 1);
+        LocalKafkaOptions kafka = LocalKafkaOptions.like(live).withBrokerHeapMb(brokerHeapMb(most * 3 / brokers));
         out.printf(
                 Locale.ROOT,
                 "failover-vs-kafka: %d brokers, %d controllers, RF 3, %s (%s=%s, %s=%s); kill broker %d, %d "
                         + "repetition(s) per size; leaders read every %d ms plus the read's own time%n",
                 brokers,
-                controllers,
+                live.controllers(),
                 kafkaTimings ? "Kafka's default timings" : "classroom timings",
                 ConfigKey.BROKER_SESSION_TIMEOUT_MS.key(),
                 ConfigKey.BROKER_SESSION_TIMEOUT_MS.defaultValue(kafkaTimings),
@@ -72,7 +74,7 @@ public final class FailoverSides {
         Map<Integer, List<FailoverWatch.Timing>> leaderlab =
                 measure(() -> new LiveFailover(live), partitionCounts, repetitions);
         Map<Integer, List<FailoverWatch.Timing>> real =
-                measure(() -> new KafkaFailover(kafka), partitionCounts, repetitions);
+                measure(() -> new KafkaFailover(kafka, out::println), partitionCounts, repetitions);
         out.println("failover-vs-kafka: kill to every partition of the killed broker with a new leader, medians"
                 + " (the read interval bounds each: the change happened between the last two reads)");
         out.printf(
@@ -143,6 +145,15 @@ public final class FailoverSides {
             }
         }
         return timings;
+    }
+
+    /**
+     * A broker's heap for this many replicas: about three times what a Kafka 4.4 broker kept live here
+     * (387 MiB after a full GC at 9,000 replicas, most of it per-partition metrics names and fetch-session
+     * entries), so its serial collector is not collecting all the time. With 1 GiB at 10,000 it was.
+     */
+    static int brokerHeapMb(int replicasPerBroker) {
+        return Math.max(LocalKafkaOptions.DEFAULT_BROKER_HEAP_MB, 256 + replicasPerBroker * 150 / 1000);
     }
 
     /** The machine's load: on a shared two-core machine it says how much to trust a number. */

@@ -3,16 +3,22 @@ package leaderlab.app.bench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import leaderlab.kafka.PollCost;
+import leaderlab.kafka.RealCluster;
 import leaderlab.kafka.local.LocalKafka;
 import leaderlab.kafka.local.LocalKafkaOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.ElectionType;
@@ -30,20 +36,49 @@ final class KafkaFailover implements FailoverSides.Side {
     /** A read that stalls (sent to the dead broker) fails fast and is retried. */
     private static final String READ_TIMEOUT_MS = "1000";
 
+    /**
+     * Creating a thousand partitions on a busy machine can take longer than a read may: a CreateTopics
+     * that timed out and was sent again would find its topic made by the first.
+     */
+    private static final String SETUP_TIMEOUT_MS = "60000";
+
     private static final long SETTLE_TIMEOUT_MS = 300_000;
 
+    private static final int POLLS_MEASURED = 5;
+
+    /**
+     * Partitions made at once. Made a thousand at a time on this two-core machine, every other topic took
+     * 25-105 s to be in sync (the brokers logged thousands of follower partitions "marked as failed",
+     * fetches fenced by a newer leader epoch, each waiting for its next metadata change).
+     */
+    private static final int CREATE_STEP = 250;
+
     private final LocalKafka kafka;
+    /** The same cluster as leaderlab's observer reads it, for what its poll costs at each size. */
+    private final RealCluster observed;
+    /** Reads the leaders during a failover. */
     private final Admin admin;
+    /** Creates topics, restarts, elects: what may take long and must not be sent twice. */
+    private final Admin setup;
+
+    private final Consumer<String> progress;
     private final List<String> topics = new ArrayList<>();
     private int created;
 
-    KafkaFailover(LocalKafkaOptions options) {
+    KafkaFailover(LocalKafkaOptions options, Consumer<String> progress) {
         kafka = LocalKafka.start(options);
+        observed = RealCluster.local(kafka);
+        this.progress = progress;
+        admin = Admin.create(adminProps(READ_TIMEOUT_MS, "30000"));
+        setup = Admin.create(adminProps(SETUP_TIMEOUT_MS, SETUP_TIMEOUT_MS));
+    }
+
+    private Properties adminProps(String requestTimeoutMs, String apiTimeoutMs) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, READ_TIMEOUT_MS);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        admin = Admin.create(props);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, apiTimeoutMs);
+        return props;
     }
 
     @Override
@@ -56,16 +91,84 @@ final class KafkaFailover implements FailoverSides.Side {
         while (created < partitions) {
             int count = Math.min(FailoverSides.PARTITIONS_PER_TOPIC, partitions - created);
             String name = "t" + topics.size();
-            // One topic a request: the controller refuses a CreateTopics of more than 10,000 records.
+            long startNanos = System.nanoTime();
+            // One topic a request (the controller refuses a CreateTopics of more than 10,000 records), grown
+            // a step at a time, each in sync before the next (see CREATE_STEP).
+            int first = Math.min(CREATE_STEP, count);
             call(
-                    () -> admin.createTopics(List.of(new NewTopic(name, count, (short) 3)))
+                    () -> setup.createTopics(List.of(new NewTopic(name, first, (short) 3)))
                             .all()
                             .get(),
                     "creating " + name);
+            awaitInSync(name);
+            int made = first;
+            while (made < count) {
+                int next = Math.min(count, made + CREATE_STEP);
+                call(
+                        () -> setup.createPartitions(Map.of(name, NewPartitions.increaseTo(next)))
+                                .all()
+                                .get(),
+                        "growing " + name + " to " + next + " partitions");
+                made = next;
+                awaitInSync(name);
+            }
             topics.add(name);
             created += count;
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "kafka: %s (%,d partitions, %,d in all) created and in sync in %.1f s",
+                    name,
+                    count,
+                    created,
+                    (System.nanoTime() - startNanos) / 1e9));
         }
-        awaitAll(p -> p.leader() != null && p.isr().size() == p.replicas().size(), "every replica in sync");
+        PollCost poll = PollCost.measure(observed, POLLS_MEASURED);
+        progress.accept(String.format(
+                Locale.ROOT,
+                "kafka: an observer poll of %,d partitions takes %.0f ms reading every high watermark, %.0f ms "
+                        + "reading %,d a poll (medians of %d)",
+                poll.partitions(),
+                poll.fullMs(),
+                poll.boundedMs(),
+                PollCost.OBSERVER_HIGH_WATERMARKS_PER_POLL,
+                POLLS_MEASURED));
+    }
+
+    /** Every replica of the topic in sync, and every broker unfenced. */
+    private void awaitInSync(String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MS);
+        while (!every(
+                describeOrNull(List.of(topic)),
+                p -> p.leader() != null && p.isr().size() == p.replicas().size())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "real Kafka: " + topic + " not in sync after " + SETTLE_TIMEOUT_MS / 1000 + " s");
+            }
+            Thread.sleep(200);
+        }
+        awaitEveryBrokerUnfenced();
+    }
+
+    /** Every broker registered and unfenced (a broker fenced while it made logs must be back first). */
+    private void awaitEveryBrokerUnfenced() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_TIMEOUT_MS);
+        while (true) {
+            try {
+                Collection<Node> nodes = setup.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true))
+                        .nodes()
+                        .get(10, TimeUnit.SECONDS);
+                if (nodes.size() == kafka.brokers().size() && nodes.stream().noneMatch(Node::isFenced)) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                // Asked again below.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "real Kafka: a broker still fenced after " + SETTLE_TIMEOUT_MS / 1000 + " s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Override
@@ -88,14 +191,17 @@ final class KafkaFailover implements FailoverSides.Side {
     public void restore(int victim) throws InterruptedException {
         kafka.restart(victim);
         awaitAll(p -> p.isr().size() == p.replicas().size(), "broker " + victim + " back in every ISR");
-        call(() -> admin.electLeaders(ElectionType.PREFERRED, null).partitions().get(), "a preferred election");
+        awaitEveryBrokerUnfenced();
+        call(() -> setup.electLeaders(ElectionType.PREFERRED, null).partitions().get(), "a preferred election");
         awaitAll(p -> leaderOf(p) == p.replicas().get(0).id(), "every preferred leader back");
     }
 
     @Override
     public void close() {
         admin.close();
-        kafka.close();
+        setup.close();
+        // Closes the cluster too.
+        observed.close();
     }
 
     /** The watched partitions' leaders, or null when this read failed (the dead broker was asked). */
@@ -133,8 +239,12 @@ final class KafkaFailover implements FailoverSides.Side {
     }
 
     private Map<String, TopicDescription> describeOrNull() throws InterruptedException {
+        return describeOrNull(topics);
+    }
+
+    private Map<String, TopicDescription> describeOrNull(List<String> names) throws InterruptedException {
         try {
-            return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+            return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return null;
         }

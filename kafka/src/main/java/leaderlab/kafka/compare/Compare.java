@@ -42,9 +42,7 @@ public final class Compare {
         progress.accept("simulator: seed " + simulator.seed() + ", " + simulator.brokers() + " broker(s), "
                 + simulator.controllers() + " controller(s); starting real Kafka 4.4 with the same shape and "
                 + (simulator.kafkaTimings() ? "Kafka's timings" : "classroom timings") + "...");
-        LocalKafkaOptions shape = new LocalKafkaOptions(
-                simulator.brokers(), simulator.racks(), simulator.controllers(), simulator.kafkaTimings());
-        try (RealCluster cluster = RealCluster.local(LocalKafka.start(shape))) {
+        try (RealCluster cluster = RealCluster.local(LocalKafka.start(LocalKafkaOptions.like(simulator)))) {
             return follow(sim, cluster, settleMs, progress);
         }
     }

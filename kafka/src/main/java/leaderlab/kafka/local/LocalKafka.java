@@ -251,7 +251,7 @@ public final class LocalKafka implements AutoCloseable {
         command.add("@" + argFile);
         // Names the process in ps, so a leftover one is easy to find.
         command.add("-Dleaderlab.kafka.node=" + name);
-        command.add(role == KafkaNode.Role.BROKER ? "-Xmx384m" : "-Xmx256m");
+        command.add(role == KafkaNode.Role.BROKER ? "-Xmx" + options.brokerHeapMb() + "m" : "-Xmx256m");
         command.add(NodeMain.class.getName());
         command.add(config.toString());
         return new KafkaNode(id, role, config, dataDir.resolve(name + ".log"), command);

@@ -10,13 +10,32 @@ package leaderlab.kafka.local;
  * @param kafkaTimings Kafka's default timings instead of leaderlab's classroom ones
  * @param serverConfigs settings every node starts with, over the timings (a lesson's front matter, e.g.
  *                     auto.leader.rebalance.enable, which Kafka does not take as a dynamic config)
+ * @param brokerHeapMb each broker JVM's maximum heap ({@link #DEFAULT_BROKER_HEAP_MB} unless a cluster of
+ *                     thousands of partitions needs more)
  */
 public record LocalKafkaOptions(
-        int brokers, int racks, int controllers, boolean kafkaTimings, java.util.Map<String, String> serverConfigs) {
+        int brokers,
+        int racks,
+        int controllers,
+        boolean kafkaTimings,
+        java.util.Map<String, String> serverConfigs,
+        int brokerHeapMb) {
 
     public LocalKafkaOptions(int brokers, int racks, int controllers, boolean kafkaTimings) {
         this(brokers, racks, controllers, kafkaTimings, java.util.Map.of());
     }
+
+    public LocalKafkaOptions(
+            int brokers,
+            int racks,
+            int controllers,
+            boolean kafkaTimings,
+            java.util.Map<String, String> serverConfigs) {
+        this(brokers, racks, controllers, kafkaTimings, serverConfigs, DEFAULT_BROKER_HEAP_MB);
+    }
+
+    /** Enough for the classroom's few hundred partitions (stack.md §7.1: about 350 MiB a broker in all). */
+    public static final int DEFAULT_BROKER_HEAP_MB = 384;
 
     /** Each real broker is a JVM of about 350 MiB: more than this does not belong on a laptop. */
     public static final int MAX_BROKERS = 9;
@@ -39,10 +58,24 @@ public record LocalKafkaOptions(
             throw new IllegalArgumentException(
                     "--racks must be between 0 and the number of brokers (" + brokers + "), got " + racks);
         }
+        if (brokerHeapMb < 128) {
+            throw new IllegalArgumentException("a broker needs a heap of at least 128 MiB, got " + brokerHeapMb);
+        }
         if (controllers < 1 || controllers > MAX_CONTROLLERS) {
             throw new IllegalArgumentException(
                     "--controllers must be between 1 and " + MAX_CONTROLLERS + ", got " + controllers);
         }
+    }
+
+    /** A real cluster of the simulator's shape and timings. */
+    public static LocalKafkaOptions like(leaderlab.cluster.ClusterOptions simulator) {
+        return new LocalKafkaOptions(
+                simulator.brokers(), simulator.racks(), simulator.controllers(), simulator.kafkaTimings());
+    }
+
+    /** The same cluster with brokers of this maximum heap. */
+    public LocalKafkaOptions withBrokerHeapMb(int heapMb) {
+        return new LocalKafkaOptions(brokers, racks, controllers, kafkaTimings, serverConfigs, heapMb);
     }
 
     public String rackOf(int broker) {
