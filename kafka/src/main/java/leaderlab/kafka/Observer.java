@@ -221,13 +221,13 @@ public final class Observer implements AutoCloseable, SnapshotSource {
         }
         String age = String.format(
                 Locale.ROOT,
-                "HW of %,d of %,d partitions a poll, oldest %.1f s old",
+                "HW %,d of %,d a poll, oldest %.1f s",
                 highWatermarks.perPoll(),
                 highWatermarks.led(),
                 highWatermarks.oldestAgeMs(nowMs) / 1000.0);
         return highWatermarks.unknown() == 0
                 ? age
-                : age + String.format(Locale.ROOT, ", %,d not read yet", highWatermarks.unknown());
+                : age + String.format(Locale.ROOT, ", %,d unread", highWatermarks.unknown());
     }
 
     private void loop() {

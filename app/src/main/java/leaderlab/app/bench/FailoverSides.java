@@ -148,9 +148,10 @@ public final class FailoverSides {
     }
 
     /**
-     * A broker's heap for this many replicas: about three times what a Kafka 4.4 broker kept live here
-     * (387 MiB after a full GC at 9,000 replicas, most of it per-partition metrics names and fetch-session
-     * entries), so its serial collector is not collecting all the time. With 1 GiB at 10,000 it was.
+     * A broker's heap cap for this many replicas: about four times what a Kafka 4.4 broker kept live here
+     * (387 MiB after a full GC at 9,000 replicas, most of it per-partition metric names, strings and
+     * fetch-session entries), so its serial collector is not collecting all the time; never below the
+     * default, which covers 10,000.
      */
     static int brokerHeapMb(int replicasPerBroker) {
         return Math.max(LocalKafkaOptions.DEFAULT_BROKER_HEAP_MB, 256 + replicasPerBroker * 150 / 1000);
