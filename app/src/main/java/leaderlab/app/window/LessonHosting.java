@@ -33,18 +33,18 @@ final class LessonHosting {
 
     /**
      * Presents a lesson: its narration panel appears, the simulator stops playing by itself, and the
-     * lesson replaces the cluster the window and the shell share.
+     * lesson replaces the cluster the window and the shell share ({@code installed} completes then).
      */
-    void present(Lesson lesson) {
+    void present(Lesson lesson, java.util.concurrent.CompletableFuture<Void> installed) {
         if (!panel.active()) {
             userOptions = runner.session().cluster().options();
             userPlaying = playClock.playing();
         }
-        playClock.pause();
+        playClock.leaveTimeToLesson();
         // The narration needs the room more than the counters do while a class follows a lesson.
         metrics.setVisible(false);
         metrics.setManaged(false);
-        panel.load(lesson, runner.session());
+        panel.load(lesson, runner.session(), installed);
     }
 
     /** Ends the running lesson; false when none runs. */
