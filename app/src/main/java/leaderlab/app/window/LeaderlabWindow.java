@@ -24,9 +24,6 @@ import leaderlab.shell.command.CommandRunner;
  */
 public final class LeaderlabWindow {
 
-    /** How long {@code present} waits for the window to install the lesson's cluster. */
-    private static final long PRESENT_TIMEOUT_S = 30;
-
     private final CommandRunner runner;
     private final ClusterCanvas clusterCanvas = new ClusterCanvas();
     private final PartitionDetail partitionDetail = new PartitionDetail();
@@ -244,21 +241,19 @@ public final class LeaderlabWindow {
         lessons.present(lesson, new java.util.concurrent.CompletableFuture<>());
     }
 
-    /**
-     * Presents a lesson from a command ({@code present}, on the command thread) and returns once the lesson's
-     * cluster is the session's, so the prompt and whatever the shell prints next read the lesson's cluster,
-     * never the one before. The wait is bounded: false when the window did not get that far in time.
-     */
+    /** {@code present}, on the command thread: see {@link LessonHosting#presentFromCommand}. */
     public boolean presentFromCommand(leaderlab.lessons.Lesson lesson) {
-        java.util.concurrent.CompletableFuture<Void> installed = new java.util.concurrent.CompletableFuture<>();
-        javafx.application.Platform.runLater(() -> lessons.present(lesson, installed));
-        installed.orTimeout(PRESENT_TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS);
-        return runner.await(installed) && !installed.isCompletedExceptionally();
+        return lessons.presentFromCommand(lesson);
     }
 
-    /** Ends the running lesson (End, {@code lesson end}); returns false when none runs. */
+    /** Ends the running lesson (End); returns false when none runs. On the FX thread. */
     public boolean endLesson() {
         return lessons.end();
+    }
+
+    /** {@code lesson end}, on the command thread: see {@link LessonHosting#endFromCommand}. */
+    public boolean endLessonFromCommand() {
+        return lessons.endFromCommand();
     }
 
     void clusterChanged(leaderlab.cluster.Cluster cluster) {

@@ -43,12 +43,7 @@ public final class WindowLauncher {
      */
     public static boolean endLesson() {
         LeaderlabWindow open = window;
-        if (open == null) {
-            return false;
-        }
-        java.util.concurrent.CompletableFuture<Boolean> ended = new java.util.concurrent.CompletableFuture<>();
-        Platform.runLater(() -> ended.complete(open.endLesson()));
-        return ended.join();
+        return open != null && open.endLessonFromCommand();
     }
 
     /**

@@ -68,4 +68,25 @@ class PresentFromShellTest extends WindowTestBase {
         assertFalse(WindowFixture.onFx(() -> fixture.window.playClock().playing()));
         assertEquals(asked, lessonCluster.nowMs(), "no play tick moved the lesson's clock while it asks");
     }
+
+    /**
+     * {@code lesson end} in the shell: it returns (it used to wait for the FX thread while the FX thread
+     * waited for it to hand the user's cluster back) with the user's kind of cluster in place again.
+     */
+    @Test
+    void lessonEndFromTheShellReturnsWithTheUsersClusterBack(FxRobot robot) throws Exception {
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
+        var lesson = new LessonLibrary().load("01");
+        assertTrue(fixture.runner.call(() -> fixture.window.presentFromCommand(lesson)));
+        Cluster lessonCluster = fixture.runner.session().cluster();
+
+        boolean ended = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> fixture.runner.call(fixture.window::endLessonFromCommand))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertTrue(ended);
+        assertNotSame(lessonCluster, fixture.runner.session().cluster(), "the lesson's cluster is gone");
+        assertFalse(WindowFixture.onFx(() -> fixture.window.lessonPanel().active()));
+        assertFalse(fixture.runner.call(fixture.window::endLessonFromCommand), "a second end finds no lesson");
+    }
 }
