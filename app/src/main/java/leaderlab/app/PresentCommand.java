@@ -27,9 +27,12 @@ final class PresentCommand {
                     String name = args.positional(0, "a lesson name or number (lesson list shows them)");
                     try {
                         var lesson = new LessonLibrary().load(name);
-                        if (!WindowLauncher.present(lesson)) {
-                            throw new CommandException(
-                                    "there is no window; play it here with ./leaderlab lesson play " + name);
+                        var window = WindowLauncher.window()
+                                .orElseThrow(() -> new CommandException(
+                                        "there is no window; play it here with ./leaderlab lesson play " + name));
+                        // Returns once the lesson's cluster is the session's: the prompt reads that one.
+                        if (!window.presentFromCommand(lesson)) {
+                            throw new CommandException("the window did not start " + lesson.title() + " within 30 s");
                         }
                         return Result.ok("presenting " + lesson.title() + " in the window");
                     } catch (LessonFormatException e) {

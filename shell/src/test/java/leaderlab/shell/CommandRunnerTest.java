@@ -1,6 +1,9 @@
 package leaderlab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -105,5 +108,54 @@ class CommandRunnerTest {
         runner.run("kill 2");
         runner.run("kill 2");
         assertEquals(List.of("kill 2 -> OK", "kill 2 -> ERROR"), heard);
+    }
+
+    /**
+     * A command that waits for another thread which itself needs the command thread (present waiting for
+     * the window to install the lesson's cluster) does not deadlock: the waiting command runs that work,
+     * and returns only after it, so whatever reads the session next sees the new cluster.
+     */
+    @Test
+    void aCommandWaitingForWorkThatNeedsTheCommandThreadRunsItBeforeItReturns() throws Exception {
+        Cluster fresh = Cluster.start(ClusterOptions.simulated(2, 9));
+        CommandRegistry registry = CoreCommands.registry();
+        registry.add(Command.builder("install").run((args, session) -> {
+            CompletableFuture<Void> installed = new CompletableFuture<>();
+            Thread helper = new Thread(() -> {
+                runner.call(() -> {
+                    session.replaceCluster(fresh);
+                    return null;
+                });
+                installed.complete(null);
+            });
+            helper.start();
+            boolean done = runner.await(installed);
+            return Result.ok("done=" + done + " on " + Thread.currentThread().getName());
+        }));
+        runner.close();
+        runner = new CommandRunner(new Dispatcher(registry, new Session(cluster)));
+
+        Result result = runner.submit("install").get(30, TimeUnit.SECONDS);
+
+        assertEquals(List.of("done=true on leaderlab-commands"), result.lines());
+        assertSame(fresh, runner.session().cluster(), "the cluster is in place when the command returns");
+        assertEquals(List.of("still runs"), runner.call(() -> List.of("still runs")), "later calls run as before");
+        fresh.close();
+    }
+
+    /** Waiting so from any other thread is refused at once (it would wait for nothing to serve), not a hang. */
+    @Test
+    void awaitIsOnlyForTheCommandThread() {
+        assertThrows(IllegalStateException.class, () -> runner.await(new CompletableFuture<>()));
+    }
+
+    @Test
+    void aLineNoLongerWantedWhenItsTurnComesDoesNotRun() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        assertNull(runner.submitIf(() -> asked.incrementAndGet() < 0, "kill 2").get(30, TimeUnit.SECONDS));
+        assertEquals(1, asked.get());
+        assertEquals("RUNNING", cluster.snapshot().broker(2).state(), "kill 2 never ran");
+        assertTrue(
+                runner.submitIf(() -> true, "kill 2").get(30, TimeUnit.SECONDS).isOk());
     }
 }

@@ -94,7 +94,7 @@ final class FrameLoop extends AnimationTimer {
 
     /** One frame; public to the package so the benchmark can time frames without a vsync pulse. */
     void frame(long nowNanos) {
-        SnapshotSource cluster = window.source();
+        SnapshotSource cluster = window.source().current();
         if (cluster != shownCluster) {
             newCluster(cluster);
         }
@@ -261,8 +261,8 @@ final class FrameLoop extends AnimationTimer {
         if (scrubbing()) {
             return "PAST  " + time + "  (Live returns)";
         }
-        if (window.realKafka()) {
-            String stale = window.source().staleness();
+        if (window.source().realKafka()) {
+            String stale = window.source().current().staleness();
             return "REAL KAFKA  " + time + (stale == null ? "  (polled)" : "  " + stale);
         }
         boolean simulated = window.runner().session().cluster().runtime().isSimulated();

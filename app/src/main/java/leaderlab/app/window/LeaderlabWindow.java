@@ -1,24 +1,18 @@
 package leaderlab.app.window;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
-import javafx.application.Application;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.cluster.view.SnapshotSource;
 import leaderlab.shell.command.CommandRunner;
@@ -29,9 +23,6 @@ import leaderlab.shell.command.CommandRunner;
  * reads snapshots and the journal, and acts only by running command lines on the shared runner.
  */
 public final class LeaderlabWindow {
-
-    private static final double MIN_ZOOM = 0.6;
-    private static final double MAX_ZOOM = 2.4;
 
     private final CommandRunner runner;
     private final ClusterCanvas clusterCanvas = new ClusterCanvas();
@@ -50,18 +41,15 @@ public final class LeaderlabWindow {
     private final QuorumPane quorum;
     private final BorderPane root = new BorderPane();
     private final Scene scene;
-    private ContextMenu openMenu;
-    private Palette palette = Palette.LIGHT;
-    private double zoom = 1.0;
+    private final CanvasPointer pointer;
+    private final Appearance appearance;
     private boolean flowOn = true;
-    private int hovered = -1;
     private boolean presenter;
     private final LessonHosting lessons;
     private final Button live = new Button("Live");
     private final ScrubMarks marks = new ScrubMarks();
     private final WhatIfs whatIfs;
-    /** The real Kafka cluster shown (its poller), or null when the window shows the session's simulator. */
-    private final SnapshotSource realKafka;
+    private final WindowSource source;
 
     /** @param playing whether the simulator starts playing (live clusters run by themselves) */
     public LeaderlabWindow(CommandRunner runner, boolean playing, double width, double height) {
@@ -79,7 +67,7 @@ public final class LeaderlabWindow {
     private LeaderlabWindow(
             CommandRunner runner, SnapshotSource realKafka, boolean playing, double width, double height) {
         this.runner = runner;
-        this.realKafka = realKafka;
+        this.source = new WindowSource(runner, realKafka);
         this.console = new CommandConsole(runner);
         this.lessonPanel = new LessonPanel(
                 runner,
@@ -93,6 +81,7 @@ public final class LeaderlabWindow {
         this.menus = new ClusterMenus(console::run);
         this.quorum = new QuorumPane(clusterCanvas, menus, headline, eventLog);
         this.frames = new FrameLoop(this);
+        this.appearance = new Appearance(root, frames::redrawAll);
         this.lessons = new LessonHosting(runner, lessonPanel, playClock, metrics, frames::redrawAll);
         this.whatIfs = new WhatIfs(this, this::layOut);
         layOut();
@@ -100,16 +89,11 @@ public final class LeaderlabWindow {
         scene.getStylesheets()
                 .add(LeaderlabWindow.class.getResource("leaderlab.css").toExternalForm());
         wireControls();
-        wireCanvas();
+        pointer = new CanvasPointer(clusterCanvas, menus, frames::shown, this::showPartition);
         new WindowKeys(this).attachTo(scene);
         playClock.followTimeSpeed(runner, controls::showSpeed);
-        if (realKafka != null) {
-            controls.realKafka();
-            whatIfs.forkButton().setVisible(false);
-            whatIfs.forkButton().setManaged(false);
-        }
-        applyTheme();
-        applyZoom();
+        source.fitControls(controls, whatIfs.forkButton());
+        appearance.apply();
     }
 
     private SplitPane center() {
@@ -188,9 +172,9 @@ public final class LeaderlabWindow {
         controls.speed.setOnAction(e -> playClock.setSpeed(controls.speed.getValue()));
         controls.flow.setSelected(flowOn);
         controls.flow.setOnAction(e -> setFlow(controls.flow.isSelected()));
-        controls.theme.setOnAction(e -> toggleTheme());
-        controls.zoomIn.setOnAction(e -> zoomBy(1.15));
-        controls.zoomOut.setOnAction(e -> zoomBy(1 / 1.15));
+        controls.theme.setOnAction(e -> appearance.toggleTheme());
+        controls.zoomIn.setOnAction(e -> appearance.zoomBy(1.15));
+        controls.zoomOut.setOnAction(e -> appearance.zoomBy(1 / 1.15));
         // Scrubbing stays in the past, for as long as a teacher talks about it, until Live is pressed.
         // The handler (not a filter) runs after the slider's track has moved the value to the press.
         scrubber.valueProperty().addListener((obs, old, value) -> {
@@ -200,34 +184,6 @@ public final class LeaderlabWindow {
         });
         scrubber.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> frames.scrubTo((int) Math.round(scrubber.getValue())));
         live.setOnAction(e -> goLive());
-    }
-
-    private void wireCanvas() {
-        clusterCanvas.setOnMouseMoved(e -> hovered = clusterCanvas.partitionAt(e.getX(), e.getY()));
-        clusterCanvas.setOnMouseExited(e -> hovered = -1);
-        clusterCanvas.setOnMouseClicked(this::onCanvasClick);
-    }
-
-    private void onCanvasClick(MouseEvent e) {
-        if (openMenu != null) {
-            openMenu.hide();
-        }
-        ClusterSnapshot snapshot = frames.shown();
-        int partitionId = clusterCanvas.partitionAt(e.getX(), e.getY());
-        int broker = clusterCanvas.brokerAt(e.getX(), e.getY());
-        if (snapshot == null || (partitionId < 0 && broker < 0) || e.getButton() == MouseButton.MIDDLE) {
-            return;
-        }
-        if (partitionId >= 0) {
-            PartitionRegistration partition = snapshot.metadata().partitions().get(partitionId);
-            showPartition(partition.name());
-            openMenu = menus.forPartition(partition, () -> showPartition(partition.name()));
-        } else if (e.getButton() == MouseButton.SECONDARY) {
-            openMenu = menus.forBroker(broker, BrokerStatus.of(snapshot.broker(broker), NetworkCuts.of(snapshot)));
-        } else {
-            return;
-        }
-        openMenu.show(clusterCanvas, e.getScreenX(), e.getScreenY());
     }
 
     /** Shows a partition's logs in the detail view and its history in the swimlanes. */
@@ -270,31 +226,6 @@ public final class LeaderlabWindow {
         frames.redrawAll();
     }
 
-    void toggleTheme() {
-        palette = palette.dark() ? Palette.LIGHT : Palette.DARK;
-        applyTheme();
-    }
-
-    private void applyTheme() {
-        Application.setUserAgentStylesheet(
-                palette.dark()
-                        ? new PrimerDark().getUserAgentStylesheet()
-                        : new PrimerLight().getUserAgentStylesheet());
-        root.getStyleClass().removeAll("light", "dark");
-        root.getStyleClass().add(palette.dark() ? "dark" : "light");
-        frames.redrawAll();
-    }
-
-    void zoomBy(double factor) {
-        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * factor));
-        applyZoom();
-    }
-
-    private void applyZoom() {
-        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 15 * zoom));
-        frames.redrawAll();
-    }
-
     void updateScrubber(
             SnapshotHistory history, java.util.List<leaderlab.cluster.journal.Event> marked, int scrubIndex) {
         scrubber.setMax(Math.max(1, history.size() - 1));
@@ -302,17 +233,27 @@ public final class LeaderlabWindow {
             scrubber.setValue(scrubber.getMax());
         }
         live.setDisable(scrubIndex < 0);
-        marks.draw(history, marked, palette);
+        marks.draw(history, marked, appearance.palette());
     }
 
-    /** Presents a lesson in the window (see {@link LessonHosting#present}). */
+    /** Presents a lesson in the window (see {@link LessonHosting#present}); on the FX thread. */
     public void presentLesson(leaderlab.lessons.Lesson lesson) {
-        lessons.present(lesson);
+        lessons.present(lesson, new java.util.concurrent.CompletableFuture<>());
     }
 
-    /** Ends the running lesson (End, {@code lesson end}); returns false when none runs. */
+    /** {@code present}, on the command thread: see {@link LessonHosting#presentFromCommand}. */
+    public boolean presentFromCommand(leaderlab.lessons.Lesson lesson) {
+        return lessons.presentFromCommand(lesson);
+    }
+
+    /** Ends the running lesson (End); returns false when none runs. On the FX thread. */
     public boolean endLesson() {
         return lessons.end();
+    }
+
+    /** {@code lesson end}, on the command thread: see {@link LessonHosting#endFromCommand}. */
+    public boolean endLessonFromCommand() {
+        return lessons.endFromCommand();
     }
 
     void clusterChanged(leaderlab.cluster.Cluster cluster) {
@@ -350,13 +291,8 @@ public final class LeaderlabWindow {
     // ---- Parts, for the frame loop and for tests ---------------------------------------------------
 
     /** What the window draws: the real cluster's poller, or the session's simulated cluster. */
-    SnapshotSource source() {
-        return realKafka != null ? realKafka : runner.session().cluster();
-    }
-
-    /** Whether the window shows a real Kafka cluster (no simulated time, no what-ifs). */
-    boolean realKafka() {
-        return realKafka != null;
+    WindowSource source() {
+        return source;
     }
 
     public Scene scene() {
@@ -425,12 +361,16 @@ public final class LeaderlabWindow {
         return frames.failures();
     }
 
+    Appearance appearance() {
+        return appearance;
+    }
+
     Palette palette() {
-        return palette;
+        return appearance.palette();
     }
 
     double zoom() {
-        return zoom;
+        return appearance.zoom();
     }
 
     boolean flowOn() {
@@ -438,6 +378,6 @@ public final class LeaderlabWindow {
     }
 
     int hovered() {
-        return hovered;
+        return pointer.hovered();
     }
 }

@@ -1,5 +1,8 @@
 package leaderlab.app.window;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.ClusterOptions;
 import leaderlab.lessons.Lesson;
@@ -11,6 +14,9 @@ import leaderlab.shell.command.CommandRunner;
  * started in. Runs on the FX thread; cluster swaps go through the one command thread.
  */
 final class LessonHosting {
+
+    /** How long {@code present} and {@code lesson end} wait for the window to start or end a lesson. */
+    private static final long COMMAND_WAIT_S = 30;
 
     private final CommandRunner runner;
     private final LessonPanel panel;
@@ -33,18 +39,47 @@ final class LessonHosting {
 
     /**
      * Presents a lesson: its narration panel appears, the simulator stops playing by itself, and the
-     * lesson replaces the cluster the window and the shell share.
+     * lesson replaces the cluster the window and the shell share ({@code installed} completes then).
      */
-    void present(Lesson lesson) {
+    void present(Lesson lesson, CompletableFuture<Void> installed) {
         if (!panel.active()) {
             userOptions = runner.session().cluster().options();
             userPlaying = playClock.playing();
         }
-        playClock.pause();
+        playClock.leaveTimeToLesson();
         // The narration needs the room more than the counters do while a class follows a lesson.
         metrics.setVisible(false);
         metrics.setManaged(false);
-        panel.load(lesson, runner.session());
+        panel.load(lesson, runner.session(), installed);
+    }
+
+    /**
+     * Presents a lesson from a command ({@code present}, on the command thread) and returns once the lesson's
+     * cluster is the session's, so the prompt and whatever the shell prints next read the lesson's cluster,
+     * never the one before. The wait is bounded: false when the window did not get that far in time.
+     */
+    boolean presentFromCommand(Lesson lesson) {
+        CompletableFuture<Void> installed = new CompletableFuture<>();
+        return onFxAndWait(() -> present(lesson, installed), installed);
+    }
+
+    /**
+     * {@code lesson end}, on the command thread: ends the running lesson as End does and returns once it
+     * has. The end hands the user's cluster back through the command thread, which runs that while it
+     * waits here (a plain wait deadlocked: the command thread waited for the FX thread, which waited for it).
+     *
+     * @return false when no lesson ran, or the window did not answer within the wait
+     */
+    boolean endFromCommand() {
+        CompletableFuture<Boolean> ended = new CompletableFuture<>();
+        return onFxAndWait(() -> ended.complete(end()), ended) && ended.join();
+    }
+
+    /** On the command thread: runs {@code fx} on the FX thread and waits (bounded) until {@code done}; false if not. */
+    private boolean onFxAndWait(Runnable fx, CompletableFuture<?> done) {
+        Platform.runLater(fx);
+        done.orTimeout(COMMAND_WAIT_S, TimeUnit.SECONDS);
+        return runner.await(done) && !done.isCompletedExceptionally();
     }
 
     /** Ends the running lesson; false when none runs. */

@@ -111,8 +111,11 @@ final class LessonPanel extends VBox {
         return active() ? worker.lessonCluster() : null;
     }
 
-    /** Loads a lesson on a fresh cluster (replacing the window's), ending any lesson that is running. */
-    void load(Lesson lesson, Session session) {
+    /**
+     * Loads a lesson on a fresh cluster (replacing the window's), ending any lesson that is running;
+     * {@code installed} completes once the lesson's cluster is the session's.
+     */
+    void load(Lesson lesson, Session session, java.util.concurrent.CompletableFuture<Void> installed) {
         int mine = worker.stopWaits();
         setVisible(true);
         setManaged(true);
@@ -122,7 +125,7 @@ final class LessonPanel extends VBox {
         reveal.clear();
         phase = Phase.PLAYING;
         refresh();
-        worker.load(mine, lesson, session, (now, problem) -> landed(now, problem, Phase.READY));
+        worker.load(mine, lesson, session, installed, (now, problem) -> landed(now, problem, Phase.READY));
     }
 
     /** Ends the lesson: the panel goes, and {@code onEnd} gives the window back its normal layout (it gets the lesson's cluster). */

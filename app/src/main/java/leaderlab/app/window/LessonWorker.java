@@ -41,6 +41,8 @@ final class LessonWorker {
     private volatile int generation;
 
     private volatile CompletableFuture<String> pausing;
+    /** Completes when the running lesson's generation ends: a step waiting for a line gives up then. */
+    private volatile CompletableFuture<Void> ended = new CompletableFuture<>();
 
     LessonWorker(CommandRunner runner) {
         this.runner = runner;
@@ -58,6 +60,9 @@ final class LessonWorker {
     /** Makes every callback of the running lesson stale and frees a worker blocked on a pause; returns the new generation. */
     int stopWaits() {
         int mine = ++generation;
+        CompletableFuture<Void> over = ended;
+        ended = new CompletableFuture<>();
+        over.complete(null);
         CompletableFuture<String> pause = pausing;
         if (pause != null) {
             pause.completeExceptionally(new CancellationException("the lesson ended"));
@@ -65,18 +70,31 @@ final class LessonWorker {
         return mine;
     }
 
-    /** Loads {@code lesson} on a fresh cluster put into {@code session}, then lands on the FX thread. */
-    void load(int mine, Lesson lesson, Session session, BiConsumer<PlayerState, String> landed) {
+    /**
+     * Loads {@code lesson} on a fresh cluster put into {@code session}, then lands on the FX thread.
+     * {@code installed} completes once the lesson's cluster is the session's (or the load failed before).
+     */
+    void load(
+            int mine,
+            Lesson lesson,
+            Session session,
+            CompletableFuture<Void> installed,
+            BiConsumer<PlayerState, String> landed) {
+        CompletableFuture<Void> over = ended;
         work(
                 mine,
                 () -> {
-                    closePlayer();
-                    player = new LessonPlayer(
-                            lesson,
-                            PlayMode.SIMULATED,
-                            false,
-                            PredictionLog.inHome(),
-                            cluster -> host(session, cluster, mine));
+                    try {
+                        closePlayer();
+                        player = new LessonPlayer(
+                                lesson,
+                                PlayMode.SIMULATED,
+                                false,
+                                PredictionLog.inHome(),
+                                cluster -> host(session, cluster, mine, over, installed));
+                    } finally {
+                        installed.complete(null);
+                    }
                 },
                 landed);
     }
@@ -151,12 +169,18 @@ final class LessonWorker {
      * a command of a lesson that has ended (a reset, a new lesson) is refused rather than run on a cluster
      * that is not the lesson's.
      */
-    private LessonHost host(Session session, Cluster cluster, int mine) {
+    private LessonHost host(
+            Session session,
+            Cluster cluster,
+            int mine,
+            CompletableFuture<Void> over,
+            CompletableFuture<Void> installed) {
         lessonCluster = cluster;
         runner.call(() -> {
             session.replaceCluster(cluster);
             return null;
         });
+        installed.complete(null);
         return new LessonHost() {
             @Override
             public Session session() {
@@ -165,10 +189,16 @@ final class LessonWorker {
 
             @Override
             public Result run(String line) {
-                if (mine != generation || session.cluster() != cluster) {
+                // Asked again on the command thread: the lesson may end while the line waits in the queue, and
+                // a step waiting for a line behind a new `present` gives up rather than hold up that lesson.
+                CompletableFuture<Result> result =
+                        runner.submitIf(() -> mine == generation && session.cluster() == cluster, line);
+                CompletableFuture.anyOf(result, over).join();
+                Result ran = result.getNow(null);
+                if (ran == null) {
                     throw new CancellationException("the lesson ended");
                 }
-                return runner.run(line);
+                return ran;
             }
 
             @Override

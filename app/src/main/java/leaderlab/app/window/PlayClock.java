@@ -74,6 +74,14 @@ public final class PlayClock {
         }
     }
 
+    /**
+     * A lesson moves its own (simulated) cluster's time: the window stops playing the simulator, whatever
+     * the cluster before it was, and runs no command for it (that cluster is being replaced).
+     */
+    void leaveTimeToLesson() {
+        simulatedPlaying = false;
+    }
+
     public void pause() {
         if (simulated()) {
             simulatedPlaying = false;

@@ -122,7 +122,7 @@ final class WhatIfs {
     }
 
     private boolean canFork(Session session) {
-        return !window.realKafka()
+        return !window.source().realKafka()
                 && session.suspendedRun() == null
                 && session.cluster().options().simulated();
     }

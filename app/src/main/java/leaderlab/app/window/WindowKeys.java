@@ -33,11 +33,11 @@ final class WindowKeys {
         boolean typing = window.typing();
         if (e.isShortcutDown()
                 && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
-            window.zoomBy(1.15);
+            window.appearance().zoomBy(1.15);
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
-            window.zoomBy(1 / 1.15);
+            window.appearance().zoomBy(1 / 1.15);
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.DIGIT0) {
-            window.zoomBy(1 / window.zoom());
+            window.appearance().zoomBy(1 / window.zoom());
         } else if (e.getCode() == KeyCode.ESCAPE) {
             if (window.presenter() && !typing) {
                 window.setPresenter(false);
@@ -76,7 +76,7 @@ final class WindowKeys {
             swallowSlash = true;
             window.focusCommandBar();
         } else if (e.getCode() == KeyCode.T) {
-            window.toggleTheme();
+            window.appearance().toggleTheme();
         } else if (e.getCode() == KeyCode.F) {
             window.setFlow(!window.flowOn());
         } else {

@@ -31,18 +31,9 @@ public final class WindowLauncher {
 
     private WindowLauncher() {}
 
-    /**
-     * Shows a lesson in the open window.
-     *
-     * @return false when there is no window
-     */
-    public static boolean present(leaderlab.lessons.Lesson lesson) {
-        LeaderlabWindow open = window;
-        if (open == null) {
-            return false;
-        }
-        Platform.runLater(() -> open.presentLesson(lesson));
-        return true;
+    /** The open window, if there is one (the {@code present} command shows its lesson there). */
+    public static java.util.Optional<LeaderlabWindow> window() {
+        return java.util.Optional.ofNullable(window);
     }
 
     /**
@@ -52,12 +43,7 @@ public final class WindowLauncher {
      */
     public static boolean endLesson() {
         LeaderlabWindow open = window;
-        if (open == null) {
-            return false;
-        }
-        java.util.concurrent.CompletableFuture<Boolean> ended = new java.util.concurrent.CompletableFuture<>();
-        Platform.runLater(() -> ended.complete(open.endLesson()));
-        return ended.join();
+        return open != null && open.endLessonFromCommand();
     }
 
     /**

@@ -53,17 +53,18 @@ class RealKafkaWindowTest {
         }
     }
 
-    /** A poll after broker 3 crashed: orders-2 moved to broker 1, the controller fenced broker 3. */
-    private static final class Polled implements SnapshotSource {
-        final ClusterSnapshot snapshot;
-        final Journal journal = new Journal();
+    /**
+     * A poll after broker 3 crashed: orders-2 moved to broker 1, the controller fenced broker 3. The
+     * record's accessors are the {@link SnapshotSource}; {@code staleness} is what the poller would say.
+     */
+    private record Polled(ClusterSnapshot snapshot, Journal journal, String staleness) implements SnapshotSource {
 
-        Polled() {
+        static Polled afterBroker3Crashed(String staleness) {
             List<RealState.Partition> partitions = List.of(
                     partition(0, 1, List.of(1, 2, 3), List.of(1, 2)),
                     partition(1, 2, List.of(2, 3, 1), List.of(2, 1)),
                     partition(2, 1, List.of(3, 1, 2), List.of(1, 2)));
-            snapshot = new SnapshotBuilder(false)
+            ClusterSnapshot snapshot = new SnapshotBuilder(false)
                     .next(new RealState(
                             4_000,
                             List.of(
@@ -72,6 +73,7 @@ class RealKafkaWindowTest {
                                     new RealState.Broker(3, null, "STOPPED", "FENCED", 13)),
                             List.of(new RealState.Topic("orders", "id", Map.of(), 1, partitions)),
                             new RealState.Quorum(100, 1, 90, List.of(new RealState.Voter(100, 90)), List.of(100))));
+            Journal journal = new Journal();
             journal.append(
                     4_000,
                     NodeId.CONTROLLER,
@@ -79,31 +81,16 @@ class RealKafkaWindowTest {
                     new EventDetail.LeaderElected(3, 1, 1, EventDetail.Election.ONLINE, false, () -> "1 now leads"),
                     "observed (Kafka does not say why)",
                     -1);
+            return new Polled(snapshot, journal, staleness);
         }
 
         private static RealState.Partition partition(int index, int leader, List<Integer> replicas, List<Integer> isr) {
             return new RealState.Partition(
                     "orders", index, leader, 1, replicas, isr, List.of(), List.of(), List.of(), List.of(), 10);
         }
-
-        @Override
-        public ClusterSnapshot snapshot() {
-            return snapshot;
-        }
-
-        @Override
-        public Journal journal() {
-            return journal;
-        }
     }
 
-    private Color chipFill(int broker, int partitionId) {
-        return ChipPixels.fill(window, broker, partitionId);
-    }
-
-    @Test
-    void thePolledLeadersAreTheLeaderChipsAndTheObservedElectionTheHeadline(FxRobot robot) {
-        Polled polled = new Polled();
+    private void open(FxRobot robot, Polled polled) {
         runner = new CommandRunner(new Dispatcher(CoreCommands.registry(), Session.withoutCluster()));
         robot.interact(() -> {
             window = new LeaderlabWindow(runner, polled, 1400, 900);
@@ -112,11 +99,21 @@ class RealKafkaWindowTest {
             window.frame();
         });
         robot.interact(window::frame);
+    }
 
-        assertEquals(polled.snapshot, window.shownSnapshot());
+    private Color chipFill(int broker, int partitionId) {
+        return ChipPixels.fill(window, broker, partitionId);
+    }
+
+    @Test
+    void thePolledLeadersAreTheLeaderChipsAndTheObservedElectionTheHeadline(FxRobot robot) {
+        Polled polled = Polled.afterBroker3Crashed(null);
+        open(robot, polled);
+
+        assertEquals(polled.snapshot(), window.shownSnapshot());
         Color leader = Palette.LIGHT.replica(ReplicaState.LEADER);
         for (int partition = 0; partition < 3; partition++) {
-            int leads = polled.snapshot.metadata().partitions().get(partition).leader();
+            int leads = polled.snapshot().metadata().partitions().get(partition).leader();
             assertTrue(near(leader, chipFill(leads, partition)), "orders-" + partition + " led by " + leads);
             assertFalse(near(leader, chipFill(leads == 1 ? 2 : 1, partition)), "orders-" + partition);
         }
@@ -125,6 +122,17 @@ class RealKafkaWindowTest {
         assertTrue(headline.contains("observed"), headline);
         assertTrue(WindowFixture.onFx(() -> window.controls().clock.getText()).startsWith("REAL KAFKA"));
         assertFalse(WindowFixture.onFx(() -> window.controls().play.isVisible()));
+    }
+
+    /** A poller that has not had an answer for a while: the clock carries its own line, whatever its wording. */
+    @Test
+    void aStaleSourceSaysSoOnTheClock(FxRobot robot) {
+        Polled polled = Polled.afterBroker3Crashed("the poller's own line on why the picture may be old");
+        open(robot, polled);
+
+        String clock = WindowFixture.onFx(() -> window.controls().clock.getText());
+        assertTrue(clock.startsWith("REAL KAFKA"), clock);
+        assertTrue(clock.endsWith(polled.staleness()), clock);
     }
 
     private static boolean near(Color a, Color b) {

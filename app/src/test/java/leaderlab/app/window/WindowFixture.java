@@ -40,9 +40,20 @@ final class WindowFixture implements AutoCloseable {
             double width,
             double height,
             leaderlab.shell.command.CommandRegistry registry) {
+        this(stage, options, width, height, registry, false);
+    }
+
+    /** @param playing whether the window plays the simulator by itself, as the app's window does */
+    WindowFixture(
+            Stage stage,
+            ClusterOptions options,
+            double width,
+            double height,
+            leaderlab.shell.command.CommandRegistry registry,
+            boolean playing) {
         this.cluster = Cluster.start(options);
         this.runner = new CommandRunner(new Dispatcher(registry, new Session(cluster)));
-        this.window = new LeaderlabWindow(runner, false, width, height);
+        this.window = new LeaderlabWindow(runner, playing, width, height);
         stage.setScene(window.scene());
         // The stage is shared by a test class's tests: each window gets the size it asks for.
         stage.setFullScreen(false);

@@ -1,10 +1,16 @@
 package leaderlab.shell.command;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs command lines one at a time on a single thread of its own. Every front end that shares a
@@ -16,6 +22,9 @@ public final class CommandRunner implements AutoCloseable {
 
     private final Dispatcher dispatcher;
     private final ExecutorService executor;
+    /** Work handed to {@link #call}, not run yet: a line waiting in {@link #await} runs it. */
+    private final LinkedBlockingQueue<Runnable> calls = new LinkedBlockingQueue<>();
+
     private volatile Thread runnerThread;
     private volatile boolean running;
 
@@ -58,12 +67,69 @@ public final class CommandRunner implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> runOne(line, false), executor);
     }
 
-    /** Submits a line and waits for its result (the REPL, which shows one result per prompt). */
-    /** Runs other work on the command thread, after every queued line (e.g. swapping a lesson's cluster in). */
-    public <T> T call(java.util.function.Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, executor).join();
+    /**
+     * Like {@link #submit}, but the line runs only if {@code stillWanted}, asked on the command thread just
+     * before, says so; otherwise the future completes with null (a lesson's line queued before the lesson
+     * ended must not run on the cluster that replaced it).
+     */
+    public CompletableFuture<Result> submitIf(BooleanSupplier stillWanted, String line) {
+        return CompletableFuture.supplyAsync(() -> stillWanted.getAsBoolean() ? runOne(line, true) : null, executor);
     }
 
+    /**
+     * Runs other work on the command thread (e.g. swapping a lesson's cluster in): after every queued line,
+     * or at once when the running line waits for it in {@link #await}.
+     */
+    public <T> T call(java.util.function.Supplier<T> work) {
+        FutureTask<T> task = new FutureTask<>(work::get);
+        calls.add(task);
+        try {
+            executor.execute(() -> {
+                calls.remove(task);
+                // Done already when a waiting line ran it; a FutureTask runs once.
+                task.run();
+            });
+        } catch (RejectedExecutionException closed) {
+            calls.remove(task);
+            throw closed;
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the command thread");
+        }
+    }
+
+    /**
+     * On the command thread, inside a command: waits until {@code done} completes, meanwhile running the
+     * work other threads hand to {@link #call} (it would otherwise wait behind this very command). So a
+     * command can wait for another thread that needs the command thread, e.g. {@code present} for the
+     * lesson's cluster to be installed.
+     *
+     * @return false when the wait was interrupted (Ctrl-C) before {@code done} completed
+     */
+    public boolean await(CompletableFuture<?> done) {
+        if (Thread.currentThread() != runnerThread) {
+            throw new IllegalStateException("await is for a command running on the command thread");
+        }
+        Runnable wake = () -> {};
+        done.whenComplete((value, failure) -> calls.add(wake));
+        try {
+            while (!done.isDone()) {
+                calls.take().run();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            calls.remove(wake);
+        }
+    }
+
+    /** Submits a line and waits for its result (the REPL, which shows one result per prompt). */
     public Result run(String line) {
         return submit(line).join();
     }
