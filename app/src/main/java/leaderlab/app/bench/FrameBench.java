@@ -42,12 +42,13 @@ public final class FrameBench {
         this.out = out;
     }
 
-    /** Must run before anything touches JavaFX: headless glass and the software pipeline. */
+    /** Must run before anything touches JavaFX: headless glass, the software pipeline, the window's settings. */
     public static void configureHeadlessSoftwareRendering() {
         System.setProperty("prism.order", "sw");
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("headless.geometry", "1920x1200-32");
+        leaderlab.app.window.WindowLauncher.configureRendering();
     }
 
     public void run(int brokers, int partitions, int frames) throws InterruptedException {

@@ -44,14 +44,10 @@ final class CardView extends Canvas {
                 }
             }
         }
-        List<Integer> due = pulses.due(nowNanos);
-        boolean ringsMoved = false;
-        for (int chip : due) {
-            ringsMoved |= ringWidth(next.card, chip, nowNanos) != ringDrawn[chip];
-        }
-        if (next.sameAs(drawn) && !ringsMoved) {
+        if (!needsPaint(next, nowNanos)) {
             return false;
         }
+        List<Integer> due = pulses.due(nowNanos);
         boolean whole = !next.continues(drawn) || !chips.canContinue(getWidth(), getHeight());
         if (whole) {
             paintWhole(snapshot, next, zoom, nowNanos);
@@ -64,6 +60,25 @@ final class CardView extends Canvas {
 
     boolean pulsing() {
         return pulses.pulsing();
+    }
+
+    /** Whether {@link #render} would paint {@code next}: it shows something else, or a pulse ring thinned. */
+    boolean needsPaint(CardFrame next, long nowNanos) {
+        return !shows(next) || ringsMoved(nowNanos);
+    }
+
+    /** Whether the card shows {@code frame}'s chips, header and rings (pulses aside). */
+    boolean shows(CardFrame frame) {
+        return drawn != null && drawn.card == frame.card && frame.sameAs(drawn);
+    }
+
+    private boolean ringsMoved(long nowNanos) {
+        for (int chip : pulses.chips()) {
+            if (ringWidth(drawn.card, chip, nowNanos) != ringDrawn[chip]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sizes and moves the canvas to the card with room for its border; a new card forgets the old pulses. */

@@ -34,6 +34,11 @@ final class ChipPulses {
         return start == null ? 0 : Math.max(0, 1 - (nowNanos - start) / (double) PULSE_NANOS);
     }
 
+    /** The chips pulsing or just ended (not yet forgotten by {@link #due}), ascending. */
+    java.util.Set<Integer> chips() {
+        return started.keySet();
+    }
+
     /** The chips that pulse at {@code nowNanos}, the ended ones a last time (they are forgotten then). */
     List<Integer> due(long nowNanos) {
         List<Integer> due = new ArrayList<>(started.keySet());

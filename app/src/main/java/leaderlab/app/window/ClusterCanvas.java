@@ -51,6 +51,19 @@ public final class ClusterCanvas extends Pane {
 
     private long pastMs = -1;
 
+    /**
+     * The most card pixels one frame repaints when it shows changes over the last frame (about four
+     * presenter-mode cards of 1920x1080). In a failover storm every card changes at once; in software
+     * rendering all of them cost two frames' time, so they take their turns over the next frames
+     * (12 presenter cards in 3 frames, 50 ms). A new cluster, layout or theme is painted whole at once.
+     */
+    static final long CARD_PIXELS_PER_FRAME = 450_000;
+
+    /** The card a frame looks at first: the one after the last card painted, so every card gets its turn. */
+    private int firstCard;
+    /** Whether the last frame left changed cards for the next (the frame loop keeps drawing then). */
+    private boolean cardsBehind;
+
     private Set<Integer> failing = Set.of();
     private boolean clientsFailing;
 
@@ -105,6 +118,7 @@ public final class ClusterCanvas extends Pane {
         }
         ClusterSnapshot before = hostedFor;
         hostedFor = snapshot;
+        boolean allAtOnce = false;
         if (layout == null
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
@@ -115,13 +129,16 @@ public final class ClusterCanvas extends Pane {
                 layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom);
             }
             placeCards();
+            allAtOnce = true;
         }
         double zoom = layout.zoom;
         NetworkCuts cuts = NetworkCuts.of(snapshot);
         Object[] key = {snapshot, layout, hovered, palette, failing};
         if (framesKey == null || !sameObjects(key, framesKey)) {
-            framesKey = key;
             boolean incremental = changed != null && frames.size() == layout.cards.size();
+            // Another cluster or theme shows whole in one frame; only changes over the last frame wait.
+            allAtOnce |= !incremental || framesKey == null || framesKey[3] != palette;
+            framesKey = key;
             List<CardFrame> next = new ArrayList<>(layout.cards.size());
             for (int c = 0; c < layout.cards.size(); c++) {
                 ClusterLayout.Card card = layout.cards.get(c);
@@ -133,14 +150,7 @@ public final class ClusterCanvas extends Pane {
             }
             frames = next;
         }
-        long now = System.nanoTime();
-        int whole = 0;
-        for (int c = 0; c < frames.size(); c++) {
-            whole += cardViews.get(c).render(snapshot, frames.get(c), zoom, now) ? 1 : 0;
-        }
-        if (whole > 0 && whole == frames.size()) {
-            wholeRepaints++;
-        }
+        paintCards(snapshot, zoom, allAtOnce ? Long.MAX_VALUE : CARD_PIXELS_PER_FRAME);
         String caption = hoverCaption(snapshot, hovered);
         if (pastMs >= 0 && caption == null) {
             caption = String.format(java.util.Locale.ROOT, "PAST: t = %.1f s   (L or Live returns)", pastMs / 1000.0);
@@ -148,6 +158,39 @@ public final class ClusterCanvas extends Pane {
         renderBackdrop(caption, palette, zoom);
         links.render(layout, cuts, palette, zoom);
         flowLanes.show(flow, layout, palette);
+    }
+
+    /**
+     * Paints the cards that need it, up to {@code pixelBudget} card pixels (at least one card), in turn
+     * from the card after the last one painted; the others wait for the next frame.
+     */
+    private void paintCards(ClusterSnapshot snapshot, double zoom, long pixelBudget) {
+        long now = System.nanoTime();
+        long left = pixelBudget;
+        int whole = 0;
+        int painted = 0;
+        cardsBehind = false;
+        int start = firstCard % Math.max(1, frames.size());
+        for (int k = 0; k < frames.size(); k++) {
+            int c = (start + k) % frames.size();
+            CardView view = cardViews.get(c);
+            if (!view.needsPaint(frames.get(c), now)) {
+                continue;
+            }
+            ClusterLayout.Box box = frames.get(c).card.box();
+            long pixels = (long) (box.w() * box.h());
+            if (painted > 0 && pixels > left) {
+                cardsBehind = true;
+                break;
+            }
+            left -= pixels;
+            painted++;
+            firstCard = (c + 1) % frames.size();
+            whole += view.render(snapshot, frames.get(c), zoom, now) ? 1 : 0;
+        }
+        if (whole > 0 && whole == frames.size()) {
+            wholeRepaints++;
+        }
     }
 
     /**
@@ -240,7 +283,24 @@ public final class ClusterCanvas extends Pane {
         }
     }
 
-    /** Whether a chip still pulses, so the frame loop keeps drawing though the cluster stands still. */
+    /**
+     * Whether the view has more to draw though the cluster stands still: a chip pulses, or changed cards
+     * wait for their turn. The frame loop keeps drawing while it does.
+     */
+    boolean animating() {
+        return cardsBehind || pulsing();
+    }
+
+    /** How many cards do not show the last frame's chips and header yet (for tests of the card budget). */
+    int cardsBehindForTests() {
+        int behind = 0;
+        for (int c = 0; c < frames.size(); c++) {
+            behind += cardViews.get(c).shows(frames.get(c)) ? 0 : 1;
+        }
+        return behind;
+    }
+
+    /** Whether a chip still pulses. */
     boolean pulsing() {
         for (CardView view : cardViews) {
             if (view.pulsing()) {

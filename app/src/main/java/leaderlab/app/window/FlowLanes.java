@@ -9,10 +9,10 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
- * The message flow's dots, drawn on one small canvas per lane of {@link FlowRoutes} (the gaps between
- * the cards). A frame that moves the dots dirties only the lanes whose dots moved, a few thin strips,
- * where dots as nodes all over the view made JavaFX repaint most of it (it merges more than 12 dirty
- * children of a group into the group's bounds).
+ * The message flow's dots, drawn on one thin canvas per lane of {@link FlowRoutes} (the gaps between
+ * the cards). A frame that moves the dots dirties only the lanes whose dots moved, a few strips, where
+ * dots as nodes all over the view made JavaFX repaint most of it (it merges more than 12 dirty children
+ * of a group into the group's bounds; a grid of up to 6 rows has at most 11 lanes).
  */
 final class FlowLanes extends Group {
 
@@ -21,9 +21,6 @@ final class FlowLanes extends Group {
      * repaint only what else changed.
      */
     static final long MOVE_INTERVAL_NANOS = 33_000_000L;
-
-    /** JavaFX repaints a whole group once more than 12 of its children are dirty, so lanes go in tens. */
-    private static final int LANES_PER_GROUP = 10;
 
     private final List<Canvas> canvases = new ArrayList<>();
     /** Per lane, the dots last drawn and the dots of this frame, as x, y, side, argb quadruples. */
@@ -77,23 +74,13 @@ final class FlowLanes extends Group {
         routes = new FlowRoutes(layout);
         List<ClusterLayout.Box> lanes = routes.lanes();
         while (canvases.size() < lanes.size()) {
-            if (canvases.size() % LANES_PER_GROUP == 0) {
-                getChildren().add(new Group());
-            }
             Canvas canvas = new Canvas();
             canvas.setManaged(false);
-            ((Group) getChildren().get(canvases.size() / LANES_PER_GROUP))
-                    .getChildren()
-                    .add(canvas);
             canvases.add(canvas);
+            getChildren().add(canvas);
         }
         while (canvases.size() > lanes.size()) {
-            Canvas canvas = canvases.remove(canvases.size() - 1);
-            Group group = (Group) canvas.getParent();
-            group.getChildren().remove(canvas);
-            if (group.getChildren().isEmpty()) {
-                getChildren().remove(group);
-            }
+            getChildren().remove(canvases.remove(canvases.size() - 1));
         }
         for (int lane = 0; lane < lanes.size(); lane++) {
             ClusterLayout.Box box = lanes.get(lane);

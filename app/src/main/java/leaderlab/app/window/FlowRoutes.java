@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * Where the message flow runs: in the gaps of the cluster view only, never over a card. The lanes are
- * the gap above each row of cards (the top one just under the clients and the controller) and, between
- * two rows, the gaps beside the cards. A message leaves its sender from the middle of the lane above it
- * and runs to the middle of the lane above its receiver, turning down the column gap nearest the
- * receiver when the two are in different rows. So the dots say who talks to whom without covering a
- * chip, and they repaint only the lanes' pixels.
+ * the gap above each row of cards (the top one just under the clients and the controller) and one trunk
+ * joining the rows: the column gap in the middle of the grid. A message leaves its sender from the
+ * middle of the lane above it and runs to the middle of the lane above its receiver, through the trunk
+ * when the two are in different rows. So the dots say who talks to whom without covering a chip, and
+ * they repaint only the lanes' pixels: a few strips, one per row and one per trunk stretch. JavaFX keeps
+ * at most 15 dirty regions apart ({@link WindowLauncher#configureRendering}) and halves their number
+ * beyond that by merging: a lane in every column gap took 9 of them, and with a storm's cards and the
+ * quorum strip the merges repainted whole rows.
  */
 final class FlowRoutes {
 
@@ -26,8 +29,12 @@ final class FlowRoutes {
 
     private final ClusterLayout layout;
     private final double[] rowTops;
-    private final double[] gapXs;
+    /** The x of the trunk: the middle of the column gap in the middle of the grid. */
+    private final double trunkX;
+
     private final List<ClusterLayout.Box> lanes = new ArrayList<>();
+    /** Each route asked for, by (from, to), null for none: a frame asks once per dot in flight. */
+    private final java.util.Map<Long, double[]> routes = new java.util.HashMap<>();
 
     FlowRoutes(ClusterLayout layout) {
         this.layout = layout;
@@ -42,22 +49,13 @@ final class FlowRoutes {
                 .sorted()
                 .toArray();
         double gutter = layout.gutter;
-        gapXs = new double[columnLefts.length == 0 ? 0 : columnLefts.length + 1];
-        for (int c = 0; c < columnLefts.length; c++) {
-            gapXs[c] = columnLefts[c] - gutter / 2;
-        }
-        if (columnLefts.length > 0) {
-            ClusterLayout.Box last = layout.cards.get(0).box();
-            gapXs[columnLefts.length] = columnLefts[columnLefts.length - 1] + last.w() + gutter / 2;
-        }
+        trunkX = columnLefts.length == 0 ? 0 : columnLefts[columnLefts.length / 2] - gutter / 2;
         for (double top : rowTops) {
             lanes.add(inner(0, top - gutter, layout.width, gutter));
         }
         for (int r = 0; r + 1 < rowTops.length; r++) {
             double cardH = rowTops[r + 1] - gutter - rowTops[r];
-            for (double x : gapXs) {
-                lanes.add(inner(x - gutter / 2, rowTops[r], gutter, cardH));
-            }
+            lanes.add(inner(trunkX - gutter / 2, rowTops[r], gutter, cardH));
         }
     }
 
@@ -70,7 +68,7 @@ final class FlowRoutes {
         return new ClusterLayout.Box(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
     }
 
-    /** The lanes, each a box in the view's coordinates: first one per row, then the gaps beside the cards. */
+    /** The lanes, each a box in the view's coordinates: first one per row, then the trunk between each two rows. */
     List<ClusterLayout.Box> lanes() {
         return lanes;
     }
@@ -82,9 +80,19 @@ final class FlowRoutes {
 
     /**
      * The way from one endpoint to another as x, y pairs, or null when one of them is not in the view: along
-     * the sender's lane, down or up the column gap nearest the receiver, along the receiver's lane.
+     * the sender's lane, down or up the trunk when the receiver is in another row, along the receiver's lane.
      */
     double[] route(int from, int to) {
+        long key = ((long) from << 32) | (to & 0xffffffffL);
+        double[] known = routes.get(key);
+        if (known == null && !routes.containsKey(key)) {
+            known = makeRoute(from, to);
+            routes.put(key, known);
+        }
+        return known;
+    }
+
+    private double[] makeRoute(int from, int to) {
         double[] a = anchor(from);
         double[] b = anchor(to);
         if (a == null || b == null) {
@@ -93,19 +101,7 @@ final class FlowRoutes {
         if (a[1] == b[1]) {
             return new double[] {a[0], a[1], b[0], b[1]};
         }
-        double turn = gapXs[0];
-        for (double x : gapXs) {
-            if (detour(a[0], x, b[0]) < detour(a[0], turn, b[0])
-                    || (detour(a[0], x, b[0]) == detour(a[0], turn, b[0])
-                            && Math.abs(x - b[0]) < Math.abs(turn - b[0]))) {
-                turn = x;
-            }
-        }
-        return new double[] {a[0], a[1], turn, a[1], turn, b[1], b[0], b[1]};
-    }
-
-    private static double detour(double from, double via, double to) {
-        return Math.abs(via - from) + Math.abs(to - via);
+        return new double[] {a[0], a[1], trunkX, a[1], trunkX, b[1], b[0], b[1]};
     }
 
     /** The middle of the lane above an endpoint: under the clients or the controller, or above a card. */

@@ -122,7 +122,7 @@ final class FrameLoop extends AnimationTimer {
         ClusterSnapshot shown = shown();
         int hovered = window.hovered();
         boolean animating =
-                window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().pulsing();
+                window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().animating();
         if (forceRedraw || shown != lastDrawn || hovered != lastHovered || animating) {
             window.clusterCanvas()
                     .alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));
@@ -143,7 +143,8 @@ final class FrameLoop extends AnimationTimer {
             for (int slot = 0; slot < 4; slot++) {
                 refreshSlowPanel(slot, shown);
             }
-        } else if (nowNanos - lastSlowNanos >= SLOW_SLOT_NANOS) {
+        } else if (nowNanos - lastSlowNanos >= SLOW_SLOT_NANOS && !window.presenter()) {
+            // Presenter mode shows none of these panels; leaving it redraws them all (redrawAll).
             lastSlowNanos = nowNanos;
             slowSlot = (slowSlot + 1) % 4;
             refreshSlowPanel(slowSlot, shown);
@@ -155,7 +156,9 @@ final class FrameLoop extends AnimationTimer {
             shownPlaying = playing;
             window.controls().showPlaying(playing);
         }
-        window.controls().clock.setText(clockText(shown, playing));
+        if (!window.presenter()) {
+            window.controls().clock.setText(clockText(shown, playing));
+        }
     }
 
     private void refreshSlowPanel(int slot, ClusterSnapshot shown) {

@@ -25,6 +25,7 @@ import leaderlab.cluster.view.ClusterSnapshot;
  */
 public final class QuorumPane extends BorderPane {
 
+    /** The strip's style class per {@link QuorumModel.State}, in its order. */
     private static final List<String> STATE_CLASSES = List.of("quorum-leading", "quorum-electing", "quorum-lost");
 
     private final ClusterMenus menus;
@@ -128,24 +129,26 @@ public final class QuorumPane extends BorderPane {
     }
 
     private void showSummary() {
-        strip.getStyleClass().removeAll(STATE_CLASSES);
+        String stateClass = STATE_CLASSES.get(model.state().ordinal());
+        if (!strip.getStyleClass().contains(stateClass)) {
+            // Only a new state restyles the strip: swapping its class every frame re-ran CSS on all of it.
+            strip.getStyleClass().removeAll(STATE_CLASSES);
+            strip.getStyleClass().add(stateClass);
+        }
         String up = model.reachable() + " of " + model.voters().size() + " controllers can vote, majority "
                 + model.majority();
         switch (model.state()) {
             case LEADING -> {
-                strip.getStyleClass().add("quorum-leading");
                 headline.setText("Active controller: " + model.leaderId());
                 detail.setText("the quorum leader: it fences brokers and elects the partition leaders below");
                 facts.setText("epoch " + model.epoch() + " · metadata HW " + model.highWatermark() + " · " + up);
             }
             case ELECTING -> {
-                strip.getStyleClass().add("quorum-electing");
                 headline.setText("Electing an active controller");
                 detail.setText("no quorum leader yet: partition failover waits for the vote");
                 facts.setText("epoch " + model.epoch() + " · " + up);
             }
             case NO_QUORUM -> {
-                strip.getStyleClass().add("quorum-lost");
                 headline.setText("NO QUORUM");
                 detail.setText("partition failover stopped: no active controller, no partition elections, no fencing");
                 facts.setText(up);

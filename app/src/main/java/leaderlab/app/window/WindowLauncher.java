@@ -116,8 +116,23 @@ public final class WindowLauncher {
         open(() -> new LeaderlabWindow(runner, polled, 1440, 900), false, title);
     }
 
+    /**
+     * Prism settings the window is drawn with; they must be set before the toolkit starts, as Prism reads
+     * them once. JavaFX repaints a frame's changes as at most {@code prism.dirtyregioncount} rectangles
+     * (6 unless set, 15 at most) and merges the nearest ones beyond that: in a failover storm every
+     * broker card changes, and 12 cards in 6 rectangles repaint the gaps between them and, merged with
+     * the quorum strip, the window root under everything. 15 keeps each card its own rectangle. A value
+     * given on the command line wins.
+     */
+    public static void configureRendering() {
+        if (System.getProperty("prism.dirtyregioncount") == null) {
+            System.setProperty("prism.dirtyregioncount", "15");
+        }
+    }
+
     private static void open(java.util.function.Supplier<LeaderlabWindow> make, boolean presenter, String title) {
         PLATFORM_LOG.setLevel(Level.SEVERE);
+        configureRendering();
         try {
             Platform.startup(() -> {
                 // Closing the window leaves the shell running; leaving the shell closes the window.
