@@ -14,7 +14,7 @@ import leaderlab.shell.command.Parse;
 final class RealCondition {
 
     static final String FORMS = "leader T-P is N|none, isr T-P is 1,2|none (in any order), elr T-P is 1,2|none, "
-            + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, offline T-P is true|false, "
+            + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, epoch T-P is N, offline T-P is true|false, "
             + "broker B is running|stopped|fenced|unfenced|stalled, last-produce is acked|ERROR_NAME (each may say 'is not')";
 
     private final String text;
@@ -87,6 +87,7 @@ final class RealCondition {
             case "last-known-elr" -> p -> sorted(p.lastKnownElr());
             case "replicas" -> p -> Changes.list(p.replicas());
             case "hw" -> p -> Long.toString(p.highWatermark());
+            case "epoch" -> p -> Integer.toString(p.leaderEpoch());
             case "offline" -> p -> Boolean.toString(p.leader() < 0);
             default -> throw new CommandException("unknown condition '" + kind + "'; on real Kafka: " + FORMS);
         };

@@ -56,7 +56,8 @@ final class StateReader {
             Map<TopicPartition, PartitionReassignment> moving =
                     get(admin.listPartitionReassignments().reassignments());
             Map<String, Config> configs = topicConfigs(admin, names);
-            Map<TopicPartition, ListOffsetsResultInfo> highWatermarks = highWatermarks(admin, descriptions.values());
+            Map<TopicPartition, ListOffsetsResultInfo> highWatermarks =
+                    highWatermarks(admin, descriptions.values(), local);
             List<RealState.Topic> topics = new ArrayList<>();
             for (String name : names) {
                 TopicDescription description = descriptions.get(name);
@@ -181,14 +182,24 @@ final class StateReader {
 
     /**
      * Each led partition's high watermark (and the leader epoch the leader answered with); a leader that
-     * does not answer in time leaves it unknown.
+     * does not answer in time leaves it unknown. A leader leaderlab knows cannot answer (its process is
+     * gone or paused, while the controller still names it) is not asked: it would hold the read for the
+     * whole bound, which after a crash is most of the session timeout the next checks race against.
      */
     private static Map<TopicPartition, ListOffsetsResultInfo> highWatermarks(
-            Admin admin, Collection<TopicDescription> topics) throws InterruptedException {
+            Admin admin, Collection<TopicDescription> topics, LocalKafka local) throws InterruptedException {
+        Set<Integer> silent = new TreeSet<>();
+        if (local != null) {
+            local.brokers().stream()
+                    .filter(node -> !node.running() || node.stalled())
+                    .forEach(node -> silent.add(node.id()));
+        }
         Map<TopicPartition, OffsetSpec> led = new HashMap<>();
         for (TopicDescription topic : topics) {
             for (TopicPartitionInfo info : topic.partitions()) {
-                if (info.leader() != null && !info.leader().isEmpty()) {
+                if (info.leader() != null
+                        && !info.leader().isEmpty()
+                        && !silent.contains(info.leader().id())) {
                     led.put(new TopicPartition(topic.name(), info.partition()), OffsetSpec.latest());
                 }
             }
