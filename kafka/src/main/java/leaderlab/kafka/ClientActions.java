@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.protocol.Errors;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.commands.ResultJson;
 
 /** produce and consume with Kafka's own producer and consumer, printed as the simulator prints them. */
 final class ClientActions {
@@ -19,11 +23,8 @@ final class ClientActions {
         this.kafka = kafka;
     }
 
-    Result produce(Args args) throws InterruptedException {
-        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N]");
-        if (args.flag("json")) {
-            throw new CommandException("produce --json is not available on real Kafka yet");
-        }
+    Result produce(Args args, Session session) throws InterruptedException {
+        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N] [--json]");
         RealState.Topic topic =
                 kafka.topic(kafka.state(), args.positional(0, "a topic, e.g. produce orders --count 10"));
         int partition = partitionOption(args, topic);
@@ -42,6 +43,7 @@ final class ClientActions {
         List<String> lines = new ArrayList<>();
         Map<String, String> outcomes = new TreeMap<>();
         List<LastResults.Produced> produced = new ArrayList<>();
+        List<ProduceResult> results = new ArrayList<>();
         String acksText = "acks=" + Parse.acksName(acks);
         for (Clients.Batch batch : batches) {
             String name = topic.name() + "-" + batch.partition();
@@ -75,10 +77,31 @@ final class ClientActions {
                     records.size(),
                     leader,
                     batch.retries()));
+            results.add(new ProduceResult(
+                    name,
+                    leader,
+                    records.size(),
+                    acks,
+                    failed == null ? Errors.NONE : error(failed.errorName()),
+                    acked ? low : -1,
+                    failed == null ? "" : failed.error(),
+                    batch.retries(),
+                    List.of(),
+                    false));
         }
         kafka.results().setProduced(produced);
-        kafka.setLastProduce(outcomes);
-        return Result.ok(lines);
+        session.setLastProduce(results);
+        return args.flag("json") ? Result.ok(ResultJson.produce(results)) : Result.ok(lines);
+    }
+
+    /** Kafka's error as leaderlab names it (the same names and codes), or UNKNOWN_SERVER_ERROR for one it does not know. */
+    static Errors error(String kafkaName) {
+        for (Errors known : Errors.values()) {
+            if (known.name().equals(kafkaName)) {
+                return known;
+            }
+        }
+        return Errors.UNKNOWN_SERVER_ERROR;
     }
 
     /**
