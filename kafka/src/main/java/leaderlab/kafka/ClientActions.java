@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.ProduceAttemptFailed;
+import leaderlab.cluster.journal.TopicPartition;
 import leaderlab.cluster.protocol.Errors;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.CommandException;
@@ -69,6 +73,10 @@ final class ClientActions {
                 outcomes.put(name, "acked");
             }
             boolean acked = failed == null && acks != 0;
+            int journaled = failed == null
+                    ? records.size()
+                    : (int) records.stream().filter(s -> s.error() != null).count();
+            journal(topic.name(), batch.partition(), leader, journaled, failed, acked ? low : -1, high);
             produced.add(new LastResults.Produced(
                     name,
                     outcomes.get(name),
@@ -92,6 +100,47 @@ final class ClientActions {
         kafka.results().setProduced(produced);
         session.setLastProduce(results);
         return args.flag("json") ? Result.ok(ResultJson.produce(results)) : Result.ok(lines);
+    }
+
+    /**
+     * One batch's outcome in the observed journal, as the simulator journals it, so the window's produce
+     * rate and failures and {@code events --type PRODUCE_FAILED} read real produces too: an acknowledged
+     * batch as the leader's PRODUCE_ACKED, a failed one as the producer's PRODUCE_FAILED with the error
+     * Kafka returned and the producer giving up (its own retries are behind it by then). An acks=0 send
+     * gets no answer, so nothing is known to journal.
+     *
+     * @param records    how many records the event is about: all of the batch's, or those that failed
+     * @param baseOffset the first acknowledged offset, -1 unless acknowledged
+     */
+    private void journal(
+            String topic,
+            int partition,
+            int leader,
+            int records,
+            Clients.Sent failed,
+            long baseOffset,
+            long lastOffset) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        long now = kafka.cluster().nowMs();
+        if (failed != null) {
+            kafka.journal()
+                    .append(
+                            now,
+                            NodeId.client(0),
+                            tp,
+                            new ProduceAttemptFailed(leader, error(failed.errorName()), records, failed.error(), 0, 0),
+                            "Kafka's producer gives up",
+                            -1);
+        } else if (baseOffset >= 0) {
+            kafka.journal()
+                    .append(
+                            now,
+                            leader < 0 ? NodeId.client(0) : NodeId.broker(leader),
+                            tp,
+                            new EventDetail.ProduceAcked(leader, baseOffset, lastOffset + 1, false),
+                            "Kafka's producer: acknowledged",
+                            -1);
+        }
     }
 
     /** Kafka's error as leaderlab names it (the same names and codes), or UNKNOWN_SERVER_ERROR for one it does not know. */

@@ -222,7 +222,7 @@ class RealKafkaCommandsTest {
 
     @Test
     @Order(7)
-    void acksAllBelowMinIsrIsRefusedByKafka() {
+    void acksAllBelowMinIsrIsRefusedByKafka() throws Exception {
         ok("create topic strict --replica-assignment 2:3 --config min.insync.replicas=2");
         ok("kill 3");
         ok("wait until isr strict-0 is 2 --timeout 60s");
@@ -230,6 +230,28 @@ class RealKafkaCommandsTest {
         ok("expect last-produce is NOT_ENOUGH_REPLICAS");
         ok("produce strict --count 3 --acks 1");
         ok("expect last-produce is acked");
+        // Both outcomes are in the journal as the simulator's typed events, with the error Kafka returned.
+        List<leaderlab.cluster.journal.Event> failedEvents =
+                produceEvents(leaderlab.cluster.journal.EventType.PRODUCE_FAILED);
+        assertEquals(1, failedEvents.size(), failedEvents.toString());
+        leaderlab.cluster.journal.ProduceAttemptFailed failed = (leaderlab.cluster.journal.ProduceAttemptFailed)
+                failedEvents.get(0).detail();
+        assertEquals(leaderlab.cluster.protocol.Errors.NOT_ENOUGH_REPLICAS, failed.error());
+        assertEquals(3, failed.records());
+        assertEquals(2, failed.broker());
+        assertTrue(failed.givesUp());
+        List<leaderlab.cluster.journal.Event> ackedEvents =
+                produceEvents(leaderlab.cluster.journal.EventType.PRODUCE_ACKED);
+        assertEquals(1, ackedEvents.size(), ackedEvents.toString());
+        leaderlab.cluster.journal.EventDetail.ProduceAcked acked = (leaderlab.cluster.journal.EventDetail.ProduceAcked)
+                ackedEvents.get(0).detail();
+        assertEquals(2, acked.leader());
+        assertEquals(3, acked.endOffset() - acked.baseOffset());
+        JsonNode listed =
+                JSON.readTree(ok("events --type PRODUCE_FAILED --json").lines().get(0));
+        assertEquals(1, listed.size());
+        assertEquals(
+                "NOT_ENOUGH_REPLICAS", listed.get(0).get("detail").get("error").asText());
         ok("restart 3");
         ok("wait until broker 3 is unfenced --timeout 90s");
     }
@@ -290,6 +312,16 @@ class RealKafkaCommandsTest {
                 assertEquals(fieldNames(expected), fieldNames(real.get(i)), lines.get(i));
             }
         }
+    }
+
+    /** The journal's produce events of that type for topic strict. */
+    private static List<leaderlab.cluster.journal.Event> produceEvents(leaderlab.cluster.journal.EventType type) {
+        return observer.journal()
+                .since(
+                        0,
+                        e -> e.type() == type
+                                && e.partition() != null
+                                && e.partition().topic().equals("strict"));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
