@@ -11,10 +11,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import leaderlab.cluster.config.ConfigKey;
 import leaderlab.cluster.metadata.PartitionName;
+import leaderlab.cluster.protocol.AdminOperation;
+import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.protocol.Errors;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.commands.ResultJson;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
@@ -32,7 +37,7 @@ final class AdminActions {
         this.kafka = kafka;
     }
 
-    Result elect(Args args) throws InterruptedException {
+    Result elect(Args args, Session session) throws InterruptedException {
         String type = args.positional(0, "an election type: elect preferred|unclean (TOPIC | TOPIC-P | --all)")
                 .toLowerCase(Locale.ROOT);
         ElectionType electionType = switch (type) {
@@ -40,10 +45,7 @@ final class AdminActions {
             case "unclean" -> ElectionType.UNCLEAN;
             default -> throw new CommandException("election type must be preferred or unclean, got '" + type + "'");
         };
-        args.expectAtMost(2, "elect preferred|unclean (TOPIC | TOPIC-P | --all)");
-        if (args.flag("json")) {
-            throw new CommandException("elect --json is not available on real Kafka yet");
-        }
+        args.expectAtMost(2, "elect preferred|unclean (TOPIC | TOPIC-P | --all) [--json]");
         Set<TopicPartition> partitions;
         if (args.count() == 2) {
             if (args.flag("all")) {
@@ -55,11 +57,16 @@ final class AdminActions {
         } else {
             throw new CommandException("elect needs a TOPIC, a TOPIC-P or --all");
         }
-        return Result.ok(election(electionType, partitions, args.flag("all")));
+        List<String> lines = election(electionType, partitions, args.flag("all"), session);
+        return args.flag("json")
+                ? Result.ok(ResultJson.election(
+                        AdminOperation.ElectionType.valueOf(electionType.name()), session.lastElection()))
+                : Result.ok(lines);
     }
 
     /** Kafka's election and the tool's report of it: elected, not needed, or Kafka's error per partition. */
-    private List<String> election(ElectionType type, Set<TopicPartition> partitions, boolean omitNotNeeded)
+    private List<String> election(
+            ElectionType type, Set<TopicPartition> partitions, boolean omitNotNeeded, Session session)
             throws InterruptedException {
         Map<TopicPartition, Optional<Throwable>> results =
                 new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
@@ -77,6 +84,7 @@ final class AdminActions {
                                 ? "not needed"
                                 : KafkaCallException.errorName(error.get())));
         kafka.results().setElected(outcomes);
+        session.setLastElection(adminResult(results));
         results.forEach((tp, error) -> {
             if (error.isEmpty()) {
                 elected.add(tp.toString());
@@ -102,6 +110,16 @@ final class AdminActions {
         return lines;
     }
 
+    /** Kafka's answer as the simulator's controller gives it: per partition, NONE or the error and its message. */
+    private static AdminResult adminResult(Map<TopicPartition, Optional<Throwable>> results) {
+        List<AdminResult.PartitionResult> partitions = new ArrayList<>();
+        results.forEach((tp, error) -> partitions.add(new AdminResult.PartitionResult(
+                new AdminOperation.TopicPartitionRef(tp.topic(), tp.partition()),
+                error.isEmpty() ? Errors.NONE : ClientActions.error(KafkaCallException.errorName(error.get())),
+                error.isEmpty() ? "" : KafkaCallException.describe(error.get()))));
+        return new AdminResult(Errors.NONE, "", partitions);
+    }
+
     private Set<TopicPartition> targets(String text) {
         RealState state = kafka.state();
         Set<TopicPartition> out = new HashSet<>();
@@ -117,10 +135,7 @@ final class AdminActions {
     }
 
     Result reassign(Args args) throws InterruptedException {
-        args.expectAtMost(1, "reassign TOPIC-P --replicas 2,3,1");
-        if (args.flag("json")) {
-            throw new CommandException("reassign --json is not available on real Kafka yet");
-        }
+        args.expectAtMost(1, "reassign TOPIC-P --replicas 2,3,1 [--json]");
         RealState.Partition p = kafka.partition(kafka.state(), args.positional(0, "a partition, e.g. orders-0"));
         if (args.option("replicas") == null) {
             throw new CommandException("reassign needs --replicas, e.g. --replicas 2,3,1");
@@ -130,8 +145,12 @@ final class AdminActions {
             replicas.add(id);
         }
         move(Map.of(new TopicPartition(p.topic(), p.partition()), replicas));
-        return Result.ok("Successfully started partition reassignment for " + p.name() + " (replicas "
-                + Changes.list(replicas) + "); watch it with describe");
+        String message = "Successfully started partition reassignment for " + p.name() + " (replicas "
+                + Changes.list(replicas) + "); watch it with describe";
+        return Result.ok(
+                args.flag("json")
+                        ? ResultJson.reassignment(p.name(), Changes.ints(replicas), AdminResult.ok(message))
+                        : message);
     }
 
     private void move(Map<TopicPartition, List<Integer>> targets) throws InterruptedException {
@@ -175,7 +194,7 @@ final class AdminActions {
      * Kafka has no demotion; its recipe (Cruise Control's demote) is to move the broker to the end of
      * every replica list it is in, then run a preferred election there.
      */
-    Result demote(Args args) throws InterruptedException {
+    Result demote(Args args, Session session) throws InterruptedException {
         args.expectAtMost(1, "demote BROKER");
         int broker = Parse.integer(args.positional(0, "a broker id, e.g. demote 1"), "broker id");
         RealState state = kafka.state();
@@ -205,7 +224,7 @@ final class AdminActions {
         }
         move(reorder);
         lines.add("moved broker " + broker + " last in " + reorder.size() + " replica list(s)");
-        lines.addAll(election(ElectionType.PREFERRED, reorder.keySet(), false));
+        lines.addAll(election(ElectionType.PREFERRED, reorder.keySet(), false, session));
         return Result.ok(lines);
     }
 }

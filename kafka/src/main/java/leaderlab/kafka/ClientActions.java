@@ -5,10 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import leaderlab.cluster.client.ProduceResult;
+import leaderlab.cluster.journal.EventDetail;
+import leaderlab.cluster.journal.NodeId;
+import leaderlab.cluster.journal.ProduceAttemptFailed;
+import leaderlab.cluster.journal.TopicPartition;
+import leaderlab.cluster.protocol.Errors;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.commands.ResultJson;
 
 /** produce and consume with Kafka's own producer and consumer, printed as the simulator prints them. */
 final class ClientActions {
@@ -19,11 +27,8 @@ final class ClientActions {
         this.kafka = kafka;
     }
 
-    Result produce(Args args) throws InterruptedException {
-        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N]");
-        if (args.flag("json")) {
-            throw new CommandException("produce --json is not available on real Kafka yet");
-        }
+    Result produce(Args args, Session session) throws InterruptedException {
+        args.expectAtMost(1, "produce TOPIC [--partition P] [--count N] [--acks 0|1|all] [--retries N] [--json]");
         RealState.Topic topic =
                 kafka.topic(kafka.state(), args.positional(0, "a topic, e.g. produce orders --count 10"));
         int partition = partitionOption(args, topic);
@@ -42,6 +47,7 @@ final class ClientActions {
         List<String> lines = new ArrayList<>();
         Map<String, String> outcomes = new TreeMap<>();
         List<LastResults.Produced> produced = new ArrayList<>();
+        List<ProduceResult> results = new ArrayList<>();
         String acksText = "acks=" + Parse.acksName(acks);
         for (Clients.Batch batch : batches) {
             String name = topic.name() + "-" + batch.partition();
@@ -67,6 +73,10 @@ final class ClientActions {
                 outcomes.put(name, "acked");
             }
             boolean acked = failed == null && acks != 0;
+            int journaled = failed == null
+                    ? records.size()
+                    : (int) records.stream().filter(s -> s.error() != null).count();
+            journal(topic.name(), batch.partition(), leader, journaled, failed, acked ? low : -1, high);
             produced.add(new LastResults.Produced(
                     name,
                     outcomes.get(name),
@@ -75,10 +85,72 @@ final class ClientActions {
                     records.size(),
                     leader,
                     batch.retries()));
+            results.add(new ProduceResult(
+                    name,
+                    leader,
+                    records.size(),
+                    acks,
+                    failed == null ? Errors.NONE : error(failed.errorName()),
+                    acked ? low : -1,
+                    failed == null ? "" : failed.error(),
+                    batch.retries(),
+                    List.of(),
+                    false));
         }
         kafka.results().setProduced(produced);
-        kafka.setLastProduce(outcomes);
-        return Result.ok(lines);
+        session.setLastProduce(results);
+        return args.flag("json") ? Result.ok(ResultJson.produce(results)) : Result.ok(lines);
+    }
+
+    /**
+     * One batch's outcome in the observed journal, as the simulator journals it, so the window's produce
+     * rate and failures and {@code events --type PRODUCE_FAILED} read real produces too: an acknowledged
+     * batch as the leader's PRODUCE_ACKED, a failed one as the producer's PRODUCE_FAILED with the error
+     * Kafka returned and the producer giving up (its own retries are behind it by then). An acks=0 send
+     * gets no answer, so nothing is known to journal.
+     *
+     * @param records    how many records the event is about: all of the batch's, or those that failed
+     * @param baseOffset the first acknowledged offset, -1 unless acknowledged
+     */
+    private void journal(
+            String topic,
+            int partition,
+            int leader,
+            int records,
+            Clients.Sent failed,
+            long baseOffset,
+            long lastOffset) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        long now = kafka.cluster().nowMs();
+        if (failed != null) {
+            kafka.journal()
+                    .append(
+                            now,
+                            NodeId.client(0),
+                            tp,
+                            new ProduceAttemptFailed(leader, error(failed.errorName()), records, failed.error(), 0, 0),
+                            "Kafka's producer gives up",
+                            -1);
+        } else if (baseOffset >= 0) {
+            kafka.journal()
+                    .append(
+                            now,
+                            leader < 0 ? NodeId.client(0) : NodeId.broker(leader),
+                            tp,
+                            new EventDetail.ProduceAcked(leader, baseOffset, lastOffset + 1, false),
+                            "Kafka's producer: acknowledged",
+                            -1);
+        }
+    }
+
+    /** Kafka's error as leaderlab names it (the same names and codes), or UNKNOWN_SERVER_ERROR for one it does not know. */
+    static Errors error(String kafkaName) {
+        for (Errors known : Errors.values()) {
+            if (known.name().equals(kafkaName)) {
+                return known;
+            }
+        }
+        return Errors.UNKNOWN_SERVER_ERROR;
     }
 
     /**

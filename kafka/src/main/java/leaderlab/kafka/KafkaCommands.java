@@ -2,10 +2,12 @@ package leaderlab.kafka;
 
 import java.util.Map;
 import java.util.TreeMap;
+import leaderlab.cluster.view.SnapshotSource;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.Command;
 import leaderlab.shell.command.CommandRegistry;
 import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
 import leaderlab.shell.commands.CoreCommands;
 
 /**
@@ -17,11 +19,19 @@ import leaderlab.shell.commands.CoreCommands;
  */
 public final class KafkaCommands {
 
-    /** An action on a real cluster; Kafka calls block, so a Ctrl-C may interrupt it. */
+    /**
+     * An action on a real cluster; Kafka calls block, so a Ctrl-C may interrupt it.
+     *
+     * @param own the simulator's action of the same command, which reads the cluster through the
+     *            session's snapshots: what only reads a snapshot or the journal runs as it is
+     */
     @FunctionalInterface
     interface RealAction {
-        Result run(Args args) throws InterruptedException;
+        Result run(Args args, Session session, Command.Action own) throws InterruptedException;
     }
+
+    /** The shell's own action, on the snapshots of the real cluster. */
+    private static final RealAction OWN = (args, session, own) -> own.run(args, session);
 
     /** What a command does to the cluster, which decides where it may run. */
     private enum Kind {
@@ -90,85 +100,107 @@ public final class KafkaCommands {
                 new Mapping(
                         Kind.ADMIN,
                         "Admin.createTopics; the brokers' num.partitions and default.replication.factor fill in what you leave out",
-                        topics::create));
+                        (args, session, own) -> topics.create(args)));
         mapped.put(
                 "describe",
                 new Mapping(
                         Kind.READ,
-                        "Admin.describeTopics (with KIP-966's ELR) and listOffsets for the high watermark; no --json yet",
-                        topics::describe));
+                        "Admin.describeTopics (with KIP-966's ELR) and listOffsets for the high watermark, made into the "
+                                + "simulator's snapshot and printed by the same code (--json: the same fields)",
+                        OWN));
         mapped.put(
                 "produce",
                 new Mapping(
                         Kind.ADMIN,
                         "Kafka's own producer (one per partition, one batch each), acks as given, with leaderlab's client "
-                                + "timings; retries from its record-retry-total metric, which does not say which errors; no --json yet",
-                        clients::produce));
+                                + "timings; retries from its record-retry-total metric, which does not say which errors (--json: "
+                                + "the same fields, retried empty)",
+                        (args, session, own) -> clients.produce(args, session)));
         mapped.put(
                 "consume",
                 new Mapping(
                         Kind.READ,
                         "Kafka's own consumer, assigned to the partitions, reading up to the high watermark",
-                        clients::consume));
+                        (args, session, own) -> clients.consume(args)));
         mapped.put(
                 "kill",
                 new Mapping(
                         Kind.FAULT,
                         "SIGKILL to the broker's JVM: a crash (no --power-loss: the page cache survives a killed process)",
-                        faults::kill));
+                        (args, session, own) -> faults.kill(args)));
         mapped.put(
                 "shutdown",
                 new Mapping(
                         Kind.FAULT,
                         "SIGTERM to the broker's JVM: Kafka's shutdown hook runs its controlled shutdown",
-                        faults::shutdown));
+                        (args, session, own) -> faults.shutdown(args)));
         mapped.put(
                 "restart",
                 new Mapping(
-                        Kind.FAULT, "a new JVM for the broker, on the same port and log directory", faults::restart));
+                        Kind.FAULT,
+                        "a new JVM for the broker, on the same port and log directory",
+                        (args, session, own) -> faults.restart(args)));
         mapped.put(
                 "stall",
                 new Mapping(
                         Kind.FAULT,
                         "SIGSTOP to the broker's JVM, and SIGCONT once the duration is over",
-                        faults::stall));
+                        (args, session, own) -> faults.stall(args)));
         mapped.put(
                 "elect",
                 new Mapping(
-                        Kind.ADMIN, "Admin.electLeaders, reported as kafka-leader-election reports it", admin::elect));
-        mapped.put("reassign", new Mapping(Kind.ADMIN, "Admin.alterPartitionReassignments (KIP-455)", admin::reassign));
+                        Kind.ADMIN,
+                        "Admin.electLeaders, reported as kafka-leader-election reports it",
+                        (args, session, own) -> admin.elect(args, session)));
+        mapped.put(
+                "reassign",
+                new Mapping(
+                        Kind.ADMIN,
+                        "Admin.alterPartitionReassignments (KIP-455)",
+                        (args, session, own) -> admin.reassign(args)));
         mapped.put(
                 "config",
                 new Mapping(
                         Kind.ADMIN,
                         "Admin.incrementalAlterConfigs on the topic, or on the cluster-wide broker default; Kafka refuses static broker configs",
-                        admin::config));
+                        (args, session, own) -> admin.config(args)));
         mapped.put(
                 "demote",
                 new Mapping(
                         Kind.ADMIN,
                         "Kafka's recipe: the broker moves last in every replica list it is in, then a preferred election there",
-                        admin::demote));
+                        (args, session, own) -> admin.demote(args, session)));
         mapped.put(
                 "wait",
                 new Mapping(
-                        Kind.READ, "the wall clock; wait until asks the Admin API every 250 ms", watch::waitCommand));
-        mapped.put("expect", new Mapping(Kind.READ, "checked against the Admin API now", watch::expect));
+                        Kind.READ,
+                        "the wall clock; wait until asks the Admin API every 250 ms",
+                        (args, session, own) -> watch.waitCommand(args, session)));
+        mapped.put(
+                "expect",
+                new Mapping(
+                        Kind.READ,
+                        "checked against the Admin API now (not lost or violations: no ledger or checker watches Kafka)",
+                        (args, session, own) -> watch.expect(args, session)));
         mapped.put(
                 "events",
                 new Mapping(
                         Kind.READ,
-                        "the changes leaderlab saw by asking the Admin API every 500 ms (cause: observed)",
-                        watch::events));
+                        "the changes leaderlab saw by asking the Admin API every 500 ms, as the journal's typed events "
+                                + "(cause: observed), and the producer's acks and failures",
+                        OWN));
         mapped.put(
                 "why",
                 new Mapping(
                         Kind.READ,
                         "the partition now, and the changes observed for it: Kafka does not record why",
-                        watch::why));
+                        (args, session, own) -> watch.why(args)));
         mapped.put(
                 "brokers",
-                new Mapping(Kind.READ, "describeCluster, joined with the processes leaderlab started", watch::brokers));
+                new Mapping(
+                        Kind.READ,
+                        "describeCluster, joined with the processes leaderlab started",
+                        (args, session, own) -> args.flag("json") ? own.run(args, session) : watch.brokers(args)));
         if (!mapped.keySet().equals(MAPPED)) {
             throw new IllegalStateException("KafkaCommands.MAPPED is out of date: " + mapped.keySet());
         }
@@ -176,7 +208,10 @@ public final class KafkaCommands {
         for (Command command : CoreCommands.registry().all()) {
             Mapping mapping = mapped.get(command.name());
             if (mapping != null) {
-                registry.add(command.withAction((args, session) -> gated(command, mapping, args, cluster)));
+                registry.add(command.withAction((args, session) -> {
+                    kafka.commandStarts();
+                    return gated(command, mapping, args, session, cluster);
+                }));
             } else if (command.name().equals("help")) {
                 registry.add(command.withAction(
                         (args, session) -> help(command.action().run(args, session), args, mapped)));
@@ -192,7 +227,7 @@ public final class KafkaCommands {
                 registry.add(command.withAction((args, session) -> Result.error(Refusals.reason(command.name()))));
             }
         }
-        return new Registry(registry, faults, kafka.results());
+        return new Registry(registry, faults, kafka.results(), kafka);
     }
 
     /** The simulator's help, and what the command does on real Kafka (or why it does not). */
@@ -215,7 +250,7 @@ public final class KafkaCommands {
         return Result.ok(lines);
     }
 
-    private static Result gated(Command command, Mapping mapping, Args args, RealCluster cluster) {
+    private static Result gated(Command command, Mapping mapping, Args args, Session session, RealCluster cluster) {
         if (!cluster.isLocal()) {
             if (mapping.kind() == Kind.FAULT) {
                 return Result.error(command.name() + " signals a broker's process, which leaderlab can do only to "
@@ -236,7 +271,7 @@ public final class KafkaCommands {
                 : null;
         Result result;
         try {
-            result = mapping.action().run(args);
+            result = mapping.action().run(args, session, command.action());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.ok(command.name() + " cancelled");
@@ -251,11 +286,18 @@ public final class KafkaCommands {
     }
 
     /**
-     * The registry, what its commands hold open (the stall resumer) until the session ends, and the last
-     * produce's and election's outcomes as data.
+     * The registry, what its commands hold open (the stall resumer) until the session ends, the last
+     * produce's and election's outcomes as data, and the cluster as the shell's commands read it.
      */
-    public record Registry(CommandRegistry commands, AutoCloseable resources, LastResults results)
+    public record Registry(
+            CommandRegistry commands, AutoCloseable resources, LastResults results, SnapshotSource snapshots)
             implements AutoCloseable {
+
+        /** A session for these commands: no simulator, the real cluster's snapshots and observed journal. */
+        public Session newSession() {
+            return Session.withoutCluster(snapshots);
+        }
+
         @Override
         public void close() throws Exception {
             resources.close();

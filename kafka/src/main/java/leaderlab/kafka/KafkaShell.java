@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import leaderlab.shell.ScriptRunner;
 import leaderlab.shell.command.CommandRunner;
 import leaderlab.shell.command.Dispatcher;
-import leaderlab.shell.command.Session;
 
 /**
  * leaderlab's command language on a real Kafka cluster: the script runner for scripts, {@code -e} lines
@@ -52,7 +51,7 @@ public final class KafkaShell {
             try (observer;
                     KafkaCommands.Registry registry = KafkaCommands.registry(cluster, observer)) {
                 observer.start();
-                Dispatcher dispatcher = new Dispatcher(registry.commands(), Session.withoutCluster());
+                Dispatcher dispatcher = new Dispatcher(registry.commands(), registry.newSession());
                 if (lines != null) {
                     return new ScriptRunner(dispatcher, out, err, echo).run(lines, source);
                 }

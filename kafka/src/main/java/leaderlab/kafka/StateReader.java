@@ -63,7 +63,7 @@ final class StateReader {
             Map<TopicPartition, PartitionReassignment> moving =
                     get(admin.listPartitionReassignments().reassignments());
             Map<String, Config> configs = topicConfigs(admin, names);
-            readHighWatermarks(admin, names, descriptions, slice, timeMs);
+            readHighWatermarks(admin, names, descriptions, local, slice, timeMs);
             List<RealState.Topic> topics = new ArrayList<>();
             for (String name : names) {
                 TopicDescription description = descriptions.get(name);
@@ -188,12 +188,15 @@ final class StateReader {
     /**
      * Asks the partitions' leaders for the high watermarks (and the leader epochs they answer with) that
      * the slice chooses, and gives it the answers; a leader that does not answer in time leaves its
-     * partitions as they were.
+     * partitions as they were. A leader leaderlab knows cannot answer (its process is gone or paused,
+     * while the controller still names it) is not asked: it would hold the read for the whole bound,
+     * which after a crash is most of the session timeout the next checks race against.
      */
     private static void readHighWatermarks(
             Admin admin,
             Set<String> names,
             Map<String, TopicDescription> descriptions,
+            LocalKafka local,
             HighWatermarkSlice slice,
             long timeMs)
             throws InterruptedException {
@@ -210,6 +213,13 @@ final class StateReader {
             }
         }
         List<TopicPartition> asked = slice.choose(led);
+        if (local != null) {
+            Set<Integer> silent = new TreeSet<>();
+            local.brokers().stream()
+                    .filter(node -> !node.running() || node.stalled())
+                    .forEach(node -> silent.add(node.id()));
+            asked.removeIf(tp -> silent.contains(led.get(tp)));
+        }
         if (asked.isEmpty()) {
             return;
         }

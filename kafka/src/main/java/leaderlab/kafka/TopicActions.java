@@ -11,14 +11,11 @@ import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** create and describe on a real cluster: Admin.createTopics, and kafka-topics --describe's format. */
+/**
+ * create on a real cluster: Admin.createTopics. describe is the shell's own, on the cluster's snapshot
+ * ({@link KafkaSession#snapshot()}).
+ */
 final class TopicActions {
-
-    static final List<String> FILTERS = List.of(
-            "under-replicated-partitions",
-            "under-min-isr-partitions",
-            "at-min-isr-partitions",
-            "unavailable-partitions");
 
     /** How long create waits for its topic to be seen with leaders before it answers anyway. */
     private static final long VISIBLE_WAIT_MS = 10_000;
@@ -99,83 +96,5 @@ final class TopicActions {
             }
             Thread.sleep(100);
         }
-    }
-
-    Result describe(Args args) {
-        args.expectAtMost(1, "describe [TOPIC] [filter]");
-        if (args.flag("json")) {
-            throw new CommandException("describe --json is not available on real Kafka yet (use describe)");
-        }
-        String filter = null;
-        for (String candidate : FILTERS) {
-            if (args.flag(candidate)) {
-                if (filter != null) {
-                    throw new CommandException("use one partition filter at a time");
-                }
-                filter = candidate;
-            }
-        }
-        RealState state = kafka.state();
-        List<RealState.Topic> topics =
-                args.count() == 1 ? List.of(kafka.topic(state, args.positional(0, "TOPIC"))) : state.topics();
-        if (topics.isEmpty()) {
-            return Result.ok("no topics yet (create topic NAME)");
-        }
-        return Result.ok(text(topics, filter));
-    }
-
-    /** kafka-topics --describe's lines, with Kafka 4.x's Elr and LastKnownElr columns, as the simulator prints them. */
-    static List<String> text(List<RealState.Topic> topics, String filter) {
-        List<String> lines = new ArrayList<>();
-        for (RealState.Topic topic : topics) {
-            RealState.Partition first = topic.partitions().get(0);
-            int replicationFactor = first.replicas().size() - first.adding().size();
-            if (filter == null) {
-                List<String> configs = new ArrayList<>();
-                topic.configs().forEach((k, v) -> configs.add(k + "=" + v));
-                lines.add("Topic: " + topic.name() + "\tTopicId: " + topic.topicId() + "\tPartitionCount: "
-                        + topic.partitions().size() + "\tReplicationFactor: " + replicationFactor + "\tConfigs: "
-                        + String.join(",", configs));
-            }
-            for (RealState.Partition p : topic.partitions()) {
-                if (filter != null && !matches(filter, p, topic.minIsr())) {
-                    continue;
-                }
-                StringBuilder line = new StringBuilder()
-                        .append("\tTopic: ")
-                        .append(topic.name())
-                        .append("\tPartition: ")
-                        .append(p.partition())
-                        .append("\tLeader: ")
-                        .append(Changes.leader(p.leader()))
-                        .append("\tReplicas: ")
-                        .append(Changes.list(p.replicas()))
-                        .append("\tIsr: ")
-                        .append(Changes.list(p.isr()));
-                if (!p.adding().isEmpty() || !p.removing().isEmpty()) {
-                    line.append("\tAdding Replicas: ")
-                            .append(Changes.list(p.adding()))
-                            .append("\tRemoving Replicas: ")
-                            .append(Changes.list(p.removing()));
-                }
-                line.append("\tElr: ")
-                        .append(Changes.list(p.elr()))
-                        .append("\tLastKnownElr: ")
-                        .append(Changes.list(p.lastKnownElr()));
-                lines.add(line.toString());
-            }
-        }
-        return lines;
-    }
-
-    /** kafka-topics' partition filters. */
-    static boolean matches(String filter, RealState.Partition p, int minIsr) {
-        return switch (filter) {
-            case "under-replicated-partitions" -> p.isr().size() < p.replicas().size();
-            case "under-min-isr-partitions" -> p.isr().size() < minIsr;
-            case "at-min-isr-partitions" -> p.isr().size() == minIsr;
-            case "unavailable-partitions" -> p.leader() < 0;
-            default -> true;
-        };
     }
 }

@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.shell.command.Args;
 import leaderlab.shell.command.CommandException;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
+import leaderlab.shell.command.Session;
+import leaderlab.shell.commands.Condition;
 
-/** wait, expect, events, why and brokers on a real cluster: what the observer saw, and the wall clock. */
+/**
+ * wait, expect, why and brokers on a real cluster: the shell's own conditions on the cluster read now, what
+ * the observer saw, and the wall clock.
+ */
 final class WatchActions {
 
     static final long DEFAULT_TIMEOUT_MS = 30_000;
@@ -21,7 +27,7 @@ final class WatchActions {
         this.kafka = kafka;
     }
 
-    Result waitCommand(Args args) throws InterruptedException {
+    Result waitCommand(Args args, Session session) throws InterruptedException {
         if (args.count() == 0) {
             throw new CommandException("wait needs a DURATION (e.g. wait 2s) or until CONDITION");
         }
@@ -34,70 +40,45 @@ final class WatchActions {
             Thread.sleep(ms);
             return Result.ok("waited " + Parse.seconds(ms) + " (wall clock: real Kafka does not pause)");
         }
-        RealCondition condition = RealCondition.parse(args.positionals().subList(1, args.count()), kafka);
+        Condition condition = Condition.parse(args.positionals().subList(1, args.count()), session);
         long timeout = args.option("timeout") == null ? DEFAULT_TIMEOUT_MS : Parse.durationMs(args.option("timeout"));
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeout);
-        RealState state = readOrNull();
-        while (state == null || !condition.holds(state)) {
+        // The parse read the cluster: that read is the first look.
+        ClusterSnapshot snapshot = readOrNull(kafka::checked);
+        while (snapshot == null || !condition.holds(snapshot)) {
             if (System.nanoTime() > deadline) {
                 return Result.failed("wait until " + condition.text() + " timed out after " + Parse.seconds(timeout)
-                        + "; it is " + (state == null ? "unknown (Kafka did not answer)" : condition.actual(state)));
+                        + "; it is "
+                        + (snapshot == null ? "unknown (Kafka did not answer)" : condition.actual(snapshot)));
             }
             Thread.sleep(POLL_MS);
-            state = readOrNull();
+            snapshot = readOrNull(kafka::fresh);
         }
         return Result.ok(
                 condition.text() + " after " + Parse.seconds(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
     }
 
     /** The cluster now, or null when it did not answer in time (a stalled broker can hold an Admin call). */
-    private RealState readOrNull() {
+    private static ClusterSnapshot readOrNull(java.util.function.Supplier<ClusterSnapshot> read) {
         try {
-            return kafka.state();
+            return read.get();
         } catch (KafkaCallException e) {
             return null;
         }
     }
 
-    Result expect(Args args) {
+    Result expect(Args args, Session session) {
         if (args.count() == 0) {
             throw new CommandException("expect needs a condition, e.g. expect leader orders-0 is 2");
         }
-        RealCondition condition = RealCondition.parse(args.positionals(), kafka);
-        RealState state = kafka.state();
-        if (!condition.holds(state)) {
-            return Result.failed("expectation failed: " + condition.text() + ", but it is " + condition.actual(state));
+        Condition condition = Condition.parse(args.positionals(), session);
+        ClusterSnapshot snapshot = kafka.checked();
+        if (!condition.holds(snapshot)) {
+            return Result.failed(
+                    "expectation failed: " + condition.text() + ", but it is " + condition.actual(snapshot));
         }
         return Result.ok("ok: " + condition.text());
-    }
-
-    Result events(Args args) {
-        args.expectAtMost(0, "events [--type TYPE]");
-        for (String unsupported : List.of("follow", "json")) {
-            if (args.flag(unsupported)) {
-                throw new CommandException("events --" + unsupported + " is not available on real Kafka yet");
-            }
-        }
-        String type = args.option("type");
-        if (type != null) {
-            try {
-                ObservedEvent.Type.valueOf(type.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandException("events seen on real Kafka are of type "
-                        + java.util.Arrays.toString(ObservedEvent.Type.values()) + ", not " + type);
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (ObservedEvent event : kafka.observer().events()) {
-            if (type == null || event.type().name().equalsIgnoreCase(type)) {
-                lines.add(event.format());
-            }
-        }
-        if (lines.isEmpty()) {
-            lines.add("no change observed yet (leaderlab polls the cluster every " + Observer.INTERVAL_MS + " ms)");
-        }
-        return Result.ok(lines);
     }
 
     Result why(Args args) {

@@ -3,6 +3,7 @@ package leaderlab.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import leaderlab.kafka.local.LocalKafka;
 import leaderlab.kafka.local.LocalKafkaOptions;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Result;
-import leaderlab.shell.command.Session;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,7 +50,7 @@ class RealKafkaCommandsTest {
         observer = new Observer(cluster, cluster.state());
         observer.start();
         registry = KafkaCommands.registry(cluster, observer);
-        dispatcher = new Dispatcher(registry.commands(), Session.withoutCluster());
+        dispatcher = new Dispatcher(registry.commands(), registry.newSession());
     }
 
     @AfterAll
@@ -186,7 +186,9 @@ class RealKafkaCommandsTest {
         ok("stall 3 10s");
         // Not through expect: while a broker is stopped an Admin call routed to it can time out.
         assertTrue(cluster.local().broker(3).stalled());
-        ok("wait until broker 3 is running --timeout 60s");
+        // A paused process still runs: the controller fences it, and unfences it once it heartbeats again.
+        ok("wait until broker 3 is fenced --timeout 60s");
+        ok("wait until broker 3 is unfenced --timeout 60s");
     }
 
     @Test
@@ -220,7 +222,7 @@ class RealKafkaCommandsTest {
 
     @Test
     @Order(7)
-    void acksAllBelowMinIsrIsRefusedByKafka() {
+    void acksAllBelowMinIsrIsRefusedByKafka() throws Exception {
         ok("create topic strict --replica-assignment 2:3 --config min.insync.replicas=2");
         ok("kill 3");
         ok("wait until isr strict-0 is 2 --timeout 60s");
@@ -228,8 +230,131 @@ class RealKafkaCommandsTest {
         ok("expect last-produce is NOT_ENOUGH_REPLICAS");
         ok("produce strict --count 3 --acks 1");
         ok("expect last-produce is acked");
+        // Both outcomes are in the journal as the simulator's typed events, with the error Kafka returned.
+        List<leaderlab.cluster.journal.Event> failedEvents =
+                produceEvents(leaderlab.cluster.journal.EventType.PRODUCE_FAILED);
+        assertEquals(1, failedEvents.size(), failedEvents.toString());
+        leaderlab.cluster.journal.ProduceAttemptFailed failed = (leaderlab.cluster.journal.ProduceAttemptFailed)
+                failedEvents.get(0).detail();
+        assertEquals(leaderlab.cluster.protocol.Errors.NOT_ENOUGH_REPLICAS, failed.error());
+        assertEquals(3, failed.records());
+        assertEquals(2, failed.broker());
+        assertTrue(failed.givesUp());
+        List<leaderlab.cluster.journal.Event> ackedEvents =
+                produceEvents(leaderlab.cluster.journal.EventType.PRODUCE_ACKED);
+        assertEquals(1, ackedEvents.size(), ackedEvents.toString());
+        leaderlab.cluster.journal.EventDetail.ProduceAcked acked = (leaderlab.cluster.journal.EventDetail.ProduceAcked)
+                ackedEvents.get(0).detail();
+        assertEquals(2, acked.leader());
+        assertEquals(3, acked.endOffset() - acked.baseOffset());
+        JsonNode listed =
+                JSON.readTree(ok("events --type PRODUCE_FAILED --json").lines().get(0));
+        assertEquals(1, listed.size());
+        assertEquals(
+                "NOT_ENOUGH_REPLICAS", listed.get(0).get("detail").get("error").asText());
         ok("restart 3");
-        ok("wait until broker 3 is running --timeout 90s");
+        ok("wait until broker 3 is unfenced --timeout 90s");
+    }
+
+    @Test
+    @Order(9)
+    void jsonOutputsHaveTheSimulatorsFieldsFromTheRealCluster() throws Exception {
+        ok("create topic shapes --replica-assignment 1:2:3");
+        ok("wait until isr shapes-0 is 1,2,3 --timeout 30s");
+        List<String> lines = List.of(
+                "produce shapes --partition 0 --count 4 --acks all --json",
+                "describe shapes --json",
+                "elect preferred shapes-0 --json",
+                "brokers --json",
+                "events --all --json");
+        List<JsonNode> real = new ArrayList<>();
+        for (String line : lines) {
+            real.add(JSON.readTree(ok(line).lines().get(0)));
+        }
+        JsonNode produced = real.get(0).get("results").get(0);
+        assertEquals("shapes-0", produced.get("partition").asText());
+        assertTrue(produced.get("acknowledged").asBoolean(), produced.toString());
+        assertEquals(0, produced.get("baseOffset").asLong());
+        assertEquals(3, produced.get("lastOffset").asLong());
+        assertEquals("NONE", produced.get("error").asText());
+        assertEquals(1, produced.get("leader").asInt());
+        JsonNode partition = real.get(1).get("topics").get(0).get("partitions").get(0);
+        assertEquals(1, partition.get("leader").asInt());
+        assertEquals(List.of(1, 2, 3), ints(partition.get("replicas")));
+        assertEquals(Set.of(1, 2, 3), new HashSet<>(ints(partition.get("isr"))));
+        assertEquals(4, partition.get("hw").asLong());
+        assertEquals(3, real.get(1).get("brokers").size());
+        JsonNode elected = real.get(2);
+        assertEquals("PREFERRED", elected.get("electionType").asText());
+        assertEquals(
+                "ELECTION_NOT_NEEDED",
+                elected.get("partitions").get(0).get("error").asText());
+        assertEquals(3, real.get(3).size());
+        boolean sawElection = false;
+        for (JsonNode event : real.get(4)) {
+            sawElection |= event.get("type").asText().equals("LEADER_ELECTED")
+                    && event.get("partition").get("topic").asText().equals("failover");
+        }
+        assertTrue(sawElection, "the failover of the first test is in the journal as LEADER_ELECTED");
+
+        // The same lines on the simulator print objects with the same field names.
+        try (leaderlab.cluster.Cluster simulated =
+                leaderlab.cluster.Cluster.start(leaderlab.cluster.ClusterOptions.simulated(3, 1))) {
+            Dispatcher sim = new Dispatcher(
+                    leaderlab.shell.commands.CoreCommands.registry(), new leaderlab.shell.command.Session(simulated));
+            assertEquals(
+                    Result.Status.OK,
+                    sim.execute("create topic shapes --replica-assignment 1:2:3")
+                            .status());
+            for (int i = 0; i < lines.size(); i++) {
+                JsonNode expected =
+                        JSON.readTree(sim.execute(lines.get(i)).lines().get(0));
+                assertEquals(fieldNames(expected), fieldNames(real.get(i)), lines.get(i));
+            }
+        }
+    }
+
+    /** The journal's produce events of that type for topic strict. */
+    private static List<leaderlab.cluster.journal.Event> produceEvents(leaderlab.cluster.journal.EventType type) {
+        return observer.journal()
+                .since(
+                        0,
+                        e -> e.type() == type
+                                && e.partition() != null
+                                && e.partition().topic().equals("strict"));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    /**
+     * Every field path in a JSON value (array elements as []), for comparing shapes rather than values; the
+     * fields that hold a map (a topic's configs, the log end offset per broker, an event's typed detail)
+     * count as one field, their keys being data.
+     */
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> out = new java.util.TreeSet<>();
+        collect("", node, out);
+        return out;
+    }
+
+    private static void collect(String path, JsonNode node, Set<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                out.add(path + "." + field.getKey());
+                if (!List.of("configs", "leo", "detail").contains(field.getKey())) {
+                    collect(path + "." + field.getKey(), field.getValue(), out);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> collect(path + "[]", element, out));
+        }
     }
 
     @Test
@@ -268,7 +393,7 @@ class RealKafkaCommandsTest {
             attached = RealCluster.attach(props, allowAdmin);
             watcher = new Observer(attached, attached.state());
             commands = KafkaCommands.registry(attached, watcher);
-            dispatcher = new Dispatcher(commands.commands(), Session.withoutCluster());
+            dispatcher = new Dispatcher(commands.commands(), commands.newSession());
         }
 
         @Override

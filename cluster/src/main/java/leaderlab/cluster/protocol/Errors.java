@@ -1,7 +1,12 @@
 package leaderlab.cluster.protocol;
 
-/** Kafka's error codes that leaderlab produces, with Kafka's own names, numbers and default messages. */
+/**
+ * Kafka's error codes that leaderlab produces, with Kafka's own names, numbers and default messages, and
+ * UNKNOWN_SERVER_ERROR, which stands for any other error a real Kafka cluster answers with.
+ */
 public enum Errors {
+    UNKNOWN_SERVER_ERROR(
+            -1, "UnknownServerException", "The server experienced an unexpected error when processing the request."),
     NONE(0, "", ""),
     OFFSET_OUT_OF_RANGE(
             1,

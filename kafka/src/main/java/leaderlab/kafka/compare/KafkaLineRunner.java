@@ -12,7 +12,6 @@ import leaderlab.kafka.RealState;
 import leaderlab.shell.command.Dispatcher;
 import leaderlab.shell.command.Parse;
 import leaderlab.shell.command.Result;
-import leaderlab.shell.command.Session;
 
 /**
  * Runs lines written for the simulator on a real cluster, allowing for Kafka's own pace: an
@@ -43,7 +42,7 @@ public final class KafkaLineRunner implements AutoCloseable {
     public KafkaLineRunner(RealCluster cluster, Observer observer, long settleMs) {
         this.cluster = cluster;
         this.registry = KafkaCommands.registry(cluster, observer);
-        this.dispatcher = new Dispatcher(registry.commands(), Session.withoutCluster());
+        this.dispatcher = new Dispatcher(registry.commands(), registry.newSession());
         this.settleMs = settleMs;
     }
 

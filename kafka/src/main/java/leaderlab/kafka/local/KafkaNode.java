@@ -160,7 +160,8 @@ public final class KafkaNode {
         if (!running()) {
             throw new IllegalStateException(name() + " is not running");
         }
-        List<String> kill = new ArrayList<>(List.of("kill", "-" + name, Long.toString(process.pid())));
+        List<String> kill =
+                new ArrayList<>(List.of(KillCommand.path().toString(), "-" + name, Long.toString(process.pid())));
         try {
             int code = new ProcessBuilder(kill)
                     .redirectErrorStream(true)

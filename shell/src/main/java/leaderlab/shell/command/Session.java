@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import leaderlab.cluster.Cluster;
 import leaderlab.cluster.client.ProduceResult;
 import leaderlab.cluster.protocol.AdminResult;
+import leaderlab.cluster.view.SnapshotSource;
 import leaderlab.shell.bundle.RunLog;
 import leaderlab.shell.bundle.Split;
 
@@ -16,6 +17,9 @@ public final class Session {
 
     // Volatile: the window reads it on the FX thread after a reset on the command thread swaps it.
     private volatile Cluster cluster;
+    /** What commands read the cluster through when there is no simulated one (a real Kafka cluster), else null. */
+    private final SnapshotSource source;
+
     private volatile boolean liveEvents = true;
     private boolean interactive;
     private List<ProduceResult> lastProduce = List.of();
@@ -33,7 +37,12 @@ public final class Session {
     private volatile Runnable triggersDue = () -> {};
 
     public Session(Cluster cluster) {
+        this(cluster, null);
+    }
+
+    private Session(Cluster cluster, SnapshotSource source) {
         this.cluster = cluster;
+        this.source = source;
         this.runLog = cluster == null ? null : new RunLog(cluster);
     }
 
@@ -43,7 +52,28 @@ public final class Session {
      * {@link #cluster()} says there is no simulated cluster.
      */
     public static Session withoutCluster() {
-        return new Session(null);
+        return new Session(null, null);
+    }
+
+    /**
+     * As {@link #withoutCluster()}, with the cluster's state and journal read from {@code source}: the
+     * commands that only read a cluster (describe, events, the conditions of expect and wait) read it
+     * through {@link #snapshots()} whatever the cluster is.
+     */
+    public static Session withoutCluster(SnapshotSource source) {
+        return new Session(null, source);
+    }
+
+    /** The cluster as data: the simulator itself, or the source a session without one was given. */
+    public SnapshotSource snapshots() {
+        Cluster now = cluster;
+        if (now != null) {
+            return now;
+        }
+        if (source == null) {
+            throw new IllegalStateException("this session has neither a simulated cluster nor a snapshot source");
+        }
+        return source;
     }
 
     /**

@@ -1,5 +1,6 @@
 package leaderlab.shell.command;
 
+import java.util.List;
 import leaderlab.cluster.metadata.PartitionName;
 import leaderlab.cluster.metadata.TopicInfo;
 
@@ -16,12 +17,20 @@ public final class Targets {
     }
 
     public static TopicInfo topic(Session session, String name) {
-        TopicInfo topic = session.cluster().snapshot().topic(name);
+        leaderlab.cluster.view.ClusterSnapshot snapshot = session.snapshots().snapshot();
+        TopicInfo topic = snapshot.topic(name);
         if (topic == null) {
-            throw new CommandException(
-                    "no topic '" + name + "'" + session.cluster().knownTopics());
+            throw new CommandException("no topic '" + name + "'"
+                    + (session.simulated() ? session.cluster().knownTopics() : known(snapshot)));
         }
         return topic;
+    }
+
+    /** The topics there are, as the simulator's client lists them after a name it does not know. */
+    private static String known(leaderlab.cluster.view.ClusterSnapshot snapshot) {
+        List<String> names =
+                snapshot.topics().stream().map(TopicInfo::name).sorted().toList();
+        return names.isEmpty() ? " (no topics yet)" : " (topics: " + String.join(", ", names) + ")";
     }
 
     /** Resolves TOPIC-P (parsed by {@link PartitionName}) against the cluster. */
@@ -29,7 +38,7 @@ public final class Targets {
         PartitionName name = PartitionName.parse(text).orElse(null);
         if (name == null) {
             String hint =
-                    session.cluster().snapshot().topic(text) != null ? " (e.g. " + text + "-0)" : " like orders-0";
+                    session.snapshots().snapshot().topic(text) != null ? " (e.g. " + text + "-0)" : " like orders-0";
             throw new CommandException("expected TOPIC-PARTITION" + hint + ", got '" + text + "'");
         }
         TopicInfo topic = topic(session, name.topic());
@@ -74,7 +83,15 @@ public final class Targets {
 
     public static int broker(Session session, String text) {
         int id = Parse.integer(text, "broker id");
-        session.cluster().requireBroker(id);
+        if (session.simulated()) {
+            session.cluster().requireBroker(id);
+        } else if (session.snapshots().snapshot().broker(id) == null) {
+            List<Integer> ids = session.snapshots().snapshot().brokers().stream()
+                    .map(leaderlab.cluster.view.ClusterSnapshot.BrokerState::id)
+                    .toList();
+            throw new CommandException("no broker " + id + " (brokers: "
+                    + String.join(",", ids.stream().map(String::valueOf).toList()) + ")");
+        }
         return id;
     }
 }

@@ -22,7 +22,7 @@ import leaderlab.shell.command.Targets;
  * {@code SUBJECT TARGET is [not] VALUE}, e.g. {@code leader orders-0 is 2}, {@code isr orders-0 is 1,3},
  * {@code broker 2 is fenced}, {@code last-produce is NOT_ENOUGH_REPLICAS}.
  */
-final class Condition {
+public final class Condition {
 
     static final String FORMS = "leader T-P is N|none, isr T-P is 1,2|none (in any order), elr T-P is 1,2|none, "
             + "last-known-elr T-P is 1|none, replicas T-P is 1,2,3, hw T-P is N, "
@@ -80,16 +80,16 @@ final class Condition {
         this.actual = actual;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 
     /** The current value, e.g. "3" or "1,2", as the condition compares it. */
-    String actual(ClusterSnapshot snapshot) {
+    public String actual(ClusterSnapshot snapshot) {
         return actual.apply(snapshot);
     }
 
-    boolean holds(ClusterSnapshot snapshot) {
+    public boolean holds(ClusterSnapshot snapshot) {
         return actual(snapshot).equals(expected) != negated;
     }
 
@@ -148,7 +148,11 @@ final class Condition {
         }
     }
 
-    static Condition parse(List<String> words, Session session) {
+    /**
+     * Reads a condition against the session's cluster ({@link Session#snapshots()}: the simulator, or a
+     * real cluster's snapshots); the ledger's and checker's subjects need the simulator.
+     */
+    public static Condition parse(List<String> words, Session session) {
         String text = String.join(" ", words);
         int is = words.indexOf("is");
         if (is < 1 || is == words.size() - 1) {
@@ -164,6 +168,10 @@ final class Condition {
         String kind = subject.get(0).toLowerCase(Locale.ROOT);
         if (!SUBJECTS.containsKey(kind)) {
             throw new CommandException("unknown condition '" + kind + "'; write one of: " + FORMS);
+        }
+        if (!session.simulated() && (kind.equals("lost") || kind.equals("violations"))) {
+            throw new CommandException(kind + " reads leaderlab's data-loss ledger and safety checker, which watch "
+                    + "the simulator only: a real cluster does not say which acknowledged records it lost");
         }
         switch (kind) {
             case "broker" -> {

@@ -99,17 +99,20 @@ final class InfoCommands {
                 : all || (e.type() != EventType.HW_ADVANCED && e.type() != EventType.PRODUCE_ACKED);
         List<Event> events;
         if (args.option("since") != null) {
-            long since = session.cluster().nowMs() - Parse.durationMs(args.option("since"));
+            long now = session.simulated()
+                    ? session.cluster().nowMs()
+                    : session.snapshots().snapshot().timeMs();
+            long since = now - Parse.durationMs(args.option("since"));
             events = new ArrayList<>();
-            for (Event e : session.cluster().journal().latest(Integer.MAX_VALUE, e -> e.timeMs() >= since)) {
+            for (Event e : session.snapshots().journal().latest(Integer.MAX_VALUE, e -> e.timeMs() >= since)) {
                 if (filter.test(e)) {
                     events.add(e);
                 }
             }
         } else if (all) {
-            events = session.cluster().journal().since(0, filter);
+            events = session.snapshots().journal().since(0, filter);
         } else {
-            events = session.cluster().journal().latest(DEFAULT_EVENTS, filter);
+            events = session.snapshots().journal().latest(DEFAULT_EVENTS, filter);
         }
         if (args.flag("json")) {
             leaderlab.shell.command.Json json = new leaderlab.shell.command.Json().beginArray();

@@ -67,7 +67,7 @@ final class InspectCommands {
 
     private static Result brokers(Args args, Session session) {
         args.expectAtMost(0, "brokers [--json]");
-        ClusterSnapshot snapshot = session.cluster().snapshot();
+        ClusterSnapshot snapshot = session.snapshots().snapshot();
         MetadataView metadata = snapshot.metadata();
         int[] leaders = new int[snapshot.brokers().size() + 2];
         int[] replicas = new int[leaders.length];

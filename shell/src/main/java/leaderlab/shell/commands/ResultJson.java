@@ -14,7 +14,7 @@ import leaderlab.shell.command.Parse;
  * scrape prose. The shapes are part of the command language (each command's help shows its own) and
  * only ever gain fields.
  */
-final class ResultJson {
+public final class ResultJson {
 
     static final String PRODUCE_SHAPE = "{\"results\":[{\"partition\":\"orders-0\",\"leader\":2,\"acks\":\"all\","
             + "\"count\":10,\"acknowledged\":true,\"baseOffset\":0,\"lastOffset\":9,\"error\":\"NONE\",\"errorCode\":0,"
@@ -32,7 +32,7 @@ final class ResultJson {
 
     private ResultJson() {}
 
-    static String produce(List<ProduceResult> results) {
+    public static String produce(List<ProduceResult> results) {
         Json json = new Json().beginObject().name("results").beginArray();
         for (ProduceResult r : results) {
             boolean acknowledged = r.acknowledged();
@@ -80,7 +80,7 @@ final class ResultJson {
         return json.endArray().endObject().toString();
     }
 
-    static String election(ElectionType type, AdminResult result) {
+    public static String election(ElectionType type, AdminResult result) {
         Json json = new Json()
                 .beginObject()
                 .field("electionType", type.name())
@@ -96,7 +96,7 @@ final class ResultJson {
         return json.endArray().endObject().toString();
     }
 
-    static String reassignment(String partition, int[] replicas, AdminResult result) {
+    public static String reassignment(String partition, int[] replicas, AdminResult result) {
         return new Json()
                 .beginObject()
                 .field("partition", partition)

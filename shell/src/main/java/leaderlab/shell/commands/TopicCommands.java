@@ -147,7 +147,7 @@ final class TopicCommands {
 
     private static Result describe(Args args, Session session) {
         args.expectAtMost(1, "describe [TOPIC] [--json] [filter]");
-        ClusterSnapshot snapshot = session.cluster().snapshot();
+        ClusterSnapshot snapshot = session.snapshots().snapshot();
         Collection<TopicInfo> topics = args.count() == 1
                 ? List.of(Targets.topic(session, args.positional(0, "TOPIC")))
                 : new ArrayList<>(snapshot.topics());
