@@ -98,15 +98,26 @@ final class CardPainter {
         ChipRaster.label(g, palette, state, partition.name(), chip.x(), chip.y(), chip.w(), chip.h());
     }
 
+    /** Where a card's state badge reading {@code word} is drawn: below the title, as wide as the word. */
+    static ClusterLayout.Box badge(String word, ClusterLayout.Box box, double zoom) {
+        double h = ClusterLayout.BADGE_HEIGHT * zoom;
+        double w = Math.min(box.w() - 20 * zoom, ClusterCanvas.textWidth(word, badgeFont(zoom)) + h + 10 * zoom);
+        return new ClusterLayout.Box(box.x() + 10 * zoom, box.y() + ClusterLayout.BADGE_TOP * zoom, w, h);
+    }
+
+    private static Font badgeFont(double zoom) {
+        return Font.font("System", FontWeight.BOLD, 14 * zoom);
+    }
+
     /** The broker's state as a word in a badge whose shape also differs: a cross when down. */
     static void drawStatus(
             GraphicsContext g, BrokerStatus status, String word, ClusterLayout.Box box, Palette palette, double zoom) {
-        double x = box.x() + 10 * zoom;
-        double y = box.y() + ClusterLayout.BADGE_TOP * zoom;
-        double h = ClusterLayout.BADGE_HEIGHT * zoom;
-        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
-        double maxW = box.w() - 20 * zoom;
-        double w = Math.min(maxW, ClusterCanvas.textWidth(word, g.getFont()) + h + 10 * zoom);
+        ClusterLayout.Box badge = badge(word, box, zoom);
+        double x = badge.x();
+        double y = badge.y();
+        double h = badge.h();
+        double w = badge.w();
+        g.setFont(badgeFont(zoom));
         g.setFill(palette.broker(status));
         g.fillRoundRect(x, y, w, h, h, h);
         g.setFill(palette.dark() ? palette.background() : palette.card());
@@ -128,19 +139,17 @@ final class CardPainter {
         g.fillText(word, x + h, cy, w - h - 6 * zoom);
     }
 
-    /**
-     * A cut link along a path of x, y pairs: a dashed line in the fault colour with a bold cross at the
-     * middle of its longest segment.
-     */
-    static void cutLine(GraphicsContext g, double[] path, Palette palette, double zoom) {
-        g.setStroke(palette.fault());
-        g.setLineWidth(3 * zoom);
-        g.setLineDashes(10 * zoom, 6 * zoom);
+    /** How wide a cut line is drawn, in pixels at {@code zoom}. */
+    static double cutLineWidth(double zoom) {
+        return 3 * zoom;
+    }
+
+    /** The disc behind a cut's cross: at the middle of the path's longest segment. */
+    static ClusterLayout.Box cross(double[] path, double zoom) {
         double mx = path[0];
         double my = path[1];
         double longest = -1;
         for (int i = 2; i + 1 < path.length; i += 2) {
-            g.strokeLine(path[i - 2], path[i - 1], path[i], path[i + 1]);
             double length = Math.hypot(path[i] - path[i - 2], path[i + 1] - path[i - 1]);
             if (length > longest) {
                 longest = length;
@@ -148,10 +157,28 @@ final class CardPainter {
                 my = (path[i - 1] + path[i + 1]) / 2;
             }
         }
+        double radius = 13.5 * zoom;
+        return new ClusterLayout.Box(mx - radius, my - radius, 2 * radius, 2 * radius);
+    }
+
+    /**
+     * A cut link along a path of x, y pairs: a dashed line in the fault colour with a bold cross at the
+     * middle of its longest segment.
+     */
+    static void cutLine(GraphicsContext g, double[] path, Palette palette, double zoom) {
+        g.setStroke(palette.fault());
+        g.setLineWidth(cutLineWidth(zoom));
+        g.setLineDashes(10 * zoom, 6 * zoom);
+        for (int i = 2; i + 1 < path.length; i += 2) {
+            g.strokeLine(path[i - 2], path[i - 1], path[i], path[i + 1]);
+        }
         g.setLineDashes();
-        double r = 9 * zoom;
+        ClusterLayout.Box cross = cross(path, zoom);
+        double mx = cross.x() + cross.w() / 2;
+        double my = cross.y() + cross.h() / 2;
+        double r = cross.w() / 3;
         g.setFill(palette.card());
-        g.fillOval(mx - r * 1.5, my - r * 1.5, r * 3, r * 3);
+        g.fillOval(cross.x(), cross.y(), cross.w(), cross.h());
         g.setLineWidth(4 * zoom);
         g.strokeLine(mx - r, my - r, mx + r, my + r);
         g.strokeLine(mx - r, my + r, mx + r, my - r);

@@ -11,6 +11,9 @@ import javafx.scene.canvas.GraphicsContext;
  */
 final class CutLinks extends Canvas {
 
+    /** How far above a card's chips a cut between neighbours runs, in unzoomed pixels. */
+    static final double CUT_ABOVE_CHIPS = 8;
+
     private Object drawnKey;
 
     CutLinks() {
@@ -31,10 +34,7 @@ final class CutLinks extends Canvas {
         boolean any = false;
         for (ClusterLayout.Card card : layout.cards) {
             if (cuts.cutFromClients(card.brokerId()) || cuts.cutFromController(card.brokerId())) {
-                ClusterLayout.Box box = card.box();
-                double x = box.x() + box.w() - 22 * zoom;
-                CardPainter.cutLine(
-                        g, new double[] {x, box.y() - 14 * zoom, x, box.y() + 4 * zoom}, palette, zoom * 0.7);
+                CardPainter.cutLine(g, stub(card.box(), zoom), palette, zoom * 0.7);
                 any = true;
             }
         }
@@ -50,9 +50,16 @@ final class CutLinks extends Canvas {
         setVisible(any);
     }
 
+    /** The stub above a card cut from clients or the controller: down onto its top edge, near the right corner. */
+    static double[] stub(ClusterLayout.Box box, double zoom) {
+        double x = box.x() + box.w() - 22 * zoom;
+        return new double[] {x, box.y() - 14 * zoom, x, box.y() + 4 * zoom};
+    }
+
     /**
      * The path of a cut between two cards, as x, y pairs through the gaps of the grid only. Neighbours
-     * in a row: straight across their gap at header height. Otherwise up from the upper card into the gap
+     * in a row: straight across their gap, low in the header, below its title, state badge and belief line
+     * (at the badge's height the line ran into the right card's badge). Otherwise up from the upper card into the gap
      * above its row, along it to the gap left of the lower card's column, down that gap to the gap above
      * the lower card's row, and across to the lower card's top.
      */
@@ -64,9 +71,9 @@ final class CutLinks extends Canvas {
         if (sameRow) {
             ClusterLayout.Box left = upper.x() < lower.x() ? upper : lower;
             ClusterLayout.Box right = left == upper ? lower : upper;
-            double y = left.y() + layout.headerHeight / 2;
+            double y = left.y() + layout.headerHeight - CUT_ABOVE_CHIPS * zoom;
             if (right.x() - (left.x() + left.w()) < gutter * 1.5) {
-                return new double[] {left.x() + left.w() - 6 * zoom, y, right.x() + 6 * zoom, y};
+                return new double[] {left.x() + left.w(), y, right.x(), y};
             }
             double above = left.y() - gutter / 2;
             return new double[] {
