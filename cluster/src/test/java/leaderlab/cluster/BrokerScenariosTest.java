@@ -294,7 +294,7 @@ class BrokerScenariosTest {
             assertEquals(Errors.NOT_ENOUGH_REPLICAS, rejected.error());
             assertEquals(-1, rejected.baseOffset());
             assertEquals(leo, partition(cluster, T, 0).leo().get(1), "nothing appended");
-            Event failed = last(events(cluster, EventType.PRODUCE_FAILED).stream()
+            Event failed = last(events(cluster, EventType.PRODUCE_REJECTED).stream()
                     .filter(e -> e.detail() instanceof EventDetail.ProduceFailed)
                     .toList());
             assertEquals(

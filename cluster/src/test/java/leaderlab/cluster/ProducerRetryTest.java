@@ -28,8 +28,7 @@ class ProducerRetryTest {
     }
 
     private static List<Event> clientFailures(Cluster cluster, long mark) {
-        return events(
-                cluster, mark, e -> e.type() == EventType.PRODUCE_FAILED && e.detail() instanceof ProduceAttemptFailed);
+        return events(cluster, mark, e -> e.detail() instanceof ProduceAttemptFailed);
     }
 
     private static ProduceAttemptFailed attempt(Event event) {
@@ -125,6 +124,42 @@ class ProducerRetryTest {
             assertEquals(Errors.REQUEST_TIMED_OUT, none.error());
             assertEquals(-1, none.leader());
             assertTrue(cluster.nowMs() - killed >= 6_000, "max.block.ms passed first");
+        }
+    }
+
+    /**
+     * Kafka's producer retries inside the client and tells the application once: each timed-out attempt
+     * is a PRODUCE_RETRIED with its number, and the outcome one PRODUCE_FAILED.
+     */
+    @Test
+    void aProduceTimingOutOnABrokerCutOffFromClientsJournalsEveryRetryAndOneFailure() {
+        try (Cluster cluster = start(44)) {
+            cluster.isolate(1, IsolateFrom.CLIENTS, Set.of());
+            long mark = cluster.journal().size();
+            ProduceResult r = cluster.produce(T, 0, 2, -1).get(0);
+            assertEquals(Errors.REQUEST_TIMED_OUT, r.error(), r.toString());
+            List<Event> retried = events(cluster, mark, e -> e.type() == EventType.PRODUCE_RETRIED);
+            List<Event> failed = events(cluster, mark, e -> e.type() == EventType.PRODUCE_FAILED);
+            assertEquals(r.retries(), retried.size(), "every retry journaled: " + retried);
+            assertEquals(3, retried.size(), "request.timeout.ms 3 s, delivery.timeout.ms 12 s: " + retried);
+            for (int i = 0; i < retried.size(); i++) {
+                ProduceAttemptFailed attempt = attempt(retried.get(i));
+                assertEquals(i + 1, attempt.attempts(), retried.get(i).text());
+                assertEquals(i + 1, attempt.nextRetry(), retried.get(i).text());
+                assertEquals(Errors.REQUEST_TIMED_OUT, attempt.error());
+                assertEquals(1, attempt.broker());
+                assertEquals(2, attempt.records());
+                assertTrue(retried.get(i).text().contains("attempt " + (i + 1) + ": REQUEST_TIMED_OUT from broker 1"));
+            }
+            assertEquals(1, failed.size(), "the application is told once: " + failed);
+            ProduceAttemptFailed outcome = attempt(failed.get(0));
+            assertTrue(outcome.givesUp());
+            assertEquals(Errors.REQUEST_TIMED_OUT, outcome.error());
+            assertEquals(4, outcome.attempts(), failed.get(0).text());
+            assertTrue(failed.get(0).timeMs() > retried.get(retried.size() - 1).timeMs());
+            assertTrue(
+                    failed.get(0).text().contains("produce of 2 record(s) failed after 4 attempt(s): "),
+                    failed.get(0).text());
         }
     }
 

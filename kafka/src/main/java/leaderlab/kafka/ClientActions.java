@@ -128,7 +128,8 @@ final class ClientActions {
                             now,
                             NodeId.client(0),
                             tp,
-                            new ProduceAttemptFailed(leader, error(failed.errorName()), records, failed.error(), 0, 0),
+                            new ProduceAttemptFailed(
+                                    leader, error(failed.errorName()), records, failed.error(), 0, 0, 0),
                             "Kafka's producer gives up",
                             -1);
         } else if (baseOffset >= 0) {

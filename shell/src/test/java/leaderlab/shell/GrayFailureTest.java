@@ -52,6 +52,30 @@ class GrayFailureTest {
         assertEquals(3, failed.get("detail").get("records").asInt());
     }
 
+    /** With Kafka's default retries: the retries are PRODUCE_RETRIED, the timed-out outcome one PRODUCE_FAILED. */
+    @Test
+    void aRetriedTimeoutIsListedOnceByEventsTypeProduceFailed() {
+        f.ok("create topic orders --replica-assignment 2:1:3");
+        f.ok("isolate 2 --from clients");
+        assertTrue(f.text("produce orders --count 3").startsWith("orders-0: REQUEST_TIMED_OUT"));
+        com.fasterxml.jackson.databind.JsonNode events = Parsed.json(f.text("events --type PRODUCE_FAILED --json"));
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(2, events.get(0).get("detail").get("broker").asInt());
+        assertEquals(
+                "REQUEST_TIMED_OUT", events.get(0).get("detail").get("error").asText());
+        assertEquals(0, events.get(0).get("detail").get("nextRetry").asInt());
+        com.fasterxml.jackson.databind.JsonNode retries = Parsed.json(f.text("events --type PRODUCE_RETRIED --json"));
+        assertTrue(retries.size() >= 2, retries.toString());
+        for (int i = 0; i < retries.size(); i++) {
+            assertEquals(i + 1, retries.get(i).get("detail").get("attempts").asInt(), retries.toString());
+            assertEquals(
+                    "REQUEST_TIMED_OUT",
+                    retries.get(i).get("detail").get("error").asText());
+        }
+        assertEquals(
+                retries.size() + 1, events.get(0).get("detail").get("attempts").asInt());
+    }
+
     @Test
     void aLongPauseGetsTheLeaderFencedAndItsZombieWritesTruncated() {
         f.ok("create topic orders --replica-assignment 1:2:3");

@@ -9,29 +9,13 @@ import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
- * What the cluster canvas draws over its chip buffer, piece by piece: the clients and controller boxes,
- * a card's border, title, state badge and controller-belief line, chip labels, and cut links. Stateless,
- * so a whole repaint and a repaint of one card draw the same pixels.
+ * What the cluster canvas draws over its chip buffer, piece by piece: a card's border, title, state badge
+ * and controller-belief line, chip labels, and cut links (the clients and controller boxes are
+ * {@link EndpointText}'s). Stateless, so a whole repaint and a repaint of one card draw the same pixels.
  */
 final class CardPainter {
 
     private CardPainter() {}
-
-    static void endpoint(
-            GraphicsContext g, ClusterLayout.Box box, String title, String subtitle, Palette palette, double zoom) {
-        g.setStroke(palette.cardBorder());
-        g.setLineWidth(1.5);
-        g.setLineDashes();
-        g.strokeRect(box.x(), box.y(), box.w(), box.h());
-        g.setFill(palette.text());
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
-        g.fillText(title, box.x() + 10 * zoom, box.y() + 4 * zoom);
-        g.setFill(palette.mutedText());
-        g.setFont(Font.font("System", 12 * zoom));
-        g.fillText(subtitle, box.x() + 10 * zoom, box.y() + 24 * zoom, box.w() - 16 * zoom);
-    }
 
     static void drawCard(
             GraphicsContext g, CardFrame.Header header, ClusterLayout.Box box, Palette palette, double zoom) {

@@ -65,7 +65,10 @@ public final class ClusterCanvas extends Pane {
     private boolean cardsBehind;
 
     private Set<Integer> failing = Set.of();
-    private boolean clientsFailing;
+    /** What the Clients box flashes (ProduceFailures' FAILED or RETRYING), or null. */
+    private String clientsAlert;
+    /** The Clients box's lines as the last backdrop drew them (for tests of their geometry). */
+    private List<EndpointText.Line> clientsLines = List.of();
 
     public ClusterCanvas() {
         cardLayer.setManaged(false);
@@ -76,10 +79,13 @@ public final class ClusterCanvas extends Pane {
         setMinSize(200, 150);
     }
 
-    /** Produce failures to flash on the next render: the failing partitions' leader chips, and the Clients box. */
-    void alerts(Set<Integer> failingPartitions, boolean clients) {
+    /**
+     * Produce failures to flash on the next render: the failing partitions' leader chips, and what the
+     * Clients box says ({@code clients}, or null for nothing).
+     */
+    void alerts(Set<Integer> failingPartitions, String clients) {
         failing = failingPartitions;
-        clientsFailing = clients;
+        clientsAlert = clients;
     }
 
     /** Draws {@code factor} times the zoom asked of {@link #render}, where the cards have room for it. */
@@ -102,7 +108,11 @@ public final class ClusterCanvas extends Pane {
     }
 
     boolean clientsFailing() {
-        return clientsFailing;
+        return clientsAlert != null;
+    }
+
+    List<EndpointText.Line> clientsLinesForTests() {
+        return clientsLines;
     }
 
     /**
@@ -254,7 +264,7 @@ public final class ClusterCanvas extends Pane {
      * cheaper to repaint under moving dots than a canvas the size of the view.
      */
     private void renderBackdrop(String caption, Palette palette, double zoom) {
-        Object key = java.util.Arrays.asList(layout, palette, caption, clientsFailing);
+        Object key = java.util.Arrays.asList(layout, palette, caption, clientsAlert);
         if (key.equals(backdropKey)) {
             return;
         }
@@ -272,10 +282,15 @@ public final class ClusterCanvas extends Pane {
             ChipLegend.raster(backdropChips, layout, palette, zoom);
         }
         backdropChips.drawTo(g);
-        drawEndpoints(g, palette, zoom);
-        if (clientsFailing) {
-            drawClientsFailing(g, palette, zoom);
-        }
+        clientsLines = EndpointText.lines(layout.clients, "Clients", "produce, consume", clientsAlert, zoom);
+        EndpointText.draw(g, layout.clients, clientsLines, palette, zoom);
+        ClusterLayout.Box controller = layout.controller;
+        EndpointText.draw(
+                g,
+                controller,
+                EndpointText.lines(controller, "Controller", "fences and elects", null, zoom),
+                palette,
+                zoom);
         if (caption != null) {
             drawHoverCaption(g, caption, palette, zoom);
         } else {
@@ -344,25 +359,6 @@ public final class ClusterCanvas extends Pane {
         }
         int index = java.util.Arrays.binarySearch(card.partitionIds(), partitionId);
         return index < 0 ? null : card.chip(index);
-    }
-
-    /** The Clients box flashes when produces fail, which only clients feel. */
-    private void drawClientsFailing(GraphicsContext g, Palette palette, double zoom) {
-        ClusterLayout.Box box = layout.clients;
-        g.setStroke(palette.fault());
-        g.setLineDashes();
-        g.setLineWidth(5 * zoom);
-        g.strokeRect(box.x() - 2 * zoom, box.y() - 2 * zoom, box.w() + 4 * zoom, box.h() + 4 * zoom);
-        g.setFill(palette.fault());
-        g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText("PRODUCE FAILED", box.x() + 10 * zoom, box.y() + box.h() - 18 * zoom, box.w() - 16 * zoom);
-    }
-
-    private void drawEndpoints(GraphicsContext g, Palette palette, double zoom) {
-        CardPainter.endpoint(g, layout.clients, "Clients", "produce, consume", palette, zoom);
-        CardPainter.endpoint(g, layout.controller, "Controller", "fences and elects", palette, zoom);
     }
 
     /** What the caption says of the hovered partition, or null when none is hovered. */

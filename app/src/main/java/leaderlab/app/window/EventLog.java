@@ -22,6 +22,8 @@ public final class EventLog extends ListView<Event> {
     static final Set<EventType> SHOWN = EnumSet.complementOf(EnumSet.of(
             EventType.HW_ADVANCED,
             EventType.PRODUCE_ACKED,
+            // A leader's error answer: the producer's own PRODUCE_RETRIED or PRODUCE_FAILED says it, with what it does.
+            EventType.PRODUCE_REJECTED,
             EventType.BECAME_FOLLOWER,
             EventType.BECAME_LEADER,
             EventType.METADATA_COMMITTED));
@@ -121,6 +123,7 @@ public final class EventLog extends ListView<Event> {
                     ISR_SHRUNK,
                     TRUNCATED,
                     PRODUCE_FAILED,
+                    PRODUCE_RETRIED,
                     CONSUME_FAILED,
                     FAULT_INJECTED,
                     BROKER_STOPPED,

@@ -125,7 +125,7 @@ final class FrameLoop extends AnimationTimer {
                 window.flowOn() && flow.dotCount() > 0 || window.clusterCanvas().animating();
         if (forceRedraw || shown != lastDrawn || hovered != lastHovered || animating) {
             window.clusterCanvas()
-                    .alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsFailingAt(shown.timeMs()));
+                    .alerts(failures.partitionsFailingAt(shown.timeMs()), failures.clientsAlertAt(shown.timeMs()));
             window.clusterCanvas().past(scrubbing() ? shown.timeMs() : -1);
             // The flow is the live cluster's: over a past moment it would show messages that are not there.
             window.clusterCanvas()
@@ -168,6 +168,7 @@ final class FrameLoop extends AnimationTimer {
                         .show(
                                 ClusterMetrics.of(shown),
                                 produceRate.ackedPerSecond(),
+                                produceRate.retriedPerSecond(),
                                 produceRate.failedPerSecond(),
                                 window.palette(),
                                 window.zoom());

@@ -85,7 +85,12 @@ final class Headline extends Label {
     static int priority(Event event) {
         return switch (event.type()) {
             case LEADER_ELECTED, TRUNCATED, QUORUM_LEADER_ELECTED -> 3;
-            case BROKER_FENCED, PRODUCE_FAILED, FAULT_INJECTED, BROKER_CONTROLLED_SHUTDOWN, QUORUM_LEADER_RESIGNED -> 2;
+            case BROKER_FENCED,
+                    PRODUCE_FAILED,
+                    PRODUCE_RETRIED,
+                    FAULT_INJECTED,
+                    BROKER_CONTROLLED_SHUTDOWN,
+                    QUORUM_LEADER_RESIGNED -> 2;
             case QUORUM_VOTE -> 0;
             default -> 1;
         };

@@ -49,7 +49,8 @@ final class MessageFlow {
             return;
         }
         for (Event event : events) {
-            if ((event.type() == EventType.PRODUCE_ACKED || event.type() == EventType.PRODUCE_FAILED)
+            // A leader's answer: acknowledged, or rejected with an error (the producer may retry).
+            if ((event.type() == EventType.PRODUCE_ACKED || event.type() == EventType.PRODUCE_REJECTED)
                     && event.source().isBroker()) {
                 spawn(
                         event.type() == EventType.PRODUCE_ACKED ? Kind.PRODUCE : Kind.PRODUCE_FAILED,

@@ -37,15 +37,23 @@ public final class MetricsPanel extends VBox {
         return label;
     }
 
-    public void show(ClusterMetrics metrics, int ackedPerSecond, int failedPerSecond, Palette palette, double zoom) {
+    /** @param retriedPerSecond attempts the producers retry; {@code failedPerSecond} produces that failed */
+    public void show(
+            ClusterMetrics metrics,
+            int ackedPerSecond,
+            int retriedPerSecond,
+            int failedPerSecond,
+            Palette palette,
+            double zoom) {
         offline.setText(metrics.offline() + " offline partitions");
         offline.pseudoClassStateChanged(BAD, metrics.offline() > 0);
         underMinIsr.setText(metrics.underMinIsr() + " under min ISR");
         underMinIsr.pseudoClassStateChanged(BAD, metrics.underMinIsr() > 0);
         underReplicated.setText(metrics.underReplicated() + " under-replicated");
         underReplicated.pseudoClassStateChanged(BAD, metrics.underReplicated() > 0);
-        produce.setText("produce " + ackedPerSecond + " acks/s, " + failedPerSecond + " errors/s");
-        produce.pseudoClassStateChanged(BAD, failedPerSecond > 0);
+        produce.setText("produce " + ackedPerSecond + " acks/s, " + retriedPerSecond + " retries/s, " + failedPerSecond
+                + " errors/s");
+        produce.pseudoClassStateChanged(BAD, failedPerSecond > 0 || retriedPerSecond > 0);
         drawBalance(metrics.leadersPerBroker(), palette, zoom);
     }
 

@@ -11,26 +11,33 @@ import leaderlab.cluster.metadata.PartitionRegistration;
 import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
- * Produce failures of the last moments, from the journal's PRODUCE_FAILED events: what the Clients box
- * and the failing partitions' chips flash for, so a failure only clients see is seen by the class too.
+ * Produce failures of the last moments, from the journal's PRODUCE_FAILED (the producer gave up) and
+ * PRODUCE_RETRIED (an attempt failed, the producer sends again) events: what the Clients box and the
+ * failing partitions' chips flash for, so a failure only clients see is seen by the class too.
  */
 final class ProduceFailures {
 
     /** Cluster time a failure stays flashed. */
     static final long FLASH_MS = 1500;
 
-    private record Failure(long timeMs, int partitionId) {}
+    /** What the Clients box says while a produce the producer gave up on is flashed. */
+    static final String FAILED = "PRODUCE FAILED";
+    /** ... and while only retried attempts are. */
+    static final String RETRYING = "PRODUCE RETRYING";
+
+    private record Failure(long timeMs, int partitionId, boolean gaveUp) {}
 
     private final ArrayDeque<Failure> recent = new ArrayDeque<>();
     private long total;
 
     void record(List<Event> events, ClusterSnapshot snapshot) {
         for (Event event : events) {
-            if (event.type() != EventType.PRODUCE_FAILED) {
+            boolean gaveUp = event.type() == EventType.PRODUCE_FAILED;
+            if (!gaveUp && event.type() != EventType.PRODUCE_RETRIED) {
                 continue;
             }
-            total++;
-            recent.addLast(new Failure(event.timeMs(), partitionId(event.partition(), snapshot)));
+            total += gaveUp ? 1 : 0;
+            recent.addLast(new Failure(event.timeMs(), partitionId(event.partition(), snapshot), gaveUp));
         }
         while (recent.size() > 10_000) {
             recent.removeFirst();
@@ -42,7 +49,7 @@ final class ProduceFailures {
         total = 0;
     }
 
-    /** Failed produces seen on this cluster so far. */
+    /** Failed produces (the producer gave up) seen on this cluster so far. */
     long total() {
         return total;
     }
@@ -58,13 +65,21 @@ final class ProduceFailures {
         return ids;
     }
 
-    boolean clientsFailingAt(long timeMs) {
+    /**
+     * What the Clients box says at {@code timeMs}: {@link #FAILED} when a produce failed within
+     * {@link #FLASH_MS} before it, else {@link #RETRYING} when an attempt was retried, else null.
+     */
+    String clientsAlertAt(long timeMs) {
+        String alert = null;
         for (Failure failure : recent) {
             if (failure.timeMs <= timeMs && timeMs - failure.timeMs < FLASH_MS) {
-                return true;
+                if (failure.gaveUp) {
+                    return FAILED;
+                }
+                alert = RETRYING;
             }
         }
-        return false;
+        return alert;
     }
 
     private static int partitionId(TopicPartition about, ClusterSnapshot snapshot) {

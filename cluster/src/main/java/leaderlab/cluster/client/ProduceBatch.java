@@ -18,11 +18,11 @@ import leaderlab.cluster.protocol.Errors;
  * One partition's batch in the producer, sent as Kafka 4.x's producer sends it: to the leader the
  * client's metadata names; on a retriable error (or with no leader known) it waits retry.backoff.ms,
  * refreshes metadata and sends again, up to {@code retries} times, until delivery.timeout.ms after the
- * batch was created, when it expires with Kafka's TimeoutException. Every failed attempt is a
- * PRODUCE_FAILED journal event. An idempotent producer's batch carries its producer id and sequence
- * number 0 (each produce command is a new producer, as each kafka-console-producer run is), so a leader
- * that already holds a resent batch answers with its offsets instead of appending it again; without
- * idempotence it is appended twice. At most max.in.flight.requests.per.connection requests wait for one
+ * batch was created, when it expires with Kafka's TimeoutException. Every failed attempt it retries is a
+ * PRODUCE_RETRIED journal event, and the outcome the caller is told of, once, a PRODUCE_FAILED. An
+ * idempotent producer's batch carries its producer id and sequence number 0 (each produce command is a
+ * new producer, as each kafka-console-producer run is), so a leader that already holds a resent batch
+ * answers with its offsets instead of appending it again; without idempotence it is appended twice. At most max.in.flight.requests.per.connection requests wait for one
  * broker ({@link InFlightRequests}); one batch per partition, so there is nothing to reorder.
  */
 final class ProduceBatch {
@@ -153,13 +153,23 @@ final class ProduceBatch {
         boolean retry =
                 RETRIABLE.contains(error) && retried.size() < settings.retries() && now < createdMs + deliveryTimeoutMs;
         String from = broker < 0 ? "" : " from broker " + broker;
-        // Waiting out the same error (no leader yet, ISR below min ISR) is journaled once, not per retry.
-        boolean repeat =
-                retry && !retried.isEmpty() && retried.get(retried.size() - 1).equals(error.name() + from);
+        // Every request that failed is journaled. Waiting out "no leader" sends nothing (the metadata names
+        // none), so a run of such refreshes is journaled once, at its start.
+        boolean repeat = retry
+                && broker < 0
+                && !retried.isEmpty()
+                && retried.get(retried.size() - 1).equals(error.name() + from);
         if (!repeat) {
             client.journal(
                     partition(),
-                    new ProduceAttemptFailed(broker, error, ids.length, why, retry ? retried.size() + 1 : 0, backoffMs),
+                    new ProduceAttemptFailed(
+                            broker,
+                            error,
+                            ids.length,
+                            why,
+                            retried.size() + 1,
+                            retry ? retried.size() + 1 : 0,
+                            backoffMs),
                     retry ? "producer will retry" : "producer gives up");
         }
         if (!retry) {
@@ -196,6 +206,7 @@ final class ProduceBatch {
                         Errors.REQUEST_TIMED_OUT,
                         ids.length,
                         text + last + ", delivery.timeout.ms=" + deliveryTimeoutMs,
+                        retried.size(),
                         0,
                         0),
                 "producer gives up");

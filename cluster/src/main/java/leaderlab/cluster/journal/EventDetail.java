@@ -317,13 +317,14 @@ public sealed interface EventDetail extends QuorumEvents {
     /** What a client saw of a failed attempt: kinds in files of their own, as this file is at its size limit. */
     sealed interface ClientAttempt extends EventDetail permits ProduceAttemptFailed, ConsumeAttemptFailed {}
 
+    /** A leader's error answer to a produce request; whether the produce failed is the producer's to say. */
     record ProduceFailed(int leader, Errors error, long baseOffset, long endOffset) implements EventDetail {
         public EventType type() {
-            return EventType.PRODUCE_FAILED;
+            return EventType.PRODUCE_REJECTED;
         }
 
         public String text() {
-            return "produce failed with " + error.name() + range(baseOffset, endOffset);
+            return "produce request rejected with " + error.name() + range(baseOffset, endOffset);
         }
     }
 

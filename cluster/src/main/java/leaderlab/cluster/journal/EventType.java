@@ -22,7 +22,18 @@ public enum EventType {
     HW_ADVANCED,
     TRUNCATED,
     PRODUCE_ACKED,
+    /**
+     * A produce the application is told failed: the producer gave up (retries or delivery.timeout.ms spent,
+     * or an error it does not retry). One per failed batch, as Kafka's send callback is called once.
+     */
     PRODUCE_FAILED,
+    /**
+     * A produce attempt failed with a retriable error and the producer sends again (the application is not
+     * told; Kafka's Sender logs "retrying (N attempts left)"). One per failed attempt, with its number.
+     */
+    PRODUCE_RETRIED,
+    /** A leader answered a produce request with an error (the broker's side of a retried or failed produce). */
+    PRODUCE_REJECTED,
     /** A consumer fetch failed and the consumer retries after a metadata refresh, or its poll ended empty. */
     CONSUME_FAILED,
     FAULT_INJECTED,
