@@ -174,6 +174,11 @@ public final class QuorumPane extends BorderPane {
         votes.draw(g, this::anchorOf, band, zoom, nowNanos);
     }
 
+    /** Where {@code votes} would put its labels on this strip at {@code nowNanos} (for tests of their geometry). */
+    List<VoteAnimation.Label> voteLabelsForTests(VoteAnimation votes, long nowNanos, double zoom) {
+        return votes.labels(this::anchorOf, cards.getPadding().getTop(), zoom, nowNanos);
+    }
+
     /** A card's top centre on the vote layer, or null when no card shows that controller. */
     private Point2D anchorOf(int controller) {
         for (ControllerCard card : cardList) {

@@ -105,86 +105,192 @@ final class VoteAnimation {
         return playing.stream().map(Playing::signal).toList();
     }
 
+    /** A label as drawn: on a pill centred on its arc ({@code pill}), or above a flashed card. */
+    record Label(Signal signal, ClusterLayout.Box box, boolean pill) {}
+
+    /** An arc from the signal's card to another, a quadratic from (x0, y0) over (cx, cy) to (x2, y2). */
+    private record Curve(double x0, double y0, double cx, double cy, double x2, double y2) {
+        double xAt(double u) {
+            return (1 - u) * (1 - u) * x0 + 2 * (1 - u) * u * cx + u * u * x2;
+        }
+
+        double yAt(double u) {
+            return (1 - u) * (1 - u) * y0 + 2 * (1 - u) * u * cy + u * u * y2;
+        }
+    }
+
     /**
      * Draws what plays at {@code nowNanos}. {@code anchor} gives a card's top centre in the canvas, null for
      * a card not shown; arcs rise into the band above the cards, {@code bandPx} high.
      */
     void draw(GraphicsContext g, IntFunction<Point2D> anchor, double bandPx, double zoom, long nowNanos) {
-        g.setFont(Font.font("System", FontWeight.BOLD, 14 * zoom));
+        g.setFont(font(zoom));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         for (Playing p : playing) {
             Signal s = p.signal();
-            double t = Math.min(1, (nowNanos - p.startNanos()) / (double) TRAVEL_NANOS);
-            double linger = Math.max(0, (nowNanos - p.startNanos() - TRAVEL_NANOS) / (double) LINGER_NANOS);
-            double alpha = 1 - linger;
-            Point2D from = anchor.apply(s.from());
-            if (from == null || alpha <= 0) {
-                continue;
+            Curve curve = curve(p, anchor, bandPx, zoom);
+            double alpha = alpha(p, nowNanos);
+            if (curve != null && alpha > 0) {
+                g.setGlobalAlpha(alpha);
+                arc(g, s, curve, travelled(p, nowNanos), zoom);
             }
-            g.setGlobalAlpha(alpha);
-            if (s.to() < 0) {
-                flash(g, s, from, bandPx, zoom);
+        }
+        for (Label label : labels(anchor, bandPx, zoom, nowNanos)) {
+            Playing p = playingOf(label.signal());
+            g.setGlobalAlpha(alpha(p, nowNanos));
+            if (label.pill()) {
+                pill(g, label, zoom);
             } else {
-                Point2D to = anchor.apply(s.to());
-                if (to != null) {
-                    // Farther cards get higher arcs, so an arc over a card between does not hide the nearer one.
-                    double reach = Math.min(1, Math.abs(to.getX() - from.getX()) / (900 * zoom));
-                    // The peak stays half a label below the band's top, so the label's pill fits.
-                    double rise = (bandPx - 12 * zoom) * (0.45 + 0.55 * reach) * (s.dashed() ? 1 : 0.6);
-                    arc(g, s, from, to, rise, t, zoom);
-                }
+                flash(g, label, zoom);
             }
         }
         g.setGlobalAlpha(1);
         g.setLineDashes();
     }
 
-    /** The label on a white pill at the arc's peak, readable over the other arcs. */
-    private static void pill(GraphicsContext g, Signal s, double x, double y, double zoom) {
-        double w = (s.label().length() * 8.5 + 12) * zoom;
+    /**
+     * The labels shown at {@code nowNanos}, placed so none covers another: in the order their signals
+     * started, each at its arc's peak or, when that is taken, at the nearest free point along its arc (so
+     * an older label never moves for a newer one); a label with no free point on its arc is left out (its
+     * arc still shows its colour). A flash's label sits above its card.
+     */
+    List<Label> labels(IntFunction<Point2D> anchor, double bandPx, double zoom, long nowNanos) {
+        List<Label> placed = new ArrayList<>();
         double h = 19 * zoom;
-        g.setFill(Color.WHITE);
-        g.fillRoundRect(x - w / 2, y - h / 2, w, h, h, h);
-        g.setStroke(s.color());
-        g.setLineWidth(1.5 * zoom);
-        g.strokeRoundRect(x - w / 2, y - h / 2, w, h, h, h);
-        g.setFill(s.color());
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(s.label(), x, y);
-        g.setTextBaseline(VPos.BOTTOM);
+        // Flashes first: they stay above their card, and the arcs' labels make room for them.
+        for (Playing p : playing) {
+            Signal s = p.signal();
+            Point2D at = anchor.apply(s.from());
+            if (s.to() < 0 && at != null && alpha(p, nowNanos) > 0) {
+                double w = textWidth(s.label(), zoom);
+                placed.add(new Label(s, new ClusterLayout.Box(at.getX() - w / 2, at.getY() - 2 - h, w, h), false));
+            }
+        }
+        double gap = 3 * zoom;
+        for (Playing p : playing) {
+            Signal s = p.signal();
+            Curve curve = curve(p, anchor, bandPx, zoom);
+            if (curve == null || alpha(p, nowNanos) <= 0 || travelled(p, nowNanos) < 0.5) {
+                continue;
+            }
+            double w = textWidth(s.label(), zoom) + 12 * zoom;
+            // Along the arc from its peak outwards, both ways in turn, keeping clear of its ends (the cards).
+            for (int step = 0; step <= 120; step++) {
+                double u = 0.5 + (step % 2 == 0 ? 1 : -1) * ((step + 1) / 2) * 0.005;
+                ClusterLayout.Box box = new ClusterLayout.Box(curve.xAt(u) - w / 2, curve.yAt(u) - h / 2, w, h);
+                if (placed.stream().noneMatch(l -> overlap(l.box(), box, gap))) {
+                    placed.add(new Label(s, box, true));
+                    break;
+                }
+            }
+        }
+        return placed;
     }
 
-    private static void flash(GraphicsContext g, Signal s, Point2D at, double bandPx, double zoom) {
-        g.setFill(s.color());
-        g.fillText(s.label(), at.getX(), at.getY() - 2);
-        g.setStroke(s.color());
-        g.setLineWidth(4 * zoom);
-        g.strokeLine(at.getX() - 60 * zoom, at.getY() + 2, at.getX() + 60 * zoom, at.getY() + 2);
+    private Playing playingOf(Signal signal) {
+        for (Playing p : playing) {
+            if (p.signal() == signal) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("not playing: " + signal);
     }
 
-    /** A quadratic arc drawn up to {@code t} (0..1) of its length, with a dot at its head. */
-    private static void arc(GraphicsContext g, Signal s, Point2D from, Point2D to, double rise, double t, double zoom) {
+    /** How far the signal's arc is drawn: 0 at its start, 1 once it reached the other card. */
+    private static double travelled(Playing p, long nowNanos) {
+        return Math.min(1, (nowNanos - p.startNanos()) / (double) TRAVEL_NANOS);
+    }
+
+    /** Full while travelling, then fading out over its linger. */
+    private static double alpha(Playing p, long nowNanos) {
+        return 1 - Math.max(0, (nowNanos - p.startNanos() - TRAVEL_NANOS) / (double) LINGER_NANOS);
+    }
+
+    /** The arc of a signal between two shown cards, or null (a flash, or a card not shown). */
+    private static Curve curve(Playing p, IntFunction<Point2D> anchor, double bandPx, double zoom) {
+        Signal s = p.signal();
+        Point2D from = anchor.apply(s.from());
+        Point2D to = s.to() < 0 ? null : anchor.apply(s.to());
+        if (from == null || to == null) {
+            return null;
+        }
+        // Farther cards get higher arcs, so an arc over a card between does not hide the nearer one.
+        double reach = Math.min(1, Math.abs(to.getX() - from.getX()) / (900 * zoom));
+        // The peak stays half a label below the band's top, so the label's pill fits.
+        double rise = (bandPx - 12 * zoom) * (0.45 + 0.55 * reach) * (s.dashed() ? 1 : 0.6);
         // Requests leave a card left of its centre and answers arrive right of it, so the two do not overlap.
         double shift = (s.dashed() ? -1 : 1) * 18 * zoom;
         double x0 = from.getX() + shift;
         double x2 = to.getX() + shift;
         double y0 = from.getY();
         double y2 = to.getY();
-        double cx = (x0 + x2) / 2;
-        double cy = Math.min(y0, y2) - rise * 2;
+        return new Curve(x0, y0, (x0 + x2) / 2, Math.min(y0, y2) - rise * 2, x2, y2);
+    }
+
+    private static boolean overlap(ClusterLayout.Box a, ClusterLayout.Box b, double gap) {
+        return a.x() < b.x() + b.w() + gap
+                && b.x() < a.x() + a.w() + gap
+                && a.y() < b.y() + b.h() + gap
+                && b.y() < a.y() + a.h() + gap;
+    }
+
+    private static Font font(double zoom) {
+        return Font.font("System", FontWeight.BOLD, 14 * zoom);
+    }
+
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+    private double widthsZoom;
+
+    private double textWidth(String label, double zoom) {
+        if (zoom != widthsZoom) {
+            widths.clear();
+            widthsZoom = zoom;
+        }
+        return widths.computeIfAbsent(label, l -> ClusterCanvas.textWidth(l, font(zoom)));
+    }
+
+    /** The label on a white pill, readable over the arcs. */
+    private static void pill(GraphicsContext g, Label label, double zoom) {
+        ClusterLayout.Box b = label.box();
+        Color color = label.signal().color();
+        g.setFill(Color.WHITE);
+        g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), b.h(), b.h());
+        g.setStroke(color);
+        g.setLineWidth(1.5 * zoom);
+        g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), b.h(), b.h());
+        g.setFill(color);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(label.signal().label(), b.centerX(), b.y() + b.h() / 2);
+        g.setTextBaseline(VPos.BOTTOM);
+    }
+
+    private static void flash(GraphicsContext g, Label label, double zoom) {
+        ClusterLayout.Box b = label.box();
+        Color color = label.signal().color();
+        double x = b.centerX();
+        double y = b.y() + b.h() + 2;
+        g.setFill(color);
+        g.fillText(label.signal().label(), x, y - 2);
+        g.setStroke(color);
+        g.setLineWidth(4 * zoom);
+        g.strokeLine(x - 60 * zoom, y + 2, x + 60 * zoom, y + 2);
+    }
+
+    /** A quadratic arc drawn up to {@code t} (0..1) of its length, with a dot at its head. */
+    private static void arc(GraphicsContext g, Signal s, Curve c, double t, double zoom) {
         g.setStroke(s.color());
         g.setLineWidth(3 * zoom);
         g.setLineDashes(s.dashed() ? new double[] {8 * zoom, 6 * zoom} : null);
         g.beginPath();
-        g.moveTo(x0, y0);
+        g.moveTo(c.x0(), c.y0());
         int steps = 24;
-        double hx = x0;
-        double hy = y0;
+        double hx = c.x0();
+        double hy = c.y0();
         for (int i = 1; i <= steps * t; i++) {
             double u = i / (double) steps;
-            hx = (1 - u) * (1 - u) * x0 + 2 * (1 - u) * u * cx + u * u * x2;
-            hy = (1 - u) * (1 - u) * y0 + 2 * (1 - u) * u * cy + u * u * y2;
+            hx = c.xAt(u);
+            hy = c.yAt(u);
             g.lineTo(hx, hy);
         }
         g.stroke();
@@ -192,8 +298,5 @@ final class VoteAnimation {
         g.setFill(s.color());
         double r = 6 * zoom;
         g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
-        if (t >= 0.5) {
-            pill(g, s, cx, 0.25 * y0 + 0.5 * cy + 0.25 * y2, zoom);
-        }
     }
 }
