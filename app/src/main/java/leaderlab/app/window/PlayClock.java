@@ -39,6 +39,8 @@ public final class PlayClock {
         this.runner = runner;
         this.simulatedPlaying = playing;
         this.real = real;
+        // The shell's time speed sets this clock's speed when the session is simulated (followTimeSpeed).
+        runner.session().setSimulatorPlayed(!real);
     }
 
     private boolean simulated() {

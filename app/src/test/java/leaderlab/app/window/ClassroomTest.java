@@ -309,6 +309,18 @@ class ClassroomTest extends WindowTestBase {
                         && fixture.window.controls().clock.getText().contains("x0.25"));
     }
 
+    /** With --seed the window's Play runs the simulator: the shell's time speed sets that speed, not an error. */
+    @Test
+    void theSpeedBoxFollowsTimeSpeedOnASimulatorTheWindowPlays(FxRobot robot) {
+        openWindow(robot, WindowFixture.simulated(3, 0, 7), 1400, 900);
+        assertTrue(fixture.run("time speed 0.25").lines().get(0).startsWith("speed 0.25x"));
+        fixture.awaitFx(
+                "the speed box and the status follow",
+                () -> fixture.window.controls().speed.getValue() == 0.25
+                        && fixture.window.playClock().speed() == 0.25
+                        && fixture.window.controls().clock.getText().contains("x0.25"));
+    }
+
     @Test
     void presenterModeNarrationIsLargeRenderedMarkdown(FxRobot robot) throws Exception {
         open(robot, 3);

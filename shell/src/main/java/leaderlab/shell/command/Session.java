@@ -33,6 +33,8 @@ public final class Session {
     private volatile long forkedAtMs;
     /** Hears every split a command ran (the window opens it side by side); called on the command thread. */
     private volatile Consumer<Split.Outcome> splitShown = outcome -> {};
+
+    private volatile boolean simulatorPlayed;
     /** Wakes the command thread when a trigger fires while no line waits (set by the command runner). */
     private volatile Runnable triggersDue = () -> {};
 
@@ -148,6 +150,18 @@ public final class Session {
     /** When the current fork branched off (see {@link #suspendedRun}). */
     public long forkedAtMs() {
         return forkedAtMs;
+    }
+
+    /**
+     * A window plays this session's simulator on the wall clock (its Play button), so {@code time speed}
+     * has something to set: the window follows the command's result.
+     */
+    public void setSimulatorPlayed(boolean played) {
+        simulatorPlayed = played;
+    }
+
+    public boolean simulatorPlayed() {
+        return simulatorPlayed;
     }
 
     /** Tells {@code listener} about every split run from now on (see {@code split}). */

@@ -51,7 +51,7 @@ final class TimeCommands {
                         "cluster time " + Parse.seconds(runtime.nowMs()) + (runtime.isPaused() ? " (paused)" : ""));
             case "speed":
                 args.expectAtMost(2, "time speed X");
-                if (runtime.isSimulated()) {
+                if (runtime.isSimulated() && !session.simulatorPlayed()) {
                     throw new CommandException(
                             "speed applies to the live cluster; simulated time (--seed) moves only with wait or step");
                 }
@@ -65,6 +65,11 @@ final class TimeCommands {
                     throw new CommandException(
                             "speed must be a number from 0.01 to 100, e.g. 0.25 for slow motion; got '"
                                     + args.positional(1, "") + "'");
+                }
+                if (runtime.isSimulated()) {
+                    // The window's Play runs the simulator on the wall clock; it follows this result.
+                    return Result.ok("speed " + speed + "x (the window plays the simulator at this speed; wait and "
+                            + "step move simulated time as before)");
                 }
                 runtime.setSpeed(speed);
                 return Result.ok("speed " + speed + "x");
