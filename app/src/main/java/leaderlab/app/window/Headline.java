@@ -46,7 +46,12 @@ final class Headline extends Label {
             next = event;
             return;
         }
-        if (against == null || priority(event) >= priority(against) || event.timeMs() - against.timeMs() > HOLD_MS) {
+        // A fault is what the class just saw the teacher do: it is never held back as smaller news (a lesson
+        // kills a broker within seconds of its cluster's controller election).
+        if (against == null
+                || event.type() == EventType.FAULT_INJECTED
+                || priority(event) >= priority(against)
+                || event.timeMs() - against.timeMs() > HOLD_MS) {
             next = event;
             electionsMoved = event.type() == EventType.LEADER_ELECTED ? 1 : 0;
         }

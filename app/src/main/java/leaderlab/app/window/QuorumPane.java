@@ -174,6 +174,11 @@ public final class QuorumPane extends BorderPane {
         votes.draw(g, this::anchorOf, band, zoom, nowNanos);
     }
 
+    /** Whether vote arcs are still playing or queued. */
+    boolean votesPlaying() {
+        return votes.active();
+    }
+
     /** Where {@code votes} would put its labels on this strip at {@code nowNanos} (for tests of their geometry). */
     List<VoteAnimation.Label> voteLabelsForTests(VoteAnimation votes, long nowNanos, double zoom) {
         return votes.labels(this::anchorOf, cards.getPadding().getTop(), zoom, nowNanos);
