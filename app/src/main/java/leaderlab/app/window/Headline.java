@@ -17,6 +17,9 @@ final class Headline extends Label {
 
     private static final String WAITING = "Waiting for something to happen: right-click a broker to kill it.";
 
+    /** The cause the engine gives what an operator's command did. */
+    private static final String OPERATOR = "operator command";
+
     /** Cluster time for which a big event holds the headline against smaller news. */
     private static final long HOLD_MS = 3000;
 
@@ -46,10 +49,12 @@ final class Headline extends Label {
             next = event;
             return;
         }
-        // A fault is what the class just saw the teacher do: it is never held back as smaller news (a lesson
-        // kills a broker within seconds of its cluster's controller election).
+        // A fault or an operator's command is what the class just saw the teacher do: it is never held back
+        // as smaller news (a lesson creates a topic and kills a broker within seconds of its cluster's
+        // controller election).
         if (against == null
                 || event.type() == EventType.FAULT_INJECTED
+                || OPERATOR.equals(event.cause())
                 || priority(event) >= priority(against)
                 || event.timeMs() - against.timeMs() > HOLD_MS) {
             next = event;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * A kill right after the cluster's controller election (as a lesson's step does, seconds after its cluster
+ * A command and a kill right after the cluster's controller election (as a lesson's step does, seconds after its cluster
  * starts) takes the headline: the election used to hold it for 3 s of cluster time, so the reveal of
  * lesson 3 showed "controller 102 leads the quorum" while broker 1 had just crashed.
  */
@@ -21,6 +21,11 @@ class HeadlineFaultTest extends WindowTestBase {
                 "the quorum election headlined first",
                 () -> fixture.window.headline().getText().contains("leads the quorum"));
         assertTrue(fixture.cluster.nowMs() < 2_000, "within the election's hold: " + fixture.cluster.nowMs());
+        fixture.run("create topic orders --partitions 3");
+        fixture.awaitCaughtUp(robot);
+        fixture.awaitFx(
+                "the operator's topic headlined",
+                () -> fixture.window.headline().getText().contains("created topic orders"));
         fixture.run("kill 1");
         fixture.awaitCaughtUp(robot);
         fixture.awaitFx(
