@@ -134,11 +134,17 @@ final class ClientCommands {
                 long last = r.baseOffset() + r.count() - 1;
                 lines.add(r.partition() + ": acked offsets "
                         + (r.count() == 1 ? r.baseOffset() : r.baseOffset() + "-" + last) + " (" + r.count()
-                        + " record(s), " + acksText + ", leader " + r.leader() + ")" + retries(r.retries(), r.retried())
+                        + " record(s), " + acksText + ", leader " + r.leader() + ")" + waited(r.waitedMs())
+                        + retries(r.retries(), r.retried())
                         + (r.duplicate() ? "; the leader already held the resent batch, kept once (idempotence)" : ""));
             }
         }
         return Result.ok(lines);
+    }
+
+    /** How long a batch stayed unsent for a leader it could reach (no retry is used for that). */
+    private static String waited(long waitedMs) {
+        return waitedMs <= 0 ? "" : " after waiting " + waitedMs + " ms unsent for a leader it could connect to";
     }
 
     /** The retries a result took, as the client met them. */
