@@ -139,10 +139,13 @@ final class Changes {
                             was.leader(),
                             now.leader(),
                             now.leaderEpoch(),
-                            now.replicas().isEmpty()
-                                            || now.leader() != now.replicas().get(0)
-                                    ? EventDetail.Election.ONLINE
-                                    : EventDetail.Election.PREFERRED,
+                            unclean && !lastKnownLeader(was, now.leader())
+                                    ? EventDetail.Election.UNCLEAN
+                                    : now.replicas().isEmpty()
+                                                    || now.leader()
+                                                            != now.replicas().get(0)
+                                            ? EventDetail.Election.ONLINE
+                                            : EventDetail.Election.PREFERRED,
                             unclean,
                             () -> rule(was, now, unclean))));
         }
@@ -197,9 +200,12 @@ final class Changes {
         if (leader < 0 || was.isr().contains(leader) || was.elr().contains(leader)) {
             return false;
         }
-        boolean lastKnown =
-                was.isr().isEmpty() && was.elr().isEmpty() && was.lastKnownElr().contains(leader);
-        return uncleanAllowed || lastKnown;
+        return uncleanAllowed || lastKnownLeader(was, leader);
+    }
+
+    /** KIP-966's recovery: with the ISR and ELR both empty, the last known leader may lead again. */
+    private static boolean lastKnownLeader(RealState.Partition was, int leader) {
+        return was.isr().isEmpty() && was.elr().isEmpty() && was.lastKnownElr().contains(leader);
     }
 
     /** An observed election: Kafka does not say which rule chose, only who leads now and who was in sync. */
