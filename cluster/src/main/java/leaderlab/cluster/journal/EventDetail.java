@@ -190,7 +190,7 @@ public sealed interface EventDetail extends QuorumEvents {
 
         public String text() {
             return "leader " + leaderName(oldLeader) + " -> " + leaderName(newLeader) + ", leader epoch "
-                    + (leaderEpoch < 0 ? "unknown" : Integer.toString(leaderEpoch)) + "; " + electionName()
+                    + Replicas.epoch(leaderEpoch) + "; " + electionName()
                     + " election: " + rule.get();
         }
 
