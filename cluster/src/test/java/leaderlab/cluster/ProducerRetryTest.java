@@ -73,6 +73,18 @@ class ProducerRetryTest {
     }
 
     @Test
+    void anAcksZeroBatchIsNotSentIntoARefusedConnectionButToTheNewLeader() {
+        try (Cluster cluster = start(47)) {
+            cluster.kill(1);
+            ProduceResult r = cluster.produce(T, 0, 5, 0).get(0);
+            assertEquals(Errors.NONE, r.error(), r.toString());
+            assertEquals(2, r.leader(), "sent once broker 2 led");
+            assertEquals(-1, r.baseOffset(), "acks=0: no answer, no offsets");
+            assertTrue(r.waitedMs() > 1_000, r.toString());
+        }
+    }
+
+    @Test
     void withRetriesZeroAnErrorAnswerInFlightIsReported() {
         try (Cluster cluster = start(46)) {
             cluster.kill(3);

@@ -121,10 +121,16 @@ public final class ClientNode implements Node {
         context.journal().append(context.nowMs(), NodeId.client(0), partition, detail, cause, -1);
     }
 
-    void sendOneWay(int broker, Message message) {
-        if (!refusing.test(broker)) {
-            context.send(Address.broker(broker), message);
+    /**
+     * Sends a message that gets no answer; false when the broker refuses the connection (nothing is sent:
+     * an acks=0 producer cannot write to a socket it could not open).
+     */
+    boolean sendOneWay(int broker, Message message) {
+        if (refusing.test(broker)) {
+            return false;
         }
+        context.send(Address.broker(broker), message);
+        return true;
     }
 
     void request(

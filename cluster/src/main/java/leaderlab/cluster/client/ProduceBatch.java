@@ -100,7 +100,10 @@ final class ProduceBatch {
         ProduceRequest request = new ProduceRequest(
                 client.nextRequestId(), target.id(), acks, ids, requestTimeoutMs, producerId, producerId < 0 ? -1 : 0);
         if (acks == 0) {
-            client.sendOneWay(leader, request);
+            if (!client.sendOneWay(leader, request)) {
+                await("broker " + leader + " (its leader in the metadata) refused the connection");
+                return;
+            }
             finish(new ProduceResult(
                     name,
                     leader,
