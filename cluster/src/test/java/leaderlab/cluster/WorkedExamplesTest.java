@@ -228,7 +228,7 @@ class WorkedExamplesTest {
             assertEquals(-1, offline.leader());
             assertArrayEquals(new int[] {1}, offline.isr());
             assertEquals(
-                    Errors.LEADER_NOT_AVAILABLE,
+                    Errors.REQUEST_TIMED_OUT, // the batch waited for a leader until delivery.timeout.ms
                     produceOne(cluster, T, 0, 1, -1).error());
             cluster.restart(1);
             awaitLeader(cluster, T, 0, 5_000, 1);

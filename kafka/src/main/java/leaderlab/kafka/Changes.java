@@ -55,7 +55,7 @@ final class Changes {
             for (RealState.Partition p : topic.partitions()) {
                 RealState.Partition was = before.partition(topic.name(), p.partition());
                 if (was != null) {
-                    partition(t, was, p, events);
+                    partition(t, was, p, topic.uncleanElection(), events);
                 }
             }
         }
@@ -122,13 +122,12 @@ final class Changes {
                 : EventDetail.FenceReason.BROKER_ASKED;
     }
 
-    private static void partition(long t, RealState.Partition was, RealState.Partition now, List<ObservedEvent> out) {
+    private static void partition(
+            long t, RealState.Partition was, RealState.Partition now, boolean uncleanAllowed, List<ObservedEvent> out) {
         String name = now.name();
         TopicPartition tp = new TopicPartition(now.topic(), now.partition());
         if (was.leader() != now.leader()) {
-            boolean unclean = now.leader() >= 0
-                    && !was.isr().contains(now.leader())
-                    && !was.elr().contains(now.leader());
+            boolean unclean = unclean(was, now, uncleanAllowed);
             out.add(new ObservedEvent(
                     t,
                     ObservedEvent.Type.LEADER_CHANGED,
@@ -140,15 +139,19 @@ final class Changes {
                             was.leader(),
                             now.leader(),
                             now.leaderEpoch(),
-                            now.replicas().isEmpty()
-                                            || now.leader() != now.replicas().get(0)
-                                    ? EventDetail.Election.ONLINE
-                                    : EventDetail.Election.PREFERRED,
+                            unclean && !lastKnownLeader(was, now.leader())
+                                    ? EventDetail.Election.UNCLEAN
+                                    : now.replicas().isEmpty()
+                                                    || now.leader()
+                                                            != now.replicas().get(0)
+                                            ? EventDetail.Election.ONLINE
+                                            : EventDetail.Election.PREFERRED,
                             unclean,
-                            () -> rule(was, now))));
+                            () -> rule(was, now, unclean))));
         }
         if (!sorted(was.isr()).equals(sorted(now.isr()))) {
-            boolean shrunk = now.isr().size() < was.isr().size();
+            EventDetail.IsrChanged change = EventDetail.IsrChanged.of(ints(was.isr()), ints(now.isr()), false);
+            boolean shrunk = change.shrunk();
             out.add(new ObservedEvent(
                     t,
                     shrunk ? ObservedEvent.Type.ISR_SHRUNK : ObservedEvent.Type.ISR_EXPANDED,
@@ -156,7 +159,7 @@ final class Changes {
                     "ISR " + listOrNone(was.isr()) + " -> " + listOrNone(now.isr()),
                     NodeId.CONTROLLER,
                     tp,
-                    new EventDetail.IsrChanged(ints(was.isr()), ints(now.isr()), shrunk, false)));
+                    change));
         }
         if (!sorted(was.elr()).equals(sorted(now.elr()))
                 || !sorted(was.lastKnownElr()).equals(sorted(now.lastKnownElr()))) {
@@ -184,8 +187,29 @@ final class Changes {
         }
     }
 
+    /**
+     * Whether an observed election was unclean. Polls see the ISR only now and then, and it may change in
+     * between (a follower rejoins, then the leader dies), so a leader from outside the last observed ISR is
+     * not proof. Unclean only if the new leader was in neither the last observed ISR nor its ELR, and Kafka
+     * could have chosen it uncleanly: the topic allows unclean elections (unclean.leader.election.enable,
+     * whatever its source), or the ISR and ELR were both empty and it was the last known leader (KIP-966's
+     * recovery, an unclean election by Kafka's own account).
+     */
+    static boolean unclean(RealState.Partition was, RealState.Partition now, boolean uncleanAllowed) {
+        int leader = now.leader();
+        if (leader < 0 || was.isr().contains(leader) || was.elr().contains(leader)) {
+            return false;
+        }
+        return uncleanAllowed || lastKnownLeader(was, leader);
+    }
+
+    /** KIP-966's recovery: with the ISR and ELR both empty, the last known leader may lead again. */
+    private static boolean lastKnownLeader(RealState.Partition was, int leader) {
+        return was.isr().isEmpty() && was.elr().isEmpty() && was.lastKnownElr().contains(leader);
+    }
+
     /** An observed election: Kafka does not say which rule chose, only who leads now and who was in sync. */
-    private static String rule(RealState.Partition was, RealState.Partition now) {
+    private static String rule(RealState.Partition was, RealState.Partition now, boolean unclean) {
         if (now.leader() < 0) {
             return "no replica leads";
         }
@@ -193,7 +217,10 @@ final class Changes {
                 ? "from the ISR " + Replicas.bracketed(ints(was.isr()))
                 : was.elr().contains(now.leader())
                         ? "from the ELR " + Replicas.bracketed(ints(was.elr()))
-                        : "from outside the ISR " + Replicas.bracketed(ints(was.isr()));
+                        : unclean
+                                ? "from outside the ISR " + Replicas.bracketed(ints(was.isr()))
+                                : "not in the last observed ISR " + Replicas.bracketed(ints(was.isr()))
+                                        + ": the ISR changed between polls (unclean elections are off here)";
         return now.leader() + " now leads, " + from;
     }
 

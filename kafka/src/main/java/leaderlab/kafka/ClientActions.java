@@ -95,7 +95,8 @@ final class ClientActions {
                     failed == null ? "" : failed.error(),
                     batch.retries(),
                     List.of(),
-                    false));
+                    false,
+                    -1));
         }
         kafka.results().setProduced(produced);
         session.setLastProduce(results);

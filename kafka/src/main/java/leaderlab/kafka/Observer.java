@@ -116,13 +116,41 @@ public final class Observer implements AutoCloseable, SnapshotSource {
                             now.intervalMs() / 1000.0)
                     : null;
             String hw = now.highWatermarks();
-            return slow == null ? hw : hw == null ? slow : slow + "; " + hw;
+            return join(join(slow, hw), staleTopics(latest, cluster.nowMs()));
         }
         return String.format(
                 Locale.ROOT,
                 "stale: no answer for %.0f s (%s)",
                 (cluster.nowMs() - now.lastGoodMs()) / 1000.0,
                 now.failure());
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + "; " + b;
+    }
+
+    /**
+     * The topics the last poll kept as last known because Kafka answered an error for them alone, e.g.
+     * "2 topic(s) as last read: orders (UNKNOWN_TOPIC_OR_PARTITION, 3.1 s ago), ..."; null when none.
+     */
+    static String staleTopics(RealState state, long nowMs) {
+        List<RealState.Topic> stale = state.staleTopics();
+        if (stale.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d topic(s) as last read: ", stale.size()));
+        int shown = Math.min(3, stale.size());
+        for (int i = 0; i < shown; i++) {
+            RealState.Topic topic = stale.get(i);
+            text.append(i == 0 ? "" : ", ")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%s (%s, %.1f s ago)",
+                            topic.name(),
+                            topic.staleReason(),
+                            (nowMs - topic.staleSinceMs()) / 1000.0));
+        }
+        return stale.size() > shown ? text.append(", ...").toString() : text.toString();
     }
 
     /** Every event seen so far, oldest first. */
@@ -141,7 +169,7 @@ public final class Observer implements AutoCloseable, SnapshotSource {
      */
     private long poll() {
         long start = System.nanoTime();
-        RealState now = cluster.state(highWatermarks);
+        RealState now = cluster.state(highWatermarks, latest);
         ClusterSnapshot next = snapshots.next(now);
         record(Changes.between(latest, now));
         latest = now;

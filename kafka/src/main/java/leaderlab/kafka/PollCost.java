@@ -30,7 +30,7 @@ public record PollCost(int partitions, double fullMs, double boundedMs) {
             partitions =
                     state.topics().stream().mapToInt(t -> t.partitions().size()).sum();
             start = System.nanoTime();
-            cluster.state(slice);
+            cluster.state(slice, state);
             bounded[i] = (System.nanoTime() - start) / 1e6;
         }
         return new PollCost(partitions, median(full), median(bounded));

@@ -94,9 +94,12 @@ public final class RealCluster implements AutoCloseable {
         return StateReader.read(admin, local, nowMs());
     }
 
-    /** The same, with only the high watermarks the slice chooses read anew (the observer's poll). */
-    RealState state(HighWatermarkSlice highWatermarks) {
-        return StateReader.read(admin, local, nowMs(), highWatermarks);
+    /**
+     * The same, with only the high watermarks the slice chooses read anew (the observer's poll); a topic
+     * Kafka answers an error for alone keeps its state from {@code previous}, marked stale.
+     */
+    RealState state(HighWatermarkSlice highWatermarks, RealState previous) {
+        return StateReader.read(admin, local, nowMs(), highWatermarks, previous);
     }
 
     @Override

@@ -53,9 +53,45 @@ public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics, Q
         }
     }
 
-    /** @param configs the topic's own settings (kafka-topics' Configs column) */
+    /**
+     * @param configs         the topic's own settings (kafka-topics' Configs column)
+     * @param uncleanElection unclean.leader.election.enable in force for it, whatever its source
+     * @param staleSinceMs    -1 when this poll read it; else the time of the poll that last did, because
+     *                        since then Kafka answered for this topic alone with {@code staleReason} (e.g.
+     *                        UNKNOWN_TOPIC_OR_PARTITION while it is created or deleted): what is shown is
+     *                        the last known state
+     */
     public record Topic(
-            String name, String topicId, Map<String, String> configs, int minIsr, List<Partition> partitions) {}
+            String name,
+            String topicId,
+            Map<String, String> configs,
+            int minIsr,
+            boolean uncleanElection,
+            List<Partition> partitions,
+            long staleSinceMs,
+            String staleReason) {
+
+        public Topic(String name, String topicId, Map<String, String> configs, int minIsr, List<Partition> partitions) {
+            this(name, topicId, configs, minIsr, false, partitions, -1, null);
+        }
+
+        public boolean stale() {
+            return staleSinceMs >= 0;
+        }
+
+        /** This topic kept as last known, since {@code lastReadMs} (kept if already stale), for {@code reason}. */
+        public Topic keptStale(long lastReadMs, String reason) {
+            return new Topic(
+                    name,
+                    topicId,
+                    configs,
+                    minIsr,
+                    uncleanElection,
+                    partitions,
+                    stale() ? staleSinceMs : lastReadMs,
+                    reason);
+        }
+    }
 
     /**
      * One partition.
@@ -99,6 +135,11 @@ public record RealState(long timeMs, List<Broker> brokers, List<Topic> topics, Q
 
     public long brokersUp() {
         return brokers.stream().filter(b -> b.state().equals("RUNNING")).count();
+    }
+
+    /** The topics this poll kept as last known (their reads failed alone), in name order. */
+    public List<Topic> staleTopics() {
+        return topics.stream().filter(Topic::stale).toList();
     }
 
     public long offlinePartitions() {

@@ -17,7 +17,6 @@ import leaderlab.kafka.local.KafkaNode;
 import leaderlab.kafka.local.LocalKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -47,31 +46,42 @@ final class StateReader {
 
     /** Everything, every high watermark included: what a command reads. */
     static RealState read(Admin admin, LocalKafka local, long timeMs) {
-        return read(admin, local, timeMs, HighWatermarkSlice.all());
+        return read(admin, local, timeMs, HighWatermarkSlice.all(), null);
     }
 
-    /** Everything, with the high watermarks that {@code slice} chooses read anew and the others remembered. */
-    static RealState read(Admin admin, LocalKafka local, long timeMs, HighWatermarkSlice slice) {
+    /**
+     * Everything, with the high watermarks that {@code slice} chooses read anew and the others remembered. A
+     * topic Kafka answers an error for alone keeps its state from {@code previous}, marked stale
+     * ({@link TopicReads}).
+     *
+     * @param previous the last poll's state, or null
+     */
+    static RealState read(Admin admin, LocalKafka local, long timeMs, HighWatermarkSlice slice, RealState previous) {
         try {
             Collection<Node> registered =
                     get(admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true))
                             .nodes());
             List<RealState.Broker> brokers = brokers(registered, local);
             Set<String> names = new TreeSet<>(get(admin.listTopics().names()));
-            Map<String, TopicDescription> descriptions =
-                    names.isEmpty() ? Map.of() : get(admin.describeTopics(names).allTopicNames());
+            Map<String, TopicReads.Answer<TopicDescription>> described = new HashMap<>();
+            if (!names.isEmpty()) {
+                for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<TopicDescription>> topic :
+                        admin.describeTopics(names).topicNameValues().entrySet()) {
+                    described.put(topic.getKey(), TopicReads.await(topic.getValue()));
+                }
+            }
+            Map<String, TopicDescription> descriptions = new TreeMap<>();
+            described.forEach((name, answer) -> {
+                if (answer.ok()) {
+                    descriptions.put(name, answer.value());
+                }
+            });
             Map<TopicPartition, PartitionReassignment> moving =
                     get(admin.listPartitionReassignments().reassignments());
-            Map<String, Config> configs = topicConfigs(admin, names);
-            readHighWatermarks(admin, names, descriptions, local, slice, timeMs);
-            List<RealState.Topic> topics = new ArrayList<>();
-            for (String name : names) {
-                TopicDescription description = descriptions.get(name);
-                if (description == null) {
-                    continue;
-                }
-                topics.add(topic(description, configs.get(name), moving, slice));
-            }
+            Map<String, TopicReads.Answer<Config>> configs = topicConfigs(admin, descriptions.keySet());
+            readHighWatermarks(admin, descriptions.keySet(), descriptions, local, slice, timeMs);
+            List<RealState.Topic> topics =
+                    TopicReads.topics(names, described, configs, moving, slice, previous, timeMs);
             return new RealState(timeMs, brokers, topics, quorum(admin, local));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,54 +144,19 @@ final class StateReader {
         return node == null ? "UNREGISTERED" : node.isFenced() ? "FENCED" : "UNFENCED";
     }
 
-    private static RealState.Topic topic(
-            TopicDescription description,
-            Config config,
-            Map<TopicPartition, PartitionReassignment> moving,
-            HighWatermarkSlice highWatermarks) {
-        Map<String, String> overrides = new TreeMap<>();
-        int minIsr = 1;
-        if (config != null) {
-            for (ConfigEntry entry : config.entries()) {
-                if (entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
-                    overrides.put(entry.name(), entry.value());
-                }
-                if (entry.name().equals("min.insync.replicas") && entry.value() != null) {
-                    minIsr = Integer.parseInt(entry.value());
-                }
-            }
-        }
-        List<RealState.Partition> partitions = new ArrayList<>();
-        for (TopicPartitionInfo info : description.partitions()) {
-            TopicPartition tp = new TopicPartition(description.name(), info.partition());
-            PartitionReassignment reassignment = moving.get(tp);
-            int leader = leaderOf(info);
-            HighWatermarkSlice.Answer latest = leader < 0 ? null : highWatermarks.latest(tp, leader);
-            partitions.add(new RealState.Partition(
-                    description.name(),
-                    info.partition(),
-                    leader,
-                    latest == null ? -1 : latest.leaderEpoch(),
-                    ids(info.replicas()),
-                    ids(info.isr()),
-                    ids(info.elr()),
-                    ids(info.lastKnownElr()),
-                    reassignment == null ? List.of() : List.copyOf(reassignment.addingReplicas()),
-                    reassignment == null ? List.of() : List.copyOf(reassignment.removingReplicas()),
-                    latest == null ? -1 : latest.highWatermark()));
-        }
-        return new RealState.Topic(description.name(), description.topicId().toString(), overrides, minIsr, partitions);
-    }
-
-    private static Map<String, Config> topicConfigs(Admin admin, Set<String> names) throws InterruptedException {
+    private static Map<String, TopicReads.Answer<Config>> topicConfigs(Admin admin, Set<String> names)
+            throws InterruptedException {
         if (names.isEmpty()) {
             return Map.of();
         }
         List<ConfigResource> resources = names.stream()
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                 .collect(Collectors.toList());
-        Map<String, Config> configs = new HashMap<>();
-        get(admin.describeConfigs(resources).all()).forEach((resource, config) -> configs.put(resource.name(), config));
+        Map<String, TopicReads.Answer<Config>> configs = new HashMap<>();
+        for (Map.Entry<ConfigResource, org.apache.kafka.common.KafkaFuture<Config>> config :
+                admin.describeConfigs(resources).values().entrySet()) {
+            configs.put(config.getKey().name(), TopicReads.await(config.getValue()));
+        }
         return configs;
     }
 
@@ -241,13 +216,7 @@ final class StateReader {
     }
 
     private static int leaderOf(TopicPartitionInfo info) {
-        return info.leader() == null || info.leader().isEmpty()
-                ? -1
-                : info.leader().id();
-    }
-
-    private static List<Integer> ids(List<Node> nodes) {
-        return nodes == null ? List.of() : nodes.stream().map(Node::id).collect(Collectors.toList());
+        return TopicReads.leaderOf(info);
     }
 
     /** One Admin answer, bounded; its failure becomes one line for the user. */

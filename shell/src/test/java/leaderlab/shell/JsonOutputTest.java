@@ -54,6 +54,8 @@ class JsonOutputTest {
         assertEquals(0, batch.get("retries").asInt());
         assertEquals(0, batch.get("retried").size());
         assertFalse(batch.get("duplicate").asBoolean());
+        assertEquals(0, batch.get("waitedMs").asLong());
+        assertTrue(f.text("produce orders --count 1").endsWith("leader 1)"), "nothing waited: nothing said");
 
         f.ok("kill 2");
         f.ok("kill 3");
@@ -65,6 +67,25 @@ class JsonOutputTest {
         assertEquals("NOT_ENOUGH_REPLICAS", failed.get("error").asText());
         assertEquals(19, failed.get("errorCode").asInt());
         assertTrue(failed.get("baseOffset").isNull(), failed.toString());
+    }
+
+    @Test
+    void aBatchWhoseLeaderCrashedWaitsUnsentAndSaysSoWithoutARetry() {
+        orders();
+        f.ok("kill 1");
+        JsonNode waited = json("produce orders --count 2 --retries 0 --json")
+                .get("results")
+                .get(0);
+        assertTrue(waited.get("acknowledged").asBoolean(), waited.toString());
+        assertEquals(2, waited.get("leader").asInt());
+        assertEquals(0, waited.get("retries").asInt());
+        assertTrue(waited.get("waitedMs").asLong() > 1_000, "about the session timeout: " + waited);
+        f.ok("kill 2");
+        String text = f.text("produce orders --count 1 --acks 1");
+        assertTrue(
+                text.matches("orders-0: acked offsets 2 \\(1 record\\(s\\), acks=1, leader 3\\) after waiting \\d+ ms "
+                        + "unsent for a leader it could connect to"),
+                text);
     }
 
     @Test

@@ -367,7 +367,8 @@ public final class ClusterCanvas extends Pane {
             return null;
         }
         PartitionRegistration p = snapshot.metadata().partitions().get(hovered);
-        return p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch " + p.leaderEpoch()
+        return p.name() + ":  leader " + (p.hasLeader() ? p.leader() : "none") + ",  epoch "
+                + Replicas.epoch(p.leaderEpoch())
                 + ",  replicas " + Replicas.bracketed(p.replicas()) + ",  ISR " + Replicas.bracketed(p.isr())
                 + (p.elr().length == 0 ? "" : ",  ELR " + Replicas.bracketed(p.elr()));
     }

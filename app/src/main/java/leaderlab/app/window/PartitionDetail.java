@@ -131,7 +131,7 @@ public final class PartitionDetail extends Pane {
         g.setFont(Font.font("System", FontWeight.BOLD, 20 * zoom));
         g.fillText(
                 partition.name() + "   leader " + (partition.hasLeader() ? partition.leader() : "NONE") + "   epoch "
-                        + partition.leaderEpoch() + "   ISR " + Replicas.bracketed(partition.isr())
+                        + Replicas.epoch(partition.leaderEpoch()) + "   ISR " + Replicas.bracketed(partition.isr())
                         + (partition.recovering() ? "   RECOVERING (unclean)" : ""),
                 12 * zoom,
                 8 * zoom,

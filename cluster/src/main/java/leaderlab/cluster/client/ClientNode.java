@@ -30,9 +30,11 @@ import leaderlab.cluster.runtime.Timer;
 /**
  * The in-cluster client: an admin client (talking to the controller directly), a producer and a
  * consumer. It learns leaders from any broker's metadata, which may be stale. The producer retries as
- * Kafka's does ({@link ProduceBatch}); {@code retries=0} reports the first error. A broker whose process
- * is down but whose host is up refuses connections at once (NETWORK_EXCEPTION), as its OS answers with a
- * reset; a network cut, a stall or a host lost to a power loss is silent and times out.
+ * Kafka's does ({@link ProduceBatch}); {@code retries=0} reports the first error of a request in flight.
+ * A broker whose process is down but whose host is up refuses connections at once (NETWORK_EXCEPTION), as
+ * its OS answers with a reset: the producer keeps such a batch unsent until a leader it can reach is
+ * known, the consumer fetches again. A network cut, a stall or a host lost to a power loss is silent and
+ * times out, as a request on a connection that was already open does.
  * Operations are started by tasks the runtime runs on this node's thread and end by completing a
  * future.
  */
@@ -119,10 +121,16 @@ public final class ClientNode implements Node {
         context.journal().append(context.nowMs(), NodeId.client(0), partition, detail, cause, -1);
     }
 
-    void sendOneWay(int broker, Message message) {
-        if (!refusing.test(broker)) {
-            context.send(Address.broker(broker), message);
+    /**
+     * Sends a message that gets no answer; false when the broker refuses the connection (nothing is sent:
+     * an acks=0 producer cannot write to a socket it could not open).
+     */
+    boolean sendOneWay(int broker, Message message) {
+        if (refusing.test(broker)) {
+            return false;
         }
+        context.send(Address.broker(broker), message);
+        return true;
     }
 
     void request(

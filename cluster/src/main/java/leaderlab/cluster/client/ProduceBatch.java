@@ -15,15 +15,19 @@ import leaderlab.cluster.protocol.ClientApi.ProduceResponse;
 import leaderlab.cluster.protocol.Errors;
 
 /**
- * One partition's batch in the producer, sent as Kafka 4.x's producer sends it: to the leader the
- * client's metadata names; on a retriable error (or with no leader known) it waits retry.backoff.ms,
- * refreshes metadata and sends again, up to {@code retries} times, until delivery.timeout.ms after the
- * batch was created, when it expires with Kafka's TimeoutException. Every failed attempt it retries is a
- * PRODUCE_RETRIED journal event, and the outcome the caller is told of, once, a PRODUCE_FAILED. An
- * idempotent producer's batch carries its producer id and sequence number 0 (each produce command is a
- * new producer, as each kafka-console-producer run is), so a leader that already holds a resent batch
- * answers with its offsets instead of appending it again; without idempotence it is appended twice. At most max.in.flight.requests.per.connection requests wait for one
- * broker ({@link InFlightRequests}); one batch per partition, so there is nothing to reorder.
+ * One partition's batch in the producer, sent as Kafka 4.x's producer sends it (Sender, RecordAccumulator):
+ * to the leader the client's metadata names. A batch that cannot be sent, because no leader is known or
+ * the leader's connection is refused (its process is gone), is no attempt: it stays in the accumulator,
+ * the metadata is refreshed every retry.backoff.ms, and it goes once a leader it can connect to is known,
+ * using no retry and journaling no failure. Only a request in flight can fail (an error answer, or no
+ * answer within request.timeout.ms): on a retriable error it waits retry.backoff.ms, refreshes metadata
+ * and sends again, up to {@code retries} times. Either way, delivery.timeout.ms after the batch was
+ * created it expires with Kafka's TimeoutException. Every failed request it retries is a PRODUCE_RETRIED
+ * journal event, and the outcome the caller is told of, once, a PRODUCE_FAILED. An idempotent producer's batch carries its producer id and sequence number 0 (each produce
+ * command is a new producer, as each kafka-console-producer run is), so a leader that already holds a
+ * resent batch answers with its offsets instead of appending it again; without idempotence it is
+ * appended twice. At most max.in.flight.requests.per.connection requests wait for one broker
+ * ({@link InFlightRequests}); one batch per partition, so there is nothing to reorder.
  */
 final class ProduceBatch {
 
@@ -54,6 +58,12 @@ final class ProduceBatch {
     private final Consumer<ProduceResult> done;
     private final List<String> retried = new ArrayList<>();
     private String name;
+    /** Total time spent unsent, waiting for a leader it can connect to. */
+    private long waitedMs;
+    /** Since when it waits now, -1 while it is not waiting. */
+    private long waitingSinceMs = -1;
+    /** Why it waits (or last waited): no leader, or a refused connection. */
+    private String waitReason = "";
 
     /** @param producerId the idempotent producer's id, -1 when {@code settings} are not idempotent */
     ProduceBatch(
@@ -81,15 +91,19 @@ final class ProduceBatch {
     void send(PartitionRegistration target) {
         name = target.name();
         if (!target.hasLeader()) {
-            failed(-1, Errors.LEADER_NOT_AVAILABLE, "the partition has no leader");
+            await("the partition has no leader");
             return;
         }
+        stopWaiting();
         int leader = target.leader();
         long requestTimeoutMs = client.requestTimeoutMs();
         ProduceRequest request = new ProduceRequest(
                 client.nextRequestId(), target.id(), acks, ids, requestTimeoutMs, producerId, producerId < 0 ? -1 : 0);
         if (acks == 0) {
-            client.sendOneWay(leader, request);
+            if (!client.sendOneWay(leader, request)) {
+                await("broker " + leader + " (its leader in the metadata) refused the connection");
+                return;
+            }
             finish(new ProduceResult(
                     name,
                     leader,
@@ -100,7 +114,8 @@ final class ProduceBatch {
                     "sent with acks=0: no answer is expected, so no offsets are known",
                     retried.size(),
                     List.copyOf(retried),
-                    false));
+                    false,
+                    waitedMs));
             return;
         }
         client.inFlight().send(leader, settings.maxInFlight(), () -> request(leader, target, request));
@@ -133,17 +148,20 @@ final class ProduceBatch {
                             response.message(),
                             retried.size(),
                             List.copyOf(retried),
-                            response.duplicate()));
+                            response.duplicate(),
+                            waitedMs));
                 },
                 error -> {
                     client.inFlight().done(leader);
+                    if (error == Errors.NETWORK_EXCEPTION) {
+                        // Refused at connect: the request never left the producer, so nothing failed.
+                        await("broker " + leader + " (its leader in the metadata) refused the connection");
+                        return;
+                    }
                     failed(
                             leader,
                             error,
-                            error == Errors.NETWORK_EXCEPTION
-                                    ? "connection to broker " + leader + " refused: its process is not running"
-                                    : "broker " + leader + " did not answer within request.timeout.ms="
-                                            + requestTimeoutMs);
+                            "broker " + leader + " did not answer within request.timeout.ms=" + requestTimeoutMs);
                 });
     }
 
@@ -153,32 +171,53 @@ final class ProduceBatch {
         boolean retry =
                 RETRIABLE.contains(error) && retried.size() < settings.retries() && now < createdMs + deliveryTimeoutMs;
         String from = broker < 0 ? "" : " from broker " + broker;
-        // Every request that failed is journaled. Waiting out "no leader" sends nothing (the metadata names
-        // none), so a run of such refreshes is journaled once, at its start.
-        boolean repeat = retry
-                && broker < 0
-                && !retried.isEmpty()
-                && retried.get(retried.size() - 1).equals(error.name() + from);
-        if (!repeat) {
-            client.journal(
-                    partition(),
-                    new ProduceAttemptFailed(
-                            broker,
-                            error,
-                            ids.length,
-                            why,
-                            retried.size() + 1,
-                            retry ? retried.size() + 1 : 0,
-                            backoffMs),
-                    retry ? "producer will retry" : "producer gives up");
-        }
+        // Every request that failed is journaled, each retry with its number (a batch waiting for a
+        // leader sends nothing, so it fails nothing).
+        client.journal(
+                partition(),
+                new ProduceAttemptFailed(
+                        broker, error, ids.length, why, retried.size() + 1, retry ? retried.size() + 1 : 0, backoffMs),
+                retry ? "producer will retry" : "producer gives up");
         if (!retry) {
             finish(new ProduceResult(
-                    name, broker, ids.length, acks, error, -1, why, retried.size(), List.copyOf(retried), false));
+                    name,
+                    broker,
+                    ids.length,
+                    acks,
+                    error,
+                    -1,
+                    why,
+                    retried.size(),
+                    List.copyOf(retried),
+                    false,
+                    waitedMs));
             return;
         }
         retried.add(error.name() + from);
         client.schedule(backoffMs, this::retry);
+    }
+
+    /**
+     * Kafka's accumulator keeps a batch it cannot send (RecordAccumulator.ready puts a leaderless topic in
+     * unknownLeaderTopics, Sender drops a node that is not ready): the metadata is asked for again after
+     * retry.backoff.ms, and the batch expires only at delivery.timeout.ms.
+     */
+    private void await(String why) {
+        long now = client.nowMs();
+        if (waitingSinceMs < 0) {
+            waitingSinceMs = now;
+        }
+        waitReason = why;
+        long deadline = createdMs + deliveryTimeoutMs;
+        long backoffMs = client.configs().getLong(ConfigKey.RETRY_BACKOFF_MS);
+        client.schedule(Math.max(0, Math.min(backoffMs, deadline - now)), this::retry);
+    }
+
+    private void stopWaiting() {
+        if (waitingSinceMs >= 0) {
+            waitedMs += client.nowMs() - waitingSinceMs;
+            waitingSinceMs = -1;
+        }
     }
 
     private void retry() {
@@ -186,13 +225,18 @@ final class ProduceBatch {
             expire();
             return;
         }
-        client.refreshPartition(topic, index, this::send, (error, why) -> failed(-1, error, why));
+        // Metadata that cannot be had (no broker answers, the topic is unknown) leaves the batch waiting.
+        client.refreshPartition(topic, index, this::send, (error, why) -> await(why));
     }
 
     /** Kafka's RecordAccumulator expiry: "Expiring N record(s) for T-P:D ms has passed since batch creation". */
     private void expire() {
+        stopWaiting();
         long waited = client.nowMs() - createdMs;
-        String last = retried.isEmpty() ? "" : "; last error " + retried.get(retried.size() - 1);
+        String last = waitedMs > 0 ? "; waited " + waitedMs + " ms unsent: " + waitReason : "";
+        if (!retried.isEmpty()) {
+            last += "; last error " + retried.get(retried.size() - 1);
+        }
         String text = String.format(
                 Locale.ROOT,
                 "Expiring %d record(s) for %s:%d ms has passed since batch creation",
@@ -220,7 +264,8 @@ final class ProduceBatch {
                 text + last,
                 retried.size(),
                 List.copyOf(retried),
-                false));
+                false,
+                waitedMs));
     }
 
     private TopicPartition partition() {

@@ -173,6 +173,7 @@ public sealed interface EventDetail extends QuorumEvents {
     /**
      * @param oldLeader -1 when the partition had none
      * @param newLeader -1 when it has none now (offline)
+     * @param leaderEpoch the new epoch, -1 when not known (an observed real cluster: it reads "unknown")
      * @param unclean   the new leader was chosen from outside the ISR
      * @param rule      how the election chose, written out only when read
      */
@@ -188,8 +189,9 @@ public sealed interface EventDetail extends QuorumEvents {
         }
 
         public String text() {
-            return "leader " + leaderName(oldLeader) + " -> " + leaderName(newLeader) + ", leader epoch " + leaderEpoch
-                    + "; " + electionName() + " election: " + rule.get();
+            return "leader " + leaderName(oldLeader) + " -> " + leaderName(newLeader) + ", leader epoch "
+                    + Replicas.epoch(leaderEpoch) + "; " + electionName()
+                    + " election: " + rule.get();
         }
 
         /** An unclean choice outside an UNCLEAN election is Kafka's last-known-leader election (ELR). */

@@ -73,4 +73,9 @@ public final class Replicas {
     public static String bracketed(int[] ids) {
         return "[" + format(ids) + "]";
     }
+
+    /** A leader epoch as text: "unknown" when it is not known (-1: an observed real cluster not asked yet). */
+    public static String epoch(int leaderEpoch) {
+        return leaderEpoch < 0 ? "unknown" : Integer.toString(leaderEpoch);
+    }
 }

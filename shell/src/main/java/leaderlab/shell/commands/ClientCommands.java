@@ -36,13 +36,15 @@ final class ClientCommands {
                         + "each. acks=1 is answered after the leader's own append; acks=all waits until the high "
                         + "watermark covers the records and needs |ISR| >= min.insync.replicas "
                         + "(NOT_ENOUGH_REPLICAS before writing, NOT_ENOUGH_REPLICAS_AFTER_APPEND after). acks=0 gets "
-                        + "no answer. The producer behaves as Kafka 4.x's: on a retriable error (NOT_LEADER_OR_FOLLOWER, "
-                        + "NOT_ENOUGH_REPLICAS, a timeout, a refused connection to a crashed broker, no leader yet) it "
-                        + "waits retry.backoff.ms, refreshes metadata and resends, until delivery.timeout.ms "
-                        + "(classroom 12 s; Kafka 120 s, --kafka-timings) expires the batch with a TimeoutException; "
-                        + "the result lists the retries it took; with no broker answering it waits up to "
-                        + "max.block.ms for metadata. --retries 0 (or config set retries 0) reports the first "
-                        + "error instead. enable.idempotence=true (Kafka's default) gives each produce command a "
+                        + "no answer. The producer behaves as Kafka 4.x's: a batch it cannot send (no leader yet, or a "
+                        + "refused connection to a crashed broker) waits unsent, refreshing metadata every "
+                        + "retry.backoff.ms, and goes once a leader it can connect to is known: no retry is used and "
+                        + "nothing fails (the result says how long it waited). A request in flight that fails with a "
+                        + "retriable error (NOT_LEADER_OR_FOLLOWER, NOT_ENOUGH_REPLICAS, a timeout) is resent after "
+                        + "retry.backoff.ms; the result lists the retries it took. delivery.timeout.ms (classroom 12 s; "
+                        + "Kafka 120 s, --kafka-timings) after the batch was made it expires with a TimeoutException; "
+                        + "with no broker answering it waits up to max.block.ms for metadata. --retries 0 (or config "
+                        + "set retries 0) reports the first error of a request in flight instead. enable.idempotence=true (Kafka's default) gives each produce command a "
                         + "producer id and each batch sequence numbers, so a leader that already holds a resent batch "
                         + "answers with its first offsets instead of writing it twice (the result says duplicate); it "
                         + "needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= 5: acks or retries "
@@ -134,11 +136,17 @@ final class ClientCommands {
                 long last = r.baseOffset() + r.count() - 1;
                 lines.add(r.partition() + ": acked offsets "
                         + (r.count() == 1 ? r.baseOffset() : r.baseOffset() + "-" + last) + " (" + r.count()
-                        + " record(s), " + acksText + ", leader " + r.leader() + ")" + retries(r.retries(), r.retried())
+                        + " record(s), " + acksText + ", leader " + r.leader() + ")" + waited(r.waitedMs())
+                        + retries(r.retries(), r.retried())
                         + (r.duplicate() ? "; the leader already held the resent batch, kept once (idempotence)" : ""));
             }
         }
         return Result.ok(lines);
+    }
+
+    /** How long a batch stayed unsent for a leader it could reach (no retry is used for that). */
+    private static String waited(long waitedMs) {
+        return waitedMs <= 0 ? "" : " after waiting " + waitedMs + " ms unsent for a leader it could connect to";
     }
 
     /** The retries a result took, as the client met them. */

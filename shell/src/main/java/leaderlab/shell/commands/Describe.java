@@ -170,7 +170,7 @@ final class Describe {
                 json.beginObject()
                         .field("partition", p.partition())
                         .field("leader", p.leader())
-                        .field("leaderEpoch", p.leaderEpoch())
+                        .field("leaderEpoch", p.leaderEpoch() < 0 ? null : p.leaderEpoch())
                         .field("partitionEpoch", p.partitionEpoch())
                         .field("replicas", p.replicas())
                         .field("isr", p.isr())

@@ -163,7 +163,8 @@ final class InspectCommands {
         long from = Math.max(0, end - rows + 1);
         List<String> lines = new ArrayList<>();
         lines.add(partition.name() + "  leader " + (partition.leader() < 0 ? "none" : partition.leader())
-                + "  leader epoch " + partition.leaderEpoch() + "  replicas " + Replicas.format(partition.replicas())
+                + "  leader epoch " + Replicas.epoch(partition.leaderEpoch()) + "  replicas "
+                + Replicas.format(partition.replicas())
                 + "  ISR " + Replicas.format(partition.isr()) + "  HW " + partition.highWatermark());
         String[] header = new String[brokers.size() + 1];
         header[0] = "OFFSET";
@@ -213,7 +214,7 @@ final class InspectCommands {
                 .beginObject()
                 .field("partition", partition.name())
                 .field("leader", partition.leader())
-                .field("leaderEpoch", partition.leaderEpoch())
+                .field("leaderEpoch", partition.leaderEpoch() < 0 ? null : partition.leaderEpoch())
                 .field("hw", partition.highWatermark());
         json.name("replicas").beginArray();
         for (int i = 0; i < brokers.size(); i++) {
@@ -273,8 +274,9 @@ final class InspectCommands {
         if (events.isEmpty()) {
             lines.add("  (none)");
         }
-        lines.add("now: leader " + (now.leader() < 0 ? "none" : now.leader()) + ", leader epoch " + now.leaderEpoch()
-                + ", ISR " + Replicas.format(now.isr()) + ", HW " + now.highWatermark());
+        lines.add("now: leader " + (now.leader() < 0 ? "none" : now.leader()) + ", leader epoch "
+                + Replicas.epoch(now.leaderEpoch()) + ", ISR " + Replicas.format(now.isr()) + ", HW "
+                + now.highWatermark());
         return Result.ok(lines);
     }
 

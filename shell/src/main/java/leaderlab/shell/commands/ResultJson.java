@@ -18,9 +18,10 @@ public final class ResultJson {
 
     static final String PRODUCE_SHAPE = "{\"results\":[{\"partition\":\"orders-0\",\"leader\":2,\"acks\":\"all\","
             + "\"count\":10,\"acknowledged\":true,\"baseOffset\":0,\"lastOffset\":9,\"error\":\"NONE\",\"errorCode\":0,"
-            + "\"detail\":\"\",\"retries\":1,\"retried\":[\"NETWORK_EXCEPTION from broker 1\"],\"duplicate\":false}]} "
-            + "(baseOffset and lastOffset are null unless acknowledged; retried lists the error of each attempt the "
-            + "producer resent; duplicate: the leader already held a resent batch and kept one copy)";
+            + "\"detail\":\"\",\"retries\":1,\"retried\":[\"NOT_LEADER_OR_FOLLOWER from broker 1\"],\"duplicate\":false,"
+            + "\"waitedMs\":1400}]} (baseOffset and lastOffset are null unless acknowledged; retried lists the error of "
+            + "each request the producer resent; duplicate: the leader already held a resent batch and kept one copy; "
+            + "waitedMs: how long the batch stayed unsent for a leader it could connect to, null on real Kafka)";
     static final String CONSUME_SHAPE = "{\"results\":[{\"partition\":\"orders-0\",\"leader\":2,\"error\":\"NONE\","
             + "\"errorCode\":0,\"highWatermark\":10,\"baseOffset\":0,\"endOffset\":10,\"records\":[\"m1\",...],"
             + "\"retries\":3,\"retried\":[\"NETWORK_EXCEPTION from broker 1\"],\"timedOut\":false}]} (offsets are null "
@@ -50,6 +51,7 @@ public final class ResultJson {
                     .field("retries", r.retries())
                     .field("retried", r.retried())
                     .field("duplicate", r.duplicate())
+                    .field("waitedMs", r.waitedMs() < 0 ? null : r.waitedMs())
                     .endObject();
         }
         return json.endArray().endObject().toString();

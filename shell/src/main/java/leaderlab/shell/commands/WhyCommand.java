@@ -62,7 +62,7 @@ final class WhyCommand {
                     .beginObject()
                     .field("partition", name)
                     .field("leader", now.leader())
-                    .field("leaderEpoch", now.leaderEpoch())
+                    .field("leaderEpoch", now.leaderEpoch() < 0 ? null : now.leaderEpoch())
                     .field("isr", now.isr())
                     .field("elr", now.elr())
                     .field("lastKnownElr", now.lastKnownElr())
@@ -74,7 +74,8 @@ final class WhyCommand {
         }
         List<String> lines = new ArrayList<>();
         lines.add(name + ": leader " + (now.leader() < 0 ? "none (offline)" : now.leader()) + ", leader epoch "
-                + now.leaderEpoch() + ", ISR " + (now.isr().length == 0 ? "(empty)" : Replicas.format(now.isr()))
+                + Replicas.epoch(now.leaderEpoch()) + ", ISR "
+                + (now.isr().length == 0 ? "(empty)" : Replicas.format(now.isr()))
                 + ", replicas " + Replicas.format(now.replicas()));
         if (leader == null) {
             lines.add("Leader: broker " + now.leader() + " has led since the topic was created: a new partition's "
