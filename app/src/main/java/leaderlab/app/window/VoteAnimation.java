@@ -163,6 +163,14 @@ final class VoteAnimation {
         g.strokeLine(at.getX() - 60 * zoom, at.getY() + 2, at.getX() + 60 * zoom, at.getY() + 2);
     }
 
+    /**
+     * How far below the cards' tops a signal draws: an arc's head (a dot of radius 6 zoomed px on the card's
+     * top as it leaves) and a leader's flash (a 4 px line 2 px below), with a pixel of anti-aliasing.
+     */
+    static double reachBelowCards(double zoom) {
+        return Math.max(6 * zoom, 2 + 2 * zoom) + 1;
+    }
+
     /** A quadratic arc drawn up to {@code t} (0..1) of its length, with a dot at its head. */
     private static void arc(GraphicsContext g, Signal s, Point2D from, Point2D to, double rise, double t, double zoom) {
         // Requests leave a card left of its centre and answers arrive right of it, so the two do not overlap.
