@@ -28,6 +28,9 @@ final class PulseLog extends OutputStream {
      */
     record Pulse(long durationMs, long timersMs, long waitingMs, long paintingMs, long dirtyPixels) {}
 
+    /** {@code -Dleaderlab.bench.dumpRegions=true}: print each recorded pulse's dirty regions. */
+    private static final boolean DUMP = Boolean.getBoolean("leaderlab.bench.dumpRegions");
+
     private final PrintStream passThrough;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final List<Pulse> pulses = new ArrayList<>();
@@ -99,6 +102,9 @@ final class PulseLog extends OutputStream {
                 reading[3] += took;
             }
         } else if (region.find()) {
+            if (DUMP) {
+                passThrough.println("region " + text.trim());
+            }
             reading[4] += (long) (Double.parseDouble(region.group(1)) * Double.parseDouble(region.group(2)));
         }
     }

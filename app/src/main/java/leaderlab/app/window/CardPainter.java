@@ -22,12 +22,15 @@ final class CardPainter {
         BrokerStatus status = header.status();
         boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
         g.setStroke(palette.broker(status));
-        g.setLineWidth((status == BrokerStatus.RUNNING ? 2 : 5) * zoom);
+        double lineWidth = (status == BrokerStatus.RUNNING ? 2 : 5) * zoom;
+        g.setLineWidth(lineWidth);
         g.setLineDashes(
                 status == BrokerStatus.STOPPED
                         ? new double[] {12 * zoom, 8 * zoom}
                         : status == BrokerStatus.ISOLATED ? new double[] {4 * zoom, 4 * zoom} : null);
-        g.strokeRect(box.x(), box.y(), box.w(), box.h());
+        // At most a zoomed pixel outside the box (CardView.border): a thick border grows inwards.
+        double inset = Math.max(0, lineWidth / 2 - zoom);
+        g.strokeRect(box.x() + inset, box.y() + inset, box.w() - 2 * inset, box.h() - 2 * inset);
         g.setLineDashes();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);

@@ -81,10 +81,19 @@ final class CardView extends Canvas {
         return false;
     }
 
+    /**
+     * How far the canvas reaches beyond its card's box, in pixels: the part of the border stroke outside
+     * the box ({@link CardPainter#drawCard} keeps it within a zoomed pixel) and a pixel of anti-aliasing.
+     * The message flow's lanes keep clear of it ({@link FlowRoutes}).
+     */
+    static int border(double zoom) {
+        return (int) Math.ceil(zoom) + 1;
+    }
+
     /** Sizes and moves the canvas to the card with room for its border; a new card forgets the old pulses. */
     private void place(ClusterLayout.Card card, double zoom) {
         ClusterLayout.Box box = card.box();
-        int border = (int) Math.ceil(4 * zoom);
+        int border = border(zoom);
         originX = (int) Math.floor(box.x()) - border;
         originY = (int) Math.floor(box.y()) - border;
         setWidth((int) Math.ceil(box.x() + box.w()) + border - originX);

@@ -48,10 +48,17 @@ final class ControllerCard extends VBox {
         role.setText(roleText(voter, leaderId));
         log.setText(logText(voter));
         status.setText(statusText(voter));
-        getStyleClass().removeAll(STATE_CLASSES);
         String state = stateClass(voter);
-        if (state != null) {
-            getStyleClass().add(state);
+        boolean restyle = state == null
+                ? STATE_CLASSES.stream().anyMatch(getStyleClass()::contains)
+                : !getStyleClass().contains(state)
+                        || STATE_CLASSES.stream().filter(c -> !c.equals(state)).anyMatch(getStyleClass()::contains);
+        if (restyle) {
+            // Only a new state restyles the card: swapping its class on every new log end re-ran CSS on it.
+            getStyleClass().removeAll(STATE_CLASSES);
+            if (state != null) {
+                getStyleClass().add(state);
+            }
         }
     }
 

@@ -22,10 +22,15 @@ final class FlowRoutes {
     static final int CONTROLLER = -2;
 
     /**
-     * Pixels between a lane and a card or another lane. JavaFX merges dirty regions that touch, so a lane
-     * flush with a card would make every card repaint a lane's width and a card's height at once.
+     * Pixels between a lane and a card's canvas (which reaches {@link CardView#border} beyond the card) or
+     * another lane. JavaFX unites dirty regions that touch or overlap, so a lane reaching into a card's
+     * canvas joined that card's repaint to the lane's, the lane's to the next row's cards, and a storm
+     * frame repainted the whole grid.
      */
-    private static final double CLEARANCE = 2;
+    static final double CLEARANCE = 2;
+
+    /** How far a lane keeps from the cards' boxes: the card canvases' reach and the clearance. */
+    private final double clearance;
 
     private final ClusterLayout layout;
     private final double[] rowTops;
@@ -49,6 +54,7 @@ final class FlowRoutes {
                 .sorted()
                 .toArray();
         double gutter = layout.gutter;
+        clearance = CardView.border(layout.zoom) + CLEARANCE;
         trunkX = columnLefts.length == 0 ? 0 : columnLefts[columnLefts.length / 2] - gutter / 2;
         for (double top : rowTops) {
             lanes.add(inner(0, top - gutter, layout.width, gutter));
@@ -60,11 +66,11 @@ final class FlowRoutes {
     }
 
     /** A gap's box shrunk by the clearance on every side, to whole pixels inwards. */
-    private static ClusterLayout.Box inner(double x, double y, double w, double h) {
-        double left = Math.ceil(x + CLEARANCE);
-        double top = Math.ceil(y + CLEARANCE);
-        double right = Math.floor(x + w - CLEARANCE);
-        double bottom = Math.floor(y + h - CLEARANCE);
+    private ClusterLayout.Box inner(double x, double y, double w, double h) {
+        double left = Math.ceil(x + clearance);
+        double top = Math.ceil(y + clearance);
+        double right = Math.floor(x + w - clearance);
+        double bottom = Math.floor(y + h - clearance);
         return new ClusterLayout.Box(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
     }
 
@@ -75,7 +81,7 @@ final class FlowRoutes {
 
     /** How thick a lane is: a dot as big as this fills it. */
     double laneThickness() {
-        return Math.max(2, Math.floor(layout.gutter - 2 * CLEARANCE));
+        return Math.max(2, Math.floor(layout.gutter - 2 * clearance));
     }
 
     /**

@@ -11,6 +11,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import leaderlab.cluster.journal.Event;
@@ -40,6 +41,8 @@ public final class QuorumPane extends BorderPane {
     private final List<ControllerCard> cardList = new ArrayList<>();
     private QuorumModel model = QuorumModel.EMPTY;
     private boolean drewVotes;
+    private long votesDrawnNanos;
+    private double zoom = 1;
     private ContextMenu openMenu;
 
     /** Puts the strip above {@code clusterView}; the headline and the timeline take their "Why" from here. */
@@ -62,7 +65,8 @@ public final class QuorumPane extends BorderPane {
         Pane layer = new Pane(overlay);
         layer.setMouseTransparent(true);
         overlay.widthProperty().bind(layer.widthProperty());
-        overlay.heightProperty().bind(layer.heightProperty());
+        layer.heightProperty().addListener((obs, was, now) -> sizeVoteLayer());
+        cards.paddingProperty().addListener((obs, was, now) -> sizeVoteLayer());
         StackPane voters = new StackPane(cards, layer);
         HBox.setHgrow(voters, Priority.ALWAYS);
         strip = new HBox(10, summary, voters);
@@ -102,11 +106,41 @@ public final class QuorumPane extends BorderPane {
         if (!next.equals(model)) {
             show(next);
         }
+        if (zoom != this.zoom) {
+            this.zoom = zoom;
+            sizeVoteLayer();
+        }
         boolean animating = votes.advance(nowNanos);
-        if (animating || drewVotes) {
+        // Votes redraw at most 30 times a second, as the message flow's dots move: the eye sees no less.
+        if ((animating && nowNanos - votesDrawnNanos >= FlowLanes.MOVE_INTERVAL_NANOS) || (drewVotes && !animating)) {
+            votesDrawnNanos = nowNanos;
             drawVotes(nowNanos, zoom);
             drewVotes = animating;
         }
+    }
+
+    /**
+     * The vote layer covers only the band above the cards where the arcs rise, and the few pixels below
+     * their tops that an arc's head or a leader's flash reaches: a canvas repaints whole, so a layer over
+     * the whole strip repainted all of it for every frame of a vote (228,000 px in presenter mode).
+     */
+    private void sizeVoteLayer() {
+        Region layer = (Region) overlay.getParent();
+        double height =
+                Math.min(layer.getHeight(), voteLayerHeight(cards.getPadding().getTop(), zoom));
+        if (overlay.getHeight() != height) {
+            overlay.setHeight(height);
+        }
+    }
+
+    /** The vote layer's height: the band above the cards, {@code bandPx} high, and what votes draw below it. */
+    static double voteLayerHeight(double bandPx, double zoom) {
+        return Math.ceil(bandPx + VoteAnimation.reachBelowCards(zoom));
+    }
+
+    /** The vote layer's height now (for tests of its repaint scope). */
+    double voteLayerHeightForTests() {
+        return overlay.getHeight();
     }
 
     private void show(QuorumModel next) {

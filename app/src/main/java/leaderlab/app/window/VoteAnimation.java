@@ -197,6 +197,14 @@ final class VoteAnimation {
         throw new IllegalStateException("not playing: " + signal);
     }
 
+    /**
+     * How far below the cards' tops a signal draws: an arc's head (a dot of radius 6 zoomed px on the card's
+     * top as it leaves) and a leader's flash (a 4 px line 2 px below), with a pixel of anti-aliasing.
+     */
+    static double reachBelowCards(double zoom) {
+        return Math.max(6 * zoom, 2 + 2 * zoom) + 1;
+    }
+
     /** How far the signal's arc is drawn: 0 at its start, 1 once it reached the other card. */
     private static double travelled(Playing p, long nowNanos) {
         return Math.min(1, (nowNanos - p.startNanos()) / (double) TRAVEL_NANOS);

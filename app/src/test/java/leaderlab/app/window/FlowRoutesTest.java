@@ -17,12 +17,16 @@ import org.junit.jupiter.api.Test;
 class FlowRoutesTest {
 
     private static ClusterLayout layout(int brokers, double width, double height) {
+        return layout(brokers, width, height, 1.0);
+    }
+
+    private static ClusterLayout layout(int brokers, double width, double height, double zoom) {
         try (Cluster cluster = Cluster.start(ClusterOptions.simulated(brokers, 1))) {
             Dispatcher shell = new Dispatcher(leaderlab.app.AppCommands.registry(), new Session(cluster));
             assertTrue(shell.execute("create topic orders --partitions 12 --replication-factor 3")
                     .isOk());
             ClusterSnapshot snapshot = cluster.snapshot();
-            return new ClusterLayout(snapshot, width, height, 1.0);
+            return new ClusterLayout(snapshot, width, height, zoom);
         }
     }
 
@@ -74,6 +78,36 @@ class FlowRoutesTest {
             }
             for (int j = i + 1; j < lanes.size(); j++) {
                 assertFalse(touches(lane, lanes.get(j)), "lanes " + i + " and " + j + " touch");
+            }
+        }
+    }
+
+    /**
+     * A card's canvas reaches past its box (its border's stroke and anti-aliasing): a lane reaching into
+     * it made JavaFX unite the lane's dirty region with that card's, and through the lanes the two rows'
+     * cards, so a storm frame repainted the whole grid.
+     */
+    @Test
+    void lanesStandApartFromTheCardCanvasesAtEveryZoom() {
+        for (double zoom : new double[] {1.0, 1.25, 1.5, 2.0}) {
+            ClusterLayout layout = layout(12, 1920, 1080, zoom);
+            int reach = CardView.border(zoom);
+            List<ClusterLayout.Box> lanes = new FlowRoutes(layout).lanes();
+            for (int i = 0; i < lanes.size(); i++) {
+                ClusterLayout.Box lane = lanes.get(i);
+                assertTrue(lane.h() >= 2 && lane.w() >= 2, "lane " + i + " at zoom " + zoom + " is " + lane);
+                for (ClusterLayout.Card card : layout.cards) {
+                    ClusterLayout.Box box = card.box();
+                    ClusterLayout.Box canvas = new ClusterLayout.Box(
+                            Math.floor(box.x()) - reach,
+                            Math.floor(box.y()) - reach,
+                            Math.ceil(box.x() + box.w()) - Math.floor(box.x()) + 2 * reach,
+                            Math.ceil(box.y() + box.h()) - Math.floor(box.y()) + 2 * reach);
+                    assertFalse(
+                            touches(lane, canvas),
+                            "lane " + i + " " + lane + " touches broker " + card.brokerId() + "'s canvas " + canvas
+                                    + " at zoom " + zoom);
+                }
             }
         }
     }

@@ -108,4 +108,29 @@ class QuorumWindowTest extends WindowTestBase {
         assertTrue(fixture.window.console().entries().stream()
                 .anyMatch(e -> e.text().equals("> kill " + active)));
     }
+
+    /**
+     * The vote layer is a canvas, which repaints whole: it covers only the band above the controller cards
+     * where the arcs rise, so a vote repaints that band and not the whole strip.
+     */
+    @Test
+    void theVoteLayerCoversOnlyTheBandAboveTheCards(FxRobot robot) {
+        open(robot);
+        double[] sizes = WindowFixture.onFx(() -> {
+            QuorumPane quorum = fixture.window.quorum();
+            javafx.scene.layout.Region cards =
+                    (javafx.scene.layout.Region) fixture.window.scene().lookup(".quorum-cards");
+            javafx.scene.layout.Region strip =
+                    (javafx.scene.layout.Region) fixture.window.scene().lookup("#quorum-strip");
+            return new double[] {
+                quorum.voteLayerHeightForTests(),
+                QuorumPane.voteLayerHeight(cards.getPadding().getTop(), fixture.window.zoom()),
+                cards.getPadding().getTop(),
+                strip.getHeight()
+            };
+        });
+        assertEquals(sizes[1], sizes[0], "the band and what a vote draws below the cards' tops");
+        assertTrue(sizes[0] > sizes[2], "the whole band: " + sizes[0] + " over a band of " + sizes[2]);
+        assertTrue(sizes[0] < sizes[3] / 2, "not the strip: " + sizes[0] + " of " + sizes[3]);
+    }
 }
