@@ -28,6 +28,8 @@ final class ControllerCard extends VBox {
     private final Label role = new Label();
     private final Label log = new Label();
     private final Label status = new Label();
+    private boolean compact;
+    private Voter shown;
 
     ControllerCard(int id) {
         this.id = id;
@@ -50,7 +52,11 @@ final class ControllerCard extends VBox {
      * matter keep their room; the strip's heading already says they are controllers.
      */
     void setCompact(boolean compact) {
+        this.compact = compact;
         title.setText(compact ? String.valueOf(id) : "Controller " + id);
+        if (shown != null) {
+            status.setText(statusText(shown));
+        }
     }
 
     /** Whether "Controller N" fits on this card, {@code width} wide, in its title's type. */
@@ -73,13 +79,14 @@ final class ControllerCard extends VBox {
     /** The texts of its title, role and status lines that the card cut short with an ellipsis (for tests). */
     List<String> cutShort() {
         return java.util.stream.Stream.of(title, role, status)
-                .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text shown
-                        && !shown.getText().equals(l.getText()))
+                .filter(l -> ClusterCanvas.textWidth(l.getText(), l.getFont())
+                        > l.getWidth() - l.getInsets().getLeft() - l.getInsets().getRight() + 0.5)
                 .map(Label::getText)
                 .toList();
     }
 
     void show(Voter voter, int leaderId) {
+        shown = voter;
         role.setText(roleText(voter, leaderId));
         log.setText(logText(voter));
         status.setText(statusText(voter));
@@ -126,12 +133,15 @@ final class ControllerCard extends VBox {
         return epoch + " · " + end + lag;
     }
 
-    private static String statusText(Voter voter) {
+    private String statusText(Voter voter) {
         return switch (voter.liveness()) {
             case KILLED -> "log and vote kept on disk";
             case STALLED -> String.format(Locale.ROOT, "PAUSED until t=%.1f s", voter.stalledUntilMs() / 1000.0);
             case ISOLATED -> isolation(voter);
-            case ALIVE -> voter.votedFor() >= 0 && !voter.leader() ? "voted for " + voter.votedFor() : "alive";
+            case ALIVE ->
+                voter.votedFor() >= 0 && !voter.leader()
+                        ? (compact ? "voted " : "voted for ") + voter.votedFor()
+                        : "alive";
         };
     }
 
