@@ -55,6 +55,7 @@ final class ControllerCard extends VBox {
         this.compact = compact;
         title.setText(compact ? String.valueOf(id) : "Controller " + id);
         if (shown != null) {
+            log.setText(logText(shown));
             status.setText(statusText(shown));
         }
     }
@@ -123,9 +124,9 @@ final class ControllerCard extends VBox {
         };
     }
 
-    private static String logText(Voter voter) {
+    private String logText(Voter voter) {
         if (voter.liveness() == QuorumModel.Liveness.KILLED && voter.endOffset() < 0) {
-            return "no process to ask";
+            return compact ? "no process" : "no process to ask";
         }
         String epoch = voter.epoch() < 0 ? "epoch ?" : "epoch " + voter.epoch();
         String end = voter.endOffset() < 0 ? "end ?" : "end " + voter.endOffset();
@@ -135,7 +136,7 @@ final class ControllerCard extends VBox {
 
     private String statusText(Voter voter) {
         return switch (voter.liveness()) {
-            case KILLED -> "log and vote kept on disk";
+            case KILLED -> compact ? "log on disk" : "log, vote on disk";
             case STALLED -> String.format(Locale.ROOT, "PAUSED until t=%.1f s", voter.stalledUntilMs() / 1000.0);
             case ISOLATED -> isolation(voter);
             case ALIVE ->

@@ -14,7 +14,8 @@ import org.testfx.api.FxRobot;
  * The controller quorum strip at 1920x1080, in the normal window and in presenter mode, for one to seven
  * controllers: every card lies inside the strip's visible bounds, none overlaps another, and up to five no
  * card cuts its title, its role or its vote line short (with five controllers the normal window's strip ran under the
- * right panel, and 104 and 105 were out of sight). Geometry, as laid out; no pixels read.
+ * right panel, and 104 and 105 were out of sight). From three controllers on, one is killed first, so a
+ * killed card's lines are measured too. Geometry, as laid out; no pixels read.
  */
 class QuorumStripFitTest extends WindowTestBase {
 
@@ -38,6 +39,11 @@ class QuorumStripFitTest extends WindowTestBase {
             robot.interact(() -> fixture.window.setPresenter(presenter));
             for (int step = 0; step < 50 && fixture.cluster.snapshot().quorumLeader() == null; step++) {
                 fixture.run("wait 200ms");
+            }
+            if (controllers >= 3) {
+                // A killed card's lines too, and the cards of the new election.
+                fixture.run("kill controller");
+                fixture.run("wait 4s");
             }
             fixture.awaitCaughtUp(robot);
             found.addAll(WindowFixture.onFx(() -> problems(controllers)));
