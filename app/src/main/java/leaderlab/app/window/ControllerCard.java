@@ -10,7 +10,8 @@ import leaderlab.cluster.quorum.QuorumState;
 
 /**
  * One controller of the quorum in the strip: its id, its Raft role (Kafka's names), epoch, metadata log end
- * and lag behind the leader, and what is really happening to its process. Its colour and border say the
+ * and lag behind the leader, and whom it voted for or what is really happening to its process. The role and
+ * that last line are the ones in large type. Its colour and border say the
  * role and the fault, so the back row reads them without the words.
  */
 final class ControllerCard extends VBox {
@@ -27,6 +28,8 @@ final class ControllerCard extends VBox {
     private final Label role = new Label();
     private final Label log = new Label();
     private final Label status = new Label();
+    private boolean compact;
+    private Voter shown;
 
     ControllerCard(int id) {
         this.id = id;
@@ -44,7 +47,47 @@ final class ControllerCard extends VBox {
         return id;
     }
 
+    /**
+     * Narrow cards (many controllers, a narrow window) title themselves with the id alone, so the lines that
+     * matter keep their room; the strip's heading already says they are controllers.
+     */
+    void setCompact(boolean compact) {
+        this.compact = compact;
+        title.setText(compact ? String.valueOf(id) : "Controller " + id);
+        if (shown != null) {
+            log.setText(logText(shown));
+            status.setText(statusText(shown));
+        }
+    }
+
+    /** Whether "Controller N" fits on this card, {@code width} wide, in its title's type. */
+    boolean fitsFullTitle(double width) {
+        return ClusterCanvas.textWidth("Controller " + id, title.getFont())
+                        + getInsets().getLeft()
+                        + getInsets().getRight()
+                <= width;
+    }
+
+    /** Runs {@code fit} when the title's type changes (presenter mode on or off). */
+    void onTitleFont(Runnable fit) {
+        title.fontProperty().addListener((obs, old, font) -> fit.run());
+    }
+
+    String titleText() {
+        return title.getText();
+    }
+
+    /** The texts of its title, role and status lines that the card cut short with an ellipsis (for tests). */
+    List<String> cutShort() {
+        return java.util.stream.Stream.of(title, role, status)
+                .filter(l -> ClusterCanvas.textWidth(l.getText(), l.getFont())
+                        > l.getWidth() - l.getInsets().getLeft() - l.getInsets().getRight() + 0.5)
+                .map(Label::getText)
+                .toList();
+    }
+
     void show(Voter voter, int leaderId) {
+        shown = voter;
         role.setText(roleText(voter, leaderId));
         log.setText(logText(voter));
         status.setText(statusText(voter));
@@ -79,31 +122,34 @@ final class ControllerCard extends VBox {
             return "KILLED";
         }
         return switch (voter.role()) {
-            case LEADER -> voter.id() == leaderId ? "LEADER = active controller" : "LEADER of an old epoch";
+            case LEADER -> voter.id() == leaderId ? "LEADER" : "OLD LEADER";
             case FOLLOWER -> "FOLLOWER";
-            case CANDIDATE -> "CANDIDATE (vote)";
-            case PROSPECTIVE -> "PROSPECTIVE (pre-vote)";
-            case UNATTACHED -> "UNATTACHED (no leader)";
+            case CANDIDATE -> "CANDIDATE";
+            case PROSPECTIVE -> "PROSPECTIVE";
+            case UNATTACHED -> "UNATTACHED";
             case RESIGNED -> "RESIGNED";
         };
     }
 
-    private static String logText(Voter voter) {
+    private String logText(Voter voter) {
         if (voter.liveness() == QuorumModel.Liveness.KILLED && voter.endOffset() < 0) {
-            return "no process to ask";
+            return compact ? "no process" : "no process to ask";
         }
         String epoch = voter.epoch() < 0 ? "epoch ?" : "epoch " + voter.epoch();
-        String end = voter.endOffset() < 0 ? "log end ?" : "log end " + voter.endOffset();
+        String end = voter.endOffset() < 0 ? "end ?" : "end " + voter.endOffset();
         String lag = voter.leader() ? "" : voter.lag() < 0 ? " · lag ?" : " · lag " + voter.lag();
         return epoch + " · " + end + lag;
     }
 
-    private static String statusText(Voter voter) {
+    private String statusText(Voter voter) {
         return switch (voter.liveness()) {
-            case KILLED -> "log and vote kept on disk";
+            case KILLED -> compact ? "log on disk" : "log, vote on disk";
             case STALLED -> String.format(Locale.ROOT, "PAUSED until t=%.1f s", voter.stalledUntilMs() / 1000.0);
             case ISOLATED -> isolation(voter);
-            case ALIVE -> voter.votedFor() >= 0 && !voter.leader() ? "alive · voted for " + voter.votedFor() : "alive";
+            case ALIVE ->
+                voter.votedFor() >= 0 && !voter.leader()
+                        ? (compact ? "voted " : "voted for ") + voter.votedFor()
+                        : "alive";
         };
     }
 

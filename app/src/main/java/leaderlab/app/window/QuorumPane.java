@@ -67,7 +67,11 @@ public final class QuorumPane extends BorderPane {
         overlay.widthProperty().bind(layer.widthProperty());
         layer.heightProperty().addListener((obs, was, now) -> sizeVoteLayer());
         cards.paddingProperty().addListener((obs, was, now) -> sizeVoteLayer());
+        // However many controllers, the cards share the strip's width: none is pushed out of sight.
+        cards.setMinWidth(0);
+        cards.widthProperty().addListener((obs, old, width) -> fitCards());
         StackPane voters = new StackPane(cards, layer);
+        voters.setMinWidth(0);
         HBox.setHgrow(voters, Priority.ALWAYS);
         strip = new HBox(10, summary, voters);
         strip.setId("quorum-strip");
@@ -150,16 +154,43 @@ public final class QuorumPane extends BorderPane {
             for (QuorumModel.Voter voter : next.voters()) {
                 ControllerCard card = new ControllerCard(voter.id());
                 card.setOnMouseClicked(e -> openMenu(card, e.getScreenX(), e.getScreenY()));
+                // No width of its own: the cards split the row evenly, up to their CSS maximum.
+                card.setPrefWidth(0);
+                card.onTitleFont(this::fitCards);
                 HBox.setHgrow(card, Priority.ALWAYS);
                 cardList.add(card);
                 cards.getChildren().add(card);
             }
+            fitCards();
         }
         for (int i = 0; i < cardList.size(); i++) {
             cardList.get(i).show(next.voters().get(i), next.leaderId());
         }
         model = next;
         showSummary();
+    }
+
+    /** Each card's share of the row, and whether that is too narrow for "Controller N" as the titles. */
+    private void fitCards() {
+        int n = cardList.size();
+        if (n == 0) {
+            return;
+        }
+        double share = cardWidth(
+                cards.getWidth()
+                        - cards.getInsets().getLeft()
+                        - cards.getInsets().getRight(),
+                cards.getSpacing(),
+                n);
+        boolean compact = cardList.stream().anyMatch(card -> !card.fitsFullTitle(share));
+        for (ControllerCard card : cardList) {
+            card.setCompact(compact);
+        }
+    }
+
+    /** The width each of {@code n} cards gets from a row {@code inner} wide with {@code spacing} between. */
+    static double cardWidth(double inner, double spacing, int n) {
+        return (inner - spacing * (n - 1)) / n;
     }
 
     private void showSummary() {
@@ -216,6 +247,22 @@ public final class QuorumPane extends BorderPane {
     /** Where {@code votes} would put its labels on this strip at {@code nowNanos} (for tests of their geometry). */
     List<VoteAnimation.Label> voteLabelsForTests(VoteAnimation votes, long nowNanos, double zoom) {
         return votes.labels(this::anchorOf, cards.getPadding().getTop(), zoom, nowNanos);
+    }
+
+    /** The cards' bounds in the strip's coordinates, left to right (for tests of their geometry). */
+    List<javafx.geometry.Bounds> cardBoundsForTests() {
+        return cardList.stream()
+                .map(c -> strip.sceneToLocal(c.localToScene(c.getLayoutBounds())))
+                .toList();
+    }
+
+    /** The strip's visible bounds in its own coordinates (for tests of its geometry). */
+    javafx.geometry.Bounds stripBoundsForTests() {
+        return strip.getLayoutBounds();
+    }
+
+    List<ControllerCard> cardsForTests() {
+        return List.copyOf(cardList);
     }
 
     /** A card's top centre on the vote layer, or null when no card shows that controller. */

@@ -17,7 +17,8 @@ import leaderlab.cluster.journal.EventDetail;
 
 /**
  * The quorum's votes as short-lived arcs between controller cards: a candidate's request ("pre-vote?",
- * "vote?") arcs to every other voter, each answer arcs back as yes or no, a new leader's card flashes. A
+ * "vote?") arcs to every other voter, each answer arcs back as "pre-vote yes", "vote no" and so on (a
+ * granted pre-vote is not yet a vote), a new leader's card flashes. A
  * round happens in milliseconds of cluster time, so the signals are played one after another at a pace a
  * class can follow (each starts a fixed gap after the one before), never all at once; the order and the
  * pace depend only on the journal's order, so the same run animates the same way.
@@ -61,13 +62,17 @@ final class VoteAnimation {
                 }
             }
         } else if (detail instanceof EventDetail.QuorumVote vote) {
-            queue(new Signal(
-                    vote.voter(), vote.candidate(), vote.granted() ? "yes" : "no", vote.granted() ? YES : NO, false));
+            queue(new Signal(vote.voter(), vote.candidate(), answer(vote), vote.granted() ? YES : NO, false));
         } else if (detail instanceof EventDetail.QuorumLeaderElected elected) {
             queue(new Signal(elected.leader(), -1, "leader, epoch " + elected.epoch(), CROWN, false));
         } else if (detail instanceof EventDetail.QuorumLeaderResigned resigned) {
             queue(new Signal(resigned.leader(), -1, "resigned", NO, false));
         }
+    }
+
+    /** An answer's label says which round it answers: "pre-vote yes" is no vote yet, "vote yes" is one. */
+    static String answer(EventDetail.QuorumVote vote) {
+        return (vote.preVote() ? "pre-vote " : "vote ") + (vote.granted() ? "yes" : "no");
     }
 
     private void queue(Signal signal) {

@@ -11,8 +11,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * A KRaft controller election played on the quorum strip at 1920x1080, in the normal window and in
- * presenter mode: at every moment of the animation no vote label ("vote?", "yes", "no", "leader, epoch
- * N") covers another, and each shown label sits on its own arc's path (it used to pile the labels of
+ * presenter mode: at every moment of the animation no vote label ("pre-vote?", "pre-vote yes", "vote?",
+ * "vote yes", "vote no", "leader, epoch N") covers another, the answers say which round they answer, and each shown label sits on its own arc's path (it used to pile the labels of
  * neighbouring arcs on top of each other). Five controllers, so five asks and four answers cross.
  * Geometry, as the painter places it, on the window's own card anchors.
  */
@@ -49,10 +49,12 @@ class VoteLabelClearanceTest extends WindowTestBase {
             List<String> problems = new ArrayList<>();
             double zoom = fixture.window.zoom();
             int most = 0;
+            java.util.Set<String> seen = new java.util.TreeSet<>();
             long now = 1_000_000_000L;
             for (int frame = 0; frame < 2_000 && votes.advance(now); frame++, now += FRAME_NANOS) {
                 List<VoteAnimation.Label> labels = fixture.window.quorum().voteLabelsForTests(votes, now, zoom);
                 most = Math.max(most, labels.size());
+                votes.playing().forEach(signal -> seen.add(signal.label()));
                 for (int i = 0; i < labels.size(); i++) {
                     for (int j = 0; j < i; j++) {
                         if (overlap(labels.get(i).box(), labels.get(j).box())) {
@@ -64,6 +66,15 @@ class VoteLabelClearanceTest extends WindowTestBase {
                         }
                     }
                 }
+            }
+            // The answers say which round they answer: a granted pre-vote is not yet a vote.
+            for (String answer : List.of("pre-vote?", "pre-vote yes", "vote?", "vote yes")) {
+                if (!seen.contains(answer)) {
+                    problems.add("no '" + answer + "' arc among " + seen);
+                }
+            }
+            if (seen.contains("yes")) {
+                problems.add("a bare 'yes' among " + seen);
             }
             if (most < 3) {
                 problems.add("only " + most + " labels at once: the election did not play");

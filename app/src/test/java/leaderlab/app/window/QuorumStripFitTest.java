@@ -1,0 +1,84 @@
+package leaderlab.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import leaderlab.cluster.ClusterOptions;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The controller quorum strip at 1920x1080, in the normal window and in presenter mode, for one to seven
+ * controllers: every card lies inside the strip's visible bounds, none overlaps another, and up to five no
+ * card cuts its title, its role or its vote line short (with five controllers the normal window's strip ran under the
+ * right panel, and 104 and 105 were out of sight). From three controllers on, one is killed first, so a
+ * killed card's lines are measured too. Geometry, as laid out; no pixels read.
+ */
+class QuorumStripFitTest extends WindowTestBase {
+
+    @Test
+    void cardsFitTheStripInTheNormalWindow(FxRobot robot) {
+        cardsFit(robot, false);
+    }
+
+    @Test
+    void cardsFitTheStripInPresenterMode(FxRobot robot) {
+        cardsFit(robot, true);
+    }
+
+    private void cardsFit(FxRobot robot, boolean presenter) {
+        List<String> found = new ArrayList<>();
+        for (int controllers : new int[] {1, 2, 3, 4, 5, 7}) {
+            if (fixture != null) {
+                fixture.close();
+            }
+            openWindow(robot, new ClusterOptions(3, 0, 11, true, false, controllers), 1920, 1080);
+            robot.interact(() -> fixture.window.setPresenter(presenter));
+            for (int step = 0; step < 50 && fixture.cluster.snapshot().quorumLeader() == null; step++) {
+                fixture.run("wait 200ms");
+            }
+            if (controllers >= 3) {
+                // A killed card's lines too, and the cards of the new election.
+                fixture.run("kill controller");
+                fixture.run("wait 4s");
+            }
+            fixture.awaitCaughtUp(robot);
+            found.addAll(WindowFixture.onFx(() -> problems(controllers)));
+        }
+        assertTrue(found.isEmpty(), (presenter ? "presenter mode: " : "normal window: ") + found);
+    }
+
+    private List<String> problems(int controllers) {
+        QuorumPane quorum = fixture.window.quorum();
+        Bounds strip = quorum.stripBoundsForTests();
+        List<Bounds> cards = quorum.cardBoundsForTests();
+        List<String> found = new ArrayList<>();
+        assertEquals(controllers, cards.size(), "a card per controller");
+        String at = controllers + " controllers: ";
+        for (int i = 0; i < cards.size(); i++) {
+            Bounds card = cards.get(i);
+            if (card.getMinX() < strip.getMinX()
+                    || card.getMaxX() > strip.getMaxX()
+                    || card.getMinY() < strip.getMinY()
+                    || card.getMaxY() > strip.getMaxY()) {
+                found.add(at + "card " + i + " " + card + " outside the strip " + strip);
+            }
+            if (card.getWidth() < 60) {
+                found.add(at + "card " + i + " squeezed to " + card.getWidth() + " px");
+            }
+            if (i > 0 && cards.get(i - 1).getMaxX() > card.getMinX()) {
+                found.add(at + "card " + i + " over card " + (i - 1));
+            }
+        }
+        for (ControllerCard card : quorum.cardsForTests()) {
+            // Up to five (Kafka's most for a quorum in practice) every word shows; more may squeeze the vote line.
+            if (controllers <= 5 && !card.cutShort().isEmpty()) {
+                found.add(at + "controller " + card.controllerId() + " cuts short " + card.cutShort());
+            }
+        }
+        return found;
+    }
+}
