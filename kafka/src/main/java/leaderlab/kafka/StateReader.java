@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.PartitionReassignment;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -65,7 +66,7 @@ final class StateReader {
             Set<String> names = new TreeSet<>(get(admin.listTopics().names()));
             Map<String, TopicReads.Answer<TopicDescription>> described = new HashMap<>();
             if (!names.isEmpty()) {
-                for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<TopicDescription>> topic :
+                for (Map.Entry<String, KafkaFuture<TopicDescription>> topic :
                         admin.describeTopics(names).topicNameValues().entrySet()) {
                     described.put(topic.getKey(), TopicReads.await(topic.getValue()));
                 }
@@ -79,7 +80,7 @@ final class StateReader {
             Map<TopicPartition, PartitionReassignment> moving =
                     get(admin.listPartitionReassignments().reassignments());
             Map<String, TopicReads.Answer<Config>> configs = topicConfigs(admin, descriptions.keySet());
-            readHighWatermarks(admin, descriptions.keySet(), descriptions, local, slice, timeMs);
+            readHighWatermarks(admin, descriptions, local, slice, timeMs);
             List<RealState.Topic> topics =
                     TopicReads.topics(names, described, configs, moving, slice, previous, timeMs);
             return new RealState(timeMs, brokers, topics, quorum(admin, local));
@@ -153,7 +154,7 @@ final class StateReader {
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                 .collect(Collectors.toList());
         Map<String, TopicReads.Answer<Config>> configs = new HashMap<>();
-        for (Map.Entry<ConfigResource, org.apache.kafka.common.KafkaFuture<Config>> config :
+        for (Map.Entry<ConfigResource, KafkaFuture<Config>> config :
                 admin.describeConfigs(resources).values().entrySet()) {
             configs.put(config.getKey().name(), TopicReads.await(config.getValue()));
         }
@@ -169,21 +170,18 @@ final class StateReader {
      */
     private static void readHighWatermarks(
             Admin admin,
-            Set<String> names,
             Map<String, TopicDescription> descriptions,
             LocalKafka local,
             HighWatermarkSlice slice,
             long timeMs)
             throws InterruptedException {
         Map<TopicPartition, Integer> led = new LinkedHashMap<>();
-        for (String name : names) {
-            TopicDescription topic = descriptions.get(name);
-            if (topic == null) {
-                continue;
-            }
+        // descriptions is sorted by topic name, so the slice sees partitions in a stable order.
+        for (TopicDescription topic : descriptions.values()) {
             for (TopicPartitionInfo info : topic.partitions()) {
-                if (leaderOf(info) >= 0) {
-                    led.put(new TopicPartition(name, info.partition()), leaderOf(info));
+                int leader = TopicReads.leaderOf(info);
+                if (leader >= 0) {
+                    led.put(new TopicPartition(topic.name(), info.partition()), leader);
                 }
             }
         }
@@ -215,12 +213,8 @@ final class StateReader {
         }
     }
 
-    private static int leaderOf(TopicPartitionInfo info) {
-        return TopicReads.leaderOf(info);
-    }
-
     /** One Admin answer, bounded; its failure becomes one line for the user. */
-    static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException {
+    static <T> T get(KafkaFuture<T> future) throws InterruptedException {
         try {
             return future.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

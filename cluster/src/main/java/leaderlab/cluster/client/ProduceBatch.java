@@ -23,10 +23,10 @@ import leaderlab.cluster.protocol.Errors;
  * answer within request.timeout.ms): on a retriable error it waits retry.backoff.ms, refreshes metadata
  * and sends again, up to {@code retries} times. Either way, delivery.timeout.ms after the batch was
  * created it expires with Kafka's TimeoutException. Every failed request it retries is a PRODUCE_RETRIED
- * journal event, and the outcome the caller is told of, once, a PRODUCE_FAILED. An idempotent producer's batch carries its producer id and sequence number 0 (each produce
- * command is a new producer, as each kafka-console-producer run is), so a leader that already holds a
- * resent batch answers with its offsets instead of appending it again; without idempotence it is
- * appended twice. At most max.in.flight.requests.per.connection requests wait for one broker
+ * journal event, and the outcome the caller is told of, once, a PRODUCE_FAILED. An idempotent
+ * producer's batch carries its producer id and sequence number 0 (each produce command is a new
+ * producer, as each kafka-console-producer run is), so a leader that already holds a resent batch
+ * answers with its offsets instead of appending it again; without idempotence it is appended twice. At most max.in.flight.requests.per.connection requests wait for one broker
  * ({@link InFlightRequests}); one batch per partition, so there is nothing to reorder.
  */
 final class ProduceBatch {
@@ -101,21 +101,10 @@ final class ProduceBatch {
                 client.nextRequestId(), target.id(), acks, ids, requestTimeoutMs, producerId, producerId < 0 ? -1 : 0);
         if (acks == 0) {
             if (!client.sendOneWay(leader, request)) {
-                await("broker " + leader + " (its leader in the metadata) refused the connection");
+                awaitRefused(leader);
                 return;
             }
-            finish(new ProduceResult(
-                    name,
-                    leader,
-                    ids.length,
-                    acks,
-                    Errors.NONE,
-                    -1,
-                    "sent with acks=0: no answer is expected, so no offsets are known",
-                    retried.size(),
-                    List.copyOf(retried),
-                    false,
-                    waitedMs));
+            finish(leader, Errors.NONE, -1, "sent with acks=0: no answer is expected, so no offsets are known", false);
             return;
         }
         client.inFlight().send(leader, settings.maxInFlight(), () -> request(leader, target, request));
@@ -138,24 +127,13 @@ final class ProduceBatch {
                         return;
                     }
                     client.ledger().acknowledged(target.id(), name, response.baseOffset(), ids, acks, client.nowMs());
-                    finish(new ProduceResult(
-                            name,
-                            leader,
-                            ids.length,
-                            acks,
-                            Errors.NONE,
-                            response.baseOffset(),
-                            response.message(),
-                            retried.size(),
-                            List.copyOf(retried),
-                            response.duplicate(),
-                            waitedMs));
+                    finish(leader, Errors.NONE, response.baseOffset(), response.message(), response.duplicate());
                 },
                 error -> {
                     client.inFlight().done(leader);
                     if (error == Errors.NETWORK_EXCEPTION) {
                         // Refused at connect: the request never left the producer, so nothing failed.
-                        await("broker " + leader + " (its leader in the metadata) refused the connection");
+                        awaitRefused(leader);
                         return;
                     }
                     failed(
@@ -170,7 +148,6 @@ final class ProduceBatch {
         long backoffMs = client.configs().getLong(ConfigKey.RETRY_BACKOFF_MS);
         boolean retry =
                 RETRIABLE.contains(error) && retried.size() < settings.retries() && now < createdMs + deliveryTimeoutMs;
-        String from = broker < 0 ? "" : " from broker " + broker;
         // Every request that failed is journaled, each retry with its number (a batch waiting for a
         // leader sends nothing, so it fails nothing).
         client.journal(
@@ -179,21 +156,10 @@ final class ProduceBatch {
                         broker, error, ids.length, why, retried.size() + 1, retry ? retried.size() + 1 : 0, backoffMs),
                 retry ? "producer will retry" : "producer gives up");
         if (!retry) {
-            finish(new ProduceResult(
-                    name,
-                    broker,
-                    ids.length,
-                    acks,
-                    error,
-                    -1,
-                    why,
-                    retried.size(),
-                    List.copyOf(retried),
-                    false,
-                    waitedMs));
+            finish(broker, error, -1, why, false);
             return;
         }
-        retried.add(error.name() + from);
+        retried.add(error.name() + " from broker " + broker);
         client.schedule(backoffMs, this::retry);
     }
 
@@ -211,6 +177,10 @@ final class ProduceBatch {
         long deadline = createdMs + deliveryTimeoutMs;
         long backoffMs = client.configs().getLong(ConfigKey.RETRY_BACKOFF_MS);
         client.schedule(Math.max(0, Math.min(backoffMs, deadline - now)), this::retry);
+    }
+
+    private void awaitRefused(int leader) {
+        await("broker " + leader + " (its leader in the metadata) refused the connection");
     }
 
     private void stopWaiting() {
@@ -254,25 +224,25 @@ final class ProduceBatch {
                         0,
                         0),
                 "producer gives up");
-        finish(new ProduceResult(
-                name,
-                -1,
-                ids.length,
-                acks,
-                Errors.REQUEST_TIMED_OUT,
-                -1,
-                text + last,
-                retried.size(),
-                List.copyOf(retried),
-                false,
-                waitedMs));
+        finish(-1, Errors.REQUEST_TIMED_OUT, -1, text + last, false);
     }
 
     private TopicPartition partition() {
         return new TopicPartition(topic, index);
     }
 
-    private void finish(ProduceResult result) {
-        done.accept(result);
+    private void finish(int broker, Errors error, long baseOffset, String detail, boolean duplicate) {
+        done.accept(new ProduceResult(
+                name,
+                broker,
+                ids.length,
+                acks,
+                error,
+                baseOffset,
+                detail,
+                retried.size(),
+                List.copyOf(retried),
+                duplicate,
+                waitedMs));
     }
 }
