@@ -2,7 +2,9 @@ package leaderlab.app.window;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import leaderlab.app.window.QuorumModel.Voter;
@@ -30,6 +32,8 @@ final class ControllerCard extends VBox {
     private final Label status = new Label();
     private boolean compact;
     private Voter shown;
+    /** The state class the card carries now, null for none. */
+    private String styledState;
 
     ControllerCard(int id) {
         this.id = id;
@@ -79,7 +83,7 @@ final class ControllerCard extends VBox {
 
     /** The texts of its title, role and status lines that the card cut short with an ellipsis (for tests). */
     List<String> cutShort() {
-        return java.util.stream.Stream.of(title, role, status)
+        return Stream.of(title, role, status)
                 .filter(l -> ClusterCanvas.textWidth(l.getText(), l.getFont())
                         > l.getWidth() - l.getInsets().getLeft() - l.getInsets().getRight() + 0.5)
                 .map(Label::getText)
@@ -92,16 +96,13 @@ final class ControllerCard extends VBox {
         log.setText(logText(voter));
         status.setText(statusText(voter));
         String state = stateClass(voter);
-        boolean restyle = state == null
-                ? STATE_CLASSES.stream().anyMatch(getStyleClass()::contains)
-                : !getStyleClass().contains(state)
-                        || STATE_CLASSES.stream().filter(c -> !c.equals(state)).anyMatch(getStyleClass()::contains);
-        if (restyle) {
+        if (!Objects.equals(state, styledState)) {
             // Only a new state restyles the card: swapping its class on every new log end re-ran CSS on it.
             getStyleClass().removeAll(STATE_CLASSES);
             if (state != null) {
                 getStyleClass().add(state);
             }
+            styledState = state;
         }
     }
 
