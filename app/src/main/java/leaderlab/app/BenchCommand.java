@@ -48,8 +48,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--brokers", paramLabel = "B", description = "brokers for frames (default 12)")
     private int brokers = 12;
 
-    @Option(names = "--frames", paramLabel = "F", description = "frames to render (default 600)")
-    private int frames = 600;
+    @Option(names = "--frames", paramLabel = "F", description = "frames to measure after the warm-up (default 1200)")
+    private int frames = 1200;
 
     @Option(names = "--present", description = "frames: the window in presenter mode (full screen, narration)")
     private boolean present;

@@ -34,7 +34,16 @@ public final class FrameBench {
     private volatile long toolkitToFirstFrameNanos;
 
     private long toolkitStartNanos;
-    private static final int WARMUP_FRAMES = 150;
+    /** Frames drawn before measuring at the least, even with a settled compiler. */
+    private static final int MIN_WARMUP_FRAMES = 150;
+    /** The longest warm-up: a compiler still busy by then is reported as such, and frames are measured anyway. */
+    private static final long MAX_WARMUP_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** The compiler counts as settled once it is busy for less than 5% of a second. */
+    private static final double SETTLED_COMPILER_SHARE = 0.05;
+
+    private volatile long warmupNanos;
+    private volatile int warmupFrames;
+    private volatile boolean compilerSettled;
 
     private final PrintStream out;
 
@@ -108,7 +117,10 @@ public final class FrameBench {
                 .size();
     }
 
-    /** On the FX thread: shows the window as the app does and records pulses after a warm-up. */
+    /**
+     * On the FX thread: shows the window as the app does, warms up until the JIT compiler has settled, then
+     * records {@code frames} more pulses.
+     */
     private void measure(CommandRunner runner, int frames, PulseLog pulses, CompletableFuture<Void> done) {
         long made = System.nanoTime();
         LeaderlabWindow window = new LeaderlabWindow(runner, false, width, height);
@@ -119,19 +131,34 @@ public final class FrameBench {
         stage.setScene(window.scene());
         stage.show();
         window.start();
+        JitSettling compiler = new JitSettling(SETTLED_COMPILER_SHARE);
         new AnimationTimer() {
             private int frame;
+            private long warmupStartNanos;
+            private int measuredFrames = -1;
 
             @Override
             public void handle(long now) {
+                long nowNanos = System.nanoTime();
                 if (frame == 0) {
-                    firstFrameNanos = System.nanoTime() - made;
-                    toolkitToFirstFrameNanos = System.nanoTime() - toolkitStartNanos;
+                    firstFrameNanos = nowNanos - made;
+                    toolkitToFirstFrameNanos = nowNanos - toolkitStartNanos;
+                    warmupStartNanos = nowNanos;
+                    pulses.record(PulseLog.Stage.WARMUP);
                 }
                 frame++;
-                pulses.record(frame > WARMUP_FRAMES);
-                if (frame > WARMUP_FRAMES + frames) {
-                    pulses.record(false);
+                if (measuredFrames < 0) {
+                    boolean settled = compiler.settled(nowNanos);
+                    boolean timeUp = nowNanos - warmupStartNanos >= MAX_WARMUP_NANOS;
+                    if (frame >= MIN_WARMUP_FRAMES && (settled || timeUp)) {
+                        warmupNanos = nowNanos - warmupStartNanos;
+                        warmupFrames = frame;
+                        compilerSettled = settled;
+                        measuredFrames = 0;
+                        pulses.record(PulseLog.Stage.MEASURED);
+                    }
+                } else if (++measuredFrames > frames) {
+                    pulses.record(PulseLog.Stage.OFF);
                     stop();
                     window.stop();
                     stage.close();
@@ -142,40 +169,76 @@ public final class FrameBench {
     }
 
     private void report(int brokers, int partitions, List<PulseLog.Pulse> pulses, long elections) {
-        long[] sorted =
-                pulses.stream().mapToLong(PulseLog.Pulse::durationMs).sorted().toArray();
-        if (sorted.length == 0) {
-            throw new IllegalStateException("JavaFX reported no pulses (is javafx.pulseLogger honoured?)");
+        List<PulseLog.Pulse> measured = painted(pulses, PulseLog.Stage.MEASURED);
+        if (measured.isEmpty()) {
+            throw new IllegalStateException("JavaFX reported no painted pulses (is javafx.pulseLogger honoured?)");
         }
+        long[] sorted = sortedDurations(measured);
         out.printf(
                 Locale.ROOT,
                 "frames: %d brokers x %,d partitions (RF 3), live, failover storm (%d elections "
-                        + "during the run), window %dx%d%s, software rendering (prism.order=sw), %d frames%n",
+                        + "during the run), window %dx%d%s, software rendering (prism.order=sw)%n",
                 brokers,
                 partitions,
                 elections,
                 width,
                 height,
-                presenter ? " in presenter mode" : "",
-                sorted.length);
+                presenter ? " in presenter mode" : "");
+        out.println("frames: JVM options "
+                + String.join(
+                        " ",
+                        java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                .getInputArguments()));
         out.printf(
                 Locale.ROOT,
                 "frames: first frame %d ms after the window was made, %d ms after the toolkit started%n",
                 firstFrameNanos / 1_000_000,
                 toolkitToFirstFrameNanos / 1_000_000);
+        long[] warmup = sortedDurations(painted(pulses, PulseLog.Stage.WARMUP));
         out.printf(
                 Locale.ROOT,
-                "frames: per frame p50 %d ms, p95 %d ms, max %d ms%n",
+                "frames: warm-up %.1f s (%d frames) %s; while it ran, painted frames p95 %d ms%n",
+                warmupNanos / 1e9,
+                warmupFrames,
+                compilerSettled
+                        ? "until the JIT compiler settled (busy under " + Math.round(SETTLED_COMPILER_SHARE * 100)
+                                + "% of a second)"
+                        : "and the JIT compiler was still busy: measured anyway",
+                warmup.length == 0 ? 0 : quantile(warmup, 0.95));
+        long pulsesRun = measuredPulseCount(pulses);
+        out.printf(
+                Locale.ROOT,
+                "frames: per painted frame p50 %d ms, p95 %d ms, max %d ms (%d painted frames; of the %d pulses"
+                        + " measured, the others painted nothing)%n",
                 quantile(sorted, 0.50),
                 quantile(sorted, 0.95),
-                sorted[sorted.length - 1]);
-        List<PulseLog.Pulse> slowest = pulses.stream()
+                sorted[sorted.length - 1],
+                sorted.length,
+                pulsesRun);
+        List<PulseLog.Pulse> slowest = measured.stream()
                 .sorted(java.util.Comparator.comparingLong(PulseLog.Pulse::durationMs)
                         .reversed())
                 .limit(Math.max(1, sorted.length / 20))
                 .toList();
-        out.println("frames: where the time went (means: " + whereTimeWent(pulses) + "; in the slowest 5%: "
+        out.println("frames: where the time went (means: " + whereTimeWent(measured) + "; in the slowest 5%: "
                 + whereTimeWent(slowest) + ")");
+    }
+
+    private static List<PulseLog.Pulse> painted(List<PulseLog.Pulse> pulses, PulseLog.Stage stage) {
+        return pulses.stream().filter(p -> p.stage() == stage && p.painted()).toList();
+    }
+
+    private static long[] sortedDurations(List<PulseLog.Pulse> pulses) {
+        return pulses.stream().mapToLong(PulseLog.Pulse::durationMs).sorted().toArray();
+    }
+
+    /** JavaFX numbers every pulse but reports only those of 1 ms or more: the span of numbers counts them all. */
+    private static long measuredPulseCount(List<PulseLog.Pulse> pulses) {
+        java.util.LongSummaryStatistics numbers = pulses.stream()
+                .filter(p -> p.stage() == PulseLog.Stage.MEASURED)
+                .mapToLong(PulseLog.Pulse::number)
+                .summaryStatistics();
+        return numbers.getMax() - numbers.getMin() + 1;
     }
 
     /**
