@@ -163,13 +163,7 @@ class ReadmeScreenshotsTest extends WindowTestBase {
     @Test
     void presenterModeMidLessonAndAReveal(FxRobot robot) throws Exception {
         openWindow(robot, WindowFixture.simulated(3, 0, 1), 1920, 1080, leaderlab.lessons.LessonCommands.registry());
-        // Presenter mode goes full screen; the headless screen is 1920x1200, so the picture is kept at 1080p.
-        robot.interact(() -> {
-            fixture.window.setPresenter(true);
-            stage.setFullScreen(false);
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-        });
+        presenter(robot, true, 1920, 1080);
         var lesson = new leaderlab.lessons.LessonLibrary().load("03");
         robot.interact(() -> fixture.window.presentLesson(lesson));
         fixture.awaitFx(
