@@ -31,9 +31,12 @@ final class ChipRaster {
      */
     static final double LABEL_MIN_FONT = 12;
 
+    /** A label's type size as a share of its chip's height, above {@link #LABEL_MIN_FONT}. */
+    static final double LABEL_SHARE = 0.56;
+
     /** The type size of the label on a chip {@code h} high. */
     static double labelFontSize(double h) {
-        return Math.max(LABEL_MIN_FONT, h * 0.56);
+        return Math.max(LABEL_MIN_FONT, h * LABEL_SHARE);
     }
 
     /** How wide a label may be on a chip {@code w} x {@code h}: right of the crown's place. */
