@@ -242,7 +242,7 @@ public final class QuorumPane extends BorderPane {
         var g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         double band = cards.getPadding().getTop();
-        votes.draw(g, this::anchorOf, band, scale, nowNanos);
+        votes.draw(g, this::anchorOf, band, overlay.getWidth(), scale, nowNanos);
     }
 
     /** Whether vote arcs are still playing or queued. */
@@ -252,7 +252,7 @@ public final class QuorumPane extends BorderPane {
 
     /** Where {@code votes} would put its labels on this strip at {@code nowNanos} (for tests of their geometry). */
     List<VoteAnimation.Label> voteLabelsForTests(VoteAnimation votes, long nowNanos) {
-        return votes.labels(this::anchorOf, cards.getPadding().getTop(), scale, nowNanos);
+        return votes.labels(this::anchorOf, cards.getPadding().getTop(), overlay.getWidth(), scale, nowNanos);
     }
 
     /** The scale the votes are drawn at: the strip's type against the window's at zoom 1. */

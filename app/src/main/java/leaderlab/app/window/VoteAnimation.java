@@ -126,10 +126,17 @@ final class VoteAnimation {
 
     /**
      * Draws what plays at {@code nowNanos}. {@code anchor} gives a card's top centre in the canvas, null for
-     * a card not shown; arcs rise into the band above the cards, {@code bandPx} high. {@code scale} sizes
+     * a card not shown; arcs rise into the band above the cards, {@code bandPx} high and {@code widthPx} wide
+     * (the layer's width: no label leaves it). {@code scale} sizes
      * the type, lines and arcs: the quorum strip's type against the window's at zoom 1.
      */
-    void draw(GraphicsContext g, IntFunction<Point2D> anchor, double bandPx, double scale, long nowNanos) {
+    void draw(
+            GraphicsContext g,
+            IntFunction<Point2D> anchor,
+            double bandPx,
+            double widthPx,
+            double scale,
+            long nowNanos) {
         g.setFont(font(scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
@@ -142,7 +149,7 @@ final class VoteAnimation {
                 arc(g, s, curve, travelled(p, nowNanos), scale);
             }
         }
-        for (Label label : labels(anchor, bandPx, scale, nowNanos)) {
+        for (Label label : labels(anchor, bandPx, widthPx, scale, nowNanos)) {
             Playing p = playingOf(label.signal());
             g.setGlobalAlpha(alpha(p, nowNanos));
             if (label.pill()) {
@@ -161,7 +168,7 @@ final class VoteAnimation {
      * an older label never moves for a newer one); a label with no free point on its arc is left out (its
      * arc still shows its colour). A flash's label sits above its card.
      */
-    List<Label> labels(IntFunction<Point2D> anchor, double bandPx, double scale, long nowNanos) {
+    List<Label> labels(IntFunction<Point2D> anchor, double bandPx, double widthPx, double scale, long nowNanos) {
         List<Label> placed = new ArrayList<>();
         double h = 19 * scale;
         // Flashes first: they stay above their card, and the arcs' labels make room for them.
@@ -170,7 +177,8 @@ final class VoteAnimation {
             Point2D at = anchor.apply(s.from());
             if (s.to() < 0 && at != null && alpha(p, nowNanos) > 0) {
                 double w = textWidth(s.label(), scale);
-                placed.add(new Label(s, new ClusterLayout.Box(at.getX() - w / 2, at.getY() - 2 - h, w, h), false));
+                double x = within(at.getX() - w / 2, w, widthPx);
+                placed.add(new Label(s, new ClusterLayout.Box(x, at.getY() - 2 - h, w, h), false));
             }
         }
         double gap = 3 * scale;
@@ -185,8 +193,8 @@ final class VoteAnimation {
             for (int step = 0; step <= 120; step++) {
                 double u = 0.5 + (step % 2 == 0 ? 1 : -1) * ((step + 1) / 2) * 0.005;
                 // Inside the band: a low answer arc's label would otherwise reach into the cards' titles.
-                double y = Math.max(0, Math.min(bandPx - h, curve.yAt(u) - h / 2));
-                ClusterLayout.Box box = new ClusterLayout.Box(curve.xAt(u) - w / 2, y, w, h);
+                double y = within(curve.yAt(u) - h / 2, h, bandPx);
+                ClusterLayout.Box box = new ClusterLayout.Box(within(curve.xAt(u) - w / 2, w, widthPx), y, w, h);
                 if (placed.stream().noneMatch(l -> overlap(l.box(), box, gap))) {
                     placed.add(new Label(s, box, true));
                     break;
@@ -194,6 +202,11 @@ final class VoteAnimation {
             }
         }
         return placed;
+    }
+
+    /** {@code start} moved so that a label {@code size} long lies within 0..{@code room} where it can. */
+    private static double within(double start, double size, double room) {
+        return Math.max(0, Math.min(room - size, start));
     }
 
     private Playing playingOf(Signal signal) {
