@@ -11,7 +11,7 @@ final class Appearance {
     private static final double MIN_ZOOM = 0.6;
     private static final double MAX_ZOOM = 2.4;
     /** The controls' type size at zoom 1, in pixels. */
-    private static final double FONT_PX = 15;
+    static final double FONT_PX = 15;
 
     private final Region root;
     private final Runnable redrawAll;

@@ -25,6 +25,25 @@ final class ChipRaster {
     /** Below this height a chip has no room for a label or a crown. */
     static final double LABEL_MIN_HEIGHT = 18;
 
+    /**
+     * The least type size of a chip's label, in screen pixels, for the back of a room: at 0.56 of the
+     * chip's height, the labels of the smallest labelled chips were 10 px (caps of 7 px).
+     */
+    static final double LABEL_MIN_FONT = 12;
+
+    /** A label's type size as a share of its chip's height, above {@link #LABEL_MIN_FONT}. */
+    static final double LABEL_SHARE = 0.56;
+
+    /** The type size of the label on a chip {@code h} high. */
+    static double labelFontSize(double h) {
+        return Math.max(LABEL_MIN_FONT, h * LABEL_SHARE);
+    }
+
+    /** How wide a label may be on a chip {@code w} x {@code h}: right of the crown's place. */
+    static double labelRoom(double w, double h) {
+        return w - h * 1.05;
+    }
+
     private int width;
     private int height;
     /** Where the buffer's top-left pixel lies in the coordinates callers draw in (a card's corner). */
@@ -201,10 +220,14 @@ final class ChipRaster {
                 state == ReplicaState.LEADER
                         ? palette.leaderText()
                         : state == ReplicaState.OFFLINE ? palette.mutedText() : palette.text());
-        g.setFont(Font.font("System", FontWeight.BOLD, h * 0.56));
+        g.setFont(labelFont(h));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, x + h * 0.95, y + h / 2, w - h * 1.05);
+        g.fillText(text, x + h * 0.95, y + h / 2, labelRoom(w, h));
+    }
+
+    static Font labelFont(double h) {
+        return Font.font("System", FontWeight.BOLD, labelFontSize(h));
     }
 
     private static void crown(GraphicsContext g, Color color, double x, double y, double size) {

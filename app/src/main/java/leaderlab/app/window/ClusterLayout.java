@@ -153,6 +153,9 @@ final class ClusterLayout {
         }
     }
 
+    /** How wide a chip with a label at the least type size grows, in chip heights, where its card has room. */
+    private static final double MAX_LABELLED_WIDTH = 6;
+
     private static double chipWidth(double h) {
         return h >= ChipRaster.LABEL_MIN_HEIGHT ? h * 4.4 : h;
     }
@@ -211,17 +214,13 @@ final class ClusterLayout {
         double areaW = Math.max(1, box.w() - 2 * pad);
         double gap = gap(h);
         int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));
-        return new Card(
-                brokerId,
-                box,
-                ids,
-                slots,
-                box.x() + pad,
-                box.y() + headerHeight,
-                Math.min(chipWidth(h), areaW),
-                h,
-                gap,
-                cols);
+        double chipW = Math.min(chipWidth(h), areaW);
+        if (h >= ChipRaster.LABEL_MIN_HEIGHT && h * ChipRaster.LABEL_SHARE < ChipRaster.LABEL_MIN_FONT) {
+            // Labels held at the least type size are larger than their chips' share: the chips take the card's
+            // width their columns leave, for the room that type needs.
+            chipW = Math.min(MAX_LABELLED_WIDTH * h, (areaW - (cols - 1) * gap) / cols);
+        }
+        return new Card(brokerId, box, ids, slots, box.x() + pad, box.y() + headerHeight, chipW, h, gap, cols);
     }
 
     /**

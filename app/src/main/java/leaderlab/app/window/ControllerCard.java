@@ -5,15 +5,19 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import leaderlab.app.window.QuorumModel.Voter;
 import leaderlab.cluster.quorum.QuorumState;
 
 /**
- * One controller of the quorum in the strip: its id, its Raft role (Kafka's names), epoch, metadata log end
- * and lag behind the leader, and whom it voted for or what is really happening to its process. The role and
- * that last line are the ones in large type. Its colour and border say the
+ * One controller of the quorum in the strip: its id and epoch on the first line, its Raft role (Kafka's
+ * names), its metadata log end and lag behind the leader, and whom it voted for or what is really happening
+ * to its process. The role and that last line are the ones in large type. Its colour and border say the
  * role and the fault, so the back row reads them without the words.
  */
 final class ControllerCard extends VBox {
@@ -27,6 +31,9 @@ final class ControllerCard extends VBox {
 
     private final int id;
     private final Label title = new Label();
+    /** Beside the title, where the id leaves room: the log line alone did not fit a narrow card. */
+    private final Label epoch = new Label();
+
     private final Label role = new Label();
     private final Label log = new Label();
     private final Label status = new Label();
@@ -41,10 +48,16 @@ final class ControllerCard extends VBox {
         getStyleClass().add("quorum-card");
         title.getStyleClass().add("quorum-card-title");
         role.getStyleClass().add("quorum-card-role");
+        epoch.getStyleClass().add("quorum-card-line");
         log.getStyleClass().add("quorum-card-line");
         status.getStyleClass().add("quorum-card-status");
         title.setText("Controller " + id);
-        getChildren().addAll(title, role, log, status);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Region between = new Region();
+        HBox.setHgrow(between, Priority.ALWAYS);
+        HBox head = new HBox(title, between, epoch);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        getChildren().addAll(head, role, log, status);
     }
 
     int controllerId() {
@@ -64,9 +77,13 @@ final class ControllerCard extends VBox {
         }
     }
 
-    /** Whether "Controller N" fits on this card, {@code width} wide, in its title's type. */
+    /**
+     * Whether "Controller N" fits on this card, {@code width} wide, in its title's type, with room beside it
+     * for an epoch of three digits.
+     */
     boolean fitsFullTitle(double width) {
-        return ClusterCanvas.textWidth("Controller " + id, title.getFont())
+        return ClusterCanvas.textWidth("Controller " + id + "  ", title.getFont())
+                        + ClusterCanvas.textWidth("epoch 999", epoch.getFont())
                         + getInsets().getLeft()
                         + getInsets().getRight()
                 <= width;
@@ -81,9 +98,9 @@ final class ControllerCard extends VBox {
         return title.getText();
     }
 
-    /** The texts of its title, role and status lines that the card cut short with an ellipsis (for tests). */
+    /** The texts of its lines that the card cut short with an ellipsis (for tests). */
     List<String> cutShort() {
-        return Stream.of(title, role, status)
+        return Stream.of(title, epoch, role, log, status)
                 .filter(l -> ClusterCanvas.textWidth(l.getText(), l.getFont())
                         > l.getWidth() - l.getInsets().getLeft() - l.getInsets().getRight() + 0.5)
                 .map(Label::getText)
@@ -93,6 +110,7 @@ final class ControllerCard extends VBox {
     void show(Voter voter, int leaderId) {
         shown = voter;
         role.setText(roleText(voter, leaderId));
+        epoch.setText(epochText(voter));
         log.setText(logText(voter));
         status.setText(statusText(voter));
         String state = stateClass(voter);
@@ -132,14 +150,26 @@ final class ControllerCard extends VBox {
         };
     }
 
+    private static boolean noProcess(Voter voter) {
+        return voter.liveness() == QuorumModel.Liveness.KILLED && voter.endOffset() < 0;
+    }
+
+    /** The epoch, on the title's line; nothing for a killed controller with no process to ask. */
+    private static String epochText(Voter voter) {
+        if (noProcess(voter)) {
+            return "";
+        }
+        return voter.epoch() < 0 ? "epoch ?" : "epoch " + voter.epoch();
+    }
+
+    /** Its metadata log end and lag behind the leader (the epoch is on the title's line). */
     private String logText(Voter voter) {
-        if (voter.liveness() == QuorumModel.Liveness.KILLED && voter.endOffset() < 0) {
+        if (noProcess(voter)) {
             return compact ? "no process" : "no process to ask";
         }
-        String epoch = voter.epoch() < 0 ? "epoch ?" : "epoch " + voter.epoch();
         String end = voter.endOffset() < 0 ? "end ?" : "end " + voter.endOffset();
         String lag = voter.leader() ? "" : voter.lag() < 0 ? " · lag ?" : " · lag " + voter.lag();
-        return epoch + " · " + end + lag;
+        return end + lag;
     }
 
     private String statusText(Voter voter) {

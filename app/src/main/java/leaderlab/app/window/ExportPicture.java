@@ -147,7 +147,8 @@ final class ExportPicture {
             Color fill = state == ReplicaState.LEADER
                     ? palette.leaderText()
                     : state == ReplicaState.OFFLINE ? palette.mutedText() : palette.text();
-            sketch.text(chip.x() + h * 0.95, chip.y() + h * 0.7, partition.name(), h * 0.56, true, fill);
+            sketch.text(
+                    chip.x() + h * 0.95, chip.y() + h * 0.7, partition.name(), ChipRaster.labelFontSize(h), true, fill);
         }
         sketch.endGroup();
     }

@@ -105,7 +105,7 @@ final class FrameLoop extends AnimationTimer {
         boolean timeMoved = live.timeMs() != lastLiveTimeMs;
         lastLiveTimeMs = live.timeMs();
         window.eventLog().append(batch.events());
-        window.quorum().frame(shown(), batch.events(), nowNanos, window.zoom());
+        window.quorum().frame(shown(), batch.events(), nowNanos);
         for (Event event : batch.events()) {
             if (EventLog.SHOWN.contains(event.type())) {
                 window.headline().offer(event);

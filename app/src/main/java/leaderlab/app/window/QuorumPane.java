@@ -42,7 +42,12 @@ public final class QuorumPane extends BorderPane {
     private QuorumModel model = QuorumModel.EMPTY;
     private boolean drewVotes;
     private long votesDrawnNanos;
-    private double zoom = 1;
+    /**
+     * The strip's type against the window's at zoom 1: the window's zoom, 1.3 times that in presenter mode
+     * (quorum.css). The votes are drawn at this scale, so they grow with the cards' lines.
+     */
+    private double scale = 1;
+
     private ContextMenu openMenu;
 
     /** Puts the strip above {@code clusterView}; the headline and the timeline take their "Why" from here. */
@@ -53,6 +58,11 @@ public final class QuorumPane extends BorderPane {
         getStylesheets().add(QuorumPane.class.getResource("quorum.css").toExternalForm());
         Label title = new Label("KRaft controller quorum");
         title.getStyleClass().add("quorum-title");
+        // The title is in the strip's own type (1em): its size is the strip's zoom and presenter mode in one.
+        title.fontProperty().addListener((obs, old, font) -> {
+            scale = font.getSize() / Appearance.FONT_PX;
+            sizeVoteLayer();
+        });
         headline.getStyleClass().add("quorum-headline");
         detail.getStyleClass().add("quorum-detail");
         facts.getStyleClass().add("quorum-facts");
@@ -100,7 +110,7 @@ public final class QuorumPane extends BorderPane {
      * One frame: reads the new journal events (in order, for the "Why" and the votes), shows the snapshot on
      * screen (a past one while scrubbing) and plays the votes.
      */
-    void frame(ClusterSnapshot shown, List<Event> newEvents, long nowNanos, double zoom) {
+    void frame(ClusterSnapshot shown, List<Event> newEvents, long nowNanos) {
         List<Integer> controllers = shown.controllerIds();
         for (Event event : newEvents) {
             story.read(event, controllers);
@@ -110,15 +120,11 @@ public final class QuorumPane extends BorderPane {
         if (!next.equals(model)) {
             show(next);
         }
-        if (zoom != this.zoom) {
-            this.zoom = zoom;
-            sizeVoteLayer();
-        }
         boolean animating = votes.advance(nowNanos);
         // Votes redraw at most 30 times a second, as the message flow's dots move: the eye sees no less.
         if ((animating && nowNanos - votesDrawnNanos >= FlowLanes.MOVE_INTERVAL_NANOS) || (drewVotes && !animating)) {
             votesDrawnNanos = nowNanos;
-            drawVotes(nowNanos, zoom);
+            drawVotes(nowNanos);
             drewVotes = animating;
         }
     }
@@ -131,15 +137,15 @@ public final class QuorumPane extends BorderPane {
     private void sizeVoteLayer() {
         Region layer = (Region) overlay.getParent();
         double height =
-                Math.min(layer.getHeight(), voteLayerHeight(cards.getPadding().getTop(), zoom));
+                Math.min(layer.getHeight(), voteLayerHeight(cards.getPadding().getTop(), scale));
         if (overlay.getHeight() != height) {
             overlay.setHeight(height);
         }
     }
 
     /** The vote layer's height: the band above the cards, {@code bandPx} high, and what votes draw below it. */
-    static double voteLayerHeight(double bandPx, double zoom) {
-        return Math.ceil(bandPx + VoteAnimation.reachBelowCards(zoom));
+    static double voteLayerHeight(double bandPx, double scale) {
+        return Math.ceil(bandPx + VoteAnimation.reachBelowCards(scale));
     }
 
     /** The vote layer's height now (for tests of its repaint scope). */
@@ -232,11 +238,11 @@ public final class QuorumPane extends BorderPane {
         }
     }
 
-    private void drawVotes(long nowNanos, double zoom) {
+    private void drawVotes(long nowNanos) {
         var g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         double band = cards.getPadding().getTop();
-        votes.draw(g, this::anchorOf, band, zoom, nowNanos);
+        votes.draw(g, this::anchorOf, band, overlay.getWidth(), scale, nowNanos);
     }
 
     /** Whether vote arcs are still playing or queued. */
@@ -245,8 +251,19 @@ public final class QuorumPane extends BorderPane {
     }
 
     /** Where {@code votes} would put its labels on this strip at {@code nowNanos} (for tests of their geometry). */
-    List<VoteAnimation.Label> voteLabelsForTests(VoteAnimation votes, long nowNanos, double zoom) {
-        return votes.labels(this::anchorOf, cards.getPadding().getTop(), zoom, nowNanos);
+    List<VoteAnimation.Label> voteLabelsForTests(VoteAnimation votes, long nowNanos) {
+        return votes.labels(this::anchorOf, cards.getPadding().getTop(), overlay.getWidth(), scale, nowNanos);
+    }
+
+    /** The scale the votes are drawn at: the strip's type against the window's at zoom 1. */
+    double voteScale() {
+        return scale;
+    }
+
+    /** The band above the cards that the arcs rise into, in the vote layer's coordinates (for tests). */
+    ClusterLayout.Box voteBandForTests() {
+        return new ClusterLayout.Box(
+                0, 0, overlay.getWidth(), cards.getPadding().getTop());
     }
 
     /** The cards' bounds in the strip's coordinates, left to right (for tests of their geometry). */

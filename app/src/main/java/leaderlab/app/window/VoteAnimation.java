@@ -126,28 +126,36 @@ final class VoteAnimation {
 
     /**
      * Draws what plays at {@code nowNanos}. {@code anchor} gives a card's top centre in the canvas, null for
-     * a card not shown; arcs rise into the band above the cards, {@code bandPx} high.
+     * a card not shown; arcs rise into the band above the cards, {@code bandPx} high and {@code widthPx} wide
+     * (the layer's width: no label leaves it). {@code scale} sizes
+     * the type, lines and arcs: the quorum strip's type against the window's at zoom 1.
      */
-    void draw(GraphicsContext g, IntFunction<Point2D> anchor, double bandPx, double zoom, long nowNanos) {
-        g.setFont(font(zoom));
+    void draw(
+            GraphicsContext g,
+            IntFunction<Point2D> anchor,
+            double bandPx,
+            double widthPx,
+            double scale,
+            long nowNanos) {
+        g.setFont(font(scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         for (Playing p : playing) {
             Signal s = p.signal();
-            Curve curve = curve(p, anchor, bandPx, zoom);
+            Curve curve = curve(p, anchor, bandPx, scale);
             double alpha = alpha(p, nowNanos);
             if (curve != null && alpha > 0) {
                 g.setGlobalAlpha(alpha);
-                arc(g, s, curve, travelled(p, nowNanos), zoom);
+                arc(g, s, curve, travelled(p, nowNanos), scale);
             }
         }
-        for (Label label : labels(anchor, bandPx, zoom, nowNanos)) {
+        for (Label label : labels(anchor, bandPx, widthPx, scale, nowNanos)) {
             Playing p = playingOf(label.signal());
             g.setGlobalAlpha(alpha(p, nowNanos));
             if (label.pill()) {
-                pill(g, label, zoom);
+                pill(g, label, scale);
             } else {
-                flash(g, label, zoom);
+                flash(g, label, scale);
             }
         }
         g.setGlobalAlpha(1);
@@ -160,30 +168,33 @@ final class VoteAnimation {
      * an older label never moves for a newer one); a label with no free point on its arc is left out (its
      * arc still shows its colour). A flash's label sits above its card.
      */
-    List<Label> labels(IntFunction<Point2D> anchor, double bandPx, double zoom, long nowNanos) {
+    List<Label> labels(IntFunction<Point2D> anchor, double bandPx, double widthPx, double scale, long nowNanos) {
         List<Label> placed = new ArrayList<>();
-        double h = 19 * zoom;
+        double h = 19 * scale;
         // Flashes first: they stay above their card, and the arcs' labels make room for them.
         for (Playing p : playing) {
             Signal s = p.signal();
             Point2D at = anchor.apply(s.from());
             if (s.to() < 0 && at != null && alpha(p, nowNanos) > 0) {
-                double w = textWidth(s.label(), zoom);
-                placed.add(new Label(s, new ClusterLayout.Box(at.getX() - w / 2, at.getY() - 2 - h, w, h), false));
+                double w = textWidth(s.label(), scale);
+                double x = within(at.getX() - w / 2, w, widthPx);
+                placed.add(new Label(s, new ClusterLayout.Box(x, at.getY() - 2 - h, w, h), false));
             }
         }
-        double gap = 3 * zoom;
+        double gap = 3 * scale;
         for (Playing p : playing) {
             Signal s = p.signal();
-            Curve curve = curve(p, anchor, bandPx, zoom);
+            Curve curve = curve(p, anchor, bandPx, scale);
             if (curve == null || alpha(p, nowNanos) <= 0 || travelled(p, nowNanos) < 0.5) {
                 continue;
             }
-            double w = textWidth(s.label(), zoom) + 12 * zoom;
+            double w = textWidth(s.label(), scale) + 12 * scale;
             // Along the arc from its peak outwards, both ways in turn, keeping clear of its ends (the cards).
             for (int step = 0; step <= 120; step++) {
                 double u = 0.5 + (step % 2 == 0 ? 1 : -1) * ((step + 1) / 2) * 0.005;
-                ClusterLayout.Box box = new ClusterLayout.Box(curve.xAt(u) - w / 2, curve.yAt(u) - h / 2, w, h);
+                // Inside the band: a low answer arc's label would otherwise reach into the cards' titles.
+                double y = within(curve.yAt(u) - h / 2, h, bandPx);
+                ClusterLayout.Box box = new ClusterLayout.Box(within(curve.xAt(u) - w / 2, w, widthPx), y, w, h);
                 if (placed.stream().noneMatch(l -> overlap(l.box(), box, gap))) {
                     placed.add(new Label(s, box, true));
                     break;
@@ -191,6 +202,11 @@ final class VoteAnimation {
             }
         }
         return placed;
+    }
+
+    /** {@code start} moved so that a label {@code size} long lies within 0..{@code room} where it can. */
+    private static double within(double start, double size, double room) {
+        return Math.max(0, Math.min(room - size, start));
     }
 
     private Playing playingOf(Signal signal) {
@@ -203,11 +219,11 @@ final class VoteAnimation {
     }
 
     /**
-     * How far below the cards' tops a signal draws: an arc's head (a dot of radius 6 zoomed px on the card's
+     * How far below the cards' tops a signal draws: an arc's head (a dot of radius 6 scaled px on the card's
      * top as it leaves) and a leader's flash (a 4 px line 2 px below), with a pixel of anti-aliasing.
      */
-    static double reachBelowCards(double zoom) {
-        return Math.max(6 * zoom, 2 + 2 * zoom) + 1;
+    static double reachBelowCards(double scale) {
+        return Math.max(6 * scale, 2 + 2 * scale) + 1;
     }
 
     /** How far the signal's arc is drawn: 0 at its start, 1 once it reached the other card. */
@@ -221,7 +237,7 @@ final class VoteAnimation {
     }
 
     /** The arc of a signal between two shown cards, or null (a flash, or a card not shown). */
-    private static Curve curve(Playing p, IntFunction<Point2D> anchor, double bandPx, double zoom) {
+    private static Curve curve(Playing p, IntFunction<Point2D> anchor, double bandPx, double scale) {
         Signal s = p.signal();
         Point2D from = anchor.apply(s.from());
         Point2D to = s.to() < 0 ? null : anchor.apply(s.to());
@@ -229,11 +245,11 @@ final class VoteAnimation {
             return null;
         }
         // Farther cards get higher arcs, so an arc over a card between does not hide the nearer one.
-        double reach = Math.min(1, Math.abs(to.getX() - from.getX()) / (900 * zoom));
+        double reach = Math.min(1, Math.abs(to.getX() - from.getX()) / (900 * scale));
         // The peak stays half a label below the band's top, so the label's pill fits.
-        double rise = (bandPx - 12 * zoom) * (0.45 + 0.55 * reach) * (s.dashed() ? 1 : 0.6);
+        double rise = (bandPx - 12 * scale) * (0.45 + 0.55 * reach) * (s.dashed() ? 1 : 0.6);
         // Requests leave a card left of its centre and answers arrive right of it, so the two do not overlap.
-        double shift = (s.dashed() ? -1 : 1) * 18 * zoom;
+        double shift = (s.dashed() ? -1 : 1) * 18 * scale;
         double x0 = from.getX() + shift;
         double x2 = to.getX() + shift;
         double y0 = from.getY();
@@ -248,29 +264,29 @@ final class VoteAnimation {
                 && b.y() < a.y() + a.h() + gap;
     }
 
-    private static Font font(double zoom) {
-        return Font.font("System", FontWeight.BOLD, 14 * zoom);
+    static Font font(double scale) {
+        return Font.font("System", FontWeight.BOLD, 14 * scale);
     }
 
     private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
-    private double widthsZoom;
+    private double widthsScale;
 
-    private double textWidth(String label, double zoom) {
-        if (zoom != widthsZoom) {
+    private double textWidth(String label, double scale) {
+        if (scale != widthsScale) {
             widths.clear();
-            widthsZoom = zoom;
+            widthsScale = scale;
         }
-        return widths.computeIfAbsent(label, l -> ClusterCanvas.textWidth(l, font(zoom)));
+        return widths.computeIfAbsent(label, l -> ClusterCanvas.textWidth(l, font(scale)));
     }
 
     /** The label on a white pill, readable over the arcs. */
-    private static void pill(GraphicsContext g, Label label, double zoom) {
+    private static void pill(GraphicsContext g, Label label, double scale) {
         ClusterLayout.Box b = label.box();
         Color color = label.signal().color();
         g.setFill(Color.WHITE);
         g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), b.h(), b.h());
         g.setStroke(color);
-        g.setLineWidth(1.5 * zoom);
+        g.setLineWidth(1.5 * scale);
         g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), b.h(), b.h());
         g.setFill(color);
         g.setTextBaseline(VPos.CENTER);
@@ -278,7 +294,7 @@ final class VoteAnimation {
         g.setTextBaseline(VPos.BOTTOM);
     }
 
-    private static void flash(GraphicsContext g, Label label, double zoom) {
+    private static void flash(GraphicsContext g, Label label, double scale) {
         ClusterLayout.Box b = label.box();
         Color color = label.signal().color();
         double x = b.centerX();
@@ -286,15 +302,15 @@ final class VoteAnimation {
         g.setFill(color);
         g.fillText(label.signal().label(), x, y - 2);
         g.setStroke(color);
-        g.setLineWidth(4 * zoom);
-        g.strokeLine(x - 60 * zoom, y + 2, x + 60 * zoom, y + 2);
+        g.setLineWidth(4 * scale);
+        g.strokeLine(x - 60 * scale, y + 2, x + 60 * scale, y + 2);
     }
 
     /** A quadratic arc drawn up to {@code t} (0..1) of its length, with a dot at its head. */
-    private static void arc(GraphicsContext g, Signal s, Curve c, double t, double zoom) {
+    private static void arc(GraphicsContext g, Signal s, Curve c, double t, double scale) {
         g.setStroke(s.color());
-        g.setLineWidth(3 * zoom);
-        g.setLineDashes(s.dashed() ? new double[] {8 * zoom, 6 * zoom} : null);
+        g.setLineWidth(3 * scale);
+        g.setLineDashes(s.dashed() ? new double[] {8 * scale, 6 * scale} : null);
         g.beginPath();
         g.moveTo(c.x0(), c.y0());
         int steps = 24;
@@ -309,7 +325,7 @@ final class VoteAnimation {
         g.stroke();
         g.setLineDashes();
         g.setFill(s.color());
-        double r = 6 * zoom;
+        double r = 6 * scale;
         g.fillOval(hx - r, hy - r, 2 * r, 2 * r);
     }
 }

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * The controller quorum strip at 1920x1080, in the normal window and in presenter mode, for one to seven
- * controllers: every card lies inside the strip's visible bounds, none overlaps another, and up to five no
- * card cuts its title, its role or its vote line short (with five controllers the normal window's strip ran under the
- * right panel, and 104 and 105 were out of sight). From three controllers on, one is killed first, so a
- * killed card's lines are measured too. Geometry, as laid out; no pixels read.
+ * The controller quorum strip at 1920x1080, in the normal window and in presenter mode (also beside a
+ * lesson's narration), for one to seven controllers: every card lies inside the strip's visible bounds, none
+ * overlaps another, and up to five no card cuts any of its lines short (with five controllers the normal
+ * window's strip ran under the right panel, and 104 and 105 were out of sight; the epoch and log line read
+ * "epoch 1 · end..." at five in the normal window and at three beside a lesson). From three controllers
+ * on, one is killed first, so a killed card's lines are measured too. Geometry, as laid out; no pixels read.
  */
 class QuorumStripFitTest extends WindowTestBase {
 
@@ -36,10 +37,12 @@ class QuorumStripFitTest extends WindowTestBase {
                 fixture.close();
             }
             openWindow(robot, new ClusterOptions(3, 0, 11, true, false, controllers), 1920, 1080);
-            robot.interact(() -> fixture.window.setPresenter(presenter));
+            presenter(robot, presenter, 1920, 1080);
             for (int step = 0; step < 50 && fixture.cluster.snapshot().quorumLeader() == null; step++) {
                 fixture.run("wait 200ms");
             }
+            // A metadata log end of three digits, as a class's cluster reaches with a topic or two.
+            fixture.run("create topic orders --partitions 120");
             if (controllers >= 3) {
                 // A killed card's lines too, and the cards of the new election.
                 fixture.run("kill controller");
@@ -49,6 +52,21 @@ class QuorumStripFitTest extends WindowTestBase {
             found.addAll(WindowFixture.onFx(() -> problems(controllers)));
         }
         assertTrue(found.isEmpty(), (presenter ? "presenter mode: " : "normal window: ") + found);
+    }
+
+    /**
+     * Lesson 03's reveal in presenter mode: the narration takes two fifths of the width and the three cards
+     * share what the summary leaves (their epoch and log line read "epoch 1 · end..." there).
+     */
+    @Test
+    void cardsFitBesideALessonRevealInPresenterMode(FxRobot robot) throws Exception {
+        openWindow(robot, WindowFixture.simulated(3, 0, 1), 1920, 1080, leaderlab.lessons.LessonCommands.registry());
+        presenter(robot, true, 1920, 1080);
+        fixture.lessonThreeAtItsQuestion(robot);
+        fixture.revealWithA(robot);
+        fixture.awaitCaughtUp(robot);
+        List<String> found = WindowFixture.onFx(() -> problems(3));
+        assertTrue(found.isEmpty(), "presenter mode beside lesson 03's reveal: " + found);
     }
 
     private List<String> problems(int controllers) {

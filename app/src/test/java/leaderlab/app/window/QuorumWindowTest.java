@@ -124,7 +124,7 @@ class QuorumWindowTest extends WindowTestBase {
                     (javafx.scene.layout.Region) fixture.window.scene().lookup("#quorum-strip");
             return new double[] {
                 quorum.voteLayerHeightForTests(),
-                QuorumPane.voteLayerHeight(cards.getPadding().getTop(), fixture.window.zoom()),
+                QuorumPane.voteLayerHeight(cards.getPadding().getTop(), quorum.voteScale()),
                 cards.getPadding().getTop(),
                 strip.getHeight()
             };

@@ -163,43 +163,13 @@ class ReadmeScreenshotsTest extends WindowTestBase {
     @Test
     void presenterModeMidLessonAndAReveal(FxRobot robot) throws Exception {
         openWindow(robot, WindowFixture.simulated(3, 0, 1), 1920, 1080, leaderlab.lessons.LessonCommands.registry());
-        // Presenter mode goes full screen; the headless screen is 1920x1200, so the picture is kept at 1080p.
-        robot.interact(() -> {
-            fixture.window.setPresenter(true);
-            stage.setFullScreen(false);
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-        });
-        var lesson = new leaderlab.lessons.LessonLibrary().load("03");
-        robot.interact(() -> fixture.window.presentLesson(lesson));
-        fixture.awaitFx(
-                "step 1",
-                () -> !robot.lookup("#lesson-next")
-                                .queryAs(javafx.scene.control.Button.class)
-                                .isDisabled()
-                        && fixture.runner.session().cluster()
-                                == fixture.window.lessonPanel().lessonCluster());
-        robot.clickOn("#lesson-next");
-        fixture.awaitFx(
-                "step 2's question",
-                () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
-        fixture.awaitFx(
-                "a frame of the lesson's cluster",
-                () -> fixture.window.shownSnapshot().topic("orders") != null);
+        presenter(robot, true, 1920, 1080);
+        fixture.lessonThreeAtItsQuestion(robot);
         // As a class reading the question would see it: the lesson cluster's start-up controller vote has played.
         fixture.awaitFx(
                 "the start-up votes played", () -> !fixture.window.quorum().votesPlaying());
         shot(robot, DIR.resolve("window-presenter-question.png"), 1920, 1080);
-        robot.type(javafx.scene.input.KeyCode.A);
-        fixture.awaitFx(
-                "the reveal",
-                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty()
-                        && !robot.lookup("#lesson-next")
-                                .queryAs(javafx.scene.control.Button.class)
-                                .isDisabled());
-        fixture.awaitFx(
-                "the crash on screen",
-                () -> !fixture.window.shownSnapshot().broker(1).running());
+        fixture.revealWithA(robot);
         shot(robot, DIR.resolve("window-presenter-reveal.png"), 1920, 1080);
     }
 

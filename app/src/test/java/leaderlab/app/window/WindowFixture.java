@@ -110,6 +110,38 @@ final class WindowFixture implements AutoCloseable {
         robot.interact(window::frame);
     }
 
+    /**
+     * Plays lesson 03 (a broker dies) in the window up to its first question, as a teacher would: step 1,
+     * Next, and step 2 asks what the controller will believe about broker 1 before it crashes.
+     */
+    void lessonThreeAtItsQuestion(FxRobot robot) throws Exception {
+        var lesson = new leaderlab.lessons.LessonLibrary().load("03");
+        robot.interact(() -> window.presentLesson(lesson));
+        awaitFx(
+                "step 1",
+                () -> !robot.lookup("#lesson-next")
+                                .queryAs(javafx.scene.control.Button.class)
+                                .isDisabled()
+                        && runner.session().cluster() == window.lessonPanel().lessonCluster());
+        robot.clickOn("#lesson-next");
+        awaitFx(
+                "step 2's question",
+                () -> robot.lookup(".lesson-choice").queryAll().size() == 2);
+        awaitFx("a frame of the lesson's cluster", () -> window.shownSnapshot().topic("orders") != null);
+    }
+
+    /** Answers the open question with its first choice (key A) and waits for the reveal and the crash. */
+    void revealWithA(FxRobot robot) {
+        robot.type(javafx.scene.input.KeyCode.A);
+        awaitFx(
+                "the reveal",
+                () -> !window.lessonPanel().reveal().shown().isEmpty()
+                        && !robot.lookup("#lesson-next")
+                                .queryAs(javafx.scene.control.Button.class)
+                                .isDisabled());
+        awaitFx("the crash on screen", () -> !window.shownSnapshot().broker(1).running());
+    }
+
     /** Computes something on the FX thread and returns it. */
     static <T> T onFx(java.util.concurrent.Callable<T> work) {
         try {

@@ -55,4 +55,17 @@ abstract class WindowTestBase {
     void openWindow(FxRobot robot, ClusterOptions options, double width, double height, CommandRegistry registry) {
         robot.interact(() -> fixture = new WindowFixture(stage, options, width, height, registry));
     }
+
+    /**
+     * Presenter mode on or off at {@code width} x {@code height}: presenter mode goes full screen, and the
+     * headless screen is 1920x1200, so the window is kept at the projector's size.
+     */
+    void presenter(FxRobot robot, boolean on, double width, double height) {
+        robot.interact(() -> {
+            fixture.window.setPresenter(on);
+            stage.setFullScreen(false);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+    }
 }

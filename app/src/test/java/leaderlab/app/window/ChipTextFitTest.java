@@ -1,0 +1,78 @@
+package leaderlab.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.text.Font;
+import leaderlab.cluster.metadata.PartitionRegistration;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * Replica chips' labels at the README pictures' size, 1600x1000, with the failover picture's topics (orders,
+ * 6 partitions, and payments, 3, each on three replicas): on 4, 5 and 8 brokers the cluster view is one
+ * row of cards 292 px high, and every labelled chip's text is at least 12 px with its glyphs narrowed by at
+ * most a fifth (at 0.56 of an 18 px chip it was 10 px, and narrowed besides). Geometry, as laid out and
+ * as the painter sizes the type; no pixels read.
+ */
+class ChipTextFitTest extends WindowTestBase {
+
+    @Test
+    void fourBrokers(FxRobot robot) {
+        labelsFit(robot, 4);
+    }
+
+    @Test
+    void fiveBrokers(FxRobot robot) {
+        labelsFit(robot, 5);
+    }
+
+    @Test
+    void eightBrokers(FxRobot robot) {
+        labelsFit(robot, 8);
+    }
+
+    private void labelsFit(FxRobot robot, int brokers) {
+        openWindow(robot, WindowFixture.simulated(brokers, 0, 7), 1600, 1000);
+        fixture.run("create topic orders --partitions 6 --replication-factor 3");
+        fixture.run("create topic payments --partitions 3 --replication-factor 3");
+        fixture.run("wait 1s");
+        fixture.awaitCaughtUp(robot);
+        List<String> found = WindowFixture.onFx(() -> {
+            List<String> problems = new ArrayList<>();
+            ClusterLayout layout = fixture.window.clusterCanvas().layoutForTests();
+            int labelled = 0;
+            for (ClusterLayout.Card card : layout.cards) {
+                if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
+                    problems.add("broker " + card.brokerId() + ": chips of " + card.chipH() + " px, unlabelled");
+                    continue;
+                }
+                for (int i = 0; i < card.partitionIds().length; i++) {
+                    ClusterLayout.Box chip = card.chip(i);
+                    PartitionRegistration partition = fixture.window
+                            .shownSnapshot()
+                            .metadata()
+                            .partitions()
+                            .get(card.partitionIds()[i]);
+                    Font font = ChipRaster.labelFont(chip.h());
+                    double text = ClusterCanvas.textWidth(partition.name(), font);
+                    double room = ChipRaster.labelRoom(chip.w(), chip.h());
+                    String at = "broker " + card.brokerId() + " " + partition.name() + ": ";
+                    if (font.getSize() < 12) {
+                        problems.add(at + font.getSize() + " px type on a chip " + chip.h() + " px high");
+                    }
+                    if (text * 0.8 > room) {
+                        problems.add(at + text + " px of text in " + room + " px");
+                    }
+                    labelled++;
+                }
+            }
+            if (labelled < brokers) {
+                problems.add("only " + labelled + " labelled chips");
+            }
+            return problems;
+        });
+        assertTrue(found.isEmpty(), brokers + " brokers at 1600x1000: " + found);
+    }
+}
