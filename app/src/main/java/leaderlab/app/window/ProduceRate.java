@@ -2,12 +2,14 @@ package leaderlab.app.window;
 
 import java.util.List;
 import leaderlab.cluster.journal.Event;
+import leaderlab.cluster.journal.EventDetail;
 import leaderlab.cluster.journal.EventType;
+import leaderlab.cluster.journal.ProduceAttemptFailed;
 
 /**
- * Produce acknowledgements, retries and failures in the second of cluster time before a moment, from the
- * journal: Kafka's producer metrics record-send-rate, record-retry-rate and record-error-rate. The moment
- * is the one on screen, so a scrubbed past reads the rates it had then, not the live ones.
+ * Records acknowledged, retried and failed in the second of cluster time before a moment, from the
+ * journal: Kafka's producer metrics record-send-rate, record-retry-rate and record-error-rate, which count
+ * records, not batches. The moment is the one on screen, so a scrubbed past reads the rates it had then.
  */
 final class ProduceRate {
 
@@ -17,13 +19,12 @@ final class ProduceRate {
     private final Times retried = new Times();
     private final Times failed = new Times();
 
+    /** Counts an event's records, as Kafka's rates do (a failed batch of 10 is 10 record errors). */
     void record(Event event) {
-        if (event.type() == EventType.PRODUCE_ACKED) {
-            acked.add(event.timeMs());
-        } else if (event.type() == EventType.PRODUCE_RETRIED) {
-            retried.add(event.timeMs());
-        } else if (event.type() == EventType.PRODUCE_FAILED) {
-            failed.add(event.timeMs());
+        if (event.type() == EventType.PRODUCE_ACKED && event.detail() instanceof EventDetail.ProduceAcked ack) {
+            acked.add(event.timeMs(), ack.baseOffset() < 0 ? 1 : Math.max(1, ack.endOffset() - ack.baseOffset()));
+        } else if (event.detail() instanceof ProduceAttemptFailed attempt) {
+            (attempt.givesUp() ? failed : retried).add(event.timeMs(), Math.max(1, attempt.records()));
         }
     }
 
@@ -44,64 +45,78 @@ final class ProduceRate {
         return acked.countIn(atMs - WINDOW_MS, atMs);
     }
 
-    /** Attempts the producer retries (the application is not told of them). */
+    /** Records in the attempts the producer retries (the application is not told of them). */
     int retriedPerSecondAt(long atMs) {
         return retried.countIn(atMs - WINDOW_MS, atMs);
     }
 
-    /** Produces the application is told failed. */
+    /** Records whose send the application is told failed. */
     int failedPerSecondAt(long atMs) {
         return failed.countIn(atMs - WINDOW_MS, atMs);
     }
 
     /**
-     * Event times, oldest first, in a ring that grows up to {@link #MAX} (then the oldest go first). A time
-     * earlier than the last one (two node threads racing to the journal) is kept as the last one, so the
-     * ring stays sorted and a count is two binary searches.
+     * Event times, oldest first, each with how many records it counts, in a ring that grows up to
+     * {@link #MAX} (then the oldest go first). A time earlier than the last one (two node threads racing to
+     * the journal) is kept as the last one, so the ring stays sorted and a count is two binary searches
+     * over the running total of records before each entry.
      */
     static final class Times {
         static final int MAX = 1 << 18;
-        private long[] ring = new long[256];
+        private long[] times = new long[256];
+        private long[] before = new long[256];
         private int head;
         private int size;
+        private long total;
 
         void add(long timeMs) {
-            long time = size == 0 ? timeMs : Math.max(timeMs, get(size - 1));
-            if (size == ring.length) {
-                if (ring.length < MAX) {
+            add(timeMs, 1);
+        }
+
+        void add(long timeMs, long records) {
+            long time = size == 0 ? timeMs : Math.max(timeMs, times[slot(size - 1)]);
+            if (size == times.length) {
+                if (times.length < MAX) {
                     grow();
                 } else {
-                    head = (head + 1) % ring.length;
+                    head = (head + 1) % times.length;
                     size--;
                 }
             }
-            ring[(head + size) % ring.length] = time;
+            times[slot(size)] = time;
+            before[slot(size)] = total;
+            total += records;
             size++;
         }
 
         void clear() {
             head = 0;
             size = 0;
+            total = 0;
         }
 
         /** Drops the times before {@code timeMs}. */
         void dropBefore(long timeMs) {
             int drop = firstAfter(timeMs - 1);
-            head = (head + drop) % ring.length;
+            head = (head + drop) % times.length;
             size -= drop;
         }
 
-        /** How many times are in ({@code fromMs}, {@code toMs}]. */
+        /** How many records are counted at times in ({@code fromMs}, {@code toMs}]. */
         int countIn(long fromMs, long toMs) {
-            return Math.max(0, firstAfter(toMs) - firstAfter(fromMs));
+            return (int) Math.max(0, totalBefore(firstAfter(toMs)) - totalBefore(firstAfter(fromMs)));
         }
 
         int size() {
             return size;
         }
 
-        private long get(int i) {
-            return ring[(head + i) % ring.length];
+        private int slot(int i) {
+            return (head + i) % times.length;
+        }
+
+        private long totalBefore(int i) {
+            return i < size ? before[slot(i)] : total;
         }
 
         /** The index of the first time after {@code timeMs}, or {@code size} if none is. */
@@ -110,7 +125,7 @@ final class ProduceRate {
             int hi = size;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (get(mid) <= timeMs) {
+                if (times[slot(mid)] <= timeMs) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -120,11 +135,14 @@ final class ProduceRate {
         }
 
         private void grow() {
-            long[] bigger = new long[ring.length * 2];
+            long[] moreTimes = new long[times.length * 2];
+            long[] moreBefore = new long[times.length * 2];
             for (int i = 0; i < size; i++) {
-                bigger[i] = get(i);
+                moreTimes[i] = times[slot(i)];
+                moreBefore[i] = before[slot(i)];
             }
-            ring = bigger;
+            times = moreTimes;
+            before = moreBefore;
             head = 0;
         }
     }

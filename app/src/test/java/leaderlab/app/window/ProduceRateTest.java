@@ -22,6 +22,18 @@ class ProduceRateTest {
     }
 
     @Test
+    void countsRecordsNotEntries() {
+        ProduceRate.Times times = new ProduceRate.Times();
+        times.add(100, 10);
+        times.add(200, 5);
+        times.add(1500, 3);
+        assertEquals(15, times.countIn(0, 1000), "a batch of 10 and one of 5");
+        assertEquals(3, times.countIn(1000, 2000));
+        times.dropBefore(150);
+        assertEquals(8, times.countIn(0, 2000), "the batch of 10 dropped");
+    }
+
+    @Test
     void aTimeEarlierThanTheLastIsKeptAsTheLastSoTheRingStaysSorted() {
         ProduceRate.Times times = new ProduceRate.Times();
         times.add(500);
