@@ -76,7 +76,7 @@ public final class ClusterCanvas extends Pane {
         backdrop.setMouseTransparent(true);
         getChildren().addAll(backdrop, cardLayer, links, flowLanes);
         backdrop.setManaged(false);
-        setMinSize(200, 150);
+        setMinWidth(200);
     }
 
     /**
@@ -115,6 +115,12 @@ public final class ClusterCanvas extends Pane {
         return clientsLines;
     }
 
+    /** One row of cards with labelled chips at the zoom drawn (squeezed below it, zoomed cards lost their chips). */
+    @Override
+    protected double computeMinHeight(double width) {
+        return Math.max(150, ClusterLayout.leastHeight(laidOutZoom > 0 ? laidOutZoom : 1));
+    }
+
     /**
      * Draws a snapshot; {@code hovered} is the global id of the partition to highlight, or -1. Each layer
      * repaints only when what it shows changed, each card only its changed chips when it can.
@@ -132,7 +138,10 @@ public final class ClusterCanvas extends Pane {
         if (layout == null
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
-            laidOutZoom = requestedZoom;
+            if (requestedZoom != laidOutZoom) {
+                laidOutZoom = requestedZoom;
+                requestLayout();
+            }
             layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.

@@ -80,6 +80,16 @@ final class ClusterLayout {
     /** Room for the belief line and, under it, a pulsing chip's ring (up to a chip's gap: 8 px). */
     static final double HEADER_HEIGHT = 92;
 
+    /**
+     * The least view height that holds the band on top and one row of cards, each with its header and a
+     * row of labelled chips, at {@code zoom}.
+     */
+    static double leastHeight(double zoom) {
+        double margin = 16;
+        double top = 60;
+        return (top + margin / 2 + HEADER_HEIGHT + 8 + ChipRaster.LABEL_MIN_HEIGHT + 8 + margin) * zoom;
+    }
+
     final Box clients;
     final Box controller;
     final List<Card> cards = new ArrayList<>();

@@ -115,7 +115,7 @@ final class FrameLoop extends AnimationTimer {
         failures.record(batch.events(), live);
         showMoment(nowNanos);
         batch.events().forEach(produceRate::record);
-        produceRate.advanceTo(live.timeMs());
+        produceRate.forgetBefore(history.get(0).timeMs());
         if (window.flowOn()) {
             flow.update(live, batch.events(), timeMoved, nowNanos);
         }
@@ -167,9 +167,9 @@ final class FrameLoop extends AnimationTimer {
                 window.metrics()
                         .show(
                                 ClusterMetrics.of(shown),
-                                produceRate.ackedPerSecond(),
-                                produceRate.retriedPerSecond(),
-                                produceRate.failedPerSecond(),
+                                produceRate.ackedPerSecondAt(shown.timeMs()),
+                                produceRate.retriedPerSecondAt(shown.timeMs()),
+                                produceRate.failedPerSecondAt(shown.timeMs()),
                                 window.palette(),
                                 window.zoom());
             case 1 ->

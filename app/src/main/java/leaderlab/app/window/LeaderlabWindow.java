@@ -108,6 +108,10 @@ public final class LeaderlabWindow {
         lanesTitle.getStyleClass().add("panel-title");
         VBox right = new VBox(6, lessonPanel, metrics, timelineTitle, eventLog, lanesTitle, swimlanes);
         VBox.setVgrow(eventLog, Priority.ALWAYS);
+        // A lesson's narration shares the column's spare height with the timeline: the timeline asked for a
+        // list's 400 px and the narration was squeezed to two lines at 1920x1080, so a class scrolled every step.
+        VBox.setVgrow(lessonPanel, Priority.ALWAYS);
+        eventLog.setPrefHeight(120);
         swimlanes.setPrefHeight(110);
         swimlanes.setMinHeight(60);
         eventLog.setMinHeight(60);

@@ -43,6 +43,15 @@ final class WindowKeys {
                 window.setPresenter(false);
             }
             window.focusRoot();
+        } else if (window.lessonPanel().active()
+                && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP)) {
+            // A presenter remote's next and previous work even while the command bar has the keyboard (as it
+            // does after `present N` typed there): a one-line field has no use for them.
+            if (e.getCode() == KeyCode.PAGE_DOWN) {
+                window.lessonPanel().next();
+            } else {
+                window.lessonPanel().back();
+            }
         } else if (typing) {
             return;
         } else if (window.lessonPanel().active()
@@ -51,14 +60,9 @@ final class WindowKeys {
                 && window.lessonPanel().choose(Character.toLowerCase(e.getText().charAt(0)) - 'a')) {
             // A question is open: a, b, c... pick its choices (before any other use of those letters).
         } else if (window.lessonPanel().active()
-                && (e.getCode() == KeyCode.PAGE_DOWN
-                        || e.getCode() == KeyCode.SPACE
-                        || e.getCode() == KeyCode.PERIOD
-                        || e.getCode() == KeyCode.ENTER)) {
-            // Presenter keys: a remote's "next" sends PageDown, space or '.'; "previous" sends PageUp.
+                && (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.PERIOD || e.getCode() == KeyCode.ENTER)) {
+            // Presenter keys: a remote's "next" sends PageDown (above), space or '.'.
             window.lessonPanel().next();
-        } else if (window.lessonPanel().active() && e.getCode() == KeyCode.PAGE_UP) {
-            window.lessonPanel().back();
         } else if (window.lessonPanel().active() && e.getCode() == KeyCode.END) {
             window.lessonPanel().end();
         } else if (e.getCode() == KeyCode.P || e.getCode() == KeyCode.F5) {

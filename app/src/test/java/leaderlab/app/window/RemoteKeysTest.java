@@ -1,0 +1,53 @@
+package leaderlab.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import leaderlab.lessons.LessonCommands;
+import leaderlab.lessons.LessonLibrary;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * A presenter remote's next and previous (PageDown, PageUp) while the command bar has the keyboard, as it
+ * does after a teacher typed {@code present 3} there and pressed Enter: the remote still turns the pages.
+ */
+class RemoteKeysTest extends WindowTestBase {
+
+    private String progress(FxRobot robot) {
+        return WindowFixture.onFx(
+                () -> robot.lookup("#lesson-progress").queryAs(Label.class).getText());
+    }
+
+    private void awaitReadyAt(FxRobot robot, String step) {
+        fixture.awaitFx(
+                step + " with Next live (it shows '" + progress(robot) + "')",
+                () -> robot.lookup("#lesson-progress")
+                                .queryAs(Label.class)
+                                .getText()
+                                .equals(step)
+                        && !robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void pageDownAndPageUpTurnTheLessonWhileTheCommandBarHasTheKeyboard(FxRobot robot) throws Exception {
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
+        robot.clickOn("#command-bar");
+        var lesson = new LessonLibrary().load("03");
+        robot.interact(() -> fixture.window.presentLesson(lesson));
+        awaitReadyAt(robot, "Step 1 of 7");
+        assertTrue(WindowFixture.onFx(() -> fixture.window.typing()), "the command bar has the keyboard");
+
+        robot.type(KeyCode.PAGE_DOWN);
+        awaitReadyAt(robot, "Step 2 of 7");
+        assertEquals(2, robot.lookup(".lesson-choice").queryAll().size(), "step 2's question is up");
+
+        robot.type(KeyCode.PAGE_UP);
+        awaitReadyAt(robot, "Step 1 of 7");
+        assertEquals(
+                "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
+    }
+}
