@@ -51,6 +51,9 @@ final class LessonHosting {
         metrics.setVisible(false);
         metrics.setManaged(false);
         panel.load(lesson, runner.session(), installed);
+        // The lesson takes the keyboard: after `present N` typed in the command bar, a, b, c and space
+        // answer and turn its steps instead of typing into the bar.
+        panel.requestFocus();
     }
 
     /**

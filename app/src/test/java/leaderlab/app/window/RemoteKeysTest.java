@@ -1,6 +1,7 @@
 package leaderlab.app.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.Button;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * A presenter remote's next and previous (PageDown, PageUp) while the command bar has the keyboard, as it
- * does after a teacher typed {@code present 3} there and pressed Enter: the remote still turns the pages.
+ * The lesson's keys: a presenter remote's next and previous (PageDown, PageUp) even while the command bar has
+ * the keyboard, and after {@code present 3} typed in the bar, the letters and space are the lesson's.
  */
 class RemoteKeysTest extends WindowTestBase {
 
@@ -35,10 +36,10 @@ class RemoteKeysTest extends WindowTestBase {
     @Test
     void pageDownAndPageUpTurnTheLessonWhileTheCommandBarHasTheKeyboard(FxRobot robot) throws Exception {
         openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
-        robot.clickOn("#command-bar");
         var lesson = new LessonLibrary().load("03");
         robot.interact(() -> fixture.window.presentLesson(lesson));
         awaitReadyAt(robot, "Step 1 of 7");
+        robot.clickOn("#command-bar");
         assertTrue(WindowFixture.onFx(() -> fixture.window.typing()), "the command bar has the keyboard");
 
         robot.type(KeyCode.PAGE_DOWN);
@@ -47,6 +48,31 @@ class RemoteKeysTest extends WindowTestBase {
 
         robot.type(KeyCode.PAGE_UP);
         awaitReadyAt(robot, "Step 1 of 7");
+        assertEquals(
+                "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
+    }
+
+    @Test
+    void afterALessonStartsFromTheCommandBarLettersAnswerAndSpaceTurnsTheStep(FxRobot robot) throws Exception {
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
+        // As `present 03` typed in the bar does: the lesson starts while the bar has the keyboard.
+        robot.clickOn("#command-bar");
+        var lesson = new LessonLibrary().load("03");
+        robot.interact(() -> fixture.window.presentLesson(lesson));
+        awaitReadyAt(robot, "Step 1 of 7");
+        assertFalse(WindowFixture.onFx(() -> fixture.window.typing()), "the lesson took the keyboard");
+
+        robot.type(KeyCode.SPACE);
+        awaitReadyAt(robot, "Step 2 of 7");
+        robot.type(KeyCode.A);
+        fixture.awaitFx(
+                "the reveal",
+                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
+        assertEquals(
+                "fenced",
+                WindowFixture.onFx(() ->
+                        fixture.window.lessonPanel().reveal().shown().get(0).given()),
+                "a is the first choice");
         assertEquals(
                 "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
     }
