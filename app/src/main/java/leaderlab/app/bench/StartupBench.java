@@ -2,6 +2,7 @@ package leaderlab.app.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,11 @@ public final class StartupBench {
         long[] uptime = new long[runs];
         long[] process = new long[runs];
         for (int i = 0; i < runs; i++) {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // Started as this JVM was (through ./leaderlab: the app's own options), so the bench times the app.
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(List.of(
                     "-Duser.home=" + home,
                     "-cp",
                     System.getProperty("java.class.path"),

@@ -192,7 +192,8 @@ public final class LeaderlabWindow {
 
     /** Shows a partition's logs in the detail view and its history in the swimlanes. */
     public void showPartition(String name) {
-        partitionDetail.select(name);
+        ClusterSnapshot shown = frames.shown();
+        partitionDetail.select(name, frames.history(), shown == null ? Long.MAX_VALUE : shown.timeMs());
         frames.redrawAll();
     }
 

@@ -29,7 +29,7 @@ public final class PartitionDetail extends Pane {
     private final Canvas canvas = new Canvas();
     private String partitionName;
     private List<Object> drawnSignature = List.of();
-    /** Per broker: its newest log seen, and what it truncated since this partition was selected. */
+    /** Per broker: its newest log seen, and what it truncated as far back as the window's history reaches. */
     private final Map<Integer, LogView> lastSeen = new HashMap<>();
 
     private final Map<Integer, Ghost> ghosts = new HashMap<>();
@@ -59,12 +59,25 @@ public final class PartitionDetail extends Pane {
         drawnSignature = List.of();
     }
 
-    public void select(String name) {
-        if (!java.util.Objects.equals(name, partitionName)) {
-            partitionName = name;
-            lastSeen.clear();
-            ghosts.clear();
-            drawnSignature = List.of();
+    /**
+     * Shows {@code name}, first replaying the window's kept past up to {@code upToMs} into what this view
+     * remembers: a truncation that happened before the partition was clicked is drawn too, as far back as
+     * the history reaches.
+     */
+    public void select(String name, SnapshotHistory past, long upToMs) {
+        if (java.util.Objects.equals(name, partitionName)) {
+            return;
+        }
+        partitionName = name;
+        lastSeen.clear();
+        ghosts.clear();
+        drawnSignature = List.of();
+        for (int i = 0; i < past.size() && past.get(i).timeMs() <= upToMs; i++) {
+            ClusterSnapshot snapshot = past.get(i);
+            PartitionRegistration partition = find(snapshot);
+            if (partition != null) {
+                remember(snapshot, partition);
+            }
         }
     }
 

@@ -57,7 +57,7 @@ class ClassroomTest extends WindowTestBase {
         }) {
             fixture.run(line);
         }
-        // The logs pane remembers what a replica held once it truncates it: it must see the log first.
+        // Selected before the loss, the logs pane sees it happen.
         robot.interact(() -> fixture.window.showPartition("orders-0"));
         fixture.awaitCaughtUp(robot);
         for (String line : new String[] {
@@ -89,6 +89,33 @@ class ClassroomTest extends WindowTestBase {
                         .noneMatch(e -> e.type() == EventType.TRUNCATED || e.type() == EventType.BROKER_FENCED)),
                 "nothing of the old cluster in the timeline");
         assertTrue(WindowFixture.onFx(() -> fixture.window.historySize()) < 60, "the history ring restarted");
+    }
+
+    @Test
+    void aTruncationIsDrawnWhenItsPartitionIsClickedOnlyAfterIt(FxRobot robot) {
+        open(robot, 3);
+        for (String line : new String[] {
+            "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
+            "produce orders --partition 0 --count 100 --acks all",
+            "config set request.timeout.ms 10000",
+            "isolate 3 --from brokers:1",
+            "isolate 2 --from brokers:1",
+            "produce orders --partition 0 --count 50 --acks all",
+            "kill 1",
+            "heal",
+            "wait until leader orders-0 is 2 --timeout 5s",
+            "restart 1",
+            "wait until leo orders-0 on 1 is 100 --timeout 10s",
+            "wait 1s"
+        }) {
+            fixture.run(line);
+        }
+        fixture.awaitCaughtUp(robot);
+        // Clicked after the loss: the logs pane finds broker 1's lost records in the window's history.
+        robot.interact(() -> fixture.window.showPartition("orders-0"));
+        robot.interact(fixture.window::frame);
+        assertEquals(1, (int)
+                WindowFixture.onFx(() -> fixture.window.partitionDetail().truncationStrips()));
     }
 
     @Test
