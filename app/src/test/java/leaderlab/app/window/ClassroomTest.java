@@ -25,6 +25,32 @@ import org.testfx.api.FxRobot;
  */
 class ClassroomTest extends WindowTestBase {
 
+    /** 50 records acknowledged by broker 1 alone, its followers cut off from it (lesson 7's setup). */
+    private static final String[] ACKED_ONLY_BY_BROKER_1 = {
+        "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
+        "produce orders --partition 0 --count 100 --acks all",
+        "config set request.timeout.ms 10000",
+        "isolate 3 --from brokers:1",
+        "isolate 2 --from brokers:1",
+        "produce orders --partition 0 --count 50 --acks all"
+    };
+
+    /** Broker 1 dies, broker 2 is elected uncleanly, and broker 1 returns and truncates those 50 records. */
+    private static final String[] UNCLEAN_ELECTION_AND_RETURN = {
+        "kill 1",
+        "heal",
+        "wait until leader orders-0 is 2 --timeout 5s",
+        "restart 1",
+        "wait until leo orders-0 on 1 is 100 --timeout 10s",
+        "wait 1s"
+    };
+
+    private void run(String... lines) {
+        for (String line : lines) {
+            fixture.run(line);
+        }
+    }
+
     private void open(FxRobot robot, int brokers) {
         openWindow(robot, WindowFixture.simulated(brokers, 0, 5), 1600, 1000, LessonCommands.registry());
     }
@@ -47,29 +73,11 @@ class ClassroomTest extends WindowTestBase {
     @Test
     void resetAfterAnUncleanTruncationLeavesNoStripAndAnEmptyTimeline(FxRobot robot) {
         open(robot, 3);
-        for (String line : new String[] {
-            "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
-            "produce orders --partition 0 --count 100 --acks all",
-            "config set request.timeout.ms 10000",
-            "isolate 3 --from brokers:1",
-            "isolate 2 --from brokers:1",
-            "produce orders --partition 0 --count 50 --acks all"
-        }) {
-            fixture.run(line);
-        }
+        run(ACKED_ONLY_BY_BROKER_1);
         // Selected before the loss, the logs pane sees it happen.
         robot.interact(() -> fixture.window.showPartition("orders-0"));
         fixture.awaitCaughtUp(robot);
-        for (String line : new String[] {
-            "kill 1",
-            "heal",
-            "wait until leader orders-0 is 2 --timeout 5s",
-            "restart 1",
-            "wait until leo orders-0 on 1 is 100 --timeout 10s",
-            "wait 1s"
-        }) {
-            fixture.run(line);
-        }
+        run(UNCLEAN_ELECTION_AND_RETURN);
         fixture.awaitCaughtUp(robot);
         assertTrue(
                 WindowFixture.onFx(() -> fixture.window.partitionDetail().truncationStrips()) > 0,
@@ -94,22 +102,8 @@ class ClassroomTest extends WindowTestBase {
     @Test
     void aTruncationIsDrawnWhenItsPartitionIsClickedOnlyAfterIt(FxRobot robot) {
         open(robot, 3);
-        for (String line : new String[] {
-            "create topic orders --replica-assignment 1:2:3 --config unclean.leader.election.enable=true",
-            "produce orders --partition 0 --count 100 --acks all",
-            "config set request.timeout.ms 10000",
-            "isolate 3 --from brokers:1",
-            "isolate 2 --from brokers:1",
-            "produce orders --partition 0 --count 50 --acks all",
-            "kill 1",
-            "heal",
-            "wait until leader orders-0 is 2 --timeout 5s",
-            "restart 1",
-            "wait until leo orders-0 on 1 is 100 --timeout 10s",
-            "wait 1s"
-        }) {
-            fixture.run(line);
-        }
+        run(ACKED_ONLY_BY_BROKER_1);
+        run(UNCLEAN_ELECTION_AND_RETURN);
         fixture.awaitCaughtUp(robot);
         // Clicked after the loss: the logs pane finds broker 1's lost records in the window's history.
         robot.interact(() -> fixture.window.showPartition("orders-0"));
