@@ -1,8 +1,11 @@
 package leaderlab.app.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -185,10 +188,7 @@ public final class FrameBench {
                 height,
                 presenter ? " in presenter mode" : "");
         out.println("frames: JVM options "
-                + String.join(
-                        " ",
-                        java.lang.management.ManagementFactory.getRuntimeMXBean()
-                                .getInputArguments()));
+                + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         out.printf(
                 Locale.ROOT,
                 "frames: first frame %d ms after the window was made, %d ms after the toolkit started%n",
@@ -216,8 +216,7 @@ public final class FrameBench {
                 sorted.length,
                 pulsesRun);
         List<PulseLog.Pulse> slowest = measured.stream()
-                .sorted(java.util.Comparator.comparingLong(PulseLog.Pulse::durationMs)
-                        .reversed())
+                .sorted(Comparator.comparingLong(PulseLog.Pulse::durationMs).reversed())
                 .limit(Math.max(1, sorted.length / 20))
                 .toList();
         out.println("frames: where the time went (means: " + whereTimeWent(measured) + "; in the slowest 5%: "
@@ -234,7 +233,7 @@ public final class FrameBench {
 
     /** JavaFX numbers every pulse but reports only those of 1 ms or more: the span of numbers counts them all. */
     private static long measuredPulseCount(List<PulseLog.Pulse> pulses) {
-        java.util.LongSummaryStatistics numbers = pulses.stream()
+        LongSummaryStatistics numbers = pulses.stream()
                 .filter(p -> p.stage() == PulseLog.Stage.MEASURED)
                 .mapToLong(PulseLog.Pulse::number)
                 .summaryStatistics();

@@ -37,11 +37,12 @@ final class JitSettling {
             return false;
         }
         long compiledMs = compiler.getTotalCompilationTime();
-        if (windowStartNanos < 0 || nowNanos - windowStartNanos < WINDOW_NANOS) {
-            if (windowStartNanos < 0) {
-                windowStartNanos = nowNanos;
-                windowStartCompiledMs = compiledMs;
-            }
+        if (windowStartNanos < 0) {
+            windowStartNanos = nowNanos;
+            windowStartCompiledMs = compiledMs;
+            return false;
+        }
+        if (nowNanos - windowStartNanos < WINDOW_NANOS) {
             return false;
         }
         double busyShare = (compiledMs - windowStartCompiledMs) / ((nowNanos - windowStartNanos) / 1e6);
