@@ -49,6 +49,8 @@ public final class ClusterCanvas extends Pane {
     /** How much larger than the window's zoom to draw: presenter mode draws for the back row. */
     private double scale = 1;
 
+    private final ViewHeight viewHeight = new ViewHeight();
+
     private long pastMs = -1;
 
     /**
@@ -92,6 +94,7 @@ public final class ClusterCanvas extends Pane {
     public void setScale(double factor) {
         scale = factor;
         layout = null;
+        viewHeight.forget();
     }
 
     /**
@@ -115,9 +118,14 @@ public final class ClusterCanvas extends Pane {
         return clientsLines;
     }
 
-    /** One row of cards with labelled chips at the zoom drawn (squeezed below it, zoomed cards lost their chips). */
+    /** One row of cards with labelled chips at the zoom drawn, and room for the zoomed chips ({@link ViewHeight}). */
     @Override
     protected double computeMinHeight(double width) {
+        return Math.max(150, viewHeight.least(laidOutZoom > 0 ? laidOutZoom : 1));
+    }
+
+    /** The least height the view's scroll pane keeps on screen: one row of cards with labelled chips. */
+    double leastOnScreen() {
         return Math.max(150, ClusterLayout.leastHeight(laidOutZoom > 0 ? laidOutZoom : 1));
     }
 
@@ -142,10 +150,14 @@ public final class ClusterCanvas extends Pane {
                 laidOutZoom = requestedZoom;
                 requestLayout();
             }
-            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
+            double leastChip = viewHeight.leastChip(requestedZoom, requestedZoom * scale);
+            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale, leastChip);
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
-                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom);
+                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, leastChip);
+            }
+            if (viewHeight.laidOut(layout, hosted, requestedZoom, requestedZoom * scale)) {
+                requestLayout();
             }
             placeCards();
             allAtOnce = true;

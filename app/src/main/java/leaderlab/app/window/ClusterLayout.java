@@ -110,6 +110,15 @@ final class ClusterLayout {
 
     /** @param hosted {@link #partitionsByBroker}'s answer for {@code snapshot} */
     ClusterLayout(ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom) {
+        this(snapshot, hosted, width, height, zoom, 0);
+    }
+
+    /**
+     * @param leastChip the chip height, in pixels, of zoomed chips ({@link ViewHeight}), or 0: as large as
+     *     fits; either way only as large as fits
+     */
+    ClusterLayout(
+            ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom, double leastChip) {
         this.width = width;
         this.height = height;
         this.zoom = zoom;
@@ -137,7 +146,7 @@ final class ClusterLayout {
                 .distinct()
                 .sorted()
                 .toArray();
-        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom);
+        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom, leastChip);
         int rows = (n + columns - 1) / columns;
         double cardW = (gridW - (columns - 1) * margin) / columns;
         double cardH = (gridH - (rows - 1) * margin) / rows;
@@ -145,9 +154,10 @@ final class ClusterLayout {
         double areaH = cardH - headerHeight - 8 * zoom;
         // One chip size for every card, so a partition's chip looks the same wherever it is; one slot per
         // partition on every card when that still leaves labelled chips (or costs nothing).
-        double sharedH = chipHeight(all.length, areaW, areaH, zoom);
-        boolean shared = all.length == mostHosted || sharedH >= ChipRaster.LABEL_MIN_HEIGHT * zoom;
-        double chipH = shared ? sharedH : chipHeight(mostHosted, areaW, areaH, zoom);
+        double sharedH = chipHeight(all.length, areaW, areaH, zoom, leastChip);
+        // Shared slots only where their chips are labelled and as large as the zoomed chips asked.
+        boolean shared = all.length == mostHosted || sharedH >= Math.max(ChipRaster.LABEL_MIN_HEIGHT * zoom, leastChip);
+        double chipH = shared ? sharedH : chipHeight(mostHosted, areaW, areaH, zoom, leastChip);
         for (int i = 0; i < n; i++) {
             ClusterSnapshot.BrokerState broker = snapshot.brokers().get(i);
             Box box = new Box(
@@ -179,8 +189,8 @@ final class ClusterLayout {
      * of the area's height, so chips grow with big cards (a 1080p projector, zoom) and keep their labels
      * readable from the back.
      */
-    private static double chipHeight(int count, double areaW, double areaH, double zoom) {
-        double most = Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
+    private static double chipHeight(int count, double areaW, double areaH, double zoom, double leastChip) {
+        double most = leastChip > 0 ? leastChip : Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
         for (double h = most; h > 2; h -= h > 12 ? 1 : 0.5) {
             if (chipWidth(h) > areaW && h > ChipRaster.LABEL_MIN_HEIGHT) {
                 continue; // a labelled chip as wide as its label needs
@@ -199,7 +209,8 @@ final class ClusterLayout {
      * How many cards a row holds: the grid that gives the biggest chips; among those (within a pixel), one
      * with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
      */
-    private static int columnsFor(int n, int chipsPerCard, double gridW, double gridH, double margin, double zoom) {
+    private static int columnsFor(
+            int n, int chipsPerCard, double gridW, double gridH, double margin, double zoom, double leastChip) {
         int best = 1;
         double bestH = -1;
         double bestScore = Double.MAX_VALUE;
@@ -208,7 +219,11 @@ final class ClusterLayout {
             double cardW = (gridW - (columns - 1) * margin) / columns;
             double cardH = (gridH - (rows - 1) * margin) / rows;
             double h = chipHeight(
-                    Math.max(1, chipsPerCard), cardW - 16 * zoom, cardH - HEADER_HEIGHT * zoom - 8 * zoom, zoom);
+                    Math.max(1, chipsPerCard),
+                    cardW - 16 * zoom,
+                    cardH - HEADER_HEIGHT * zoom - 8 * zoom,
+                    zoom,
+                    leastChip);
             double score = (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
             if (h > bestH + 1 || (h > bestH - 1 && score < bestScore)) {
                 best = columns;
@@ -217,6 +232,46 @@ final class ClusterLayout {
             }
         }
         return best;
+    }
+
+    /**
+     * The least view height, at {@code width} and {@code zoom}, that holds every card with chips {@code chipH}
+     * high, over the best number of cards a row: with a slot for every partition (and labelled chips) where
+     * that costs at most half as much again as packed chips (else packed, as at hundreds of partitions).
+     */
+    static double neededHeight(int[][] hosted, double width, double zoom, double chipH) {
+        int n = hosted.length;
+        int mostHosted = java.util.Arrays.stream(hosted)
+                .mapToInt(ids -> ids.length)
+                .max()
+                .orElse(0);
+        int all = (int) java.util.Arrays.stream(hosted)
+                .flatMapToInt(java.util.Arrays::stream)
+                .distinct()
+                .count();
+        double packed = neededHeight(n, mostHosted, width, zoom, chipH);
+        // Cards share slots only where the shared chips keep labels (the constructor's rule).
+        double shared = neededHeight(n, all, width, zoom, Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom));
+        return shared <= 1.5 * packed ? shared : packed;
+    }
+
+    private static double neededHeight(int n, int chips, double width, double zoom, double chipH) {
+        double margin = 16 * zoom;
+        double gridW = Math.max(1, width - 2 * margin);
+        double gap = gap(chipH);
+        double least = Double.MAX_VALUE;
+        for (int columns = 1; columns <= n; columns++) {
+            double areaW = (gridW - (columns - 1) * margin) / columns - 16 * zoom;
+            if (chipWidth(chipH) > areaW && chipH > ChipRaster.LABEL_MIN_HEIGHT) {
+                continue;
+            }
+            int chipColumns = Math.max(1, (int) ((areaW + gap) / (chipWidth(chipH) + gap)));
+            int chipRows = Math.max(1, (chips + chipColumns - 1) / chipColumns);
+            double cardH = (HEADER_HEIGHT + 8) * zoom + chipRows * (chipH + gap) - gap + 1;
+            int rows = (n + columns - 1) / columns;
+            least = Math.min(least, 60 * zoom + margin / 2 + rows * cardH + (rows - 1) * margin + margin);
+        }
+        return least == Double.MAX_VALUE ? leastHeight(zoom) : least;
     }
 
     private Card card(int brokerId, Box box, int[] ids, int[] slots, double h, double zoom) {
