@@ -49,7 +49,7 @@ public final class ClusterCanvas extends Pane {
     /** How much larger than the window's zoom to draw: presenter mode draws for the back row. */
     private double scale = 1;
 
-    private final ViewHeight viewHeight = new ViewHeight();
+    final ViewHeight viewHeight = new ViewHeight(this::getHeight);
 
     private long pastMs = -1;
 
@@ -121,12 +121,7 @@ public final class ClusterCanvas extends Pane {
     /** One row of cards with labelled chips at the zoom drawn, and room for the zoomed chips ({@link ViewHeight}). */
     @Override
     protected double computeMinHeight(double width) {
-        return Math.max(150, viewHeight.least(laidOutZoom > 0 ? laidOutZoom : 1));
-    }
-
-    /** The least height the view's scroll pane keeps on screen: one row of cards with labelled chips. */
-    double leastOnScreen() {
-        return Math.max(150, ClusterLayout.leastHeight(laidOutZoom > 0 ? laidOutZoom : 1));
+        return viewHeight.least();
     }
 
     /**
@@ -150,13 +145,15 @@ public final class ClusterCanvas extends Pane {
                 laidOutZoom = requestedZoom;
                 requestLayout();
             }
-            double leastChip = viewHeight.leastChip(requestedZoom, requestedZoom * scale);
-            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale, leastChip);
+            double zoomed = requestedZoom * scale;
+            boolean asks = viewHeight.plan(hosted, width, requestedZoom, zoomed);
+            layout = new ClusterLayout(snapshot, hosted, width, height, zoomed, viewHeight.chip());
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
-                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, leastChip);
+                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, viewHeight.chip());
             }
-            if (viewHeight.laidOut(layout, hosted, requestedZoom, requestedZoom * scale)) {
+            viewHeight.laidOut(layout, requestedZoom);
+            if (asks) {
                 requestLayout();
             }
             placeCards();

@@ -103,10 +103,10 @@ public final class QuorumPane extends BorderPane {
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(0);
-        clusterView
-                .needsLayoutProperty()
-                .addListener((obs, was, now) -> scroll.setMinHeight(clusterView.leastOnScreen()));
-        scroll.setMinHeight(clusterView.leastOnScreen());
+        ViewHeight height = clusterView.viewHeight;
+        height.onScreen(() -> scroll.getViewportBounds().getHeight());
+        clusterView.needsLayoutProperty().addListener((obs, was, now) -> scroll.setMinHeight(height.leastOnScreen()));
+        scroll.setMinHeight(height.leastOnScreen());
         return scroll;
     }
 

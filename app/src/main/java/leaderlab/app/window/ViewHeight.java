@@ -1,60 +1,124 @@
 package leaderlab.app.window;
 
+import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
+
 /**
- * How tall the cluster view asks to be, so that zooming grows the chips as it grows the type: zoomed, the
- * chips are the chips the view had at zoom 1, times the zoom. Zoomed, the quorum strip and the cards' headers grow too and took the height
- * from the chips (at 1920x1080 three brokers' labels were smaller at zoom 1.52 than at 1); now the view
- * asks for the height those chips need and scrolls where the window has less (its cards may wrap to
- * more rows for them). Worked out when a layout is made, never per frame.
+ * How large the cluster view's chips are when zoomed, and how tall the view asks to be for them, so that
+ * zooming in grows the chips as it grows the type. Zoomed, the quorum strip and the cards' headers grow
+ * too and took the height from the chips (at 1920x1080 three brokers' labels were smaller at zoom 1.52
+ * than at 1, six brokers' chips lost their labels at the first step). Zoomed, the chips are the view's
+ * chips at zoom 1 times the zoom where those fit on screen; where not, as large as fit between those and
+ * the chips at the zooms below (and at zoom 1, and labelled at the zoom where those were labelled), so
+ * never smaller than at a lesser zoom; where not even those fit, the grown chips all the same, and the
+ * view asks for the height they need and scrolls (its cards may wrap to more rows for them). Worked out when a layout is made, never per frame.
  */
 final class ViewHeight {
 
     /** The chip height the view had at zoom 1, in pixels, or 0 before one was laid out there. */
     private double chipAtZoomOne;
 
+    /** The chip height laid out at each of the window's zooms since zoom 1 was last laid out. */
+    private final TreeMap<Double, Double> chipAtZoom = new TreeMap<>();
+
     private double needed;
+    /** The window's zoom of the last plan, and the layout's (presenter mode's). */
+    private double zoom = 1;
+
+    private double layoutZoom = 1;
+    /** How much of the view's height is on screen (its scroll pane's viewport). */
+    private DoubleSupplier onScreen;
+
+    ViewHeight(DoubleSupplier height) {
+        onScreen = height;
+    }
+
+    void onScreen(DoubleSupplier viewport) {
+        onScreen = viewport;
+    }
 
     /** A new scale (presenter mode): the chips at zoom 1 are to be seen again. */
     void forget() {
         chipAtZoomOne = 0;
+        chipAtZoom.clear();
         needed = 0;
     }
 
     /**
-     * The chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's): the
-     * chips at zoom 1 times the zoom, and labelled at the layout's zoom where those were labelled; 0 at
-     * zoom 1 (as large as fits).
+     * The chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's), for
+     * a view {@code width} wide; 0 at zoom 1 (as large as fits). Sets the height the view asks for: answers
+     * whether that changed.
      */
-    double leastChip(double zoom, double layoutZoom) {
+    boolean plan(int[][] hosted, double width, double zoom, double layoutZoom) {
+        this.zoom = zoom;
+        this.layoutZoom = layoutZoom;
+        double next = 0;
         if (zoom == 1) {
-            return 0;
+            // Labelled chips ask for the height that keeps them labelled with a slot for every partition.
+            chip = 0;
+            next = chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT && hosted.length > 0
+                    ? ClusterLayout.neededHeight(hosted, width, layoutZoom, ChipRaster.LABEL_MIN_HEIGHT * layoutZoom)
+                    : 0;
+        } else if (hosted.length > 0 && chipAtZoomOne > 0) {
+            double labelled =
+                    chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? ChipRaster.LABEL_MIN_HEIGHT * layoutZoom : 0;
+            double grown = Math.max(chipAtZoomOne * zoom, labelled);
+            double height = ClusterLayout.neededHeight(hosted, width, layoutZoom, grown);
+            double room = onScreen.getAsDouble();
+            chip = grown;
+            if (height > room) {
+                double below = chipAtZoom.headMap(zoom, false).values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElse(0);
+                double least = Math.max(Math.max(chipAtZoomOne, below), labelled);
+                // As large as fits on screen, between those and the grown chips (a half-pixel search); where
+                // not even those fit, the view scrolls anyway, and for the grown chips.
+                chip = ClusterLayout.neededHeight(hosted, width, layoutZoom, least) <= room ? least : grown;
+                for (double more = grown; more - chip > 0.5; ) {
+                    double mid = (chip + more) / 2;
+                    if (ClusterLayout.neededHeight(hosted, width, layoutZoom, mid) <= room) {
+                        chip = mid;
+                    } else {
+                        more = mid;
+                    }
+                }
+                height = ClusterLayout.neededHeight(hosted, width, layoutZoom, chip);
+            }
+            next = height;
+        } else {
+            chip = 0;
         }
-        double labelled = chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? ChipRaster.LABEL_MIN_HEIGHT * layoutZoom : 0;
-        return Math.max(chipAtZoomOne * zoom, labelled);
-    }
-
-    /**
-     * Takes in a layout made at the window's {@code zoom} for {@code hosted}, asked at {@code layoutZoom}
-     * (presenter mode's, whether or not the cards had room for it: the height asked never depends on
-     * which, or the view would swing between the two); answers whether the height asked changed (the
-     * view then asks its parent for a new layout pass). At zoom 1, labelled chips ask for the height that
-     * keeps them labelled with a slot for every partition on every card.
-     */
-    boolean laidOut(ClusterLayout layout, int[][] hosted, double zoom, double layoutZoom) {
-        double chip = leastChip(zoom, layoutZoom);
-        if (zoom == 1) {
-            chipAtZoomOne = layout.cards.isEmpty() ? 0 : layout.cards.get(0).chipH();
-            chip = chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? ChipRaster.LABEL_MIN_HEIGHT * layoutZoom : 0;
-        }
-        double next =
-                chip > 0 && hosted.length > 0 ? ClusterLayout.neededHeight(hosted, layout.width, layoutZoom, chip) : 0;
         boolean changed = next != needed;
         needed = next;
         return changed;
     }
 
+    private double chip;
+
+    /** The chip height {@link #plan} chose. */
+    double chip() {
+        return chip;
+    }
+
+    /** Takes in the layout made at the window's {@code zoom} with {@link #chip}. */
+    void laidOut(ClusterLayout layout, double zoom) {
+        double laid = layout.cards.isEmpty() ? 0 : layout.cards.get(0).chipH();
+        if (zoom == 1) {
+            chipAtZoomOne = laid;
+            chipAtZoom.clear();
+        } else {
+            chipAtZoom.put(zoom, Math.max(chip, laid));
+        }
+    }
+
     /** The view's least height: one row of cards with labelled chips, and room for the zoomed chips. */
-    double least(double layoutZoom) {
-        return Math.max(ClusterLayout.leastHeight(layoutZoom), needed);
+    double least() {
+        return Math.max(leastOnScreen(), needed);
+    }
+
+    /** The least height the view's scroll pane keeps on screen: one row of cards with labelled chips. */
+    double leastOnScreen() {
+        return Math.max(150, ClusterLayout.leastHeight(zoom));
     }
 }
