@@ -147,6 +147,10 @@ final class ClusterLayout {
                 .sorted()
                 .toArray();
         int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom, leastChip);
+        if (leastChip > 0 && all.length != mostHosted) {
+            // Zoomed chips keep their slots in a grid of cards that has room for them, where one does.
+            columns = sharedColumns(n, all.length, gridW, gridH, margin, zoom, leastChip, columns);
+        }
         int rows = (n + columns - 1) / columns;
         double cardW = (gridW - (columns - 1) * margin) / columns;
         double cardH = (gridH - (rows - 1) * margin) / rows;
@@ -206,6 +210,44 @@ final class ClusterLayout {
     }
 
     /**
+     * The grid (cards a row) closest to 3:2 cards in which {@code chips} chips a card are {@code leastChip}
+     * high, or {@code otherwise} where none is.
+     */
+    private static int sharedColumns(
+            int n, int chips, double gridW, double gridH, double margin, double zoom, double leastChip, int otherwise) {
+        int best = otherwise;
+        double bestScore = Double.MAX_VALUE;
+        for (int columns = 1; columns <= n; columns++) {
+            if (chipsIn(n, chips, columns, gridW, gridH, margin, zoom, leastChip) >= leastChip) {
+                double score = score(n, columns, gridW, gridH, margin);
+                if (score < bestScore) {
+                    best = columns;
+                    bestScore = score;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How far a grid of {@code columns} cards a row is from no empty places and 3:2 cards (0 best). */
+    private static double score(int n, int columns, double gridW, double gridH, double margin) {
+        int rows = (n + columns - 1) / columns;
+        double cardW = (gridW - (columns - 1) * margin) / columns;
+        double cardH = (gridH - (rows - 1) * margin) / rows;
+        return (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
+    }
+
+    /** The chip height of {@code chips} chips a card in a grid of {@code columns} cards a row. */
+    private static double chipsIn(
+            int n, int chips, int columns, double gridW, double gridH, double margin, double zoom, double leastChip) {
+        int rows = (n + columns - 1) / columns;
+        double cardW = (gridW - (columns - 1) * margin) / columns;
+        double cardH = (gridH - (rows - 1) * margin) / rows;
+        return chipHeight(
+                Math.max(1, chips), cardW - 16 * zoom, cardH - HEADER_HEIGHT * zoom - 8 * zoom, zoom, leastChip);
+    }
+
+    /**
      * How many cards a row holds: the grid that gives the biggest chips; among those (within a pixel), one
      * with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
      */
@@ -215,16 +257,8 @@ final class ClusterLayout {
         double bestH = -1;
         double bestScore = Double.MAX_VALUE;
         for (int columns = 1; columns <= n; columns++) {
-            int rows = (n + columns - 1) / columns;
-            double cardW = (gridW - (columns - 1) * margin) / columns;
-            double cardH = (gridH - (rows - 1) * margin) / rows;
-            double h = chipHeight(
-                    Math.max(1, chipsPerCard),
-                    cardW - 16 * zoom,
-                    cardH - HEADER_HEIGHT * zoom - 8 * zoom,
-                    zoom,
-                    leastChip);
-            double score = (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
+            double h = chipsIn(n, chipsPerCard, columns, gridW, gridH, margin, zoom, leastChip);
+            double score = score(n, columns, gridW, gridH, margin);
             if (h > bestH + 1 || (h > bestH - 1 && score < bestScore)) {
                 best = columns;
                 bestH = Math.max(h, bestH);
@@ -237,7 +271,7 @@ final class ClusterLayout {
     /**
      * The least view height, at {@code width} and {@code zoom}, that holds every card with chips {@code chipH}
      * high, over the best number of cards a row: with a slot for every partition (and labelled chips) where
-     * that costs at most half as much again as packed chips (else packed, as at hundreds of partitions).
+     * that costs at most 2.5 times the height of packed chips (else packed, as at hundreds of partitions).
      */
     static double neededHeight(int[][] hosted, double width, double zoom, double chipH) {
         int n = hosted.length;
@@ -252,7 +286,7 @@ final class ClusterLayout {
         double packed = neededHeight(n, mostHosted, width, zoom, chipH);
         // Cards share slots only where the shared chips keep labels (the constructor's rule).
         double shared = neededHeight(n, all, width, zoom, Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom));
-        return shared <= 1.5 * packed ? shared : packed;
+        return shared <= 2.5 * packed ? shared : packed;
     }
 
     private static double neededHeight(int n, int chips, double width, double zoom, double chipH) {

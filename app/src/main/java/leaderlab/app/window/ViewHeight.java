@@ -62,7 +62,7 @@ final class ViewHeight {
         } else if (hosted.length > 0 && chipAtZoomOne > 0) {
             double labelled =
                     chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? ChipRaster.LABEL_MIN_HEIGHT * layoutZoom : 0;
-            double grown = Math.max(chipAtZoomOne * zoom, labelled);
+            double grown = atZoom(Math.max(chipAtZoomOne * zoom, labelled), layoutZoom);
             double height = ClusterLayout.neededHeight(hosted, width, layoutZoom, grown);
             double room = onScreen.getAsDouble();
             chip = grown;
@@ -83,6 +83,7 @@ final class ViewHeight {
                         more = mid;
                     }
                 }
+                chip = Math.max(least, chip >= atZoom(chip, layoutZoom) ? chip : ChipRaster.LABEL_MIN_HEIGHT - 0.5);
                 height = ClusterLayout.neededHeight(hosted, width, layoutZoom, chip);
             }
             next = height;
@@ -95,6 +96,14 @@ final class ViewHeight {
     }
 
     private double chip;
+
+    /**
+     * A chip height that has a label has one at the layout's zoom: labelled chips under that are as large
+     * as it (the layout keeps a slot for every partition only for chips labelled at its zoom).
+     */
+    private static double atZoom(double h, double layoutZoom) {
+        return h >= ChipRaster.LABEL_MIN_HEIGHT ? Math.max(h, ChipRaster.LABEL_MIN_HEIGHT * layoutZoom) : h;
+    }
 
     /** The chip height {@link #plan} chose. */
     double chip() {
