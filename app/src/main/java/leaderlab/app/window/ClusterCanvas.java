@@ -44,8 +44,7 @@ public final class ClusterCanvas extends Pane {
     /** How many frames were painted whole (every card, not changes over the last), for tests of the fast path. */
     private int wholeRepaints;
 
-    /** The zoom the layout was made for, as asked (before {@link #scale}). */
-    private double laidOutZoom;
+    private double laidOutZoom; // the zoom the layout was made for, as asked (before scale)
     /** How much larger than the window's zoom to draw: presenter mode draws for the back row. */
     private double scale = 1;
 
@@ -141,21 +140,17 @@ public final class ClusterCanvas extends Pane {
         if (layout == null
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
-            if (requestedZoom != laidOutZoom) {
-                laidOutZoom = requestedZoom;
+            double zoomed = requestedZoom * scale;
+            if (viewHeight.plan(hosted, width, requestedZoom, zoomed) || requestedZoom != laidOutZoom) {
+                laidOutZoom = requestedZoom; // the view's least height changes with it
                 requestLayout();
             }
-            double zoomed = requestedZoom * scale;
-            boolean asks = viewHeight.plan(hosted, width, requestedZoom, zoomed);
             layout = new ClusterLayout(snapshot, hosted, width, height, zoomed, viewHeight.chip());
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
                 layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, viewHeight.chip());
             }
             viewHeight.laidOut(layout, requestedZoom);
-            if (asks) {
-                requestLayout();
-            }
             placeCards();
             allAtOnce = true;
         }

@@ -137,15 +137,8 @@ final class ClusterLayout {
         double gridTop = top + margin / 2;
         double gridH = Math.max(1, height - gridTop - margin);
         double gridW = Math.max(1, width - 2 * margin);
-        int mostHosted = java.util.Arrays.stream(hosted)
-                .mapToInt(ids -> ids.length)
-                .max()
-                .orElse(0);
-        int[] all = java.util.Arrays.stream(hosted)
-                .flatMapToInt(java.util.Arrays::stream)
-                .distinct()
-                .sorted()
-                .toArray();
+        int mostHosted = mostHosted(hosted);
+        int[] all = allPartitions(hosted);
         int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom, leastChip);
         if (leastChip > 0 && all.length != mostHosted) {
             // Zoomed chips keep their slots in a grid of cards that has room for them, where one does.
@@ -180,11 +173,11 @@ final class ClusterLayout {
     /** How wide a chip with a label at the least type size grows, in chip heights, where its card has room. */
     private static final double MAX_LABELLED_WIDTH = 6;
 
-    private static double chipWidth(double h) {
+    static double chipWidth(double h) {
         return h >= ChipRaster.LABEL_MIN_HEIGHT ? h * 4.4 : h;
     }
 
-    private static double gap(double h) {
+    static double gap(double h) {
         return Math.max(1, h / 5);
     }
 
@@ -268,46 +261,6 @@ final class ClusterLayout {
         return best;
     }
 
-    /**
-     * The least view height, at {@code width} and {@code zoom}, that holds every card with chips {@code chipH}
-     * high, over the best number of cards a row: with a slot for every partition (and labelled chips) where
-     * that costs at most 2.5 times the height of packed chips (else packed, as at hundreds of partitions).
-     */
-    static double neededHeight(int[][] hosted, double width, double zoom, double chipH) {
-        int n = hosted.length;
-        int mostHosted = java.util.Arrays.stream(hosted)
-                .mapToInt(ids -> ids.length)
-                .max()
-                .orElse(0);
-        int all = (int) java.util.Arrays.stream(hosted)
-                .flatMapToInt(java.util.Arrays::stream)
-                .distinct()
-                .count();
-        double packed = neededHeight(n, mostHosted, width, zoom, chipH);
-        // Cards share slots only where the shared chips keep labels (the constructor's rule).
-        double shared = neededHeight(n, all, width, zoom, Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom));
-        return shared <= 2.5 * packed ? shared : packed;
-    }
-
-    private static double neededHeight(int n, int chips, double width, double zoom, double chipH) {
-        double margin = 16 * zoom;
-        double gridW = Math.max(1, width - 2 * margin);
-        double gap = gap(chipH);
-        double least = Double.MAX_VALUE;
-        for (int columns = 1; columns <= n; columns++) {
-            double areaW = (gridW - (columns - 1) * margin) / columns - 16 * zoom;
-            if (chipWidth(chipH) > areaW && chipH > ChipRaster.LABEL_MIN_HEIGHT) {
-                continue;
-            }
-            int chipColumns = Math.max(1, (int) ((areaW + gap) / (chipWidth(chipH) + gap)));
-            int chipRows = Math.max(1, (chips + chipColumns - 1) / chipColumns);
-            double cardH = (HEADER_HEIGHT + 8) * zoom + chipRows * (chipH + gap) - gap + 1;
-            int rows = (n + columns - 1) / columns;
-            least = Math.min(least, 60 * zoom + margin / 2 + rows * cardH + (rows - 1) * margin + margin);
-        }
-        return least == Double.MAX_VALUE ? leastHeight(zoom) : least;
-    }
-
     private Card card(int brokerId, Box box, int[] ids, int[] slots, double h, double zoom) {
         double pad = 8 * zoom;
         double areaW = Math.max(1, box.w() - 2 * pad);
@@ -338,6 +291,19 @@ final class ClusterLayout {
             }
         }
         return true;
+    }
+
+    static int mostHosted(int[][] hosted) {
+        return java.util.Arrays.stream(hosted).mapToInt(ids -> ids.length).max().orElse(0);
+    }
+
+    /** Every partition id that {@code hosted} holds, ascending. */
+    static int[] allPartitions(int[][] hosted) {
+        return java.util.Arrays.stream(hosted)
+                .flatMapToInt(java.util.Arrays::stream)
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     /** Partition ids hosted by each broker (in snapshot broker order), ascending; int arrays, no boxing. */

@@ -57,13 +57,13 @@ final class ViewHeight {
             // Labelled chips ask for the height that keeps them labelled with a slot for every partition.
             chip = 0;
             next = chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT && hosted.length > 0
-                    ? ClusterLayout.neededHeight(hosted, width, layoutZoom, ChipRaster.LABEL_MIN_HEIGHT * layoutZoom)
+                    ? neededHeight(hosted, width, layoutZoom, ChipRaster.LABEL_MIN_HEIGHT * layoutZoom)
                     : 0;
         } else if (hosted.length > 0 && chipAtZoomOne > 0) {
             double labelled =
                     chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? ChipRaster.LABEL_MIN_HEIGHT * layoutZoom : 0;
             double grown = atZoom(Math.max(chipAtZoomOne * zoom, labelled), layoutZoom);
-            double height = ClusterLayout.neededHeight(hosted, width, layoutZoom, grown);
+            double height = neededHeight(hosted, width, layoutZoom, grown);
             double room = onScreen.getAsDouble();
             chip = grown;
             if (height > room) {
@@ -74,17 +74,17 @@ final class ViewHeight {
                 double least = Math.max(Math.max(chipAtZoomOne, below), labelled);
                 // As large as fits on screen, between those and the grown chips (a half-pixel search); where
                 // not even those fit, the view scrolls anyway, and for the grown chips.
-                chip = ClusterLayout.neededHeight(hosted, width, layoutZoom, least) <= room ? least : grown;
+                chip = neededHeight(hosted, width, layoutZoom, least) <= room ? least : grown;
                 for (double more = grown; more - chip > 0.5; ) {
                     double mid = (chip + more) / 2;
-                    if (ClusterLayout.neededHeight(hosted, width, layoutZoom, mid) <= room) {
+                    if (neededHeight(hosted, width, layoutZoom, mid) <= room) {
                         chip = mid;
                     } else {
                         more = mid;
                     }
                 }
                 chip = Math.max(least, chip >= atZoom(chip, layoutZoom) ? chip : ChipRaster.LABEL_MIN_HEIGHT - 0.5);
-                height = ClusterLayout.neededHeight(hosted, width, layoutZoom, chip);
+                height = neededHeight(hosted, width, layoutZoom, chip);
             }
             next = height;
         } else {
@@ -129,5 +129,39 @@ final class ViewHeight {
     /** The least height the view's scroll pane keeps on screen: one row of cards with labelled chips. */
     double leastOnScreen() {
         return Math.max(150, ClusterLayout.leastHeight(zoom));
+    }
+
+    /**
+     * The least view height, at {@code width} and {@code zoom}, that holds every card with chips {@code chipH}
+     * high, over the best number of cards a row: with a slot for every partition (and labelled chips) where
+     * that costs at most 2.5 times the height of packed chips (else packed, as at hundreds of partitions).
+     */
+    private static double neededHeight(int[][] hosted, double width, double zoom, double chipH) {
+        int n = hosted.length;
+        int mostHosted = ClusterLayout.mostHosted(hosted);
+        int all = ClusterLayout.allPartitions(hosted).length;
+        double packed = neededHeight(n, mostHosted, width, zoom, chipH);
+        // Cards share slots only where the shared chips keep labels (the constructor's rule).
+        double shared = neededHeight(n, all, width, zoom, Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom));
+        return shared <= 2.5 * packed ? shared : packed;
+    }
+
+    private static double neededHeight(int n, int chips, double width, double zoom, double chipH) {
+        double margin = 16 * zoom;
+        double gridW = Math.max(1, width - 2 * margin);
+        double gap = ClusterLayout.gap(chipH);
+        double least = Double.MAX_VALUE;
+        for (int columns = 1; columns <= n; columns++) {
+            double areaW = (gridW - (columns - 1) * margin) / columns - 16 * zoom;
+            if (ClusterLayout.chipWidth(chipH) > areaW && chipH > ChipRaster.LABEL_MIN_HEIGHT) {
+                continue;
+            }
+            int chipColumns = Math.max(1, (int) ((areaW + gap) / (ClusterLayout.chipWidth(chipH) + gap)));
+            int chipRows = Math.max(1, (chips + chipColumns - 1) / chipColumns);
+            double cardH = (ClusterLayout.HEADER_HEIGHT + 8) * zoom + chipRows * (chipH + gap) - gap + 1;
+            int rows = (n + columns - 1) / columns;
+            least = Math.min(least, 60 * zoom + margin / 2 + rows * cardH + (rows - 1) * margin + margin);
+        }
+        return least == Double.MAX_VALUE ? ClusterLayout.leastHeight(zoom) : least;
     }
 }
