@@ -103,6 +103,12 @@ public final class QuorumPane extends BorderPane {
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(0);
+        scroll.skinProperty().addListener((obs, was, skin) -> {
+            javafx.scene.Node viewport = scroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
         ViewHeight height = clusterView.viewHeight;
         height.onScreen(() -> scroll.getViewportBounds().getHeight());
         clusterView.needsLayoutProperty().addListener((obs, was, now) -> scroll.setMinHeight(height.leastOnScreen()));
