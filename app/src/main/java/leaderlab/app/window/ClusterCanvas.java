@@ -44,10 +44,11 @@ public final class ClusterCanvas extends Pane {
     /** How many frames were painted whole (every card, not changes over the last), for tests of the fast path. */
     private int wholeRepaints;
 
-    /** The zoom the layout was made for, as asked (before {@link #scale}). */
-    private double laidOutZoom;
+    private double laidOutZoom; // the zoom the layout was made for, as asked (before scale)
     /** How much larger than the window's zoom to draw: presenter mode draws for the back row. */
     private double scale = 1;
+
+    final ViewHeight viewHeight = new ViewHeight(this::getHeight);
 
     private long pastMs = -1;
 
@@ -92,6 +93,7 @@ public final class ClusterCanvas extends Pane {
     public void setScale(double factor) {
         scale = factor;
         layout = null;
+        viewHeight.forget();
     }
 
     /**
@@ -115,10 +117,10 @@ public final class ClusterCanvas extends Pane {
         return clientsLines;
     }
 
-    /** One row of cards with labelled chips at the zoom drawn (squeezed below it, zoomed cards lost their chips). */
+    /** One row of cards with labelled chips at the zoom drawn, and room for the zoomed chips ({@link ViewHeight}). */
     @Override
     protected double computeMinHeight(double width) {
-        return Math.max(150, ClusterLayout.leastHeight(laidOutZoom > 0 ? laidOutZoom : 1));
+        return viewHeight.least();
     }
 
     /**
@@ -138,15 +140,17 @@ public final class ClusterCanvas extends Pane {
         if (layout == null
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
-            if (requestedZoom != laidOutZoom) {
-                laidOutZoom = requestedZoom;
+            double zoomed = requestedZoom * scale;
+            if (viewHeight.plan(hosted, width, requestedZoom, zoomed) || requestedZoom != laidOutZoom) {
+                laidOutZoom = requestedZoom; // the view's least height changes with it
                 requestLayout();
             }
-            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
+            layout = new ClusterLayout(snapshot, hosted, width, height, zoomed, viewHeight.chip());
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
-                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom);
+                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, viewHeight.chip());
             }
+            viewHeight.laidOut(layout, requestedZoom);
             placeCards();
             allAtOnce = true;
         }

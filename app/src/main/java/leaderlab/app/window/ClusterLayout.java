@@ -110,6 +110,15 @@ final class ClusterLayout {
 
     /** @param hosted {@link #partitionsByBroker}'s answer for {@code snapshot} */
     ClusterLayout(ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom) {
+        this(snapshot, hosted, width, height, zoom, 0);
+    }
+
+    /**
+     * @param leastChip the chip height, in pixels, of zoomed chips ({@link ViewHeight}), or 0: as large as
+     *     fits; either way only as large as fits
+     */
+    ClusterLayout(
+            ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom, double leastChip) {
         this.width = width;
         this.height = height;
         this.zoom = zoom;
@@ -128,16 +137,13 @@ final class ClusterLayout {
         double gridTop = top + margin / 2;
         double gridH = Math.max(1, height - gridTop - margin);
         double gridW = Math.max(1, width - 2 * margin);
-        int mostHosted = java.util.Arrays.stream(hosted)
-                .mapToInt(ids -> ids.length)
-                .max()
-                .orElse(0);
-        int[] all = java.util.Arrays.stream(hosted)
-                .flatMapToInt(java.util.Arrays::stream)
-                .distinct()
-                .sorted()
-                .toArray();
-        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom);
+        int mostHosted = mostHosted(hosted);
+        int[] all = allPartitions(hosted);
+        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom, leastChip);
+        if (leastChip > 0 && all.length != mostHosted) {
+            // Zoomed chips keep their slots in a grid of cards that has room for them, where one does.
+            columns = sharedColumns(n, all.length, gridW, gridH, margin, zoom, leastChip, columns);
+        }
         int rows = (n + columns - 1) / columns;
         double cardW = (gridW - (columns - 1) * margin) / columns;
         double cardH = (gridH - (rows - 1) * margin) / rows;
@@ -145,9 +151,10 @@ final class ClusterLayout {
         double areaH = cardH - headerHeight - 8 * zoom;
         // One chip size for every card, so a partition's chip looks the same wherever it is; one slot per
         // partition on every card when that still leaves labelled chips (or costs nothing).
-        double sharedH = chipHeight(all.length, areaW, areaH, zoom);
-        boolean shared = all.length == mostHosted || sharedH >= ChipRaster.LABEL_MIN_HEIGHT * zoom;
-        double chipH = shared ? sharedH : chipHeight(mostHosted, areaW, areaH, zoom);
+        double sharedH = chipHeight(all.length, areaW, areaH, zoom, leastChip);
+        // Shared slots only where their chips are labelled and as large as the zoomed chips asked.
+        boolean shared = all.length == mostHosted || sharedH >= Math.max(ChipRaster.LABEL_MIN_HEIGHT * zoom, leastChip);
+        double chipH = shared ? sharedH : chipHeight(mostHosted, areaW, areaH, zoom, leastChip);
         for (int i = 0; i < n; i++) {
             ClusterSnapshot.BrokerState broker = snapshot.brokers().get(i);
             Box box = new Box(
@@ -166,11 +173,11 @@ final class ClusterLayout {
     /** How wide a chip with a label at the least type size grows, in chip heights, where its card has room. */
     private static final double MAX_LABELLED_WIDTH = 6;
 
-    private static double chipWidth(double h) {
+    static double chipWidth(double h) {
         return h >= ChipRaster.LABEL_MIN_HEIGHT ? h * 4.4 : h;
     }
 
-    private static double gap(double h) {
+    static double gap(double h) {
         return Math.max(1, h / 5);
     }
 
@@ -179,8 +186,8 @@ final class ClusterLayout {
      * of the area's height, so chips grow with big cards (a 1080p projector, zoom) and keep their labels
      * readable from the back.
      */
-    private static double chipHeight(int count, double areaW, double areaH, double zoom) {
-        double most = Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
+    private static double chipHeight(int count, double areaW, double areaH, double zoom, double leastChip) {
+        double most = leastChip > 0 ? leastChip : Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
         for (double h = most; h > 2; h -= h > 12 ? 1 : 0.5) {
             if (chipWidth(h) > areaW && h > ChipRaster.LABEL_MIN_HEIGHT) {
                 continue; // a labelled chip as wide as its label needs
@@ -196,20 +203,55 @@ final class ClusterLayout {
     }
 
     /**
+     * The grid (cards a row) closest to 3:2 cards in which {@code chips} chips a card are {@code leastChip}
+     * high, or {@code otherwise} where none is.
+     */
+    private static int sharedColumns(
+            int n, int chips, double gridW, double gridH, double margin, double zoom, double leastChip, int otherwise) {
+        int best = otherwise;
+        double bestScore = Double.MAX_VALUE;
+        for (int columns = 1; columns <= n; columns++) {
+            if (chipsIn(n, chips, columns, gridW, gridH, margin, zoom, leastChip) >= leastChip) {
+                double score = score(n, columns, gridW, gridH, margin);
+                if (score < bestScore) {
+                    best = columns;
+                    bestScore = score;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How far a grid of {@code columns} cards a row is from no empty places and 3:2 cards (0 best). */
+    private static double score(int n, int columns, double gridW, double gridH, double margin) {
+        int rows = (n + columns - 1) / columns;
+        double cardW = (gridW - (columns - 1) * margin) / columns;
+        double cardH = (gridH - (rows - 1) * margin) / rows;
+        return (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
+    }
+
+    /** The chip height of {@code chips} chips a card in a grid of {@code columns} cards a row. */
+    private static double chipsIn(
+            int n, int chips, int columns, double gridW, double gridH, double margin, double zoom, double leastChip) {
+        int rows = (n + columns - 1) / columns;
+        double cardW = (gridW - (columns - 1) * margin) / columns;
+        double cardH = (gridH - (rows - 1) * margin) / rows;
+        return chipHeight(
+                Math.max(1, chips), cardW - 16 * zoom, cardH - HEADER_HEIGHT * zoom - 8 * zoom, zoom, leastChip);
+    }
+
+    /**
      * How many cards a row holds: the grid that gives the biggest chips; among those (within a pixel), one
      * with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
      */
-    private static int columnsFor(int n, int chipsPerCard, double gridW, double gridH, double margin, double zoom) {
+    private static int columnsFor(
+            int n, int chipsPerCard, double gridW, double gridH, double margin, double zoom, double leastChip) {
         int best = 1;
         double bestH = -1;
         double bestScore = Double.MAX_VALUE;
         for (int columns = 1; columns <= n; columns++) {
-            int rows = (n + columns - 1) / columns;
-            double cardW = (gridW - (columns - 1) * margin) / columns;
-            double cardH = (gridH - (rows - 1) * margin) / rows;
-            double h = chipHeight(
-                    Math.max(1, chipsPerCard), cardW - 16 * zoom, cardH - HEADER_HEIGHT * zoom - 8 * zoom, zoom);
-            double score = (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
+            double h = chipsIn(n, chipsPerCard, columns, gridW, gridH, margin, zoom, leastChip);
+            double score = score(n, columns, gridW, gridH, margin);
             if (h > bestH + 1 || (h > bestH - 1 && score < bestScore)) {
                 best = columns;
                 bestH = Math.max(h, bestH);
@@ -249,6 +291,19 @@ final class ClusterLayout {
             }
         }
         return true;
+    }
+
+    static int mostHosted(int[][] hosted) {
+        return java.util.Arrays.stream(hosted).mapToInt(ids -> ids.length).max().orElse(0);
+    }
+
+    /** Every partition id that {@code hosted} holds, ascending. */
+    static int[] allPartitions(int[][] hosted) {
+        return java.util.Arrays.stream(hosted)
+                .flatMapToInt(java.util.Arrays::stream)
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     /** Partition ids hosted by each broker (in snapshot broker order), ascending; int arrays, no boxing. */

@@ -3,7 +3,6 @@ package leaderlab.app.window;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -51,7 +50,7 @@ public final class QuorumPane extends BorderPane {
     private ContextMenu openMenu;
 
     /** Puts the strip above {@code clusterView}; the headline and the timeline take their "Why" from here. */
-    QuorumPane(Node clusterView, ClusterMenus menus, Headline headlineLabel, EventLog eventLog) {
+    QuorumPane(ClusterCanvas clusterView, ClusterMenus menus, Headline headlineLabel, EventLog eventLog) {
         this.menus = menus;
         // The strip's cards must never hold the window's split panes open wider than they are set.
         setMinWidth(0);
@@ -87,9 +86,34 @@ public final class QuorumPane extends BorderPane {
         strip.setId("quorum-strip");
         strip.getStyleClass().add("quorum-strip");
         setTop(strip);
-        setCenter(clusterView);
+        setCenter(scrolling(clusterView));
         headlineLabel.explainWith(story::why);
         eventLog.explainWith(story::why);
+    }
+
+    /**
+     * The cluster view in a scroll pane that keeps one row of its cards on screen: zoomed in, the view
+     * asks for the height its grown chips need, and scrolls where the window has less.
+     */
+    private static javafx.scene.control.ScrollPane scrolling(ClusterCanvas clusterView) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(clusterView);
+        scroll.setId("cluster-scroll");
+        scroll.getStyleClass().add("cluster-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(0);
+        scroll.skinProperty().addListener((obs, was, skin) -> {
+            javafx.scene.Node viewport = scroll.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
+        ViewHeight height = clusterView.viewHeight;
+        height.onScreen(() -> scroll.getViewportBounds().getHeight());
+        clusterView.needsLayoutProperty().addListener((obs, was, now) -> scroll.setMinHeight(height.leastOnScreen()));
+        scroll.setMinHeight(height.leastOnScreen());
+        return scroll;
     }
 
     /** What the strip shows now. */
