@@ -140,9 +140,11 @@ final class ClusterLayout {
         int mostHosted = mostHosted(hosted);
         int[] all = allPartitions(hosted);
         int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom, leastChip);
-        if (leastChip > 0 && all.length != mostHosted) {
-            // Zoomed chips keep their slots in a grid of cards that has room for them, where one does.
-            columns = sharedColumns(n, all.length, gridW, gridH, margin, zoom, leastChip, columns);
+        if (all.length != mostHosted) {
+            // Labelled chips keep their slots in a grid of cards that has room for them, where one does (the
+            // grid best for packed chips may have none: six cards a row for 6 brokers and 12 partitions).
+            double slotted = Math.max(ChipRaster.LABEL_MIN_HEIGHT * zoom, leastChip);
+            columns = sharedColumns(n, all.length, gridW, gridH, margin, zoom, leastChip, slotted, columns);
         }
         int rows = (n + columns - 1) / columns;
         double cardW = (gridW - (columns - 1) * margin) / columns;
@@ -188,7 +190,7 @@ final class ClusterLayout {
      */
     private static double chipHeight(int count, double areaW, double areaH, double zoom, double leastChip) {
         double most = leastChip > 0 ? leastChip : Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
-        for (double h = most; h > 2; h -= h > 12 ? 1 : 0.5) {
+        for (double h = most; h > 2; h = smaller(h, zoom)) {
             if (chipWidth(h) > areaW && h > ChipRaster.LABEL_MIN_HEIGHT) {
                 continue; // a labelled chip as wide as its label needs
             }
@@ -203,15 +205,41 @@ final class ClusterLayout {
     }
 
     /**
-     * The grid (cards a row) closest to 3:2 cards in which {@code chips} chips a card are {@code leastChip}
-     * high, or {@code otherwise} where none is.
+     * The next chip height to try below {@code h}: a pixel less (half a pixel under 12), but never past the
+     * least labelled height, at zoom 1 or at {@code zoom}, without trying it (from a fractional start the
+     * steps went 18.8, 17.8 and lost the labels and slots that 18 px would have kept).
+     */
+    private static double smaller(double h, double zoom) {
+        double next = h - (h > 12 ? 1 : 0.5);
+        for (double labelled : new double[] {ChipRaster.LABEL_MIN_HEIGHT * zoom, ChipRaster.LABEL_MIN_HEIGHT}) {
+            if (h > labelled && next < labelled) {
+                next = Math.max(next, labelled);
+            }
+        }
+        return next;
+    }
+
+    /**
+     * The grid (cards a row) in which {@code chips} chips a card are at least {@code slotted} high:
+     * {@code otherwise} where that one is such a grid, else the one closest to 3:2 cards, else {@code otherwise}.
      */
     private static int sharedColumns(
-            int n, int chips, double gridW, double gridH, double margin, double zoom, double leastChip, int otherwise) {
+            int n,
+            int chips,
+            double gridW,
+            double gridH,
+            double margin,
+            double zoom,
+            double leastChip,
+            double slotted,
+            int otherwise) {
+        if (chipsIn(n, chips, otherwise, gridW, gridH, margin, zoom, leastChip) >= slotted) {
+            return otherwise; // the grid best for packed chips has room for the slots too
+        }
         int best = otherwise;
         double bestScore = Double.MAX_VALUE;
         for (int columns = 1; columns <= n; columns++) {
-            if (chipsIn(n, chips, columns, gridW, gridH, margin, zoom, leastChip) >= leastChip) {
+            if (chipsIn(n, chips, columns, gridW, gridH, margin, zoom, leastChip) >= slotted) {
                 double score = score(n, columns, gridW, gridH, margin);
                 if (score < bestScore) {
                     best = columns;

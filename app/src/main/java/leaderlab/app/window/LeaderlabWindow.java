@@ -96,10 +96,16 @@ public final class LeaderlabWindow {
         appearance.apply();
     }
 
+    /** The height a split pane's divider takes, with a pixel to spare. */
+    private static final double DIVIDER_PX = 8;
+
     private SplitPane center() {
         SplitPane left = new SplitPane(quorum, partitionDetail);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.72);
+        // The cluster view takes the logs pane's height, down to its least, before it scrolls.
+        clusterCanvas.viewHeight.roomFrom(
+                () -> left.getHeight() - partitionDetail.minHeight(-1) - DIVIDER_PX - quorum.stripHeight());
         Label timelineTitle = new Label("Timeline");
         timelineTitle.setId("timeline-title");
         timelineTitle.getStyleClass().add("panel-title");
@@ -135,6 +141,7 @@ public final class LeaderlabWindow {
     private void layOut() {
         root.getStyleClass().remove("presenter");
         clusterCanvas.setScale(presenter ? ClusterCanvas.PRESENTER_SCALE : 1);
+        clusterCanvas.viewHeight.noRoom(); // until the normal layout's split gives it some
         if (presenter) {
             root.getStyleClass().add("presenter");
             root.setTop(new VBox(6, whatIfs.banner(), headline));

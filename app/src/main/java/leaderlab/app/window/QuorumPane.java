@@ -110,10 +110,15 @@ public final class QuorumPane extends BorderPane {
             }
         });
         ViewHeight height = clusterView.viewHeight;
-        height.onScreen(() -> scroll.getViewportBounds().getHeight());
+        height.onScreen(() -> scroll.getViewportBounds().getHeight(), scroll::getWidth);
         clusterView.needsLayoutProperty().addListener((obs, was, now) -> scroll.setMinHeight(height.leastOnScreen()));
         scroll.setMinHeight(height.leastOnScreen());
         return scroll;
+    }
+
+    /** The quorum strip's height: what of this pane the cluster view does not have. */
+    double stripHeight() {
+        return strip.getHeight();
     }
 
     /** What the strip shows now. */

@@ -4,14 +4,13 @@ import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 
 /**
- * How large the cluster view's chips are when zoomed, and how tall the view asks to be for them, so that
- * zooming in grows the chips as it grows the type. Zoomed, the quorum strip and the cards' headers grow
- * too and took the height from the chips (at 1920x1080 three brokers' labels were smaller at zoom 1.52
- * than at 1, six brokers' chips lost their labels at the first step). Zoomed, the chips are the view's
- * chips at zoom 1 times the zoom where those fit on screen; where not, as large as fit between those and
- * the chips at the zooms below (and at zoom 1, and labelled at the zoom where those were labelled), so
- * never smaller than at a lesser zoom; where not even those fit, the grown chips all the same, and the
- * view asks for the height they need and scrolls (its cards may wrap to more rows for them). Worked out when a layout is made, never per frame.
+ * How large the cluster view's chips are, and how tall the view asks to be for them, so that zooming in
+ * grows the chips as it grows the type and labelled chips keep a slot for every partition on every card.
+ * Zoomed, the quorum strip and the cards' headers grow too and took the height from the chips (at
+ * 1920x1080 three brokers' labels were smaller at zoom 1.52 than at 1); with 6 brokers and 12 partitions
+ * the view was too short for labelled chips in every slot, so the cards packed them. The view first takes
+ * the partition-logs pane's height (its split's room), and scrolls only where zoomed chips need more than
+ * that (see {@link #plan}). Worked out when a layout is made, never per frame.
  */
 final class ViewHeight {
 
@@ -22,19 +21,44 @@ final class ViewHeight {
     private final TreeMap<Double, Double> chipAtZoom = new TreeMap<>();
 
     private double needed;
-    /** The window's zoom of the last plan, and the layout's (presenter mode's). */
+    /** The window's zoom of the last plan. */
     private double zoom = 1;
 
-    private double layoutZoom = 1;
     /** How much of the view's height is on screen (its scroll pane's viewport). */
     private DoubleSupplier onScreen;
+
+    private DoubleSupplier onScreenWidth = () -> 0;
+
+    /**
+     * The most height its split can give the viewport, or 0 where it has only what it is given: the view
+     * takes the partition-logs pane's height before it scrolls (at 1920x1080 zoomed chips scrolled with
+     * only a few of each card's chips in sight above an empty logs pane).
+     */
+    private DoubleSupplier room = () -> 0;
 
     ViewHeight(DoubleSupplier height) {
         onScreen = height;
     }
 
-    void onScreen(DoubleSupplier viewport) {
+    /** The view's viewport in a scroll pane: its height, and the pane's width (the view's without a bar). */
+    void onScreen(DoubleSupplier viewport, DoubleSupplier paneWidth) {
         onScreen = viewport;
+        onScreenWidth = paneWidth;
+    }
+
+    /** Where the viewport's split can give it more height than it has: the most it can be given. */
+    void roomFrom(DoubleSupplier most) {
+        room = most;
+    }
+
+    /** Where the viewport has only the height it is given (presenter mode). */
+    void noRoom() {
+        room = () -> 0;
+    }
+
+    /** The most height on screen the view can have: its viewport's, or what its split can give. */
+    private double mostOnScreen() {
+        return Math.max(onScreen.getAsDouble(), room.getAsDouble());
     }
 
     /** A new scale (presenter mode): the chips at zoom 1 are to be seen again. */
@@ -45,65 +69,83 @@ final class ViewHeight {
     }
 
     /**
-     * The chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's), for
-     * a view {@code width} wide; 0 at zoom 1 (as large as fits). Sets the height the view asks for: answers
-     * whether that changed.
+     * Plans the chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's),
+     * for a view {@code width} wide, and the height the view asks for: answers whether that changed. At zoom
+     * 1 the chips are as large as fit, and where the room holds them labelled, labelled with a slot for
+     * every partition (a scroll where the slots need more). Zoomed, in their slots (packed where slots cost more than 2.5 times the
+     * height): the grown chips, or as large as the room holds down to the chips of the zooms below; where
+     * not even those fit, the view scrolls for them, so a zoom never shrinks the chips.
      */
     boolean plan(int[][] hosted, double width, double zoom, double layoutZoom) {
         this.zoom = zoom;
-        this.layoutZoom = layoutZoom;
-        double next = 0;
-        if (zoom == 1) {
-            // Labelled chips ask for the height that keeps them labelled with a slot for every partition.
-            chip = 0;
-            next = chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT && hosted.length > 0
-                    ? neededHeight(hosted, width, layoutZoom, ChipRaster.LABEL_MIN_HEIGHT * layoutZoom)
-                    : 0;
-        } else if (hosted.length > 0 && chipAtZoomOne > 0) {
-            double labelled =
-                    chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? ChipRaster.LABEL_MIN_HEIGHT * layoutZoom : 0;
-            double grown = atZoom(Math.max(chipAtZoomOne * zoom, labelled), layoutZoom);
-            double height = neededHeight(hosted, width, layoutZoom, grown);
-            double room = onScreen.getAsDouble();
-            chip = grown;
-            if (height > room) {
-                double below = chipAtZoom.headMap(zoom, false).values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .max()
-                        .orElse(0);
-                double least = Math.max(Math.max(chipAtZoomOne, below), labelled);
-                // As large as fits on screen, between those and the grown chips (a half-pixel search); where
-                // not even those fit, the view scrolls anyway, and for the grown chips.
-                chip = neededHeight(hosted, width, layoutZoom, least) <= room ? least : grown;
-                for (double more = grown; more - chip > 0.5; ) {
-                    double mid = (chip + more) / 2;
-                    if (neededHeight(hosted, width, layoutZoom, mid) <= room) {
-                        chip = mid;
-                    } else {
-                        more = mid;
-                    }
-                }
-                chip = Math.max(least, chip >= atZoom(chip, layoutZoom) ? chip : ChipRaster.LABEL_MIN_HEIGHT - 0.5);
-                height = neededHeight(hosted, width, layoutZoom, chip);
-            }
-            next = height;
-        } else {
-            chip = 0;
+        double most = mostOnScreen();
+        // The width without a scroll bar, so that the plan does not change with the bar's coming and going.
+        double across = Math.max(width, onScreenWidth.getAsDouble());
+        double next = heightAt(hosted, across, zoom, layoutZoom, most);
+        if (next > most) {
+            next = heightAt(hosted, across - SCROLL_BAR_PX, zoom, layoutZoom, most); // the bar takes its width
         }
         boolean changed = next != needed;
         needed = next;
         return changed;
     }
 
-    private double chip;
+    /** The width a vertical scroll bar takes from the view, with pixels to spare. */
+    private static final double SCROLL_BAR_PX = 12;
+
+    /** Sets {@link #chip} for a view {@code width} wide at {@code zoom}: answers the height it asks for. */
+    private double heightAt(int[][] hosted, double width, double zoom, double layoutZoom, double most) {
+        double labelled = ChipRaster.LABEL_MIN_HEIGHT * layoutZoom;
+        chip = 0; // as large as fits
+        if (hosted.length > 0 && zoom == 1) {
+            // Where packed chips would be labelled, labelled chips in their slots (at most 2.5 times as tall).
+            double packed = neededHeight(hosted, width, layoutZoom, false, labelled);
+            double slotted = neededHeight(hosted, width, layoutZoom, true, labelled);
+            return packed <= most && slotted <= 2.5 * packed ? slotted : 0;
+        }
+        if (hosted.length == 0 || chipAtZoomOne == 0) {
+            return 0;
+        }
+        double floor = chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? labelled : 0;
+        double grown = Math.max(chipAtZoomOne * zoom, floor);
+        double below = chipAtZoom.headMap(zoom, false).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+        double least = Math.min(grown, Math.max(Math.max(chipAtZoomOne, below), floor));
+        // Slots where they cost at most 2.5 times the height of packed chips (not at hundreds of partitions).
+        boolean slots = neededHeight(hosted, width, layoutZoom, true, least)
+                <= 2.5 * neededHeight(hosted, width, layoutZoom, false, least);
+        double fitting = largestFitting(hosted, width, layoutZoom, slots, least, grown, most);
+        chip = fitting > 0 ? fitting : least;
+        return neededHeight(hosted, width, layoutZoom, slots, chip);
+    }
 
     /**
-     * A chip height that has a label has one at the layout's zoom: labelled chips under that are as large
-     * as it (the layout keeps a slot for every partition only for chips labelled at its zoom).
+     * The largest chip height from {@code least} to {@code grown} (to half a pixel) whose cards fit in
+     * {@code most} pixels, or 0 where not even the least do.
      */
-    private static double atZoom(double h, double layoutZoom) {
-        return h >= ChipRaster.LABEL_MIN_HEIGHT ? Math.max(h, ChipRaster.LABEL_MIN_HEIGHT * layoutZoom) : h;
+    private static double largestFitting(
+            int[][] hosted, double width, double zoom, boolean slots, double least, double grown, double most) {
+        if (neededHeight(hosted, width, zoom, slots, grown) <= most) {
+            return grown;
+        }
+        if (neededHeight(hosted, width, zoom, slots, least) > most) {
+            return 0;
+        }
+        double fits = least;
+        for (double more = grown; more - fits > 0.5; ) {
+            double mid = (fits + more) / 2;
+            if (neededHeight(hosted, width, zoom, slots, mid) <= most) {
+                fits = mid;
+            } else {
+                more = mid;
+            }
+        }
+        return fits;
     }
+
+    private double chip;
 
     /** The chip height {@link #plan} chose. */
     double chip() {
@@ -117,7 +159,7 @@ final class ViewHeight {
             chipAtZoomOne = laid;
             chipAtZoom.clear();
         } else {
-            chipAtZoom.put(zoom, Math.max(chip, laid));
+            chipAtZoom.put(zoom, laid);
         }
     }
 
@@ -126,24 +168,28 @@ final class ViewHeight {
         return Math.max(leastOnScreen(), needed);
     }
 
-    /** The least height the view's scroll pane keeps on screen: one row of cards with labelled chips. */
+    /**
+     * The least height the view's scroll pane keeps on screen: one row of cards with labelled chips, and
+     * the height the view needs where its split has room for that.
+     */
     double leastOnScreen() {
-        return Math.max(150, ClusterLayout.leastHeight(zoom));
+        return Math.max(Math.max(150, ClusterLayout.leastHeight(zoom)), Math.min(needed, room.getAsDouble()));
     }
 
     /**
      * The least view height, at {@code width} and {@code zoom}, that holds every card with chips {@code chipH}
-     * high, over the best number of cards a row: with a slot for every partition (and labelled chips) where
-     * that costs at most 2.5 times the height of packed chips (else packed, as at hundreds of partitions).
+     * high, over the best number of cards a row: with a slot for every partition on every card (their
+     * chips labelled: the layout's rule) or packed.
      */
-    private static double neededHeight(int[][] hosted, double width, double zoom, double chipH) {
-        int n = hosted.length;
-        int mostHosted = ClusterLayout.mostHosted(hosted);
-        int all = ClusterLayout.allPartitions(hosted).length;
-        double packed = neededHeight(n, mostHosted, width, zoom, chipH);
-        // Cards share slots only where the shared chips keep labels (the constructor's rule).
-        double shared = neededHeight(n, all, width, zoom, Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom));
-        return shared <= 2.5 * packed ? shared : packed;
+    private static double neededHeight(int[][] hosted, double width, double zoom, boolean slots, double chipH) {
+        return slots
+                ? neededHeight(
+                        hosted.length,
+                        ClusterLayout.allPartitions(hosted).length,
+                        width,
+                        zoom,
+                        Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom))
+                : neededHeight(hosted.length, ClusterLayout.mostHosted(hosted), width, zoom, chipH);
     }
 
     private static double neededHeight(int n, int chips, double width, double zoom, double chipH) {

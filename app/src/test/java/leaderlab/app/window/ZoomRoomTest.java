@@ -1,0 +1,69 @@
+package leaderlab.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * Zoomed in the normal window at 1920x1080: the cluster view takes the partition-logs pane's height before
+ * it scrolls (it scrolled with only a few of each card's chips in sight above an empty logs pane), and the
+ * history row keeps its title and buttons whole (the scrubber's marks held the row open: "Hist...", "...").
+ */
+class ZoomRoomTest extends WindowTestBase {
+
+    @Test
+    void theViewTakesTheLogsPanesHeightBeforeItScrolls(FxRobot robot) {
+        openWindow(robot, WindowFixture.simulated(6, 0, 5), 1920, 1080);
+        fixture.run("create topic orders --partitions 12 --replication-factor 3");
+        fixture.awaitCaughtUp(robot);
+        List<String> found = new ArrayList<>();
+        int scrolled = 0;
+        for (int step = 0; step <= 4; step++) {
+            if (step > 0) {
+                robot.interact(() -> fixture.window.appearance().zoomBy(1.15));
+            }
+            settle(robot);
+            ScrollPane scroll = robot.lookup("#cluster-scroll").queryAs(ScrollPane.class);
+            double content =
+                    WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight());
+            double viewport =
+                    WindowFixture.onFx(() -> scroll.getViewportBounds().getHeight());
+            PartitionDetail logs = fixture.window.partitionDetail();
+            double logsHeight = WindowFixture.onFx(logs::getHeight);
+            double logsLeast = WindowFixture.onFx(() -> logs.minHeight(-1));
+            String at = String.format(java.util.Locale.ROOT, "zoom %.2f", fixture.window.zoom());
+            if (content > viewport + 1) {
+                scrolled++;
+                if (logsHeight > logsLeast + 12) {
+                    found.add(at + ": the view scrolls (" + content + " px in " + viewport
+                            + ") while the logs pane has " + logsHeight + " px, its least " + logsLeast);
+                }
+            }
+            for (String id : new String[] {"#history-title", "#live", "#fork-here"}) {
+                Labeled labeled = robot.lookup(id).queryAs(Labeled.class);
+                double width = WindowFixture.onFx(labeled::getWidth);
+                double wanted = WindowFixture.onFx(() -> labeled.prefWidth(-1));
+                if (width < wanted - 0.5) {
+                    found.add(at + ": " + id + " is " + width + " px of the " + wanted + " its text needs");
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), found.toString());
+        // Zoomed this far, the chips need more than the window has: the case above was tried.
+        assertTrue(scrolled > 0, "the view never scrolled, so the rule was not tried");
+    }
+
+    private void settle(FxRobot robot) {
+        for (int pass = 0; pass < 4; pass++) {
+            robot.interact(() -> {
+                fixture.window.frame();
+                stage.getScene().getRoot().layout();
+            });
+        }
+    }
+}
