@@ -142,10 +142,10 @@ public final class ClusterCanvas extends Pane {
                 laidOutZoom = requestedZoom;
                 requestLayout();
             }
-            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale);
+            layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom * scale, scale != 1);
             if (scale != 1 && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
-                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom);
+                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, false);
             }
             placeCards();
             allAtOnce = true;

@@ -44,7 +44,8 @@ final class ClusterLayout {
             double chipW,
             double chipH,
             double gap,
-            int columns) {
+            int columns,
+            BeliefType belief) {
 
         Box chip(int index) {
             int col = slots[index] % columns;
@@ -80,6 +81,19 @@ final class ClusterLayout {
     /** Room for the belief line and, under it, a pulsing chip's ring (up to a chip's gap: 8 px). */
     static final double HEADER_HEIGHT = 92;
 
+    /** A belief line's height against its type size: bold type, descenders included. */
+    static final double BELIEF_LEADING = 1.3;
+    /**
+     * Presenter mode's belief type, unzoomed: 30 px at its zoom of 1.5, for the back row as the 36 px title
+     * is; a card beside a lesson holds it on two lines (at 16, on one line, it shrank to 18 px there).
+     */
+    static final double BACK_ROW_BELIEF_FONT = 20;
+    /** Presenter mode's header: two belief lines of its type, then a pulsing chip's ring's room. */
+    static final double BACK_ROW_HEADER_HEIGHT = BELIEF_TOP + 2 * BELIEF_LEADING * BACK_ROW_BELIEF_FONT + 8;
+
+    /** How a card sets the controller's belief: in type {@code fontPx} high, on up to {@code lines} lines. */
+    record BeliefType(double fontPx, int lines) {}
+
     /**
      * The least view height that holds the band on top and one row of cards, each with its header and a
      * row of labelled chips, at {@code zoom}.
@@ -94,6 +108,8 @@ final class ClusterLayout {
     final Box controller;
     final List<Card> cards = new ArrayList<>();
     final double headerHeight;
+    /** How the cards set the controller's belief (presenter mode's is larger, on two lines). */
+    final BeliefType belief;
     /** The gap between cards, and between the cards and the view's edges. */
     final double gutter;
     /** The height of the band on top that holds the clients, the controller and the legend. */
@@ -105,11 +121,14 @@ final class ClusterLayout {
     final double zoom;
 
     ClusterLayout(ClusterSnapshot snapshot, double width, double height, double zoom) {
-        this(snapshot, partitionsByBroker(snapshot), width, height, zoom);
+        this(snapshot, partitionsByBroker(snapshot), width, height, zoom, false);
     }
 
-    /** @param hosted {@link #partitionsByBroker}'s answer for {@code snapshot} */
-    ClusterLayout(ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom) {
+    /**
+     * @param hosted {@link #partitionsByBroker}'s answer for {@code snapshot}
+     * @param backRow presenter mode's type: the belief in larger type on two lines, in a taller header
+     */
+    ClusterLayout(ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom, boolean backRow) {
         this.width = width;
         this.height = height;
         this.zoom = zoom;
@@ -120,7 +139,8 @@ final class ClusterLayout {
         bandHeight = top;
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
-        headerHeight = HEADER_HEIGHT * zoom;
+        headerHeight = (backRow ? BACK_ROW_HEADER_HEIGHT : HEADER_HEIGHT) * zoom;
+        belief = backRow ? new BeliefType(BACK_ROW_BELIEF_FONT * zoom, 2) : new BeliefType(BELIEF_FONT * zoom, 1);
         int n = snapshot.brokers().size();
         if (n == 0) {
             return;
@@ -137,7 +157,7 @@ final class ClusterLayout {
                 .distinct()
                 .sorted()
                 .toArray();
-        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom);
+        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, headerHeight, zoom);
         int rows = (n + columns - 1) / columns;
         double cardW = (gridW - (columns - 1) * margin) / columns;
         double cardH = (gridH - (rows - 1) * margin) / rows;
@@ -199,7 +219,8 @@ final class ClusterLayout {
      * How many cards a row holds: the grid that gives the biggest chips; among those (within a pixel), one
      * with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
      */
-    private static int columnsFor(int n, int chipsPerCard, double gridW, double gridH, double margin, double zoom) {
+    private static int columnsFor(
+            int n, int chipsPerCard, double gridW, double gridH, double margin, double headerH, double zoom) {
         int best = 1;
         double bestH = -1;
         double bestScore = Double.MAX_VALUE;
@@ -207,8 +228,7 @@ final class ClusterLayout {
             int rows = (n + columns - 1) / columns;
             double cardW = (gridW - (columns - 1) * margin) / columns;
             double cardH = (gridH - (rows - 1) * margin) / rows;
-            double h = chipHeight(
-                    Math.max(1, chipsPerCard), cardW - 16 * zoom, cardH - HEADER_HEIGHT * zoom - 8 * zoom, zoom);
+            double h = chipHeight(Math.max(1, chipsPerCard), cardW - 16 * zoom, cardH - headerH - 8 * zoom, zoom);
             double score = (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
             if (h > bestH + 1 || (h > bestH - 1 && score < bestScore)) {
                 best = columns;
@@ -230,7 +250,7 @@ final class ClusterLayout {
             // width their columns leave, for the room that type needs.
             chipW = Math.min(MAX_LABELLED_WIDTH * h, (areaW - (cols - 1) * gap) / cols);
         }
-        return new Card(brokerId, box, ids, slots, box.x() + pad, box.y() + headerHeight, chipW, h, gap, cols);
+        return new Card(brokerId, box, ids, slots, box.x() + pad, box.y() + headerHeight, chipW, h, gap, cols, belief);
     }
 
     /**
@@ -292,9 +312,12 @@ final class ClusterLayout {
         return cards.stream().filter(c -> c.brokerId() == brokerId).findFirst().orElse(null);
     }
 
-    /** Whether every card is at least {@code headers} times its header's height. */
+    /**
+     * Whether every card is at least {@code headers} times the window's header height at this zoom (in the
+     * window's units, so presenter mode's taller header does not change which clusters get its type).
+     */
     boolean cardsTallFor(int headers) {
-        return cards.stream().allMatch(card -> card.box().h() >= headers * headerHeight);
+        return cards.stream().allMatch(card -> card.box().h() >= headers * HEADER_HEIGHT * zoom);
     }
 
     /** Whether a point lies on a card's header (its title, badge and belief line). */
