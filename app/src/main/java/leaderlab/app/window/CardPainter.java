@@ -18,7 +18,8 @@ final class CardPainter {
     private CardPainter() {}
 
     static void drawCard(
-            GraphicsContext g, CardFrame.Header header, ClusterLayout.Box box, Palette palette, double zoom) {
+            GraphicsContext g, CardFrame.Header header, ClusterLayout.Card card, Palette palette, double zoom) {
+        ClusterLayout.Box box = card.box();
         BrokerStatus status = header.status();
         boolean down = status == BrokerStatus.STOPPED || status == BrokerStatus.FENCED;
         g.setStroke(palette.broker(status));
@@ -39,24 +40,53 @@ final class CardPainter {
         g.fillText(header.title(), box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
         drawStatus(g, status, header.word(), box, palette, zoom);
         if (header.belief() != null) {
-            // Smaller type rather than squeezed glyphs when a narrow card cannot hold the line.
-            double room = box.w() - 20 * zoom;
-            Font font = beliefFont(zoom);
-            double width = ClusterCanvas.textWidth(header.belief(), font);
-            if (width > room) {
-                // Down to three quarters of the size; beyond that the glyphs narrow (fillText's maxWidth).
-                font = Font.font("System", FontWeight.BOLD, font.getSize() * Math.max(0.75, room / width));
-            }
             g.setFill(palette.fault());
-            g.setFont(font);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(header.belief(), box.x() + 10 * zoom, box.y() + ClusterLayout.BELIEF_TOP * zoom, room);
+            for (BeliefLine line : beliefLines(header.belief(), card, zoom)) {
+                g.setFont(line.font());
+                g.fillText(line.text(), box.x() + 10 * zoom, line.y(), beliefRoom(box, zoom));
+            }
         }
     }
 
-    static Font beliefFont(double zoom) {
-        return Font.font("System", FontWeight.BOLD, ClusterLayout.BELIEF_FONT * zoom);
+    /**
+     * How wide a belief line may be: from the title's left edge to the chips' right edge (8 zoomed px in),
+     * the card's whole width for it; beside a lesson in presenter mode "controller: unfenced" needs all of it.
+     */
+    static double beliefRoom(ClusterLayout.Box box, double zoom) {
+        return box.w() - 18 * zoom;
+    }
+
+    /** A line of the controller's belief as drawn: its words, its type and its top. */
+    record BeliefLine(String text, Font font, double y) {}
+
+    /**
+     * How {@code card} sets {@code belief}: on one line where it fits in the card's belief type, else, where
+     * the card has two lines (presenter mode), what the controller believes over its countdown. Smaller type
+     * rather than squeezed glyphs where a line still does not fit, down to three quarters of the size (beyond
+     * that the glyphs narrow: fillText's maxWidth); every line in the same type.
+     */
+    static java.util.List<BeliefLine> beliefLines(String belief, ClusterLayout.Card card, double zoom) {
+        ClusterLayout.Box box = card.box();
+        ClusterLayout.BeliefType type = card.belief();
+        double room = beliefRoom(box, zoom);
+        Font full = Font.font("System", FontWeight.BOLD, type.fontPx());
+        int split = belief.indexOf(" · ");
+        java.util.List<String> texts = ClusterCanvas.textWidth(belief, full) <= room || type.lines() < 2 || split < 0
+                ? java.util.List.of(belief)
+                : java.util.List.of(belief.substring(0, split), belief.substring(split + 3));
+        double fit = 1;
+        for (String text : texts) {
+            fit = Math.min(fit, room / ClusterCanvas.textWidth(text, full));
+        }
+        Font font = fit >= 1 ? full : Font.font("System", FontWeight.BOLD, type.fontPx() * Math.max(0.75, fit));
+        java.util.List<BeliefLine> lines = new java.util.ArrayList<>();
+        double top = box.y() + ClusterLayout.BELIEF_TOP * zoom;
+        for (String text : texts) {
+            lines.add(new BeliefLine(text, font, top + lines.size() * ClusterLayout.BELIEF_LEADING * type.fontPx()));
+        }
+        return lines;
     }
 
     static void labelChips(

@@ -121,7 +121,7 @@ final class CardView extends Canvas {
             ring(frame, i, nowNanos);
         }
         chips.drawTo(g);
-        CardPainter.drawCard(g, frame.header, box, palette, zoom);
+        CardPainter.drawCard(g, frame.header, card, palette, zoom);
         CardPainter.labelChips(g, snapshot, card, frame.states, palette);
         drawFailureRings(g, frame, zoom);
     }

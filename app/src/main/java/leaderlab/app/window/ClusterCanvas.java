@@ -130,7 +130,7 @@ public final class ClusterCanvas extends Pane {
     public void render(ClusterSnapshot snapshot, int hovered, Palette palette, double requestedZoom, MessageFlow flow) {
         double width = getWidth();
         double height = getHeight();
-        int[] changed = snapshot == hostedFor ? new int[0] : changedSince(hostedFor, snapshot);
+        int[] changed = snapshot == hostedFor ? new int[0] : SnapshotChanges.changedSince(hostedFor, snapshot);
         if (changed == null) {
             hosted = ClusterLayout.partitionsByBroker(snapshot);
         }
@@ -141,14 +141,15 @@ public final class ClusterCanvas extends Pane {
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
             double zoomed = requestedZoom * scale;
-            if (viewHeight.plan(hosted, width, requestedZoom, zoomed) || requestedZoom != laidOutZoom) {
+            if (viewHeight.plan(hosted, width, requestedZoom, zoomed, scale != 1) || requestedZoom != laidOutZoom) {
                 laidOutZoom = requestedZoom; // the view's least height changes with it
                 requestLayout();
             }
-            layout = new ClusterLayout(snapshot, hosted, width, height, zoomed, viewHeight.chip());
-            if (scale != 1 && !layout.cardsTallFor(3)) {
+            boolean backRow = scale != 1;
+            layout = new ClusterLayout(snapshot, hosted, width, height, zoomed, backRow, viewHeight.chip());
+            if (backRow && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.
-                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, viewHeight.chip());
+                layout = new ClusterLayout(snapshot, hosted, width, height, requestedZoom, false, viewHeight.chip());
             }
             viewHeight.laidOut(layout, requestedZoom);
             placeCards();
@@ -214,39 +215,6 @@ public final class ClusterCanvas extends Pane {
         if (whole > 0 && whole == frames.size()) {
             wholeRepaints++;
         }
-    }
-
-    /**
-     * The partitions that changed between two snapshots of one cluster (ascending), or null when the
-     * replica placement may differ (other brokers or topics, a reassignment): then everything is redone.
-     */
-    private static int[] changedSince(ClusterSnapshot before, ClusterSnapshot snapshot) {
-        if (before == null
-                || before.brokers().size() != snapshot.brokers().size()
-                || (before.metadata().topics() != snapshot.metadata().topics()
-                        && !before.metadata()
-                                .topics()
-                                .equals(snapshot.metadata().topics()))) {
-            return null;
-        }
-        for (int i = 0; i < snapshot.brokers().size(); i++) {
-            if (before.brokers().get(i).id() != snapshot.brokers().get(i).id()) {
-                return null;
-            }
-        }
-        var older = before.metadata().partitions();
-        var newer = snapshot.metadata().partitions();
-        if (older.size() != newer.size()) {
-            return null;
-        }
-        java.util.stream.IntStream.Builder ids = java.util.stream.IntStream.builder();
-        boolean[] moved = {false};
-        newer.forEachChanged(older, id -> {
-            ids.add(id);
-            moved[0] |= !java.util.Arrays.equals(
-                    older.get(id).replicas(), newer.get(id).replicas());
-        });
-        return moved[0] ? null : ids.build().toArray();
     }
 
     private static boolean sameObjects(Object[] a, Object[] b) {

@@ -44,7 +44,8 @@ final class ClusterLayout {
             double chipW,
             double chipH,
             double gap,
-            int columns) {
+            int columns,
+            BeliefType belief) {
 
         Box chip(int index) {
             int col = slots[index] % columns;
@@ -80,6 +81,19 @@ final class ClusterLayout {
     /** Room for the belief line and, under it, a pulsing chip's ring (up to a chip's gap: 8 px). */
     static final double HEADER_HEIGHT = 92;
 
+    /** A belief line's height against its type size: bold type, descenders included. */
+    static final double BELIEF_LEADING = 1.3;
+    /**
+     * Presenter mode's belief type, unzoomed: 30 px at its zoom of 1.5, for the back row as the 36 px title
+     * is; a card beside a lesson holds it on two lines (at 16, on one line, it shrank to 18 px there).
+     */
+    static final double BACK_ROW_BELIEF_FONT = 20;
+    /** Presenter mode's header: two belief lines of its type, then a pulsing chip's ring's room. */
+    static final double BACK_ROW_HEADER_HEIGHT = BELIEF_TOP + 2 * BELIEF_LEADING * BACK_ROW_BELIEF_FONT + 8;
+
+    /** How a card sets the controller's belief: in type {@code fontPx} high, on up to {@code lines} lines. */
+    record BeliefType(double fontPx, int lines) {}
+
     /**
      * The least view height that holds the band on top and one row of cards, each with its header and a
      * row of labelled chips, at {@code zoom}.
@@ -94,6 +108,8 @@ final class ClusterLayout {
     final Box controller;
     final List<Card> cards = new ArrayList<>();
     final double headerHeight;
+    /** How the cards set the controller's belief (presenter mode's is larger, on two lines). */
+    final BeliefType belief;
     /** The gap between cards, and between the cards and the view's edges. */
     final double gutter;
     /** The height of the band on top that holds the clients, the controller and the legend. */
@@ -105,20 +121,23 @@ final class ClusterLayout {
     final double zoom;
 
     ClusterLayout(ClusterSnapshot snapshot, double width, double height, double zoom) {
-        this(snapshot, partitionsByBroker(snapshot), width, height, zoom);
-    }
-
-    /** @param hosted {@link #partitionsByBroker}'s answer for {@code snapshot} */
-    ClusterLayout(ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom) {
-        this(snapshot, hosted, width, height, zoom, 0);
+        this(snapshot, partitionsByBroker(snapshot), width, height, zoom, false, 0);
     }
 
     /**
+     * @param hosted {@link #partitionsByBroker}'s answer for {@code snapshot}
+     * @param backRow presenter mode's type: the belief in larger type on two lines, in a taller header
      * @param leastChip the chip height, in pixels, of zoomed chips ({@link ViewHeight}), or 0: as large as
      *     fits; either way only as large as fits
      */
     ClusterLayout(
-            ClusterSnapshot snapshot, int[][] hosted, double width, double height, double zoom, double leastChip) {
+            ClusterSnapshot snapshot,
+            int[][] hosted,
+            double width,
+            double height,
+            double zoom,
+            boolean backRow,
+            double leastChip) {
         this.width = width;
         this.height = height;
         this.zoom = zoom;
@@ -129,7 +148,8 @@ final class ClusterLayout {
         bandHeight = top;
         clients = new Box(margin, margin / 2, 150 * zoom, top - margin);
         controller = new Box(width - margin - 190 * zoom, margin / 2, 190 * zoom, top - margin);
-        headerHeight = HEADER_HEIGHT * zoom;
+        headerHeight = (backRow ? BACK_ROW_HEADER_HEIGHT : HEADER_HEIGHT) * zoom;
+        belief = backRow ? new BeliefType(BACK_ROW_BELIEF_FONT * zoom, 2) : new BeliefType(BELIEF_FONT * zoom, 1);
         int n = snapshot.brokers().size();
         if (n == 0) {
             return;
@@ -139,12 +159,13 @@ final class ClusterLayout {
         double gridW = Math.max(1, width - 2 * margin);
         int mostHosted = mostHosted(hosted);
         int[] all = allPartitions(hosted);
-        int columns = columnsFor(n, mostHosted, gridW, gridH, margin, zoom, leastChip);
+        CardGrid grid = new CardGrid(n, gridW, gridH, margin, headerHeight, zoom);
+        int columns = grid.columnsFor(mostHosted, leastChip);
         if (all.length != mostHosted) {
             // Labelled chips keep their slots in a grid of cards that has room for them, where one does (the
             // grid best for packed chips may have none: six cards a row for 6 brokers and 12 partitions).
             double slotted = Math.max(ChipRaster.LABEL_MIN_HEIGHT * zoom, leastChip);
-            columns = sharedColumns(n, all.length, gridW, gridH, margin, zoom, leastChip, slotted, columns);
+            columns = grid.sharedColumns(all.length, leastChip, slotted, columns);
         }
         int rows = (n + columns - 1) / columns;
         double cardW = (gridW - (columns - 1) * margin) / columns;
@@ -188,7 +209,7 @@ final class ClusterLayout {
      * of the area's height, so chips grow with big cards (a 1080p projector, zoom) and keep their labels
      * readable from the back.
      */
-    private static double chipHeight(int count, double areaW, double areaH, double zoom, double leastChip) {
+    static double chipHeight(int count, double areaW, double areaH, double zoom, double leastChip) {
         double most = leastChip > 0 ? leastChip : Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
         for (double h = most; h > 2; h = smaller(h, zoom)) {
             if (chipWidth(h) > areaW && h > ChipRaster.LABEL_MIN_HEIGHT) {
@@ -219,76 +240,6 @@ final class ClusterLayout {
         return next;
     }
 
-    /**
-     * The grid (cards a row) in which {@code chips} chips a card are at least {@code slotted} high:
-     * {@code otherwise} where that one is such a grid, else the one closest to 3:2 cards, else {@code otherwise}.
-     */
-    private static int sharedColumns(
-            int n,
-            int chips,
-            double gridW,
-            double gridH,
-            double margin,
-            double zoom,
-            double leastChip,
-            double slotted,
-            int otherwise) {
-        if (chipsIn(n, chips, otherwise, gridW, gridH, margin, zoom, leastChip) >= slotted) {
-            return otherwise; // the grid best for packed chips has room for the slots too
-        }
-        int best = otherwise;
-        double bestScore = Double.MAX_VALUE;
-        for (int columns = 1; columns <= n; columns++) {
-            if (chipsIn(n, chips, columns, gridW, gridH, margin, zoom, leastChip) >= slotted) {
-                double score = score(n, columns, gridW, gridH, margin);
-                if (score < bestScore) {
-                    best = columns;
-                    bestScore = score;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** How far a grid of {@code columns} cards a row is from no empty places and 3:2 cards (0 best). */
-    private static double score(int n, int columns, double gridW, double gridH, double margin) {
-        int rows = (n + columns - 1) / columns;
-        double cardW = (gridW - (columns - 1) * margin) / columns;
-        double cardH = (gridH - (rows - 1) * margin) / rows;
-        return (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW / cardH / 1.5));
-    }
-
-    /** The chip height of {@code chips} chips a card in a grid of {@code columns} cards a row. */
-    private static double chipsIn(
-            int n, int chips, int columns, double gridW, double gridH, double margin, double zoom, double leastChip) {
-        int rows = (n + columns - 1) / columns;
-        double cardW = (gridW - (columns - 1) * margin) / columns;
-        double cardH = (gridH - (rows - 1) * margin) / rows;
-        return chipHeight(
-                Math.max(1, chips), cardW - 16 * zoom, cardH - HEADER_HEIGHT * zoom - 8 * zoom, zoom, leastChip);
-    }
-
-    /**
-     * How many cards a row holds: the grid that gives the biggest chips; among those (within a pixel), one
-     * with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
-     */
-    private static int columnsFor(
-            int n, int chipsPerCard, double gridW, double gridH, double margin, double zoom, double leastChip) {
-        int best = 1;
-        double bestH = -1;
-        double bestScore = Double.MAX_VALUE;
-        for (int columns = 1; columns <= n; columns++) {
-            double h = chipsIn(n, chipsPerCard, columns, gridW, gridH, margin, zoom, leastChip);
-            double score = score(n, columns, gridW, gridH, margin);
-            if (h > bestH + 1 || (h > bestH - 1 && score < bestScore)) {
-                best = columns;
-                bestH = Math.max(h, bestH);
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
     private Card card(int brokerId, Box box, int[] ids, int[] slots, double h, double zoom) {
         double pad = 8 * zoom;
         double areaW = Math.max(1, box.w() - 2 * pad);
@@ -300,7 +251,7 @@ final class ClusterLayout {
             // width their columns leave, for the room that type needs.
             chipW = Math.min(MAX_LABELLED_WIDTH * h, (areaW - (cols - 1) * gap) / cols);
         }
-        return new Card(brokerId, box, ids, slots, box.x() + pad, box.y() + headerHeight, chipW, h, gap, cols);
+        return new Card(brokerId, box, ids, slots, box.x() + pad, box.y() + headerHeight, chipW, h, gap, cols, belief);
     }
 
     /**
@@ -375,9 +326,12 @@ final class ClusterLayout {
         return cards.stream().filter(c -> c.brokerId() == brokerId).findFirst().orElse(null);
     }
 
-    /** Whether every card is at least {@code headers} times its header's height. */
+    /**
+     * Whether every card is at least {@code headers} times the window's header height at this zoom (in the
+     * window's units, so presenter mode's taller header does not change which clusters get its type).
+     */
     boolean cardsTallFor(int headers) {
-        return cards.stream().allMatch(card -> card.box().h() >= headers * headerHeight);
+        return cards.stream().allMatch(card -> card.box().h() >= headers * HEADER_HEIGHT * zoom);
     }
 
     /** Whether a point lies on a card's header (its title, badge and belief line). */

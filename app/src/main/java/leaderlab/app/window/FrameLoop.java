@@ -197,7 +197,8 @@ final class FrameLoop extends AnimationTimer {
         notable.clear();
         window.eventLog().clear();
         window.headline().clear();
-        window.quorum().clear();
+        // Read before the first poll: what the journal holds already happened before the cluster was shown.
+        window.quorum().clear(cluster.journal().size());
         window.partitionDetail().forgetCluster();
         flow.clear();
         produceRate.clear();

@@ -39,6 +39,12 @@ public final class QuorumPane extends BorderPane {
     private final HBox strip;
     private final List<ControllerCard> cardList = new ArrayList<>();
     private QuorumModel model = QuorumModel.EMPTY;
+    /**
+     * The cluster's first journal event that happened while it was on screen: the ones before (its start-up
+     * election, a lesson's setup) are told in the "Why", never replayed as votes over its settled cards.
+     */
+    private long firstShownSeq;
+
     private boolean drewVotes;
     private long votesDrawnNanos;
     /**
@@ -126,24 +132,30 @@ public final class QuorumPane extends BorderPane {
         return model;
     }
 
-    /** A new cluster: forget its elections and votes. */
-    void clear() {
+    /**
+     * A new cluster: forget the old one's elections and votes. {@code shownFromSeq} is the new cluster's
+     * journal size as it comes on screen: its votes before that are history, shown as their outcome.
+     */
+    void clear(long shownFromSeq) {
         story.clear();
         votes.clear();
+        firstShownSeq = shownFromSeq;
         model = QuorumModel.EMPTY;
         cards.getChildren().clear();
         cardList.clear();
     }
 
     /**
-     * One frame: reads the new journal events (in order, for the "Why" and the votes), shows the snapshot on
-     * screen (a past one while scrubbing) and plays the votes.
+     * One frame: reads the new journal events (in order, for the "Why" and, from the cluster's coming on
+     * screen, the votes), shows the snapshot on screen (a past one while scrubbing) and plays the votes.
      */
     void frame(ClusterSnapshot shown, List<Event> newEvents, long nowNanos) {
         List<Integer> controllers = shown.controllerIds();
         for (Event event : newEvents) {
             story.read(event, controllers);
-            votes.read(event, controllers);
+            if (event.seq() >= firstShownSeq) {
+                votes.read(event, controllers);
+            }
         }
         QuorumModel next = QuorumModel.of(shown);
         if (!next.equals(model)) {

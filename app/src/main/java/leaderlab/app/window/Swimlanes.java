@@ -12,13 +12,17 @@ import leaderlab.cluster.view.ClusterSnapshot;
 
 /**
  * One partition's history as four lanes over the kept snapshots: who led (a band per leader, with
- * its id), the leader epoch, the ISR size and the high watermark. A cursor marks the scrubbed moment.
+ * its id), the leader epoch, the ISR size and the high watermark. Scrubbed into the past, the lanes end
+ * at the moment shown, as they were drawn then (as the timeline and the metrics rewind), and a cursor
+ * marks that end.
  */
 public final class Swimlanes extends Pane {
 
     private static final String[] LANES = {"leader", "epoch", "ISR size", "HW"};
 
     private final Canvas canvas = new Canvas();
+    /** The newest snapshot the lanes were last drawn to, or null (for tests: live or the scrubbed moment). */
+    private ClusterSnapshot drawnTo;
 
     public Swimlanes() {
         getChildren().add(canvas);
@@ -29,14 +33,16 @@ public final class Swimlanes extends Pane {
         setMinHeight(90);
     }
 
-    /** @param cursor index into history of the moment shown, or -1 when live */
+    /** @param cursor index into history of the moment shown, or -1 when live: the lanes end there */
     public void render(SnapshotHistory history, String partitionName, int cursor, Palette palette, double zoom) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
         g.setFill(palette.background());
         g.fillRect(0, 0, width, height);
-        int n = history.size();
+        // Nothing after the moment shown: over a past moment the lanes must not tell what came later.
+        int n = cursor >= 0 ? Math.min(cursor + 1, history.size()) : history.size();
+        drawnTo = n > 0 ? history.get(n - 1) : null;
         double labelW = 80 * zoom;
         double laneH = height / LANES.length;
         g.setFont(Font.font("System", FontWeight.BOLD, 12 * zoom));
@@ -95,12 +101,18 @@ public final class Swimlanes extends Pane {
                     hw(history.get(i), p, history.get(i).broker(p.leader())) / (double) maxHw,
                     palette.leader());
         }
-        labelLeaderChanges(g, history, partitionName, x0, step, laneH, palette, zoom);
+        labelLeaderChanges(g, history, n, partitionName, x0, step, laneH, palette, zoom);
         if (cursor >= 0) {
+            double x = x0 + (n - 1) * step;
             g.setStroke(palette.highlight());
             g.setLineWidth(3 * zoom);
-            g.strokeLine(x0 + cursor * step, 0, x0 + cursor * step, height);
+            g.strokeLine(x, 0, x, height);
         }
+    }
+
+    /** The newest snapshot the lanes were last drawn up to: the scrubbed moment while scrubbing, else live. */
+    ClusterSnapshot drawnTo() {
+        return drawnTo;
     }
 
     private static void bar(
@@ -116,10 +128,11 @@ public final class Swimlanes extends Pane {
         g.fillRect(x, lane * laneH + laneH - 2 - h, w, h);
     }
 
-    /** Writes the leader's id where a leadership starts, so the lane reads without a legend. */
+    /** Writes the leader's id where a leadership starts among the first {@code n} snapshots, so the lane reads without a legend. */
     private static void labelLeaderChanges(
             GraphicsContext g,
             SnapshotHistory history,
+            int n,
             String name,
             double x0,
             double step,
@@ -129,7 +142,7 @@ public final class Swimlanes extends Pane {
         int previous = Integer.MIN_VALUE;
         double lastLabel = -1e9;
         g.setFont(Font.font("System", FontWeight.BOLD, 13 * zoom));
-        for (int i = 0; i < history.size(); i++) {
+        for (int i = 0; i < n; i++) {
             PartitionRegistration p = lookup(history.get(i), name);
             if (p == null || p.leader() == previous) {
                 continue;

@@ -69,15 +69,17 @@ final class ViewHeight {
     }
 
     /**
-     * Plans the chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's),
-     * for a view {@code width} wide, and the height the view asks for: answers whether that changed. At zoom
-     * 1 the chips are as large as fit, and where the room holds them labelled, labelled with a slot for
-     * every partition (a scroll where the slots need more). Zoomed, in their slots (packed where slots cost more than 2.5 times the
-     * height): the grown chips, or as large as the room holds down to the chips of the zooms below; where
-     * not even those fit, the view scrolls for them, so a zoom never shrinks the chips.
+     * Plans the chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's,
+     * with its taller headers where {@code backRow}), for a view {@code width} wide, and the height the view
+     * asks for: answers whether that changed. At zoom 1 the chips are as large as fit, and where the room
+     * holds them labelled, labelled with a slot for every partition (a scroll where the slots need more).
+     * Zoomed, in their slots (packed where slots cost more than 2.5 times the height): the grown chips, or as
+     * large as the room holds down to the chips of the zooms below; where not even those fit, the view
+     * scrolls for them, so a zoom never shrinks the chips.
      */
-    boolean plan(int[][] hosted, double width, double zoom, double layoutZoom) {
+    boolean plan(int[][] hosted, double width, double zoom, double layoutZoom, boolean backRow) {
         this.zoom = zoom;
+        header = backRow ? ClusterLayout.BACK_ROW_HEADER_HEIGHT : ClusterLayout.HEADER_HEIGHT;
         double most = mostOnScreen();
         // The width without a scroll bar, so that the plan does not change with the bar's coming and going.
         double across = Math.max(width, onScreenWidth.getAsDouble());
@@ -89,6 +91,9 @@ final class ViewHeight {
         needed = next;
         return changed;
     }
+
+    /** The cards' header height at zoom 1 of the last plan (presenter mode's is taller). */
+    private double header = ClusterLayout.HEADER_HEIGHT;
 
     /** The width a vertical scroll bar takes from the view, with pixels to spare. */
     private static final double SCROLL_BAR_PX = 12;
@@ -125,7 +130,7 @@ final class ViewHeight {
      * The largest chip height from {@code least} to {@code grown} (to half a pixel) whose cards fit in
      * {@code most} pixels, or 0 where not even the least do.
      */
-    private static double largestFitting(
+    private double largestFitting(
             int[][] hosted, double width, double zoom, boolean slots, double least, double grown, double most) {
         if (neededHeight(hosted, width, zoom, slots, grown) <= most) {
             return grown;
@@ -181,7 +186,7 @@ final class ViewHeight {
      * high, over the best number of cards a row: with a slot for every partition on every card (their
      * chips labelled: the layout's rule) or packed.
      */
-    private static double neededHeight(int[][] hosted, double width, double zoom, boolean slots, double chipH) {
+    private double neededHeight(int[][] hosted, double width, double zoom, boolean slots, double chipH) {
         return slots
                 ? neededHeight(
                         hosted.length,
@@ -192,7 +197,7 @@ final class ViewHeight {
                 : neededHeight(hosted.length, ClusterLayout.mostHosted(hosted), width, zoom, chipH);
     }
 
-    private static double neededHeight(int n, int chips, double width, double zoom, double chipH) {
+    private double neededHeight(int n, int chips, double width, double zoom, double chipH) {
         double margin = 16 * zoom;
         double gridW = Math.max(1, width - 2 * margin);
         double gap = ClusterLayout.gap(chipH);
@@ -204,7 +209,7 @@ final class ViewHeight {
             }
             int chipColumns = Math.max(1, (int) ((areaW + gap) / (ClusterLayout.chipWidth(chipH) + gap)));
             int chipRows = Math.max(1, (chips + chipColumns - 1) / chipColumns);
-            double cardH = (ClusterLayout.HEADER_HEIGHT + 8) * zoom + chipRows * (chipH + gap) - gap + 1;
+            double cardH = (header + 8) * zoom + chipRows * (chipH + gap) - gap + 1;
             int rows = (n + columns - 1) / columns;
             least = Math.min(least, 60 * zoom + margin / 2 + rows * cardH + (rows - 1) * margin + margin);
         }

@@ -3,11 +3,13 @@ package leaderlab.app.window;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 
 /**
  * The window's keyboard: zoom, presenter mode, a lesson's remote keys and choice letters, time
  * controls, theme and flow. Keys reach the window first (an event filter), so a key the command bar
- * is typing is left to it.
+ * is typing is left to it; a click outside the command console and any text field takes the keyboard
+ * back from the bar.
  */
 final class WindowKeys {
 
@@ -27,6 +29,24 @@ final class WindowKeys {
                 e.consume();
             }
         });
+        // A press on the view, the partition logs or the narration gives the keyboard back to the window, as
+        // Esc does: panes take no focus themselves, so after `present N` typed in the bar a click there left
+        // the bar typing the lesson's a, b, c and space. A button or the scrubber takes the focus after this.
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (window.typing() && !keepsTyping(e.getPickResult().getIntersectedNode())) {
+                window.focusRoot();
+            }
+        });
+    }
+
+    /** Whether a press on {@code node} leaves the keyboard where it is: in a text field, or the command console. */
+    private boolean keepsTyping(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TextInputControl || n == window.console()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onKey(KeyEvent e) {

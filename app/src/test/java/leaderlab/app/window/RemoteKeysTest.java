@@ -14,7 +14,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * The lesson's keys: a presenter remote's next and previous (PageDown, PageUp) even while the command bar has
- * the keyboard, and after {@code present 3} typed in the bar, the letters and space are the lesson's.
+ * the keyboard, after {@code present 3} typed in the bar the letters and space are the lesson's, and a click
+ * on the view, the partition logs or the narration takes the keyboard back from the bar.
  */
 class RemoteKeysTest extends WindowTestBase {
 
@@ -75,5 +76,39 @@ class RemoteKeysTest extends WindowTestBase {
                 "a is the first choice");
         assertEquals(
                 "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
+    }
+
+    @Test
+    void aClickOnTheLogsPaneOrTheNarrationTakesTheKeyboardFromTheCommandBar(FxRobot robot) throws Exception {
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
+        var lesson = new LessonLibrary().load("03");
+        robot.interact(() -> fixture.window.presentLesson(lesson));
+        awaitReadyAt(robot, "Step 1 of 7");
+
+        robot.clickOn("#command-bar");
+        assertTrue(WindowFixture.onFx(() -> fixture.window.typing()), "the command bar has the keyboard");
+        robot.clickOn(fixture.window.partitionDetail());
+        assertFalse(WindowFixture.onFx(() -> fixture.window.typing()), "a click on the logs pane took the keyboard");
+        robot.type(KeyCode.SPACE);
+        awaitReadyAt(robot, "Step 2 of 7");
+
+        robot.clickOn("#command-bar");
+        robot.clickOn("#lesson-progress");
+        assertFalse(WindowFixture.onFx(() -> fixture.window.typing()), "a click on the narration took the keyboard");
+        robot.type(KeyCode.A);
+        fixture.awaitFx(
+                "the reveal",
+                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
+        assertEquals(
+                "fenced",
+                WindowFixture.onFx(() ->
+                        fixture.window.lessonPanel().reveal().shown().get(0).given()),
+                "a is the first choice");
+        assertEquals(
+                "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
+
+        robot.clickOn("#command-bar");
+        robot.clickOn(fixture.window.clusterCanvas());
+        assertFalse(WindowFixture.onFx(() -> fixture.window.typing()), "a click on the cluster view took the keyboard");
     }
 }

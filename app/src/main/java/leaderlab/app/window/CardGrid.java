@@ -1,0 +1,65 @@
+package leaderlab.app.window;
+
+/** The cards' grid: {@code n} cards in {@code gridW} x {@code gridH}, and how many a row to put there. */
+record CardGrid(int n, double gridW, double gridH, double margin, double headerH, double zoom) {
+
+    /**
+     * The grid (cards a row) in which {@code chips} chips a card are at least {@code slotted} high:
+     * {@code otherwise} where that one is such a grid, else the one closest to 3:2 cards, else
+     * {@code otherwise}.
+     */
+    int sharedColumns(int chips, double leastChip, double slotted, int otherwise) {
+        if (chipsIn(chips, otherwise, leastChip) >= slotted) {
+            return otherwise; // the grid best for packed chips has room for the slots too
+        }
+        int best = otherwise;
+        double bestScore = Double.MAX_VALUE;
+        for (int columns = 1; columns <= n; columns++) {
+            if (chipsIn(chips, columns, leastChip) >= slotted && score(columns) < bestScore) {
+                best = columns;
+                bestScore = score(columns);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How many cards a row holds: the grid that gives the biggest chips; among those (within a pixel), one
+     * with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
+     */
+    int columnsFor(int chipsPerCard, double leastChip) {
+        int best = 1;
+        double bestH = -1;
+        double bestScore = Double.MAX_VALUE;
+        for (int columns = 1; columns <= n; columns++) {
+            double h = chipsIn(chipsPerCard, columns, leastChip);
+            double score = score(columns);
+            if (h > bestH + 1 || (h > bestH - 1 && score < bestScore)) {
+                best = columns;
+                bestH = Math.max(h, bestH);
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** How far a grid of {@code columns} cards a row is from no empty places and 3:2 cards (0 best). */
+    private double score(int columns) {
+        return (n % columns == 0 ? 0 : 10) + Math.abs(Math.log(cardW(columns) / cardH(columns) / 1.5));
+    }
+
+    /** The chip height of {@code chips} chips a card in a grid of {@code columns} cards a row. */
+    private double chipsIn(int chips, int columns, double leastChip) {
+        return ClusterLayout.chipHeight(
+                Math.max(1, chips), cardW(columns) - 16 * zoom, cardH(columns) - headerH - 8 * zoom, zoom, leastChip);
+    }
+
+    private double cardW(int columns) {
+        return (gridW - (columns - 1) * margin) / columns;
+    }
+
+    private double cardH(int columns) {
+        int rows = (n + columns - 1) / columns;
+        return (gridH - (rows - 1) * margin) / rows;
+    }
+}
