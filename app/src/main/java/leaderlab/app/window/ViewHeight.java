@@ -102,13 +102,16 @@ final class ViewHeight {
     private double heightAt(int[][] hosted, double width, double zoom, double layoutZoom, double most) {
         double labelled = ChipRaster.LABEL_MIN_HEIGHT * layoutZoom;
         chip = 0; // as large as fits
-        if (hosted.length > 0 && zoom == 1) {
+        if (ClusterLayout.allPartitions(hosted).length == 0) {
+            return 0; // no chips to plan for (zoomed, an empty card had asked for one huge chip, one card a row)
+        }
+        if (zoom == 1) {
             // Where packed chips would be labelled, labelled chips in their slots (at most 2.5 times as tall).
             double packed = neededHeight(hosted, width, layoutZoom, false, labelled);
             double slotted = neededHeight(hosted, width, layoutZoom, true, labelled);
             return packed <= most && slotted <= 2.5 * packed ? slotted : 0;
         }
-        if (hosted.length == 0 || chipAtZoomOne == 0) {
+        if (chipAtZoomOne == 0) {
             return 0;
         }
         double floor = chipAtZoomOne >= ChipRaster.LABEL_MIN_HEIGHT ? labelled : 0;

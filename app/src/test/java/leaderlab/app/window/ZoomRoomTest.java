@@ -1,5 +1,6 @@
 package leaderlab.app.window;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -56,6 +57,35 @@ class ZoomRoomTest extends WindowTestBase {
         assertTrue(found.isEmpty(), found.toString());
         // Zoomed this far, the chips need more than the window has: the case above was tried.
         assertTrue(scrolled > 0, "the view never scrolled, so the rule was not tried");
+    }
+
+    /**
+     * A cluster with no topic yet (a lesson's first step), zoomed in presenter mode: its cards stay in one
+     * row on screen (their empty chip areas had asked for one huge chip, so the view stacked one card a row
+     * and scrolled).
+     */
+    @Test
+    void anEmptyClusterZoomedKeepsItsCardsInARow(FxRobot robot) {
+        // As wide as presenter mode's view beside a lesson's narration at 1920x1080.
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1150, 1080);
+        presenter(robot, true, 1150, 1080);
+        fixture.awaitCaughtUp(robot);
+        for (int step = 1; step <= 3; step++) {
+            robot.interact(() -> fixture.window.appearance().zoomBy(1.15));
+            settle(robot);
+            ScrollPane scroll = robot.lookup("#cluster-scroll").queryAs(ScrollPane.class);
+            double content =
+                    WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight());
+            double viewport =
+                    WindowFixture.onFx(() -> scroll.getViewportBounds().getHeight());
+            List<Double> tops = WindowFixture.onFx(() -> fixture.window.clusterCanvas().layoutForTests().cards.stream()
+                    .map(card -> card.box().y())
+                    .distinct()
+                    .toList());
+            String at = String.format(java.util.Locale.ROOT, "zoom %.2f", fixture.window.zoom());
+            assertEquals(1, tops.size(), at + ": the cards' rows start at " + tops);
+            assertTrue(content <= viewport + 1, at + ": the view scrolls, " + content + " px in " + viewport);
+        }
     }
 
     private void settle(FxRobot robot) {
