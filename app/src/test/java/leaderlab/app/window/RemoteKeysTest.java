@@ -24,6 +24,29 @@ class RemoteKeysTest extends WindowTestBase {
                 () -> robot.lookup("#lesson-progress").queryAs(Label.class).getText());
     }
 
+    /** Types a: lesson 03's question at step 2 takes it as its first choice, and nothing reaches the bar. */
+    private void answersWithA(FxRobot robot) {
+        robot.type(KeyCode.A);
+        fixture.awaitFx(
+                "the reveal",
+                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
+        assertEquals(
+                "fenced",
+                WindowFixture.onFx(() ->
+                        fixture.window.lessonPanel().reveal().shown().get(0).given()),
+                "a is the first choice");
+        assertEquals(
+                "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
+    }
+
+    /** A 1600x1000 window playing lesson 03, at its first step with Next live. */
+    private void lessonThreeAtStepOne(FxRobot robot) throws Exception {
+        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
+        var lesson = new LessonLibrary().load("03");
+        robot.interact(() -> fixture.window.presentLesson(lesson));
+        awaitReadyAt(robot, "Step 1 of 7");
+    }
+
     private void awaitReadyAt(FxRobot robot, String step) {
         fixture.awaitFx(
                 step + " with Next live (it shows '" + progress(robot) + "')",
@@ -36,10 +59,7 @@ class RemoteKeysTest extends WindowTestBase {
 
     @Test
     void pageDownAndPageUpTurnTheLessonWhileTheCommandBarHasTheKeyboard(FxRobot robot) throws Exception {
-        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
-        var lesson = new LessonLibrary().load("03");
-        robot.interact(() -> fixture.window.presentLesson(lesson));
-        awaitReadyAt(robot, "Step 1 of 7");
+        lessonThreeAtStepOne(robot);
         robot.clickOn("#command-bar");
         assertTrue(WindowFixture.onFx(() -> fixture.window.typing()), "the command bar has the keyboard");
 
@@ -65,25 +85,12 @@ class RemoteKeysTest extends WindowTestBase {
 
         robot.type(KeyCode.SPACE);
         awaitReadyAt(robot, "Step 2 of 7");
-        robot.type(KeyCode.A);
-        fixture.awaitFx(
-                "the reveal",
-                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
-        assertEquals(
-                "fenced",
-                WindowFixture.onFx(() ->
-                        fixture.window.lessonPanel().reveal().shown().get(0).given()),
-                "a is the first choice");
-        assertEquals(
-                "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
+        answersWithA(robot);
     }
 
     @Test
     void aClickOnTheLogsPaneOrTheNarrationTakesTheKeyboardFromTheCommandBar(FxRobot robot) throws Exception {
-        openWindow(robot, WindowFixture.simulated(3, 0, 5), 1600, 1000, LessonCommands.registry());
-        var lesson = new LessonLibrary().load("03");
-        robot.interact(() -> fixture.window.presentLesson(lesson));
-        awaitReadyAt(robot, "Step 1 of 7");
+        lessonThreeAtStepOne(robot);
 
         robot.clickOn("#command-bar");
         assertTrue(WindowFixture.onFx(() -> fixture.window.typing()), "the command bar has the keyboard");
@@ -95,17 +102,7 @@ class RemoteKeysTest extends WindowTestBase {
         robot.clickOn("#command-bar");
         robot.clickOn("#lesson-progress");
         assertFalse(WindowFixture.onFx(() -> fixture.window.typing()), "a click on the narration took the keyboard");
-        robot.type(KeyCode.A);
-        fixture.awaitFx(
-                "the reveal",
-                () -> !fixture.window.lessonPanel().reveal().shown().isEmpty());
-        assertEquals(
-                "fenced",
-                WindowFixture.onFx(() ->
-                        fixture.window.lessonPanel().reveal().shown().get(0).given()),
-                "a is the first choice");
-        assertEquals(
-                "", WindowFixture.onFx(() -> fixture.window.console().bar().getText()), "nothing typed into the bar");
+        answersWithA(robot);
 
         robot.clickOn("#command-bar");
         robot.clickOn(fixture.window.clusterCanvas());

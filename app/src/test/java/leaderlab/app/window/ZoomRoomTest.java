@@ -29,11 +29,9 @@ class ZoomRoomTest extends WindowTestBase {
                 robot.interact(() -> fixture.window.appearance().zoomBy(1.15));
             }
             settle(robot);
-            ScrollPane scroll = robot.lookup("#cluster-scroll").queryAs(ScrollPane.class);
             double content =
                     WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight());
-            double viewport =
-                    WindowFixture.onFx(() -> scroll.getViewportBounds().getHeight());
+            double viewport = viewportHeight(robot);
             PartitionDetail logs = fixture.window.partitionDetail();
             double logsHeight = WindowFixture.onFx(logs::getHeight);
             double logsLeast = WindowFixture.onFx(() -> logs.minHeight(-1));
@@ -73,11 +71,9 @@ class ZoomRoomTest extends WindowTestBase {
         for (int step = 1; step <= 3; step++) {
             robot.interact(() -> fixture.window.appearance().zoomBy(1.15));
             settle(robot);
-            ScrollPane scroll = robot.lookup("#cluster-scroll").queryAs(ScrollPane.class);
             double content =
                     WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight());
-            double viewport =
-                    WindowFixture.onFx(() -> scroll.getViewportBounds().getHeight());
+            double viewport = viewportHeight(robot);
             List<Double> tops = WindowFixture.onFx(() -> fixture.window.clusterCanvas().layoutForTests().cards.stream()
                     .map(card -> card.box().y())
                     .distinct()
@@ -86,6 +82,12 @@ class ZoomRoomTest extends WindowTestBase {
             assertEquals(1, tops.size(), at + ": the cards' rows start at " + tops);
             assertTrue(content <= viewport + 1, at + ": the view scrolls, " + content + " px in " + viewport);
         }
+    }
+
+    /** The height of the cluster view's scroll pane's viewport: how much of the view is on screen. */
+    private double viewportHeight(FxRobot robot) {
+        ScrollPane scroll = robot.lookup("#cluster-scroll").queryAs(ScrollPane.class);
+        return WindowFixture.onFx(() -> scroll.getViewportBounds().getHeight());
     }
 
     private void settle(FxRobot robot) {
