@@ -141,11 +141,11 @@ public final class ClusterCanvas extends Pane {
                 || requestedZoom != laidOutZoom
                 || !layout.fits(snapshot, hosted, width, height, layout.zoom)) {
             double zoomed = requestedZoom * scale;
-            if (viewHeight.plan(hosted, width, requestedZoom, zoomed, scale != 1) || requestedZoom != laidOutZoom) {
+            boolean backRow = scale != 1; // presenter mode
+            if (viewHeight.plan(hosted, width, requestedZoom, zoomed, backRow) || requestedZoom != laidOutZoom) {
                 laidOutZoom = requestedZoom; // the view's least height changes with it
                 requestLayout();
             }
-            boolean backRow = scale != 1;
             layout = new ClusterLayout(snapshot, hosted, width, height, zoomed, backRow, viewHeight.chip());
             if (backRow && !layout.cardsTallFor(3)) {
                 // Presenter type only where the cards stay three headers tall; a big cluster keeps its chips.

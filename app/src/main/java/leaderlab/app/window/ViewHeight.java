@@ -24,6 +24,15 @@ final class ViewHeight {
     /** The window's zoom of the last plan. */
     private double zoom = 1;
 
+    /** The cards' header height at zoom 1 of the last plan (presenter mode's is taller). */
+    private double header = ClusterLayout.HEADER_HEIGHT;
+
+    /** The last plan's cards, and their chips a card in slots (every partition) and packed (the most hosted). */
+    private int cards;
+
+    private int slottedChips;
+    private int packedChips;
+
     /** How much of the view's height is on screen (its scroll pane's viewport). */
     private DoubleSupplier onScreen;
 
@@ -80,35 +89,36 @@ final class ViewHeight {
     boolean plan(int[][] hosted, double width, double zoom, double layoutZoom, boolean backRow) {
         this.zoom = zoom;
         header = backRow ? ClusterLayout.BACK_ROW_HEADER_HEIGHT : ClusterLayout.HEADER_HEIGHT;
+        // Counted once a plan: the searches below ask for heights many times.
+        cards = hosted.length;
+        slottedChips = ClusterLayout.allPartitions(hosted).length;
+        packedChips = ClusterLayout.mostHosted(hosted);
         double most = mostOnScreen();
         // The width without a scroll bar, so that the plan does not change with the bar's coming and going.
         double across = Math.max(width, onScreenWidth.getAsDouble());
-        double next = heightAt(hosted, across, zoom, layoutZoom, most);
+        double next = heightAt(across, zoom, layoutZoom, most);
         if (next > most) {
-            next = heightAt(hosted, across - SCROLL_BAR_PX, zoom, layoutZoom, most); // the bar takes its width
+            next = heightAt(across - SCROLL_BAR_PX, zoom, layoutZoom, most); // the bar takes its width
         }
         boolean changed = next != needed;
         needed = next;
         return changed;
     }
 
-    /** The cards' header height at zoom 1 of the last plan (presenter mode's is taller). */
-    private double header = ClusterLayout.HEADER_HEIGHT;
-
     /** The width a vertical scroll bar takes from the view, with pixels to spare. */
     private static final double SCROLL_BAR_PX = 12;
 
     /** Sets {@link #chip} for a view {@code width} wide at {@code zoom}: answers the height it asks for. */
-    private double heightAt(int[][] hosted, double width, double zoom, double layoutZoom, double most) {
+    private double heightAt(double width, double zoom, double layoutZoom, double most) {
         double labelled = ChipRaster.LABEL_MIN_HEIGHT * layoutZoom;
         chip = 0; // as large as fits
-        if (ClusterLayout.allPartitions(hosted).length == 0) {
+        if (slottedChips == 0) {
             return 0; // no chips to plan for (zoomed, an empty card had asked for one huge chip, one card a row)
         }
         if (zoom == 1) {
             // Where packed chips would be labelled, labelled chips in their slots (at most 2.5 times as tall).
-            double packed = neededHeight(hosted, width, layoutZoom, false, labelled);
-            double slotted = neededHeight(hosted, width, layoutZoom, true, labelled);
+            double packed = neededHeight(width, layoutZoom, false, labelled);
+            double slotted = neededHeight(width, layoutZoom, true, labelled);
             return packed <= most && slotted <= 2.5 * packed ? slotted : 0;
         }
         if (chipAtZoomOne == 0) {
@@ -122,29 +132,28 @@ final class ViewHeight {
                 .orElse(0);
         double least = Math.min(grown, Math.max(Math.max(chipAtZoomOne, below), floor));
         // Slots where they cost at most 2.5 times the height of packed chips (not at hundreds of partitions).
-        boolean slots = neededHeight(hosted, width, layoutZoom, true, least)
-                <= 2.5 * neededHeight(hosted, width, layoutZoom, false, least);
-        double fitting = largestFitting(hosted, width, layoutZoom, slots, least, grown, most);
+        boolean slots =
+                neededHeight(width, layoutZoom, true, least) <= 2.5 * neededHeight(width, layoutZoom, false, least);
+        double fitting = largestFitting(width, layoutZoom, slots, least, grown, most);
         chip = fitting > 0 ? fitting : least;
-        return neededHeight(hosted, width, layoutZoom, slots, chip);
+        return neededHeight(width, layoutZoom, slots, chip);
     }
 
     /**
      * The largest chip height from {@code least} to {@code grown} (to half a pixel) whose cards fit in
      * {@code most} pixels, or 0 where not even the least do.
      */
-    private double largestFitting(
-            int[][] hosted, double width, double zoom, boolean slots, double least, double grown, double most) {
-        if (neededHeight(hosted, width, zoom, slots, grown) <= most) {
+    private double largestFitting(double width, double zoom, boolean slots, double least, double grown, double most) {
+        if (neededHeight(width, zoom, slots, grown) <= most) {
             return grown;
         }
-        if (neededHeight(hosted, width, zoom, slots, least) > most) {
+        if (neededHeight(width, zoom, slots, least) > most) {
             return 0;
         }
         double fits = least;
         for (double more = grown; more - fits > 0.5; ) {
             double mid = (fits + more) / 2;
-            if (neededHeight(hosted, width, zoom, slots, mid) <= most) {
+            if (neededHeight(width, zoom, slots, mid) <= most) {
                 fits = mid;
             } else {
                 more = mid;
@@ -189,15 +198,10 @@ final class ViewHeight {
      * high, over the best number of cards a row: with a slot for every partition on every card (their
      * chips labelled: the layout's rule) or packed.
      */
-    private double neededHeight(int[][] hosted, double width, double zoom, boolean slots, double chipH) {
+    private double neededHeight(double width, double zoom, boolean slots, double chipH) {
         return slots
-                ? neededHeight(
-                        hosted.length,
-                        ClusterLayout.allPartitions(hosted).length,
-                        width,
-                        zoom,
-                        Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom))
-                : neededHeight(hosted.length, ClusterLayout.mostHosted(hosted), width, zoom, chipH);
+                ? neededHeight(cards, slottedChips, width, zoom, Math.max(chipH, ChipRaster.LABEL_MIN_HEIGHT * zoom))
+                : neededHeight(cards, packedChips, width, zoom, chipH);
     }
 
     private double neededHeight(int n, int chips, double width, double zoom, double chipH) {
