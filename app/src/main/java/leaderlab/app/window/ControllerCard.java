@@ -29,6 +29,12 @@ final class ControllerCard extends VBox {
             "quorum-card-isolated",
             "quorum-card-campaigning");
 
+    /** The leader card's border width in quorum.css, the thickest a card has. */
+    private static final double LEADER_BORDER_PX = 4;
+
+    /** The epoch line a card leaves room for: three digits, as a class's cluster reaches. */
+    private static final String WIDEST_EPOCH = "epoch 999";
+
     private final int id;
     private final Label title = new Label();
     /** Beside the title, where the id leaves room: the log line alone did not fit a narrow card. */
@@ -83,10 +89,32 @@ final class ControllerCard extends VBox {
      */
     boolean fitsFullTitle(double width) {
         return ClusterCanvas.textWidth("Controller " + id + "  ", title.getFont())
-                        + ClusterCanvas.textWidth("epoch 999", epoch.getFont())
+                        + ClusterCanvas.textWidth(WIDEST_EPOCH, epoch.getFont())
                         + getInsets().getLeft()
                         + getInsets().getRight()
                 <= width;
+    }
+
+    /**
+     * The width its lines need in compact form, in its type now, without padding and border: the widest of
+     * the id with an epoch of three digits, its longest role, a log line of four and three digits, and a
+     * killed card's status. A fixed set, not the lines it shows now, so the strip's type does not change
+     * with every vote; a pause or a cut, longer, may still cut short on a narrow card.
+     */
+    double leastTextWidth() {
+        return Math.max(
+                ClusterCanvas.textWidth(id + "  ", title.getFont())
+                        + ClusterCanvas.textWidth(WIDEST_EPOCH, epoch.getFont()),
+                Math.max(
+                        ClusterCanvas.textWidth("PROSPECTIVE", role.getFont()),
+                        Math.max(
+                                ClusterCanvas.textWidth("end 9999 · lag 999", log.getFont()),
+                                ClusterCanvas.textWidth("log on disk", status.getFont()))));
+    }
+
+    /** Its padding and the thickest border a card has (the leader's, quorum.css), in pixels. */
+    double framePx() {
+        return getPadding().getLeft() + getPadding().getRight() + 2 * LEADER_BORDER_PX;
     }
 
     /** Runs {@code fit} when the title's type changes (presenter mode on or off). */

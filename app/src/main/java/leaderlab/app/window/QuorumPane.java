@@ -31,12 +31,19 @@ public final class QuorumPane extends BorderPane {
     private final ClusterMenus menus;
     private final QuorumStory story = new QuorumStory();
     private final VoteAnimation votes = new VoteAnimation();
+    private final Label title = new Label("KRaft controller quorum");
     private final Label headline = new Label();
     private final Label detail = new Label();
     private final Label facts = new Label();
     private final HBox cards = new HBox();
     private final Canvas overlay = new Canvas();
+    private final VBox summary;
     private final HBox strip;
+    /** The summary and the cards: drawn smaller where the strip's width cannot hold them in their type. */
+    private final HBox fitted;
+
+    private final ShrinkToWidth shrink;
+
     private final List<ControllerCard> cardList = new ArrayList<>();
     private QuorumModel model = QuorumModel.EMPTY;
     /**
@@ -61,7 +68,6 @@ public final class QuorumPane extends BorderPane {
         // The strip's cards must never hold the window's split panes open wider than they are set.
         setMinWidth(0);
         getStylesheets().add(QuorumPane.class.getResource("quorum.css").toExternalForm());
-        Label title = new Label("KRaft controller quorum");
         title.getStyleClass().add("quorum-title");
         // The title is in the strip's own type (1em): its size is the strip's zoom and presenter mode in one.
         title.fontProperty().addListener((obs, old, font) -> {
@@ -74,7 +80,7 @@ public final class QuorumPane extends BorderPane {
         for (Label label : List.of(headline, detail, facts)) {
             label.setWrapText(true);
         }
-        VBox summary = new VBox(2, title, headline, detail, facts);
+        summary = new VBox(2, title, headline, detail, facts);
         summary.getStyleClass().add("quorum-summary");
         cards.getStyleClass().add("quorum-cards");
         Pane layer = new Pane(overlay);
@@ -88,7 +94,16 @@ public final class QuorumPane extends BorderPane {
         StackPane voters = new StackPane(cards, layer);
         voters.setMinWidth(0);
         HBox.setHgrow(voters, Priority.ALWAYS);
-        strip = new HBox(10, summary, voters);
+        fitted = new HBox(10, summary, voters);
+        fitted.setMinWidth(0);
+        // Zoomed, or in presenter mode beside a lesson, the summary's 27em left three cards "F...", "v...":
+        // there the strip draws smaller, never below the window's type at zoom 1.
+        shrink = new ShrinkToWidth(
+                fitted,
+                this::neededWidth,
+                () -> Appearance.FONT_PX / title.getFont().getSize());
+        HBox.setHgrow(shrink, Priority.ALWAYS);
+        strip = new HBox(shrink);
         strip.setId("quorum-strip");
         strip.getStyleClass().add("quorum-strip");
         setTop(strip);
@@ -233,6 +248,27 @@ public final class QuorumPane extends BorderPane {
         for (ControllerCard card : cardList) {
             card.setCompact(compact);
         }
+    }
+
+    /**
+     * The width the summary and every card need in their type: the summary's, each card's least lines and
+     * frame, and the spacing between them.
+     */
+    private double neededWidth() {
+        double width = summary.prefWidth(-1)
+                + fitted.getSpacing()
+                + cards.getInsets().getLeft()
+                + cards.getInsets().getRight()
+                + cards.getSpacing() * Math.max(0, cardList.size() - 1);
+        for (ControllerCard card : cardList) {
+            width += card.leastTextWidth() + card.framePx();
+        }
+        return width;
+    }
+
+    /** The factor the summary and cards are drawn at: 1, or less where the strip is too narrow (for tests). */
+    double shrinkForTests() {
+        return shrink.factor();
     }
 
     /** The width each of {@code n} cards gets from a row {@code inner} wide with {@code spacing} between. */

@@ -50,6 +50,11 @@ class QuorumStripFitTest extends WindowTestBase {
             }
             fixture.awaitCaughtUp(robot);
             found.addAll(WindowFixture.onFx(() -> problems(controllers)));
+            double shrink = WindowFixture.onFx(() -> fixture.window.quorum().shrinkForTests());
+            // The whole width holds up to five cards in the styled type: it shrinks only where it must.
+            if (controllers <= 5 && shrink != 1) {
+                found.add(controllers + " controllers: the strip drawn at " + shrink + " of its type");
+            }
         }
         assertTrue(found.isEmpty(), (presenter ? "presenter mode: " : "normal window: ") + found);
     }
@@ -67,6 +72,32 @@ class QuorumStripFitTest extends WindowTestBase {
         fixture.awaitCaughtUp(robot);
         List<String> found = WindowFixture.onFx(() -> problems(3));
         assertTrue(found.isEmpty(), "presenter mode beside lesson 03's reveal: " + found);
+    }
+
+    /**
+     * Zoomed in (1.15, 1.32, 1.52) beside lesson 03's question in presenter mode: the strip's type shrinks to
+     * what its width holds, never below the window's at zoom 1, and the cards keep their lines (at its
+     * CSS type, the summary kept 27em and the three cards read "F...", "en...", "v...").
+     */
+    @Test
+    void cardsFitBesideALessonZoomedInPresenterMode(FxRobot robot) throws Exception {
+        openWindow(robot, WindowFixture.simulated(3, 0, 1), 1920, 1080, leaderlab.lessons.LessonCommands.registry());
+        presenter(robot, true, 1920, 1080);
+        fixture.lessonThreeAtItsQuestion(robot);
+        List<String> found = new ArrayList<>();
+        for (int step = 1; step <= 3; step++) {
+            robot.interact(() -> fixture.window.appearance().zoomBy(1.15));
+            fixture.awaitCaughtUp(robot);
+            String at = String.format(java.util.Locale.ROOT, "zoom %.2f, ", fixture.window.zoom());
+            WindowFixture.onFx(() -> problems(3)).forEach(problem -> found.add(at + problem));
+            double drawnPx = WindowFixture.onFx(() -> fixture.window.quorum().voteScale()
+                    * fixture.window.quorum().shrinkForTests()
+                    * Appearance.FONT_PX);
+            if (drawnPx < Appearance.FONT_PX - 0.01) {
+                found.add(at + "strip type drawn at " + drawnPx + " px");
+            }
+        }
+        assertTrue(found.isEmpty(), "presenter mode beside lesson 03: " + found);
     }
 
     private List<String> problems(int controllers) {
