@@ -7,7 +7,7 @@ import java.util.function.DoubleSupplier;
  * How large the cluster view's chips are, and how tall the view asks to be for them, so that zooming in
  * grows the chips as it grows the type and labelled chips keep a slot for every partition on every card.
  * Zoomed, the quorum strip and the cards' headers grow too and took the height from the chips (at
- * 1920x1080 three brokers' labels were smaller at zoom 1.52 than at 1); with 6 brokers and 12 partitions
+ * 1920x1080 three brokers' labels were smaller at zoom 1.52 than at 1 with room to spare); with 6 brokers and 12 partitions
  * the view was too short for labelled chips in every slot, so the cards packed them. The view first takes
  * the partition-logs pane's height (its split's room), and scrolls only where zoomed chips need more than
  * that (see {@link #plan}). Worked out when a layout is made, never per frame.
@@ -83,8 +83,9 @@ final class ViewHeight {
      * asks for: answers whether that changed. At zoom 1 the chips are as large as fit, and where the room
      * holds them labelled, labelled with a slot for every partition (a scroll where the slots need more).
      * Zoomed, in their slots (packed where slots cost more than 2.5 times the height): the grown chips, or as
-     * large as the room holds down to the chips of the zooms below; where not even those fit, the view
-     * scrolls for them, so a zoom never shrinks the chips.
+     * large as the room holds down to the chips of the zooms below; where not even those fit, labelled chips
+     * as large as keep every card on screen; only where not even those fit, the view scrolls (for the chips
+     * of the zooms below).
      */
     boolean plan(int[][] hosted, double width, double zoom, double layoutZoom, boolean backRow) {
         this.zoom = zoom;
@@ -135,6 +136,12 @@ final class ViewHeight {
         boolean slots =
                 neededHeight(width, layoutZoom, true, least) <= 2.5 * neededHeight(width, layoutZoom, false, least);
         double fitting = largestFitting(width, layoutZoom, slots, least, grown, most);
+        if (fitting == 0 && floor > 0) {
+            // Every card on screen before chips as large as a lesser zoom's: beside a lesson at zoom 1.32, three
+            // cards a row no longer held zoom 1's chips (their margins grew), and the view stacked one card a
+            // row and scrolled broker 3 out of sight. Labelled chips as large as fit, then, a little smaller.
+            fitting = largestFitting(width, layoutZoom, slots, floor, least, most);
+        }
         chip = fitting > 0 ? fitting : least;
         return neededHeight(width, layoutZoom, slots, chip);
     }

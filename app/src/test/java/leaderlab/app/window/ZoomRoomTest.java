@@ -64,11 +64,31 @@ class ZoomRoomTest extends WindowTestBase {
      */
     @Test
     void anEmptyClusterZoomedKeepsItsCardsInARow(FxRobot robot) {
+        cardsStayInARowZoomed(robot, 0, 3);
+    }
+
+    /**
+     * Lesson 03's three partitions, zoomed in presenter mode: the cards stay in one row on screen, their
+     * chips labelled. At 1.32 the chips of zoom 1 no longer fitted three cards a row (the margins grew), so
+     * the view stacked one card a row and scrolled broker 3 out of sight. (At 1.52 the taller headers leave
+     * no room for labelled chips under them, and the view scrolls.)
+     */
+    @Test
+    void threePartitionsZoomedKeepTheirCardsInARow(FxRobot robot) {
+        cardsStayInARowZoomed(robot, 3, 2);
+    }
+
+    /** Zooms in {@code steps} times by 1.15: after each, one row of cards on screen, chips labelled. */
+    private void cardsStayInARowZoomed(FxRobot robot, int partitions, int steps) {
         // As wide as presenter mode's view beside a lesson's narration at 1920x1080.
         openWindow(robot, WindowFixture.simulated(3, 0, 5), 1150, 1080);
         presenter(robot, true, 1150, 1080);
+        if (partitions > 0) {
+            fixture.run("create topic orders --partitions " + partitions + " --replication-factor 3");
+        }
         fixture.awaitCaughtUp(robot);
-        for (int step = 1; step <= 3; step++) {
+        settle(robot);
+        for (int step = 1; step <= steps; step++) {
             robot.interact(() -> fixture.window.appearance().zoomBy(1.15));
             settle(robot);
             double content =
@@ -81,7 +101,18 @@ class ZoomRoomTest extends WindowTestBase {
             String at = String.format(java.util.Locale.ROOT, "zoom %.2f", fixture.window.zoom());
             assertEquals(1, tops.size(), at + ": the cards' rows start at " + tops);
             assertTrue(content <= viewport + 1, at + ": the view scrolls, " + content + " px in " + viewport);
+            if (partitions > 0) {
+                assertTrue(
+                        chipHeight() >= ChipRaster.LABEL_MIN_HEIGHT,
+                        at + ": unlabelled chips, " + chipHeight() + " px");
+            }
         }
+    }
+
+    /** The laid-out chips' height, 0 where the cards have none. */
+    private double chipHeight() {
+        return WindowFixture.onFx(() ->
+                fixture.window.clusterCanvas().layoutForTests().cards.get(0).chipH());
     }
 
     /** The height of the cluster view's scroll pane's viewport: how much of the view is on screen. */
