@@ -114,13 +114,17 @@ public final class LeaderlabWindow {
         lanesTitle.getStyleClass().add("panel-title");
         VBox right = new VBox(6, lessonPanel, metrics, timelineTitle, eventLog, lanesTitle, swimlanes);
         VBox.setVgrow(eventLog, Priority.ALWAYS);
-        // A lesson's narration shares the column's spare height with the timeline: the timeline asked for a
-        // list's 400 px and the narration was squeezed to two lines at 1920x1080, so a class scrolled every step.
-        VBox.setVgrow(lessonPanel, Priority.ALWAYS);
-        eventLog.setPrefHeight(120);
-        swimlanes.setPrefHeight(110);
+        // A lesson's narration asks for its whole text, and the timeline for no more than its least: the
+        // timeline takes the height left (VBox shrinks every child alike, whatever its grow priority). At
+        // 1920x1080 the two had shared the column, and every lesson's first step hid lines of its narration.
+        VBox.setVgrow(lessonPanel, Priority.SOMETIMES);
+        eventLog.setPrefHeight(60);
+        // The swimlanes, too, ask for their least and grow to their most where the column has the room.
+        VBox.setVgrow(swimlanes, Priority.ALWAYS);
+        swimlanes.setPrefHeight(60);
         swimlanes.setMinHeight(60);
-        eventLog.setMinHeight(60);
+        swimlanes.setMaxHeight(110);
+        eventLog.setMinHeight(60); // two rows
         right.setPadding(new Insets(0, 4, 0, 8));
         // Where a lesson leaves too little height (1440x900), the column scrolls: squeezed below its least
         // height, a split pane centres it, so it spilled over the headline and its panels over each other.
@@ -274,6 +278,11 @@ public final class LeaderlabWindow {
 
     private void lessonEnded(leaderlab.cluster.Cluster lessonCluster) {
         lessons.ended(lessonCluster);
+    }
+
+    /** The menus of brokers, controllers and partitions, one open at a time. */
+    ClusterMenus menus() {
+        return menus;
     }
 
     LessonPanel lessonPanel() {

@@ -90,9 +90,12 @@ final class LessonPanel extends VBox {
         end.setOnAction(e -> end());
         // The narration scrolls inside the panel, so a long step never pushes the question, its choices,
         // the reveal or the buttons out of reach; it gives up height first where the window is short.
-        ScrollPane scroll = new ScrollPane(new VBox(8, narration, feedback));
+        VBox text = new VBox(8, narration, feedback);
+        ScrollPane scroll = new ScrollPane(text);
         scroll.setFitToWidth(true);
         scroll.setMinViewportHeight(60);
+        // It asks for the whole text, so that a window with the room shows a step without a scroll.
+        scroll.prefViewportHeightProperty().bind(text.heightProperty());
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Region grow = new Region();
