@@ -19,7 +19,6 @@ final class CanvasPointer {
     private final ClusterMenus menus;
     private final Supplier<ClusterSnapshot> shown;
     private final Consumer<String> showPartition;
-    private ContextMenu openMenu;
     private int hovered = -1;
 
     /**
@@ -43,24 +42,23 @@ final class CanvasPointer {
     }
 
     private void clicked(MouseEvent e) {
-        if (openMenu != null) {
-            openMenu.hide();
-        }
+        menus.close();
         ClusterSnapshot snapshot = shown.get();
         int partitionId = canvas.partitionAt(e.getX(), e.getY());
         int broker = canvas.brokerAt(e.getX(), e.getY());
         if (snapshot == null || (partitionId < 0 && broker < 0) || e.getButton() == MouseButton.MIDDLE) {
             return;
         }
+        ContextMenu menu;
         if (partitionId >= 0) {
             PartitionRegistration partition = snapshot.metadata().partitions().get(partitionId);
             showPartition.accept(partition.name());
-            openMenu = menus.forPartition(partition, () -> showPartition.accept(partition.name()));
+            menu = menus.forPartition(partition, () -> showPartition.accept(partition.name()));
         } else if (e.getButton() == MouseButton.SECONDARY) {
-            openMenu = menus.forBroker(broker, BrokerStatus.of(snapshot.broker(broker), NetworkCuts.of(snapshot)));
+            menu = menus.forBroker(broker, BrokerStatus.of(snapshot.broker(broker), NetworkCuts.of(snapshot)));
         } else {
             return;
         }
-        openMenu.show(canvas, e.getScreenX(), e.getScreenY());
+        menus.show(menu, canvas, e.getScreenX(), e.getScreenY());
     }
 }

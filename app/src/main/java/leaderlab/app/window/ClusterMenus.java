@@ -1,6 +1,7 @@
 package leaderlab.app.window;
 
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -15,10 +16,30 @@ import leaderlab.cluster.metadata.Replicas;
 final class ClusterMenus {
 
     private final Consumer<String> run;
+    /** The menu on screen, or null: one at a time, whichever view opened it. */
+    private ContextMenu open;
 
     /** @param run runs a command line (on the command thread) */
     ClusterMenus(Consumer<String> run) {
         this.run = run;
+    }
+
+    /** Shows {@code menu} at a point on the screen, closing the menu open before it. */
+    void show(ContextMenu menu, Node anchor, double screenX, double screenY) {
+        close();
+        open = menu;
+        menu.show(anchor, screenX, screenY);
+    }
+
+    /**
+     * Closes the menu on screen: on a click elsewhere, and for a new cluster, whose view must not offer the
+     * old one's partitions (a chip's menu stayed open over lesson 11's cluster, offering orders-0).
+     */
+    void close() {
+        if (open != null) {
+            open.hide();
+            open = null;
+        }
     }
 
     ContextMenu forBroker(int broker, BrokerStatus status) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -59,8 +58,6 @@ public final class QuorumPane extends BorderPane {
      * (quorum.css). The votes are drawn at this scale, so they grow with the cards' lines.
      */
     private double scale = 1;
-
-    private ContextMenu openMenu;
 
     /** Puts the strip above {@code clusterView}; the headline and the timeline take their "Why" from here. */
     QuorumPane(ClusterCanvas clusterView, ClusterMenus menus, Headline headlineLabel, EventLog eventLog) {
@@ -305,13 +302,15 @@ public final class QuorumPane extends BorderPane {
     }
 
     private void openMenu(ControllerCard card, double screenX, double screenY) {
-        if (openMenu != null) {
-            openMenu.hide();
-        }
         QuorumModel.Voter voter = model.voter(card.controllerId());
-        if (voter != null) {
-            openMenu = menus.forController(voter.id(), voter.liveness() != QuorumModel.Liveness.KILLED);
-            openMenu.show(card, screenX, screenY);
+        if (voter == null) {
+            menus.close();
+        } else {
+            menus.show(
+                    menus.forController(voter.id(), voter.liveness() != QuorumModel.Liveness.KILLED),
+                    card,
+                    screenX,
+                    screenY);
         }
     }
 
