@@ -94,8 +94,14 @@ final class LessonPanel extends VBox {
         ScrollPane scroll = new ScrollPane(text);
         scroll.setFitToWidth(true);
         scroll.setMinViewportHeight(60);
-        // It asks for the whole text, so that a window with the room shows a step without a scroll.
-        scroll.prefViewportHeightProperty().bind(text.heightProperty());
+        // It asks for the whole text, so that a window with the room shows a step without a scroll. The
+        // text's height is known only as the panel is laid out, when a new request for layout is lost: the
+        // column lays out again on the next pulse (it had kept the height of the step before).
+        text.heightProperty()
+                .addListener((obs, was, now) -> javafx.application.Platform.runLater(() -> {
+                    scroll.setPrefViewportHeight(now.doubleValue());
+                    requestLayout();
+                }));
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Region grow = new Region();

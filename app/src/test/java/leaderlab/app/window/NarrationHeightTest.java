@@ -38,35 +38,33 @@ class NarrationHeightTest extends WindowTestBase {
                             && !robot.lookup("#lesson-next")
                                     .queryAs(Button.class)
                                     .isDisabled());
-            for (int pass = 0; pass < 3; pass++) {
-                // The narration asks for its text's height as laid out: the pass after gives it that.
-                robot.interact(() -> {
-                    fixture.window.frame();
-                    stage.getScene().getRoot().layout();
-                });
-            }
-            double[] sizes = WindowFixture.onFx(() -> {
-                MarkdownView narration = fixture.window.lessonPanel().narration();
-                Node node = narration;
-                while (!(node instanceof ScrollPane)) {
-                    node = node.getParent();
-                }
-                ScrollPane scroll = (ScrollPane) node;
-                return new double[] {
-                    scroll.getViewportBounds().getHeight(),
-                    scroll.getContent().getLayoutBounds().getHeight()
-                };
-            });
-            // Where the column cannot hold it whole, the timeline and swimlanes have given all but their least.
-            boolean narrationFirst =
-                    WindowFixture.onFx(() -> fixture.window.eventLog().getHeight()
-                                    <= fixture.window.eventLog().minHeight(-1) + 1
-                            && fixture.window.swimlanes().getHeight()
-                                    <= fixture.window.swimlanes().minHeight(-1) + 1);
-            if (sizes[0] < sizes[1] - 1 && !narrationFirst) {
-                cut.add(name + ": " + sizes[0] + " px of " + sizes[1]);
+            try {
+                // The narration asks for its text's height as laid out: a layout pass or two gives it that.
+                fixture.awaitFx("lesson " + name + "'s narration laid out", () -> readsWhole() == null);
+            } catch (AssertionError timedOut) {
+                cut.add(name + ": " + WindowFixture.onFx(this::readsWhole));
             }
         }
         assertTrue(cut.isEmpty(), "narration cut short (viewport of text): " + cut);
+    }
+
+    /**
+     * Null where the narration shows whole, or where the column cannot hold it and the timeline and
+     * swimlanes are at their least; otherwise the viewport's and the text's heights. On the FX thread.
+     */
+    private String readsWhole() {
+        MarkdownView narration = fixture.window.lessonPanel().narration();
+        Node node = narration;
+        while (!(node instanceof ScrollPane)) {
+            node = node.getParent();
+        }
+        ScrollPane scroll = (ScrollPane) node;
+        double viewport = scroll.getViewportBounds().getHeight();
+        double text = scroll.getContent().getLayoutBounds().getHeight();
+        boolean narrationFirst = fixture.window.eventLog().getHeight()
+                        <= fixture.window.eventLog().minHeight(-1) + 1
+                && fixture.window.swimlanes().getHeight()
+                        <= fixture.window.swimlanes().minHeight(-1) + 1;
+        return viewport >= text - 1 || narrationFirst ? null : viewport + " px of " + text;
     }
 }
