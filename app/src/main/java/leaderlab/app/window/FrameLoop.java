@@ -187,9 +187,9 @@ final class FrameLoop extends AnimationTimer {
 
     /**
      * Rebuilds every view that shows one cluster: its history, timeline, headline, message flow, rates,
-     * failure flashes, the partition logs' memory of truncations and an open menu of its brokers. Keyed to the cluster object, so a
-     * reset, a lesson's present or Back, or anything else that swaps the cluster cannot leave the old one
-     * on screen.
+     * failure flashes, the partition logs' memory of truncations and an open menu of its brokers. Keyed to
+     * the cluster object, so a reset, a lesson's present or Back, or anything else that swaps the cluster
+     * cannot leave the old one on screen.
      */
     private void newCluster(SnapshotSource cluster) {
         shownCluster = cluster;

@@ -4,14 +4,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import leaderlab.cluster.view.ClusterSnapshot;
 import leaderlab.cluster.view.SnapshotSource;
@@ -106,34 +103,7 @@ public final class LeaderlabWindow {
         // The cluster view takes the logs pane's height, down to its least, before it scrolls.
         clusterCanvas.viewHeight.roomFrom(
                 () -> left.getHeight() - partitionDetail.minHeight(-1) - DIVIDER_PX - quorum.stripHeight());
-        Label timelineTitle = new Label("Timeline");
-        timelineTitle.setId("timeline-title");
-        timelineTitle.getStyleClass().add("panel-title");
-        Label lanesTitle = new Label("Selected partition over time");
-        lanesTitle.setId("lanes-title");
-        lanesTitle.getStyleClass().add("panel-title");
-        VBox right = new VBox(6, lessonPanel, metrics, timelineTitle, eventLog, lanesTitle, swimlanes);
-        VBox.setVgrow(eventLog, Priority.ALWAYS);
-        // A lesson's narration asks for its whole text, and the timeline for no more than its least: the
-        // timeline takes the height left (VBox shrinks every child alike, whatever its grow priority). At
-        // 1920x1080 the two had shared the column, and every lesson's first step hid lines of its narration.
-        VBox.setVgrow(lessonPanel, Priority.SOMETIMES);
-        eventLog.setPrefHeight(60);
-        // The swimlanes, too, ask for their least and grow to their most where the column has the room.
-        VBox.setVgrow(swimlanes, Priority.ALWAYS);
-        swimlanes.setPrefHeight(60);
-        swimlanes.setMinHeight(60);
-        swimlanes.setMaxHeight(110);
-        eventLog.setMinHeight(60); // two rows
-        right.setPadding(new Insets(0, 4, 0, 8));
-        // Where a lesson leaves too little height (1440x900), the column scrolls: squeezed below its least
-        // height, a split pane centres it, so it spilled over the headline and its panels over each other.
-        ScrollPane column = new ScrollPane(right);
-        column.setId("right-column");
-        column.setFitToWidth(true);
-        column.setFitToHeight(true);
-        column.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        SplitPane center = new SplitPane(left, column);
+        SplitPane center = new SplitPane(left, SideColumn.of(lessonPanel, metrics, eventLog, swimlanes));
         center.setDividerPositions(0.7);
         return center;
     }

@@ -3,6 +3,7 @@ package leaderlab.app.window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -98,7 +99,7 @@ final class LessonPanel extends VBox {
         // text's height is known only as the panel is laid out, when a new request for layout is lost: the
         // column lays out again on the next pulse (it had kept the height of the step before).
         text.heightProperty()
-                .addListener((obs, was, now) -> javafx.application.Platform.runLater(() -> {
+                .addListener((obs, was, now) -> Platform.runLater(() -> {
                     scroll.setPrefViewportHeight(now.doubleValue());
                     requestLayout();
                 }));

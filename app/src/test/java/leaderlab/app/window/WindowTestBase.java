@@ -1,6 +1,7 @@
 package leaderlab.app.window;
 
 import java.nio.file.Path;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import leaderlab.cluster.ClusterOptions;
 import leaderlab.shell.command.CommandRegistry;
@@ -67,5 +68,11 @@ abstract class WindowTestBase {
             stage.setWidth(width);
             stage.setHeight(height);
         });
+    }
+
+    /** The height of the cluster view's scroll pane's viewport: how much of the view is on screen. */
+    double clusterViewportHeight(FxRobot robot) {
+        ScrollPane scroll = robot.lookup("#cluster-scroll").queryAs(ScrollPane.class);
+        return WindowFixture.onFx(() -> scroll.getViewportBounds().getHeight());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -31,7 +30,7 @@ class ZoomRoomTest extends WindowTestBase {
             settle(robot);
             double content =
                     WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight());
-            double viewport = viewportHeight(robot);
+            double viewport = clusterViewportHeight(robot);
             PartitionDetail logs = fixture.window.partitionDetail();
             double logsHeight = WindowFixture.onFx(logs::getHeight);
             double logsLeast = WindowFixture.onFx(() -> logs.minHeight(-1));
@@ -93,7 +92,7 @@ class ZoomRoomTest extends WindowTestBase {
             settle(robot);
             double content =
                     WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight());
-            double viewport = viewportHeight(robot);
+            double viewport = clusterViewportHeight(robot);
             List<Double> tops = WindowFixture.onFx(() -> fixture.window.clusterCanvas().layoutForTests().cards.stream()
                     .map(card -> card.box().y())
                     .distinct()
@@ -113,12 +112,6 @@ class ZoomRoomTest extends WindowTestBase {
     private double chipHeight() {
         return WindowFixture.onFx(() ->
                 fixture.window.clusterCanvas().layoutForTests().cards.get(0).chipH());
-    }
-
-    /** The height of the cluster view's scroll pane's viewport: how much of the view is on screen. */
-    private double viewportHeight(FxRobot robot) {
-        ScrollPane scroll = robot.lookup("#cluster-scroll").queryAs(ScrollPane.class);
-        return WindowFixture.onFx(() -> scroll.getViewportBounds().getHeight());
     }
 
     private void settle(FxRobot robot) {

@@ -66,12 +66,8 @@ class ZoomedChipTypeTest extends WindowTestBase {
             double type = WindowFixture.onFx(this::smallestLabelType);
             steps.append(String.format(java.util.Locale.ROOT, " %.2f:%.1fpx", zoom, type));
             boolean scrolls =
-                    WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight()
-                            > robot.lookup("#cluster-scroll")
-                                            .queryAs(javafx.scene.control.ScrollPane.class)
-                                            .getViewportBounds()
-                                            .getHeight()
-                                    + 1);
+                    WindowFixture.onFx(() -> fixture.window.clusterCanvas().getHeight())
+                            > clusterViewportHeight(robot) + 1;
             // Smaller chips only to keep every card on screen, and never unlabelled.
             if ((type < before - 0.01 && scrolls) || (type == 0 && before > 0)) {
                 found.add(brokers + " brokers at zoom " + String.format(java.util.Locale.ROOT, "%.2f", zoom) + ": "
