@@ -36,8 +36,8 @@ final class CardPainter {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(down ? palette.mutedText() : palette.text());
-        g.setFont(Font.font("System", FontWeight.BOLD, 24 * zoom));
-        g.fillText(header.title(), box.x() + 10 * zoom, box.y() + 6 * zoom, box.w() - 20 * zoom);
+        g.setFont(titleFont(header.title(), box, zoom));
+        g.fillText(header.title(), box.x() + 10 * zoom, box.y() + 6 * zoom, titleRoom(box, zoom));
         drawStatus(g, status, header.word(), box, palette, zoom);
         if (header.belief() != null) {
             g.setFill(palette.fault());
@@ -48,6 +48,21 @@ final class CardPainter {
                 g.fillText(line.text(), box.x() + 10 * zoom, line.y(), beliefRoom(box, zoom));
             }
         }
+    }
+
+    /** How wide a card's title may be: the card's width less its padding. */
+    static double titleRoom(ClusterLayout.Box box, double zoom) {
+        return box.w() - 20 * zoom;
+    }
+
+    /**
+     * A card's title type: 24 zoomed px, smaller (down to four fifths) rather than squeezed glyphs where the
+     * card is narrow (eight cards a row at 1600x1000 narrowed "Broker 8" by an eighth).
+     */
+    static Font titleFont(String title, ClusterLayout.Box box, double zoom) {
+        Font full = Font.font("System", FontWeight.BOLD, 24 * zoom);
+        double fit = titleRoom(box, zoom) / ClusterCanvas.textWidth(title, full);
+        return fit >= 1 ? full : Font.font("System", FontWeight.BOLD, 24 * zoom * Math.max(0.8, fit));
     }
 
     /**

@@ -212,8 +212,8 @@ final class ClusterLayout {
     static double chipHeight(int count, double areaW, double areaH, double zoom, double leastChip) {
         double most = leastChip > 0 ? leastChip : Math.max(40 * zoom, Math.min(areaH / 6, 60 * zoom));
         for (double h = most; h > 2; h = smaller(h, zoom)) {
-            if (chipWidth(h) > areaW && h > ChipRaster.LABEL_MIN_HEIGHT) {
-                continue; // a labelled chip as wide as its label needs
+            if (chipWidth(h) > areaW && h >= ChipRaster.LABEL_MIN_HEIGHT) {
+                continue; // a labelled chip as wide as its label needs (at 12 cards a row it was squeezed)
             }
             double gap = gap(h);
             int cols = Math.max(1, (int) ((areaW + gap) / (chipWidth(h) + gap)));

@@ -66,7 +66,7 @@ final class ViewHeight {
     }
 
     /** The most height on screen the view can have: its viewport's, or what its split can give. */
-    private double mostOnScreen() {
+    double mostOnScreen() {
         return Math.max(onScreen.getAsDouble(), room.getAsDouble());
     }
 
@@ -80,12 +80,12 @@ final class ViewHeight {
     /**
      * Plans the chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's,
      * with its taller headers where {@code backRow}), for a view {@code width} wide, and the height the view
-     * asks for: answers whether that changed. At zoom 1 the chips are as large as fit, and where the room
-     * holds them labelled, labelled with a slot for every partition (a scroll where the slots need more).
-     * Zoomed, in their slots (packed where slots cost more than 2.5 times the height): the grown chips, or as
-     * large as the room holds down to the chips of the zooms below; where not even those fit, labelled chips
-     * as large as keep every card on screen; only where not even those fit, the view scrolls (for the chips
-     * of the zooms below).
+     * asks for: answers whether that changed. At zoom 1 the chips are as large as fit: labelled with a slot
+     * for every partition where the room holds that, else labelled and packed where it holds those.
+     * Zoomed, in their slots (packed where slots cost more than 2.5 times the height, or keep a card off
+     * screen): the grown chips, or as large as the room holds down to the chips of the zooms below; where not
+     * even those fit, labelled chips as large as keep every card on screen; only where not even those fit,
+     * the view scrolls (for the chips of the zooms below).
      */
     boolean plan(int[][] hosted, double width, double zoom, double layoutZoom, boolean backRow) {
         this.zoom = zoom;
@@ -117,10 +117,15 @@ final class ViewHeight {
             return 0; // no chips to plan for (zoomed, an empty card had asked for one huge chip, one card a row)
         }
         if (zoom == 1) {
-            // Where packed chips would be labelled, labelled chips in their slots (at most 2.5 times as tall).
-            double packed = neededHeight(width, layoutZoom, false, labelled);
+            // Every card on screen first: labelled chips in their slots where those fit the height the view can
+            // have on screen, else packed ones where those do (12 brokers at 1920x1080: the slots had scrolled
+            // a row of four cards out of sight), else chips as large as fit.
             double slotted = neededHeight(width, layoutZoom, true, labelled);
-            return packed <= most && slotted <= 2.5 * packed ? slotted : 0;
+            if (slotted <= most) {
+                return slotted;
+            }
+            double packed = neededHeight(width, layoutZoom, false, labelled);
+            return packed <= most ? packed : 0;
         }
         if (chipAtZoomOne == 0) {
             return 0;
@@ -135,15 +140,29 @@ final class ViewHeight {
         // Slots where they cost at most 2.5 times the height of packed chips (not at hundreds of partitions).
         boolean slots =
                 neededHeight(width, layoutZoom, true, least) <= 2.5 * neededHeight(width, layoutZoom, false, least);
-        double fitting = largestFitting(width, layoutZoom, slots, least, grown, most);
+        double fitting = fittingChip(width, layoutZoom, slots, floor, least, grown, most);
+        if (fitting == 0 && slots) {
+            slots = false; // every card on screen before slots, as at zoom 1
+            fitting = fittingChip(width, layoutZoom, false, floor, least, grown, most);
+        }
+        chip = fitting > 0 ? fitting : least;
+        return neededHeight(width, layoutZoom, slots, chip);
+    }
+
+    /**
+     * The largest chip height from {@code least} to {@code grown} whose cards fit in {@code most} pixels, else
+     * the largest from {@code floor} (labelled chips) to {@code least}, or 0 where not even those fit.
+     */
+    private double fittingChip(
+            double width, double zoom, boolean slots, double floor, double least, double grown, double most) {
+        double fitting = largestFitting(width, zoom, slots, least, grown, most);
         if (fitting == 0 && floor > 0) {
             // Every card on screen before chips as large as a lesser zoom's: beside a lesson at zoom 1.32, three
             // cards a row no longer held zoom 1's chips (their margins grew), and the view stacked one card a
             // row and scrolled broker 3 out of sight. Labelled chips as large as fit, then, a little smaller.
-            fitting = largestFitting(width, layoutZoom, slots, floor, least, most);
+            fitting = largestFitting(width, zoom, slots, floor, least, most);
         }
-        chip = fitting > 0 ? fitting : least;
-        return neededHeight(width, layoutZoom, slots, chip);
+        return fitting;
     }
 
     /**
@@ -218,7 +237,7 @@ final class ViewHeight {
         double least = Double.MAX_VALUE;
         for (int columns = 1; columns <= n; columns++) {
             double areaW = (gridW - (columns - 1) * margin) / columns - 16 * zoom;
-            if (ClusterLayout.chipWidth(chipH) > areaW && chipH > ChipRaster.LABEL_MIN_HEIGHT) {
+            if (ClusterLayout.chipWidth(chipH) > areaW && chipH >= ChipRaster.LABEL_MIN_HEIGHT) {
                 continue;
             }
             int chipColumns = Math.max(1, (int) ((areaW + gap) / (ClusterLayout.chipWidth(chipH) + gap)));

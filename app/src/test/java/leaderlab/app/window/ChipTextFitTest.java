@@ -13,8 +13,10 @@ import org.testfx.api.FxRobot;
  * Replica chips' labels at the README pictures' size, 1600x1000, with the failover picture's topics (orders,
  * 6 partitions, and payments, 3, each on three replicas): on 4, 5 and 8 brokers the cluster view is one
  * row of cards 292 px high, and every labelled chip's text is at least 12 px with its glyphs narrowed by at
- * most a fifth (at 0.56 of an 18 px chip it was 10 px, and narrowed besides). Geometry, as laid out and
- * as the painter sizes the type; no pixels read.
+ * most a fifth (at 0.56 of an 18 px chip it was 10 px, and narrowed besides). On 12 brokers at 1920x1080 too:
+ * there the view put twelve cards in a row, 68 px wide, with the titles and labels squeezed into them, and
+ * when they were given the room, slots for all ten partitions scrolled four cards out of sight. Every card is
+ * on screen with its title whole. Geometry, as laid out and as the painter sizes the type; no pixels read.
  */
 class ChipTextFitTest extends WindowTestBase {
 
@@ -33,17 +35,39 @@ class ChipTextFitTest extends WindowTestBase {
         labelsFit(robot, 8);
     }
 
+    @Test
+    void twelveBrokersAtFullHd(FxRobot robot) {
+        labelsFit(robot, 12, 1920, 1080);
+    }
+
     private void labelsFit(FxRobot robot, int brokers) {
-        openWindow(robot, WindowFixture.simulated(brokers, 0, 7), 1600, 1000);
+        labelsFit(robot, brokers, 1600, 1000);
+    }
+
+    private void labelsFit(FxRobot robot, int brokers, double width, double height) {
+        openWindow(robot, WindowFixture.simulated(brokers, 0, 7), width, height);
         fixture.run("create topic orders --partitions 6 --replication-factor 3");
         fixture.run("create topic payments --partitions 3 --replication-factor 3");
         fixture.run("wait 1s");
         fixture.awaitCaughtUp(robot);
+        double onScreen = clusterViewportHeight(robot);
         List<String> found = WindowFixture.onFx(() -> {
             List<String> problems = new ArrayList<>();
             ClusterLayout layout = fixture.window.clusterCanvas().layoutForTests();
             int labelled = 0;
             for (ClusterLayout.Card card : layout.cards) {
+                ClusterLayout.Box box = card.box();
+                if (box.y() + box.h() > onScreen + 1) {
+                    problems.add("broker " + card.brokerId() + " ends at " + (box.y() + box.h()) + " px, under the "
+                            + onScreen + " px on screen");
+                }
+                String title = "Broker " + card.brokerId();
+                Font titleFont = CardPainter.titleFont(title, box, layout.zoom);
+                double titleWidth = ClusterCanvas.textWidth(title, titleFont);
+                if (titleWidth > CardPainter.titleRoom(box, layout.zoom) + 0.5) {
+                    problems.add("broker " + card.brokerId() + ": a " + titleWidth + " px title in "
+                            + titleFont.getSize() + " px type on a " + box.w() + " px card");
+                }
                 if (card.chipH() < ChipRaster.LABEL_MIN_HEIGHT) {
                     problems.add("broker " + card.brokerId() + ": chips of " + card.chipH() + " px, unlabelled");
                     continue;
@@ -73,6 +97,6 @@ class ChipTextFitTest extends WindowTestBase {
             }
             return problems;
         });
-        assertTrue(found.isEmpty(), brokers + " brokers at 1600x1000: " + found);
+        assertTrue(found.isEmpty(), brokers + " brokers at " + (int) width + "x" + (int) height + ": " + found);
     }
 }
