@@ -14,7 +14,7 @@ record CardGrid(int n, double gridW, double gridH, double margin, double headerH
         }
         int best = otherwise;
         double bestScore = Double.MAX_VALUE;
-        for (int columns = 1; columns <= n; columns++) {
+        for (int columns = 1; columns <= n && !ClusterLayout.tooNarrow(columns, cardW(columns), zoom); columns++) {
             if (chipsIn(chips, columns, leastChip) >= slotted && score(columns) < bestScore) {
                 best = columns;
                 bestScore = score(columns);
@@ -24,7 +24,7 @@ record CardGrid(int n, double gridW, double gridH, double margin, double headerH
     }
 
     /**
-     * How many cards a row holds: the grid that gives the biggest chips, labelled ones before any unlabelled
+     * How many cards a row holds, never {@link ClusterLayout#tooNarrow}: the grid that gives the biggest chips, labelled ones before any unlabelled
      * (12 cards a row of 17.5 px chips had tied with 18 px labelled ones); among those (within a pixel and
      * labelled alike), one with no empty places (4 brokers: 2 x 2, not 3 + 1), then cards closest to 3:2.
      */
@@ -32,7 +32,7 @@ record CardGrid(int n, double gridW, double gridH, double margin, double headerH
         int best = 1;
         double bestH = -1;
         double bestScore = Double.MAX_VALUE;
-        for (int columns = 1; columns <= n; columns++) {
+        for (int columns = 1; columns <= n && !ClusterLayout.tooNarrow(columns, cardW(columns), zoom); columns++) {
             double h = chipsIn(chipsPerCard, columns, leastChip);
             double score = score(columns);
             boolean bigger = h > bestH + 1 || labelled(h) && !labelled(bestH);

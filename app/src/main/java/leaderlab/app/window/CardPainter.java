@@ -137,7 +137,7 @@ final class CardPainter {
         return new ClusterLayout.Box(box.x() + 10 * zoom, box.y() + ClusterLayout.BADGE_TOP * zoom, w, h);
     }
 
-    private static Font badgeFont(double zoom) {
+    static Font badgeFont(double zoom) {
         return Font.font("System", FontWeight.BOLD, 14 * zoom);
     }
 

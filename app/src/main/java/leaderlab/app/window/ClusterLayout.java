@@ -81,6 +81,18 @@ final class ClusterLayout {
     /** Room for the belief line and, under it, a pulsing chip's ring (up to a chip's gap: 8 px). */
     static final double HEADER_HEIGHT = 92;
 
+    /**
+     * The least width of a card in a grid of more than one a row, unzoomed: its title at four fifths of its
+     * type ({@link CardPainter#titleFont}) and its state badge (12 brokers at 1600x1000 stood in one row of
+     * 51 px cards, titles squeezed and badges without a word, the view too short for two rows).
+     */
+    static final double LEAST_CARD_WIDTH = 120;
+
+    /** Whether {@code columns} cards a row, each {@code cardW} wide at {@code zoom}, are too narrow. */
+    static boolean tooNarrow(int columns, double cardW, double zoom) {
+        return columns > 1 && cardW < LEAST_CARD_WIDTH * zoom;
+    }
+
     /** A belief line's height against its type size: bold type, descenders included. */
     static final double BELIEF_LEADING = 1.3;
     /**

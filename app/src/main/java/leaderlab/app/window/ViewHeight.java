@@ -81,7 +81,9 @@ final class ViewHeight {
      * Plans the chip height at the window's {@code zoom}, laid out at {@code layoutZoom} (presenter mode's,
      * with its taller headers where {@code backRow}), for a view {@code width} wide, and the height the view
      * asks for: answers whether that changed. At zoom 1 the chips are as large as fit: labelled with a slot
-     * for every partition where the room holds that, else labelled and packed where it holds those.
+     * for every partition where the room holds that, else labelled and packed where it holds those, else
+     * unlabelled ones as large as it holds (at least 10 px, or the view scrolls for them), on cards never
+     * {@link ClusterLayout#tooNarrow}.
      * Zoomed, in their slots (packed where slots cost more than 2.5 times the height, or keep a card off
      * screen): the grown chips, or as large as the room holds down to the chips of the zooms below; where not
      * even those fit, labelled chips as large as keep every card on screen; only where not even those fit,
@@ -106,6 +108,9 @@ final class ViewHeight {
         return changed;
     }
 
+    /** The least chips worth a view's height before it scrolls: smaller ones are specks from the back. */
+    private static final double LEAST_UNLABELLED_CHIP = 10;
+
     /** The width a vertical scroll bar takes from the view, with pixels to spare. */
     private static final double SCROLL_BAR_PX = 12;
 
@@ -113,19 +118,26 @@ final class ViewHeight {
     private double heightAt(double width, double zoom, double layoutZoom, double most) {
         double labelled = ChipRaster.LABEL_MIN_HEIGHT * layoutZoom;
         chip = 0; // as large as fits
-        if (slottedChips == 0) {
-            return 0; // no chips to plan for (zoomed, an empty card had asked for one huge chip, one card a row)
-        }
         if (zoom == 1) {
             // Every card on screen first: labelled chips in their slots where those fit the height the view can
             // have on screen, else packed ones where those do (12 brokers at 1920x1080: the slots had scrolled
-            // a row of four cards out of sight), else chips as large as fit.
-            double slotted = neededHeight(width, layoutZoom, true, labelled);
-            if (slotted <= most) {
-                return slotted;
+            // a row of four cards out of sight), else unlabelled ones; where not even those fit, the height of
+            // every card's header over the least chips (12 brokers at 1600x1000 had stood in one row of 51 px
+            // cards in a view that kept to its viewport). An empty cluster asks for a row of chips to come.
+            double[] needs = {
+                neededHeight(width, layoutZoom, true, labelled), neededHeight(width, layoutZoom, false, labelled)
+            };
+            for (double need : needs) {
+                if (need <= most) {
+                    return need;
+                }
             }
-            double packed = neededHeight(width, layoutZoom, false, labelled);
-            return packed <= most ? packed : 0;
+            double unlabelled = largestFitting(
+                    width, layoutZoom, false, LEAST_UNLABELLED_CHIP, ChipRaster.LABEL_MIN_HEIGHT - 0.5, most);
+            return neededHeight(width, layoutZoom, false, unlabelled > 0 ? unlabelled : 2);
+        }
+        if (slottedChips == 0) {
+            return 0; // no chips to plan for (zoomed, an empty card had asked for one huge chip, one card a row)
         }
         if (chipAtZoomOne == 0) {
             return 0;
@@ -236,7 +248,11 @@ final class ViewHeight {
         double gap = ClusterLayout.gap(chipH);
         double least = Double.MAX_VALUE;
         for (int columns = 1; columns <= n; columns++) {
-            double areaW = (gridW - (columns - 1) * margin) / columns - 16 * zoom;
+            double cardW = (gridW - (columns - 1) * margin) / columns;
+            if (ClusterLayout.tooNarrow(columns, cardW, zoom)) {
+                break;
+            }
+            double areaW = cardW - 16 * zoom;
             if (ClusterLayout.chipWidth(chipH) > areaW && chipH >= ChipRaster.LABEL_MIN_HEIGHT) {
                 continue;
             }
