@@ -110,9 +110,10 @@ public final class LeaderlabWindow {
 
     /**
      * Puts the parts in place: the full window, or presenter mode (the headline, the cluster view and the
-     * lesson's narration only). The parts are the same objects either way, so nothing is lost by switching.
+     * lesson's narration only). The parts are the same objects either way, so nothing is lost by switching;
+     * laid out again, the split panes take their first shares again.
      */
-    private void layOut() {
+    void layOut() {
         root.getStyleClass().remove("presenter");
         clusterCanvas.setScale(presenter ? ClusterCanvas.PRESENTER_SCALE : 1);
         clusterCanvas.viewHeight.noRoom(); // until the normal layout's split gives it some

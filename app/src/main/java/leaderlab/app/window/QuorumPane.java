@@ -104,34 +104,9 @@ public final class QuorumPane extends BorderPane {
         strip.setId("quorum-strip");
         strip.getStyleClass().add("quorum-strip");
         setTop(strip);
-        setCenter(scrolling(clusterView));
+        setCenter(ClusterScroll.around(clusterView));
         headlineLabel.explainWith(story::why);
         eventLog.explainWith(story::why);
-    }
-
-    /**
-     * The cluster view in a scroll pane that keeps one row of its cards on screen: zoomed in, the view
-     * asks for the height its grown chips need, and scrolls where the window has less.
-     */
-    private static javafx.scene.control.ScrollPane scrolling(ClusterCanvas clusterView) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(clusterView);
-        scroll.setId("cluster-scroll");
-        scroll.getStyleClass().add("cluster-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(0);
-        scroll.skinProperty().addListener((obs, was, skin) -> {
-            javafx.scene.Node viewport = scroll.lookup(".viewport");
-            if (viewport != null) {
-                viewport.setCache(false);
-            }
-        });
-        ViewHeight height = clusterView.viewHeight;
-        height.onScreen(() -> scroll.getViewportBounds().getHeight(), scroll::getWidth);
-        clusterView.needsLayoutProperty().addListener((obs, was, now) -> scroll.setMinHeight(height.leastOnScreen()));
-        scroll.setMinHeight(height.leastOnScreen());
-        return scroll;
     }
 
     /** The quorum strip's height: what of this pane the cluster view does not have. */
@@ -261,6 +236,11 @@ public final class QuorumPane extends BorderPane {
             width += card.leastTextWidth() + card.framePx();
         }
         return width;
+    }
+
+    /** The summary's box (for tests of its text's fit). */
+    Region summaryForTests() {
+        return summary;
     }
 
     /** The factor the summary and cards are drawn at: 1, or less where the strip is too narrow (for tests). */

@@ -93,6 +93,11 @@ public final class WindowLauncher {
         open(runner, false);
     }
 
+    /** The window's size as it opens (within the screen). */
+    private static final double WIDTH_PX = 1440;
+
+    private static final double HEIGHT_PX = 900;
+
     /** @param presenter start in presenter mode (full screen, cluster view and narration only) */
     public static void open(CommandRunner runner, boolean presenter) {
         open(runner, presenter, true);
@@ -103,7 +108,7 @@ public final class WindowLauncher {
      *     clock's waits would be commands the bundle does not have
      */
     public static void open(CommandRunner runner, boolean presenter, boolean playing) {
-        open(() -> new LeaderlabWindow(runner, playing, 1440, 900), presenter, "leaderlab");
+        open(() -> new LeaderlabWindow(runner, playing, WIDTH_PX, HEIGHT_PX), presenter, "leaderlab");
     }
 
     /**
@@ -113,7 +118,7 @@ public final class WindowLauncher {
      * @throws IllegalStateException with a one-line reason if the toolkit cannot start
      */
     public static void openReal(CommandRunner runner, leaderlab.cluster.view.SnapshotSource polled, String title) {
-        open(() -> new LeaderlabWindow(runner, polled, 1440, 900), false, title);
+        open(() -> new LeaderlabWindow(runner, polled, WIDTH_PX, HEIGHT_PX), false, title);
     }
 
     /**
@@ -146,6 +151,7 @@ public final class WindowLauncher {
                     window = null;
                 });
                 stage.show();
+                Platform.runLater(() -> sizeOnScreen(stage, created));
                 if (presenter) {
                     created.setPresenter(true);
                 }
@@ -158,6 +164,39 @@ public final class WindowLauncher {
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
+
+    /**
+     * Gives the stage its size, within the screen. Under some X11 window managers (openbox here; newer
+     * GNOME's mutter: JDK-8316423, fixed in JavaFX 22, which needs JDK 21) JavaFX 21 showed a window sized
+     * by its scene at 200x200, and its split panes, squeezed at that size, kept their squeezed shares when
+     * the window was enlarged (the cluster view got 54% of the width, not 70%). Set once the window is on
+     * screen (set before, the window manager's 200x200 came after it); where the window was squeezed, it is
+     * laid out again as it reaches its size, so the splits take their first shares. A click ends the watch.
+     */
+    static void sizeOnScreen(Stage stage, LeaderlabWindow window) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(WIDTH_PX, screen.getWidth());
+        javafx.scene.Scene scene = stage.getScene();
+        javafx.beans.value.ChangeListener<Number> unsqueeze = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number now) {
+                if (now.doubleValue() >= width - SQUEEZE_PX && was.doubleValue() < width - SQUEEZE_PX) {
+                    scene.widthProperty().removeListener(this);
+                    window.layOut();
+                }
+            }
+        };
+        scene.widthProperty().addListener(unsqueeze);
+        scene.addEventFilter(
+                javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                e -> scene.widthProperty().removeListener(unsqueeze));
+        stage.setWidth(width);
+        stage.setHeight(Math.min(HEIGHT_PX, screen.getHeight()));
+        stage.centerOnScreen();
+    }
+
+    /** How much narrower than its size a window may be without being squeezed: its decorations, and more. */
+    private static final double SQUEEZE_PX = 40;
 
     /** Closes the window and stops the toolkit, if it was started. */
     public static void close() {
