@@ -157,7 +157,7 @@ public final class PartitionDetail extends Pane {
             scale = Math.max(scale, ghost.log().endOffset());
         }
         LogView leaderLog = partition.hasLeader() ? lastSeen.get(partition.leader()) : null;
-        double labelW = 190 * zoom;
+        double labelW = LABEL_PX * zoom;
         double tapeX = 12 * zoom + labelW;
         double tapeW = Math.max(10, width - tapeX - 90 * zoom);
         double rowH = Math.min(84 * zoom, (height - 44 * zoom) / Math.max(1, partition.replicas().length));
@@ -215,6 +215,12 @@ public final class PartitionDetail extends Pane {
     /** The geometry of one replica's row: tape position and width, and pixels per offset. */
     private record Row(double x, double y, double w, double h, double cell) {}
 
+    /** The width of the rows' broker and role column, unzoomed. */
+    private static final double LABEL_PX = 190;
+
+    /** The least row height, unzoomed, that holds the role under the broker. */
+    private static final double TWO_LINE_ROW_PX = 40;
+
     private void drawRow(
             GraphicsContext g,
             ClusterSnapshot snapshot,
@@ -230,10 +236,20 @@ public final class PartitionDetail extends Pane {
         g.setFont(Font.font("System", FontWeight.BOLD, 17 * zoom));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("Broker " + broker, 12 * zoom, row.y() + 14 * zoom);
-        g.setFont(Font.font("System", 14 * zoom));
+        String title = "Broker " + broker;
+        g.fillText(title, 12 * zoom, row.y() + 14 * zoom);
         g.setFill(state == ReplicaState.OFFLINE ? palette.mutedText() : palette.replica(state));
-        g.fillText(state.label(), 12 * zoom, row.y() + 36 * zoom);
+        if (row.h() < TWO_LINE_ROW_PX * zoom) {
+            // A short row (the cluster view took the pane's height) has the role beside the broker: under it,
+            // it ran into the next row's broker.
+            g.setFont(Font.font("System", 12 * zoom));
+            double titleW = ClusterCanvas.textWidth(title, Font.font("System", FontWeight.BOLD, 17 * zoom));
+            g.fillText(
+                    state.label(), (12 + 6) * zoom + titleW, row.y() + 17 * zoom, LABEL_PX * zoom - titleW - 6 * zoom);
+        } else {
+            g.setFont(Font.font("System", 14 * zoom));
+            g.fillText(state.label(), 12 * zoom, row.y() + 36 * zoom);
+        }
         double tapeH = Math.min(28 * zoom, row.h() * 0.36);
         double tapeY = row.y() + 18 * zoom;
         if (log == null) {
