@@ -14,7 +14,7 @@ record CardGrid(int n, double gridW, double gridH, double margin, double headerH
         }
         int best = otherwise;
         double bestScore = Double.MAX_VALUE;
-        for (int columns = 1; columns <= n && !ClusterLayout.tooNarrow(columns, cardW(columns), zoom); columns++) {
+        for (int columns = 1, most = mostColumns(); columns <= most; columns++) {
             if (chipsIn(chips, columns, leastChip) >= slotted && score(columns) < bestScore) {
                 best = columns;
                 bestScore = score(columns);
@@ -32,7 +32,7 @@ record CardGrid(int n, double gridW, double gridH, double margin, double headerH
         int best = 1;
         double bestH = -1;
         double bestScore = Double.MAX_VALUE;
-        for (int columns = 1; columns <= n && !ClusterLayout.tooNarrow(columns, cardW(columns), zoom); columns++) {
+        for (int columns = 1, most = mostColumns(); columns <= most; columns++) {
             double h = chipsIn(chipsPerCard, columns, leastChip);
             double score = score(columns);
             boolean bigger = h > bestH + 1 || labelled(h) && !labelled(bestH);
@@ -44,6 +44,15 @@ record CardGrid(int n, double gridW, double gridH, double margin, double headerH
             }
         }
         return best;
+    }
+
+    /** The most cards a row whose cards are not {@link ClusterLayout#tooNarrow} (one at least). */
+    private int mostColumns() {
+        int columns = 1;
+        while (columns < n && !ClusterLayout.tooNarrow(columns + 1, cardW(columns + 1), zoom)) {
+            columns++;
+        }
+        return columns;
     }
 
     private static boolean labelled(double chipH) {

@@ -124,13 +124,13 @@ final class ViewHeight {
             // a row of four cards out of sight), else unlabelled ones; where not even those fit, the height of
             // every card's header over the least chips (12 brokers at 1600x1000 had stood in one row of 51 px
             // cards in a view that kept to its viewport). An empty cluster asks for a row of chips to come.
-            double[] needs = {
-                neededHeight(width, layoutZoom, true, labelled), neededHeight(width, layoutZoom, false, labelled)
-            };
-            for (double need : needs) {
-                if (need <= most) {
-                    return need;
-                }
+            double slotted = neededHeight(width, layoutZoom, true, labelled);
+            if (slotted <= most) {
+                return slotted;
+            }
+            double packed = neededHeight(width, layoutZoom, false, labelled);
+            if (packed <= most) {
+                return packed;
             }
             double unlabelled = largestFitting(
                     width, layoutZoom, false, LEAST_UNLABELLED_CHIP, ChipRaster.LABEL_MIN_HEIGHT - 0.5, most);

@@ -177,22 +177,42 @@ public final class WindowLauncher {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         double width = Math.min(WIDTH_PX, screen.getWidth());
         javafx.scene.Scene scene = stage.getScene();
-        javafx.beans.value.ChangeListener<Number> unsqueeze = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number now) {
-                if (now.doubleValue() >= width - SQUEEZE_PX && was.doubleValue() < width - SQUEEZE_PX) {
-                    scene.widthProperty().removeListener(this);
-                    window.layOut();
-                }
-            }
-        };
-        scene.widthProperty().addListener(unsqueeze);
-        scene.addEventFilter(
-                javafx.scene.input.MouseEvent.MOUSE_PRESSED,
-                e -> scene.widthProperty().removeListener(unsqueeze));
+        ResizeWatch watch = new ResizeWatch(scene, width - SQUEEZE_PX, window::layOut);
+        scene.widthProperty().addListener(watch);
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, watch.clicked);
         stage.setWidth(width);
         stage.setHeight(Math.min(HEIGHT_PX, screen.getHeight()));
         stage.centerOnScreen();
+    }
+
+    /**
+     * Runs {@code reached} once, when the scene grows to {@code leastWidth} from narrower; a click first ends
+     * the watch (the window manager is done with the window by then), and either end removes it from the scene.
+     */
+    private static final class ResizeWatch implements javafx.beans.value.ChangeListener<Number> {
+        private final javafx.scene.Scene scene;
+        private final double leastWidth;
+        private final Runnable reached;
+        final javafx.event.EventHandler<javafx.scene.input.MouseEvent> clicked = e -> end();
+
+        ResizeWatch(javafx.scene.Scene scene, double leastWidth, Runnable reached) {
+            this.scene = scene;
+            this.leastWidth = leastWidth;
+            this.reached = reached;
+        }
+
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number now) {
+            if (now.doubleValue() >= leastWidth && was.doubleValue() < leastWidth) {
+                end();
+                reached.run();
+            }
+        }
+
+        private void end() {
+            scene.widthProperty().removeListener(this);
+            scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, clicked);
+        }
     }
 
     /** How much narrower than its size a window may be without being squeezed: its decorations, and more. */
